@@ -1,0 +1,225 @@
+"""Plain records passed between pipeline stages.
+
+ingest → ``Article``; nlp → ``ParsedBlock``; extract → ``DocumentFacts``;
+resolve → ``ResolvedGraph``; rdf turns a ``ResolvedGraph`` into an rdflib Graph.
+
+Every record is a frozen dataclass of plain values (str, int, float, bool, tuples)
+so it pickles across processes and Dask workers and compares by value.
+Offsets are always character offsets into ``Article.text`` (the text as loaded).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Article:
+    """One decoded article: its full text, metadata and the spans kept as body."""
+
+    doc_id: str  # file name stem, e.g. "000_94789be653804502"; unique in a corpus
+    path: str  # the path it was read from, as given
+    text: str  # full decoded text; every offset in the pipeline points into it
+    body: tuple[tuple[int, int], ...]  # (start, end) of kept paragraphs, in order
+    title: Optional[str] = None
+    published: Optional[str] = None  # ISO date "YYYY-MM-DD" (from the sidecar) or None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    encoding: str = "utf-8"  # encoding the file was decoded from
+    sha256: str = ""  # hex digest of ``text`` (cache key, change detection)
+
+    def body_blocks(self) -> list[tuple[int, str]]:
+        """(start offset, text) of every body span."""
+        return [(s, self.text[s:e]) for s, e in self.body]
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that could not be read as an article."""
+
+    path: str
+    reason: str  # one line, e.g. "binary file (NUL bytes)"
+    code: str = ""  # error code, e.g. "E101"
+
+
+# ---------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a sentence of one document."""
+
+    doc_id: str
+    start: int  # offset into Article.text
+    end: int  # exclusive; Article.text[start:end] == sentence
+    sentence: str
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person as found in one article (all its mentions in that article merged)."""
+
+    key: str  # local to the document, e.g. "p1"
+    name: str  # fullest form written in the article
+    aliases: tuple[str, ...] = ()  # readings, romanisations, other full spellings
+    short_forms: tuple[str, ...] = ()  # 「金次官」-style back-references seen (not labels)
+    title: Optional[str] = None  # as written, e.g. "第1次官"
+    institution: Optional[str] = None  # institution name as written, e.g. "外交部"
+    country: Optional[str] = None  # ISO 3166-1 alpha-2 (or "NATO", "UN", ...)
+    is_official: bool = False  # holds a public post
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class InstitutionMention:
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: Optional[str] = None
+    kind: Optional[str] = None  # ministry, office, military, think_tank, intl_org, ...
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    """One meeting (session of a forum, or a one-off) reported in one article."""
+
+    key: str
+    forum: str  # forum / series name as written (fullest form), e.g. "拡大抑止戦略協議体"
+    forum_aliases: tuple[str, ...] = ()  # other spellings seen
+    acronym: Optional[str] = None  # e.g. "EDSCG"
+    kind: Optional[str] = None  # forum, summit, two_plus_two, ministerial, vice_ministerial, ...
+    ordinal: Optional[int] = None
+    date: Optional[str] = None  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY"
+    place: Optional[str] = None
+    countries: tuple[str, ...] = ()  # ISO codes of the participating sides
+    status: str = "held"  # held | planned | mentioned
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class RepresentationFact:
+    """Person ``person`` took part in meeting ``meeting`` on behalf of side ``side``."""
+
+    person: str  # PersonMention.key
+    meeting: str  # MeetingMention.key
+    side: str  # ISO code of the side represented
+    title: Optional[str] = None
+    institution: Optional[str] = None
+    head_of_delegation: Optional[bool] = None
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+    rule: str = ""  # name of the rule/construction that produced it (for debugging)
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything extracted from one article; a pure function of that article."""
+
+    article: Article
+    people: tuple[PersonMention, ...] = ()
+    institutions: tuple[InstitutionMention, ...] = ()
+    meetings: tuple[MeetingMention, ...] = ()
+    representations: tuple[RepresentationFact, ...] = ()
+
+
+# ---------------------------------------------------------------- resolve
+# Resolved entities carry a stable ``slug`` derived from canonical names (never from
+# run order); rdf turns slugs into IRIs.
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2, or an organisation acronym ("NATO", "UN", "EU")
+    label_ja: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    title: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+    path: str
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()  # Institution slugs
+    country: Optional[str] = None
+    is_official: bool = False
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Institution:
+    slug: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    country: Optional[str] = None
+    kind: Optional[str] = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Forum:
+    slug: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    acronym: Optional[str] = None
+    kind: Optional[str] = None
+    member_countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    slug: str
+    forum: str  # Forum slug
+    label: str
+    ordinal: Optional[int] = None
+    date: Optional[str] = None
+    place: Optional[str] = None
+    participants: tuple[str, ...] = ()  # country codes
+    status: str = "held"
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Representation:
+    slug: str
+    person: str  # Person slug
+    meeting: str  # Meeting slug
+    side: str  # country code
+    title: Optional[str] = None
+    institution: Optional[str] = None  # Institution slug
+    head_of_delegation: Optional[bool] = None
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class ResolvedGraph:
+    """The corpus after resolution: one record per real-world entity."""
+
+    documents: tuple[Document, ...] = ()
+    countries: tuple[Country, ...] = ()
+    people: tuple[Person, ...] = ()
+    institutions: tuple[Institution, ...] = ()
+    forums: tuple[Forum, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    representations: tuple[Representation, ...] = ()
+    skipped: tuple[SkippedFile, ...] = field(default=())

@@ -1,0 +1,54 @@
+"""Shared fixtures: one GiNZA load per test session, one seed build per session.
+
+Parsed documents are cached on disk (``.kg-cache/tests``, git-ignored) so a second run
+of the suite does not parse the seeds again.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+TEST_CACHE = ROOT / ".kg-cache" / "tests"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real GiNZA pipeline with the domain components, loaded once."""
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """A full ``kg build`` of ``seeds/`` into a temporary folder: (outdir, report)."""
+    from kg.pipeline import build_corpus
+
+    out = tmp_path_factory.mktemp("seed-out")
+    report = build_corpus([SEEDS], out, cache_dir=TEST_CACHE)
+    return out, report
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build):
+    """The seed build's ``graph.ttl`` parsed with rdflib."""
+    import rdflib
+
+    out, _ = seed_build
+    g = rdflib.Graph()
+    g.parse(out / "graph.ttl", format="turtle")
+    return g
+
+
+@pytest.fixture(scope="session")
+def seed_ttl(seed_build) -> Path:
+    return seed_build[0] / "graph.ttl"
+
+
+def pytest_configure(config):
+    os.environ.setdefault("KG_CACHE_DIR", str(TEST_CACHE))
