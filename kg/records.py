@@ -29,6 +29,7 @@ class Article:
     source: Optional[str] = None
     encoding: str = "utf-8"  # encoding the file was decoded from
     sha256: str = ""  # hex digest of ``text`` (cache key, change detection)
+    warnings: tuple[str, ...] = ()  # one-line notes from loading (bad sidecar, truncated UTF-8, ...)
 
     def body_blocks(self) -> list[tuple[int, str]]:
         """(start offset, text) of every body span."""
