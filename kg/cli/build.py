@@ -1,8 +1,88 @@
-"""`kg build` (placeholder until implemented)."""
+"""`kg build`: articles → OUTDIR/graph.ttl, graph.html, report.json (a thin layer over
+:func:`kg.pipeline.build_corpus`)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
 import click
 
+from kg.errors import KGError
 
-@click.command()
-def build_command() -> None:
-    """Not implemented yet."""
-    raise click.ClickException("kg build is not implemented yet")
+EXIT_BUILD_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[INPUT]...")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for graph.ttl, graph.html and report.json.  e.g. -o build/")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Parse articles in N worker processes (one model per worker).  e.g. -j 2")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Neither read nor write the parse/facts cache; parse everything again.  e.g. --no-cache")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Cache folder [default: $KG_CACHE_DIR or ~/.cache/kaigi-kg].  e.g. --cache-dir .kg-cache")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1, previous outputs kept) on any skipped file or SHACL violation.  e.g. --strict")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; skip lines still go to stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout instead of the summary.")
+@click.option("--format", "formats", type=click.Choice(["nt", "jsonld", "csv"]), multiple=True,
+              help="Also write graph.nt (nt), graph.jsonld (jsonld) or representations.csv (csv); repeatable.  "
+                   "e.g. --format nt --format csv")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Parse on a Dask cluster instead of locally.  e.g. --scheduler tcp://10.0.0.5:8786")
+def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_json, formats, scheduler) -> None:
+    """Build the knowledge graph of a folder (or files) of articles.
+
+    INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
+    sidecars) or folders of them; the default is seeds/. Files that cannot be read are
+    skipped with one line on stderr (`skipped: PATH: reason [E1xx]`); the build goes on.
+    A failed build leaves the previous files in OUTDIR untouched.
+
+    \b
+    Examples:
+      kg build                                  # seeds/ → out/
+      kg build corpus/ -o build/ -j 2           # two worker processes
+      kg build corpus/ --format nt --format csv # also graph.nt and representations.csv
+      kg build corpus/ --no-cache --quiet       # cold build, nothing on stderr but skips
+      kg build corpus/ --json > summary.json    # machine-readable report
+      kg build corpus/ --scheduler tcp://host:8786
+    """
+    from kg.pipeline import build_corpus
+
+    paths = list(inputs) or [Path("seeds")]
+    if not inputs and not paths[0].exists():
+        raise click.UsageError("no INPUT given and the default folder seeds/ does not exist; pass a folder of articles")
+    try:
+        report = build_corpus(
+            paths, outdir, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, strict=strict,
+            progress=sys.stderr.isatty() and not quiet, scheduler=scheduler,
+            formats=("ttl", "html", *formats), on_message=lambda line: click.echo(line, err=True),
+        )
+    except KGError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
+    except KeyboardInterrupt:
+        click.echo(f"Error: interrupted; the previous files in {outdir} were kept", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+    elif not quiet:
+        click.echo(summary(report))
+
+
+def summary(report) -> str:
+    """The few lines printed after a build: counts and the files to open."""
+    c = report.counts
+    skipped = f" ({c['skipped']} skipped)" if c.get("skipped") else ""
+    lines = [
+        f"built {c['articles']} article(s){skipped} in {report.timings.get('total', 0):.1f}s",
+        f"  officials {c['officials']}, institutions {c['institutions']}, forums {c['forums']}, "
+        f"meetings {c['meetings']}, representations {c['representations']}",
+    ]
+    if report.validation.get("violations"):
+        lines.append(f"  SHACL: {len(report.validation['violations'])} violation(s), see report.json")
+    lines.append("open: " + "  ".join(report.outputs[k] for k in ("ttl", "html") if k in report.outputs))
+    return "\n".join(lines)

@@ -1,0 +1,117 @@
+"""On-disk cache of parsed blocks (spaCy ``DocBin``) and per-article facts (pickle).
+
+Layout under the cache root (``cache_dir`` or ``$KG_CACHE_DIR`` or
+``~/.cache/kaigi-kg``)::
+
+    docs/ab/abcdef….spacy     one parsed body block, keyed by sha256(version, block text)
+    facts/ab/abcdef….pickle   one article's DocumentFacts, keyed by the caller's key
+
+Writers go through a temporary file and ``os.replace`` so concurrent builds (``-j N``,
+Dask workers sharing a folder) never see half-written entries. A corrupt or unreadable
+entry reads as a miss and is overwritten by the next write.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+CACHE_ENV = "KG_CACHE_DIR"
+_DOCS = "docs"
+_FACTS = "facts"
+
+
+def default_cache_dir() -> Path:
+    """``$KG_CACHE_DIR`` if set, else ``~/.cache/kaigi-kg``."""
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else Path.home() / ".cache" / "kaigi-kg"
+
+
+def content_key(*parts: str) -> str:
+    """sha256 hex digest of ``parts`` joined unambiguously (NUL-separated)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class BuildCache:
+    """Parsed blocks and article facts stored under ``root``; ``version`` is part of every
+    parse key, so a new pipeline version never reads old parses."""
+
+    def __init__(self, root: Optional[Path], version: str):
+        self.root = Path(root) if root is not None else default_cache_dir()
+        self.version = version
+
+    # ------------------------------------------------------------ parsed blocks
+
+    def block_key(self, text: str) -> str:
+        """Cache key of one body block's parse."""
+        return content_key("block", self.version, text)
+
+    def _doc_path(self, key: str) -> Path:
+        return self.root / _DOCS / key[:2] / f"{key}.spacy"
+
+    def load_doc(self, text: str, vocab) -> Any:
+        """The cached parse of ``text`` (a spaCy Doc) or None when absent or unreadable."""
+        from spacy.tokens import DocBin
+
+        path = self._doc_path(self.block_key(text))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            docs = list(DocBin(store_user_data=True).from_bytes(data).get_docs(vocab))
+        except Exception:  # corrupt entry: any failure to decode is a miss
+            return None
+        if len(docs) != 1 or docs[0].text != text:
+            return None
+        return docs[0]
+
+    def store_doc(self, text: str, doc) -> None:
+        """Store the parse of ``text`` (with user data, so custom extensions survive)."""
+        from spacy.tokens import DocBin
+
+        bin_ = DocBin(store_user_data=True)
+        bin_.add(doc)
+        _atomic_write_bytes(self._doc_path(self.block_key(text)), bin_.to_bytes())
+
+    # ------------------------------------------------------------ article facts
+
+    def _facts_path(self, key: str) -> Path:
+        return self.root / _FACTS / key[:2] / f"{key}.pickle"
+
+    def load_facts(self, key: str) -> Any:
+        """The facts stored under ``key`` or None when absent or unreadable."""
+        try:
+            data = self._facts_path(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # corrupt or written by incompatible code: a miss
+            return None
+
+    def store_facts(self, key: str, facts: Any) -> None:
+        """Store ``facts`` (any picklable record) under ``key``."""
+        _atomic_write_bytes(self._facts_path(key), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,521 @@
+"""The whole build: ingest → parse + extract per article → resolve → rdf → validate → write.
+
+The per-article stage (:func:`process_article`) is a pure function of one ``Article`` and
+runs in-process, in a ``ProcessPoolExecutor`` (``jobs=N``, one model load per worker) or
+on a Dask cluster (``scheduler="tcp://…"``, one model load per worker process). Parsed
+blocks and per-article facts are cached (:mod:`kg.cache`), so an unchanged rebuild loads
+no model and parses nothing. Every output is written into a temporary folder beside
+OUTDIR and moved into place only when the whole build has succeeded.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Sequence
+
+from kg.cache import BuildCache, content_key
+from kg.errors import BuildError, InputError, KGError, PipelineError
+from kg.records import Article, DocumentFacts, SkippedFile
+
+# Output file of every format; "ttl" is always written (the explorer is built from it).
+OUTPUT_FILES = {
+    "ttl": "graph.ttl",
+    "html": "graph.html",
+    "nt": "graph.nt",
+    "jsonld": "graph.jsonld",
+    "csv": "representations.csv",
+}
+DEFAULT_FORMATS = ("ttl", "html")
+REPORT_FILE = "report.json"
+
+# Build error and skip codes (E5xx).
+E_NO_ARTICLE = "E501"
+E_INPUT_MISSING = "E502"
+E_STRICT_SKIPPED = "E503"
+E_STRICT_INVALID = "E504"
+E_DUPLICATE_CONTENT = "E505"
+E_DUPLICATE_ID = "E506"
+E_DOCUMENT_FAILED = "E507"
+E_BAD_OPTION = "E508"
+E_OUTDIR = "E509"
+E_SCHEDULER = "E510"
+
+MessageCallback = Callable[[str], None]
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What the per-article stage returns: facts or the reason it failed, and counters."""
+
+    path: str
+    facts: Optional[DocumentFacts] = None
+    skipped: Optional[SkippedFile] = None
+    parsed_blocks: int = 0  # blocks run through GiNZA
+    block_cache_hits: int = 0  # blocks read back from the parse cache
+
+
+@dataclass
+class BuildReport:
+    """Everything a build did: read, skipped, counted, timed, validated and written."""
+
+    inputs: list[str]
+    outdir: str
+    articles: list[str] = field(default_factory=list)  # paths of the articles built
+    skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    validation: dict[str, Any] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)  # format → path written
+    files_found: int = 0  # article files listed, before any was read
+    jobs: int = 1
+    scheduler: Optional[str] = None
+    pipeline_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (what ``report.json`` holds)."""
+        data = dataclasses.asdict(self)
+        data["skipped"] = [dataclasses.asdict(s) for s in self.skipped]
+        return data
+
+
+# ---------------------------------------------------------------- per-article stage
+
+
+def _pipeline_version() -> str:
+    from kg.nlp import PIPELINE_VERSION
+
+    return PIPELINE_VERSION
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint() -> str:
+    """Digest of the package's code and lexicons: cached facts are valid only for it.
+
+    Hashing the sources (rather than trusting a hand-bumped version) means an edited rule
+    or lexicon never serves stale facts; the CLI layer is excluded as it cannot change them.
+    """
+    import kg
+
+    root = Path(kg.__file__).resolve().parent
+    digest = hashlib.sha256(kg.__version__.encode())
+    files = [p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".tsv", ".txt", ".json", ".yaml", ".yml", ".csv", ".ttl"}]
+    for path in sorted(files):
+        rel = path.relative_to(root).as_posix()
+        if rel.startswith("cli/") or "__pycache__" in rel:
+            continue
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def facts_key(article: Article, pipeline_version: str) -> str:
+    """Cache key of an article's facts: its full record, the model version and the code."""
+    return content_key("facts", pipeline_version, code_fingerprint(), repr(article))
+
+
+def _load_model():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _warm_worker() -> None:
+    """Process-pool initializer: load the model once per worker, before any task."""
+    _load_model()
+
+
+def process_article(article: Article, cache_root: Optional[str] = None, use_cache: bool = True) -> DocumentResult:
+    """Parse one article's body blocks (through the parse cache) and extract its facts.
+
+    A failure specific to this article is returned as ``skipped``; a model that cannot
+    be loaded raises, since no other article could be processed either.
+    """
+    from kg.extract import extract_facts
+    from kg.nlp import parse_blocks
+
+    nlp = _load_model()
+    cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
+    try:
+        texts = [text for _, text in article.body_blocks()]
+        docs: list[Any] = [cache.load_doc(t, nlp.vocab) if cache else None for t in texts]
+        missing = [i for i, doc in enumerate(docs) if doc is None]
+        if missing:
+            for i, doc in zip(missing, parse_blocks(nlp, [texts[i] for i in missing])):
+                docs[i] = doc
+                if cache:
+                    cache.store_doc(texts[i], doc)
+        facts = extract_facts(article, docs)
+    except (KeyboardInterrupt, PipelineError):
+        raise
+    except Exception as exc:  # one bad article must not stop the build
+        reason = f"processing failed: {type(exc).__name__}: {_one_line(str(exc))}"
+        return DocumentResult(article.path, skipped=SkippedFile(article.path, reason, getattr(exc, "code", E_DOCUMENT_FAILED)))
+    return DocumentResult(article.path, facts=facts, parsed_blocks=len(missing), block_cache_hits=len(texts) - len(missing))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "(no message)"
+
+
+# ---------------------------------------------------------------- build
+
+
+def build_corpus(
+    inputs: Sequence[os.PathLike | str],
+    outdir: os.PathLike | str,
+    *,
+    jobs: int = 1,
+    cache_dir: Optional[os.PathLike | str] = None,
+    use_cache: bool = True,
+    strict: bool = False,
+    progress: bool = False,
+    scheduler: Any = None,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    on_message: Optional[MessageCallback] = None,
+    on_files: Optional[Callable[[list[Path]], None]] = None,
+) -> BuildReport:
+    """Build the graph of ``inputs`` into ``outdir`` and return the report.
+
+    ``on_message`` receives one line per skipped file and per warning (the CLI prints
+    them on stderr); ``on_files`` receives the article files found, before any is read.
+    Raises ``BuildError`` (nothing in ``outdir`` is touched) when no article can be read,
+    an option is invalid, or ``strict`` meets a skipped file or a SHACL violation.
+    """
+    started = time.perf_counter()
+    say = on_message or (lambda line: None)
+    input_paths = [Path(p) for p in inputs]
+    out = Path(outdir)
+    wanted = _check_options(input_paths, out, jobs, formats)
+    version = _pipeline_version()
+    report = BuildReport(
+        inputs=[str(p) for p in input_paths], outdir=str(out), jobs=jobs,
+        scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
+        pipeline_version=version,
+    )
+
+    with _timed(report.timings, "ingest"):
+        articles = _ingest(input_paths, report, say, on_files)
+    _check_strict_skipped(strict, report)
+
+    with _timed(report.timings, "parse_extract"):
+        facts = _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, scheduler)
+    _check_strict_skipped(strict, report)
+    if not facts:
+        raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
+    report.articles = [f.article.path for f in facts]
+
+    from kg.rdf import to_graph
+    from kg.resolve import resolve
+
+    with _timed(report.timings, "resolve"):
+        resolved = resolve(facts)
+        resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
+    with _timed(report.timings, "rdf"):
+        graph = to_graph(resolved)
+    with _timed(report.timings, "validate"):
+        report.validation = _validate(graph)
+    violations = report.validation.get("violations", [])
+    if violations:
+        say(f"warning: SHACL validation found {len(violations)} violation(s); first: {violations[0]}")
+        if strict:
+            raise BuildError(
+                f"strict: the graph has {len(violations)} SHACL violation(s), first: {violations[0]}; "
+                "the previous outputs were kept. Fix the data or build without --strict.",
+                code=E_STRICT_INVALID,
+            )
+    report.counts = _counts(resolved, len(facts), len(report.skipped))
+    report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
+    with _timed(report.timings, "write"):
+        _write_outputs(graph, out, wanted, report)
+    report.timings["total"] = round(time.perf_counter() - started, 4)
+    return report
+
+
+@contextmanager
+def _timed(sink: dict[str, float], name: str):
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        sink[name] = round(time.perf_counter() - t0, 4)
+
+
+def _check_options(inputs: list[Path], out: Path, jobs: int, formats: Iterable[str]) -> list[str]:
+    if not inputs:
+        raise BuildError("no input given; pass article files or folders, e.g. `kg build seeds/`", code=E_BAD_OPTION)
+    for path in inputs:
+        if not path.exists():
+            raise BuildError(f"input path does not exist: {path}; pass an existing file or folder", code=E_INPUT_MISSING)
+    if not isinstance(jobs, int) or jobs < 1:
+        raise BuildError(f"jobs must be a whole number ≥ 1, got {jobs!r}; e.g. -j 2", code=E_BAD_OPTION)
+    wanted = ["ttl"]
+    for fmt in formats:
+        if fmt not in OUTPUT_FILES:
+            raise BuildError(
+                f"unknown output format {fmt!r}; valid formats: {', '.join(OUTPUT_FILES)}", code=E_BAD_OPTION
+            )
+        if fmt not in wanted:
+            wanted.append(fmt)
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"output path is not a folder: {out}; pass a folder with -o", code=E_OUTDIR)
+    return wanted
+
+
+def _ingest(inputs: list[Path], report: BuildReport, say: MessageCallback, on_files) -> list[Article]:
+    from kg.ingest import iter_input_files, load_article
+
+    files = list(iter_input_files(inputs))
+    report.files_found = len(files)
+    if on_files:
+        on_files(list(files))
+    articles: list[Article] = []
+    by_sha: dict[str, str] = {}
+    by_id: dict[str, str] = {}
+    for path in files:
+        try:
+            article = load_article(path)
+        except InputError as exc:
+            _skip(report, say, SkippedFile(str(path), _reason(exc, path), exc.code))
+            continue
+        except OSError as exc:  # vanished or unreadable between listing and reading
+            _skip(report, say, SkippedFile(str(path), f"cannot read file: {exc.strerror or exc}", "E100"))
+            continue
+        sha = article.sha256 or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        if sha in by_sha:
+            _skip(report, say, SkippedFile(str(path), f"duplicate of {by_sha[sha]} (same text)", E_DUPLICATE_CONTENT))
+            continue
+        if article.doc_id in by_id:
+            _skip(report, say, SkippedFile(
+                str(path), f"same document id {article.doc_id!r} as {by_id[article.doc_id]}; rename one file",
+                E_DUPLICATE_ID))
+            continue
+        by_sha[sha] = by_id[article.doc_id] = str(path)
+        for note in article.warnings:
+            _warn(report, say, f"{path}: {note}")
+        if not article.body:
+            _warn(report, say, f"{path}: no article body kept (every paragraph looked like page furniture)")
+        articles.append(article)
+    return articles
+
+
+def _reason(exc: KGError, path: Path) -> str:
+    """The reason part of an InputError, without the file name the message may start with."""
+    message = str(exc.args[0]) if exc.args else str(exc)
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
+def _skip(report: BuildReport, say: MessageCallback, skipped: SkippedFile) -> None:
+    report.skipped.append(skipped)
+    say(f"skipped: {skipped.path}: {skipped.reason} [{skipped.code}]")
+
+
+def _warn(report: BuildReport, say: MessageCallback, line: str) -> None:
+    report.warnings.append(line)
+    say(f"warning: {line}")
+
+
+def _check_strict_skipped(strict: bool, report: BuildReport) -> None:
+    if strict and report.skipped:
+        first = report.skipped[0]
+        raise BuildError(
+            f"strict: {len(report.skipped)} file(s) skipped, first: {first.path}: {first.reason}; "
+            "the previous outputs were kept. Fix or remove them, or build without --strict.",
+            code=E_STRICT_SKIPPED,
+        )
+
+
+def _no_article_message(inputs: list[Path], report: BuildReport) -> str:
+    where = ", ".join(str(p) for p in inputs)
+    if not report.files_found:
+        return f"no article files (*.txt, *.html, *.htm) found in {where}; pass a folder of articles"
+    return (f"no readable article in {where}: all {len(report.skipped)} file(s) were skipped (reasons above); "
+            "the previous outputs were kept")
+
+
+def _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, scheduler) -> list[DocumentFacts]:
+    """Facts of every article, in input order: cached ones read here, the rest computed."""
+    cache = BuildCache(Path(cache_dir) if cache_dir else None, version) if use_cache else None
+    cache_root = str(cache.root) if cache else None
+    results: list[Optional[DocumentResult]] = [None] * len(articles)
+    keys = [facts_key(a, version) for a in articles] if cache else [None] * len(articles)
+    todo: list[int] = []
+    for i, (article, key) in enumerate(zip(articles, keys)):
+        cached = cache.load_facts(key) if cache else None
+        if isinstance(cached, DocumentFacts) and cached.article == article:
+            results[i] = DocumentResult(article.path, facts=cached)
+        else:
+            todo.append(i)
+
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(articles), initial=len(articles) - len(todo), unit="article", desc="kg build",
+               file=sys.stderr, disable=not progress)
+    try:
+        for i, result in _run_tasks([articles[i] for i in todo], todo, jobs, cache_root, use_cache, scheduler):
+            results[i] = result
+            if cache and result.facts is not None:
+                cache.store_facts(keys[i], result.facts)
+            bar.update(1)
+    finally:
+        bar.close()
+
+    facts: list[DocumentFacts] = []
+    for result in results:
+        assert result is not None
+        if result.skipped:
+            _skip(report, say, result.skipped)
+        elif result.facts is not None:
+            facts.append(result.facts)
+    report.cache.update(
+        enabled=bool(cache),
+        dir=cache_root,
+        facts_cache_hits=len(articles) - len(todo),
+        facts_cache_misses=len(todo),
+        parsed_blocks=sum(r.parsed_blocks for r in results if r),
+        block_cache_hits=sum(r.block_cache_hits for r in results if r),
+    )
+    return facts
+
+
+def _run_tasks(todo_articles, indices, jobs, cache_root, use_cache, scheduler):
+    """Yield ``(index, DocumentResult)`` for every article, as they finish."""
+    if not todo_articles:
+        return
+    if scheduler is not None:
+        yield from _run_dask(todo_articles, indices, cache_root, use_cache, scheduler)
+    elif jobs > 1 and len(todo_articles) > 1:
+        yield from _run_pool(todo_articles, indices, min(jobs, len(todo_articles)), cache_root, use_cache)
+    else:
+        for i, article in zip(indices, todo_articles):
+            yield i, process_article(article, cache_root, use_cache)
+
+
+def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
+    # forkserver: workers start from a clean process (no inherited threads or loaded model)
+    # and each loads the model once in the initializer.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.records", "kg.cache"])
+    # Longest articles first so the last worker is not left with the biggest one.
+    order = sorted(range(len(todo_articles)), key=lambda k: -len(todo_articles[k].text))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
+        futures = {pool.submit(process_article, todo_articles[k], cache_root, use_cache): indices[k] for k in order}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _run_dask(todo_articles, indices, cache_root, use_cache, scheduler):
+    try:
+        from dask.distributed import Client, as_completed as dask_completed
+    except ImportError as exc:
+        raise BuildError(
+            f"--scheduler needs dask.distributed, which is not installed ({exc}); "
+            "install it with `pip install 'kaigi-kg[dask]'`", code=E_SCHEDULER) from exc
+    own_client = isinstance(scheduler, str)
+    if own_client:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise BuildError(
+                f"cannot connect to the Dask scheduler at {scheduler}: {_one_line(str(exc))}; "
+                "start one with `dask-scheduler` or pass its address, e.g. tcp://host:8786", code=E_SCHEDULER) from exc
+    else:
+        client = scheduler
+    try:
+        # pure=False: the cache may change between builds, so never reuse a past result.
+        futures = client.map(process_article, todo_articles, cache_root=cache_root, use_cache=use_cache, pure=False)
+        position = {future.key: i for future, i in zip(futures, indices)}
+        for future in dask_completed(futures):
+            yield position[future.key], future.result()
+            future.release()
+    finally:
+        if own_client:
+            client.close()
+
+
+def _validate(graph) -> dict[str, Any]:
+    from kg.validate import validate
+
+    result = validate(graph)
+    if isinstance(result, dict):
+        return result
+    if isinstance(result, tuple):
+        conforms, violations = result[0], list(result[1]) if len(result) > 1 else []
+        return {"conforms": bool(conforms), "violations": [str(v) for v in violations]}
+    return {
+        "conforms": bool(getattr(result, "conforms", True)),
+        "violations": [str(v) for v in getattr(result, "violations", ())],
+    }
+
+
+def _counts(resolved, articles: int, skipped: int) -> dict[str, int]:
+    return {
+        "articles": articles,
+        "skipped": skipped,
+        "people": len(resolved.people),
+        "officials": sum(1 for p in resolved.people if p.is_official),
+        "institutions": len(resolved.institutions),
+        "forums": len(resolved.forums),
+        "meetings": len(resolved.meetings),
+        "representations": len(resolved.representations),
+    }
+
+
+def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
+    """Write every output into a temporary folder, then move each into ``out``."""
+    from kg import export
+
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=parent))
+    try:
+        written: dict[str, Path] = {}
+        ttl = staging / OUTPUT_FILES["ttl"]
+        export.write_turtle(graph, ttl)
+        written["ttl"] = ttl
+        for fmt in formats:
+            target = staging / OUTPUT_FILES[fmt]
+            if fmt == "html":
+                from kg.viz import write_html
+
+                write_html(ttl, target)
+            elif fmt == "nt":
+                export.write_ntriples(graph, target)
+            elif fmt == "jsonld":
+                export.write_jsonld(graph, target)
+            elif fmt == "csv":
+                export.write_representations_csv(graph, target)
+            else:
+                continue
+            written[fmt] = target
+        report.outputs = {fmt: str(out / path.name) for fmt, path in written.items()}
+        report.outputs["report"] = str(out / REPORT_FILE)
+        (staging / REPORT_FILE).write_text(
+            json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        out.mkdir(parents=True, exist_ok=True)
+        for path in [*written.values(), staging / REPORT_FILE]:
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
