@@ -1,8 +1,120 @@
-"""`kg query` (placeholder until implemented)."""
+"""`kg query`: run a SPARQL query (a file, -e text or a bundled name) against a graph file."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
 import click
 
+from kg.errors import KGError
 
-@click.command()
-def query_command() -> None:
-    """Not implemented yet."""
-    raise click.ClickException("kg query is not implemented yet")
+
+def _fail(err: KGError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+def _list_text() -> str:
+    from kg.query import bundled_queries
+
+    queries = bundled_queries()
+    width = max(len(name) for name in queries)
+    return "".join(f"{name:<{width}}  {description}\n" for name, (description, _) in queries.items())
+
+
+def _query_text(query: Optional[str], expression: Optional[str]) -> str:
+    from kg.errors import QueryError
+    from kg.query import resolve_query
+
+    if query is not None and expression is not None:
+        raise click.UsageError(
+            "give either QUERY (a .rq file or a bundled query name) or -e 'SPARQL', not both"
+        )
+    if expression is not None:
+        return expression
+    if query is None:
+        raise click.UsageError(
+            "missing QUERY: give a .rq file, a bundled query name (see `kg query --list`) "
+            "or SPARQL text with -e"
+        )
+    path = Path(query)
+    if path.is_file():
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) else "not UTF-8 text"
+            raise _fail(QueryError(f"cannot read query file '{query}': {reason}; save it as UTF-8 text", code="E305"))
+    if path.suffix.lower() in (".rq", ".sparql") or "/" in query:
+        raise _fail(
+            QueryError(
+                f"query file not found: '{query}'; give an existing .rq file, a bundled "
+                "query name (see `kg query --list`) or SPARQL text with -e",
+                code="E305",
+            )
+        )
+    try:
+        return resolve_query(query)[1]
+    except KGError as err:
+        raise _fail(err) from None
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("graph", required=False, metavar="GRAPH")
+@click.argument("query", required=False, metavar="[QUERY_FILE | NAME]")
+@click.option(
+    "-e",
+    "--expression",
+    metavar="SPARQL",
+    help="SPARQL text to run instead of a file or name. Prefixes kgo:, rdfs:, skos:, "
+    "dcterms:, nif:, xsd: are predeclared. "
+    "Example: kg query out/graph.ttl -e 'SELECT ?l WHERE { ?f a kgo:Forum ; rdfs:label ?l }'",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format: an aligned table, CSV with a header row, or a JSON array of "
+    "objects. Example: kg query out/graph.ttl officials --format csv > officials.csv",
+)
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+    help="List the bundled queries with what they answer, then exit. Example: kg query --list",
+)
+def query_command(
+    graph: Optional[str],
+    query: Optional[str],
+    expression: Optional[str],
+    output_format: str,
+    list_queries: bool,
+) -> None:
+    """Run a SPARQL query against GRAPH (a Turtle file written by `kg build`).
+
+    The query is a .rq file, a bundled query NAME, or SPARQL text given with -e.
+
+    \b
+    Examples:
+      kg query --list
+      kg query out/graph.ttl representations
+      kg query out/graph.ttl forum-timeline --format csv
+      kg query out/graph.ttl my-query.rq --format json
+      kg query out/graph.ttl -e 'SELECT ?name WHERE { ?p a kgo:Official ; rdfs:label ?name }'
+    """
+    if list_queries:
+        click.echo(_list_text(), nl=False)
+        return
+    if graph is None:
+        raise click.UsageError(
+            "missing GRAPH: give the Turtle file to query, e.g. `kg query out/graph.ttl representations`"
+        )
+    text = _query_text(query, expression)
+    from kg.query import format_result, run_query
+
+    try:
+        result = run_query(graph, text)
+    except KGError as err:
+        raise _fail(err) from None
+    click.echo(format_result(result, output_format), nl=False)

@@ -1,0 +1,368 @@
+"""SPARQL over a graph file with pyoxigraph; the bundled queries in ``kg/queries/*.rq``.
+
+Never imports spaCy. Results come back as a plain ``QueryResult`` (column names and rows
+of Python values) that ``format_table`` / ``format_csv`` / ``format_json`` print.
+
+Error codes (``kg.errors.QueryError``):
+E301 graph file missing, E302 graph file unreadable or not valid RDF, E303 SPARQL syntax
+error, E304 unknown bundled query name, E305 query file unreadable, E306 SPARQL Update
+refused, E307 SERVICE refused, E308 query failed while running, E309 unknown output
+format. ``kg.serve`` adds E310–E312.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.namespace import PREFIXES
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {
+    XSD + t
+    for t in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+        "unsignedShort", "unsignedByte",
+    )
+}
+_FLOAT_TYPES = {XSD + "double", XSD + "float"}
+
+# Graph file extension → RDF format; anything else is read as Turtle (kg build's output).
+_GRAPH_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+OUTPUT_FORMATS = ("table", "csv", "json")
+_QUERY_NAME = re.compile(r"[A-Za-z][\w-]*")
+_SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to one query: column names and rows of Python values.
+
+    ``kind`` is ``"select"``, ``"ask"`` (one column ``ask``, one row with a bool) or
+    ``"graph"`` (CONSTRUCT/DESCRIBE: columns ``subject``, ``predicate``, ``object`` in
+    N-Triples syntax). Unbound values are ``None``; literals become ``int``, ``float``,
+    ``Decimal``, ``bool``, ``datetime.date`` or ``str``; IRIs become ``str``.
+    """
+
+    kind: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts keyed by column name (e.g. for ``pandas.DataFrame``)."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def column(self, name: str) -> list[Any]:
+        """All values of column ``name``, in row order."""
+        index = self.columns.index(name)
+        return [row[index] for row in self.rows]
+
+
+# ---------------------------------------------------------------- bundled queries
+
+
+@lru_cache(maxsize=None)
+def bundled_queries() -> dict[str, tuple[str, str]]:
+    """Bundled query name → (one-line description, SPARQL text), sorted by name."""
+    folder = resources.files("kg") / "queries"
+    found: dict[str, tuple[str, str]] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        found[entry.name[: -len(".rq")]] = (first.lstrip("#").strip(), text)
+    return found
+
+
+def resolve_query(query_text_or_name: str) -> tuple[Optional[str], str]:
+    """(bundled name or None, SPARQL text) for a bundled query name or SPARQL text."""
+    candidate = query_text_or_name.strip()
+    queries = bundled_queries()
+    if candidate in queries:
+        return candidate, queries[candidate][1]
+    if _QUERY_NAME.fullmatch(candidate):
+        raise QueryError(
+            f"unknown query name {candidate!r}; valid names: {', '.join(queries)} "
+            "(or give a .rq file, or SPARQL text with -e)",
+            code="E304",
+        )
+    return None, query_text_or_name
+
+
+# ---------------------------------------------------------------- graph loading
+
+_store_cache: dict[Path, tuple[tuple[int, int], ox.Store]] = {}
+_store_lock = threading.Lock()
+
+
+def load_store(graph_path: str | Path) -> ox.Store:
+    """An in-memory pyoxigraph Store of the graph file, cached per path and mtime."""
+    path = Path(graph_path)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise QueryError(
+            f"graph file not found: '{path}'; build one with `kg build` or give the path "
+            "of an existing Turtle file",
+            code="E301",
+        ) from None
+    except OSError as err:
+        raise QueryError(f"cannot read graph file '{path}': {err.strerror}; check the path and its permissions", code="E302") from None
+    if path.is_dir():
+        raise QueryError(
+            f"graph path '{path}' is a directory; give the Turtle file inside it "
+            f"(e.g. '{path / 'graph.ttl'}')",
+            code="E301",
+        )
+    key = path.resolve()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    with _store_lock:
+        cached = _store_cache.get(key)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        store = ox.Store()
+        fmt = _GRAPH_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as err:
+            raise QueryError(
+                f"graph file '{path}' is not valid {fmt.name}: {err}; fix the file or "
+                "rebuild it with `kg build`",
+                code="E302",
+            ) from None
+        except (OSError, ValueError) as err:
+            raise QueryError(f"cannot read graph file '{path}': {err}; check the file", code="E302") from None
+        _store_cache[key] = (stamp, store)
+        return store
+
+
+# ---------------------------------------------------------------- running queries
+
+
+def strip_literals(query: str) -> str:
+    """``query`` with comments, strings and IRIs blanked out (for keyword checks)."""
+    pattern = re.compile(
+        r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+        r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+        r'|"(?:[^"\\\n]|\\.)*"'
+        r"|'(?:[^'\\\n]|\\.)*'"
+        r'|<[^<>"{}|^`\\\s]*>'
+        r"|#[^\n]*",
+        re.S,
+    )
+    return pattern.sub(" ", query)
+
+
+def _has_keyword(query: str, words: Iterable[str]) -> bool:
+    alternatives = "|".join(words)
+    return re.search(rf"(?<![\w?$:])(?:{alternatives})(?![\w:])", strip_literals(query), re.I) is not None
+
+
+def is_update(query: str) -> bool:
+    """True if ``query`` contains a SPARQL Update operation keyword."""
+    return _has_keyword(query, ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"))
+
+
+def uses_service(query: str) -> bool:
+    """True if ``query`` uses SERVICE (a federated call to another endpoint)."""
+    return _has_keyword(query, ("SERVICE",))
+
+
+def execute(store: ox.Store, query: str, *, allow_service: bool = True):
+    """Run ``query`` on ``store``: the raw pyoxigraph result; errors as ``QueryError``."""
+    if not allow_service and uses_service(query):
+        raise QueryError(
+            "SERVICE (federated query) is disabled here: this endpoint only answers from "
+            "its own graph; remove the SERVICE clause",
+            code="E307",
+        )
+    try:
+        return ox_query(store, query)
+    except SyntaxError as err:
+        if is_update(query):
+            raise QueryError(
+                "SPARQL Update is refused: the graph is read-only; use SELECT, ASK, "
+                "CONSTRUCT or DESCRIBE (rebuild the graph with `kg build` to change it)",
+                code="E306",
+            ) from None
+        raise QueryError(syntax_message(str(err)), code="E303") from None
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed while running: {err}; simplify or fix the query", code="E308") from None
+
+
+def ox_query(store: ox.Store, query: str):
+    """``store.query`` with the project's prefixes (``kgo:``, ``rdfs:``...) predeclared."""
+    return store.query(query, prefixes=PREFIXES)
+
+
+def syntax_message(parser_message: str) -> str:
+    """A one-line message for a pyoxigraph syntax error, with line and column."""
+    match = _SYNTAX_POSITION.match(parser_message)
+    if match:
+        line, column, detail = match.groups()
+        detail = " ".join(detail.split())
+        return (
+            f"SPARQL syntax error at line {line}, column {column}: {detail}; fix the query "
+            "(see docs/sparql.md for examples)"
+        )
+    return f"SPARQL syntax error: {' '.join(parser_message.split())}; fix the query (see docs/sparql.md for examples)"
+
+
+def run_query(graph_path: str | Path, query_text_or_name: str, *, allow_service: bool = True) -> QueryResult:
+    """Run a bundled query (by name) or SPARQL text against a graph file."""
+    _, text = resolve_query(query_text_or_name)
+    store = load_store(graph_path)
+    result = execute(store, text, allow_service=allow_service)
+    try:
+        return to_result(result)
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed while running: {err}; simplify or fix the query", code="E308") from None
+
+
+def to_result(result) -> QueryResult:
+    """Turn a pyoxigraph result (solutions, boolean or triples) into a ``QueryResult``."""
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", ("ask",), ((bool(result),),))
+    if isinstance(result, ox.QuerySolutions):
+        names = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(term_value(solution[i]) for i in range(len(names))) for solution in result)
+        return QueryResult("select", names, rows)
+    rows = tuple((str(t.subject), str(t.predicate), str(t.object)) for t in result)
+    return QueryResult("graph", ("subject", "predicate", "object"), rows)
+
+
+def term_value(term) -> Any:
+    """A Python value for an RDF term: IRI → str, literal → int/float/bool/date/str."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        value = term.value
+        try:
+            if datatype in _INTEGER_TYPES:
+                return int(value)
+            if datatype == XSD + "decimal":
+                return Decimal(value)
+            if datatype in _FLOAT_TYPES:
+                return float(value)
+            if datatype == XSD + "boolean":
+                return value in ("true", "1")
+            if datatype == XSD + "date":
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            return value  # ill-typed literal: keep the lexical form rather than fail
+        return value
+    return str(term)
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    if _display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def format_table(result: QueryResult, *, max_width: int = 48) -> str:
+    """An aligned text table (wide characters count double; long cells clipped with …)."""
+    header = list(result.columns)
+    cells = [[_clip(_text(v).replace("\n", " "), max_width) for v in row] for row in result.rows]
+    widths = [_display_width(h) for h in header]
+    for row in cells:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], _display_width(cell))
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v + " " * (widths[i] - _display_width(v)) for i, v in enumerate(values)).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    noun = "row" if len(result.rows) == 1 else "rows"
+    out.append(f"({len(result.rows)} {noun})")
+    return "\n".join(out) + "\n"
+
+
+def format_csv(result: QueryResult) -> str:
+    """CSV with a header row; unbound values are empty cells."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows([_text(v) for v in row] for row in result.rows)
+    return buffer.getvalue()
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    return value
+
+
+def format_json(result: QueryResult) -> str:
+    """A JSON array of objects, one per row, keyed by column name (UTF-8, not escaped)."""
+    rows = [{c: _json_value(v) for c, v in zip(result.columns, row)} for row in result.rows]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_result(result: QueryResult, output_format: str) -> str:
+    """``result`` in ``output_format`` (one of ``OUTPUT_FORMATS``)."""
+    formatters = {"table": format_table, "csv": format_csv, "json": format_json}
+    if output_format not in formatters:
+        raise QueryError(
+            f"unknown output format {output_format!r}; valid formats: {', '.join(OUTPUT_FORMATS)}",
+            code="E309",
+        )
+    return formatters[output_format](result)
