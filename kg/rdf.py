@@ -1,0 +1,287 @@
+"""ResolvedGraph → rdflib Graph, with the terms of ``ontology/kg.ttl``.
+
+A pure mapping: every node is an IRI minted from a slug (no blank nodes), so the same
+ResolvedGraph always gives the same set of triples. Never imports spaCy.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Iterable, Optional
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from kg import lexicon
+from kg.errors import GraphError
+from kg.namespace import KGO, NIF, SCHEMA, bind_prefixes, iri
+from kg.records import (
+    Document,
+    Evidence,
+    Forum,
+    Institution,
+    Meeting,
+    Person,
+    Representation,
+    ResolvedGraph,
+)
+
+_DATE_TYPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+# Characters a URL may hold but an IRI may not; everything else is kept as written.
+_URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`')
+
+
+def date_literal(value: str) -> Literal:
+    """``"2024-10-04"`` → xsd:date, ``"2024-10"`` → xsd:gYearMonth, ``"2024"`` → xsd:gYear."""
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            padded = (value + "-01-01")[:10]
+            try:
+                dt.date.fromisoformat(padded)
+            except ValueError:
+                break
+            return Literal(value, datatype=datatype)
+    raise GraphError(
+        f"invalid date {value!r}; valid forms: YYYY-MM-DD, YYYY-MM or YYYY with a real "
+        "month and day; fix the date normaliser (kg.dates) or drop the date",
+        code="E404",
+    )
+
+
+def label_language(text: str) -> str:
+    """``"en"`` for text whose letters are all Latin script (「EDSCG」, 「Kim Hong-kyun」), else ``"ja"``."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all("LATIN" in unicodedata.name(ch, "") for ch in letters):
+        return "en"
+    return "ja"
+
+
+def meeting_label(forum_label: str, ordinal: Optional[int], date: Optional[str]) -> str:
+    """「第5回拡大抑止戦略協議体」 when numbered, else 「米韓首脳会談 2024-07-11」, else the forum."""
+    if ordinal is not None:
+        return f"第{ordinal}回{forum_label}"
+    if date:
+        return f"{forum_label} {date}"
+    return forum_label
+
+
+def evidence_iri(ev: Evidence) -> URIRef:
+    """``id/evidence/{doc_id}-{start}-{end}``: one node per sentence span."""
+    return iri("evidence", f"{ev.doc_id}-{ev.start}-{ev.end}")
+
+
+def _confidence(value: float) -> Literal:
+    if not 0.0 <= value <= 1.0:
+        raise GraphError(
+            f"confidence {value!r} is outside [0, 1]; clamp or rescale it in the "
+            "extractor or resolver before building the graph",
+            code="E405",
+        )
+    return Literal(Decimal(str(round(value, 3))))
+
+
+def _url(url: str) -> URIRef:
+    return URIRef(quote(url.strip(), safe=_URL_SAFE))
+
+
+class _Mapper:
+    """Writes one ResolvedGraph into ``self.g``; looks up slugs to catch dangling links."""
+
+    def __init__(self, resolved: ResolvedGraph):
+        self.resolved = resolved
+        self.g = Graph()
+        bind_prefixes(self.g)
+        self.people = {p.slug: p for p in resolved.people}
+        self.institutions = {i.slug: i for i in resolved.institutions}
+        self.forums = {f.slug: f for f in resolved.forums}
+        self.meetings = {m.slug: m for m in resolved.meetings}
+        self.documents = {d.doc_id for d in resolved.documents}
+        self.country_records = {c.code: c for c in resolved.countries}
+        self.countries_done: set[str] = set()
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def ref(self, table: dict, kind: str, slug: str, owner: str) -> URIRef:
+        if slug not in table:
+            raise GraphError(
+                f"{owner} refers to {kind} {slug!r}, which is not in the resolved graph; "
+                f"known {kind} slugs: {', '.join(sorted(table)[:5]) or 'none'}"
+                f"{'...' if len(table) > 5 else ''}; fix the resolver so every link "
+                "points at a resolved record",
+                code="E403",
+            )
+        return iri(kind, slug)
+
+    def country(self, code: str) -> URIRef:
+        node = iri("country", code)
+        if code not in self.countries_done:
+            self.countries_done.add(code)
+            c = self.country_record(code)
+            self.add(node, RDF.type, KGO.Country)
+            self.add(node, RDFS.label, Literal(c.label_ja, lang="ja"))
+            self.add(node, RDFS.label, Literal(c.label_en, lang="en"))
+            self.add(node, KGO.isoCode, Literal(c.code))
+        return node
+
+    def country_record(self, code: str):
+        # A side or member code the resolver did not list still gets full labels.
+        return self.country_records.get(code) or lexicon.country(code)
+
+    def meeting_name(self, m: Meeting) -> str:
+        return m.label or meeting_label(self.forums[m.forum].label, m.ordinal, m.date)
+
+    def labels(self, node: URIRef, label: str, aliases: Iterable[str]) -> None:
+        self.add(node, RDFS.label, Literal(label, lang="ja"))
+        for alias in aliases:
+            if alias and alias != label:
+                self.add(node, SKOS.altLabel, Literal(alias, lang=label_language(alias)))
+
+    def evidence(self, node: URIRef, evidence: Iterable[Evidence]) -> None:
+        for ev in evidence:
+            ev_node = evidence_iri(ev)
+            self.add(node, KGO.evidence, ev_node)
+            self.add(ev_node, RDF.type, KGO.Evidence)
+            self.add(ev_node, RDF.type, NIF.OffsetBasedString)
+            self.add(ev_node, KGO.document, self.document_node(ev.doc_id))
+            self.add(ev_node, NIF.beginIndex, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+            self.add(ev_node, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+            self.add(ev_node, NIF.anchorOf, Literal(ev.sentence))
+
+    def document_node(self, doc_id: str) -> URIRef:
+        node = iri("document", doc_id)
+        if doc_id not in self.documents:
+            # Evidence from a document the resolver did not list: keep it typed and named.
+            self.documents.add(doc_id)
+            self.add(node, RDF.type, KGO.Document)
+            self.add(node, DCTERMS.identifier, Literal(doc_id))
+            self.add(node, RDFS.label, Literal(doc_id))
+        return node
+
+    # -------------------------------------------------------------- one per record type
+
+    def map_document(self, d: Document) -> None:
+        node = iri("document", d.doc_id)
+        self.add(node, RDF.type, KGO.Document)
+        self.add(node, DCTERMS.identifier, Literal(d.doc_id))
+        if d.title:
+            lang = label_language(d.title)
+            self.add(node, DCTERMS.title, Literal(d.title, lang=lang))
+            self.add(node, RDFS.label, Literal(d.title, lang=lang))
+        else:
+            self.add(node, RDFS.label, Literal(d.doc_id))
+        if d.published:
+            self.add(node, DCTERMS.date, date_literal(d.published))
+        if d.source:
+            self.add(node, DCTERMS.source, Literal(d.source))
+        if d.url:
+            self.add(node, SCHEMA.url, _url(d.url))
+
+    def map_person(self, p: Person) -> None:
+        node = iri("person", p.slug)
+        self.add(node, RDF.type, KGO.Person)
+        if p.is_official:
+            self.add(node, RDF.type, KGO.Official)
+        self.labels(node, p.label, p.aliases)
+        for title in p.titles:
+            self.add(node, KGO.title, Literal(title))
+        for slug in p.institutions:
+            self.add(node, KGO.serves, self.ref(self.institutions, "institution", slug, f"person {p.slug!r}"))
+        if p.country:
+            self.add(node, KGO.country, self.country(p.country))
+        self.add(node, KGO.confidence, _confidence(p.confidence))
+        self.evidence(node, p.evidence)
+
+    def map_institution(self, i: Institution) -> None:
+        node = iri("institution", i.slug)
+        self.add(node, RDF.type, KGO.Institution)
+        self.labels(node, i.label, i.aliases)
+        if i.country:
+            self.add(node, KGO.country, self.country(i.country))
+        if i.kind:
+            self.add(node, KGO.kind, Literal(i.kind))
+        self.evidence(node, i.evidence)
+
+    def map_forum(self, f: Forum) -> None:
+        node = iri("forum", f.slug)
+        self.add(node, RDF.type, KGO.Forum)
+        self.labels(node, f.label, f.aliases)
+        if f.acronym:
+            self.add(node, KGO.acronym, Literal(f.acronym))
+        if f.kind:
+            self.add(node, KGO.kind, Literal(f.kind))
+        for code in f.member_countries:
+            self.add(node, KGO.memberCountry, self.country(code))
+
+    def map_meeting(self, m: Meeting) -> None:
+        node = iri("meeting", m.slug)
+        forum_node = self.ref(self.forums, "forum", m.forum, f"meeting {m.slug!r}")
+        self.add(node, RDF.type, KGO.Meeting)
+        self.add(node, KGO.forum, forum_node)
+        self.add(node, RDFS.label, Literal(self.meeting_name(m), lang="ja"))
+        if m.ordinal is not None:
+            self.add(node, KGO.ordinal, Literal(m.ordinal, datatype=XSD.integer))
+        if m.date:
+            self.add(node, KGO.date, date_literal(m.date))
+        if m.place:
+            self.add(node, KGO.place, Literal(m.place))
+        for code in m.participants:
+            self.add(node, KGO.participant, self.country(code))
+        self.add(node, KGO.status, Literal(m.status))
+        self.add(node, KGO.confidence, _confidence(m.confidence))
+        self.evidence(node, m.evidence)
+
+    def map_representation(self, r: Representation) -> None:
+        node = iri("representation", r.slug)
+        owner = f"representation {r.slug!r}"
+        person_node = self.ref(self.people, "person", r.person, owner)
+        meeting_node = self.ref(self.meetings, "meeting", r.meeting, owner)
+        self.add(node, RDF.type, KGO.Representation)
+        self.add(node, KGO.official, person_node)
+        self.add(node, KGO.side, self.country(r.side))
+        self.add(node, KGO.meeting, meeting_node)
+        self.add(person_node, KGO.attendedMeeting, meeting_node)
+        label = (
+            f"{self.people[r.person].label}（{self.country_record(r.side).label_ja}）"
+            f"@{self.meeting_name(self.meetings[r.meeting])}"
+        )
+        self.add(node, RDFS.label, Literal(label, lang="ja"))
+        if r.title:
+            self.add(node, KGO.title, Literal(r.title))
+        if r.institution:
+            self.add(node, KGO.institution, self.ref(self.institutions, "institution", r.institution, owner))
+        if r.head_of_delegation is not None:
+            self.add(node, KGO.headOfDelegation, Literal(r.head_of_delegation))
+        self.add(node, KGO.confidence, _confidence(r.confidence))
+        self.evidence(node, r.evidence)
+
+
+def to_graph(resolved: ResolvedGraph) -> Graph:
+    """Map every record of ``resolved`` onto the kgo vocabulary (see ontology/README.md).
+
+    Raises ``GraphError`` (E403) for a link to a slug that is not in ``resolved``,
+    (E404) for a malformed date and (E405) for a confidence outside [0, 1].
+    """
+    m = _Mapper(resolved)
+    for c in resolved.countries:
+        m.country(c.code)
+    for d in resolved.documents:
+        m.map_document(d)
+    for i in resolved.institutions:
+        m.map_institution(i)
+    for p in resolved.people:
+        m.map_person(p)
+    for f in resolved.forums:
+        m.map_forum(f)
+    for mt in resolved.meetings:
+        m.map_meeting(mt)
+    for r in resolved.representations:
+        m.map_representation(r)
+    return m.g
