@@ -1,0 +1,774 @@
+"""Ingest: article files → :class:`kg.records.Article` (decoded text, metadata, body spans).
+
+Three jobs, in the order a file goes through them:
+
+1. read and decode the bytes (BOM and ISO-2022-JP escape sniffing, strict UTF-8, then
+   the Japanese legacy encodings validated by how Japanese the result looks);
+   HTML pages are reduced to their article text first;
+2. read the optional ``NAME.meta.json`` sidecar (a bad sidecar is a warning, never a loss);
+3. find the body: split the text into paragraphs and keep the ones that read as article
+   prose, dropping page furniture and verbatim repeats. Offsets point into ``text``.
+
+Every failure raises :class:`kg.errors.InputError` with a code from :data:`ERROR_CODES`
+and a one-line message ``"<path>: <what failed>; <fix>"``. See ``docs/ingest.md``.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+from kg.errors import InputError
+from kg.lexicon import furniture_terms
+from kg.records import Article
+
+# ---------------------------------------------------------------- constants
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_KEYS = ("published", "url", "source", "title")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is KBs; 20 MB is a dump, not an article
+
+E_EMPTY = "E101"
+E_BINARY = "E102"
+E_UNDECODABLE = "E103"
+E_UNREADABLE = "E104"
+E_NOT_FOUND = "E105"
+E_TOO_LARGE = "E106"
+ERROR_CODES = {
+    E_EMPTY: "empty or whitespace-only file (or an HTML page without text)",
+    E_BINARY: "binary file (NUL bytes or mostly control bytes)",
+    E_UNDECODABLE: "text in none of the supported encodings",
+    E_UNREADABLE: "cannot be read (permissions, a directory, not a regular file, I/O error)",
+    E_NOT_FOUND: "no such file or folder (missing input, dangling symlink, vanished file)",
+    E_TOO_LARGE: "file larger than the size limit",
+}
+
+W_SIDECAR_JSON = "W101"
+W_SIDECAR_SHAPE = "W102"
+W_SIDECAR_VALUE = "W103"
+W_SIDECAR_UNREADABLE = "W104"
+W_TRUNCATED_UTF8 = "W105"
+
+SUPPORTED_ENCODINGS = "UTF-8, UTF-8 with BOM, UTF-16 with BOM, Shift_JIS/CP932, EUC-JP, ISO-2022-JP"
+# Tried in this order after strict UTF-8; on equal scores the earlier wins, so bytes that
+# are both valid Shift_JIS and CP932 decode with the JIS mapping (0x8160 → U+301C 〜).
+LEGACY_JAPANESE = ("shift_jis", "cp932", "euc_jp", "euc_jis_2004")
+ISO2022_VARIANTS = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3")
+BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that do not occur in text (tab, LF, FF, CR and ESC do: ESC is ISO-2022-JP).
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
+MAX_CONTROL_SHARE = 0.05
+MIN_PLAUSIBLE_SHARE = 0.8  # share of non-ASCII characters that must look like real text
+SCORE_SAMPLE_CHARS = 200_000
+DETECTOR_SAMPLE_BYTES = 1_000_000
+HTML_CHARSET_SNIFF_BYTES = 4096
+
+# Body detection thresholds (characters).
+GOOD_PARAGRAPH_CHARS = 80  # prose this long is article body on its own
+UNPUNCTUATED_PROSE_CHARS = 80  # a paragraph without 。 counts as prose only when this long
+HEADING_MAX_CHARS = 16  # a furniture heading is short
+HEADING_EXTRA_CHARS = 7  # ...and adds little to its lexicon word (アクセス+ランキング)
+FURNITURE_LINE_MAX_CHARS = 60
+LINK_LINE_MAX_CHARS = 120
+HARD_WRAP_MIN_COLUMNS = 60
+HARD_WRAP_MIN_FILL = 0.8
+
+SENTENCE_END = ("。", "｡")
+CLOSING_BRACKETS = "」』)）】"
+BULLETS = "•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒-−–—*·►✓✔➤➡"
+HEADING_DECORATION = re.compile(r"[\s\d\[\]【】〔〕()（）<>＜＞《》〈〉「」■□◆◇●○▼▽▲△★☆▶►▷・•|｜:：\-—–_=＝…‥.。、!?！？#＃/／]+")
+URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
+CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
+ISO2022_ESCAPE = re.compile(rb"\x1b[\$\(][@BJDI]|\x1b\$\([@BDOPQ]")
+HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+# Page metadata read from HTML when the sidecar lacks it (first match wins).
+HTML_DATE_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "dc.date.issued", "dcterms.issued", "dc.date", "date", "parsely-pub-date",
+    "sailthru.date",
+)
+HTML_DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "nav", "header", "footer", "aside", "form", "button", "select", "menu", "dialog",
+)
+HTML_BLOCK_TAGS = (
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
+    "blockquote", "pre", "tr", "td", "th", "figcaption", "table", "ul", "ol", "br", "hr",
+)
+
+PathLike = Union[str, os.PathLike]
+
+
+# ---------------------------------------------------------------- listing
+
+
+def iter_input_files(inputs: Iterable[PathLike]) -> list[Path]:
+    """The article files of ``inputs``: folders expanded (recursively, sorted) to
+    ``*.txt|*.html|*.htm`` (hidden entries and ``.meta.json`` sidecars skipped), files
+    kept as given; each file once. Raises ``InputError`` (E105) for a missing input.
+
+    >>> iter_input_files([Path("seeds")])[:1]
+    [PosixPath('seeds/000_94789be653804502.txt')]
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(
+                (p for p in path.rglob("*") if _is_article_file(p, path)),
+                key=lambda p: p.relative_to(path).as_posix(),
+            )
+        elif path.exists() or path.is_symlink():
+            found = [path]  # dangling links too: load_article names the reason
+        else:
+            raise _input_error(path, E_NOT_FOUND, "input path not found", "pass an existing file or folder")
+        for file in found:
+            key = Path(os.path.abspath(file))
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files
+
+
+def _is_article_file(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    if any(part.startswith(".") for part in parts):
+        return False
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.is_dir()
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read one article file (``.txt`` or ``.html``/``.htm``) and its sidecar into an Article.
+
+    Raises ``InputError`` (E101–E106, see :data:`ERROR_CODES`) when the file is empty,
+    binary, undecodable, unreadable, missing or larger than ``max_bytes``.
+
+    >>> load_article(Path("seeds/000_94789be653804502.txt")).published
+    '2024-10-05'
+    """
+    path = Path(path)
+    data = _read_bytes(path, max_bytes)
+    warnings: list[str] = []
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    text, encoding = decode_bytes(data, path, warnings, declared=_declared_html_charset(data) if is_html else None)
+    page_meta: dict[str, Optional[str]] = {}
+    if is_html:
+        text, page_meta = html_to_text(text)
+        if not text.strip():
+            raise _input_error(path, E_EMPTY, "HTML page has no text outside scripts, styles and menus",
+                               "save the article page itself, or its text as .txt")
+    meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
+    return Article(
+        doc_id=_doc_id(path),
+        path=str(path),
+        text=text,
+        body=find_body_spans(text),
+        title=meta.get("title"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        source=meta.get("source"),
+        encoding=encoding,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        warnings=tuple(warnings),
+    )
+
+
+def _doc_id(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def _input_error(path: Path, code: str, what: str, fix: str) -> InputError:
+    err = InputError(f"{path}: {what}; {fix}", code=code)
+    err.path, err.reason = str(path), what  # for callers that list skipped files
+    return err
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, after checking it is a readable regular file within the limit."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        what = "dangling symlink (its target does not exist)" if path.is_symlink() else "file not found (missing or removed)"
+        raise _input_error(path, E_NOT_FOUND, what, "check the path or rebuild the file list") from None
+    except OSError as exc:
+        raise _input_error(path, E_UNREADABLE, f"cannot read file ({exc.strerror or exc})",
+                           "check the file's permissions") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _input_error(path, E_UNREADABLE, "is a directory, not a file",
+                           "pass the folder itself as an input, or rename it")
+    if not stat.S_ISREG(info.st_mode):
+        # FIFOs, sockets and devices could block or never end.
+        raise _input_error(path, E_UNREADABLE, "not a regular file (pipe, socket or device)",
+                           "copy the text into a regular .txt file")
+    if info.st_size > max_bytes:
+        raise _input_error(path, E_TOO_LARGE, f"file too large ({info.st_size:,} bytes > limit {max_bytes:,} bytes)",
+                           "split it into one file per article or raise max_bytes")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _input_error(path, E_NOT_FOUND, "file vanished before it could be read",
+                           "check the path or rebuild the file list") from None
+    except OSError as exc:
+        raise _input_error(path, E_UNREADABLE, f"cannot read file ({exc.strerror or exc})",
+                           "check the file's permissions") from None
+    if len(data) > max_bytes:  # grew after stat
+        raise _input_error(path, E_TOO_LARGE, f"file too large (more than limit {max_bytes:,} bytes)",
+                           "split it into one file per article or raise max_bytes")
+    if not data.strip():
+        what = "empty file (0 bytes)" if not data else "whitespace-only file"
+        raise _input_error(path, E_EMPTY, what, "remove it or put the article text in it")
+    return data
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes, path: PathLike = "<bytes>", warnings: Optional[list[str]] = None,
+                 declared: Optional[str] = None) -> tuple[str, str]:
+    """Decode article bytes to ``(text, encoding)``; newlines become ``\\n``.
+
+    Order: BOM, ISO-2022-JP escapes, a declared charset (HTML) if it decodes, strict
+    UTF-8 (an incomplete sequence at the very end is dropped with a warning), then the
+    Japanese legacy encodings and charset-normalizer's guess, ranked by how plausible the
+    result is as Japanese text. Raises ``InputError`` E101, E102 or E103.
+    """
+    path = Path(path)
+    notes = warnings if warnings is not None else []
+    text, encoding = _decode(data, path, notes, declared)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise _input_error(path, E_EMPTY, f"whitespace-only text (decoded as {encoding})",
+                           "remove it or put the article text in it")
+    controls = sum(1 for ch in text[:SCORE_SAMPLE_CHARS] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\f")
+    if controls > MAX_CONTROL_SHARE * min(len(text), SCORE_SAMPLE_CHARS):
+        raise _input_error(path, E_BINARY, f"binary file (mostly control characters once decoded as {encoding})",
+                           "pass text or HTML files only")
+    return text, encoding
+
+
+def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) -> tuple[str, str]:
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise _input_error(path, E_UNDECODABLE, f"starts with a {codec.upper()} byte-order mark but is not valid "
+                                   f"{codec.upper()} (byte {exc.start})", f"re-save it in one of: {SUPPORTED_ENCODINGS}") from None
+    if b"\x00" in data:
+        raise _input_error(path, E_BINARY, "binary file (NUL bytes)", "pass text or HTML files only")
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
+    if controls > MAX_CONTROL_SHARE * len(data):
+        raise _input_error(path, E_BINARY, f"binary file ({controls / len(data):.0%} control bytes)",
+                           "pass text or HTML files only")
+    if data.isascii() and ISO2022_ESCAPE.search(data):
+        for codec in ISO2022_VARIANTS:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+    if declared:
+        for codec in _declared_codecs(declared):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            text = data[: exc.start].decode("utf-8")  # the rest was valid up to here
+            notes.append(f"[{W_TRUNCATED_UTF8}] truncated UTF-8: dropped an incomplete "
+                         f"{len(data) - exc.start}-byte sequence at the end of the file")
+            return text, "utf-8"
+    return _decode_legacy(data, path)
+
+
+def _declared_codecs(label: str) -> tuple[str, ...]:
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return ()
+    if name in ("shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213"):
+        return ("shift_jis", "cp932")
+    if name in ("euc_jp", "euc_jis_2004", "euc_jisx0213"):
+        return ("euc_jp", "euc_jis_2004")
+    if name.startswith("iso2022_jp"):
+        return ISO2022_VARIANTS
+    return (name,)
+
+
+def _decode_legacy(data: bytes, path: Path) -> tuple[str, str]:
+    """Best of the Japanese legacy encodings and the detector's guess, if plausible."""
+    candidates = list(LEGACY_JAPANESE)
+    guess = _detector_guess(data)
+    if guess and guess not in candidates:
+        candidates.append(guess)
+    best: Optional[tuple[float, str, str]] = None
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        plausible, score = text_plausibility(text[:SCORE_SAMPLE_CHARS])
+        if plausible >= MIN_PLAUSIBLE_SHARE and (best is None or score > best[0]):
+            best = (score, text, codec)
+    if best is None:
+        raise _input_error(path, E_UNDECODABLE, "not valid UTF-8 and no supported encoding gives plausible text",
+                           f"re-save it in one of: {SUPPORTED_ENCODINGS}")
+    return best[1], best[2]
+
+
+def _detector_guess(data: bytes) -> Optional[str]:
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data[:DETECTOR_SAMPLE_BYTES]).best()
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.encoding).name
+    except LookupError:
+        return None
+
+
+def text_plausibility(text: str) -> tuple[float, float]:
+    """``(plausible share, score)`` of decoded text's non-ASCII characters.
+
+    The plausible share counts characters real text is made of (kana, CJK ideographs,
+    CJK/full-width punctuation, Latin letters); mis-decodings produce half-width katakana,
+    Hangul, private-use or control characters instead. The score also rewards kana, which
+    Japanese prose is never without, so a Japanese decoding outranks a Chinese one.
+    """
+    total = plausible = kana = 0
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80 or ch.isspace():
+            continue
+        total += 1
+        if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
+            kana += 1
+            plausible += 1
+        elif _is_plausible_char(code):
+            plausible += 1
+    if total == 0:
+        return 1.0, 1.0
+    share = plausible / total
+    return share, share * (0.5 + 0.5 * min(1.0, kana / total / 0.1))
+
+
+def _is_plausible_char(code: int) -> bool:
+    return (
+        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF  # ideographs
+        or 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF60 or 0xFFE0 <= code <= 0xFFEE  # CJK/full-width
+        or 0x2010 <= code <= 0x206F or 0x2100 <= code <= 0x27BF or 0x3200 <= code <= 0x33FF  # punct, symbols
+        or 0x0370 <= code <= 0x04FF  # Greek, Cyrillic (in JIS X 0208)
+        or 0x00C0 <= code <= 0x024F and code not in (0xD7, 0xF7) or code in (0xA7, 0xA8, 0xB0, 0xB1, 0xB4, 0xB6, 0xD7, 0xF7)
+    )
+
+
+# ---------------------------------------------------------------- sidecar
+
+
+def sidecar_path(path: PathLike) -> Path:
+    """``NAME.meta.json`` beside ``NAME.txt`` / ``NAME.html``."""
+    path = Path(path)
+    return path.with_name(_doc_id(path) + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: PathLike, warnings: Optional[list[str]] = None) -> dict[str, Optional[str]]:
+    """The valid metadata of ``path``'s sidecar (``{}`` when there is none).
+
+    Never raises for a bad sidecar: each problem becomes a one-line note in ``warnings``
+    and the bad part (or, for unreadable JSON, the whole sidecar) is ignored.
+    """
+    notes = warnings if warnings is not None else []
+    side = sidecar_path(path)
+    if not side.exists():
+        return {}
+    try:
+        raw = side.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        notes.append(f"[{W_SIDECAR_UNREADABLE}] sidecar {side.name} unreadable ({exc}); loaded without metadata")
+        return {}
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        notes.append(f"[{W_SIDECAR_JSON}] sidecar {side.name} is not valid JSON ({exc.msg} at line {exc.lineno} "
+                     f"column {exc.colno}); loaded without metadata")
+        return {}
+    if not isinstance(data, dict):
+        notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {side.name} holds a JSON {type(data).__name__}, expected an object "
+                     f"with keys {', '.join(SIDECAR_KEYS)}; loaded without metadata")
+        return {}
+    meta: dict[str, Optional[str]] = {}
+    for key in sorted(data):
+        value = data[key]
+        if key not in SIDECAR_KEYS:
+            notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {side.name}: unknown key {key!r} ignored; "
+                         f"valid keys: {', '.join(SIDECAR_KEYS)}")
+        elif value is None:
+            continue
+        elif not isinstance(value, str):
+            notes.append(f"[{W_SIDECAR_VALUE}] sidecar {side.name}: {key} must be a string or null, "
+                         f"got {json.dumps(value, ensure_ascii=False)}; ignored")
+        elif key == "published":
+            iso = iso_date(value)
+            if iso is None:
+                notes.append(f"[{W_SIDECAR_VALUE}] sidecar {side.name}: published {value!r} is not an ISO date "
+                             f"(YYYY-MM-DD); ignored")
+            else:
+                meta[key] = iso
+        elif value.strip():
+            meta[key] = value.strip()
+    return meta
+
+
+def iso_date(value: str) -> Optional[str]:
+    """``YYYY-MM-DD`` from an ISO date or date-time string, else None."""
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if len(value) == 10 else (
+            datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+        )
+    except ValueError:
+        return None
+
+
+def _merge_metadata(sidecar: dict[str, Optional[str]], page: dict[str, Optional[str]]) -> dict[str, Optional[str]]:
+    """The sidecar wins; the page fills what it lacks."""
+    return {key: sidecar.get(key) or page.get(key) for key in SIDECAR_KEYS}
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _declared_html_charset(data: bytes) -> Optional[str]:
+    found = HTML_CHARSET.search(data[:HTML_CHARSET_SNIFF_BYTES])
+    return found.group(1).decode("ascii", "replace") if found else None
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, Optional[str]]]:
+    """The article text of an HTML page (paragraphs on their own lines) and its metadata.
+
+    Scripts, styles, comments, menus, headers, footers and forms are removed before
+    trafilatura takes the main text out; when it finds none, the remaining block
+    elements' text is used. Metadata: ``title``, ``published``, ``url``, ``source``.
+    """
+    import lxml.etree
+    import lxml.html
+
+    markup = XML_DECLARATION.sub("", markup, count=1)
+    if not markup.strip():
+        return "", {}
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return "", {}
+    meta = _html_metadata(tree)
+    for element in list(tree.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        _drop(element)
+    for element in list(tree.iter(*HTML_DROP_TAGS)):
+        _drop(element)
+    for element in list(tree.xpath('//*[@role="navigation" or @role="banner" or @role="contentinfo"]')):
+        _drop(element)
+    text = _trafilatura_text(lxml.html.tostring(tree, encoding="unicode"))
+    if not text.strip():
+        text = _block_text(tree)
+    return text, meta
+
+
+def _drop(element) -> None:
+    """Remove an element but keep its tail text (which belongs to the parent)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def _trafilatura_text(markup: str) -> str:
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        markup, output_format="txt", include_comments=False, include_tables=True,
+        include_images=False, include_links=False, deduplicate=False,
+    )
+    return _tidy_lines(extracted or "")
+
+
+def _block_text(tree) -> str:
+    """Text of the page with a line break after every block element."""
+    for element in tree.iter(*HTML_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    body = tree.find("body")
+    return _tidy_lines((body if body is not None else tree).text_content())
+
+
+def _tidy_lines(text: str) -> str:
+    lines = (re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _html_metadata(tree) -> dict[str, Optional[str]]:
+    metas: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        name = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if name and content:
+            metas.setdefault(name, content)
+    published = None
+    for name in HTML_DATE_META:
+        if name in metas and iso_date(metas[name]):
+            published = iso_date(metas[name])
+            break
+    if published is None:
+        for element in tree.xpath('//*[@itemprop="datePublished"]'):
+            published = iso_date(element.get("datetime") or element.get("content") or element.text_content())
+            if published:
+                break
+    if published is None:
+        published = _json_ld_date(tree)
+    title_element = tree.find(".//title")
+    title = metas.get("og:title") or (title_element.text_content().strip() if title_element is not None else None)
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    return {
+        "title": title or None,
+        "published": published,
+        "url": (canonical[0].strip() if canonical else None) or metas.get("og:url"),
+        "source": metas.get("og:site_name"),
+    }
+
+
+def _json_ld_date(tree) -> Optional[str]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content())
+        except (json.JSONDecodeError, TypeError):
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                found = iso_date(item["datePublished"])
+                if found:
+                    return found
+    return None
+
+
+# ---------------------------------------------------------------- body spans
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph candidate: a block of whole lines of the text, stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ParagraphVerdict:
+    """Why a paragraph is kept or dropped (``kind``: good | near | furniture)."""
+
+    paragraph: Paragraph
+    kind: str
+    reason: str
+    kept: bool = False
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraph candidates: each non-blank line, except that hard-wrapped lines of one
+    paragraph (a block of near-full lines not ending a sentence) are joined."""
+    blocks: list[list[Paragraph]] = [[]]
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = offset + lead
+            blocks[-1].append(Paragraph(start, start + len(stripped), stripped))
+        elif blocks[-1]:
+            blocks.append([])
+        offset += len(line) + 1
+    paragraphs: list[Paragraph] = []
+    for block in blocks:
+        if _is_hard_wrapped(block):
+            paragraphs.append(Paragraph(block[0].start, block[-1].end, text[block[0].start:block[-1].end]))
+        else:
+            paragraphs.extend(block)
+    return paragraphs
+
+
+def _is_hard_wrapped(block: list[Paragraph]) -> bool:
+    if len(block) < 2:
+        return False
+    widths = [_display_width(p.text) for p in block[:-1]]
+    widest = max(widths)
+    return (
+        widest >= HARD_WRAP_MIN_COLUMNS
+        and all(width >= HARD_WRAP_MIN_FILL * widest for width in widths)
+        and not any(p.text.endswith(SENTENCE_END) or p.text[0] in BULLETS for p in block[:-1])
+        and len({p.text for p in block}) == len(block)
+    )
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
+    """Every paragraph candidate of ``text`` with its verdict (kept or not, and why).
+
+    Per paragraph: prose (has 。, or is long and ends in a closing bracket) of at least
+    ``GOOD_PARAGRAPH_CHARS`` is *good*, shorter prose *near*, anything else furniture.
+    Then: an end-of-page heading (ランキング, コメント, …) after body prose drops the rest
+    of the page; a box heading (関連記事, …) drops lines until prose resumes; a paragraph
+    already kept once is a repeat; near paragraphs stay when next to good ones or to each
+    other (a lone teaser between headlines does not), or when the text has no good one.
+    """
+    terms = furniture_terms()
+    paragraphs = split_paragraphs(text)
+    first = [_classify(p.text, terms) for p in paragraphs]
+    # Section pass: headings open furniture sections.
+    kinds: list[tuple[str, str]] = []
+    mode, seen_good = "body", False
+    for kind, reason in first:
+        if kind.startswith("heading:"):
+            heading = kind.split(":", 1)[1]
+            if mode != "cut":
+                mode = "cut" if heading == "end" and seen_good else "box"
+            kinds.append(("furniture", f"{heading} heading: {reason}"))
+            continue
+        if mode == "cut":
+            kinds.append(("furniture", "after an end-of-page heading"))
+            continue
+        if mode == "box":
+            if kind in ("good", "near"):
+                mode = "body"
+            else:
+                kinds.append(("furniture", f"in a box after a heading ({reason})"))
+                continue
+        seen_good = seen_good or kind == "good"
+        kinds.append((kind, reason))
+    # Repeats: the first copy of a prose paragraph stays.
+    seen: set[str] = set()
+    for index, (kind, reason) in enumerate(kinds):
+        if kind in ("good", "near"):
+            key = _dedup_key(paragraphs[index].text)
+            if key in seen:
+                kinds[index] = ("furniture", "verbatim repeat of an earlier paragraph")
+            seen.add(key)
+    keep = _keep_flags([kind for kind, _ in kinds])
+    return [ParagraphVerdict(p, kind, reason, kept) for p, (kind, reason), kept in zip(paragraphs, kinds, keep)]
+
+
+def _keep_flags(kinds: Sequence[str]) -> list[bool]:
+    keep = [kind == "good" for kind in kinds]
+    has_good = any(keep)
+    index = 0
+    while index < len(kinds):
+        if kinds[index] != "near":
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(kinds) and kinds[run_end] == "near":
+            run_end += 1
+        before = kinds[index - 1] if index > 0 else None
+        after = kinds[run_end] if run_end < len(kinds) else None
+        if not has_good or run_end - index >= 2 or "good" in (before, after):
+            for k in range(index, run_end):
+                keep[k] = True
+        index = run_end
+    return keep
+
+
+def find_body_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the paragraphs of ``text`` kept as article body, in order."""
+    return tuple((v.paragraph.start, v.paragraph.end) for v in classify_paragraphs(text) if v.kept)
+
+
+def _dedup_key(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
+    """``(kind, reason)`` of one paragraph on its own: good | near | furniture | heading:<end|box>."""
+    normal = unicodedata.normalize("NFKC", text)
+    heading = _heading_kind(text, normal, terms)
+    if heading:
+        return f"heading:{heading[0]}", heading[1]
+    if text[0] in BULLETS or normal[0] in BULLETS:
+        return "furniture", "bulleted line"
+    credit = _credit_word(normal, terms)
+    if credit:
+        return "furniture", f"credit line ({credit})"
+    if len(text) <= LINK_LINE_MAX_CHARS and URL_OR_EMAIL.search(normal):
+        return "furniture", "link or e-mail line"
+    if len(text) <= FURNITURE_LINE_MAX_CHARS:
+        for word in terms.get("line", ()):
+            if word in normal:
+                return "furniture", f"furniture word {word!r}"
+    if not _is_prose(text):
+        if CONTINUATION_TITLE.search(normal):
+            return "furniture", "page-continuation title"
+        return "furniture", "no sentence punctuation (title, menu, date or byline)"
+    if len(text) >= GOOD_PARAGRAPH_CHARS:
+        return "good", "prose"
+    return "near", "short prose"
+
+
+def _is_prose(text: str) -> bool:
+    if any(mark in text for mark in SENTENCE_END):
+        return True
+    return len(text) >= UNPUNCTUATED_PROSE_CHARS and text[-1] in CLOSING_BRACKETS and "、" in text
+
+
+def _heading_kind(text: str, normal: str, terms: dict[str, tuple[str, ...]]) -> Optional[tuple[str, str]]:
+    if any(mark in text for mark in SENTENCE_END):
+        return None
+    bare = HEADING_DECORATION.sub("", normal)
+    if not bare or len(bare) > HEADING_MAX_CHARS:
+        return None
+    best: Optional[tuple[int, str, str]] = None
+    for kind in ("end", "box"):
+        for word in terms.get(kind, ()):
+            if (bare.startswith(word) or bare.endswith(word)) and len(bare) - len(word) <= HEADING_EXTRA_CHARS:
+                if best is None or len(word) > best[0]:
+                    best = (len(word), kind, word)
+    return (best[1], best[2]) if best else None
+
+
+def _credit_word(normal: str, terms: dict[str, tuple[str, ...]]) -> Optional[str]:
+    for word in terms.get("credit", ()):
+        if normal.startswith(word):
+            rest = normal[len(word):].lstrip()
+            if rest[:1] in (":", "=", "/", "|"):
+                return word
+    return None
