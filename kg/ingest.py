@@ -95,6 +95,7 @@ BULLETS = "•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒-−–�
 HEADING_DECORATION = re.compile(r"[\s\d\[\]【】〔〕()（）<>＜＞《》〈〉「」■□◆◇●○▼▽▲△★☆▶►▷・•|｜:：\-—–_=＝…‥.。、!?！？#＃/／]+")
 URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
+KANA = re.compile(r"[\u3040-\u30ff]")
 ISO2022_ESCAPE = re.compile(rb"\x1b[\$\(][@BJDI]|\x1b\$\([@BDOPQ]")
 HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -296,14 +297,22 @@ def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) 
             except UnicodeDecodeError:
                 continue
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data):
             text = data[: exc.start].decode("utf-8")  # the rest was valid up to here
             notes.append(f"[{W_TRUNCATED_UTF8}] truncated UTF-8: dropped an incomplete "
                          f"{len(data) - exc.start}-byte sequence at the end of the file")
             return text, "utf-8"
-    return _decode_legacy(data, path)
+        return _decode_legacy(data, path)
+    if not data.isascii() and not KANA.search(text):
+        # A few bytes of Shift_JIS or EUC-JP can happen to be valid UTF-8 (年 in EUC-JP is
+        # C7 AF, "ǯ" in UTF-8); real Japanese text has kana, so a kana-less UTF-8 reading
+        # gives way to a legacy reading that has kana and scores higher.
+        legacy = _most_plausible(data, LEGACY_JAPANESE)
+        if legacy and KANA.search(legacy[0]) and text_plausibility(legacy[0])[1] > text_plausibility(text)[1]:
+            return legacy
+    return text, "utf-8"
 
 
 def _declared_codecs(label: str) -> tuple[str, ...]:
@@ -321,13 +330,21 @@ def _declared_codecs(label: str) -> tuple[str, ...]:
 
 
 def _decode_legacy(data: bytes, path: Path) -> tuple[str, str]:
-    """Best of the Japanese legacy encodings and the detector's guess, if plausible."""
-    candidates = list(LEGACY_JAPANESE)
-    guess = _detector_guess(data)
-    if guess and guess not in candidates:
-        candidates.append(guess)
+    """The most plausible Japanese legacy decoding; the detector's guess only when none is."""
+    best = _most_plausible(data, LEGACY_JAPANESE)
+    if best is None:
+        guess = _detector_guess(data)
+        best = _most_plausible(data, (guess,)) if guess else None
+    if best is None:
+        raise _input_error(path, E_UNDECODABLE, "not valid UTF-8 and no supported encoding gives plausible text",
+                           f"re-save it in one of: {SUPPORTED_ENCODINGS}")
+    return best
+
+
+def _most_plausible(data: bytes, codecs_to_try: Sequence[str]) -> Optional[tuple[str, str]]:
+    """``(text, codec)`` of the best-scoring strict decoding that looks like text; ties go to the earlier codec."""
     best: Optional[tuple[float, str, str]] = None
-    for codec in candidates:
+    for codec in codecs_to_try:
         try:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
@@ -335,10 +352,7 @@ def _decode_legacy(data: bytes, path: Path) -> tuple[str, str]:
         plausible, score = text_plausibility(text[:SCORE_SAMPLE_CHARS])
         if plausible >= MIN_PLAUSIBLE_SHARE and (best is None or score > best[0]):
             best = (score, text, codec)
-    if best is None:
-        raise _input_error(path, E_UNDECODABLE, "not valid UTF-8 and no supported encoding gives plausible text",
-                           f"re-save it in one of: {SUPPORTED_ENCODINGS}")
-    return best[1], best[2]
+    return (best[1], best[2]) if best else None
 
 
 def _detector_guess(data: bytes) -> Optional[str]:
@@ -357,11 +371,12 @@ def text_plausibility(text: str) -> tuple[float, float]:
     """``(plausible share, score)`` of decoded text's non-ASCII characters.
 
     The plausible share counts characters real text is made of (kana, CJK ideographs,
-    CJK/full-width punctuation, Latin letters); mis-decodings produce half-width katakana,
-    Hangul, private-use or control characters instead. The score also rewards kana, which
-    Japanese prose is never without, so a Japanese decoding outranks a Chinese one.
+    CJK/full-width punctuation, Latin letters); mis-decodings produce Hangul, private-use,
+    control or stray Latin-1 characters instead. The score also rewards kana, which
+    Japanese prose is never without (so a Japanese decoding outranks a Chinese one), and
+    discounts half-width katakana, which is what EUC-JP bytes read as CP932 turn into.
     """
-    total = plausible = kana = 0
+    total = plausible = kana = half_width = 0
     for ch in text:
         code = ord(ch)
         if code < 0x80 or ch.isspace():
@@ -369,13 +384,16 @@ def text_plausibility(text: str) -> tuple[float, float]:
         total += 1
         if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
             kana += 1
-            plausible += 1
-        elif _is_plausible_char(code):
-            plausible += 1
+        elif 0xFF61 <= code <= 0xFF9F:
+            half_width += 1
+        elif not _is_plausible_char(code):
+            continue
+        plausible += 1
     if total == 0:
         return 1.0, 1.0
     share = plausible / total
-    return share, share * (0.5 + 0.5 * min(1.0, kana / total / 0.1))
+    kana_share = (kana + half_width) / total
+    return share, share * (0.5 + 0.5 * min(1.0, kana_share / 0.1)) * (1 - 0.5 * half_width / total)
 
 
 def _is_plausible_char(code: int) -> bool:
@@ -384,7 +402,7 @@ def _is_plausible_char(code: int) -> bool:
         or 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF60 or 0xFFE0 <= code <= 0xFFEE  # CJK/full-width
         or 0x2010 <= code <= 0x206F or 0x2100 <= code <= 0x27BF or 0x3200 <= code <= 0x33FF  # punct, symbols
         or 0x0370 <= code <= 0x04FF  # Greek, Cyrillic (in JIS X 0208)
-        or 0x00C0 <= code <= 0x024F and code not in (0xD7, 0xF7) or code in (0xA7, 0xA8, 0xB0, 0xB1, 0xB4, 0xB6, 0xD7, 0xF7)
+        or 0x00C0 <= code <= 0x024F or code in (0xA7, 0xA8, 0xB0, 0xB1, 0xB4, 0xB6)  # Latin letters, JIS signs
     )
 
 
