@@ -1,0 +1,745 @@
+"""Corpus-wide entity resolution: per-article facts → one record per real-world entity.
+
+``resolve(facts)`` merges the people, institutions, forums and meetings that several
+articles (or several mentions) report, and gives every entity a readable slug derived
+from its canonical name, never from run order: the output is sorted by slug and does not
+depend on the order of ``facts``. The rules (and why they keep IRIs stable when an article
+is added) are documented in ``docs/resolution.md``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Callable, Hashable, Iterable, Optional
+
+from kg import lexicon
+from kg.errors import BuildError
+from kg.records import (
+    Document,
+    DocumentFacts,
+    Evidence,
+    Forum,
+    Institution,
+    Meeting,
+    MeetingMention,
+    Person,
+    PersonMention,
+    Representation,
+    RepresentationFact,
+    ResolvedGraph,
+)
+
+# ---------------------------------------------------------------- normalisation
+
+_NAME_SEPARATORS = re.compile(r"[\s・･=＝·‧]+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+_SLUG_UNSAFE = re.compile(r"[^\w.\-]+")
+_STATUS_RANK = {"held": 0, "planned": 1, "mentioned": 2}
+
+
+def normalise_name(text: str) -> str:
+    """NFKC without spaces and name separators (・ ･ = ＝): the form names are compared in."""
+    return _NAME_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The parts of a written name split at spaces and separators (``A・B`` → ``(A, B)``)."""
+    return tuple(t for t in _NAME_SEPARATORS.split(unicodedata.normalize("NFKC", text)) if t)
+
+
+def display_form(text: str) -> str:
+    """A spelling as shown in labels: NFKC, runs of spaces collapsed, ends stripped."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def slugify(text: str) -> str:
+    """A readable IRI-safe slug: normalised name, unsafe characters as ``-``, ASCII lower-case."""
+    slug = _SLUG_UNSAFE.sub("-", normalise_name(text)).strip("-")
+    slug = re.sub(r"-{2,}", "-", slug)
+    return slug.lower() or "x"
+
+
+def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
+    """True when two ISO dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) agree at the coarser precision."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _script_rank(text: str) -> int:
+    """0 for spellings with kanji, 1 for kana, 2 for anything else (Latin)."""
+    if _IDEOGRAPH.search(text):
+        return 0
+    if _KANA.search(text):
+        return 1
+    return 2
+
+
+def _is_ideographic(text: str) -> bool:
+    return bool(text) and all(_IDEOGRAPH.match(ch) for ch in text)
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+class _UnionFind:
+    """Disjoint sets over hashable, sortable ids; the root of a set is its smallest id."""
+
+    def __init__(self, items: Iterable[Hashable] = ()):
+        self.parent: dict = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, item) -> None:
+        self.parent.setdefault(item, item)
+
+    def find(self, item):
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+    def groups(self) -> list[list]:
+        by_root: dict = defaultdict(list)
+        for item in self.parent:
+            by_root[self.find(item)].append(item)
+        return sorted(sorted(members) for members in by_root.values())
+
+
+def _most_common(values: Iterable[Optional[str]]) -> Optional[str]:
+    """Most frequent non-empty value; ties go to the smallest, so the choice is order-free."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _evidence_union(groups: Iterable[Iterable[Evidence]]) -> tuple[Evidence, ...]:
+    unique = {ev for group in groups for ev in group}
+    return tuple(sorted(unique, key=lambda e: (e.doc_id, e.start, e.end, e.sentence)))
+
+
+def _noisy_or(confidences: Iterable[float]) -> float:
+    """Combined confidence of independent reports of one fact (1 − Π(1 − c))."""
+    miss = 1.0
+    for c in confidences:
+        miss *= 1.0 - max(0.0, min(1.0, c))
+    return round(1.0 - miss, 6)
+
+
+def _unique_slugs(entries: list[tuple[str, tuple]]) -> list[str]:
+    """Make base slugs unique: within a clash, the entry with the smallest content key keeps
+    the base slug and the others get ``-2``, ``-3`` … in that order."""
+    by_base: dict[str, list[int]] = defaultdict(list)
+    for i, (base, _) in enumerate(entries):
+        by_base[base].append(i)
+    taken = set(by_base)
+    result = [base for base, _ in entries]
+    for base, indices in sorted(by_base.items()):
+        if len(indices) < 2:
+            continue
+        ordered = sorted(indices, key=lambda i: entries[i][1])
+        n = 2
+        for i in ordered[1:]:
+            while f"{base}-{n}" in taken:
+                n += 1
+            result[i] = f"{base}-{n}"
+            taken.add(result[i])
+    return result
+
+
+MentionId = tuple[str, str]  # (doc_id, mention key)
+
+
+# ---------------------------------------------------------------- people
+
+
+class _NameParts:
+    """Which spellings of the corpus are *bare*: only one part of a longer name.
+
+    A bare spelling is a single token equal to the first or last part of a multi-part
+    spelling somewhere in the corpus (the surname of ``A・B``), or one or two kanji that
+    begin a longer all-kanji name. Bare spellings never merge people on their own.
+    """
+
+    def __init__(self, spellings: Iterable[str]):
+        self.owners: dict[str, set[str]] = defaultdict(set)  # part → full spellings having it
+        for spelling in spellings:
+            for part in self._parts(spelling):
+                self.owners[part].add(normalise_name(spelling))
+
+    @staticmethod
+    def _parts(spelling: str) -> set[str]:
+        tokens = name_tokens(spelling)
+        if len(tokens) > 1:
+            return {tokens[0], tokens[-1]}
+        norm = normalise_name(spelling)
+        if _is_ideographic(norm) and len(norm) >= 3:
+            return {norm[:1], norm[:2]}
+        return set()
+
+    def parts(self, spelling: str) -> set[str]:
+        """The parts a bare spelling could stand for in ``spelling``."""
+        return self._parts(spelling)
+
+    def is_bare(self, spelling: str) -> bool:
+        """True when ``spelling`` is a single part of some longer name of the corpus."""
+        norm = normalise_name(spelling)
+        return len(name_tokens(spelling)) == 1 and bool(self.owners.get(norm, set()) - {norm})
+
+
+def _cluster_people(people: dict[MentionId, PersonMention], names: _NameParts) -> list[list[MentionId]]:
+    """Group person mentions of the whole corpus into real-world people.
+
+    Full spellings (whole names, reading pairs) merge on equality. A mention known only by
+    bare spellings joins the one person whose full name contains it, if exactly one exists
+    with a compatible country; otherwise it stays apart (never merged on a surname alone).
+    """
+    spellings = {mid: [s for s in (p.name, *p.aliases) if normalise_name(s)] for mid, p in people.items()}
+    full_keys = {mid: sorted({normalise_name(s) for s in ss if not names.is_bare(s)}) for mid, ss in spellings.items()}
+    uf = _UnionFind(people)
+    owner: dict[str, MentionId] = {}
+    for mid in sorted(people):
+        for key in full_keys[mid]:
+            uf.union(owner.setdefault(key, mid), mid)
+
+    part_roots: dict[str, set] = defaultdict(set)
+    root_countries: dict = defaultdict(set)
+    for mid in sorted(m for m in people if full_keys[m]):
+        root = uf.find(mid)
+        if people[mid].country:
+            root_countries[root].add(people[mid].country)
+        for spelling in spellings[mid]:
+            for part in names.parts(spelling):
+                part_roots[part].add(root)
+
+    fallback: dict[str, MentionId] = {}
+    for mid in sorted(m for m in people if not full_keys[m]):
+        country = people[mid].country
+        keys = sorted({normalise_name(s) for s in spellings[mid]}) or [mid[1]]
+        roots = {r for k in keys for r in part_roots.get(k, ())}
+        roots = {r for r in roots if not (country and root_countries[r] and country not in root_countries[r])}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), mid)
+        else:  # unknown or ambiguous surname: same spelling, same (unnamed) person
+            uf.union(fallback.setdefault(keys[0], mid), mid)
+    return uf.groups()
+
+
+def _person_label(spellings: list[str], names: _NameParts) -> str:
+    """The canonical spelling: a full (not bare) one, kanji before kana before Latin, then
+    the smallest normalised form (the trade-off is explained in docs/resolution.md)."""
+    candidates = [s for s in spellings if not names.is_bare(s)] or spellings
+    return min(candidates, key=lambda s: (_script_rank(s), normalise_name(s), s))
+
+
+def _resolve_people(people: dict[MentionId, PersonMention]) -> list[tuple[str, list[MentionId], str, list[str], Optional[str]]]:
+    """(slug, members, label, spellings, country) for every real-world person."""
+    names = _NameParts(s for p in people.values() for s in (p.name, *p.aliases) if normalise_name(s))
+    entries = []
+    for members in _cluster_people(people, names):
+        mentions = [people[m] for m in members]
+        spellings = sorted({display_form(s) for p in mentions for s in (p.name, *p.aliases) if normalise_name(s)})
+        label = _person_label(spellings, names) if spellings else members[0][1]
+        weights: Counter = Counter()
+        for p in mentions:
+            if p.country:
+                weights[p.country] += p.confidence
+        country = min(weights, key=lambda c: (-weights[c], c)) if weights else None
+        entries.append((members, label, spellings, country))
+    slugs = _unique_slugs([(slugify(label), (country or "", tuple(sp), tuple(m))) for m, label, sp, country in entries])
+    return [(slug, *entry) for slug, entry in zip(slugs, entries)]
+
+
+# ---------------------------------------------------------------- institutions
+
+
+@dataclass(frozen=True)
+class _InstitutionOccurrence:
+    """An institution name met in the facts: as an entity, an employer, or a delegation."""
+
+    spelling: str  # display form as written
+    country: Optional[str]
+    kind: Optional[str] = None
+    evidence: tuple[Evidence, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+class _InstitutionKeys:
+    """(country, canonical name) of institution spellings.
+
+    A lexicon alias maps to its entry when the countries agree (ペンタゴン → 国防総省 for US);
+    a country prefix (米国防総省, 韓国外交部) is read off when the rest is a name known from
+    the corpus or the lexicon, and must agree with the country given.
+    """
+
+    def __init__(self, known_names: Iterable[str]):
+        self.entries: dict[str, list[lexicon.InstitutionEntry]] = defaultdict(list)
+        for form, entry in sorted(lexicon.institutions().items()):
+            for name in (entry.name, *entry.aliases):
+                if normalise_name(name) == normalise_name(form) and entry not in self.entries[normalise_name(form)]:
+                    self.entries[normalise_name(form)].append(entry)
+        self.known = {normalise_name(n) for n in known_names} | set(self.entries)
+        self.prefixes = sorted(lexicon.country_forms().items())
+
+    def _lexicon(self, name: str, country: Optional[str]) -> Optional[tuple[Optional[str], str]]:
+        entries = [e for e in self.entries.get(name, ()) if not (country and e.country and e.country != country)]
+        if len(entries) > 1:  # a canonical name beats an alias of another entry
+            entries = [e for e in entries if normalise_name(e.name) == name] or entries[:1]
+        if not entries:
+            return None
+        return (country or entries[0].country), normalise_name(entries[0].name)
+
+    def key(self, spelling: str, country: Optional[str]) -> tuple[Optional[str], str]:
+        name = normalise_name(spelling)
+        found = self._lexicon(name, country)
+        if found:
+            return found
+        splits = [
+            (code, name[len(form):])
+            for form, code in self.prefixes
+            if name.startswith(form) and name[len(form):] in self.known and not (country and code != country)
+        ]
+        if splits:
+            code, rest = max(splits, key=lambda s: (len(s[1]), s[1], s[0]))
+            return self._lexicon(rest, code) or (code, rest)
+        return country, name
+
+
+def _resolve_institutions(
+    occurrences: list[_InstitutionOccurrence],
+) -> tuple[list[Institution], Callable[[Optional[str], Optional[str]], Optional[str]]]:
+    """One record per (country, canonical name); also a lookup (spelling, country) → slug."""
+    keys = _InstitutionKeys(o.spelling for o in occurrences)
+    grouped: dict[tuple[Optional[str], str], list[_InstitutionOccurrence]] = defaultdict(list)
+    for occ in occurrences:
+        grouped[keys.key(occ.spelling, occ.country)].append(occ)
+    # A name seen without a country joins the one country that has it, if only one does.
+    countries_of: dict[str, set[str]] = defaultdict(set)
+    for country, name in grouped:
+        if country:
+            countries_of[name].add(country)
+    redirect = {}
+    for country, name in sorted(grouped, key=lambda k: (k[0] or "", k[1])):
+        if country is None and len(countries_of[name]) == 1:
+            target = (next(iter(countries_of[name])), name)
+            grouped[target].extend(grouped.pop((None, name)))
+            redirect[(None, name)] = target
+
+    entries = []
+    for (country, name), occs in sorted(grouped.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+        spellings = sorted({o.spelling for o in occs} | {a for o in occs for a in o.aliases})
+        # Label: the spelling without a country prefix if written, else the shortest.
+        label = min(spellings, key=lambda s: (normalise_name(s) != name, len(s), s))
+        base = f"{slugify(country)}-{slugify(name)}" if country else slugify(name)
+        entries.append(((country, name), base, label, spellings, occs))
+    slugs = _unique_slugs([(base, (key[0] or "", key[1])) for key, base, *_ in entries])
+    slug_of = {}
+    institutions = []
+    for slug, (key, _, label, spellings, occs) in zip(slugs, entries):
+        slug_of[key] = slug
+        institutions.append(
+            Institution(
+                slug=slug,
+                label=label,
+                aliases=tuple(s for s in spellings if s != label),
+                country=key[0],
+                kind=_most_common(o.kind for o in occs) or _lexicon_kind(key[1]),
+                evidence=_evidence_union(o.evidence for o in occs),
+            )
+        )
+
+    def lookup(spelling: Optional[str], country: Optional[str]) -> Optional[str]:
+        if not spelling or not normalise_name(spelling):
+            return None
+        key = keys.key(spelling, country)
+        return slug_of.get(redirect.get(key, key)) or slug_of.get(keys.key(spelling, None))
+
+    return institutions, lookup
+
+
+def _lexicon_kind(name: str) -> Optional[str]:
+    entry = lexicon.institutions().get(name)
+    return entry.kind if entry else None
+
+
+def _institution_occurrences(facts: list[DocumentFacts], person_country: dict[MentionId, Optional[str]]) -> list[_InstitutionOccurrence]:
+    occurrences = []
+    for f in facts:
+        doc = f.article.doc_id
+        for inst in f.institutions:
+            if normalise_name(inst.name):
+                aliases = tuple(display_form(a) for a in inst.aliases if normalise_name(a))
+                occurrences.append(_InstitutionOccurrence(display_form(inst.name), inst.country, inst.kind, inst.evidence, aliases))
+        for p in f.people:
+            if p.institution and normalise_name(p.institution):
+                occurrences.append(_InstitutionOccurrence(display_form(p.institution), person_country[(doc, p.key)]))
+        for r in f.representations:
+            if r.institution and normalise_name(r.institution):
+                occurrences.append(_InstitutionOccurrence(display_form(r.institution), r.side))
+    return occurrences
+
+
+# ---------------------------------------------------------------- forums
+
+
+def forum_key(name: str) -> tuple[Optional[frozenset[str]], str]:
+    """(countries named in the prefix, core name) of a forum spelling.
+
+    Spelling variants are unified (``forum_name_variants.tsv``), an order-free country
+    prefix becomes a set, and one generic suffix is dropped: 「韓米首脳会談」 and
+    「米韓首脳会議」 both give ``({KR, US}, 首脳)``.
+    """
+    text = normalise_name(name)
+    for variant, canonical in lexicon.forum_name_variants():
+        text = text.replace(normalise_name(variant), normalise_name(canonical))
+    codes: list[str] = []
+    rest = text
+    forms = sorted(lexicon.country_forms().items(), key=lambda fc: (-len(fc[0]), fc[0]))
+    while True:
+        match = next(((f, c) for f, c in forms if rest.startswith(f) and len(rest) > len(f)), None)
+        if match is None:
+            break
+        codes.append(match[1])
+        rest = rest[len(match[0]):]
+    # A lone one-character prefix is too often the start of an ordinary word (中東, 日程).
+    if len(codes) == 1 and len(text) - len(rest) < 2:
+        codes, rest = [], text
+    for suffix in lexicon.forum_generic_suffixes():
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            rest = rest[: -len(suffix)]
+            break
+    return (frozenset(codes) if codes else None), rest
+
+
+class _ForumLexicon:
+    """Finds the ``forums.tsv`` entry a spelling or acronym names, if any."""
+
+    def __init__(self):
+        self.by_form: dict[str, lexicon.ForumEntry] = {}
+        self.by_core: dict[str, list[tuple[frozenset, lexicon.ForumEntry]]] = defaultdict(list)
+        for form, entry in sorted(lexicon.forums().items()):
+            self.by_form.setdefault(normalise_name(form).upper(), entry)
+            countries, core = forum_key(form)
+            item = (countries or frozenset(entry.countries), entry)
+            if item not in self.by_core[core]:
+                self.by_core[core].append(item)
+
+    def entry(self, spelling: str) -> Optional[lexicon.ForumEntry]:
+        """The entry of ``spelling``: by exact form, else by name key with matching countries."""
+        found = self.by_form.get(normalise_name(spelling).upper())
+        if found:
+            return found
+        countries, core = forum_key(spelling)
+        options = {e.name: e for c, e in self.by_core.get(core, ()) if countries is None or c == countries}
+        return next(iter(options.values())) if len(options) == 1 else None
+
+
+def _normalise_acronym(acronym: Optional[str]) -> Optional[str]:
+    return (normalise_name(acronym).upper() or None) if acronym else None
+
+
+def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexicon) -> list[list[MentionId]]:
+    """Group meeting mentions by forum: lexicon entry, acronym, or name key."""
+    uf = _UnionFind(meetings)
+    owner: dict[Hashable, MentionId] = {}
+
+    def link(key: Hashable, mid: MentionId) -> None:
+        uf.union(owner.setdefault(key, mid), mid)
+
+    keys: dict[MentionId, list] = {}
+    for mid in sorted(meetings):
+        m = meetings[mid]
+        spellings = [s for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
+        keys[mid] = sorted({forum_key(s) for s in spellings}, key=lambda k: (sorted(k[0] or ()), k[1]))
+        acronym = _normalise_acronym(m.acronym)
+        for entry in {e.name: e for e in (known.entry(s) for s in spellings + ([acronym] if acronym else [])) if e}.values():
+            link(("lexicon", entry.name), mid)
+        if acronym:
+            link(("acronym", acronym), mid)
+        for countries, core in keys[mid]:
+            if countries is not None:
+                link(("name", countries, core), mid)
+    # A spelling without a country prefix joins the only prefixed forum with that core, or
+    # the one whose countries are the meeting's participants; otherwise it groups by core.
+    prefixed: dict[str, set[frozenset]] = defaultdict(set)
+    for ks in keys.values():
+        for countries, core in ks:
+            if countries is not None:
+                prefixed[core].add(countries)
+    for mid in sorted(meetings):
+        for countries, core in keys[mid]:
+            if countries is not None:
+                continue
+            options = prefixed.get(core, set())
+            if len(options) > 1:
+                options = {o for o in options if o == frozenset(meetings[mid].countries)}
+            link(("name", next(iter(options)) if len(options) == 1 else None, core), mid)
+    return uf.groups()
+
+
+def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[MentionId, set[str]]) -> tuple[list[Forum], dict[MentionId, str]]:
+    """The forums of all meeting mentions, and the forum slug of each mention."""
+    known = _ForumLexicon()
+    entries = []
+    for members in _cluster_forums(meetings, known):
+        mentions = [meetings[m] for m in members]
+        spellings_seen = [s for m in mentions for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
+        lexicon_entries = sorted({e.name: e for e in (known.entry(s) for s in spellings_seen) if e}.values(), key=lambda e: e.name)
+        acronyms = Counter(a for a in (_normalise_acronym(m.acronym) for m in mentions) if a)
+        entry = lexicon_entries[0] if lexicon_entries else None
+        names = Counter(display_form(m.forum) for m in mentions if normalise_name(m.forum))
+        if entry:
+            label = entry.name
+            acronym = entry.acronym or (min(acronyms, key=lambda a: (-acronyms[a], a)) if acronyms else None)
+        else:
+            label = min(names, key=lambda n: (-names[n], -len(n), n)) if names else min(acronyms)
+            acronym = min(acronyms, key=lambda a: (-acronyms[a], a)) if acronyms else None
+        keys = {forum_key(s) for s in spellings_seen}
+        if acronym:
+            base = slugify(acronym)
+        else:
+            countries, core = forum_key(label)
+            base = slugify("-".join(sorted(countries)) + "-" + core if countries else core)
+        spellings = sorted({display_form(s) for s in spellings_seen} - {label})
+        members_countries = {c for k in keys for c in (k[0] or ())} | set(entry.countries if entry else ())
+        members_countries |= {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
+        kind = (entry.kind if entry else None) or _most_common(m.kind for m in mentions)
+        entries.append((members, base, Forum("", label, tuple(spellings), acronym, kind, tuple(sorted(members_countries)))))
+    slugs = _unique_slugs([(base, (forum.label, tuple(members))) for members, base, forum in entries])
+    forums, forum_of = [], {}
+    for slug, (members, _, forum) in zip(slugs, entries):
+        forums.append(replace(forum, slug=slug))
+        forum_of.update((m, slug) for m in members)
+    return forums, forum_of
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def _cluster_meetings(meetings: dict[MentionId, MeetingMention], forum_of: dict[MentionId, str]) -> list[list[MentionId]]:
+    """Group the mentions of each forum into sessions: same ordinal, or agreeing dates."""
+    uf = _UnionFind(meetings)
+    by_forum: dict[str, list[MentionId]] = defaultdict(list)
+    for mid in sorted(meetings):
+        by_forum[forum_of[mid]].append(mid)
+    for mids in by_forum.values():
+        anchored = [m for m in mids if meetings[m].ordinal is not None or meetings[m].date]
+        ordinal_owner: dict[int, MentionId] = {}
+        for mid in anchored:
+            if meetings[mid].ordinal is not None:
+                uf.union(ordinal_owner.setdefault(meetings[mid].ordinal, mid), mid)
+        _merge_sessions_by_date(uf, anchored, meetings)
+        for mid in mids:
+            if mid not in anchored:
+                _attach_unanchored(uf, mid, mids, anchored, meetings)
+    return uf.groups()
+
+
+def _merge_sessions_by_date(uf: _UnionFind, anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
+    """Merge sessions whose dates agree: equal dates always, a coarser date (2024-07) only
+    into the single session it agrees with (2024-07-11); never across different ordinals."""
+
+    def sessions() -> dict:
+        state: dict = defaultdict(lambda: (set(), set()))
+        for mid in anchored:
+            ordinals, dates = state[uf.find(mid)]
+            if meetings[mid].ordinal is not None:
+                ordinals.add(meetings[mid].ordinal)
+            if meetings[mid].date:
+                dates.add(meetings[mid].date)
+        return dict(state)
+
+    def compatible(a, b) -> bool:
+        (oa, da), (ob, db) = a, b
+        return not (oa and ob and oa != ob) and bool(da and db) and all(dates_agree(x, y) for x in da for y in db)
+
+    def precision(session) -> int:
+        return max((len(d) for d in session[1]), default=0)
+
+    for exact in (True, False):
+        merged = True
+        while merged:
+            merged = False
+            state = sessions()
+            for root in sorted(state):
+                if exact:
+                    partners = [r for r in sorted(state) if r != root and state[root][1] & state[r][1]]
+                else:  # only finer sessions can absorb a coarser one, and only one may fit
+                    partners = [r for r in sorted(state) if precision(state[r]) > precision(state[root])]
+                partners = [r for r in partners if compatible(state[root], state[r])]
+                if partners and (exact or len(partners) == 1):
+                    for r in partners:
+                        uf.union(root, r)
+                    merged = True
+                    break
+
+
+def _attach_unanchored(uf: _UnionFind, mid: MentionId, mids: list[MentionId], anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
+    """A mention with neither ordinal nor date joins a session of the same forum reported
+    in the same article (the held one if several), else the article's other bare mentions."""
+    same_doc = sorted({uf.find(o) for o in anchored if o[0] == mid[0]})
+    if len(same_doc) > 1:
+        held = sorted({uf.find(o) for o in anchored if o[0] == mid[0] and meetings[o].status == "held"})
+        same_doc = held if len(held) == 1 else same_doc
+    if len(same_doc) == 1:
+        uf.union(same_doc[0], mid)
+        return
+    loose = [o for o in mids if o[0] == mid[0] and o not in anchored]
+    uf.union(loose[0], mid)
+
+
+def _resolve_meetings(
+    meetings: dict[MentionId, MeetingMention],
+    forum_of: dict[MentionId, str],
+    forum_label: dict[str, str],
+    sides: dict[MentionId, set[str]],
+) -> tuple[list[Meeting], dict[MentionId, str]]:
+    """One record per session; slug ``{forum}-{ordinal}``, else ``{forum}-{date}``, else
+    ``{forum}-{document}``."""
+    entries = []
+    for members in _cluster_meetings(meetings, forum_of):
+        mentions = [meetings[m] for m in members]
+        forum = forum_of[members[0]]
+        ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
+        date = max((m.date for m in mentions if m.date), key=lambda d: (len(d), d), default=None)
+        if ordinal is not None:
+            base, label = f"{forum}-{ordinal}", f"{forum_label[forum]} 第{ordinal}回"
+        elif date:
+            base, label = f"{forum}-{date}", f"{forum_label[forum]} {date}"
+        else:
+            base, label = f"{forum}-{slugify(members[0][0])}", forum_label[forum]
+        participants = {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
+        meeting = Meeting(
+            slug="",
+            forum=forum,
+            label=label,
+            ordinal=ordinal,
+            date=date,
+            place=_most_common(display_form(m.place) for m in mentions if m.place),
+            participants=tuple(sorted(participants)),
+            status=min((m.status for m in mentions), key=lambda s: (_STATUS_RANK.get(s, len(_STATUS_RANK)), s)),
+            evidence=_evidence_union(m.evidence for m in mentions),
+            confidence=max(m.confidence for m in mentions),
+        )
+        entries.append((members, base, meeting))
+    slugs = _unique_slugs([(base, (m.date or "", tuple(members))) for members, base, m in entries])
+    resolved, slug_of = [], {}
+    for slug, (members, _, meeting) in zip(slugs, entries):
+        resolved.append(replace(meeting, slug=slug))
+        slug_of.update((m, slug) for m in members)
+    return resolved, slug_of
+
+
+# ---------------------------------------------------------------- resolve
+
+
+def _check_facts(facts: list[DocumentFacts]) -> None:
+    seen: dict[str, str] = {}
+    for f in facts:
+        doc = f.article.doc_id
+        if doc in seen:
+            raise BuildError(
+                f"two articles have the document id {doc!r} ({seen[doc]!r} and {f.article.path!r}); "
+                "document ids are file stems and must be unique: rename one of the files",
+                code="E560",
+            )
+        seen[doc] = f.article.path
+        people = {p.key for p in f.people}
+        meetings = {m.key for m in f.meetings}
+        for r in f.representations:
+            if r.person not in people or r.meeting not in meetings:
+                raise BuildError(
+                    f"document {doc!r}: a representation refers to person {r.person!r} and meeting "
+                    f"{r.meeting!r}, but the document's facts have persons {sorted(people)} and meetings "
+                    f"{sorted(meetings)}; the extractor must emit every person and meeting a representation uses",
+                    code="E561",
+                )
+
+
+def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
+    """Merge per-article facts into one record per real-world entity, sorted by slug."""
+    facts = sorted(facts, key=lambda f: f.article.doc_id)
+    _check_facts(facts)
+    people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
+    meetings = {(f.article.doc_id, m.key): m for f in facts for m in f.meetings}
+    reps = [(f.article.doc_id, r) for f in facts for r in f.representations]
+    sides: dict[MentionId, set[str]] = defaultdict(set)
+    for doc, r in reps:
+        sides[(doc, r.meeting)].add(r.side)
+
+    person_entries = _resolve_people(people)
+    person_slug_of = {m: slug for slug, members, *_ in person_entries for m in members}
+    person_country = {m: country for _, members, _, _, country in person_entries for m in members}
+    institutions, institution_slug = _resolve_institutions(_institution_occurrences(facts, person_country))
+    resolved_people = []
+    for slug, members, label, spellings, country in person_entries:
+        mentions = [people[m] for m in members]
+        employers = {institution_slug(p.institution, country) for p in mentions}
+        resolved_people.append(
+            Person(
+                slug=slug,
+                label=label,
+                aliases=tuple(s for s in spellings if s != label),
+                titles=tuple(sorted({display_form(p.title) for p in mentions if p.title})),
+                institutions=tuple(sorted(s for s in employers if s)),
+                country=country,
+                is_official=any(p.is_official for p in mentions),
+                evidence=_evidence_union(p.evidence for p in mentions),
+                confidence=max(p.confidence for p in mentions),
+            )
+        )
+
+    forums, forum_of = _resolve_forums(meetings, sides)
+    resolved_meetings, meeting_slug_of = _resolve_meetings(meetings, forum_of, {f.slug: f.label for f in forums}, sides)
+
+    grouped: dict[tuple[str, str, str], list[RepresentationFact]] = defaultdict(list)
+    for doc, r in reps:
+        grouped[(person_slug_of[(doc, r.person)], meeting_slug_of[(doc, r.meeting)], r.side)].append(r)
+    representations = []
+    for (person, meeting, side), rs in sorted(grouped.items()):
+        heads = {r.head_of_delegation for r in rs if r.head_of_delegation is not None}
+        representations.append(
+            Representation(
+                slug=f"{meeting}-{person}-{slugify(side)}",
+                person=person,
+                meeting=meeting,
+                side=side,
+                title=_most_common(display_form(r.title) for r in rs if r.title),
+                institution=_most_common(institution_slug(r.institution, side) for r in rs),
+                head_of_delegation=(True in heads) if heads else None,
+                evidence=_evidence_union(r.evidence for r in rs),
+                confidence=_noisy_or(r.confidence for r in rs),
+            )
+        )
+
+    codes = {r.side for r in representations} | {p.country for p in resolved_people if p.country}
+    codes |= {i.country for i in institutions if i.country} | {c for f in forums for c in f.member_countries}
+    codes |= {c for m in resolved_meetings for c in m.participants}
+    documents = tuple(
+        Document(a.doc_id, a.title, a.published, a.url, a.source, a.path, a.sha256) for a in (f.article for f in facts)
+    )
+
+    def by_slug(records):
+        return tuple(sorted(records, key=lambda x: x.slug))
+
+    return ResolvedGraph(
+        documents=documents,
+        countries=tuple(lexicon.country(c) for c in sorted(codes)),
+        people=by_slug(resolved_people),
+        institutions=by_slug(institutions),
+        forums=by_slug(forums),
+        meetings=by_slug(resolved_meetings),
+        representations=by_slug(representations),
+    )
