@@ -34,6 +34,8 @@ class Violation:
         value = f" (value: {self.value})" if self.value is not None else ""
         return f"{self.severity} {where}: {self.message}{value}"
 
+    __str__ = describe
+
 
 @dataclass(frozen=True)
 class ValidationReport:
