@@ -152,7 +152,7 @@ def load_store(graph_path: str | Path) -> ox.Store:
             store.bulk_load(path=str(path), format=fmt)
         except SyntaxError as err:
             raise QueryError(
-                f"graph file '{path}' is not valid {fmt.name}: {err}; fix the file or "
+                f"graph file '{path}' is not valid {fmt.name}: {' '.join(str(err).split())}; fix the file or "
                 "rebuild it with `kg build`",
                 code="E302",
             ) from None
@@ -211,7 +211,7 @@ def execute(store: ox.Store, query: str, *, allow_service: bool = True):
                 "CONSTRUCT or DESCRIBE (rebuild the graph with `kg build` to change it)",
                 code="E306",
             ) from None
-        raise QueryError(syntax_message(str(err)), code="E303") from None
+        raise QueryError(syntax_message(str(err), query), code="E303") from None
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed while running: {err}; simplify or fix the query", code="E308") from None
 
@@ -221,17 +221,68 @@ def ox_query(store: ox.Store, query: str):
     return store.query(query, prefixes=PREFIXES)
 
 
-def syntax_message(parser_message: str) -> str:
-    """A one-line message for a pyoxigraph syntax error, with line and column."""
+def syntax_message(parser_message: str, query: str = "") -> str:
+    """A one-line message for a pyoxigraph syntax error, with line, column and context.
+
+    pyoxigraph reports how far its parser got (often the end of the query), so the
+    position shown is where rdflib's parser stopped, when it also rejects the query.
+    """
     match = _SYNTAX_POSITION.match(parser_message)
-    if match:
-        line, column, detail = match.groups()
-        detail = " ".join(detail.split())
+    line, column, detail = (int(match[1]), int(match[2]), match[3]) if match else (0, 0, parser_message)
+    prefix = undeclared_prefix(query)
+    if "Prefix not found" in detail and prefix:
+        name, line, column = prefix
+        known = ", ".join(sorted(PREFIXES))
         return (
-            f"SPARQL syntax error at line {line}, column {column}: {detail}; fix the query "
-            "(see docs/sparql.md for examples)"
+            f"SPARQL syntax error at line {line}, column {column}: unknown prefix '{name}:'; "
+            f"declare it with PREFIX {name}: <IRI> (predeclared: {known})"
         )
-    return f"SPARQL syntax error: {' '.join(parser_message.split())}; fix the query (see docs/sparql.md for examples)"
+    earlier = _rdflib_position(query)
+    if earlier:
+        line, column = earlier
+    detail = " ".join(detail.split())
+    if len(detail) > 160:
+        detail = detail[:160].rsplit(",", 1)[0] + ", …"
+    where = f" at line {line}, column {column}" if line else ""
+    near = _near(query, line, column)
+    return f"SPARQL syntax error{where}{near}: {detail}; fix the query (see docs/sparql.md for examples)"
+
+
+def _rdflib_position(query: str) -> Optional[tuple[int, int]]:
+    try:
+        from pyparsing import ParseException
+        from rdflib.plugins.sparql.parser import parseQuery
+    except ImportError:
+        return None
+    try:
+        parseQuery(query)
+    except ParseException as err:
+        return err.lineno, err.col
+    except Exception:  # rdflib's parser has its own failure modes; keep pyoxigraph's position
+        return None
+    return None
+
+
+def _near(query: str, line: int, column: int) -> str:
+    lines = query.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    snippet = lines[line - 1][max(column - 1, 0):].strip()[:30]
+    return f" (near {snippet!r})" if snippet else " (at the end of the line)"
+
+
+def undeclared_prefix(query: str) -> Optional[tuple[str, int, int]]:
+    """(prefix, line, column) of the first prefixed name whose prefix is neither declared
+    in ``query`` nor predeclared, or None."""
+    text = strip_literals(query)
+    declared = set(PREFIXES) | set(re.findall(r"PREFIX\s+([\w.-]*):", text, re.I))
+    for match in re.finditer(r"(?<![\w?$.:-])([A-Za-z][\w.-]*)?:(?=[\w%\\])", text):
+        name = match[1] or ""
+        if name not in declared:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return name, line, column
+    return None
 
 
 def run_query(graph_path: str | Path, query_text_or_name: str, *, allow_service: bool = True) -> QueryResult:

@@ -1,0 +1,138 @@
+"""`kg query`: output formats, --list, --help examples and the exact error strings."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
+NAMES = "co-attendance, cross-forum, forum-timeline, institutions, officials, representations"
+
+
+def kg(*args: str):
+    return CliRunner().invoke(main, ["query", *args])
+
+
+def test_cli_query_bundled_name_prints_table():
+    result = kg(str(FIXTURE), "cross-forum")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["official", "forums", "forum_names", "meetings"]
+    assert [line.split()[0] for line in lines[2:-1]] == ["ハリス", "李正民"]
+    assert lines[-1] == "(2 rows)"
+
+
+def test_cli_query_csv_and_json_formats():
+    as_csv = kg(str(FIXTURE), "officials", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [(r["official"], r["country"], r["meetings"]) for r in rows] == [
+        ("ハリス", "US", "2"), ("山川一郎", "JP", "1"), ("朴東洙", "KR", "1"), ("李正民", "KR", "3"),
+    ]
+    as_json = kg(str(FIXTURE), "officials", "-f", "json")
+    assert [r["meetings"] for r in json.loads(as_json.output)] == [2, 1, 1, 3]
+
+
+def test_cli_query_expression_and_file(tmp_path):
+    text = "SELECT ?acronym WHERE { ?f kgo:acronym ?acronym } ORDER BY ?acronym"
+    by_expression = kg(str(FIXTURE), "-e", text, "-f", "csv")
+    query_file = tmp_path / "acronyms.rq"
+    query_file.write_text(text, encoding="utf-8")
+    by_file = kg(str(FIXTURE), str(query_file), "-f", "csv")
+    assert by_expression.output == by_file.output == "acronym\nDD\nSCG\n"
+
+
+def test_cli_query_list_names_every_bundled_query():
+    result = kg("--list")
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.output.splitlines()]
+    assert listed == NAMES.split(", ")
+    assert "Who represented which side at which meeting" in result.output
+
+
+def test_cli_query_help_has_an_example_for_every_option():
+    result = kg("--help")
+    assert result.exit_code == 0
+    for option in ("-e, --expression", "-f, --format", "--list"):
+        assert option in result.output
+    assert result.output.count("Example: kg query") == 3
+    assert "kg query out/graph.ttl representations" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "message"),
+    [
+        (
+            ["missing.ttl", "officials"],
+            1,
+            "Error: [E301] graph file not found: 'missing.ttl'; build one with `kg build` or "
+            "give the path of an existing Turtle file\n",
+        ),
+        (
+            [str(FIXTURE), "offcials"],
+            1,
+            f"Error: [E304] unknown query name 'offcials'; valid names: {NAMES} "
+            "(or give a .rq file, or SPARQL text with -e)\n",
+        ),
+        (
+            [str(FIXTURE), "-e", "SELECT * WHERE { ?s ?p }"],
+            1,
+            "Error: [E303] SPARQL syntax error at line 1, column 18 (near '?s ?p }'): expected "
+            "one of LATERAL, SERVICE, [_]; fix the query (see docs/sparql.md for examples)\n",
+        ),
+        (
+            [str(FIXTURE), "-e", "DROP ALL"],
+            1,
+            "Error: [E306] SPARQL Update is refused: the graph is read-only; use SELECT, ASK, "
+            "CONSTRUCT or DESCRIBE (rebuild the graph with `kg build` to change it)\n",
+        ),
+        (
+            [str(FIXTURE), "nothere.rq"],
+            1,
+            "Error: [E305] query file not found: 'nothere.rq'; give an existing .rq file, a "
+            "bundled query name (see `kg query --list`) or SPARQL text with -e\n",
+        ),
+    ],
+)
+def test_cli_query_error_strings(args, exit_code, message):
+    result = kg(*args)
+    assert result.exit_code == exit_code
+    assert result.output == message  # one line, no traceback
+
+
+def test_cli_query_both_file_and_expression_is_a_usage_error(tmp_path):
+    query_file = tmp_path / "q.rq"
+    query_file.write_text("ASK {}", encoding="utf-8")
+    result = kg(str(FIXTURE), str(query_file), "-e", "ASK {}")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: give either QUERY (a .rq file or a bundled query name) or -e 'SPARQL', not both\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "Error: missing GRAPH: give the Turtle file to query, e.g. `kg query out/graph.ttl representations`\n"),
+        (
+            [str(FIXTURE)],
+            "Error: missing QUERY: give a .rq file, a bundled query name (see `kg query --list`) "
+            "or SPARQL text with -e\n",
+        ),
+    ],
+)
+def test_cli_query_missing_arguments(args, message):
+    result = kg(*args)
+    assert result.exit_code == 2
+    assert result.output.endswith(message)
+
+
+def test_cli_query_unknown_format_lists_choices():
+    result = kg(str(FIXTURE), "officials", "--format", "xml")
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'table', 'csv', 'json'" in result.output
