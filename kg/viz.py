@@ -10,9 +10,7 @@ import base64
 import hashlib
 import json
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -26,6 +24,7 @@ from rdflib import DCTERMS, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import GraphError
+from kg.export import atomic_write_text
 from kg.namespace import KGO, NIF
 
 
@@ -402,15 +401,7 @@ def render_html(graph: rdflib.Graph, *, title: Optional[str] = None) -> str:
 
 def write_html(ttl_path: Path, html_path: Path, *, title: Optional[str] = None) -> Path:
     """Write the explorer for the Turtle file ``ttl_path`` to ``html_path`` atomically."""
-    html_path = Path(html_path)
     page = render_html(load_graph(ttl_path), title=title)
+    html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{html_path.name}.", suffix=".tmp", dir=html_path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(page)
-        os.replace(tmp, html_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return html_path
+    return atomic_write_text(html_path, page)
