@@ -5,15 +5,56 @@ The data files are the single place where domain vocabulary lives; code asks her
 from __future__ import annotations
 
 import csv
+import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from kg.records import Country
 
+DATA_FILES = (
+    "countries.tsv",
+    "titles.tsv",
+    "title_modifiers.tsv",
+    "title_prefixes.tsv",
+    "non_person_words.tsv",
+    "institutions.tsv",
+    "institution_suffixes.tsv",
+    "institution_stopwords.tsv",
+    "forums.tsv",
+    "meeting_kinds.tsv",
+    "cues.tsv",
+)
+
+
+def _text(name: str) -> str:
+    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    return [row for row in csv.reader(text.splitlines(), delimiter="\t") if row and not row[0].startswith("#")]
+    rows = csv.reader(_text(name).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [row for row in rows if row and row[0] and not row[0].startswith("#")]
+
+
+def _cell(row: list[str], i: int) -> str:
+    return row[i].strip() if len(row) > i else ""
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split(",") if x.strip())
+
+
+@lru_cache(maxsize=None)
+def data_hash() -> str:
+    """A short hash of every lexicon file (part of ``kg.nlp.PIPELINE_VERSION``)."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(name.encode())
+        digest.update(_text(name).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- countries
 
 
 @lru_cache(maxsize=None)
@@ -35,3 +76,176 @@ def country_forms() -> dict[str, str]:
 def country(code: str) -> Country:
     """The Country record for ``code``; unknown codes get the code as their labels."""
     return countries().get(code) or Country(code=code, label_ja=code, label_en=code)
+
+
+@lru_cache(maxsize=None)
+def country_abbreviations() -> dict[str, str]:
+    """One-character country forms (韓, 米, 日, 朝 ...) → code, for combinations like 日米韓."""
+    return {form: code for form, code in country_forms().items() if len(form) == 1}
+
+
+def split_country_combination(text: str) -> tuple[str, ...] | None:
+    """The codes of a run of one-character country forms (「日米韓」 → JP, US, KR), else None."""
+    abbreviations = country_abbreviations()
+    text = text.replace("・", "")
+    if len(text) < 2 or any(ch not in abbreviations for ch in text):
+        return None
+    codes = tuple(abbreviations[ch] for ch in text)
+    return codes if len(set(codes)) == len(codes) else None
+
+
+# ---------------------------------------------------------------- titles
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    """A title core from ``titles.tsv``."""
+
+    word: str
+    kind: str
+    official: bool
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, TitleEntry]:
+    """Title cores (大統領, 次官, 室長 ...) → entry."""
+    return {
+        r[0]: TitleEntry(word=r[0], kind=_cell(r, 1), official=_cell(r, 2) == "1")
+        for r in _rows("titles.tsv")
+    }
+
+
+@lru_cache(maxsize=None)
+def title_modifiers() -> dict[str, str]:
+    """Words that may follow a title core (代理, 候補 ...) → effect."""
+    return {r[0]: _cell(r, 1) for r in _rows("title_modifiers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def title_prefixes() -> dict[str, str]:
+    """Words before a title saying the post is no longer held (前, 元 ...) → meaning."""
+    return {r[0]: _cell(r, 1) for r in _rows("title_prefixes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def non_person_words() -> frozenset[str]:
+    """Words that stand where a name would, but are not names (両国, 政府 ...)."""
+    return frozenset(r[0] for r in _rows("non_person_words.tsv"))
+
+
+# ---------------------------------------------------------------- institutions
+
+
+@dataclass(frozen=True)
+class InstitutionEntry:
+    name: str
+    country: str | None
+    kind: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=None)
+def institutions() -> dict[str, InstitutionEntry]:
+    """Known institution names and aliases → entry (the first listing of a name wins)."""
+    table: dict[str, InstitutionEntry] = {}
+    for r in _rows("institutions.tsv"):
+        entry = InstitutionEntry(
+            name=r[0], country=_cell(r, 1) or None, kind=_cell(r, 2) or None, aliases=_split(_cell(r, 3))
+        )
+        for form in (entry.name, *entry.aliases):
+            table.setdefault(form, entry)
+    return table
+
+
+@lru_cache(maxsize=None)
+def institution_suffixes() -> dict[str, str]:
+    """Institution suffixes (省, 部, 司令部 ...) → kind."""
+    return {r[0]: _cell(r, 1) for r in _rows("institution_suffixes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def institution_stopwords() -> frozenset[str]:
+    """Compounds ending in an institution suffix that are not institutions (一部, 与党 ...)."""
+    return frozenset(r[0] for r in _rows("institution_stopwords.tsv"))
+
+
+# ---------------------------------------------------------------- forums and meetings
+
+
+@dataclass(frozen=True)
+class ForumEntry:
+    name: str
+    acronym: str | None
+    countries: tuple[str, ...]
+    kind: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=None)
+def forums() -> dict[str, ForumEntry]:
+    """Known forum names, spellings and acronyms → entry."""
+    table: dict[str, ForumEntry] = {}
+    for r in _rows("forums.tsv"):
+        entry = ForumEntry(
+            name=r[0],
+            acronym=_cell(r, 1) or None,
+            countries=_split(_cell(r, 2)),
+            kind=_cell(r, 3) or None,
+            aliases=_split(_cell(r, 4)),
+        )
+        for form in (entry.name, *entry.aliases):
+            table.setdefault(form, entry)
+        if entry.acronym:
+            table.setdefault(entry.acronym, entry)
+    return table
+
+
+@dataclass(frozen=True)
+class MeetingKind:
+    word: str
+    kind: str
+    needs_qualifier: bool
+
+
+@lru_cache(maxsize=None)
+def meeting_kinds() -> dict[str, MeetingKind]:
+    """Words that end a meeting phrase (首脳会談, 2プラス2, 会議 ...) → kind."""
+    return {
+        r[0]: MeetingKind(word=r[0], kind=_cell(r, 1), needs_qualifier=_cell(r, 2) == "1")
+        for r in _rows("meeting_kinds.tsv")
+    }
+
+
+@lru_cache(maxsize=None)
+def cues(category: str) -> frozenset[str]:
+    """Cue words of one category in ``cues.tsv`` (participation, held, planned, briefing ...)."""
+    return frozenset(r[1] for r in _rows("cues.tsv") if r[0] == category and len(r) > 1)
+
+
+# ---------------------------------------------------------------- forum name comparison (resolve)
+
+
+@lru_cache(maxsize=None)
+def forum_name_variants() -> tuple[tuple[str, str], ...]:
+    """(spelling, canonical spelling) pairs unified when forum names are compared (拡張抑止 → 拡大抑止)."""
+    return tuple((r[1], r[2]) for r in _rows("forum_name_variants.tsv") if r[0] == "variant" and len(r) > 2)
+
+
+@lru_cache(maxsize=None)
+def forum_generic_suffixes() -> tuple[str, ...]:
+    """Generic endings of forum names (協議体, 会議 ...), longest first; one is dropped when comparing."""
+    suffixes = {r[1] for r in _rows("forum_name_variants.tsv") if r[0] == "suffix" and len(r) > 1}
+    return tuple(sorted(suffixes, key=lambda s: (-len(s), s)))
+
+
+# ---------------------------------------------------------------- web-page furniture (ingest)
+
+
+@lru_cache(maxsize=None)
+def furniture_terms() -> dict[str, tuple[str, ...]]:
+    """Web-furniture words by kind (end, box, line, credit) from ``furniture.tsv``, longest first."""
+    terms: dict[str, set[str]] = {}
+    for r in _rows("furniture.tsv"):
+        if len(r) > 1 and r[1].strip():
+            terms.setdefault(r[0], set()).add(r[1].strip())
+    return {kind: tuple(sorted(words, key=lambda w: (-len(w), w))) for kind, words in terms.items()}

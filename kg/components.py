@@ -1,0 +1,679 @@
+"""The domain layer on top of GiNZA: countries, institutions, titles, people, forums, meetings.
+
+GiNZA's ENE labels are noisy on security-diplomacy news (a forum comes out as a City, a
+research institute as a Person, 「キム・テヒョ国家安保室」 as one Person). The component
+``kg_domain`` re-reads every nominal chunk (a run of nouns, numbers and affixes, with
+parenthesised readings) against the lexicons in ``kg/data`` and assigns:
+
+- ``doc._.kg_mentions``: a tuple of :class:`DomainMention` (exact character offsets, typed
+  attributes) — what ``kg.extract`` reads;
+- ``doc.spans["kg"]``: the same mentions as token spans (label = type), for display and for
+  spaCy users; they override GiNZA's ENE types for KG purposes.
+
+Types: COUNTRY, INSTITUTION, TITLE, PERSON, MEETING, SIDE, DATE, QUOTE.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg import lexicon
+from kg.dates import find_dates
+
+COMPONENT_NAME = "kg_domain"
+SPAN_KEY = "kg"
+
+_KATAKANA = re.compile(r"^[\u30A0-\u30FF\uFF66-\uFF9F]+$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z.\-']*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
+_KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
+_DIGITS = re.compile(r"^[0-9０-９]+$")
+_NAME_JOINERS = {"・", "＝", "=", "･"}
+_OPEN, _CLOSE = "(（", ")）"
+_QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”"}
+# ENE types that say a katakana word is a place or an organisation, not a person.
+_NOT_PERSON_ENE = {
+    "Country", "City", "Province", "GPE_Other", "Continental_Region", "Domestic_Region",
+    "Corporation_Other", "Company", "Organization_Other", "International_Organization",
+    "Government", "Military", "Political_Party", "Facility_Other", "Product_Other",
+}
+# Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
+_FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
+# Institution-suffix characters that also start a 〜長 title (国家情報院長 → 国家情報院 + 長).
+_HEAD_OF_SUFFIXES = ("院", "室", "局", "部", "庁", "省", "処", "所")
+
+
+@dataclass(frozen=True)
+class DomainMention:
+    """One recognised thing in a parsed text: type, exact character offsets, attributes."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: Optional[str] = None) -> Optional[str]:
+        """The attribute ``key`` (all attribute values are strings)."""
+        for k, v in self.attrs:
+            if k == key:
+                return v
+        return default
+
+    def shifted(self, offset: int) -> "DomainMention":
+        """The same mention with offsets moved by ``offset`` (joining split parses)."""
+        return DomainMention(self.label, self.start + offset, self.end + offset, self.text, self.attrs)
+
+
+def _attrs(**values) -> tuple[tuple[str, str], ...]:
+    return tuple((k, str(v)) for k, v in values.items() if v not in (None, "", ()))
+
+
+# ---------------------------------------------------------------- pieces of a chunk
+
+
+@dataclass
+class _Piece:
+    text: str
+    start: int
+    end: int
+    token: int  # index of the token it comes from
+    kind: str = ""  # COUNTRY INST TITLE MOD PREFIX FORUM KIND ORD PAREN JOIN NAME OTHER
+    value: str = ""  # country codes, title kind, forum name ...
+    group: int = -1  # pieces matched together share a group id
+
+
+def _is_nominal(token) -> bool:
+    tag = token.tag_
+    if token.text in _NAME_JOINERS or token.text in ("+", "＋", "&"):
+        return True
+    if token.pos_ in ("NOUN", "PROPN", "NUM"):
+        return True
+    return tag.startswith("接頭辞") or tag.startswith("接尾辞") or tag.startswith("名詞")
+
+
+def _chunks(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
+    chunks: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_nominal(doc[i]) or doc[i].text in _NAME_JOINERS:
+            i += 1
+            continue
+        start = i
+        while i < n:
+            if _is_nominal(doc[i]):
+                i += 1
+                continue
+            if doc[i].text in _OPEN and i > start:
+                close = i + 1
+                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and doc[close].text not in "、。「」":
+                    close += 1
+                if close < n and doc[close].text in _CLOSE:
+                    i = close + 1
+                    continue
+            break
+        chunks.append((start, i))
+    return chunks
+
+
+def _split_token(token) -> list[tuple[str, int]]:
+    """(text, char offset) pieces of a token: 「米大統領」 → 米 + 大統領, 「前大統領」 → 前 + 大統領."""
+    text, idx = token.text, token.idx
+    if len(text) > 1:
+        head, rest = text[0], text[1:]
+        known_rest = (
+            rest in lexicon.titles() or rest in lexicon.institutions() or rest in lexicon.meeting_kinds()
+            or rest in lexicon.forums()
+        )
+        if known_rest and (head in lexicon.country_abbreviations() or head in lexicon.title_prefixes()):
+            return [(head, idx), (rest, idx + 1)]
+    return [(text, idx)]
+
+
+def _lookup(text: str) -> tuple[str, str]:
+    """Lexicon type and value of a piece string, or ("", "")."""
+    if text in lexicon.forums():
+        return "FORUM", lexicon.forums()[text].name
+    if text in lexicon.institutions():
+        return "INST", lexicon.institutions()[text].country or ""
+    if text in lexicon.meeting_kinds():
+        return "KIND", lexicon.meeting_kinds()[text].kind
+    if text in lexicon.titles():
+        return "TITLE", lexicon.titles()[text].kind
+    if text in lexicon.country_forms():
+        return "COUNTRY", lexicon.country_forms()[text]
+    combination = lexicon.split_country_combination(text)
+    if combination:
+        return "COUNTRY", ",".join(combination)
+    if text in lexicon.title_modifiers():
+        return "MOD", lexicon.title_modifiers()[text]
+    if text in lexicon.title_prefixes():
+        return "PREFIX", lexicon.title_prefixes()[text]
+    return "", ""
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
+    """Split a chunk into pieces and label them by the longest lexicon match."""
+    raw: list[_Piece] = []
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.text in _OPEN:
+            close = i + 1
+            while close < end and doc[close].text not in _CLOSE:
+                close += 1
+            s, e = token.idx, doc[min(close, end - 1)].idx + len(doc[min(close, end - 1)].text)
+            raw.append(_Piece(doc.text[s:e], s, e, i, "PAREN", doc.text[s + 1 : e - 1].strip()))
+            i = close + 1
+            continue
+        for text, idx in _split_token(token):
+            raw.append(_Piece(text, idx, idx + len(text), i))
+        i += 1
+    group = 0
+    k = 0
+    while k < len(raw):
+        if raw[k].kind == "PAREN":
+            k += 1
+            continue
+        matched = False
+        for j in range(min(len(raw), k + 10), k, -1):
+            if any(p.kind == "PAREN" for p in raw[k:j]):
+                continue
+            text = "".join(p.text for p in raw[k:j])
+            kind, value = _lookup(text)
+            if not kind:
+                continue
+            if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and not _country_abbreviation_ok(raw, k):
+                continue
+            for p in raw[k:j]:
+                p.kind, p.value, p.group = kind, value, group
+            group += 1
+            k = j
+            matched = True
+            break
+        if not matched:
+            k += 1
+    for idx, p in enumerate(raw):
+        if p.kind:
+            continue
+        token = doc[p.token]
+        if p.text in _NAME_JOINERS:
+            p.kind = "JOIN"
+        elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
+            p.kind = "ORD"
+        elif _DIGITS.match(p.text) and idx > 0 and raw[idx - 1].text == "第":
+            p.kind, p.value = "ORD", p.text
+        elif p.text in ("回", "次") and idx > 0 and raw[idx - 1].kind == "ORD":
+            p.kind = "ORD"
+        elif _looks_like_name(token, p.text):
+            p.kind = "NAME"
+        else:
+            p.kind = "OTHER"
+    return raw
+
+
+def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
+    """A one-character country form counts only before a title, institution, meeting or 側."""
+    if k + 1 >= len(raw):
+        return False
+    nxt = raw[k + 1].text
+    if nxt in lexicon.cues("side"):
+        return True
+    following = ""
+    for piece in raw[k + 1 : k + 6]:
+        if piece.kind == "PAREN":
+            break
+        following += piece.text
+        if _lookup(following)[0]:
+            return True
+    return False
+
+
+def _looks_like_name(token, text: str) -> bool:
+    if text in lexicon.non_person_words():
+        return False
+    if "人名" in token.tag_:
+        return True
+    if "地名" in token.tag_ or "組織名" in token.tag_:
+        return False
+    if _KATAKANA.match(text) or _LATIN.match(text):
+        return token.ent_type_ not in _NOT_PERSON_ENE or "人名" in token.tag_
+    if _KANJI.match(text) and token.ent_type_ == "Person" and len(text) <= 4:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- recognisers
+
+
+def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
+    """People written as [institution] NAME [(reading)] [country] [institution] TITLE."""
+    found = []
+    k = len(pieces) - 1
+    while k >= 0:
+        if pieces[k].kind != "TITLE":
+            k -= 1
+            continue
+        title_end = k
+        while title_end + 1 < len(pieces) and pieces[title_end + 1].kind == "MOD":
+            title_end += 1
+        # the title region: title core plus the institution-ish words, ordinals and
+        # country written before it (国防次官, 国家安保室第1次長, 米大統領)
+        left = k
+        while left - 1 >= 0 and pieces[left - 1].group == pieces[k].group and pieces[k].group >= 0:
+            left -= 1
+        region_start = left
+        while region_start - 1 >= 0 and pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN"):
+            if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
+                break
+            region_start -= 1
+        name_end = region_start  # exclusive
+        name_start = name_end
+        short = False
+        while name_start - 1 >= 0 and pieces[name_start - 1].kind == "PAREN":
+            name_start -= 1
+        paren_start = name_start
+        while name_start - 1 >= 0 and pieces[name_start - 1].kind in ("NAME", "JOIN"):
+            name_start -= 1
+        while name_start < paren_start and pieces[name_start].kind == "JOIN":
+            name_start += 1
+        if name_start == paren_start:
+            # no name piece: a one-character surname written straight before the title
+            # region (金次官, 尹大統領) is a short form, resolved by the extractor
+            first = pieces[region_start] if region_start < len(pieces) else None
+            if (
+                first is not None
+                and first.kind == "OTHER"
+                and len(first.text) == 1
+                and _KANJI.match(first.text)
+                and region_start < k
+                and (region_start == 0 or pieces[region_start - 1].kind in ("INST", "COUNTRY"))
+            ):
+                name_start, paren_start, region_start = region_start, region_start + 1, region_start + 1
+                short = True
+            else:
+                k = left - 1
+                continue
+        name_pieces = pieces[name_start:paren_start]
+        name = doc.text[name_pieces[0].start : name_pieces[-1].end]
+        if name in lexicon.non_person_words() or name.strip("・＝") != name or len(name) > 20:
+            k = left - 1
+            continue
+        if len(name_pieces) == 1 and len(name) == 1:
+            short = True
+        aliases = [p.value for p in pieces[paren_start:region_start] if p.kind == "PAREN" and _is_reading(p.value)]
+        region = pieces[region_start : title_end + 1]
+        while region and region[0].kind in ("COUNTRY",):
+            region = region[1:]
+        title = doc.text[region[0].start : region[-1].end] if region else pieces[k].text
+        countries = [p.value for p in pieces[region_start:title_end + 1] if p.kind == "COUNTRY" and "," not in p.value]
+        before = pieces[:name_start]
+        countries += [p.value for p in before if p.kind == "COUNTRY" and "," not in p.value]
+        institution, inst_country = _institution_of(doc, pieces, region_start, title_end, k, before)
+        entry = lexicon.titles()[pieces[k].text] if pieces[k].text in lexicon.titles() else None
+        former = any(p.kind == "PREFIX" and p.value in ("former", "deceased") for p in pieces[region_start:k])
+        found.append(
+            DomainMention(
+                "PERSON",
+                name_pieces[0].start,
+                pieces[title_end].end,
+                doc.text[name_pieces[0].start : pieces[title_end].end],
+                _attrs(
+                    name=name,
+                    aliases="|".join(aliases),
+                    title=title,
+                    title_kind=entry.kind if entry else pieces[k].value,
+                    official="1" if (entry is None or entry.official) else "0",
+                    institution=institution,
+                    country=countries[-1] if countries else inst_country,
+                    short="1" if short else "",
+                    former="1" if former else "",
+                    name_end=str(name_pieces[-1].end),
+                ),
+            )
+        )
+        k = name_start - 1
+    return found
+
+
+def _is_reading(text: str) -> bool:
+    """A parenthesised reading or romanisation of a name (キム・ホンギュン, Joe Biden)."""
+    text = text.strip()
+    if not text or len(text) > 30:
+        return False
+    return bool(re.fullmatch(r"[\u30A0-\u30FF・＝= ]+|[A-Za-z][A-Za-z .\-']+|[\u4E00-\u9FFF]{2,4}", text))
+
+
+def _institution_of(doc, pieces, region_start, title_end, k, before) -> tuple[Optional[str], Optional[str]]:
+    """Institution written in a person chunk, and its country if known."""
+    for p in reversed(pieces[region_start:title_end + 1]):
+        if p.kind == "INST":
+            same = [q for q in pieces if q.group == p.group]
+            text = doc.text[same[0].start : same[-1].end]
+            return text, lexicon.institutions()[text].country if text in lexicon.institutions() else None
+    # 「国家情報院長」: the title core starts with an institution suffix
+    core = pieces[k].text
+    if core.endswith("長") and core[0] in _HEAD_OF_SUFFIXES:
+        prefix = [p for p in pieces[region_start:k] if p.kind in ("OTHER",)]
+        if prefix and prefix[-1].end == pieces[k].start:
+            text = doc.text[prefix[0].start : pieces[k].start + 1]
+            if len(text) >= 3:
+                return text, None
+    for p in reversed(before):
+        if p.kind == "INST":
+            same = [q for q in pieces if q.group == p.group]
+            text = doc.text[same[0].start : same[-1].end]
+            return text, lexicon.institutions()[text].country if text in lexicon.institutions() else None
+    return None, None
+
+
+def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
+    """Known institutions, and compounds ending in an institution suffix (外交部, 〜司令部)."""
+    found = []
+    seen_groups = set()
+    suffixes = lexicon.institution_suffixes()
+    for idx, p in enumerate(pieces):
+        if p.kind == "INST" and p.group not in seen_groups:
+            seen_groups.add(p.group)
+            same = [q for q in pieces if q.group == p.group]
+            s, e = same[0].start, same[-1].end
+            country = p.value or ""
+            kind = lexicon.institutions()[doc.text[s:e]].kind if doc.text[s:e] in lexicon.institutions() else ""
+            # a country written right before it (米国務省) is part of the name as written
+            first = pieces.index(same[0])
+            if first > 0 and pieces[first - 1].kind == "COUNTRY" and "," not in pieces[first - 1].value:
+                s = pieces[first - 1].start
+                country = pieces[first - 1].value
+            found.append(DomainMention("INSTITUTION", s, e, doc.text[s:e], _attrs(country=country, kind=kind)))
+    # suffix compounds: a run of OTHER pieces (and a country) ending in a suffix piece
+    run: list[_Piece] = []
+    for p in pieces + [_Piece("", 0, 0, -1, "END")]:
+        if p.kind in ("OTHER", "COUNTRY", "JOIN") and not (p.kind == "COUNTRY" and "," in p.value):
+            run.append(p)
+            continue
+        while run and run[-1].kind != "OTHER":
+            run.pop()
+        if run:
+            text = doc.text[run[0].start : run[-1].end]
+            suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if text.endswith(s)), None)
+            body = text[: -len(suffix)] if suffix else ""
+            stop = any(text.endswith(w) for w in lexicon.institution_stopwords() if len(w) >= 2)
+            if suffix and len(text) >= 3 and not stop and text not in lexicon.institution_stopwords() and not _DIGITS.search(body):
+                country = run[0].value if run[0].kind == "COUNTRY" else ""
+                found.append(
+                    DomainMention("INSTITUTION", run[0].start, run[-1].end, text, _attrs(country=country, kind=suffixes[suffix]))
+                )
+        run = []
+    return found
+
+
+def _country_mentions(pieces: list[_Piece]) -> list[DomainMention]:
+    found = []
+    seen = set()
+    for p in pieces:
+        if p.kind == "COUNTRY" and p.group not in seen:
+            seen.add(p.group)
+            same = [q for q in pieces if q.group == p.group]
+            text = "".join(q.text for q in same)
+            found.append(DomainMention("COUNTRY", same[0].start, same[-1].end, text, _attrs(codes=p.value)))
+    return found
+
+
+def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
+    """Meeting phrases: [第N回][countries][forum][(ACR)][kind word], and bare forum names."""
+    found = []
+    n = len(pieces)
+    k = n - 1
+    while k >= 0:
+        p = pieces[k]
+        is_acronym = p.kind in ("NAME", "OTHER") and _ACRONYM.match(p.text) and p.text not in lexicon.institutions()
+        standalone = is_acronym and (k == 0 or pieces[k - 1].kind in ("COUNTRY", "ORD", "JOIN"))
+        if p.kind not in ("KIND", "FORUM") and not standalone:
+            k -= 1
+            continue
+        end = k
+        start = k
+        while start - 1 >= 0 and pieces[start - 1].group == p.group and p.group >= 0:
+            start -= 1
+        # walk left over qualifiers: forums, kinds, countries, institutions, acronyms, ordinals
+        while start - 1 >= 0:
+            q = pieces[start - 1]
+            if q.kind in ("KIND", "FORUM", "COUNTRY", "INST", "ORD", "PAREN", "JOIN"):
+                start -= 1
+            elif q.kind in ("OTHER", "NAME") and not _DIGITS.match(q.text) and q.text not in lexicon.non_person_words():
+                start -= 1
+            else:
+                break
+        while start < end and pieces[start].kind == "JOIN":
+            start += 1
+        phrase = pieces[start : end + 1]
+        mention = _meeting_from_phrase(doc, phrase)
+        if mention is not None:
+            found.append(mention)
+        k = start - 1
+    return found
+
+
+def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMention]:
+    ordinal = None
+    ords = [p for p in phrase if p.kind == "ORD" and p.value]
+    if ords:
+        ordinal = ords[0].value
+    body = [p for p in phrase if p.kind != "ORD"]
+    if not body:
+        return None
+    countries: list[str] = []
+    for p in body:
+        if p.kind == "COUNTRY":
+            countries += [c for c in p.value.split(",") if c not in countries]
+    known = next((lexicon.forums()[p.value] for p in body if p.kind == "FORUM"), None)
+    acronym = None
+    parens = [p for p in body if p.kind == "PAREN" and _ACRONYM.match(p.value.replace(" ", ""))]
+    if parens:
+        acronym = parens[0].value.replace(" ", "")
+    bare_acronyms = [
+        p.text for i, p in enumerate(body)
+        if p.kind in ("NAME", "OTHER") and _ACRONYM.match(p.text)
+        and all(q.kind in ("COUNTRY", "JOIN") for q in body[:i])
+    ]
+    if not acronym and bare_acronyms:
+        acronym = bare_acronyms[-1]
+    kinds = [p for p in body if p.kind == "KIND"]
+    kind_word = None
+    if kinds:
+        specific = [p for p in kinds if lexicon.meeting_kinds()[p.text].kind not in ("forum", "dialogue", "bilateral")]
+        kind_word = (specific or kinds)[-1]
+    inst = [p for p in body if p.kind == "INST"]
+    # the forum name as written: the text before an acronym in parentheses, or the whole
+    # phrase without parentheses and without a trailing generic 会議/会合
+    text_no_paren = "".join(p.text for p in body if p.kind != "PAREN")
+    forum_name = None
+    aliases: list[str] = []
+    if parens:
+        before = body[: body.index(parens[0])]
+        head = "".join(p.text for p in before)
+        if before and all(p.kind == "INST" for p in before):
+            # 北大西洋条約機構(NATO)首脳会議: an organisation's own meeting
+            after = body[body.index(parens[0]) + 1 :]
+            if not after:
+                return None
+            tail = "".join(p.text for p in after)
+            forum_name = head + tail
+            aliases.append(acronym + tail)
+            acronym = None
+            countries = countries or [c for c in (lexicon.institutions()[head].country,) if c] if head in lexicon.institutions() else countries
+        elif head.endswith(_FORUM_HEADS) or known is not None:
+            forum_name = head
+        else:
+            return None
+    elif known is not None:
+        forum_name = known.name if len(body) == 1 and body[0].text == known.acronym else "".join(
+            p.text for p in body if p.kind in ("FORUM", "COUNTRY", "OTHER", "NAME", "JOIN", "KIND", "INST")
+        )
+        if kind_word is not None and body[-1].kind == "KIND" and lexicon.meeting_kinds()[body[-1].text].kind in ("forum", "dialogue"):
+            forum_name = "".join(p.text for p in body[:-1] if p.kind != "PAREN") or forum_name
+    elif bare_acronyms and not countries and not inst:
+        forum_name = None  # an acronym the extractor resolves against definitions in the article
+    elif kind_word is not None and (countries or inst):
+        forum_name = text_no_paren
+        if inst and not countries:
+            for p in inst:
+                text = p.text
+                entry = lexicon.institutions().get(text)
+                if entry and entry.country:
+                    countries.append(entry.country)
+    else:
+        return None
+    if forum_name is None and not acronym:
+        return None
+    if known is not None:
+        acronym = acronym or known.acronym
+        countries = countries or list(known.countries)
+        if forum_name and forum_name != known.name:
+            aliases.append(forum_name)
+        forum_name = known.name
+    kind = (known.kind if known else None) or (lexicon.meeting_kinds()[kind_word.text].kind if kind_word else "forum")
+    start, end = phrase[0].start, phrase[-1].end
+    return DomainMention(
+        "MEETING",
+        start,
+        end,
+        doc.text[start:end],
+        _attrs(
+            forum=forum_name or "",
+            acronym=acronym or "",
+            aliases="|".join(a for a in aliases if a),
+            countries=",".join(countries),
+            kind=kind,
+            ordinal=ordinal or "",
+            known="1" if known else "",
+            has_kind="1" if kind_word is not None else "",
+        ),
+    )
+
+
+def _side_mentions(doc: Doc, pieces: list[_Piece], chunk_end: int) -> list[DomainMention]:
+    """「韓国側からは」「米国側は」: the side whose delegation the following people form."""
+    found = []
+    side_words = lexicon.cues("side")
+    for i, p in enumerate(pieces):
+        if p.kind != "COUNTRY" or "," in p.value:
+            continue
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and nxt.text in side_words and i + 2 == len(pieces):
+            end = nxt.end
+            j = chunk_end
+            while j < len(doc) and doc[j].text in ("から", "は", "で", "も"):
+                end = doc[j].idx + len(doc[j].text)
+                j += 1
+            found.append(DomainMention("SIDE", p.start, end, doc.text[p.start:end], _attrs(codes=p.value)))
+        elif nxt is None and chunk_end < len(doc) and doc[chunk_end].text == "から" and i == 0:
+            end = doc[chunk_end].idx + len(doc[chunk_end].text)
+            if chunk_end + 1 < len(doc) and doc[chunk_end + 1].text == "は":
+                end = doc[chunk_end + 1].idx + 1
+            found.append(DomainMention("SIDE", p.start, end, doc.text[p.start:end], _attrs(codes=p.value, weak="1")))
+    return found
+
+
+def _quote_mentions(doc: Doc) -> list[DomainMention]:
+    """Quoted speech: 「…」 that holds a sentence or is followed by と (a name in quotes is not)."""
+    text = doc.text
+    found = []
+    i = 0
+    while i < len(text):
+        close_char = _QUOTE_PAIRS.get(text[i])
+        if close_char is None:
+            i += 1
+            continue
+        depth, j = 0, i
+        while j < len(text):
+            if text[j] == text[i]:
+                depth += 1
+            elif text[j] == close_char:
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j >= len(text):
+            i += 1
+            continue
+        inner = text[i + 1 : j]
+        follows = text[j + 1 : j + 3]
+        speech = "。" in inner or len(inner) > 25 or follows.startswith(("と", "って", "とし")) or "、" in inner
+        if speech:
+            found.append(DomainMention("QUOTE", i, j + 1, text[i : j + 1]))
+        i = j + 1
+    return found
+
+
+def _date_mentions(doc: Doc) -> list[DomainMention]:
+    found = []
+    for start, end, match in find_dates(doc.text):
+        if start > 0 and doc.text[start - 1].isdigit():
+            continue
+        end_text = match.group(0)
+        tail = doc.text[end : end + 6]
+        local = re.match(r"[（(]現地時間[)）]", tail)
+        if local:
+            end += local.end()
+        found.append(DomainMention("DATE", start, end, doc.text[start:end], _attrs(expression=end_text)))
+    return found
+
+
+def recognise(doc: Doc) -> tuple[DomainMention, ...]:
+    """Every domain mention in ``doc`` (a pure function of the parse)."""
+    mentions: list[DomainMention] = []
+    for start, end in _chunks(doc):
+        pieces = _pieces(doc, start, end)
+        if not pieces:
+            continue
+        mentions += _country_mentions(pieces)
+        mentions += _institution_mentions(doc, pieces)
+        people = _person_mentions(doc, pieces)
+        mentions += people
+        for p in pieces:
+            if p.kind == "TITLE":
+                same = [q for q in pieces if q.group == p.group]
+                if p is same[0]:
+                    mentions.append(DomainMention("TITLE", same[0].start, same[-1].end, doc.text[same[0].start : same[-1].end], _attrs(kind=p.value)))
+        person_spans = [(m.start, m.end) for m in people]
+        for meeting in _meeting_mentions(doc, pieces):
+            if not any(s <= meeting.start and meeting.end <= e for s, e in person_spans):
+                mentions.append(meeting)
+        mentions += _side_mentions(doc, pieces, end)
+    mentions += _quote_mentions(doc)
+    mentions += _date_mentions(doc)
+    mentions.sort(key=lambda m: (m.start, -m.end, m.label))
+    return tuple(mentions)
+
+
+def mentions_to_spans(doc: Doc, mentions: Iterable[DomainMention]) -> list[Span]:
+    """Token spans (expanded to token boundaries) for the mentions, labelled by type."""
+    spans = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=())
+
+
+@Language.component(
+    COMPONENT_NAME,
+    requires=["token.tag", "token.pos", "token.dep", "token.head", "doc.ents"],
+    assigns=["doc._.kg_mentions", f"doc.spans"],
+)
+def kg_domain(doc: Doc) -> Doc:
+    """Recognise countries, institutions, titles, people, forums, meetings, sides, dates, quotes."""
+    mentions = recognise(doc)
+    doc._.kg_mentions = mentions
+    doc.spans[SPAN_KEY] = mentions_to_spans(doc, mentions)
+    return doc

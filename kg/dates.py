@@ -1,0 +1,123 @@
+"""Resolve Japanese date expressions (「4日」, 「昨年9月」, 「来年6月」) against a publication date.
+
+Results are ISO strings of the precision the text gives: ``YYYY-MM-DD``, ``YYYY-MM`` or
+``YYYY``. What cannot be anchored stays ``None`` or coarser; nothing is invented.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Optional
+
+_NUM = r"(\d{1,4})"
+# One pattern for every form: an optional year part, an optional month part, an optional
+# day part (a range 「5~6日」 keeps its first day). At least one part must be present.
+DATE_PATTERN = re.compile(
+    r"(?:(?P<year>\d{4})年|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
+    r"(?:(?P<month>\d{1,2})月|(?P<rel_month>先月|今月|来月|翌月|前月))?"
+    r"(?:(?P<day>\d{1,2})(?:[~〜～\-－―ー‐]\d{1,2})?日(?!本|米|韓|中|間|目|付|前|後|ぶり))?"
+)
+_RELATIVE_YEARS = {"昨年": -1, "去年": -1, "前年": -1, "一昨年": -2, "今年": 0, "本年": 0, "来年": 1, "再来年": 2}
+_RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "来月": 1, "翌月": 1}
+
+
+def _published(published: Optional[str]) -> Optional[date]:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def find_dates(text: str) -> list[tuple[int, int, re.Match]]:
+    """Every date expression in ``text``: (start, end, match), left to right."""
+    normal = unicodedata.normalize("NFKC", text)
+    if len(normal) != len(text):  # NFKC changed the length: match on the raw text instead
+        normal = text
+    found = []
+    for match in DATE_PATTERN.finditer(normal):
+        if match.end() > match.start() and any(match.group(g) for g in ("year", "rel_year", "month", "rel_month", "day")):
+            found.append((match.start(), match.end(), match))
+    return found
+
+
+def resolve(expression: str, published: Optional[str], anchor_year: Optional[int] = None) -> Optional[str]:
+    """ISO date of ``expression`` relative to ``published`` (ISO), or None if unanchored.
+
+    ``anchor_year`` is the year most recently named in the same passage; it anchors
+    「翌年」 and 「前年」 (which are relative to the story, not to the publication date).
+
+    >>> resolve("4日", "2024-10-05")
+    '2024-10-04'
+    >>> resolve("昨年9月", "2024-06-18")
+    '2023-09'
+    """
+    matches = find_dates(expression.strip())
+    if not matches:
+        return None
+    match = matches[0][2]
+    pub = _published(published)
+    year = month = day = None
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif match.group("rel_year"):
+        word = match.group("rel_year")
+        if word == "翌年":
+            year = anchor_year + 1 if anchor_year else None
+        elif word == "前年":
+            year = anchor_year - 1 if anchor_year else (pub.year - 1 if pub else None)
+        elif pub:
+            year = pub.year + _RELATIVE_YEARS[word]
+        if year is None:
+            return None
+    if match.group("month"):
+        month = int(match.group("month"))
+        if not 1 <= month <= 12:
+            return None
+    elif match.group("rel_month"):
+        if not pub:
+            return None
+        year, month = _shift_month(pub.year, pub.month, _RELATIVE_MONTHS[match.group("rel_month")])
+    if match.group("day"):
+        day = int(match.group("day"))
+        if not 1 <= day <= 31:
+            return None
+    if year is None and month is not None:
+        # 「9月」 alone: the most recent September not after publication.
+        if anchor_year:
+            year = anchor_year
+        elif pub:
+            year = pub.year if month <= pub.month else pub.year - 1
+        else:
+            return None
+    if month is None and day is not None:
+        # 「4日」 alone: that day of the published month, or of the month before when the
+        # day is still ahead of the publication day (news reports what already happened).
+        if year is not None or not pub:
+            return None
+        year, month = pub.year, pub.month
+        if day > pub.day:
+            year, month = _shift_month(year, month, -1)
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+
+
+def explicit_year(expression: str) -> Optional[int]:
+    """The four-digit year written in ``expression`` (「2016年10月」 → 2016), if any."""
+    match = re.search(r"(\d{4})年", unicodedata.normalize("NFKC", expression))
+    return int(match.group(1)) if match else None

@@ -1,0 +1,97 @@
+"""The NLP pipeline: GiNZA (``ja_ginza``) plus the domain component of ``kg.components``.
+
+This is the only module that calls ``spacy.load``. ``parse_blocks`` parses body blocks and
+splits those too long for Sudachi, joining the pieces so that offsets stay right.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import components, lexicon
+from kg.errors import PipelineError
+
+# Sudachi refuses inputs above 49,149 bytes; stay well under it.
+MAX_BLOCK_BYTES = 40_000
+MODEL_NAME = "ja_ginza"
+_COMPONENTS_REVISION = "1"
+PIPELINE_VERSION = f"{MODEL_NAME}+kg{_COMPONENTS_REVISION}+{lexicon.data_hash()}"
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """``ja_ginza`` with the domain component added; loaded once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as err:
+        raise PipelineError(
+            f"cannot load the spaCy model {MODEL_NAME!r}: {err}; install it with "
+            f"`pip install ja-ginza` (valid model: {MODEL_NAME})",
+            code="E201",
+        ) from err
+    nlp.add_pipe(components.COMPONENT_NAME, last=True)
+    return nlp
+
+
+def split_long_text(text: str, max_bytes: int = MAX_BLOCK_BYTES) -> list[str]:
+    """Pieces of ``text`` under ``max_bytes`` UTF-8 bytes, cut after 。 or a newline when possible.
+
+    The pieces concatenate back to ``text`` exactly.
+    """
+    pieces: list[str] = []
+    rest = text
+    while len(rest.encode("utf-8")) > max_bytes:
+        # the longest prefix within the byte budget
+        low, high = 1, len(rest)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if len(rest[:mid].encode("utf-8")) <= max_bytes:
+                low = mid
+            else:
+                high = mid - 1
+        window = rest[:low]
+        cut = max(window.rfind("。"), window.rfind("\n"))
+        cut = cut + 1 if cut > 0 else low  # hard split as the last resort
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    pieces.append(rest)
+    return pieces
+
+
+def parse_blocks(nlp: Language, texts: list[str]) -> list[Doc]:
+    """One Doc per text (``nlp.pipe``); long texts are parsed in pieces and joined.
+
+    Character offsets in each returned Doc equal offsets in its text.
+    """
+    flat: list[str] = []
+    owners: list[int] = []
+    for i, text in enumerate(texts):
+        for piece in split_long_text(text):
+            flat.append(piece)
+            owners.append(i)
+    parsed = list(nlp.pipe(flat))
+    docs: list[Doc] = []
+    for i, text in enumerate(texts):
+        pieces = [doc for doc, owner in zip(parsed, owners) if owner == i]
+        if len(pieces) == 1:
+            docs.append(pieces[0])
+            continue
+        joined = Doc.from_docs(pieces, ensure_whitespace=False)
+        mentions = []
+        offset = 0
+        for piece in pieces:
+            mentions += [m.shifted(offset) for m in piece._.kg_mentions]
+            offset += len(piece.text)
+        joined._.kg_mentions = tuple(mentions)
+        if joined.text != text:
+            raise PipelineError(
+                f"joining the parses of a long block changed its text ({len(text)} chars became "
+                f"{len(joined.text)}); report this block",
+                code="E202",
+            )
+        docs.append(joined)
+    return docs
