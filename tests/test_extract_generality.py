@@ -1,0 +1,140 @@
+"""Generality: build the held-out-style corpus (``tests/corpus/``: other outlets, other
+forums, other furniture, Shift_JIS/EUC-JP/HTML) and score it against its gold.
+
+The gold is written by a human reader (see docs/test-corpus.md); nothing here is tuned to
+what the pipeline happens to output. Run with ``-s`` to see misses and false alarms.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+import yaml
+
+from kg.ingest import iter_input_files, load_article
+
+from conftest import ROOT, TEST_CACHE
+
+CORPUS = ROOT / "tests" / "corpus"
+CORPUS_GOLD = CORPUS / "gold"
+GOLD_FILES = sorted(CORPUS_GOLD.glob("*.yaml"))
+
+MIN_REPRESENTATION_F1 = 0.90
+
+KGO = rdflib.Namespace("https://w3id.org/kaigi-kg/ontology#")
+
+
+def _gold(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _raw_text(article_path: Path) -> str:
+    """The whole file decoded as ingest decoded it, furniture and markup included."""
+    article = load_article(article_path)
+    return article_path.read_bytes().decode(article.encoding).lstrip("\ufeff")
+
+
+# ---------------------------------------------------------------- the gold itself (fast)
+
+
+def test_extract_generality_corpus_has_an_article_per_gold_file():
+    articles = {p.name for p in iter_input_files([CORPUS])}
+    documents = {_gold(g)["document"] for g in GOLD_FILES}
+    assert 10 <= len(articles) <= 12
+    assert documents == articles
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+def test_extract_generality_gold_agrees_with_its_article(gold_path):
+    """Every gold name is written in the article, every reference resolves, dates match."""
+    gold = _gold(gold_path)
+    article_path = CORPUS / gold["document"]
+    raw = _raw_text(article_path)
+    sidecar = json.loads(article_path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert str(gold["published"]) == sidecar["published"]
+
+    people = gold["officials"] + (gold.get("others") or [])
+    for person in people:
+        for spelling in [person["name"], *person.get("aliases", [])]:
+            assert spelling in raw, f"{gold_path.name}: {spelling!r} is not in the article"
+    names = {p["name"] for p in people}
+    meeting_ids = {m["id"] for m in gold["meetings"]}
+    for rep in gold["representations"]:
+        assert rep["official"] in names, f"{gold_path.name}: unknown official {rep}"
+        assert rep["meeting"] in meeting_ids, f"{gold_path.name}: unknown meeting {rep}"
+    required_meetings = {m["id"] for m in gold["meetings"] if not m.get("optional")}
+    assert required_meetings, f"{gold_path.name}: no required meeting"
+    for rep in gold["representations"]:
+        if not rep.get("optional"):
+            assert rep["meeting"] in required_meetings, f"{gold_path.name}: {rep} is required at an optional meeting"
+
+
+def test_extract_generality_furniture_names_belong_to_one_article_only():
+    """A ``must_not_extract`` name occurs in its own page and in no other article."""
+    raw_by_document = {p.name: _raw_text(p) for p in iter_input_files([CORPUS])}
+    for gold_path in GOLD_FILES:
+        gold = _gold(gold_path)
+        for name in gold["must_not_extract"]:
+            holders = sorted(doc for doc, raw in raw_by_document.items() if name in raw)
+            assert holders == [gold["document"]], f"{name!r} occurs in {holders}"
+
+
+# ---------------------------------------------------------------- the real build (slow)
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """A full build of ``tests/corpus/`` with the real pipeline: (outdir, report)."""
+    from kg.pipeline import build_corpus
+
+    out = tmp_path_factory.mktemp("corpus-out")
+    report = build_corpus([CORPUS], out, cache_dir=TEST_CACHE)
+    return out, report
+
+
+@pytest.fixture(scope="session")
+def corpus_scores(corpus_build) -> dict:
+    from kg.evaluate import evaluate
+
+    out, _ = corpus_build
+    return evaluate(out / "graph.ttl", CORPUS_GOLD)
+
+
+@pytest.mark.slow
+def test_extract_generality_reads_every_article(corpus_build):
+    """Shift_JIS, EUC-JP and saved HTML pages are all read; none is skipped."""
+    out, report = corpus_build
+    assert report.skipped == []
+    graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    documents = set(graph.subjects(rdflib.RDF.type, KGO.Document))
+    assert len(documents) == len(GOLD_FILES)
+
+
+@pytest.mark.slow
+def test_extract_generality_representation_f1(corpus_scores):
+    reps = corpus_scores["representations"]
+    print(_describe(corpus_scores))
+    assert reps["f1"] >= MIN_REPRESENTATION_F1
+
+
+@pytest.mark.slow
+def test_extract_generality_no_furniture_people(corpus_scores):
+    violations = corpus_scores["must_not_extract_violations"]
+    assert violations == []
+
+
+def _describe(scores: dict) -> str:
+    """A readable account of the score: figures, then misses and false alarms by document."""
+    reps = scores["representations"]
+    lines = [
+        "",
+        f"generality corpus: representation P={reps['precision']:.3f} "
+        f"R={reps['recall']:.3f} F1={reps['f1']:.3f}",
+    ]
+    for key in ("misses", "false_alarms"):
+        items = reps.get(key) or []
+        lines.append(f"{key} ({len(items)}):")
+        lines.extend(f"  {item}" for item in items)
+    return "\n".join(lines)
