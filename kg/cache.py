@@ -54,6 +54,17 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def _is_extension_key(key: Any) -> bool:
+    # spaCy keeps Doc/Token/Span._ values in user_data under ("._.", name, start, end).
+    return isinstance(key, tuple) and len(key) > 0 and key[0] == "._."
+
+
+def extension_components(nlp) -> list[tuple[str, Any]]:
+    """The pipes of ``nlp`` that declare (``assigns``) custom ``._.`` attributes."""
+    return [(name, pipe) for name, pipe in nlp.pipeline
+            if any("._." in attr for attr in nlp.get_pipe_meta(name).assigns)]
+
+
 class BuildCache:
     """Parsed blocks and article facts stored under ``root``; ``version`` is part of every
     parse key, so a new pipeline version never reads old parses."""
@@ -71,8 +82,10 @@ class BuildCache:
     def _doc_path(self, key: str) -> Path:
         return self.root / _DOCS / key[:2] / f"{key}.spacy"
 
-    def load_doc(self, text: str, vocab) -> Any:
-        """The cached parse of ``text`` (a spaCy Doc) or None when absent or unreadable."""
+    def load_doc(self, text: str, nlp) -> Any:
+        """The cached parse of ``text`` as ``nlp(text)`` would return it, or None when
+        absent or unreadable. Custom-extension values are not stored (they need not be
+        serialisable), so the components that assign them are run again here."""
         from spacy.tokens import DocBin
 
         path = self._doc_path(self.block_key(text))
@@ -81,19 +94,25 @@ class BuildCache:
         except OSError:
             return None
         try:
-            docs = list(DocBin(store_user_data=True).from_bytes(data).get_docs(vocab))
+            docs = list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))
         except Exception:  # corrupt entry: any failure to decode is a miss
             return None
         if len(docs) != 1 or docs[0].text != text:
             return None
-        return docs[0]
+        doc = docs[0]
+        for _, component in extension_components(nlp):
+            doc = component(doc)
+        return doc
 
     def store_doc(self, text: str, doc) -> None:
-        """Store the parse of ``text`` (with user data, so custom extensions survive)."""
+        """Store the parse of ``text``: annotations, spans and GiNZA's user data
+        (bunsetu, readings), without custom-extension values."""
         from spacy.tokens import DocBin
 
+        plain = doc.copy()
+        plain.user_data = {k: v for k, v in doc.user_data.items() if not _is_extension_key(k)}
         bin_ = DocBin(store_user_data=True)
-        bin_.add(doc)
+        bin_.add(plain)
         _atomic_write_bytes(self._doc_path(self.block_key(text)), bin_.to_bytes())
 
     # ------------------------------------------------------------ article facts

@@ -40,17 +40,16 @@ OUTPUT_FILES = {
 DEFAULT_FORMATS = ("ttl", "html")
 REPORT_FILE = "report.json"
 
-# Build error and skip codes (E5xx).
+# Build error and skip codes (E50x; documented in docs/performance.md).
 E_NO_ARTICLE = "E501"
-E_INPUT_MISSING = "E502"
-E_STRICT_SKIPPED = "E503"
-E_STRICT_INVALID = "E504"
-E_DUPLICATE_CONTENT = "E505"
-E_DUPLICATE_ID = "E506"
-E_DOCUMENT_FAILED = "E507"
-E_BAD_OPTION = "E508"
-E_OUTDIR = "E509"
-E_SCHEDULER = "E510"
+E_STRICT_SKIPPED = "E502"
+E_STRICT_INVALID = "E503"
+E_DUPLICATE_CONTENT = "E504"
+E_DUPLICATE_ID = "E505"
+E_DOCUMENT_FAILED = "E506"
+E_BAD_OPTION = "E507"
+E_OUTDIR = "E508"
+E_SCHEDULER = "E509"
 
 MessageCallback = Callable[[str], None]
 
@@ -153,7 +152,7 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
     cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
     try:
         texts = [text for _, text in article.body_blocks()]
-        docs: list[Any] = [cache.load_doc(t, nlp.vocab) if cache else None for t in texts]
+        docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
         missing = [i for i, doc in enumerate(docs) if doc is None]
         if missing:
             for i, doc in zip(missing, parse_blocks(nlp, [texts[i] for i in missing])):
@@ -213,8 +212,8 @@ def build_corpus(
         articles = _ingest(input_paths, report, say, on_files)
     _check_strict_skipped(strict, report)
 
-    with _timed(report.timings, "parse_extract"):
-        facts = _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, scheduler)
+    with _timed(report.timings, "parse_extract"), _dask_client(scheduler) as client:
+        facts = _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, client)
     _check_strict_skipped(strict, report)
     if not facts:
         raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
@@ -259,9 +258,6 @@ def _timed(sink: dict[str, float], name: str):
 def _check_options(inputs: list[Path], out: Path, jobs: int, formats: Iterable[str]) -> list[str]:
     if not inputs:
         raise BuildError("no input given; pass article files or folders, e.g. `kg build seeds/`", code=E_BAD_OPTION)
-    for path in inputs:
-        if not path.exists():
-            raise BuildError(f"input path does not exist: {path}; pass an existing file or folder", code=E_INPUT_MISSING)
     if not isinstance(jobs, int) or jobs < 1:
         raise BuildError(f"jobs must be a whole number ≥ 1, got {jobs!r}; e.g. -j 2", code=E_BAD_OPTION)
     wanted = ["ttl"]
@@ -293,8 +289,8 @@ def _ingest(inputs: list[Path], report: BuildReport, say: MessageCallback, on_fi
         except InputError as exc:
             _skip(report, say, SkippedFile(str(path), _reason(exc, path), exc.code))
             continue
-        except OSError as exc:  # vanished or unreadable between listing and reading
-            _skip(report, say, SkippedFile(str(path), f"cannot read file: {exc.strerror or exc}", "E100"))
+        except OSError as exc:  # ingest maps I/O errors to InputError; this is a last resort
+            _skip(report, say, SkippedFile(str(path), f"cannot read file: {exc.strerror or exc}", "E104"))
             continue
         sha = article.sha256 or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         if sha in by_sha:
@@ -315,12 +311,13 @@ def _ingest(inputs: list[Path], report: BuildReport, say: MessageCallback, on_fi
 
 
 def _reason(exc: KGError, path: Path) -> str:
-    """The reason part of an InputError, without the file name the message may start with."""
+    """The reason part of an InputError (ingest sets ``reason``; else the message)."""
+    reason = getattr(exc, "reason", None)
+    if reason:
+        return reason
     message = str(exc.args[0]) if exc.args else str(exc)
-    for prefix in (f"{path}: ", f"{path.name}: "):
-        if message.startswith(prefix):
-            return message[len(prefix):]
-    return message
+    prefix = f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
 
 
 def _skip(report: BuildReport, say: MessageCallback, skipped: SkippedFile) -> None:
@@ -351,7 +348,7 @@ def _no_article_message(inputs: list[Path], report: BuildReport) -> str:
             "the previous outputs were kept")
 
 
-def _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, scheduler) -> list[DocumentFacts]:
+def _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, client) -> list[DocumentFacts]:
     """Facts of every article, in input order: cached ones read here, the rest computed."""
     cache = BuildCache(Path(cache_dir) if cache_dir else None, version) if use_cache else None
     cache_root = str(cache.root) if cache else None
@@ -370,7 +367,7 @@ def _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, 
     bar = tqdm(total=len(articles), initial=len(articles) - len(todo), unit="article", desc="kg build",
                file=sys.stderr, disable=not progress)
     try:
-        for i, result in _run_tasks([articles[i] for i in todo], todo, jobs, cache_root, use_cache, scheduler):
+        for i, result in _run_tasks([articles[i] for i in todo], todo, jobs, cache_root, use_cache, client):
             results[i] = result
             if cache and result.facts is not None:
                 cache.store_facts(keys[i], result.facts)
@@ -396,12 +393,12 @@ def _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, 
     return facts
 
 
-def _run_tasks(todo_articles, indices, jobs, cache_root, use_cache, scheduler):
+def _run_tasks(todo_articles, indices, jobs, cache_root, use_cache, client):
     """Yield ``(index, DocumentResult)`` for every article, as they finish."""
     if not todo_articles:
         return
-    if scheduler is not None:
-        yield from _run_dask(todo_articles, indices, cache_root, use_cache, scheduler)
+    if client is not None:
+        yield from _run_dask(todo_articles, indices, cache_root, use_cache, client)
     elif jobs > 1 and len(todo_articles) > 1:
         yield from _run_pool(todo_articles, indices, min(jobs, len(todo_articles)), cache_root, use_cache)
     else:
@@ -426,47 +423,50 @@ def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
             raise
 
 
-def _run_dask(todo_articles, indices, cache_root, use_cache, scheduler):
+@contextmanager
+def _dask_client(scheduler):
+    """A connected Dask client for ``scheduler`` (an address or a Client), or None."""
+    if scheduler is None or not isinstance(scheduler, str):
+        yield scheduler
+        return
     try:
-        from dask.distributed import Client, as_completed as dask_completed
+        from dask.distributed import Client
     except ImportError as exc:
         raise BuildError(
             f"--scheduler needs dask.distributed, which is not installed ({exc}); "
             "install it with `pip install 'kaigi-kg[dask]'`", code=E_SCHEDULER) from exc
-    own_client = isinstance(scheduler, str)
-    if own_client:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except (OSError, TimeoutError) as exc:
-            raise BuildError(
-                f"cannot connect to the Dask scheduler at {scheduler}: {_one_line(str(exc))}; "
-                "start one with `dask-scheduler` or pass its address, e.g. tcp://host:8786", code=E_SCHEDULER) from exc
-    else:
-        client = scheduler
     try:
-        # pure=False: the cache may change between builds, so never reuse a past result.
-        futures = client.map(process_article, todo_articles, cache_root=cache_root, use_cache=use_cache, pure=False)
-        position = {future.key: i for future, i in zip(futures, indices)}
-        for future in dask_completed(futures):
-            yield position[future.key], future.result()
-            future.release()
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BuildError(
+            f"cannot connect to the Dask scheduler at {scheduler}: {_one_line(str(exc))}; "
+            "start one with `dask-scheduler` or pass its address, e.g. tcp://host:8786", code=E_SCHEDULER) from exc
+    try:
+        yield client
     finally:
-        if own_client:
-            client.close()
+        client.close()
+
+
+def _run_dask(todo_articles, indices, cache_root, use_cache, client):
+    from dask.distributed import as_completed as dask_completed
+
+    # pure=False: the cache may change between builds, so never reuse a past result.
+    futures = client.map(process_article, todo_articles, cache_root=cache_root, use_cache=use_cache, pure=False)
+    position = {future.key: i for future, i in zip(futures, indices)}
+    for future in dask_completed(futures):
+        yield position[future.key], future.result()
+        future.release()
 
 
 def _validate(graph) -> dict[str, Any]:
     from kg.validate import validate
 
     result = validate(graph)
-    if isinstance(result, dict):
-        return result
-    if isinstance(result, tuple):
-        conforms, violations = result[0], list(result[1]) if len(result) > 1 else []
-        return {"conforms": bool(conforms), "violations": [str(v) for v in violations]}
+    errors = [v.describe() for v in result.violations if v.severity == "Violation"]
     return {
-        "conforms": bool(getattr(result, "conforms", True)),
-        "violations": [str(v) for v in getattr(result, "violations", ())],
+        "conforms": result.conforms,
+        "violations": errors,
+        "warnings": [v.describe() for v in result.violations if v.severity != "Violation"],
     }
 
 

@@ -24,9 +24,9 @@ def _token_view(doc):
 def test_cache_doc_roundtrip_keeps_parse(nlp, tmp_path, text):
     cache = BuildCache(tmp_path, "v1")
     doc = nlp(text)
-    assert cache.load_doc(text, nlp.vocab) is None
+    assert cache.load_doc(text, nlp) is None
     cache.store_doc(text, doc)
-    back = cache.load_doc(text, nlp.vocab)
+    back = cache.load_doc(text, nlp)
     assert back is not None
     assert _token_view(back) == _token_view(doc)
     assert [s.text for s in back.sents] == [s.text for s in doc.sents]
@@ -34,11 +34,26 @@ def test_cache_doc_roundtrip_keeps_parse(nlp, tmp_path, text):
     assert [s.text for s in ginza.bunsetu_spans(back)] == [s.text for s in ginza.bunsetu_spans(doc)]
 
 
+@pytest.mark.parametrize("text", SENTENCES)
+def test_cache_doc_roundtrip_restores_custom_extensions(nlp, tmp_path, text):
+    """Extension values (e.g. domain mentions) are recomputed, equal to a fresh parse."""
+    cache = BuildCache(tmp_path, "v1")
+    doc = nlp(text)
+    extension_names = [name for name in ("kg_mentions",) if doc.has_extension(name)]
+    assert extension_names, "the pipeline should assign doc._.kg_mentions"
+    cache.store_doc(text, doc)
+    back = cache.load_doc(text, nlp)
+    for name in extension_names:
+        assert getattr(back._, name) == getattr(doc._, name)
+    assert {k: [(s.start, s.end, s.label_) for s in g] for k, g in back.spans.items()} == {
+        k: [(s.start, s.end, s.label_) for s in g] for k, g in doc.spans.items()}
+
+
 def test_cache_doc_other_version_is_a_miss(nlp, tmp_path):
     text = SENTENCES[0]
     BuildCache(tmp_path, "v1").store_doc(text, nlp(text))
-    assert BuildCache(tmp_path, "v2").load_doc(text, nlp.vocab) is None
-    assert BuildCache(tmp_path, "v1").load_doc(text, nlp.vocab) is not None
+    assert BuildCache(tmp_path, "v2").load_doc(text, nlp) is None
+    assert BuildCache(tmp_path, "v1").load_doc(text, nlp) is not None
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00\x01not a docbin", b"\x93NUMPY junk" * 10])
@@ -48,9 +63,9 @@ def test_cache_corrupt_doc_entry_is_ignored_and_rebuilt(nlp, tmp_path, garbage):
     path = cache._doc_path(cache.block_key(text))
     path.parent.mkdir(parents=True)
     path.write_bytes(garbage)
-    assert cache.load_doc(text, nlp.vocab) is None
+    assert cache.load_doc(text, nlp) is None
     cache.store_doc(text, nlp(text))
-    assert cache.load_doc(text, nlp.vocab).text == text
+    assert cache.load_doc(text, nlp).text == text
 
 
 def test_cache_doc_entry_of_other_text_is_a_miss(nlp, tmp_path):
@@ -60,7 +75,7 @@ def test_cache_doc_entry_of_other_text_is_a_miss(nlp, tmp_path):
     cache.store_doc(SENTENCES[2], nlp(SENTENCES[2]))
     wrong.parent.mkdir(parents=True, exist_ok=True)
     wrong.write_bytes(cache._doc_path(cache.block_key(SENTENCES[2])).read_bytes())
-    assert cache.load_doc(SENTENCES[0], nlp.vocab) is None
+    assert cache.load_doc(SENTENCES[0], nlp) is None
 
 
 def _facts(text: str) -> DocumentFacts:
