@@ -113,8 +113,8 @@ def negotiate(accept: Optional[str], format_params: list[str], table: dict, defa
             return default
         if media.endswith("/*"):
             major = media[:-1]
-            for name, (media_types, _ctype) in table.items():
-                if any(t.startswith(major) for t in media_types):
+            for name, (_media_types, content_type) in table.items():
+                if content_type.startswith(major):
                     return name
     return None
 
@@ -404,6 +404,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         if length > MAX_BODY_BYTES or length < 0:
             self.close_connection = True
+            self._discard(length)
             self._send(_text_reply(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body of {length} bytes is over the {MAX_BODY_BYTES} byte limit"))
             return
         body = self.rfile.read(length)
@@ -419,6 +420,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(_text_reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported Content-Type {content_type or '(none)'!r}; POST application/x-www-form-urlencoded (query=...) or application/sparql-query"))
             return
         self._answer(params)
+
+    def _discard(self, length: int) -> None:
+        # Read (and drop) a moderately oversized body so the client sees the 413 rather
+        # than a broken pipe; a huge one is cut off by closing the connection.
+        remaining = length if 0 < length <= 16 * MAX_BODY_BYTES else 0
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 1 << 16))
+            if not chunk:
+                break
+            remaining -= len(chunk)
 
     def _answer(self, params: dict[str, list[str]]) -> None:
         if "update" in params:
