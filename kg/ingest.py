@@ -98,6 +98,11 @@ CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
 KANA = re.compile(r"[\u3040-\u30ff]")
 ISO2022_ESCAPE = re.compile(rb"\x1b[\$\(][@BJDI]|\x1b\$\([@BDOPQ]")
 HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+HIDDEN_OR_LANDMARK = (
+    '//*[@hidden or @aria-hidden="true" or @role="navigation" or @role="banner" or @role="contentinfo"'
+    ' or contains(translate(@style, " ", ""), "display:none")'
+    ' or contains(translate(@style, " ", ""), "visibility:hidden")]'
+)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 # Page metadata read from HTML when the sidecar lacks it (first match wins).
@@ -509,12 +514,21 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Optional[str]]]:
         _drop(element)
     for element in list(tree.iter(*HTML_DROP_TAGS)):
         _drop(element)
-    for element in list(tree.xpath('//*[@role="navigation" or @role="banner" or @role="contentinfo"]')):
+    for element in list(tree.xpath(HIDDEN_OR_LANDMARK)):
         _drop(element)
     text = _trafilatura_text(lxml.html.tostring(tree, encoding="unicode"))
     if not text.strip():
+        widget_tokens = set(furniture_terms().get("html", ()))
+        for element in list(tree.iter()):
+            if isinstance(element.tag, str) and widget_tokens & _class_tokens(element):
+                _drop(element)
         text = _block_text(tree)
     return text, meta
+
+
+def _class_tokens(element) -> set[str]:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return set(re.split(r"[\s_\-]+", names)) - {""}
 
 
 def _drop(element) -> None:
@@ -552,7 +566,14 @@ def _block_text(tree) -> str:
 
 def _tidy_lines(text: str) -> str:
     lines = (re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip() for line in text.replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in (_untable(line) for line in lines) if line)
+
+
+def _untable(line: str) -> str:
+    """A table row as trafilatura writes it (``| a | b |``) without the pipes."""
+    if len(line) > 1 and line.startswith("|") and line.endswith("|"):
+        return " ".join(cell.strip() for cell in line[1:-1].split("|") if cell.strip())
+    return line
 
 
 def _html_metadata(tree) -> dict[str, Optional[str]]:
