@@ -1,0 +1,119 @@
+"""`kg eval GRAPH GOLD_DIR`: the text report, --json, and the exact error lines."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from test_evaluate_scoring import GOLD_A, GOLD_B, PERFECT, R2
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.yaml").write_text(GOLD_A, encoding="utf-8")
+    (gold / "b.yaml").write_text(GOLD_B, encoding="utf-8")
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(PERFECT.replace(R2, ""), encoding="utf-8")
+    return graph, gold
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["eval", *map(str, args)])
+
+
+def test_cli_eval_prints_readable_report(corpus):
+    graph, gold = corpus
+    result = run(graph, gold)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Representations   P 1.000  R 0.667  F1 0.800  (TP 2, FP 0, FN 1)" in lines[2]
+    assert "Officials         3/3 with the right country (100.0 %), 3 found by name" in lines
+    assert "Meetings          2/2 required meetings found (100.0 %)" in lines
+    assert "must_not_extract  0 violation(s)" in lines
+    assert "  - ジェンキンス (US) @ 拡大抑止戦略協議体 [EDSCG] 第5回 2024-10-04  [a]" in lines
+    assert "False alarms (0)" in lines
+
+
+def test_cli_eval_json(corpus):
+    graph, gold = corpus
+    result = run(graph, gold, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["representations"]["f1"] == 0.8
+    assert report["misses"][0]["official"] == "ジェンキンス"
+    assert sorted(report["per_document"]) == ["a", "b"]
+
+
+def test_cli_eval_missing_graph(tmp_path, corpus):
+    _, gold = corpus
+    missing = tmp_path / "nope.ttl"
+    result = run(missing, gold)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: [E551] graph file not found: {missing}; run `kg build` first or pass the path "
+        "of an existing graph.ttl\n"
+    )
+
+
+def test_cli_eval_missing_gold_dir(tmp_path, corpus):
+    graph, _ = corpus
+    missing = tmp_path / "no-gold"
+    result = run(graph, missing)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: [E553] gold directory not found: {missing}; pass the folder that holds the NAME.yaml gold files\n"
+    )
+
+
+def test_cli_eval_gold_dir_without_yaml(tmp_path, corpus):
+    graph, _ = corpus
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "README.md").write_text("notes", encoding="utf-8")
+    result = run(graph, empty)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: [E554] no gold files (*.yaml) in {empty}; pass the folder that holds the NAME.yaml gold files\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("document: [unclosed\n", "while parsing a flow sequence"),
+        ("- just\n- a list\n", "the file is not a YAML mapping"),
+        ("document: x.txt\nrepresentations:\n  - {side: KR, meeting: m1}\n", "an entry lacks the key 'official'"),
+        (
+            "document: x.txt\nmeetings: []\nrepresentations:\n  - {official: A, side: KR, meeting: m9}\n",
+            "representation of A names meeting 'm9', not one of []",
+        ),
+    ],
+)
+def test_cli_eval_invalid_gold_file(corpus, text, reason):
+    graph, gold = corpus
+    bad = gold / "x.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run(graph, gold)
+    assert result.exit_code == 1
+    assert result.output == f"Error: [E555] invalid gold file {bad}: {reason}; see shared/gold/README.md for the format\n"
+
+
+def test_cli_eval_graph_not_turtle(tmp_path, corpus):
+    _, gold = corpus
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("this is { not turtle", encoding="utf-8")
+    result = run(bad, gold)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: [E552] cannot read {bad} as Turtle: ")
+    assert result.output.endswith("; pass a Turtle file written by `kg build`\n")
+    assert result.output.count("\n") == 1
+
+
+def test_cli_eval_help_has_example():
+    result = CliRunner().invoke(main, ["eval", "--help"])
+    assert result.exit_code == 0
+    assert "kg eval out/graph.ttl tests/gold" in result.output
