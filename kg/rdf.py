@@ -136,7 +136,9 @@ class _Mapper:
         return self.country_records.get(code) or lexicon.country(code)
 
     def meeting_name(self, m: Meeting) -> str:
-        return m.label or meeting_label(self.forums[m.forum].label, m.ordinal, m.date)
+        # One display convention for every meeting (「第5回…」); the resolver's own label,
+        # when different, is kept as an alias by map_meeting.
+        return meeting_label(self.forums[m.forum].label, m.ordinal, m.date)
 
     def labels(self, node: URIRef, label: str, aliases: Iterable[str]) -> None:
         self.add(node, RDFS.label, Literal(label, lang="ja"))
@@ -225,7 +227,7 @@ class _Mapper:
         forum_node = self.ref(self.forums, "forum", m.forum, f"meeting {m.slug!r}")
         self.add(node, RDF.type, KGO.Meeting)
         self.add(node, KGO.forum, forum_node)
-        self.add(node, RDFS.label, Literal(self.meeting_name(m), lang="ja"))
+        self.labels(node, self.meeting_name(m), (m.label,))
         if m.ordinal is not None:
             self.add(node, KGO.ordinal, Literal(m.ordinal, datatype=XSD.integer))
         if m.date:

@@ -190,11 +190,21 @@ def test_rdf_meeting_label(forum, ordinal, date, expected):
     assert meeting_label(forum, ordinal, date) == expected
 
 
-def test_rdf_resolver_label_wins_over_composed_label():
+@pytest.mark.parametrize(
+    ("record_label", "alt_labels"),
+    [
+        ("拡大抑止戦略協議体 第5回", {Literal("拡大抑止戦略協議体 第5回", lang="ja")}),
+        ("第5回拡大抑止戦略協議体", set()),
+        ("", set()),
+    ],
+)
+def test_rdf_meeting_label_composed_and_resolver_label_kept_as_alias(record_label, alt_labels):
     tiny = _tiny()
-    m = replace(tiny.meetings[0], label="第5回韓米拡大抑止戦略協議体")
+    m = replace(tiny.meetings[0], label=record_label)
     g = to_graph(replace(tiny, meetings=(m,)))
-    assert g.value(iri("meeting", m.slug), RDFS.label) == Literal("第5回韓米拡大抑止戦略協議体", lang="ja")
+    node = iri("meeting", m.slug)
+    assert set(g.objects(node, RDFS.label)) == {Literal("第5回拡大抑止戦略協議体", lang="ja")}
+    assert set(g.objects(node, SKOS.altLabel)) == alt_labels
 
 
 def test_rdf_side_not_listed_in_countries_gets_lexicon_labels():
