@@ -291,6 +291,7 @@ class _InstitutionKeys:
                 if normalise_name(name) == normalise_name(form) and entry not in self.entries[normalise_name(form)]:
                     self.entries[normalise_name(form)].append(entry)
         self.known = {normalise_name(n) for n in known_names} | set(self.entries)
+        self.display_names = {normalise_name(e.name): [e.name] for es in self.entries.values() for e in es}
         self.prefixes = sorted(lexicon.country_forms().items())
 
     def _lexicon(self, name: str, country: Optional[str]) -> Optional[tuple[Optional[str], str]]:
@@ -340,8 +341,9 @@ def _resolve_institutions(
     entries = []
     for (country, name), occs in sorted(grouped.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
         spellings = sorted({o.spelling for o in occs} | {a for o in occs for a in o.aliases})
-        # Label: the spelling without a country prefix if written, else the shortest.
-        label = min(spellings, key=lambda s: (normalise_name(s) != name, len(s), s))
+        # Label: the canonical name (as written, else as the lexicon writes it), else the shortest.
+        candidates = spellings + keys.display_names.get(name, [])
+        label = min(candidates, key=lambda s: (normalise_name(s) != name, len(s), s))
         base = f"{slugify(country)}-{slugify(name)}" if country else slugify(name)
         entries.append(((country, name), base, label, spellings, occs))
     slugs = _unique_slugs([(base, (key[0] or "", key[1])) for key, base, *_ in entries])

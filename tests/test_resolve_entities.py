@@ -237,6 +237,15 @@ def test_resolve_institutions_merging(a, b, same):
     assert (len(institutions) == 1) is same, institutions
 
 
+def test_resolve_institution_label_is_the_canonical_name():
+    corpus = [
+        facts("a", institutions=[InstitutionMention(key="i1", name="米国防総省")]),
+        facts("b", institutions=[InstitutionMention(key="i1", name="ペンタゴン", country="US")]),
+    ]
+    (inst,) = resolve(corpus).institutions
+    assert (inst.label, inst.aliases) == ("国防総省", ("ペンタゴン", "米国防総省"))
+
+
 def test_resolve_institution_label_drops_country_prefix():
     corpus = [
         facts("a", institutions=[InstitutionMention(key="i1", name="米国防総省")]),
