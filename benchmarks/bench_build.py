@@ -1,0 +1,186 @@
+"""Benchmark: `kg build` against bare GiNZA, cache, -j 2 and memory at 10,000 articles.
+
+Run: ``.venv/bin/python -m benchmarks.bench_build [--scale 10000]`` (or ``make bench``).
+Every measurement runs in a fresh subprocess (model load and imports included, as a
+user sees them) and prints ratios, not pass/fail verdicts:
+
+1. seeds: ``kg build --no-cache`` vs ``spacy.load("ja_ginza")`` + parsing each raw file
+   (chars/s of raw input; goal ≥ 1.0×: cleaning furniture leaves less to parse);
+2. overhead on already-clean generated text, model already loaded (goal ≤ 10 %);
+3. peak memory (ru_maxrss) of those runs;
+4. unchanged rebuild from the cache vs a cold build (goal ≥ 20×);
+5. ``-j 2`` vs ``-j 1`` on the seeds (goal ≥ 1.7×; needs two idle cores);
+6. resolve + rdf time and memory on generated facts at 1,000 and 10,000 articles.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+_PRELUDE = """
+import json, resource, sys, time
+def done(**values):
+    values["maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    values["children_maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    print("RESULT " + json.dumps(values))
+"""
+
+BARE_GINZA = """
+t0 = time.perf_counter()
+import spacy
+nlp = spacy.load("ja_ginza")
+chars = 0
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    nlp(text)
+    chars += len(text)
+done(seconds=time.perf_counter() - t0, chars=chars)
+"""
+
+KG_BUILD = """
+t0 = time.perf_counter()
+from kg.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    report = json.load(open(sys.argv[sys.argv.index("-o") + 1] + "/report.json", encoding="utf-8"))
+    done(seconds=time.perf_counter() - t0, cache=report["cache"], timings=report["timings"],
+         counts=report["counts"])
+"""
+
+CLEAN_OVERHEAD = """
+import tempfile
+from pathlib import Path
+from benchmarks.corpus import write_corpus
+from kg.ingest import iter_input_files, load_article
+from kg.nlp import load_pipeline
+from kg.pipeline import build_corpus
+import spacy
+n = int(sys.argv[1])
+with tempfile.TemporaryDirectory() as tmp:
+    files = write_corpus(Path(tmp) / "corpus", n)
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    bare_nlp = spacy.load("ja_ginza")
+    load_pipeline()  # both models loaded before timing: only per-article work is compared
+    t0 = time.perf_counter()
+    for text in texts:
+        bare_nlp(text)
+    bare = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report = build_corpus([Path(tmp) / "corpus"], Path(tmp) / "out", use_cache=False)
+    kg = time.perf_counter() - t0
+    body = sum(e - s for p in files for s, e in load_article(p).body)
+done(bare_seconds=bare, kg_seconds=kg, chars=sum(map(len, texts)), body_chars=body, timings=report.timings,
+     counts=report.counts)
+"""
+
+SCALE = """
+from benchmarks.corpus import generate_document_facts
+from kg.rdf import to_graph
+from kg.resolve import resolve
+n = int(sys.argv[1])
+facts = generate_document_facts(n)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t0 = time.perf_counter()
+resolved = resolve(facts)
+t1 = time.perf_counter()
+graph = to_graph(resolved)
+t2 = time.perf_counter()
+done(articles=n, facts_mb=round(before, 1), resolve_seconds=t1 - t0, rdf_seconds=t2 - t1, triples=len(graph),
+     people=len(resolved.people), representations=len(resolved.representations))
+"""
+
+
+def run_snippet(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter (cwd = repo root) and return its RESULT dict."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PRELUDE + textwrap.dedent(code), *args],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    raise RuntimeError(f"benchmark snippet failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+
+
+def kg_build(*args: str) -> dict:
+    return run_snippet(KG_BUILD, "build", *args, "-q")
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "n/a"
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Run the build benchmarks, print a table of numbers and ratios, return them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, nargs="+", default=[1000, 10000],
+                        help="article counts for the resolve/rdf memory measurement")
+    parser.add_argument("--clean-articles", type=int, default=60, help="generated clean articles for (2)")
+    args = parser.parse_args(argv)
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    results: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+
+        print("bench_build (1) seeds: kg build --no-cache vs bare ja_ginza on the raw files")
+        bare = run_snippet(BARE_GINZA, *seeds)
+        cold1 = kg_build(str(SEEDS), "-o", str(tmp_path / "o1"), "--no-cache")
+        raw_chars = bare["chars"]
+        results["seeds"] = {"bare": bare, "kg_no_cache": cold1}
+        print(f"  raw input {raw_chars} chars; bare {bare['seconds']:.1f}s = {raw_chars / bare['seconds']:.0f} chars/s; "
+              f"kg {cold1['seconds']:.1f}s = {raw_chars / cold1['seconds']:.0f} chars/s; "
+              f"kg/bare throughput {_ratio(bare['seconds'], cold1['seconds'])} (goal ≥ 1.0×, aim 2×)")
+        print(f"  kg parsed {cold1['cache']['parsed_blocks']} body blocks; stage timings {cold1['timings']}")
+
+        print(f"bench_build (2) overhead on clean generated text ({args.clean_articles} articles, models preloaded)")
+        clean = run_snippet(CLEAN_OVERHEAD, str(args.clean_articles))
+        results["clean"] = clean
+        print(f"  {clean['chars']} chars ({clean['body_chars']} kept as body); bare {clean['bare_seconds']:.2f}s, "
+              f"kg build {clean['kg_seconds']:.2f}s; overhead {100 * (clean['kg_seconds'] / clean['bare_seconds'] - 1):+.1f} % "
+              f"(goal ≤ 10 %); stage timings {clean['timings']}")
+
+        print("bench_build (3) peak memory (ru_maxrss)")
+        print(f"  bare ja_ginza {bare['maxrss_mb']} MB; kg build -j 1 {cold1['maxrss_mb']} MB; "
+              f"clean-corpus run (two models loaded) {clean['maxrss_mb']} MB")
+
+        print("bench_build (4) unchanged rebuild from the cache vs cold build")
+        cache = str(tmp_path / "cache")
+        cold = kg_build(str(SEEDS), "-o", str(tmp_path / "o4"), "--cache-dir", cache)
+        warm = kg_build(str(SEEDS), "-o", str(tmp_path / "o4"), "--cache-dir", cache)
+        results["cache"] = {"cold": cold, "warm": warm}
+        print(f"  cold {cold['seconds']:.2f}s (parsed {cold['cache']['parsed_blocks']} blocks), "
+              f"warm {warm['seconds']:.2f}s (parsed {warm['cache']['parsed_blocks']}, "
+              f"facts hits {warm['cache']['facts_cache_hits']}); speed-up {_ratio(cold['seconds'], warm['seconds'])} "
+              f"(goal ≥ 20×); in-library total {cold['timings']['total']:.2f}s vs {warm['timings']['total']:.2f}s "
+              f"= {_ratio(cold['timings']['total'], warm['timings']['total'])}")
+
+        print("bench_build (5) -j 2 vs -j 1 (seeds, --no-cache)")
+        par = kg_build(str(SEEDS), "-o", str(tmp_path / "o5"), "--no-cache", "-j", "2")
+        results["parallel"] = {"j1": cold1, "j2": par}
+        print(f"  -j 1 {cold1['seconds']:.1f}s, -j 2 {par['seconds']:.1f}s; speed-up {_ratio(cold1['seconds'], par['seconds'])} "
+              f"(goal ≥ 1.7×); peak memory main {par['maxrss_mb']} MB, largest worker {par['children_maxrss_mb']} MB")
+
+        print("bench_build (6) resolve + rdf on generated facts")
+        scale = [run_snippet(SCALE, str(n)) for n in args.scale]
+        results["scale"] = scale
+        base = scale[0]
+        for row in scale:
+            print(f"  {row['articles']:>6} articles: resolve {row['resolve_seconds']:.1f}s, rdf {row['rdf_seconds']:.1f}s, "
+                  f"{row['triples']} triples, peak {row['maxrss_mb']} MB (facts alone {row['facts_mb']} MB); "
+                  f"×{row['articles'] / base['articles']:.0f} articles → time ×"
+                  f"{(row['resolve_seconds'] + row['rdf_seconds']) / (base['resolve_seconds'] + base['rdf_seconds']):.1f}, "
+                  f"memory ×{row['maxrss_mb'] / base['maxrss_mb']:.1f}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
