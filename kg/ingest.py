@@ -690,61 +690,74 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     Then: an end-of-page heading (ランキング, コメント, …) after body prose drops the rest
     of the page; a box heading (関連記事, …) drops lines until prose resumes; a paragraph
     already kept once is a repeat; near paragraphs stay when next to good ones or to each
-    other (a lone teaser between headlines does not), or when the text has no good one.
+    other (a lone teaser between headlines does not), or when the text has no anchor.
     """
     terms = furniture_terms()
     paragraphs = split_paragraphs(text)
     first = [_classify(p.text, terms) for p in paragraphs]
     # Section pass: headings open furniture sections.
     kinds: list[tuple[str, str]] = []
-    mode, seen_good = "body", False
+    in_box: list[bool] = []  # box lines are transparent to the context rule below
+    mode, seen_prose = "body", False
     for kind, reason in first:
         if kind.startswith("heading:"):
             heading = kind.split(":", 1)[1]
             if mode != "cut":
-                mode = "cut" if heading == "end" and seen_good else "box"
+                # Before any prose an end heading is a menu item, not the end of the page.
+                mode = "cut" if heading == "end" and seen_prose else "box"
             kinds.append(("furniture", f"{heading} heading: {reason}"))
+            in_box.append(mode == "box")
             continue
-        if mode == "cut":
-            kinds.append(("furniture", "after an end-of-page heading"))
+        if mode == "box" and kind in ("good", "near"):
+            mode = "body"
+        if mode != "body":
+            kinds.append(("furniture", "after an end-of-page heading" if mode == "cut"
+                          else f"in a box after a heading ({reason})"))
+            in_box.append(mode == "box")
             continue
-        if mode == "box":
-            if kind in ("good", "near"):
-                mode = "body"
-            else:
-                kinds.append(("furniture", f"in a box after a heading ({reason})"))
-                continue
-        seen_good = seen_good or kind == "good"
+        seen_prose = seen_prose or kind in ("good", "near")
         kinds.append((kind, reason))
-    # Repeats: the first copy of a prose paragraph stays.
+        in_box.append(False)
+    # Context: which short paragraphs belong to the body (a box inside the article is skipped).
+    context = [index for index, boxed in enumerate(in_box) if not boxed]
+    keep = [False] * len(paragraphs)
+    for index, kept in zip(context, _keep_flags([kinds[index][0] for index in context])):
+        keep[index] = kept
+    # Repeats: the first kept copy of a paragraph stays. They count as body for the context
+    # above, so an article printed twice keeps its last paragraphs too.
     seen: set[str] = set()
-    for index, (kind, reason) in enumerate(kinds):
+    for index, (kind, _) in enumerate(kinds):
         if kind in ("good", "near"):
             key = _dedup_key(paragraphs[index].text)
             if key in seen:
                 kinds[index] = ("furniture", "verbatim repeat of an earlier paragraph")
-            seen.add(key)
-    keep = _keep_flags([kind for kind, _ in kinds])
+                keep[index] = False
+            elif keep[index]:
+                seen.add(key)
     return [ParagraphVerdict(p, kind, reason, kept) for p, (kind, reason), kept in zip(paragraphs, kinds, keep)]
 
 
 def _keep_flags(kinds: Sequence[str]) -> list[bool]:
-    keep = [kind == "good" for kind in kinds]
-    has_good = any(keep)
+    """Good paragraphs stay; a run of near ones stays when it is two or more long (body
+    prose comes in runs, teasers come one between headlines), when it touches a good one,
+    or when the text has no such anchor at all (a short article)."""
+    runs: list[tuple[int, int]] = []
     index = 0
     while index < len(kinds):
-        if kinds[index] != "near":
+        if kinds[index] == "near":
+            end = index
+            while end < len(kinds) and kinds[end] == "near":
+                end += 1
+            runs.append((index, end))
+            index = end
+        else:
             index += 1
-            continue
-        run_end = index
-        while run_end < len(kinds) and kinds[run_end] == "near":
-            run_end += 1
-        before = kinds[index - 1] if index > 0 else None
-        after = kinds[run_end] if run_end < len(kinds) else None
-        if not has_good or run_end - index >= 2 or "good" in (before, after):
-            for k in range(index, run_end):
-                keep[k] = True
-        index = run_end
+    has_anchor = "good" in kinds or any(end - start >= 2 for start, end in runs)
+    keep = [kind == "good" for kind in kinds]
+    for start, end in runs:
+        touches_good = (start > 0 and kinds[start - 1] == "good") or (end < len(kinds) and kinds[end] == "good")
+        if end - start >= 2 or touches_good or not has_anchor:
+            keep[start:end] = [True] * (end - start)
     return keep
 
 

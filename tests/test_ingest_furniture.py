@@ -1,0 +1,176 @@
+"""Body spans: page furniture of many news-site layouts is dropped, article prose kept.
+
+The pages below are made up in the style of different outlets (none is a seed); each
+case lists exactly the paragraphs that must come out as body, in order.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import classify_paragraphs, find_body_spans
+
+P_LONG_1 = "日本と米国の両政府は3日、東京都内で外務・防衛担当閣僚による安全保障協議委員会を開き、同盟の抑止力を強化する方針を確認した。"
+P_LONG_2 = "会合には日本側から外相と防衛相、米国側から国務長官と国防長官が出席し、在日米軍の指揮統制の見直しについても意見を交わした。"
+P_LONG_3 = "両国は共同発表で、地域の安全保障環境が戦後最も厳しいとの認識を共有し、同盟国との協力を多層的に広げることで一致した。"
+P_SHORT_1 = "次回の協議は来年、ワシントンで開く予定だ。"
+P_SHORT_2 = "防衛相は会見で「大きな前進だ」と述べた。"
+
+
+def body(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_body_spans(text)]
+
+
+LAYOUTS = [
+    pytest.param(  # portal: service menu, header, comments and a ranking after the body
+        "\n".join([
+            "ポータルニュース",
+            "トップ　速報　ライブ　エキスパート　オリジナル　みんなの意見　ランキング",
+            "日米2プラス2、同盟の抑止力強化を確認",
+            "11/3(日) 18:02配信",
+            "地方新聞デジタル",
+            P_LONG_1, P_SHORT_1, P_LONG_2,
+            "地方新聞社",
+            "最終更新:11/3(日) 18:40",
+            "【関連記事】",
+            "日米首脳が電話会談　来月の訪米で調整",
+            "コメント 312件",
+            "abc*****　3時間前　外交努力は評価できる。もっと説明してほしい。",
+            "ランキング　エンタメ",
+            "1　人気俳優が結婚を発表、相手は一般女性",
+        ]),
+        [P_LONG_1, P_SHORT_1, P_LONG_2], id="portal"),
+    pytest.param(  # public broadcaster: date line, body, share buttons and "see also" list
+        "\n\n".join([
+            "日米の閣僚が協議　抑止力強化を確認",
+            "2024年11月3日 19時15分",
+            P_LONG_1, P_LONG_2, P_SHORT_2,
+            "シェアする",
+            "このニュースを見た人はこちらも見ています",
+            "プロ野球　日本シリーズ第7戦は延長戦に",
+        ]),
+        [P_LONG_1, P_LONG_2, P_SHORT_2], id="broadcaster"),
+    pytest.param(  # wire service: dateline lead, caption, e-mail, recommended list of teasers
+        "\n".join([
+            "日米閣僚が安保協議　抑止力強化で一致",
+            "記事一覧",
+            "2024.11.03 16:20",
+            "【東京聯合ニュース】" + P_LONG_1,
+            P_LONG_2,
+            "協議に臨む両国の閣僚=3日、東京(聯合ニュース)",
+            "kisha@example.co.kr",
+            "おすすめ記事",
+            "人気歌手が兵役を終えて復帰　来月にも新曲を発表。",
+            "ソウルの地下鉄運賃、来年から値上げへ。",
+        ]),
+        ["【東京聯合ニュース】" + P_LONG_1, P_LONG_2], id="wire"),
+    pytest.param(  # daily with the article printed twice across "pages" and a reaction widget
+        "\n".join([
+            P_LONG_1, P_LONG_2, P_SHORT_1,
+            "日米2プラス2、抑止力強化を確認(2)",
+            P_LONG_2, P_SHORT_1, P_LONG_3,
+            "日米2プラス2、抑止力強化を確認(3)",
+            "この記事を読んで…",
+            "関連記事",
+            "・日米首脳、来月に会談へ",
+            "ⓒ 日報日本語版",
+        ]),
+        [P_LONG_1, P_LONG_2, P_SHORT_1, P_LONG_3], id="repeated-pages"),
+    pytest.param(  # daily: input stamp, special-correspondent byline, copyright notice with 。
+        "\n".join([
+            "記事入力 : 2024/11/03 09:00",
+            "日米が安保協議",
+            P_LONG_1, P_LONG_3,
+            "東京=山本一郎特派員",
+            "日報日本語版",
+            "＜記事、写真、画像の無断転載を禁じます。 Copyright (C) example.com＞",
+        ]),
+        [P_LONG_1, P_LONG_3], id="copyright"),
+    pytest.param(  # a "read also" box inside the article: the body continues after it
+        "\n".join([
+            "【ワシントン=佐藤二郎】" + P_LONG_1,
+            "あわせて読みたい",
+            "・日米防衛相が電話会談",
+            "・在日米軍の再編、来年にも",
+            P_LONG_2, P_SHORT_2,
+            "産業新聞ニュース",
+        ]),
+        ["【ワシントン=佐藤二郎】" + P_LONG_1, P_LONG_2, P_SHORT_2], id="box-inside"),
+    pytest.param(  # paywalled daily: timestamp, scrap button, bureau byline, member notice
+        "\n".join([
+            "日米安保協議、抑止力の強化で一致",
+            "2024/11/03 21:35",
+            "スクラップ",
+            P_LONG_1, P_SHORT_1,
+            "(ワシントン支局 佐藤二郎)",
+            "この記事は読者会員限定です。",
+            "あなたへのおすすめ",
+            "【独自】与党幹部が辞任の意向、週明けにも正式表明へ。",
+        ]),
+        [P_LONG_1, P_SHORT_1], id="paywall"),
+    pytest.param(  # page-view header: weekday date, temperature, city; photo credit lines
+        "\n\n".join([
+            "2024年 11月 3日 (日曜日)",
+            "12.3 C",
+            "Seoul",
+            "日米が安保協議　抑止力強化",
+            "写真:外務省",
+            "出典=防衛省",
+            P_LONG_1, P_LONG_2,
+            "アクセスランキング",
+            "俳優の熱愛報道、所属事務所が否定",
+            "所属事務所は3日、一部報道について事実ではないと明らかにした。",
+        ]),
+        [P_LONG_1, P_LONG_2], id="page-header"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LAYOUTS)
+def test_ingest_furniture_layouts(text: str, expected: list[str]):
+    assert body(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a single short sentence is an article (no long paragraph to anchor on)
+    ("韓国と米国は4日、会議を開いた。", ["韓国と米国は4日、会議を開いた。"]),
+    (f"{P_SHORT_1}\n{P_SHORT_2}", [P_SHORT_1, P_SHORT_2]),
+    # headline / one-sentence teaser pairs without a heading: the lone teasers go
+    (f"{P_LONG_1}\n{P_LONG_2}\n芸能人が結婚を発表\n人気俳優が3日、結婚を発表した。\n与党が新人事\n与党は3日、新人事を決めた。",
+     [P_LONG_1, P_LONG_2]),
+    # a short paragraph next to long ones stays
+    (f"見出しだけの行\n{P_SHORT_2}\n{P_LONG_1}", [P_SHORT_2, P_LONG_1]),
+    # bulleted and numbered lines are lists, not prose
+    (f"{P_LONG_1}\n・日米が協議した。\n● 防衛相が会見した。\n1\n2.", [P_LONG_1]),
+    # e-mail, URL and credit lines
+    (f"{P_LONG_1}\nreporter@example.jp\nhttps://example.jp/news/1\n引用:防衛省\n写真=共同", [P_LONG_1]),
+    # an end-of-page heading before any article prose is a menu item, not the end of the page
+    (f"ランキング\n{P_LONG_1}\n{P_LONG_2}", [P_LONG_1, P_LONG_2]),
+    # a long paragraph that ends in a quote without 。 is still prose
+    ("外相は記者団に対し、同盟の抑止力と対処力を一層強化するため、あらゆる分野で協力を深めていく考えを示し、"
+     "「日米の結束は揺るがない、地域の平和と安定のために引き続き緊密に連携していく」",
+     ["外相は記者団に対し、同盟の抑止力と対処力を一層強化するため、あらゆる分野で協力を深めていく考えを示し、"
+      "「日米の結束は揺るがない、地域の平和と安定のために引き続き緊密に連携していく」"]),
+    # nothing but furniture
+    ("ホーム\nニュース\nランキング\nログイン", []),
+])
+def test_ingest_furniture_rules(text: str, expected: list[str]):
+    assert body(text) == expected
+
+
+def test_ingest_furniture_hard_wrapped_paragraph_is_one_block():
+    wrapped = ("日本と米国の両政府は3日、東京都内で外務・防衛担当閣僚による\n"
+               "安全保障協議委員会を開き、同盟の抑止力を強化する方針を確認し\n"
+               "た。")
+    text = f"{wrapped}\n\n{P_LONG_2}"
+    assert body(text) == [wrapped, P_LONG_2]
+
+
+def test_ingest_furniture_verdicts_explain_each_drop():
+    text = f"{P_LONG_1}{P_SHORT_1}\n{P_SHORT_2}\n{P_LONG_1}{P_SHORT_1}\nコメント0\n{P_LONG_2}"
+    verdicts = [(v.kept, v.reason) for v in classify_paragraphs(text)]
+    assert verdicts == [
+        (True, "prose"),
+        (True, "short prose"),
+        (False, "verbatim repeat of an earlier paragraph"),
+        (False, "end heading: コメント"),
+        (False, "after an end-of-page heading"),
+    ]
