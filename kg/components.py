@@ -85,6 +85,7 @@ class _Piece:
     kind: str = ""  # COUNTRY INST TITLE MOD PREFIX FORUM KIND ORD PAREN JOIN NAME OTHER
     value: str = ""  # country codes, title kind, forum name ...
     group: int = -1  # pieces matched together share a group id
+    match: str = ""  # the whole lexicon entry a matched piece belongs to
 
 
 def _is_nominal(token) -> bool:
@@ -191,7 +192,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and not _country_abbreviation_ok(raw, k):
                 continue
             for p in raw[k:j]:
-                p.kind, p.value, p.group = kind, value, group
+                p.kind, p.value, p.group, p.match = kind, value, group, text
             group += 1
             k = j
             matched = True
@@ -315,7 +316,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         before = pieces[:name_start]
         countries += [p.value for p in before if p.kind == "COUNTRY" and "," not in p.value]
         institution, inst_country = _institution_of(doc, pieces, region_start, title_end, k, before)
-        entry = lexicon.titles()[pieces[k].text] if pieces[k].text in lexicon.titles() else None
+        entry = lexicon.titles().get(pieces[k].match or pieces[k].text)
         former = any(p.kind == "PREFIX" and p.value in ("former", "deceased") for p in pieces[region_start:k])
         found.append(
             DomainMention(
@@ -483,10 +484,10 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
     ]
     if not acronym and bare_acronyms:
         acronym = bare_acronyms[-1]
-    kinds = [p for p in body if p.kind == "KIND"]
+    kinds = [p for i, p in enumerate(body) if p.kind == "KIND" and (i == 0 or body[i - 1].group != p.group)]
     kind_word = None
     if kinds:
-        specific = [p for p in kinds if lexicon.meeting_kinds()[p.text].kind not in ("forum", "dialogue", "bilateral")]
+        specific = [p for p in kinds if lexicon.meeting_kinds()[p.match].kind not in ("forum", "dialogue", "bilateral")]
         kind_word = (specific or kinds)[-1]
     inst = [p for p in body if p.kind == "INST"]
     # the forum name as written: the text before an acronym in parentheses, or the whole
@@ -515,7 +516,7 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
         forum_name = known.name if len(body) == 1 and body[0].text == known.acronym else "".join(
             p.text for p in body if p.kind in ("FORUM", "COUNTRY", "OTHER", "NAME", "JOIN", "KIND", "INST")
         )
-        if kind_word is not None and body[-1].kind == "KIND" and lexicon.meeting_kinds()[body[-1].text].kind in ("forum", "dialogue"):
+        if kind_word is not None and body[-1].kind == "KIND" and lexicon.meeting_kinds()[body[-1].match].kind in ("forum", "dialogue"):
             forum_name = "".join(p.text for p in body[:-1] if p.kind != "PAREN") or forum_name
     elif bare_acronyms and not countries and not inst:
         forum_name = None  # an acronym the extractor resolves against definitions in the article
@@ -537,7 +538,7 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
         if forum_name and forum_name != known.name:
             aliases.append(forum_name)
         forum_name = known.name
-    kind = (known.kind if known else None) or (lexicon.meeting_kinds()[kind_word.text].kind if kind_word else "forum")
+    kind = (known.kind if known else None) or (lexicon.meeting_kinds()[kind_word.match].kind if kind_word else "forum")
     start, end = phrase[0].start, phrase[-1].end
     return DomainMention(
         "MEETING",
@@ -571,6 +572,8 @@ def _side_mentions(doc: Doc, pieces: list[_Piece], chunk_end: int) -> list[Domai
             while j < len(doc) and doc[j].text in ("から", "は", "で", "も"):
                 end = doc[j].idx + len(doc[j].text)
                 j += 1
+            if j == chunk_end:
+                continue  # 「韓国側の」 describes, it does not introduce a delegation
             found.append(DomainMention("SIDE", p.start, end, doc.text[p.start:end], _attrs(codes=p.value)))
         elif nxt is None and chunk_end < len(doc) and doc[chunk_end].text == "から" and i == 0:
             end = doc[chunk_end].idx + len(doc[chunk_end].text)

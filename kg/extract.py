@@ -1,0 +1,948 @@
+"""Article + parsed body blocks → ``DocumentFacts`` (people, institutions, meetings, representations).
+
+A pure function of one article. It reads the domain mentions the ``kg_domain`` component
+put on each Doc (``doc._.kg_mentions``) and the dependency parse, and applies the
+constructions news uses to say who took part in a meeting for which side:
+
+- side phrase: 「X側からは A、B が、Y側からは C が参加した」 (``side_phrase``);
+- subject of a participation predicate: 「A大統領とB大統領は…首脳会談を開き」,
+  「A は…会議に出席した」 (``participant_subject``);
+- relative clause: 「…会議に参加したA」 (``relative_clause``);
+- one-off talks: 「A は B と会談した」 (``talks_with``);
+- remarks right after the day's meeting by a delegate: 「A はこの日の会議後、記者らに…」
+  (``remarks_after_meeting``, lower confidence).
+
+Quoted speech, press briefings and planned meetings never yield representations.
+This module does not import rdflib; every record field is a plain value.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from kg import lexicon
+from kg.components import DomainMention
+from kg.dates import explicit_year, resolve
+from kg.records import (
+    Article,
+    DocumentFacts,
+    Evidence,
+    InstitutionMention,
+    MeetingMention,
+    PersonMention,
+    RepresentationFact,
+)
+
+_THIS_DAY = ("この日", "同日", "当日", "きょう", "今日")
+_AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
+_HEAD_KINDS = {"head"}
+_MINISTER_KINDS = {"minister"}
+# Confidence of each construction: how often a careful reader agrees with it.
+RULE_CONFIDENCE = {
+    "side_phrase": 0.95,
+    "participant_subject": 0.9,
+    "relative_clause": 0.9,
+    "talks_with": 0.85,
+    "remarks_after_meeting": 0.7,
+}
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s・･=＝]", "", text)
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@dataclass
+class _Sentence:
+    index: int
+    block: int
+    doc: Doc
+    span: Span
+    start: int  # offset in the article
+    end: int
+    mentions: list[DomainMention]  # offsets relative to the doc
+    quotes: list[tuple[int, int]]  # doc offsets of quoted speech
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def evidence(self, doc_id: str) -> Evidence:
+        return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.span.text)
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+
+    def unquoted_text(self) -> str:
+        """The sentence with quoted speech blanked out (offsets preserved)."""
+        chars = list(self.span.text)
+        for qs, qe in self.quotes:
+            for i in range(max(qs, self.span.start_char), min(qe, self.span.end_char)):
+                chars[i - self.span.start_char] = "＿"
+        return "".join(chars)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text``: cut after 。！？ and at newlines, never
+    inside brackets or quotes (GiNZA's parser-made boundaries split long sentences)."""
+    bounds: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "「『（(“【":
+            depth += 1
+        elif ch in "」』）)”】":
+            depth = max(0, depth - 1)
+        if ch == "\n" or (depth == 0 and ch in "。！？!?"):
+            end = i + 1 if ch != "\n" else i
+            bounds.append((start, end))
+            start = i + 1
+            depth = 0 if ch == "\n" else depth
+    bounds.append((start, len(text)))
+    tight = []
+    for s, e in bounds:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            tight.append((s + lead, s + trail))
+    return tight
+
+
+def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
+    sentences: list[_Sentence] = []
+    for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
+        mentions = list(getattr(doc._, "kg_mentions", ()) or ())
+        quotes = [(m.start, m.end) for m in mentions if m.label == "QUOTE"]
+        for s, e in sentence_bounds(doc.text):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            inside = [m for m in mentions if m.label != "QUOTE" and span.start_char <= m.start < span.end_char]
+            sentences.append(
+                _Sentence(
+                    index=len(sentences),
+                    block=block,
+                    doc=doc,
+                    span=span,
+                    start=block_start + span.start_char,
+                    end=block_start + span.end_char,
+                    mentions=inside,
+                    quotes=quotes,
+                )
+            )
+    return sentences
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass
+class _Person:
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    short_forms: list[str] = field(default_factory=list)
+    title: Optional[str] = None
+    title_kind: Optional[str] = None
+    institution: Optional[str] = None
+    country: Optional[str] = None
+    country_source: str = ""
+    official: bool = False
+    former: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def spellings(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class _PersonRef:
+    """One mention of a person in one sentence."""
+
+    person: _Person
+    mention: DomainMention
+    sentence: _Sentence
+
+
+_COUNTRY_SOURCE_RANK = {"": 0, "name": 1, "institution": 2, "side": 3, "context": 3, "explicit": 4}
+
+
+def _set_country(person: _Person, code: Optional[str], source: str) -> None:
+    if code and _COUNTRY_SOURCE_RANK[source] > _COUNTRY_SOURCE_RANK[person.country_source]:
+        person.country, person.country_source = code, source
+
+
+def _is_short_of(short: str, full: str) -> bool:
+    """「金」 is short for 金烘均, 「バイデン」 for ジョー・バイデン, 「キム」 for キム・テヒョ."""
+    if not short or short == full:
+        return False
+    parts = re.split(r"[・＝=]", full)
+    if len(parts) > 1:
+        return short in (parts[0], parts[-1])
+    return len(full) > len(short) and full.startswith(short) and len(short) <= 2
+
+
+def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainMention]:
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の金烘均)."""
+    text = sentence.doc.text
+    found = []
+    for m in sentence.mentions:
+        if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
+            found.append(m)
+    return found
+
+
+def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Person], list[_PersonRef]]:
+    people: list[_Person] = []
+    refs: list[_PersonRef] = []
+    pending_short: list[tuple[DomainMention, _Sentence]] = []
+
+    def find(name: str) -> Optional[_Person]:
+        key = _norm(name)
+        for person in people:
+            if key in (_norm(s) for s in person.spellings()):
+                return person
+        return None
+
+    def absorb(person: _Person, mention: DomainMention, sentence: _Sentence) -> None:
+        attrs = dict(mention.attrs)
+        for alias in filter(None, (attrs.get("aliases") or "").split("|")):
+            existing = find(alias)
+            if existing is not None and existing is not person:
+                _merge_people(person, existing, people)
+            if _norm(alias) not in (_norm(s) for s in person.spellings()):
+                person.aliases.append(alias)
+        title = attrs.get("title")
+        if title and (person.title is None or (len(title) > len(person.title) and not attrs.get("short"))):
+            person.title, person.title_kind = title, attrs.get("title_kind")
+        if attrs.get("official") == "1":
+            person.official = True
+        if attrs.get("former"):
+            person.former = True
+        institution = attrs.get("institution")
+        before = _context_before(sentence, mention)
+        for m in before:
+            if m.label == "INSTITUTION":
+                institution = institution if institution and len(institution) > len(m.text) else m.text
+                inst_country = m.get("country") or _institution_country(m.text)
+                _set_country(person, inst_country, "institution")
+            elif m.label == "COUNTRY" and "," not in (m.get("codes") or ","):
+                _set_country(person, m.get("codes"), "explicit")
+        if institution and (person.institution is None or not attrs.get("short")):
+            person.institution = person.institution or institution
+            _set_country(person, _institution_country(institution), "institution")
+        _set_country(person, attrs.get("country"), "explicit")
+        ev = sentence.evidence(doc_id)
+        if ev not in person.evidence:
+            person.evidence.append(ev)
+        refs.append(_PersonRef(person, mention, sentence))
+
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if mention.label != "PERSON" or sentence.quoted(mention.start, mention.end):
+                continue
+            name = mention.get("name") or ""
+            if mention.get("short"):
+                pending_short.append((mention, sentence))
+                continue
+            person = find(name)
+            if person is None:
+                # a longer spelling of someone already seen (プーチン, then ウラジミール・プーチン)
+                shorter = next((p for p in people if _is_short_of(p.name, name)), None)
+                if shorter is not None and "・" not in shorter.name:
+                    shorter.short_forms.append(shorter.name)
+                    shorter.aliases.append(shorter.name)
+                    shorter.name = name
+                    person = shorter
+                else:
+                    longer = next((p for p in people for s in p.spellings() if _is_short_of(name, s)), None)
+                    if longer is not None:
+                        person = longer
+                        if name not in longer.short_forms:
+                            longer.short_forms.append(name)
+            if person is None:
+                person = _Person(key=f"p{len(people) + 1}", name=name)
+                people.append(person)
+            absorb(person, mention, sentence)
+    for mention, sentence in pending_short:
+        name = mention.get("name") or ""
+        candidates = [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
+        if not candidates:
+            continue
+        # the most recently introduced matching person
+        person = candidates[-1]
+        if name not in person.short_forms:
+            person.short_forms.append(name)
+        absorb(person, mention, sentence)
+    refs.sort(key=lambda r: (r.sentence.index, r.mention.start))
+    return people, refs
+
+
+def _merge_people(keep: _Person, other: _Person, people: list[_Person]) -> None:
+    for spelling in other.spellings():
+        if _norm(spelling) not in (_norm(s) for s in keep.spellings()):
+            keep.aliases.append(spelling)
+    keep.short_forms += [s for s in other.short_forms if s not in keep.short_forms]
+    keep.title = keep.title or other.title
+    keep.institution = keep.institution or other.institution
+    _set_country(keep, other.country, other.country_source)
+    keep.official = keep.official or other.official
+    keep.evidence += [e for e in other.evidence if e not in keep.evidence]
+    people.remove(other)
+
+
+def _institution_country(name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    entry = lexicon.institutions().get(name)
+    if entry and entry.country:
+        return entry.country
+    for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
+        rest = name[len(form):]
+        if name.startswith(form) and rest in lexicon.institutions():
+            return code
+        if name.startswith(form) and len(form) > 1:
+            return code
+    return None
+
+
+# ---------------------------------------------------------------- meetings
+
+
+@dataclass
+class _Meeting:
+    key: str
+    forum: str
+    identity: str
+    aliases: list[str] = field(default_factory=list)
+    acronym: Optional[str] = None
+    kind: Optional[str] = None
+    ordinal: Optional[int] = None
+    date: Optional[str] = None
+    place: Optional[str] = None
+    countries: list[str] = field(default_factory=list)
+    status: str = "mentioned"
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.8
+
+
+_STATUS_RANK = {"mentioned": 0, "planned": 1, "held": 2}
+
+
+def _dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _predicate(token):
+    """The predicate a token is an argument of: first verb (or サ変 noun + する) up the tree."""
+    seen = 0
+    while seen < 40:
+        if token.pos_ == "VERB" or (token.pos_ in ("NOUN", "ADJ") and any(c.dep_ in ("aux", "cop") for c in token.children)):
+            if token.pos_ == "VERB" or token.dep_ in ("ROOT", "advcl", "acl", "ccomp", "conj"):
+                return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+        seen += 1
+    return token
+
+
+def _predicate_chain(pred) -> list:
+    """The predicate with its auxiliaries (開い + た, 参加 + し + た)."""
+    tokens = [pred]
+    for child in pred.children:
+        if child.dep_ in ("aux", "cop", "mark", "fixed") and child.i > pred.i:
+            tokens.append(child)
+    nxt = pred.i + 1
+    while nxt < len(pred.doc) and pred.doc[nxt].dep_ in ("aux", "fixed") and pred.doc[nxt].head.i in (pred.i, nxt - 1):
+        if pred.doc[nxt] not in tokens:
+            tokens.append(pred.doc[nxt])
+        nxt += 1
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _is_past(pred) -> bool:
+    chain = _predicate_chain(pred)
+    if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in chain[1:]):
+        return True
+    # a continuative form (開き、…承認した) takes the tense of the clause it joins
+    if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
+        return _is_past(_predicate(pred.head))
+    return False
+
+
+def _clause_lemmas(pred) -> set[str]:
+    lemmas = {t.lemma_ for t in _predicate_chain(pred)}
+    lemmas |= {t.text for t in _predicate_chain(pred)}
+    for child in pred.children:
+        lemmas.add(child.lemma_)
+        lemmas |= {g.lemma_ for g in child.children}
+    return lemmas
+
+
+def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[str], published: Optional[str]) -> str:
+    doc = sentence.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return "mentioned"
+    pred = _predicate(span[-1])
+    chain = {t.lemma_ for t in _predicate_chain(pred)} | {t.text for t in _predicate_chain(pred)}
+    if pred.head.i != pred.i and pred.dep_ in ("acl", "nmod", "compound"):
+        chain |= {pred.head.lemma_}  # 「開かれる予定だ」
+    local = {t.lemma_ for t in span.root.subtree} | {t.text for t in span.root.subtree}
+    before = doc[max(sentence.span.start, span.start - 3) : span.start]
+    local |= {t.text for t in before}
+    if published and date and date[:10] > published[: len(date[:10])]:
+        return "planned"
+    if chain & lexicon.cues("planned") or local & {"来年", "来月", "次回", "次期", "今後"}:
+        return "planned"
+    adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
+    if (chain | local | adverbs) & lexicon.cues("mentioned"):
+        return "mentioned"
+    past = _is_past(pred)
+    if not past:
+        return "planned" if pred.dep_ == "ROOT" and pred.pos_ == "VERB" else "mentioned"
+    if pred.lemma_ in lexicon.cues("held") or any(t.lemma_ in lexicon.cues("held") for t in _predicate_chain(pred)):
+        return "held"
+    # 「…会議で合意した」: something was done at the meeting
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "で" and mention.get("has_kind"):
+        return "held"
+    return "mentioned"
+
+
+def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Optional[str], running: Optional[str]) -> Optional[str]:
+    """The date of a meeting mention: a date before it in its clause, or 「この日」."""
+    doc = sentence.doc
+    dates = [m for m in sentence.mentions if m.label == "DATE" and not sentence.quoted(m.start, m.end)]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    pred = _predicate(span[-1]) if span is not None else None
+    limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
+    before = [m for m in dates if m.end <= mention.start]
+    after = [m for m in dates if mention.end <= m.start < limit]
+    chosen = before[-1] if before else (after[0] if after else None)
+    text = sentence.doc.text
+    sentence_text = text[sentence.span.start_char : sentence.span.end_char]
+    if chosen is None:
+        if any(w in sentence_text for w in _THIS_DAY) and running:
+            return running
+        return None
+    anchor = None
+    for m in dates:
+        if m.start < chosen.start and explicit_year(m.text):
+            anchor = explicit_year(m.text)
+    return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
+
+
+def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
+    """A date written right before a meeting (「2016年10月の韓米2プラス2対話」)."""
+    for m in sentence.mentions:
+        if m.label == "DATE" and 0 <= mention.start - m.end <= 1:
+            return resolve(m.get("expression") or m.text, published)
+    return None
+
+
+def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]:
+    doc = sentence.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    pred = _predicate(span[-1])
+    for token in doc[sentence.span.start : sentence.span.end]:
+        if token.text == "で" and token.dep_ == "case" and token.i < span.start:
+            head = token.head
+            if _predicate(head).i != pred.i or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = head.left_edge.i
+            words = [t for t in doc[start : head.i + 1]]
+            text = "".join(t.text_with_ws for t in words).strip()
+            if text and not any(ch in text for ch in "、。「"):
+                return re.sub(r"^現地時間\S*?、", "", text)
+    return None
+
+
+def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]) -> Optional[dict]:
+    forum = mention.get("forum") or ""
+    acronym = mention.get("acronym") or None
+    countries = [c for c in (mention.get("countries") or "").split(",") if c]
+    kind = mention.get("kind")
+    aliases = [a for a in (mention.get("aliases") or "").split("|") if a]
+    if not forum:
+        if not acronym or acronym not in definitions:
+            return None
+        d = definitions[acronym]
+        forum, countries, kind = d["forum"], countries or d["countries"], d["kind"] or kind
+    elif acronym and acronym in definitions and not mention.get("known"):
+        countries = countries or definitions[acronym]["countries"]
+    if acronym:
+        identity = "acr:" + acronym
+    elif mention.get("known"):
+        identity = "forum:" + forum
+    else:
+        identity = "made:" + ",".join(sorted(countries)) + ":" + (kind or "") + ":" + _norm(forum)
+    return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
+
+
+def _ordinal(sentence: _Sentence, mention: DomainMention) -> Optional[int]:
+    if mention.get("ordinal"):
+        return int(unicodedata.normalize("NFKC", mention.get("ordinal")))
+    before = sentence.doc.text[max(0, mention.start - 8) : mention.start]
+    match = re.search(r"第?([0-9０-９]+)回目?の$", before)
+    return int(unicodedata.normalize("NFKC", match.group(1))) if match else None
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+class _Extraction:
+    def __init__(self, article: Article, docs: list[Doc]):
+        self.article = article
+        self.doc_id = article.doc_id
+        self.published = article.published
+        self.sentences = _sentences(article, docs)
+        self.meetings: list[_Meeting] = []
+        self.meeting_at: dict[tuple[int, int], _Meeting] = {}  # (sentence, mention start) → meeting
+        self.current: dict[int, Optional[_Meeting]] = {}  # sentence → latest held meeting so far
+        self.day: dict[int, Optional[str]] = {}  # sentence → the day 「この日」 refers to
+        self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
+
+    # -- meetings
+    def acronym_definitions(self) -> dict[str, dict]:
+        definitions: dict[str, dict] = {}
+        for sentence in self.sentences:
+            for m in sentence.mentions:
+                if m.label == "MEETING" and m.get("acronym") and m.get("forum"):
+                    definitions.setdefault(
+                        m.get("acronym"),
+                        {
+                            "forum": m.get("forum"),
+                            "countries": [c for c in (m.get("countries") or "").split(",") if c],
+                            "kind": m.get("kind"),
+                        },
+                    )
+        return definitions
+
+    def collect_meetings(self) -> None:
+        definitions = self.acronym_definitions()
+        running_date: Optional[str] = None
+        current: Optional[_Meeting] = None
+        for sentence in self.sentences:
+            for m in sentence.mentions:
+                if m.label != "MEETING" or sentence.quoted(m.start, m.end):
+                    continue
+                info = _resolve_meeting_mention(m, definitions)
+                if info is None:
+                    continue
+                date = _meeting_date(sentence, m, self.published, running_date)
+                status = _meeting_status(sentence, m, date, self.published)
+                if status != "held":
+                    date = _adjacent_date(sentence, m, self.published)
+                meeting = self.add_meeting(info, _ordinal(sentence, m), date, status, sentence, m)
+                self.meeting_at[(sentence.index, m.start)] = meeting
+                if meeting.status == "held":
+                    current = meeting
+            self.current[sentence.index] = current
+            self.day[sentence.index] = running_date
+            # 「この日」 refers back to the latest day named outside quotes
+            for m in sentence.mentions:
+                if m.label == "DATE" and not sentence.quoted(m.start, m.end):
+                    resolved = resolve(m.get("expression") or m.text, self.published)
+                    if resolved and len(resolved) == 10 and re.search(r"\d日", m.text):
+                        running_date = resolved
+
+    def add_meeting(self, info, ordinal, date, status, sentence: _Sentence, mention: DomainMention) -> _Meeting:
+        names = {_norm(info["forum"]), *(_norm(a) for a in info["aliases"])}
+        for meeting in reversed(self.meetings):
+            same_forum = (
+                meeting.identity == info["identity"]
+                or (info["acronym"] and meeting.acronym == info["acronym"])
+                or names & {_norm(meeting.forum), *(_norm(a) for a in meeting.aliases)}
+            )
+            if not same_forum:
+                continue
+            if ordinal is not None and meeting.ordinal is not None and ordinal != meeting.ordinal:
+                continue
+            if not _dates_compatible(date, meeting.date):
+                continue
+            if status == "held" and meeting.status == "held" and date and meeting.date and len(date) == len(meeting.date) and date != meeting.date:
+                continue
+            # a bare later mention (no ordinal, no date) that is not held joins the latest one
+            break
+        else:
+            meeting = _Meeting(key=f"m{len(self.meetings) + 1}", forum=info["forum"], identity=info["identity"])
+            self.meetings.append(meeting)
+        if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
+            meeting.aliases.append(meeting.forum)
+            meeting.forum = info["forum"]
+        for alias in info["aliases"]:
+            if alias != meeting.forum and alias not in meeting.aliases:
+                meeting.aliases.append(alias)
+        meeting.acronym = meeting.acronym or info["acronym"]
+        meeting.kind = meeting.kind or info["kind"]
+        meeting.ordinal = meeting.ordinal if meeting.ordinal is not None else ordinal
+        if date and (not meeting.date or len(date) > len(meeting.date)):
+            meeting.date = date
+        for c in info["countries"]:
+            if c not in meeting.countries:
+                meeting.countries.append(c)
+        if _STATUS_RANK[status] > _STATUS_RANK[meeting.status]:
+            meeting.status = status
+        if status == "held":
+            meeting.place = meeting.place or _meeting_place(sentence, mention)
+        ev = sentence.evidence(self.doc_id)
+        if ev not in meeting.evidence:
+            meeting.evidence.append(ev)
+        meeting.confidence = 0.95 if meeting.status == "held" else 0.8
+        return meeting
+
+    # -- representations
+    def represent(self, person: _Person, meeting: _Meeting, side: Optional[str], sentence: _Sentence, rule: str, head: Optional[bool]) -> None:
+        if meeting.status != "held" or not side:
+            return
+        _set_country(person, side, "side")
+        key = (person.key, meeting.key, side)
+        ev = sentence.evidence(self.doc_id)
+        existing = self.representations.get(key)
+        if existing is not None:
+            evidence = existing.evidence if ev in existing.evidence else existing.evidence + (ev,)
+            head_value = True if (head or existing.head_of_delegation) else existing.head_of_delegation
+            confidence = max(existing.confidence, RULE_CONFIDENCE[rule])
+            self.representations[key] = replace(existing, evidence=evidence, head_of_delegation=head_value, confidence=confidence)
+            return
+        states = [c for c in meeting.countries if len(c) == 2]
+        if states and len(states) == len(meeting.countries) and len(states) >= 2 and side not in states:
+            return  # a side that is not a party to this bilateral/trilateral meeting
+        if side not in meeting.countries:
+            meeting.countries.append(side)
+        self.representations[key] = RepresentationFact(
+            person=person.key,
+            meeting=meeting.key,
+            side=side,
+            title=person.title,
+            institution=person.institution,
+            head_of_delegation=head,
+            evidence=(ev,),
+            confidence=RULE_CONFIDENCE[rule],
+            rule=rule,
+        )
+
+    def sentence_meetings(self, sentence: _Sentence) -> list[tuple[DomainMention, _Meeting]]:
+        return [
+            (m, self.meeting_at[(sentence.index, m.start)])
+            for m in sentence.mentions
+            if m.label == "MEETING" and (sentence.index, m.start) in self.meeting_at
+        ]
+
+    def collect_representations(self, refs: list[_PersonRef]) -> None:
+        by_sentence: dict[int, list[_PersonRef]] = {}
+        for ref in refs:
+            by_sentence.setdefault(ref.sentence.index, []).append(ref)
+        for index, sentence_refs in sorted(by_sentence.items()):
+            sentence = sentence_refs[0].sentence
+            self.sentence_representations(sentence, sentence_refs)
+
+    def sentence_representations(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        doc = sentence.doc
+        unquoted = sentence.unquoted_text()
+        meetings_here = self.sentence_meetings(sentence)
+        previous = self.current.get(sentence.index - 1) if sentence.index > 0 else None
+        current = self.current.get(sentence.index)
+        sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
+        head_all = any(w in unquoted for w in lexicon.cues("head"))
+        talks: list[_PersonRef] = []
+        talk_pred = None
+        for ref in refs:
+            m = ref.mention
+            person = ref.person
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            last = span[-1]
+            # 「…会議に参加したA」: a participation clause modifying the person
+            rel = self.relative_clause_meeting(sentence, span)
+            if rel is not None:
+                self.represent(person, rel, self.side_for(person, sides, m), sentence, "relative_clause", None)
+                continue
+            pred = _predicate(last)
+            linear = self.next_predicate(sentence, span)
+            candidates = [p for p in (pred, linear) if p is not None]
+            participation = next((p for p in candidates if p.lemma_ in lexicon.cues("participation")), None)
+            speech = any(p.lemma_ in lexicon.cues("speech") for p in candidates)
+            if participation is not None and not speech and self.held_clause(participation):
+                if participation.lemma_ in ("会談", "会う") and not self.meeting_argument(sentence, participation, meetings_here):
+                    talks.append(ref)
+                    talk_pred = participation
+                    continue
+                meeting = self.meeting_argument(sentence, participation, meetings_here)
+                if meeting is None and participation.lemma_ in lexicon.cues("attend"):
+                    # 「…側からは A が参加した」 after the sentence that reported the meeting
+                    held_here = [mt for _, mt in meetings_here if mt.status == "held"]
+                    meeting = held_here[-1] if held_here else (current or previous)
+                if meeting is None:
+                    continue
+                side_mention = self.side_mention(sides, m)
+                side = side_mention.get("codes") if side_mention else person.country
+                rule = "side_phrase" if side_mention else "participant_subject"
+                head = True if (head_all and self.head_marked(sentence, m)) else None
+                self.represent(person, meeting, side, sentence, rule, head)
+                continue
+            # 「A はこの日の会議後、記者らに…」: a delegate speaking after the day's meeting
+            if current is not None and _AFTER_MEETING.search(unquoted) and self.is_topic(doc, span):
+                day = self.day.get(sentence.index)
+                same_day = [mt for mt in self.meetings if mt.status == "held" and day and mt.date == day]
+                meeting = same_day[-1] if same_day else current
+                if person.title_kind != "spokesperson" and person.country in meeting.countries:
+                    self.represent(person, meeting, person.country, sentence, "remarks_after_meeting", None)
+        if len(talks) >= 1 and talk_pred is not None:
+            self.talks(sentence, talks, talk_pred)
+
+    def talks(self, sentence: _Sentence, talks: list[_PersonRef], pred) -> None:
+        """「AはBと会談した」: a one-off meeting between the people's countries."""
+        doc = sentence.doc
+        people = []
+        for ref in talks:
+            if ref.person not in people:
+                people.append(ref.person)
+        # the partner in 「Bと」 may be attached to the predicate without being the subject
+        for ref in self.refs_in(sentence):
+            if ref.person not in people:
+                span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+                if span is not None and _predicate(span[-1]).i == pred.i:
+                    people.append(ref.person)
+        countries = [p.country for p in people if p.country]
+        if len(people) < 2 or len(set(countries)) < 2 or len(countries) != len(people):
+            return
+        kinds = {p.title_kind for p in people}
+        if kinds <= _HEAD_KINDS:
+            word = "首脳会談"
+            kind = "summit"
+        elif kinds <= _MINISTER_KINDS and all(p.title and p.title.endswith("外相") for p in people):
+            word, kind = "外相会談", "ministerial"
+        else:
+            word, kind = "会談", "bilateral"
+        abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+        unique = list(dict.fromkeys(countries))
+        if all(c in abbreviations for c in unique):
+            forum = "".join(abbreviations[c] for c in unique) + word
+        else:
+            forum = "・".join(lexicon.country(c).label_ja for c in unique) + word
+        anchor = None
+        date = None
+        for m in sentence.mentions:
+            if m.label == "DATE" and not sentence.quoted(m.start, m.end):
+                if explicit_year(m.text):
+                    anchor = explicit_year(m.text)
+                if m.start < doc.char_span(*self.span_of(pred), alignment_mode="expand").start_char:
+                    date = resolve(m.get("expression") or m.text, self.published, anchor_year=anchor or self.anchor_year(sentence))
+        info = {
+            "forum": forum,
+            "acronym": None,
+            "countries": unique,
+            "kind": kind,
+            "aliases": [],
+            "identity": "made:" + ",".join(sorted(unique)) + ":" + kind + ":" + _norm(forum),
+        }
+        pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
+        meeting = self.add_meeting(info, None, date, "held", sentence, pseudo)
+        for person in people:
+            self.represent(person, meeting, person.country, sentence, "talks_with", None)
+
+    def anchor_year(self, sentence: _Sentence) -> Optional[int]:
+        for previous in reversed(self.sentences[max(0, sentence.index - 2) : sentence.index]):
+            for m in reversed(previous.mentions):
+                if m.label == "DATE" and explicit_year(m.text):
+                    return explicit_year(m.text)
+        return None
+
+    @staticmethod
+    def span_of(token) -> tuple[int, int]:
+        return token.idx, token.idx + len(token.text)
+
+    def refs_in(self, sentence: _Sentence) -> list[_PersonRef]:
+        return [r for r in self._refs if r.sentence is sentence]
+
+    def held_clause(self, pred) -> bool:
+        chain = _predicate_chain(pred)
+        lemmas = {t.lemma_ for t in chain} | {t.text for t in chain}
+        if pred.head.i != pred.i and pred.dep_ in ("acl", "nmod", "compound"):
+            lemmas.add(pred.head.lemma_)
+        if lemmas & lexicon.cues("planned"):
+            return False
+        return _is_past(pred)
+
+    def meeting_argument(self, sentence: _Sentence, pred, meetings_here) -> Optional[_Meeting]:
+        """The meeting that is an argument of ``pred`` (会議に参加, 会談を開き, 会議で…);
+        of several, the one written closest before the predicate."""
+        doc = sentence.doc
+        found = None
+        for m, meeting in meetings_here:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or meeting.status != "held":
+                continue
+            linear = self.linear_predicate(sentence, span)
+            if _predicate(span[-1]).i == pred.i or (span.end <= pred.i and linear is not None and linear.i == pred.i):
+                if span.end <= pred.i or found is None:
+                    found = meeting
+        return found
+
+    @staticmethod
+    def linear_predicate(sentence: _Sentence, span: Span):
+        doc = sentence.doc
+        for token in doc[span.end : sentence.span.end]:
+            if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
+                return token
+        return None
+
+    def relative_clause_meeting(self, sentence: _Sentence, span: Span) -> Optional[_Meeting]:
+        doc = sentence.doc
+        if span.start == 0:
+            return None
+        prev = doc[span.start - 1]
+        if prev.lemma_ not in ("た", "だ"):
+            return None
+        verb = prev.head
+        if verb.lemma_ not in lexicon.cues("participation"):
+            return None
+        for m, meeting in self.sentence_meetings(sentence):
+            mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if mspan is not None and mspan.end <= verb.i and _predicate(mspan[-1]).i == verb.i:
+                if meeting.status != "held":
+                    meeting.status = "held"  # 「会議に参加した」 reports it as held
+                return meeting
+        return None
+
+    def next_predicate(self, sentence: _Sentence, span: Span):
+        """The first predicate after the person's bunsetu that is not inside quoted speech."""
+        doc = sentence.doc
+        end_token = span[-1]
+        following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
+        if following is None or following.text not in ("は", "が", "も", "と", "、", "ら"):
+            return None
+        for token in doc[end_token.i + 1 : sentence.span.end]:
+            if sentence.quoted(token.idx, token.idx + 1):
+                return None
+            if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
+                return token
+        return None
+
+    @staticmethod
+    def side_mention(sides: list[DomainMention], m: DomainMention) -> Optional[DomainMention]:
+        before = [s for s in sides if s.end <= m.start]
+        return before[-1] if before else None
+
+    def side_for(self, person: _Person, sides, m) -> Optional[str]:
+        side = self.side_mention(sides, m)
+        return side.get("codes") if side else person.country
+
+    @staticmethod
+    def head_marked(sentence: _Sentence, m: DomainMention) -> bool:
+        text = sentence.unquoted_text()
+        return any(w in text for w in lexicon.cues("head"))
+
+    @staticmethod
+    def is_topic(doc: Doc, span: Span) -> bool:
+        return span.end < len(doc) and doc[span.end].text in ("は", "が", "も")
+
+    def run(self) -> DocumentFacts:
+        self.collect_meetings()
+        people, refs = _collect_people(self.sentences, self.doc_id)
+        self._refs = refs
+        self.collect_representations(refs)
+        institutions = self.collect_institutions(people)
+        return DocumentFacts(
+            article=self.article,
+            people=tuple(self.person_record(p) for p in people),
+            institutions=tuple(institutions),
+            meetings=tuple(self.meeting_record(m) for m in self.meetings),
+            representations=tuple(
+                sorted(self.representations.values(), key=lambda r: (int(r.meeting[1:]), int(r.person[1:]), r.side))
+            ),
+        )
+
+    def collect_institutions(self, people: list[_Person]) -> list[InstitutionMention]:
+        found: dict[str, InstitutionMention] = {}
+        for sentence in self.sentences:
+            for m in sentence.mentions:
+                if m.label != "INSTITUTION" or sentence.quoted(m.start, m.end):
+                    continue
+                name = m.text
+                entry = lexicon.institutions().get(name)
+                country = m.get("country") or _institution_country(name)
+                kind = m.get("kind") or (entry.kind if entry else None)
+                ev = sentence.evidence(self.doc_id)
+                if name in found:
+                    old = found[name]
+                    if ev not in old.evidence:
+                        found[name] = replace(old, evidence=old.evidence + (ev,))
+                    continue
+                found[name] = InstitutionMention(
+                    key=f"i{len(found) + 1}",
+                    name=name,
+                    aliases=entry.aliases if entry and entry.name == name else (),
+                    country=country,
+                    kind=kind,
+                    evidence=(ev,),
+                    confidence=0.9 if entry else 0.7,
+                )
+        return list(found.values())
+
+    def person_record(self, p: _Person) -> PersonMention:
+        official = p.official and not p.former
+        confidence = 1.0 if p.country_source in ("explicit", "side", "institution") else 0.6
+        return PersonMention(
+            key=p.key,
+            name=p.name,
+            aliases=tuple(a for a in p.aliases if a != p.name),
+            short_forms=tuple(s for s in p.short_forms if s != p.name),
+            title=p.title,
+            institution=p.institution,
+            country=p.country,
+            is_official=official,
+            evidence=tuple(p.evidence),
+            confidence=confidence,
+        )
+
+    @staticmethod
+    def meeting_record(m: _Meeting) -> MeetingMention:
+        return MeetingMention(
+            key=m.key,
+            forum=m.forum,
+            forum_aliases=tuple(m.aliases),
+            acronym=m.acronym,
+            kind=m.kind,
+            ordinal=m.ordinal,
+            date=m.date,
+            place=m.place,
+            countries=tuple(m.countries),
+            status=m.status,
+            evidence=tuple(m.evidence),
+            confidence=m.confidence,
+        )
+
+
+def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
+    """People, institutions, meetings and representations of one article.
+
+    ``docs[i]`` is the parse of ``article.body[i]`` (by ``kg.nlp.parse_blocks``); every
+    evidence offset points into ``article.text``.
+    """
+    if len(docs) != len(article.body):
+        from kg.errors import PipelineError
+
+        raise PipelineError(
+            f"{article.path}: got {len(docs)} parsed blocks for {len(article.body)} body spans; "
+            "pass one Doc per body span (kg.nlp.parse_blocks(nlp, [text for _, text in article.body_blocks()]))",
+            code="E210",
+        )
+    return _Extraction(article, docs).run()
