@@ -1,7 +1,13 @@
 """KGO lists exactly the terms of ontology/kg.ttl; instance IRIs are valid and readable."""
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import unquote
+
+import pyoxigraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from kg.errors import GraphError
@@ -107,3 +113,13 @@ def test_namespace_iri_rejects_bad_kind_or_slug(kind, slug, code):
 def test_namespace_prefixes_include_kgo_and_instance_kinds():
     assert PREFIXES["kgo"] == "https://w3id.org/kaigi-kg/ontology#"
     assert PREFIXES["person"] == INSTANCE_BASE + "person/"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1).filter(lambda s: s.strip()))
+def test_namespace_iri_is_valid_and_decodes_to_the_slug(slug):
+    node = iri("person", slug)
+    pyoxigraph.NamedNode(str(node))  # strict RFC 3987 check: raises on an invalid IRI
+    segment = str(node)[len(INSTANCE_BASE + "person/"):]
+    assert "/" not in segment
+    assert unquote(segment) == unicodedata.normalize("NFC", slug)
