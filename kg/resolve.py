@@ -16,6 +16,7 @@ from typing import Callable, Hashable, Iterable, Optional
 
 from kg import lexicon
 from kg.errors import BuildError
+from kg.rdf import meeting_label
 from kg.records import (
     Document,
     DocumentFacts,
@@ -617,11 +618,12 @@ def _resolve_meetings(
         ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
         date = max((m.date for m in mentions if m.date), key=lambda d: (len(d), d), default=None)
         if ordinal is not None:
-            base, label = f"{forum}-{ordinal}", f"{forum_label[forum]} 第{ordinal}回"
+            base = f"{forum}-{ordinal}"
         elif date:
-            base, label = f"{forum}-{date}", f"{forum_label[forum]} {date}"
+            base = f"{forum}-{date}"
         else:
-            base, label = f"{forum}-{slugify(members[0][0])}", forum_label[forum]
+            base = f"{forum}-{slugify(members[0][0])}"
+        label = meeting_label(forum_label[forum], ordinal, date)
         participants = {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
         meeting = Meeting(
             slug="",

@@ -361,7 +361,7 @@ def test_resolve_meeting_fields_held_wins_and_finest_date():
         facts("c", meetings=[meeting("m1", "核協議グループ", ordinal=3, status="mentioned")]),
     ]
     (m,) = resolve(corpus).meetings
-    assert (m.slug, m.ordinal, m.date, m.status, m.label) == ("ncg-3", 3, "2024-06-10", "held", "核協議グループ 第3回")
+    assert (m.slug, m.ordinal, m.date, m.status, m.label) == ("ncg-3", 3, "2024-06-10", "held", "第3回核協議グループ")
 
 
 # ---------------------------------------------------------------- representations
