@@ -57,7 +57,7 @@ W_SIDECAR_JSON = "W101"
 W_SIDECAR_SHAPE = "W102"
 W_SIDECAR_VALUE = "W103"
 W_SIDECAR_UNREADABLE = "W104"
-W_TRUNCATED_UTF8 = "W105"
+W_TRUNCATED = "W105"
 
 SUPPORTED_ENCODINGS = "UTF-8, UTF-8 with BOM, UTF-16 with BOM, Shift_JIS/CP932, EUC-JP, ISO-2022-JP"
 # Tried in this order after strict UTF-8; on equal scores the earlier wins, so bytes that
@@ -306,10 +306,10 @@ def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) 
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data):
             text = data[: exc.start].decode("utf-8")  # the rest was valid up to here
-            notes.append(f"[{W_TRUNCATED_UTF8}] truncated UTF-8: dropped an incomplete "
+            notes.append(f"[{W_TRUNCATED}] truncated UTF-8: dropped an incomplete "
                          f"{len(data) - exc.start}-byte sequence at the end of the file")
             return text, "utf-8"
-        return _decode_legacy(data, path)
+        return _decode_legacy(data, path, notes)
     if not data.isascii() and not KANA.search(text):
         # A few bytes of Shift_JIS or EUC-JP can happen to be valid UTF-8 (年 in EUC-JP is
         # C7 AF, "ǯ" in UTF-8); real Japanese text has kana, so a kana-less UTF-8 reading
@@ -334,9 +334,20 @@ def _declared_codecs(label: str) -> tuple[str, ...]:
     return (name,)
 
 
-def _decode_legacy(data: bytes, path: Path) -> tuple[str, str]:
-    """The most plausible Japanese legacy decoding; the detector's guess only when none is."""
+def _decode_legacy(data: bytes, path: Path, notes: list[str]) -> tuple[str, str]:
+    """The most plausible Japanese legacy decoding; the detector's guess only when none is.
+
+    A file cut inside its last character (at most 2 bytes missing in Shift_JIS/EUC-JP)
+    loses that character with a warning, as for UTF-8.
+    """
     best = _most_plausible(data, LEGACY_JAPANESE)
+    for cut in (1, 2):
+        if best is not None or len(data) <= cut:
+            break
+        best = _most_plausible(data[:-cut], LEGACY_JAPANESE)
+        if best is not None:
+            notes.append(f"[{W_TRUNCATED}] truncated {best[1]}: dropped an incomplete "
+                         f"{cut}-byte sequence at the end of the file")
     if best is None:
         guess = _detector_guess(data)
         best = _most_plausible(data, (guess,)) if guess else None

@@ -139,3 +139,14 @@ def test_ingest_encoding_round_trip_property(text: str, how: str):
     """Japanese text with some kana comes back unchanged from every encoding that holds it."""
     assume(text.strip() and sum(ch in KANA for ch in text) >= 3)
     assert decode_bytes(encode(text, how))[0] == text
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp"])
+def test_ingest_encoding_truncated_legacy_drops_tail_with_warning(tmp_path: Path, codec: str):
+    path = tmp_path / "cut.txt"
+    path.write_bytes((ARTICLE + "会").encode(codec)[:-1])
+    article = load_article(path)
+    assert (article.text, article.encoding) == (ARTICLE, codec)
+    assert article.warnings == (
+        f"[W105] truncated {codec}: dropped an incomplete 1-byte sequence at the end of the file",
+    )
