@@ -98,7 +98,7 @@ def serialize_jsonld(graph: Graph) -> str:
 
 def _label(graph: Graph, node) -> str:
     labels = sorted(graph.objects(node, RDFS.label), key=lambda lit: (getattr(lit, "language", None) != "ja", str(lit)))
-    return str(labels[0]) if labels else ("" if node is None else str(node))
+    return str(labels[0]) if labels else str(node)
 
 
 def _one(graph: Graph, subject, predicate):

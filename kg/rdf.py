@@ -34,7 +34,8 @@ _DATE_TYPES = (
     (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
     (re.compile(r"\d{4}"), XSD.gYear),
 )
-# Characters a URL may hold but an IRI may not; everything else is kept as written.
+# Printable ASCII that an IRI allows as written; spaces, <>"{}|\^` and non-ASCII get
+# percent-encoded so schema:url is always a valid IRI (existing %XX escapes are kept).
 _URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`')
 
 
@@ -95,7 +96,6 @@ class _Mapper:
     """Writes one ResolvedGraph into ``self.g``; looks up slugs to catch dangling links."""
 
     def __init__(self, resolved: ResolvedGraph):
-        self.resolved = resolved
         self.g = Graph()
         bind_prefixes(self.g)
         self.people = {p.slug: p for p in resolved.people}
