@@ -116,9 +116,9 @@ def test_cli_build_bad_arguments(runner, args, message):
     assert result.stderr.splitlines()[-1] == message
 
 
-def test_cli_build_default_input_missing(runner, tmp_path):
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["build"])
+def test_cli_build_default_input_missing(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         "Error: no INPUT given and the default folder seeds/ does not exist; pass a folder of articles")
