@@ -140,6 +140,16 @@ def iri(kind: str, slug: str) -> URIRef:
     return URIRef(f"{INSTANCE_BASE}{kind}/{encode_slug(slug)}")
 
 
+def curie(node) -> str:
+    """``person:崔成民`` for an IRI under a project prefix, else ``<full IRI>`` (for messages)."""
+    text = str(node)
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        rest = text[len(ns):]
+        if text.startswith(ns) and rest and "/" not in rest and "#" not in rest:
+            return f"{prefix}:{rest}"
+    return f"<{text}>"
+
+
 def ontology_path():
     """The packaged ``ontology/kg.ttl`` (an importlib Traversable)."""
     return resources.files("kg") / "ontology" / "kg.ttl"

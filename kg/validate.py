@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.errors import GraphError
-from kg.namespace import bind_prefixes
+from kg.namespace import bind_prefixes, curie
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,7 @@ def shapes_graph() -> Graph:
 
 def _short(node, names: Graph) -> str:
     if isinstance(node, URIRef):
-        try:
-            return names.namespace_manager.normalizeUri(node)
-        except Exception:  # rdflib cannot shorten every IRI; the full form is still exact
-            return f"<{node}>"
+        return curie(node)
     if isinstance(node, Literal):
         return node.n3(names.namespace_manager)
     return str(node)
@@ -91,7 +88,6 @@ def validate(graph: Graph) -> ValidationReport:
         ) from err
     names = Graph()
     bind_prefixes(names)
-    names.bind("sh", SH)
     found = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         value = results.value(result, SH.value)
@@ -105,7 +101,7 @@ def validate(graph: Graph) -> ValidationReport:
                 message=str(message) if message is not None else "",
                 severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
                 value=_short(value, names) if value is not None else None,
-                shape=_short(component, names) if component is not None else "",
+                shape=str(component).replace(str(SH), "sh:") if component is not None else "",
             )
         )
     found.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path, v.shape, v.value or ""))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from kg.errors import GraphError
-from kg.namespace import INSTANCE_BASE, KGO, PREFIXES, bind_prefixes, iri, ontology_path
+from kg.namespace import INSTANCE_BASE, KGO, PREFIXES, bind_prefixes, curie, iri, ontology_path
 
 KGO_NS = str(KGO._NS)
 DECLARING_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDFS.Class)
@@ -123,3 +123,17 @@ def test_namespace_iri_is_valid_and_decodes_to_the_slug(slug):
     segment = str(node)[len(INSTANCE_BASE + "person/"):]
     assert "/" not in segment
     assert unquote(segment) == unicodedata.normalize("NFC", slug)
+
+
+@pytest.mark.parametrize(
+    ("node", "expected"),
+    [
+        (iri("person", "マーガレット・ホール"), "person:マーガレット・ホール"),
+        (iri("meeting", "核協議グループ 3"), "meeting:核協議グループ%203"),
+        (KGO.side, "kgo:side"),
+        (URIRef("http://example.org/a/b"), "<http://example.org/a/b>"),
+        (URIRef(INSTANCE_BASE + "person/"), "<https://w3id.org/kaigi-kg/id/person/>"),
+    ],
+)
+def test_namespace_curie_shortens_project_iris(node, expected):
+    assert curie(node) == expected

@@ -161,3 +161,12 @@ def test_validate_untyped_representation_still_checked():
 def test_validate_violation_record_is_plain():
     v = Violation(focus="meeting:x", path="kgo:date", message="m", severity="Violation", value='"x"')
     assert replace(v, value=None).describe() == "Violation meeting:x kgo:date: m"
+
+
+def test_validate_focus_named_by_prefix_even_with_nakaguro():
+    g = _sample()
+    rep = iri("representation", "拡大抑止戦略協議体-5--マーガレット・ホール--US")
+    g.remove((rep, KGO.side, None))
+    (violation,) = validate(g).errors
+    assert violation.focus == "representation:拡大抑止戦略協議体-5--マーガレット・ホール--US"
+    assert violation.shape == "sh:MinCountConstraintComponent"
