@@ -91,7 +91,7 @@ HARD_WRAP_MIN_FILL = 0.8
 
 SENTENCE_END = ("。", "｡")
 CLOSING_BRACKETS = "」』)）】"
-BULLETS = "•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒-−–—*·►✓✔➤➡"
+BULLETS = "•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒-*·✓✔➤➡"  # not dashes: ―― opens interview questions
 HEADING_DECORATION = re.compile(r"[\s\d\[\]【】〔〕()（）<>＜＞《》〈〉「」■□◆◇●○▼▽▲△★☆▶►▷・•|｜:：\-—–_=＝…‥.。、!?！？#＃/／]+")
 URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
