@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Optional
 
 from kg import lexicon
@@ -397,6 +398,7 @@ def _institution_occurrences(facts: list[DocumentFacts], person_country: dict[Me
 # ---------------------------------------------------------------- forums
 
 
+@lru_cache(maxsize=None)
 def forum_key(name: str) -> tuple[Optional[frozenset[str]], str]:
     """(countries named in the prefix, core name) of a forum spelling.
 
@@ -539,68 +541,99 @@ def _cluster_meetings(meetings: dict[MentionId, MeetingMention], forum_of: dict[
         by_forum[forum_of[mid]].append(mid)
     for mids in by_forum.values():
         anchored = [m for m in mids if meetings[m].ordinal is not None or meetings[m].date]
-        ordinal_owner: dict[int, MentionId] = {}
-        for mid in anchored:
-            if meetings[mid].ordinal is not None:
-                uf.union(ordinal_owner.setdefault(meetings[mid].ordinal, mid), mid)
-        _merge_sessions_by_date(uf, anchored, meetings)
-        for mid in mids:
-            if mid not in anchored:
-                _attach_unanchored(uf, mid, mids, anchored, meetings)
+        sessions = _Sessions(uf, meetings, anchored)
+        # The ordinal names the session even when reports differ on the day (time zones).
+        sessions.merge_equal(lambda m: meetings[m].ordinal, check=False)
+        sessions.merge_equal(lambda m: meetings[m].date, check=True)
+        sessions.merge_coarser_dates()
+        anchored_set = set(anchored)
+        _attach_unanchored(uf, [m for m in mids if m not in anchored_set], anchored, meetings)
     return uf.groups()
 
 
-def _merge_sessions_by_date(uf: _UnionFind, anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
-    """Merge sessions whose dates agree: equal dates always, a coarser date (2024-07) only
-    into the single session it agrees with (2024-07-11); never across different ordinals."""
+class _Sessions:
+    """The sessions of one forum while they are merged: a union-find that also keeps the
+    ordinals and dates of every session, so two sessions with different ordinals or
+    disagreeing dates are never joined."""
 
-    def sessions() -> dict:
-        state: dict = defaultdict(lambda: (set(), set()))
-        for mid in anchored:
-            ordinals, dates = state[uf.find(mid)]
+    def __init__(self, uf: _UnionFind, meetings: dict[MentionId, MeetingMention], mids: list[MentionId]):
+        self.uf, self.mids = uf, mids
+        self.ordinals: dict[MentionId, set[int]] = defaultdict(set)
+        self.dates: dict[MentionId, set[str]] = defaultdict(set)
+        for mid in mids:
+            root = uf.find(mid)
             if meetings[mid].ordinal is not None:
-                ordinals.add(meetings[mid].ordinal)
+                self.ordinals[root].add(meetings[mid].ordinal)
             if meetings[mid].date:
-                dates.add(meetings[mid].date)
-        return dict(state)
+                self.dates[root].add(meetings[mid].date)
 
-    def compatible(a, b) -> bool:
-        (oa, da), (ob, db) = a, b
-        return not (oa and ob and oa != ob) and bool(da and db) and all(dates_agree(x, y) for x in da for y in db)
+    def agree(self, a: MentionId, b: MentionId) -> bool:
+        a, b = self.uf.find(a), self.uf.find(b)
+        oa, ob = self.ordinals[a], self.ordinals[b]
+        return not (oa and ob and oa != ob) and all(dates_agree(x, y) for x in self.dates[a] for y in self.dates[b])
 
-    def precision(session) -> int:
-        return max((len(d) for d in session[1]), default=0)
+    def merge(self, a: MentionId, b: MentionId) -> None:
+        a, b = self.uf.find(a), self.uf.find(b)
+        if a == b:
+            return
+        self.uf.union(a, b)
+        root, other = (a, b) if self.uf.find(a) == a else (b, a)
+        self.ordinals[root] |= self.ordinals.pop(other, set())
+        self.dates[root] |= self.dates.pop(other, set())
 
-    for exact in (True, False):
-        merged = True
-        while merged:
-            merged = False
-            state = sessions()
-            for root in sorted(state):
-                if exact:
-                    partners = [r for r in sorted(state) if r != root and state[root][1] & state[r][1]]
-                else:  # only finer sessions can absorb a coarser one, and only one may fit
-                    partners = [r for r in sorted(state) if precision(state[r]) > precision(state[root])]
-                partners = [r for r in partners if compatible(state[root], state[r])]
-                if partners and (exact or len(partners) == 1):
-                    for r in partners:
-                        uf.union(root, r)
-                    merged = True
-                    break
+    def merge_equal(self, value, *, check: bool) -> None:
+        """Join mentions with the same non-empty ``value(mention)`` (if ``check``: only
+        when their sessions agree)."""
+        owner: dict = {}
+        for mid in self.mids:
+            v = value(mid)
+            if v is None or v == "":
+                continue
+            if v in owner and (not check or self.agree(owner[v], mid)):
+                self.merge(owner[v], mid)
+            owner.setdefault(v, mid)
+
+    def precision(self, root: MentionId) -> int:
+        return max((len(d) for d in self.dates[root]), default=0)
+
+    def merge_coarser_dates(self) -> None:
+        """A session known only to the month (or year) joins the single finer session it
+        agrees with; months are settled before years so 2024 can join 2024-07 + 2024-07-11."""
+        by_year: dict[str, set[MentionId]] = defaultdict(set)
+        for mid in self.mids:
+            root = self.uf.find(mid)
+            for d in self.dates[root]:
+                by_year[d[:4]].add(root)
+        for year in sorted(by_year):
+            for level in (len("2024-07"), len("2024")):
+                for root in sorted(by_year[year]):
+                    if self.uf.find(root) != root or self.precision(root) != level:
+                        continue
+                    finer = {
+                        self.uf.find(r) for r in by_year[year]
+                        if self.uf.find(r) != root and self.precision(self.uf.find(r)) > level
+                    }
+                    candidates = [r for r in sorted(finer) if self.agree(root, r)]
+                    if len(candidates) == 1:
+                        self.merge(root, candidates[0])
 
 
-def _attach_unanchored(uf: _UnionFind, mid: MentionId, mids: list[MentionId], anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
+def _attach_unanchored(uf: _UnionFind, unanchored: list[MentionId], anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
     """A mention with neither ordinal nor date joins a session of the same forum reported
-    in the same article (the held one if several), else the article's other bare mentions."""
-    same_doc = sorted({uf.find(o) for o in anchored if o[0] == mid[0]})
-    if len(same_doc) > 1:
-        held = sorted({uf.find(o) for o in anchored if o[0] == mid[0] and meetings[o].status == "held"})
-        same_doc = held if len(held) == 1 else same_doc
-    if len(same_doc) == 1:
-        uf.union(same_doc[0], mid)
-        return
-    loose = [o for o in mids if o[0] == mid[0] and o not in anchored]
-    uf.union(loose[0], mid)
+    in the same article (the held one if several), else the article's other such mentions."""
+    anchored_in: dict[str, list[MentionId]] = defaultdict(list)
+    for mid in anchored:
+        anchored_in[mid[0]].append(mid)
+    first_loose: dict[str, MentionId] = {}
+    for mid in unanchored:
+        same_doc = sorted({uf.find(o) for o in anchored_in[mid[0]]})
+        if len(same_doc) > 1:
+            held = sorted({uf.find(o) for o in anchored_in[mid[0]] if meetings[o].status == "held"})
+            same_doc = held if len(held) == 1 else same_doc
+        if len(same_doc) == 1:
+            uf.union(same_doc[0], mid)
+        else:
+            uf.union(first_loose.setdefault(mid[0], mid), mid)
 
 
 def _resolve_meetings(

@@ -331,6 +331,25 @@ def test_resolve_meetings_merging(a, b, same):
     assert (len(meetings) == 1) is same, meetings
 
 
+def test_resolve_meetings_same_ordinal_wins_over_a_day_of_difference():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "核協議グループ", ordinal=2, date="2023-12-15")]),
+        facts("b", meetings=[meeting("m1", "核協議グループ", ordinal=2, date="2023-12-16")]),
+    ]
+    (m,) = resolve(corpus).meetings
+    assert (m.slug, m.date) == ("ncg-2", "2023-12-16")
+
+
+def test_resolve_meetings_year_month_day_chain_is_one_session():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "核協議グループ", date="2024")]),
+        facts("b", meetings=[meeting("m1", "核協議グループ", date="2024-07")]),
+        facts("c", meetings=[meeting("m1", "核協議グループ", date="2024-07-11")]),
+        facts("d", meetings=[meeting("m1", "核協議グループ", date="2023-07-11")]),
+    ]
+    assert [m.slug for m in resolve(corpus).meetings] == ["ncg-2023-07-11", "ncg-2024-07-11"]
+
+
 def test_resolve_meetings_coarse_date_between_two_sessions_stays_apart():
     corpus = [
         facts("a", meetings=[meeting("m1", "核協議グループ", date="2024-03-01")]),
