@@ -17,6 +17,7 @@ from typing import Union
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.errors import GraphError
 from kg.namespace import KGO, NIF, PREFIXES, bind_prefixes
@@ -54,9 +55,28 @@ def canonical_graph(graph: Graph) -> Graph:
     return out
 
 
+class _GroupedTurtleSerializer(TurtleSerializer):
+    """rdflib's Turtle writer with subjects grouped by kind (countries first, evidence last)
+    instead of by reference count, so a person reading graph.ttl finds things."""
+
+    topClasses = [
+        KGO.Country,
+        KGO.Forum,
+        KGO.Meeting,
+        KGO.Representation,
+        KGO.Person,
+        KGO.Institution,
+        KGO.Document,
+        KGO.Evidence,
+        RDFS.Class,
+    ]
+
+
 def serialize_turtle(graph: Graph) -> str:
     """Turtle with the ``kgo`` prefix always declared; byte-identical for equal graphs."""
-    text = canonical_graph(graph).serialize(format="turtle")
+    buf = io.BytesIO()
+    _GroupedTurtleSerializer(canonical_graph(graph)).serialize(buf, encoding="utf-8")
+    text = buf.getvalue().decode("utf-8")
     kgo_line = f"@prefix kgo: <{PREFIXES['kgo']}> ."
     if kgo_line not in text:
         # rdflib declares only the prefixes it uses; the contract wants kgo in every file.
