@@ -42,6 +42,7 @@ _SLUG_UNSAFE = re.compile(r"[^\w.\-]+")
 _STATUS_RANK = {"held": 0, "planned": 1, "mentioned": 2}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """NFKC without spaces and name separators (・ ･ = ＝): the form names are compared in."""
     return _NAME_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
@@ -451,6 +452,21 @@ class _ForumLexicon:
         return next(iter(options.values())) if len(options) == 1 else None
 
 
+@lru_cache(maxsize=None)
+def _generic_meeting_words() -> frozenset[str]:
+    """Meeting words that name no forum without countries before them (首脳会談, 外相会合)."""
+    return frozenset(normalise_name(w) for w, kind in lexicon.meeting_kinds().items() if kind.needs_qualifier)
+
+
+def _forum_key_of(spelling: str, mention: MeetingMention) -> tuple[Optional[frozenset[str]], str]:
+    """``forum_key``, with the participants standing in for the missing country prefix of
+    a bare meeting word: 「首脳会談」 of KR and US is the KR–US summit series."""
+    countries, core = forum_key(spelling)
+    if countries is None and mention.countries and normalise_name(spelling) in _generic_meeting_words():
+        countries = frozenset(mention.countries)
+    return countries, core
+
+
 def _normalise_acronym(acronym: Optional[str]) -> Optional[str]:
     return (normalise_name(acronym).upper() or None) if acronym else None
 
@@ -467,7 +483,7 @@ def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexi
     for mid in sorted(meetings):
         m = meetings[mid]
         spellings = [s for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
-        keys[mid] = sorted({forum_key(s) for s in spellings}, key=lambda k: (sorted(k[0] or ()), k[1]))
+        keys[mid] = sorted({_forum_key_of(s, m) for s in spellings}, key=lambda k: (sorted(k[0] or ()), k[1]))
         acronym = _normalise_acronym(m.acronym)
         for entry in {e.name: e for e in (known.entry(s) for s in spellings + ([acronym] if acronym else [])) if e}.values():
             link(("lexicon", entry.name), mid)
@@ -511,11 +527,11 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
         else:
             label = min(names, key=lambda n: (-names[n], -len(n), n)) if names else min(acronyms)
             acronym = min(acronyms, key=lambda a: (-acronyms[a], a)) if acronyms else None
-        keys = {forum_key(s) for s in spellings_seen}
+        keys = {_forum_key_of(s, m) for m in mentions for s in (m.forum, *m.forum_aliases) if normalise_name(s)}
         if acronym:
             base = slugify(acronym)
-        else:
-            countries, core = forum_key(label)
+        else:  # the name key with countries, if any, else the smallest
+            countries, core = min(keys, key=lambda k: (k[0] is None, sorted(k[0] or ()), k[1]))
             base = slugify("-".join(sorted(countries)) + "-" + core if countries else core)
         spellings = sorted({display_form(s) for s in spellings_seen} - {label})
         members_countries = {c for k in keys for c in (k[0] or ())} | set(entry.countries if entry else ())

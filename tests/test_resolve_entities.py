@@ -296,6 +296,17 @@ def test_resolve_forums_merging(a, b, same):
     assert (len(forums) == 1) is same, forums
 
 
+def test_resolve_bare_meeting_word_is_keyed_by_participants():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "首脳会談", countries=("KR", "US"), date="2024-07-11")]),
+        facts("b", meetings=[meeting("m1", "韓米首脳会談", date="2024-07-11")]),
+        facts("c", meetings=[meeting("m1", "首脳会談", countries=("JP", "KR"), date="2024-07-11")]),
+    ]
+    graph = resolve(corpus)
+    assert [f.slug for f in graph.forums] == ["jp-kr-首脳", "kr-us-首脳"]
+    assert [m.slug for m in graph.meetings] == ["jp-kr-首脳-2024-07-11", "kr-us-首脳-2024-07-11"]
+
+
 def test_resolve_forum_takes_lexicon_name_acronym_and_all_members():
     corpus = [
         facts("a", meetings=[meeting("m1", "拡張抑止戦略協議体", ordinal=4, countries=("KR",))],
