@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Callable, Iterable, Optional, Sequence, Union
 
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
@@ -86,8 +86,10 @@ HEADING_MAX_CHARS = 16  # a furniture heading is short
 HEADING_EXTRA_CHARS = 7  # ...and adds little to its lexicon word (アクセス+ランキング)
 FURNITURE_LINE_MAX_CHARS = 60
 LINK_LINE_MAX_CHARS = 120
-HARD_WRAP_MIN_COLUMNS = 60
-HARD_WRAP_MIN_FILL = 0.8
+HARD_WRAP_MIN_COLUMNS = 40  # wrapped lines are at least this wide (display columns)
+HARD_WRAP_MIN_LINES = 3  # ...and at least this many lines are long
+HARD_WRAP_MIN_SHARE = 0.6  # share of long lines that end at the wrap width
+HARD_WRAP_MAX_LONGER = 0.05  # share of lines allowed past the wrap width
 
 SENTENCE_END = ("。", "｡")
 CLOSING_BRACKETS = "」』)）】"
@@ -654,38 +656,50 @@ class ParagraphVerdict:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraph candidates: each non-blank line, except that hard-wrapped lines of one
-    paragraph (a block of near-full lines not ending a sentence) are joined."""
-    blocks: list[list[Paragraph]] = [[]]
+    """Paragraph candidates: each non-blank line, stripped; in a hard-wrapped text, a full
+    line that does not end a sentence is joined with the line after it."""
+    lines: list[tuple[int, Paragraph]] = []  # (line number, stripped line)
     offset = 0
-    for line in text.split("\n"):
+    for number, line in enumerate(text.split("\n")):
         stripped = line.strip()
         if stripped:
-            lead = len(line) - len(line.lstrip())
-            start = offset + lead
-            blocks[-1].append(Paragraph(start, start + len(stripped), stripped))
-        elif blocks[-1]:
-            blocks.append([])
+            start = offset + len(line) - len(line.lstrip())
+            lines.append((number, Paragraph(start, start + len(stripped), stripped)))
         offset += len(line) + 1
+    wrap = _wrap_width([p.text for _, p in lines])
     paragraphs: list[Paragraph] = []
-    for block in blocks:
-        if _is_hard_wrapped(block):
-            paragraphs.append(Paragraph(block[0].start, block[-1].end, text[block[0].start:block[-1].end]))
-        else:
-            paragraphs.extend(block)
+    previous: Optional[tuple[int, Paragraph]] = None
+    for number, line in lines:
+        if wrap and previous and previous[0] == number - 1 and _continues(previous[1].text, line.text, *wrap):
+            joined = paragraphs.pop()
+            line = Paragraph(joined.start, line.end, text[joined.start:line.end])
+        paragraphs.append(line)
+        previous = (number, line)
     return paragraphs
 
 
-def _is_hard_wrapped(block: list[Paragraph]) -> bool:
-    if len(block) < 2:
-        return False
-    widths = [_display_width(p.text) for p in block[:-1]]
-    widest = max(widths)
+def _wrap_width(lines: Sequence[str]) -> Optional[tuple[Callable[[str], int], int]]:
+    """``(measure, width)`` when the text is hard-wrapped: most long lines end at the same
+    width (in display columns, or in characters), and hardly any line is longer."""
+    for measure, minimum, slack in ((_display_width, HARD_WRAP_MIN_COLUMNS, 2), (len, HARD_WRAP_MIN_COLUMNS // 2, 1)):
+        widths = [measure(line) for line in lines]
+        long = [w for w in widths if w >= minimum]
+        if len(long) < HARD_WRAP_MIN_LINES:
+            continue
+        width = max(set(long), key=lambda w: (sum(w - slack <= x <= w for x in long), w))
+        full = sum(width - slack <= x <= width for x in widths)
+        longer = sum(x > width for x in widths)
+        if full >= HARD_WRAP_MIN_SHARE * len(long) and longer <= HARD_WRAP_MAX_LONGER * len(widths):
+            return measure, width - slack
+    return None
+
+
+def _continues(line: str, next_line: str, measure: Callable[[str], int], full_width: int) -> bool:
     return (
-        widest >= HARD_WRAP_MIN_COLUMNS
-        and all(width >= HARD_WRAP_MIN_FILL * widest for width in widths)
-        and not any(p.text.endswith(SENTENCE_END) or p.text[0] in BULLETS for p in block[:-1])
-        and len({p.text for p in block}) == len(block)
+        measure(line) >= full_width
+        and not line.endswith(SENTENCE_END)
+        and line[0] not in BULLETS
+        and next_line[0] not in BULLETS
     )
 
 

@@ -156,12 +156,26 @@ def test_ingest_furniture_rules(text: str, expected: list[str]):
     assert body(text) == expected
 
 
-def test_ingest_furniture_hard_wrapped_paragraph_is_one_block():
-    wrapped = ("日本と米国の両政府は3日、東京都内で外務・防衛担当閣僚による\n"
-               "安全保障協議委員会を開き、同盟の抑止力を強化する方針を確認し\n"
-               "た。")
-    text = f"{wrapped}\n\n{P_LONG_2}"
-    assert body(text) == [wrapped, P_LONG_2]
+def wrap(paragraph: str, width: int) -> str:
+    return "\n".join(paragraph[i:i + width] for i in range(0, len(paragraph), width))
+
+
+@pytest.mark.parametrize("width", [24, 30, 38])
+def test_ingest_furniture_hard_wrapped_paragraphs_are_one_block_each(width: int):
+    paragraphs = [P_LONG_1 + P_SHORT_1, P_LONG_2, P_LONG_3 + P_SHORT_2]
+    text = "日米が安保協議\n\n" + "\n\n".join(wrap(p, width) for p in paragraphs) + "\n\n(ワシントン支局)"
+    assert [block.replace("\n", "") for block in body(text)] == paragraphs
+    assert all(block == text[s:e] for block, (s, e) in zip(body(text), find_body_spans(text)))
+
+
+def test_ingest_furniture_headline_teaser_pairs_are_not_wrapped_lines():
+    pairs = [
+        ("人気俳優が主演の新作ドラマ、初回視聴率が今年最高を記録して話題に", "初回の視聴率は18.2%で、今年放送のドラマで最も高かった。"),
+        ("与党の幹事長、来月の党大会で新たな人事案を示す方針を明らかに", "幹事長は3日、記者団に対し党大会で人事案を示すと述べた。"),
+        ("プロ野球の日本シリーズ、第7戦は延長十二回の末にサヨナラ決着", "第7戦は延長十二回、代打の適時打でサヨナラ勝ちとなった。"),
+    ]
+    text = "\n".join([P_LONG_1, P_LONG_2, ""] + [f"{head}\n{teaser}\n" for head, teaser in pairs])
+    assert body(text) == [P_LONG_1, P_LONG_2]
 
 
 def test_ingest_furniture_verdicts_explain_each_drop():
