@@ -8,7 +8,8 @@ Layout under the cache root (``cache_dir`` or ``$KG_CACHE_DIR`` or
 
 Writers go through a temporary file and ``os.replace`` so concurrent builds (``-j N``,
 Dask workers sharing a folder) never see half-written entries. A corrupt or unreadable
-entry reads as a miss and is overwritten by the next write.
+entry reads as a miss and is overwritten by the next write; an unwritable cache folder
+only costs speed (``store_*`` return False).
 """
 from __future__ import annotations
 
@@ -39,19 +40,32 @@ def content_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _atomic_write_bytes(path: Path, data: bytes) -> bool:
+    """Write via a temp file + ``os.replace``; False (nothing written) when the cache
+    folder is not writable: the cache is an optimisation, never a reason to fail."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return False
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+        return True
+    except OSError:
+        _unlink_quietly(tmp)
+        return False
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _is_extension_key(key: Any) -> bool:
@@ -104,7 +118,7 @@ class BuildCache:
             doc = component(doc)
         return doc
 
-    def store_doc(self, text: str, doc) -> None:
+    def store_doc(self, text: str, doc) -> bool:
         """Store the parse of ``text``: annotations, spans and GiNZA's user data
         (bunsetu, readings), without custom-extension values."""
         from spacy.tokens import DocBin
@@ -113,7 +127,7 @@ class BuildCache:
         plain.user_data = {k: v for k, v in doc.user_data.items() if not _is_extension_key(k)}
         bin_ = DocBin(store_user_data=True)
         bin_.add(plain)
-        _atomic_write_bytes(self._doc_path(self.block_key(text)), bin_.to_bytes())
+        return _atomic_write_bytes(self._doc_path(self.block_key(text)), bin_.to_bytes())
 
     # ------------------------------------------------------------ article facts
 
@@ -131,6 +145,6 @@ class BuildCache:
         except Exception:  # corrupt or written by incompatible code: a miss
             return None
 
-    def store_facts(self, key: str, facts: Any) -> None:
-        """Store ``facts`` (any picklable record) under ``key``."""
-        _atomic_write_bytes(self._facts_path(key), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+    def store_facts(self, key: str, facts: Any) -> bool:
+        """Store ``facts`` (any picklable record) under ``key``; False if not writable."""
+        return _atomic_write_bytes(self._facts_path(key), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from kg.cache import BuildCache, content_key
-from kg.errors import BuildError, InputError, KGError, PipelineError
+from kg.errors import BuildError, InputError, KGError
 from kg.records import Article, DocumentFacts, SkippedFile
 
 # Output file of every format; "ttl" is always written (the explorer is built from it).
@@ -50,6 +51,7 @@ E_DOCUMENT_FAILED = "E506"
 E_BAD_OPTION = "E507"
 E_OUTDIR = "E508"
 E_SCHEDULER = "E509"
+E_WORKER = "E510"
 
 MessageCallback = Callable[[str], None]
 
@@ -160,9 +162,7 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
                 if cache:
                     cache.store_doc(texts[i], doc)
         facts = extract_facts(article, docs)
-    except (KeyboardInterrupt, PipelineError):
-        raise
-    except Exception as exc:  # one bad article must not stop the build
+    except Exception as exc:  # one bad article must not stop the build (the model loaded above)
         reason = f"processing failed: {type(exc).__name__}: {_one_line(str(exc))}"
         return DocumentResult(article.path, skipped=SkippedFile(article.path, reason, getattr(exc, "code", E_DOCUMENT_FAILED)))
     return DocumentResult(article.path, facts=facts, parsed_blocks=len(missing), block_cache_hits=len(texts) - len(missing))
@@ -418,6 +418,10 @@ def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
         try:
             for future in as_completed(futures):
                 yield futures[future], future.result()
+        except BrokenProcessPool as exc:
+            raise BuildError(
+                f"a worker process died ({exc}); rerun with -j 1 to see the error, or with fewer jobs if "
+                "memory ran out", code=E_WORKER) from exc
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise

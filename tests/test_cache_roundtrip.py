@@ -113,3 +113,12 @@ def test_cache_default_dir_follows_env(monkeypatch, tmp_path):
     assert BuildCache(None, "v").root == tmp_path / "c"
     monkeypatch.delenv("KG_CACHE_DIR")
     assert default_cache_dir().parts[-2:] == (".cache", "kaigi-kg")
+
+
+def test_cache_unwritable_root_is_not_an_error(nlp, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    cache = BuildCache(blocker / "cache", "v1")
+    assert cache.store_facts("k", _facts(SENTENCES[0])) is False
+    assert cache.store_doc(SENTENCES[0], nlp(SENTENCES[0])) is False
+    assert cache.load_facts("k") is None

@@ -262,3 +262,14 @@ def test_pipeline_build_missing_input_and_file_as_outdir(tmp_path):
     with pytest.raises(BuildError) as err:
         build_corpus([SEED_FILES[0]], tmp_path / "file")
     assert err.value.code == "E508"
+
+
+def test_pipeline_build_unwritable_cache_still_builds(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SMALL_CORPUS["b_jpkr.txt"], encoding="utf-8")
+    report = build_corpus([corpus], tmp_path / "out", cache_dir=blocker / "cache")
+    assert report.counts["articles"] == 1 and report.skipped == []
+    assert report.cache["parsed_blocks"] == 2
