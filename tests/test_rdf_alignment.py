@@ -81,3 +81,11 @@ def test_rdf_alignment_attended_meeting_follows_from_property_chain():
 
 def test_rdf_alignment_place_literal_is_not_made_a_sem_place(rdfs_closure):
     assert not list(rdfs_closure.subjects(RDF.type, Namespace(str(SEM))["Place"]))
+
+
+def test_rdf_alignment_disjoint_kinds_flagged_by_reasoner():
+    g = _with_ontology()
+    g.add((PERSON, RDF.type, KGO.Institution))  # a person merged into a ministry
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    messages = [str(o) for s, p, o in g if str(p).startswith(str(ERRNS))]
+    assert any("Disjoint classes" in m and str(PERSON) in m for m in messages)
