@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -682,14 +683,14 @@ def _wrap_width(lines: Sequence[str]) -> Optional[tuple[Callable[[str], int], in
     """``(measure, width)`` when the text is hard-wrapped: most long lines end at the same
     width (in display columns, or in characters), and hardly any line is longer."""
     for measure, minimum, slack in ((_display_width, HARD_WRAP_MIN_COLUMNS, 2), (len, HARD_WRAP_MIN_COLUMNS // 2, 1)):
-        widths = [measure(line) for line in lines]
-        long = [w for w in widths if w >= minimum]
-        if len(long) < HARD_WRAP_MIN_LINES:
+        widths = Counter(measure(line) for line in lines)
+        long = sum(count for w, count in widths.items() if w >= minimum)
+        if long < HARD_WRAP_MIN_LINES:
             continue
-        width = max(set(long), key=lambda w: (sum(w - slack <= x <= w for x in long), w))
-        full = sum(width - slack <= x <= width for x in widths)
-        longer = sum(x > width for x in widths)
-        if full >= HARD_WRAP_MIN_SHARE * len(long) and longer <= HARD_WRAP_MAX_LONGER * len(widths):
+        ending_at = {w: sum(widths[w - k] for k in range(slack + 1)) for w in widths if w >= minimum}
+        width = max(ending_at, key=lambda w: (ending_at[w], w))
+        longer = sum(count for w, count in widths.items() if w > width)
+        if ending_at[width] >= HARD_WRAP_MIN_SHARE * long and longer <= HARD_WRAP_MAX_LONGER * len(lines):
             return measure, width - slack
     return None
 
