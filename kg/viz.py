@@ -65,9 +65,12 @@ _EDGE_ORDER = {k: i for i, k in enumerate(EDGE_KINDS)}
 SEARCH_IGNORED = "・·‧•=゠"
 
 # Above this many nodes vis-network's improvedLayout (Kamada–Kawai per cluster) takes
-# seconds, and fewer stabilisation iterations still give a readable layout.
+# seconds; the Barnes–Hut approximation is coarsened too.
 LARGE_GRAPH_NODES = 300
-STABILIZATION_ITERATIONS = {False: 400, True: 150}
+# Stabilisation work is bounded: iterations × nodes stays under this budget (one iteration
+# over 2,000 nodes costs tens of ms). initial_positions() makes few iterations enough.
+STABILIZATION_BUDGET = 80_000
+STABILIZATION_ITERATIONS = (40, 300)  # lower, upper bound
 LAYOUT_SEED = 7
 
 _ASSETS = "viz_assets"
@@ -273,14 +276,19 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         details[node]["evidence"] = _sorted_evidence(details[node]["evidence"] + _evidence(graph, node))
         details[node]["links"] = sorted(set(details[node]["links"]))
 
-    large = len(types) > LARGE_GRAPH_NODES
+    ordered = sorted(types, key=lambda n: (_TYPE_ORDER[types[n]], labels[n], ids[n]))
+    positions = initial_positions(
+        [ids[n] for n in ordered], [(e["from"], e["to"]) for e in edges.values()],
+        anchors=[ids[n] for n in ordered if types[n] == "forum"],
+    )
     net = Network(directed=True)
     type_style = {t.name: t for t in NODE_TYPES}
-    for node in sorted(types, key=lambda n: (_TYPE_ORDER[types[n]], labels[n], ids[n])):
+    for node in ordered:
         style = type_style[types[node]]
         aliases = _texts(graph, node, SKOS.altLabel)
+        x, y = positions[ids[node]]
         net.add_node(
-            ids[node], label=labels[node], shape=style.shape, color=style.color,
+            ids[node], label=labels[node], shape=style.shape, color=style.color, x=x, y=y,
             size=round(10 + 6 * math.sqrt(degree[ids[node]]), 1),
             kind=style.name, forums=sorted(forums_of[node]), countries=sorted(countries_of[node]),
             keys=sorted({search_key(t) for t in [labels[node], *aliases, *_texts(graph, node, KGO.acronym)]} - {""}),
@@ -301,8 +309,43 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         "countries": [{"code": code, "label": f"{label} ({code})" if label != code else code}
                       for code, label in country_options],
         "searchIgnored": SEARCH_IGNORED,
-        "options": _vis_options(large),
+        "options": _vis_options(len(types)),
     }
+
+
+def _hashed_angle(node_id: str) -> float:
+    digest = hashlib.sha256(node_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
+
+
+def initial_positions(node_ids: list[str], links: list[tuple[str, str]], anchors: list[str],
+                      spacing: float = 90.0) -> dict[str, tuple[float, float]]:
+    """Deterministic start positions: anchors (forums) on a circle, every other node beside
+    the node it was first reached from (breadth-first), so the physics only has to tidy up."""
+    neighbours: dict[str, set[str]] = {n: set() for n in node_ids}
+    for a, b in links:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    radius = spacing * max(1.0, math.sqrt(len(node_ids)))
+    positions: dict[str, tuple[float, float]] = {}
+    for i, anchor in enumerate(anchors):
+        angle = 2 * math.pi * i / len(anchors)
+        positions[anchor] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+    queue = list(anchors)
+    # Nodes no anchor reaches (no forum in the graph, or a separate component) start on an outer ring.
+    for start in node_ids:
+        if start not in positions:
+            angle = _hashed_angle(start)
+            positions[start] = (round(1.5 * radius * math.cos(angle), 1), round(1.5 * radius * math.sin(angle), 1))
+            queue.append(start)
+        while queue:
+            node = queue.pop(0)
+            x, y = positions[node]
+            for other in sorted(neighbours[node] - positions.keys()):
+                angle = _hashed_angle(other)
+                positions[other] = (round(x + spacing * math.cos(angle), 1), round(y + spacing * math.sin(angle), 1))
+                queue.append(other)
+    return positions
 
 
 def _detail_rows(graph: rdflib.Graph, node: Node, kind: str, labels: dict[Node, str]) -> list[list]:
@@ -327,17 +370,21 @@ def _detail_rows(graph: rdflib.Graph, node: Node, kind: str, labels: dict[Node, 
     return [[name, values] for name, values in rows if values]
 
 
-def _vis_options(large: bool) -> dict:
+def _vis_options(n_nodes: int) -> dict:
     """vis-network options: bounded stabilisation, fixed seed; explorer.js stops physics after it."""
+    large = n_nodes > LARGE_GRAPH_NODES
+    low, high = STABILIZATION_ITERATIONS
+    iterations = max(low, min(high, STABILIZATION_BUDGET // max(n_nodes, 1)))
     return {
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -4000 if large else -6000, "centralGravity": 0.3,
-                          "springLength": 110, "springConstant": 0.04, "damping": 0.4, "avoidOverlap": 0.1},
+                          "springLength": 110, "springConstant": 0.04, "damping": 0.4, "avoidOverlap": 0.1,
+                          "theta": 0.8 if large else 0.5},
             "minVelocity": 1,
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS[large],
+            "stabilization": {"enabled": True, "iterations": iterations,
                               "updateInterval": 50, "fit": True},
         },
         "interaction": {"hover": True, "hideEdgesOnDrag": large, "tooltipDelay": 300},

@@ -19,6 +19,7 @@
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  explorer.timing.constructed = performance.now();
   explorer.network = network;
   explorer.nodes = nodes;
   explorer.edges = edges;
