@@ -34,7 +34,7 @@ HOSTILE = f"""<!DOCTYPE html>
 <p>{BODY_2}<script>var x = "段落内スクリプト";</script></p>
 <p>{BODY_3}</p>
 </article></main>
-<aside><h2>アクセスランキング</h2><ol><li>芸能人の話題の記事</li></ol></aside>
+<aside><h2>人気ランキング</h2><ol><li>芸能人の話題の記事</li></ol></aside>
 <form><input value="フォームの値"><button>送信ボタン</button></form>
 <footer>Copyright テスト新聞 All rights reserved.</footer>
 <noscript>ノースクリプト内の文字列</noscript>

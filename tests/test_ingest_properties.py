@@ -9,7 +9,7 @@ from kg.ingest import find_body_spans
 WORDS = ["韓国", "米国", "日本", "会議", "外相", "次官", "協議", "首脳", "同盟", "抑止", "北朝鮮", "開いた", "述べた",
          "確認した", "ことで", "一致した", "について", "は", "が", "を", "に", "で", "と", "の", "4日", "第2回", "EDSCG"]
 FURNITURE = ["ランキング", "関連記事", "コメント0", "・関連の見出し", "• 1", "シェア", "2024年 11月 3日 (日曜日)", "12.3 C",
-             "引用:外務省", "reporter@example.jp", "こんな記事も読まれています", "トレンド", "【関連記事】", "(2)"]
+             "引用:外務省", "reporter@example.jp", "こんな記事もおすすめ", "トレンド", "【関連記事】", "(2)"]
 SPACES = st.sampled_from(["", " ", "  ", "\t", "\u3000", "\u00a0"])
 
 sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=30).map(lambda ws: "".join(ws) + "。")
