@@ -410,23 +410,36 @@ def forum_key(name: str) -> tuple[Optional[frozenset[str]], str]:
     text = normalise_name(name)
     for variant, canonical in lexicon.forum_name_variants():
         text = text.replace(normalise_name(variant), normalise_name(canonical))
-    codes: list[str] = []
-    rest = text
-    forms = sorted(lexicon.country_forms().items(), key=lambda fc: (-len(fc[0]), fc[0]))
-    while True:
-        match = next(((f, c) for f, c in forms if rest.startswith(f) and len(rest) > len(f)), None)
-        if match is None:
-            break
-        codes.append(match[1])
-        rest = rest[len(match[0]):]
-    # A lone one-character prefix is too often the start of an ordinary word (中東, 日程).
-    if len(codes) == 1 and len(text) - len(rest) < 2:
-        codes, rest = [], text
+    codes, rest = _country_prefix(text)
     for suffix in lexicon.forum_generic_suffixes():
         if rest.endswith(suffix) and len(rest) > len(suffix):
             rest = rest[: -len(suffix)]
             break
     return (frozenset(codes) if codes else None), rest
+
+
+def _country_prefix(text: str) -> tuple[list[str], str]:
+    """(codes, rest) of the country prefix of a forum name.
+
+    A run of two or more one-character forms (日米韓, 米比) is read first and ends at the
+    first character that is not one, so 「日米韓国防相会談」 is 日米韓 + 国防相会談, not
+    日米 + 韓国 + 防相会談; otherwise full country names (NATO, 米国, フィリピン) are read.
+    A lone one-character form is no prefix: it too often begins an ordinary word (中東).
+    """
+    singles = lexicon.country_abbreviations()
+    run: list[str] = []
+    for ch in text[:-1]:
+        if ch not in singles or singles[ch] in run:
+            break
+        run.append(singles[ch])
+    if len(run) >= 2:
+        return run, text[len(run):]
+    names = sorted(((f, c) for f, c in lexicon.country_forms().items() if len(f) > 1), key=lambda fc: (-len(fc[0]), fc[0]))
+    codes, rest = [], text
+    while match := next(((f, c) for f, c in names if rest.startswith(f) and len(rest) > len(f)), None):
+        codes.append(match[1])
+        rest = rest[len(match[0]):]
+    return codes, rest
 
 
 class _ForumLexicon:

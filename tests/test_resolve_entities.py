@@ -267,6 +267,11 @@ def test_resolve_institution_label_drops_country_prefix():
         ("日米韓外務・防衛閣僚会合", (frozenset({"JP", "US", "KR"}), "2+2")),
         ("中東和平会議", (None, "中東和平")),
         ("NATO首脳会議", (frozenset({"NATO"}), "首脳")),
+        ("日米韓国防相会談", (frozenset({"JP", "US", "KR"}), "国防相")),
+        ("米韓国防長官会談", (frozenset({"KR", "US"}), "国防相")),
+        ("日米韓防衛相会談", (frozenset({"JP", "US", "KR"}), "国防相")),
+        ("米国フィリピン首脳会談", (frozenset({"US", "PH"}), "首脳")),
+        ("日程調整会議", (None, "日程調整")),
     ],
 )
 def test_resolve_forum_key(text, expected):
@@ -283,6 +288,10 @@ FORUM_CASES = [
     (("韓米拡大抑止協議", None), ("日米拡大抑止協議", None), False),
     (("日米韓安全保障協議", None), ("米日韓安全保障会議", None), True),
     (("東南アジア安全保障対話", "SEASD"), ("東南アジア安保会合", "SEASD"), True),
+    (("韓米日外交次官協議", None), ("日米韓外務次官協議", None), True),
+    (("日米韓防衛相会談", None), ("韓米日国防長官会談", None), True),
+    (("日米韓外相会談", None), ("韓米日外交長官会談", None), True),
+    (("日米韓外相会談", None), ("日米韓国防相会談", None), False),
 ]
 
 
