@@ -10,7 +10,7 @@ from importlib import resources
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from kg.errors import GraphError
 
@@ -64,8 +64,10 @@ class KGO(DefinedNamespace):
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SCHEMA = SDO
-ID = Namespace(INSTANCE_BASE)
+# A plain Namespace (not rdflib's SDO DefinedNamespace): same IRIs, no warnings when test
+# collectors probe module attributes.
+SCHEMA = Namespace("https://schema.org/")
+ID = Namespace(INSTANCE_BASE)  # instance base; use iri(kind, slug) to mint IRIs
 
 INSTANCE_KINDS = (
     "person",
@@ -156,6 +158,6 @@ def ontology_path():
 
 
 def bind_prefixes(graph) -> None:
-    """Bind the project's prefixes (``kgo``, ``id``, ``nif``...) on ``graph``."""
+    """Bind the project's prefixes (``kgo``, ``person``, ``meeting``..., ``nif``...) on ``graph``."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
