@@ -299,11 +299,10 @@ def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) 
             except UnicodeDecodeError:
                 continue
     if declared:
-        for codec in _declared_codecs(declared):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                continue
+        # A saved page may keep a stale <meta charset>: trust it only if the text reads as text.
+        found = _most_plausible(data, _declared_codecs(declared))
+        if found:
+            return found
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

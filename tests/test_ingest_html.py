@@ -132,3 +132,14 @@ def test_ingest_html_page_without_text(tmp_path: Path, markup: str):
         f"[E101] {path}: HTML page has no text outside scripts, styles and menus; "
         "save the article page itself, or its text as .txt"
     )
+
+
+def test_ingest_html_stale_charset_declaration(tmp_path: Path):
+    # Saved as UTF-8 by a tool that kept the original <meta charset>: Latin-1 would decode
+    # any byte, so only the plausibility check stops mojibake here.
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{BODY_1}</p><p>{BODY_2}</p></body></html>'
+    path = tmp_path / "stale.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_article(path)
+    assert article.encoding == "utf-8"
+    assert [block for _, block in article.body_blocks()] == [BODY_1, BODY_2]
