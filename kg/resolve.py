@@ -172,29 +172,27 @@ class _NameParts:
     """Which spellings of the corpus are *bare*: only one part of a longer name.
 
     A bare spelling is a single token equal to the first or last part of a multi-part
-    spelling somewhere in the corpus (the surname of ``A・B``), or one or two kanji that
-    begin a longer all-kanji name. Bare spellings never merge people on their own.
+    spelling somewhere in the corpus (the surname of ``A・B``), or up to three kanji that
+    begin a longer all-kanji name (the surname of 「岸田文雄」). Bare spellings never merge
+    people on their own.
     """
 
     def __init__(self, spellings: Iterable[str]):
         self.owners: dict[str, set[str]] = defaultdict(set)  # part → full spellings having it
         for spelling in spellings:
-            for part in self._parts(spelling):
+            for part in self.parts(spelling):
                 self.owners[part].add(normalise_name(spelling))
 
     @staticmethod
-    def _parts(spelling: str) -> set[str]:
+    def parts(spelling: str) -> set[str]:
+        """The bare spellings that could stand for ``spelling``."""
         tokens = name_tokens(spelling)
         if len(tokens) > 1:
             return {tokens[0], tokens[-1]}
         norm = normalise_name(spelling)
         if _is_ideographic(norm) and len(norm) >= 3:
-            return {norm[:1], norm[:2]}
+            return {norm[:n] for n in range(1, min(len(norm), 4))}
         return set()
-
-    def parts(self, spelling: str) -> set[str]:
-        """The parts a bare spelling could stand for in ``spelling``."""
-        return self._parts(spelling)
 
     def is_bare(self, spelling: str) -> bool:
         """True when ``spelling`` is a single part of some longer name of the corpus."""

@@ -158,6 +158,12 @@ PEOPLE_CASES = [
         id="kanji surname alone joins the full kanji name",
     ),
     pytest.param(
+        [("a", "佐々木健", [], "JP"), ("b", "佐々木", [], "JP"), ("c", "金", [], "KR"), ("d", "金泰孝", [], "KR"),
+         ("e", "金烘均", [], "KR")],
+        [{"佐々木健", "佐々木"}, {"金"}, {"金泰孝"}, {"金烘均"}],
+        id="three-kanji surname joins, shared one-kanji surname does not",
+    ),
+    pytest.param(
         [("a", "ユン・ソンニョル", [], "KR"), ("b", "ユン・ソンニョル", [], "KR"), ("c", "尹錫悦", ["ユン・ソンニョル"], "KR")],
         [{"尹錫悦", "ユン・ソンニョル"}],
         id="same full name in three articles",
