@@ -344,20 +344,19 @@ def _fact_summary(group: list[RepresentationRef]) -> dict[str, Any]:
 def _score_representations(gold: list[GoldFile], graph: GraphView) -> dict[str, Any]:
     gold_docs = {f.document for f in gold}
     facts = _merge_facts([r for f in gold for r in f.representations])
-    required = [grp for grp in facts if any(not r.optional for r in grp)]
+    required = {i for i, grp in enumerate(facts) if any(not r.optional for r in grp)}  # one required report suffices
     # Triples from articles without gold are not scored; triples without evidence are.
     scored = [r for r in graph.representations if not r.documents or r.documents & gold_docs]
     found: set[int] = set()
     false_alarms = []
     for rep in scored:
-        hits = [i for i, grp in enumerate(facts) if any(rep.matches(g) for g in grp)]
-        found.update(i for i in hits if any(not r.optional for r in facts[i]))
+        hits = {i for i, grp in enumerate(facts) if any(rep.matches(g) for g in grp)}
+        found |= hits & required
         if not hits:
             false_alarms.append(rep)
     fa_groups = _merge_facts(false_alarms)
-    tp = sum(1 for i, grp in enumerate(facts) if i in found and any(not r.optional for r in grp))
-    misses = [grp for i, grp in enumerate(facts) if i not in found and any(not r.optional for r in grp)]
-    overall = _prf(tp, len(fa_groups), len(misses))
+    misses = [facts[i] for i in sorted(required - found)]
+    overall = _prf(len(found), len(fa_groups), len(misses))
     overall["gold_required"] = len(required)
     overall["extracted"] = len(scored)
 
