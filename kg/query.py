@@ -7,7 +7,7 @@ Error codes (``kg.errors.QueryError``):
 E301 graph file missing, E302 graph file unreadable or not valid RDF, E303 SPARQL syntax
 error, E304 unknown bundled query name, E305 query file unreadable, E306 SPARQL Update
 refused, E307 SERVICE refused, E308 query failed while running, E309 unknown output
-format. ``kg.serve`` adds E310–E312.
+format, E313 a --bind that does not fit the query. ``kg.serve`` adds E310–E312.
 """
 from __future__ import annotations
 
@@ -166,7 +166,7 @@ def load_store(graph_path: str | Path) -> ox.Store:
 
 
 def strip_literals(query: str) -> str:
-    """``query`` with comments, strings and IRIs blanked out (for keyword checks)."""
+    """``query`` with comments, strings and IRIs blanked out (for keyword and position checks)."""
     pattern = re.compile(
         r'"""(?:[^"\\]|\\.|"(?!""))*"""'
         r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -176,7 +176,8 @@ def strip_literals(query: str) -> str:
         r"|#[^\n]*",
         re.S,
     )
-    return pattern.sub(" ", query)
+    # Same length, newlines kept: positions in the result are positions in ``query``.
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), query)
 
 
 def _has_keyword(query: str, words: Iterable[str]) -> bool:
@@ -285,9 +286,77 @@ def undeclared_prefix(query: str) -> Optional[tuple[str, int, int]]:
     return None
 
 
-def run_query(graph_path: str | Path, query_text_or_name: str, *, allow_service: bool = True) -> QueryResult:
-    """Run a bundled query (by name) or SPARQL text against a graph file."""
+_DATE_FORMS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "date"),
+    (re.compile(r"\d{4}-\d{2}"), "gYearMonth"),
+    (re.compile(r"\d{4}"), "gYear"),
+)
+
+
+def binding_terms(value: str) -> list[str]:
+    """SPARQL terms a ``--bind`` value stands for.
+
+    ``<IRI>`` and ``"text"@lang`` / ``"text"^^<type>`` are taken as written; plain text
+    matches both the plain string and the ``@ja`` label (labels are ``@ja``, codes and
+    acronyms plain); digits and ISO dates also match the typed literal.
+    """
+    text = value.strip()
+    if re.fullmatch(r"<[^<>\"{}|^`\\\s]*>", text) or re.fullmatch(r'"(?:[^"\\]|\\.)*"(?:@[A-Za-z-]+|\^\^<[^<>\s]*>)?', text):
+        return [text]
+    literal = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+    terms = [literal, literal + "@ja"]
+    if re.fullmatch(r"[+-]?\d+", text):
+        terms.insert(0, text)
+    for pattern, datatype in _DATE_FORMS:
+        if pattern.fullmatch(text):
+            terms.append(f"{literal}^^<{XSD}{datatype}>")
+            break
+    return terms
+
+
+def with_bindings(query: str, bindings: dict[str, str]) -> str:
+    """``query`` with ``VALUES ?name { ... }`` added at the top of its WHERE clause.
+
+    Standard SPARQL: rows must have the value in that variable. Bind variables every row
+    has (not ones only bound in an OPTIONAL); each bundled query lists its own.
+    """
+    if not bindings:
+        return query
+    stripped = strip_literals(query)
+    variables = sorted(set(re.findall(r"[?$]([A-Za-z_][\w]*)", stripped)))
+    for name in bindings:
+        if name not in variables:
+            raise QueryError(
+                f"cannot bind {name!r}: the query has no variable ?{name}; its variables: "
+                f"{', '.join(variables) or '(none)'}",
+                code="E313",
+            )
+    where = re.search(r"\bWHERE\s*\{", stripped, re.I)
+    if where is None and re.match(r"\s*(?:(?:PREFIX|BASE)\b[^{]*?)*\s*(?:SELECT|ASK)\b", stripped, re.I):
+        where = re.search(r"\{", stripped)
+    if where is None:
+        raise QueryError(
+            "cannot bind variables: the query has no WHERE clause; add WHERE { ... } or drop --bind",
+            code="E313",
+        )
+    values = "".join(f"\n  VALUES ?{name} {{ {' '.join(binding_terms(value))} }}" for name, value in bindings.items())
+    return query[: where.end()] + values + query[where.end():]
+
+
+def run_query(
+    graph_path: str | Path,
+    query_text_or_name: str,
+    *,
+    bindings: Optional[dict[str, str]] = None,
+    allow_service: bool = True,
+) -> QueryResult:
+    """Run a bundled query (by name) or SPARQL text against a graph file.
+
+    ``bindings`` (variable → value, see ``binding_terms``) restricts the rows, e.g.
+    ``run_query(path, "forum-timeline", bindings={"forum": "日中韓首脳会議"})``.
+    """
     _, text = resolve_query(query_text_or_name)
+    text = with_bindings(text, bindings or {})
     store = load_store(graph_path)
     result = execute(store, text, allow_service=allow_service)
     try:

@@ -58,9 +58,9 @@ def test_cli_query_list_names_every_bundled_query():
 def test_cli_query_help_has_an_example_for_every_option():
     result = kg("--help")
     assert result.exit_code == 0
-    for option in ("-e, --expression", "-f, --format", "--list"):
+    for option in ("-e, --expression", "-f, --format", "-b, --bind", "--list"):
         assert option in result.output
-    assert result.output.count("Example: kg query") == 3
+    assert result.output.count("Example: kg query") == 4
     assert "kg query out/graph.ttl representations" in result.output
 
 

@@ -16,8 +16,8 @@ EVIDENCE_1 = "李正民第1次官とハリス国務次官が第1回戦略協議�
 EVIDENCE_2 = "第2回協議会には李正民次官と朴東洙室長が出席した。"
 EVIDENCE_3 = "抑止対話には山川一郎審議官とハリス次官補が臨んだ。"
 EVIDENCE_4 = "首脳会談に李正民次官が同席した。"
-DOC_1 = "戦略協議会が開催"
-DOC_2 = "抑止対話と首脳会談"
+DOC_1 = "doc1"
+DOC_2 = "doc2"
 
 EXPECTED = {
     "representations": (
@@ -113,6 +113,7 @@ def test_query_bundled_text_documents_itself_and_orders(name):
     lines = text.splitlines()
     assert lines[0].startswith("# ") and description == lines[0][2:].strip()
     assert lines[1].startswith("# Columns:")
+    assert lines[2].startswith("# Bind: ")
     # every SELECT variable is named in the column comment, in order
     columns = EXPECTED[name][0]
     positions = [lines[1].find(f" {c}") for c in columns]

@@ -57,6 +57,17 @@ def _query_text(query: Optional[str], expression: Optional[str]) -> str:
         raise _fail(err) from None
 
 
+def _parse_bindings(pairs: tuple[str, ...]) -> dict[str, str]:
+    bindings: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name:
+            raise click.UsageError(f"--bind needs NAME=VALUE, got {pair!r}; e.g. --bind side=KR")
+        bindings[name] = value
+    return bindings
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("graph", required=False, metavar="GRAPH")
 @click.argument("query", required=False, metavar="[QUERY_FILE | NAME]")
@@ -79,6 +90,16 @@ def _query_text(query: Optional[str], expression: Optional[str]) -> str:
     "objects. Example: kg query out/graph.ttl officials --format csv > officials.csv",
 )
 @click.option(
+    "-b",
+    "--bind",
+    "bindings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Keep only rows whose ?NAME is VALUE (repeatable; adds VALUES ?NAME { ... } to the "
+    "query; plain text matches plain and @ja literals). Each bundled query lists the names "
+    "it can bind. Example: kg query out/graph.ttl representations --bind side=KR",
+)
+@click.option(
     "--list",
     "list_queries",
     is_flag=True,
@@ -89,6 +110,7 @@ def query_command(
     query: Optional[str],
     expression: Optional[str],
     output_format: str,
+    bindings: tuple[str, ...],
     list_queries: bool,
 ) -> None:
     """Run a SPARQL query against GRAPH (a Turtle file written by `kg build`).
@@ -100,6 +122,7 @@ def query_command(
       kg query --list
       kg query out/graph.ttl representations
       kg query out/graph.ttl forum-timeline --format csv
+      kg query out/graph.ttl representations --bind side=KR --bind forum=日中韓首脳会議
       kg query out/graph.ttl my-query.rq --format json
       kg query out/graph.ttl -e 'SELECT ?name WHERE { ?p a kgo:Official ; rdfs:label ?name }'
     """
@@ -114,7 +137,7 @@ def query_command(
     from kg.query import format_result, run_query
 
     try:
-        result = run_query(graph, text)
+        result = run_query(graph, text, bindings=_parse_bindings(bindings))
     except KGError as err:
         raise _fail(err) from None
     click.echo(format_result(result, output_format), nl=False)
