@@ -35,6 +35,22 @@ CHROMIUM_FLAGS = (
 )
 
 
+# For the screenshot: the official with the most representations, selected and centred at
+# a scale where labels are readable.
+SELECT_BUSIEST_OFFICIAL = """
+var count = {};
+kgExplorer.edges.forEach(function (e) { if (e.kind === 'represented') count[e.from] = (count[e.from] || 0) + 1; });
+var best = Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : 1); })[0];
+if (best) {
+  kgExplorer.select(best, false);
+  var net = kgExplorer.network, around = net.getConnectedNodes(best).concat([best]);
+  var pos = net.getPositions(around), x = 0, y = 0;
+  around.forEach(function (id) { x += pos[id].x / around.length; y += pos[id].y / around.length; });
+  net.moveTo({position: {x: x, y: y}, scale: Math.max(net.getScale(), 0.8), animation: false});
+}
+"""
+
+
 def chromium_paths() -> tuple[str | None, str | None]:
     """(chromium, chromedriver) executables on PATH, or None for a missing one."""
     return shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
@@ -143,7 +159,9 @@ def main(argv: list[str] | None = None) -> None:
         try:
             if args.screenshot:
                 ttl, png = map(Path, args.screenshot)
+                driver.set_window_size(1600, 1000)
                 open_explorer(driver, write_html(ttl, tmp_path / "graph.html"))
+                driver.execute_script(SELECT_BUSIEST_OFFICIAL)
                 time.sleep(0.5)
                 driver.save_screenshot(str(png))
                 print(f"screenshot of {ttl} written to {png}")

@@ -49,14 +49,17 @@ NODE_TYPES: tuple[NodeType, ...] = (
 )
 _TYPE_ORDER = {t.name: i for i, t in enumerate(NODE_TYPES)}
 
-# Edge name → (Japanese description for the details panel, colour).
-EDGE_KINDS: dict[str, tuple[str, str]] = {
-    "represented": ("代表として出席", "#d1495b"),
-    "of forum": ("協議体の会合", "#66a182"),
-    "serves": ("所属", "#00798c"),
-    "country": ("国", "#30638e"),
-    "member": ("参加国", "#66a182"),
-    "at meeting": ("会合の参加国", "#8d5a97"),
+# Edge name → (Japanese description for the details panel, colour, spring length or None).
+# A person's or institution's link to its country is drawn but is no spring (None): with a
+# few countries holding most links, those springs would pile everyone onto two hubs instead
+# of grouping people around the meetings they attended.
+EDGE_KINDS: dict[str, tuple[str, str, Optional[int]]] = {
+    "represented": ("代表として出席", "#d1495b", 110),
+    "of forum": ("協議体の会合", "#66a182", 110),
+    "serves": ("所属", "#00798c", 90),
+    "country": ("国", "#30638e", None),
+    "member": ("参加国", "#66a182", 220),
+    "at meeting": ("会合の参加国", "#8d5a97", 220),
 }
 _EDGE_ORDER = {k: i for i, k in enumerate(EDGE_KINDS)}
 
@@ -295,9 +298,10 @@ def explorer_data(graph: rdflib.Graph) -> dict:
             details={"type": style.label_ja, "label": labels[node], "aliases": aliases, **details[node]},
         )
     for edge in sorted(edges.values(), key=lambda e: (_EDGE_ORDER[e["kind"]], e["from"], e["to"], e["id"])):
-        description, color = EDGE_KINDS[edge["kind"]]
+        description, color, length = EDGE_KINDS[edge["kind"]]
+        spring = {"length": length} if length else {"physics": False}
         net.add_edge(edge.pop("from"), edge.pop("to"), label=edge["kind"], color=color,
-                     description=description, **edge)
+                     description=description, **spring, **edge)
 
     forum_options = sorted((labels[n], ids[n]) for n, k in types.items() if k == "forum")
     country_options = sorted((codes[n], labels[n]) for n, k in types.items() if k == "country")
@@ -332,11 +336,11 @@ def initial_positions(node_ids: list[str], links: list[tuple[str, str]], anchors
         angle = 2 * math.pi * i / len(anchors)
         positions[anchor] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
     queue = list(anchors)
-    # Nodes no anchor reaches (no forum in the graph, or a separate component) start on an outer ring.
+    # Nodes no anchor reaches (no forum in the graph, or a separate component) start on the same ring.
     for start in node_ids:
         if start not in positions:
             angle = _hashed_angle(start)
-            positions[start] = (round(1.5 * radius * math.cos(angle), 1), round(1.5 * radius * math.sin(angle), 1))
+            positions[start] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
             queue.append(start)
         while queue:
             node = queue.pop(0)
@@ -380,15 +384,17 @@ def _vis_options(n_nodes: int) -> dict:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -4000 if large else -6000, "centralGravity": 0.3,
-                          "springLength": 110, "springConstant": 0.04, "damping": 0.4, "avoidOverlap": 0.1,
+            "barnesHut": {"gravitationalConstant": -4000 if large else -8000,
+                          "centralGravity": 0.3 if large else 0.8,
+                          "springLength": 110, "springConstant": 0.04, "damping": 0.4, "avoidOverlap": 0.1 if large else 0.4,
                           "theta": 0.8 if large else 0.5},
             "minVelocity": 1,
             "stabilization": {"enabled": True, "iterations": iterations,
                               "updateInterval": 50, "fit": True},
         },
         "interaction": {"hover": True, "hideEdgesOnDrag": large, "tooltipDelay": 300},
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 3},

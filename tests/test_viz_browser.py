@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,13 +11,14 @@ import rdflib
 
 from kg.viz import write_html
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.bench_viz import chromium_paths, offline_chromium, open_explorer  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPLORER_TTL = ROOT / "tests" / "data" / "viz_explorer.ttl"
 SAMPLE_TTL = ROOT / "tests" / "data" / "sample_graph.ttl"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 
 COUNTED_LINKS = """
 PREFIX kgo: <https://w3id.org/kaigi-kg/ontology#>
@@ -32,7 +33,7 @@ SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
   ?x a ?type . VALUES ?type { kgo:Person kgo:Official kgo:Institution kgo:Country kgo:Forum kgo:Meeting }
 }"""
 
-if not (CHROMIUM and CHROMEDRIVER):
+if None in chromium_paths():
     if os.environ.get("CI"):
         pytest.fail("CI is set but chromium/chromedriver are missing: run scripts/ensure-chromium",
                     pytrace=False)
@@ -47,33 +48,9 @@ def _count(graph: rdflib.Graph, query: str) -> int:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     """Headless Chromium with every network request refused; file:// pages still load."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,900",
-                 "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
-        "offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    driver = offline_chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield driver
     driver.quit()
-
-
-def _open(browser, html: Path):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    browser.get_log("browser")  # drop messages of earlier pages
-    browser.get_log("performance")
-    browser.get(html.as_uri())
-    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +60,7 @@ def explorer_page(tmp_path_factory):
 
 @pytest.fixture()
 def opened(browser, explorer_page):
-    _open(browser, explorer_page)
+    open_explorer(browser, explorer_page)
     return browser
 
 
@@ -117,7 +94,7 @@ def test_viz_counts_shown_match_the_graph(opened):
 @pytest.mark.skipif(not SAMPLE_TTL.exists(), reason="tests/data/sample_graph.ttl not written yet")
 def test_viz_counts_match_the_sample_graph(browser, tmp_path):
     graph = rdflib.Graph().parse(SAMPLE_TTL)
-    _open(browser, write_html(SAMPLE_TTL, tmp_path / "graph.html"))
+    open_explorer(browser, write_html(SAMPLE_TTL, tmp_path / "graph.html"))
     shown = browser.execute_script("return kgExplorer.shown()")
     assert shown == {"nodes": _count(graph, COUNTED_NODES), "edges": _count(graph, COUNTED_LINKS)}
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

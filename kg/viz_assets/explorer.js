@@ -197,13 +197,14 @@
     }
   }
 
-  function select(id) {
+  // Select node ``id``, show its details and (unless focus === false) centre the view on it.
+  function select(id, focus) {
     var node = nodes.get(id);
     if (!node) return false;
     if (node.hidden) resetFilters();
     selectedId = id;
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    if (focus !== false) network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
     showNode(id);
     return true;
   }
@@ -295,6 +296,7 @@
     if (explorer.ready) return;
     // The layout is settled: stop physics so the page is idle and nodes stay put.
     network.setOptions({ physics: { enabled: false } });
+    network.fit({ animation: false });
     explorer.timing.ready = performance.now();
     explorer.ready = true;
     document.body.setAttribute("data-ready", "true");
