@@ -129,7 +129,7 @@ def _split_token(token) -> list[tuple[str, int]]:
         head, rest = text[0], text[1:]
         known_rest = (
             rest in lexicon.titles() or rest in lexicon.institutions() or rest in lexicon.meeting_kinds()
-            or rest in lexicon.forums()
+            or rest in lexicon.forums() or rest in lexicon.cues("side")
         )
         if known_rest and (head in lexicon.country_abbreviations() or head in lexicon.title_prefixes()):
             return [(head, idx), (rest, idx + 1)]
@@ -215,6 +215,26 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "NAME"
         else:
             p.kind = "OTHER"
+    # kanji written right before a reading in parentheses are a name: 申源湜(シン・ウォンシク)
+    for idx, p in enumerate(raw):
+        if p.kind == "PAREN" and re.fullmatch(r"[\u30A0-\u30FF・＝= ]+", p.value.strip()):
+            run = idx
+            while run - 1 >= 0 and raw[run - 1].kind == "OTHER" and _KANJI.match(raw[run - 1].text):
+                run -= 1
+            length = sum(len(q.text) for q in raw[run:idx])
+            if 2 <= length <= 4 and (run == 0 or raw[run - 1].kind in ("COUNTRY", "INST", "TITLE")):
+                for q in raw[run:idx]:
+                    q.kind = "NAME"
+    # a single kanji the tokenizer left outside a name (申源 + 湜, 全 + 河圭) belongs to it
+    for idx, p in enumerate(raw):
+        if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text) or p.text in lexicon.non_person_words():
+            continue
+        prev = raw[idx - 1] if idx > 0 else None
+        nxt = raw[idx + 1] if idx + 1 < len(raw) else None
+        if prev is not None and prev.kind == "NAME" and "人名" in doc[prev.token].tag_ and _KANJI.match(prev.text):
+            p.kind = "NAME"
+        elif nxt is not None and nxt.kind == "NAME" and "人名-姓" in doc[nxt.token].tag_ and idx == 0:
+            p.kind = "NAME"
     return raw
 
 
@@ -269,7 +289,10 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         while left - 1 >= 0 and pieces[left - 1].group == pieces[k].group and pieces[k].group >= 0:
             left -= 1
         region_start = left
-        while region_start - 1 >= 0 and pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN"):
+        while region_start - 1 >= 0 and (
+            pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN")
+            or (pieces[region_start - 1].kind == "TITLE" and region_start - 1 < left and _joined_title(pieces, region_start - 1))
+        ):
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
                 break
             region_start -= 1
@@ -307,6 +330,11 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             continue
         if len(name_pieces) == 1 and len(name) == 1:
             short = True
+        # a Japanese-style name: a surname of two or more characters, then a given name
+        origin = ""
+        tags = [doc[p.token].tag_ for p in name_pieces]
+        if len(name_pieces) >= 2 and "人名-姓" in tags[0] and len(name_pieces[0].text) >= 2 and "人名-名" in tags[1]:
+            origin = "ja"
         aliases = [p.value for p in pieces[paren_start:region_start] if p.kind == "PAREN" and _is_reading(p.value)]
         region = pieces[region_start : title_end + 1]
         while region and region[0].kind in ("COUNTRY",):
@@ -335,6 +363,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                     short="1" if short else "",
                     former="1" if former else "",
                     name_end=str(name_pieces[-1].end),
+                    name_origin=origin,
                 ),
             )
         )
@@ -342,12 +371,18 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
     return found
 
 
+def _joined_title(pieces: list[_Piece], i: int) -> bool:
+    """A title piece that is part of a compound title: 副首相兼国防相, 政治局員兼外相."""
+    rest = "".join(p.text for p in pieces[i + 1 : i + 3])
+    return rest.startswith("兼")
+
+
 def _is_reading(text: str) -> bool:
     """A parenthesised reading or romanisation of a name (キム・ホンギュン, Joe Biden)."""
     text = text.strip()
     if not text or len(text) > 30:
         return False
-    return bool(re.fullmatch(r"[\u30A0-\u30FF・＝= ]+|[A-Za-z][A-Za-z .\-']+|[\u4E00-\u9FFF]{2,4}", text))
+    return bool(re.fullmatch(r"[\u30A0-\u30FF・＝= ]+|[\u3041-\u309F・ ]+|[A-Za-z][A-Za-z .\-']+|[\u4E00-\u9FFF]{2,4}", text))
 
 
 def _institution_of(doc, pieces, region_start, title_end, k, before) -> tuple[Optional[str], Optional[str]]:
@@ -444,9 +479,9 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         # walk left over qualifiers: forums, kinds, countries, institutions, acronyms, ordinals
         while start - 1 >= 0:
             q = pieces[start - 1]
-            if q.kind in ("KIND", "FORUM", "COUNTRY", "INST", "ORD", "PAREN", "JOIN"):
+            if q.kind in ("KIND", "FORUM", "COUNTRY", "INST", "ORD", "PAREN", "JOIN", "TITLE"):
                 start -= 1
-            elif q.kind in ("OTHER", "NAME") and not _DIGITS.match(q.text) and q.text not in lexicon.non_person_words():
+            elif q.kind in ("OTHER", "NAME") and not re.search(r"[0-9０-９]", q.text):
                 start -= 1
             else:
                 break
@@ -628,9 +663,58 @@ def _date_mentions(doc: Doc) -> list[DomainMention]:
     return found
 
 
+def _qualifier_countries(doc: Doc, chunk_start: int, previous: Optional[list[_Piece]]) -> tuple[Optional[int], list[str]]:
+    """「日米韓の外務次官協議」: countries written before 「の」 qualify a meeting word."""
+    if previous is None or chunk_start == 0 or doc[chunk_start - 1].text != "の":
+        return None, []
+    if not previous or any(p.kind not in ("COUNTRY", "JOIN") for p in previous):
+        return None, []
+    if previous[-1].end != doc[chunk_start - 1].idx:
+        return None, []
+    codes: list[str] = []
+    for p in previous:
+        if p.kind == "COUNTRY":
+            codes += [c for c in p.value.split(",") if c not in codes]
+    return previous[0].start, codes
+
+
+def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previous) -> Optional[DomainMention]:
+    """A meeting word without a forum: qualified by 「COUNTRIESの」 or a generic back-reference."""
+    kinds = [i for i, p in enumerate(pieces) if p.kind == "KIND"]
+    if not kinds:
+        return None
+    last = kinds[-1]
+    while last + 1 < len(pieces) and pieces[last + 1].group == pieces[last].group and pieces[last].group >= 0:
+        last += 1
+    first = last
+    while first - 1 >= 0 and pieces[first - 1].kind in ("KIND", "TITLE", "OTHER", "JOIN") and not _DIGITS.match(pieces[first - 1].text):
+        first -= 1
+    while first < last and pieces[first].kind == "JOIN":
+        first += 1
+    if any(p.kind in ("NAME",) for p in pieces[first : last + 1]):
+        return None
+    phrase = "".join(p.text for p in pieces[first : last + 1])
+    word = pieces[last].match or pieces[last].text
+    kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "forum"
+    start, end = pieces[first].start, pieces[last].end
+    ordinal = next((p.value for p in pieces if p.kind == "ORD" and p.value), "")
+    qualifier_start, countries = _qualifier_countries(doc, chunk_start, previous) if first == 0 else (None, [])
+    if countries:
+        forum = doc.text[qualifier_start:start].rstrip("の") + phrase
+        return DomainMention(
+            "MEETING", qualifier_start, end, doc.text[qualifier_start:end],
+            _attrs(forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1", aliases=phrase),
+        )
+    return DomainMention(
+        "MEETING", start, end, doc.text[start:end],
+        _attrs(generic="1", phrase=phrase, kind=kind, ordinal=ordinal, has_kind="1"),
+    )
+
+
 def recognise(doc: Doc) -> tuple[DomainMention, ...]:
     """Every domain mention in ``doc`` (a pure function of the parse)."""
     mentions: list[DomainMention] = []
+    previous: Optional[list[_Piece]] = None
     for start, end in _chunks(doc):
         pieces = _pieces(doc, start, end)
         if not pieces:
@@ -645,10 +729,17 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
                 if p is same[0]:
                     mentions.append(DomainMention("TITLE", same[0].start, same[-1].end, doc.text[same[0].start : same[-1].end], _attrs(kind=p.value)))
         person_spans = [(m.start, m.end) for m in people]
-        for meeting in _meeting_mentions(doc, pieces):
-            if not any(s <= meeting.start and meeting.end <= e for s, e in person_spans):
-                mentions.append(meeting)
+        meetings = [
+            m for m in _meeting_mentions(doc, pieces)
+            if not any(s <= m.start and m.end <= e for s, e in person_spans)
+        ]
+        if not meetings and not people:
+            extra = _unqualified_meeting(doc, pieces, start, previous)
+            if extra is not None:
+                meetings.append(extra)
+        mentions += meetings
         mentions += _side_mentions(doc, pieces, end)
+        previous = pieces
     mentions += _quote_mentions(doc)
     mentions += _date_mentions(doc)
     mentions.sort(key=lambda m: (m.start, -m.end, m.label))

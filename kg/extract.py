@@ -37,6 +37,8 @@ from kg.records import (
     RepresentationFact,
 )
 
+_TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
+_GENERIC_WORDS = ("会議", "会談", "協議", "会合", "対話", "首脳会談", "首脳会議")
 _THIS_DAY = ("この日", "同日", "当日", "きょう", "今日")
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
 _HEAD_KINDS = {"head"}
@@ -48,7 +50,10 @@ RULE_CONFIDENCE = {
     "relative_clause": 0.9,
     "talks_with": 0.85,
     "remarks_after_meeting": 0.7,
+    "collective": 0.8,
 }
+# 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
+_COLLECTIVE = re.compile(r"(?:^|[、。])\s*((?:両|[0-9０-９]+|[一二三四五六七八九十])(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|人))(?:は|が|も|とも)")
 
 
 def _norm(text: str) -> str:
@@ -187,7 +192,7 @@ def _is_short_of(short: str, full: str) -> bool:
     parts = re.split(r"[・＝=]", full)
     if len(parts) > 1:
         return short in (parts[0], parts[-1])
-    return len(full) > len(short) and full.startswith(short) and len(short) <= 2
+    return len(full) > len(short) and full.startswith(short) and len(short) <= 3
 
 
 def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainMention]:
@@ -214,6 +219,9 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
 
     def absorb(person: _Person, mention: DomainMention, sentence: _Sentence) -> None:
         attrs = dict(mention.attrs)
+        if attrs.get("title_kind") == "honorific":
+            # 「岸田氏」 only points back at someone already introduced
+            attrs = {"name": attrs.get("name"), "short": "1"}
         for alias in filter(None, (attrs.get("aliases") or "").split("|")):
             existing = find(alias)
             if existing is not None and existing is not person:
@@ -240,6 +248,11 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             person.institution = person.institution or institution
             _set_country(person, _institution_country(institution), "institution")
         _set_country(person, attrs.get("country"), "explicit")
+        if sentence.doc.text[max(0, mention.start - 3) : mention.start] == "同国の":
+            # 「同国のウォン外相」: the country last named before
+            _set_country(person, _last_country_before(sentences, sentence, mention.start), "explicit")
+        if attrs.get("name_origin") == "ja":
+            _set_country(person, "JP", "name")
         ev = sentence.evidence(doc_id)
         if ev not in person.evidence:
             person.evidence.append(ev)
@@ -250,7 +263,7 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             if mention.label != "PERSON" or sentence.quoted(mention.start, mention.end):
                 continue
             name = mention.get("name") or ""
-            if mention.get("short"):
+            if mention.get("short") or mention.get("title_kind") == "honorific":
                 pending_short.append((mention, sentence))
                 continue
             person = find(name)
@@ -274,7 +287,8 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             absorb(person, mention, sentence)
     for mention, sentence in pending_short:
         name = mention.get("name") or ""
-        candidates = [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
+        exact = find(name)
+        candidates = [exact] if exact else [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
         if not candidates:
             continue
         # the most recently introduced matching person
@@ -283,7 +297,28 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             person.short_forms.append(name)
         absorb(person, mention, sentence)
     refs.sort(key=lambda r: (r.sentence.index, r.mention.start))
+    _propagate_list_countries(refs)
     return people, refs
+
+
+def _propagate_list_countries(refs: list[_PersonRef]) -> None:
+    """「同国のウォン外相、マールズ副首相」: a list shares the country written before its head."""
+    for prev, ref in zip(refs, refs[1:]):
+        if prev.sentence is not ref.sentence or ref.person.country_source in ("explicit", "institution", "side"):
+            continue
+        between = ref.sentence.doc.text[prev.mention.end : ref.mention.start]
+        if between in ("、", "と", "や") and prev.person.country_source == "explicit":
+            _set_country(ref.person, prev.person.country, "context")
+
+
+def _last_country_before(sentences: list[_Sentence], sentence: _Sentence, start: int) -> Optional[str]:
+    for s in reversed(sentences[: sentence.index + 1]):
+        for m in reversed(s.mentions):
+            if m.label == "COUNTRY" and (s is not sentence or m.end <= start):
+                codes = (m.get("codes") or "").split(",")
+                if len(codes) == 1 and codes[0]:
+                    return codes[0]
+    return None
 
 
 def _merge_people(keep: _Person, other: _Person, people: list[_Person]) -> None:
@@ -407,6 +442,8 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
         return "planned"
     if chain & lexicon.cues("planned") or local & {"来年", "来月", "次回", "次期", "今後"}:
         return "planned"
+    if chain & lexicon.cues("negation"):
+        return "mentioned"
     adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
     if (chain | local | adverbs) & lexicon.cues("mentioned"):
         return "mentioned"
@@ -425,7 +462,10 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
 def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Optional[str], running: Optional[str]) -> Optional[str]:
     """The date of a meeting mention: a date before it in its clause, or 「この日」."""
     doc = sentence.doc
-    dates = [m for m in sentence.mentions if m.label == "DATE" and not sentence.quoted(m.start, m.end)]
+    dates = [
+        m for m in sentence.mentions
+        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc.text, m.start)
+    ]
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     pred = _predicate(span[-1]) if span is not None else None
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
@@ -443,6 +483,13 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a parenthesis: 「18日午前(日本時間19日未明)」."""
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    closed = max(text.rfind(")", 0, start), text.rfind("）", 0, start))
+    return opened > closed
 
 
 def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
@@ -535,31 +582,105 @@ class _Extraction:
 
     def collect_meetings(self) -> None:
         definitions = self.acronym_definitions()
+        named = self.named_meetings(definitions)
         running_date: Optional[str] = None
         current: Optional[_Meeting] = None
         for sentence in self.sentences:
+            talk_tokens = self.talks_in(sentence, running_date)
             for m in sentence.mentions:
                 if m.label != "MEETING" or sentence.quoted(m.start, m.end):
                     continue
-                info = _resolve_meeting_mention(m, definitions)
+                if m.get("generic"):
+                    if self.is_verbal(sentence.doc, m):
+                        continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
+                    info = self.generic_target(sentence, m, named, current)
+                else:
+                    info = _resolve_meeting_mention(m, definitions)
                 if info is None:
                     continue
                 date = _meeting_date(sentence, m, self.published, running_date)
                 status = _meeting_status(sentence, m, date, self.published)
                 if status != "held":
                     date = _adjacent_date(sentence, m, self.published)
+                    if m.get("generic"):
+                        continue  # 「次回の会議」: a back-reference to nothing held
                 meeting = self.add_meeting(info, _ordinal(sentence, m), date, status, sentence, m)
                 self.meeting_at[(sentence.index, m.start)] = meeting
                 if meeting.status == "held":
+                    current = meeting
+            for token in talk_tokens:
+                meeting = self.talks(sentence, token, named, running_date)
+                if meeting is not None:
                     current = meeting
             self.current[sentence.index] = current
             self.day[sentence.index] = running_date
             # 「この日」 refers back to the latest day named outside quotes
             for m in sentence.mentions:
-                if m.label == "DATE" and not sentence.quoted(m.start, m.end):
+                if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(sentence.doc.text, m.start):
                     resolved = resolve(m.get("expression") or m.text, self.published)
                     if resolved and len(resolved) == 10 and re.search(r"\d日", m.text):
                         running_date = resolved
+
+    def named_meetings(self, definitions: dict[str, dict]) -> list[dict]:
+        """Every named meeting mention of the article (the topics generic words refer to)."""
+        found = []
+        for sentence in self.sentences:
+            for m in sentence.mentions:
+                if m.label == "MEETING" and not m.get("generic") and not sentence.quoted(m.start, m.end):
+                    info = _resolve_meeting_mention(m, definitions)
+                    if info is not None:
+                        found.append(info)
+        return found
+
+    def generic_target(self, sentence: _Sentence, m: DomainMention, named: list[dict], current: Optional[_Meeting]) -> Optional[dict]:
+        """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
+        phrase = m.get("phrase") or m.text
+        word = phrase if phrase in lexicon.meeting_kinds() else None
+        if word is None and len(phrase) > 4 and not any(phrase.endswith(k) and len(phrase) - len(k) <= 4 for k in lexicon.meeting_kinds()):
+            # a named conference without an acronym: 「アジア安全保障会議」
+            return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
+        if current is not None and (_norm(phrase) in _norm(current.forum) or phrase in _GENERIC_WORDS):
+            return self.info_of(current)
+        for info in named:
+            if phrase in _GENERIC_WORDS:
+                break
+            if _norm(phrase) in _norm(info["forum"]) or any(_norm(phrase) in _norm(a) for a in info["aliases"]):
+                return info
+        if phrase in _GENERIC_WORDS:
+            tail = phrase[-2:]
+            for info in named:
+                if info["forum"].endswith(tail):
+                    return info
+            return None
+        return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
+
+    @staticmethod
+    def is_verbal(doc: Doc, m: DomainMention) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.end < len(doc) and doc[span.end].lemma_ == "する"
+
+    @staticmethod
+    def info_of(meeting: _Meeting) -> dict:
+        return {
+            "forum": meeting.forum,
+            "acronym": meeting.acronym,
+            "countries": list(meeting.countries),
+            "kind": meeting.kind,
+            "aliases": list(meeting.aliases),
+            "identity": meeting.identity,
+        }
+
+    def talks_in(self, sentence: _Sentence, running_date: Optional[str]) -> list:
+        """Predicates of 「AはBと会談した」 (held, outside quotes) in a sentence."""
+        doc = sentence.doc
+        found = []
+        for token in doc[sentence.span.start : sentence.span.end]:
+            if token.lemma_ not in lexicon.cues("talks") or sentence.quoted(token.idx, token.idx + 1):
+                continue
+            is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
+            if is_predicate and self.held_clause(token):
+                found.append(token)
+        return found
 
     def add_meeting(self, info, ordinal, date, status, sentence: _Sentence, mention: DomainMention) -> _Meeting:
         names = {_norm(info["forum"]), *(_norm(a) for a in info["aliases"])}
@@ -648,9 +769,65 @@ class _Extraction:
         by_sentence: dict[int, list[_PersonRef]] = {}
         for ref in refs:
             by_sentence.setdefault(ref.sentence.index, []).append(ref)
-        for index, sentence_refs in sorted(by_sentence.items()):
-            sentence = sentence_refs[0].sentence
-            self.sentence_representations(sentence, sentence_refs)
+        for sentence in self.sentences:
+            self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
+            self.collective(sentence)
+
+    def eliminate(self, meeting: _Meeting, sentence: _Sentence, person: _Person) -> Optional[str]:
+        """The one side of a meeting that nobody else represents (「岸田首相とバイデン米大統領、
+        韓国の尹大統領は…日米韓首脳会議を開いた」 → 岸田 is JP)."""
+        states = [c for c in meeting.countries if len(c) == 2]
+        if len(states) < 2:
+            return None
+        taken = {r.side for r in self.representations.values() if r.meeting == meeting.key and r.person != person.key}
+        taken |= {
+            r.person.country for r in self.refs_in(sentence)
+            if r.person is not person and r.person.country and r.person.country_source != "name"
+        }
+        remaining = [c for c in states if c not in taken]
+        return remaining[0] if len(remaining) == 1 else None
+
+    def collective(self, sentence: _Sentence) -> None:
+        """「両氏は同日、…対話にも出席した」「4閣僚は…会合も開いた」: the people of the
+        previous meeting take part in this one too."""
+        doc = sentence.doc
+        text = sentence.unquoted_text()
+        match = _COLLECTIVE.search(text)
+        if match is None:
+            return
+        at = sentence.span.start_char + match.end(1)
+        token = next((t for t in doc[sentence.span.start : sentence.span.end] if t.idx >= at), None)
+        if token is None:
+            return
+        pred = None
+        for t in doc[token.i : sentence.span.end]:
+            if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "する"):
+                if t.lemma_ in lexicon.cues("participation"):
+                    pred = t
+                    break
+        if pred is None or not self.held_clause(pred):
+            return
+        meetings_here = self.sentence_meetings(sentence)
+        meeting = self.meeting_argument(sentence, pred, meetings_here)
+        if meeting is None:
+            held_here = [mt for _, mt in meetings_here if mt.status == "held"]
+            meeting = held_here[-1] if held_here else None
+        if meeting is None:
+            return
+        earlier = [
+            mt for mt in self.meetings
+            if mt is not meeting and any(r.meeting == mt.key for r in self.representations.values())
+            and mt.evidence and mt.evidence[0].start <= sentence.start
+        ]
+        if not earlier:
+            return
+        source = earlier[-1]
+        head = True if any(w in text for w in lexicon.cues("head")) else None
+        people = {p.key: p for p in (r.person for r in self._refs)}
+        for rep in [r for r in self.representations.values() if r.meeting == source.key]:
+            person = people.get(rep.person)
+            if person is not None:
+                self.represent(person, meeting, rep.side, sentence, "collective", head)
 
     def sentence_representations(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         doc = sentence.doc
@@ -660,8 +837,6 @@ class _Extraction:
         current = self.current.get(sentence.index)
         sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
         head_all = any(w in unquoted for w in lexicon.cues("head"))
-        talks: list[_PersonRef] = []
-        talk_pred = None
         for ref in refs:
             m = ref.mention
             person = ref.person
@@ -680,19 +855,21 @@ class _Extraction:
             participation = next((p for p in candidates if p.lemma_ in lexicon.cues("participation")), None)
             speech = any(p.lemma_ in lexicon.cues("speech") for p in candidates)
             if participation is not None and not speech and self.held_clause(participation):
-                if participation.lemma_ in ("会談", "会う") and not self.meeting_argument(sentence, participation, meetings_here):
-                    talks.append(ref)
-                    talk_pred = participation
-                    continue
+                if participation.lemma_ in lexicon.cues("talks") and not self.meeting_argument(sentence, participation, meetings_here):
+                    continue  # one-off talks were handled with the meetings
                 meeting = self.meeting_argument(sentence, participation, meetings_here)
+                held_here = [mt for _, mt in meetings_here if mt.status == "held"]
+                if meeting is None and held_here:
+                    meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
                 if meeting is None and participation.lemma_ in lexicon.cues("attend"):
                     # 「…側からは A が参加した」 after the sentence that reported the meeting
-                    held_here = [mt for _, mt in meetings_here if mt.status == "held"]
-                    meeting = held_here[-1] if held_here else (current or previous)
+                    meeting = current or previous
                 if meeting is None:
                     continue
                 side_mention = self.side_mention(sides, m)
                 side = side_mention.get("codes") if side_mention else person.country
+                if not side or person.country_source == "name":
+                    side = self.eliminate(meeting, sentence, person) or side
                 rule = "side_phrase" if side_mention else "participant_subject"
                 head = True if (head_all and self.head_marked(sentence, m)) else None
                 self.represent(person, meeting, side, sentence, rule, head)
@@ -704,59 +881,85 @@ class _Extraction:
                 meeting = same_day[-1] if same_day else current
                 if person.title_kind != "spokesperson" and person.country in meeting.countries:
                     self.represent(person, meeting, person.country, sentence, "remarks_after_meeting", None)
-        if len(talks) >= 1 and talk_pred is not None:
-            self.talks(sentence, talks, talk_pred)
 
-    def talks(self, sentence: _Sentence, talks: list[_PersonRef], pred) -> None:
+    def talks(self, sentence: _Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[_Meeting]:
         """「AはBと会談した」: a one-off meeting between the people's countries."""
         doc = sentence.doc
-        people = []
-        for ref in talks:
-            if ref.person not in people:
-                people.append(ref.person)
-        # the partner in 「Bと」 may be attached to the predicate without being the subject
+        refs = []
         for ref in self.refs_in(sentence):
-            if ref.person not in people:
-                span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
-                if span is not None and _predicate(span[-1]).i == pred.i:
-                    people.append(ref.person)
-        countries = [p.country for p in people if p.country]
-        if len(people) < 2 or len(set(countries)) < 2 or len(countries) != len(people):
-            return
-        kinds = {p.title_kind for p in people}
-        if kinds <= _HEAD_KINDS:
-            word = "首脳会談"
-            kind = "summit"
-        elif kinds <= _MINISTER_KINDS and all(p.title and p.title.endswith("外相") for p in people):
-            word, kind = "外相会談", "ministerial"
-        else:
-            word, kind = "会談", "bilateral"
-        abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
-        unique = list(dict.fromkeys(countries))
-        if all(c in abbreviations for c in unique):
-            forum = "".join(abbreviations[c] for c in unique) + word
-        else:
-            forum = "・".join(lexicon.country(c).label_ja for c in unique) + word
-        anchor = None
+            span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+            if span is None or span.end > pred.i:
+                continue
+            linear = self.next_predicate(sentence, span)
+            if _predicate(span[-1]).i == pred.i or (linear is not None and linear.i == pred.i):
+                if ref.person not in [r.person for r in refs]:
+                    refs.append(ref)
+        if len(refs) < 2:
+            return None
+        known = [r.person.country for r in refs if r.person.country and r.person.country_source != "name"]
+        visited = self.visited_country(sentence)
+        sides: list[Optional[str]] = []
+        for ref in refs:
+            side = ref.person.country
+            if (not side or ref.person.country_source == "name") and visited and visited not in known and ref is not refs[0]:
+                side = visited  # 「韓国を訪問し、…大統領と会談した」: the host
+            sides.append(side)
+        if any(side is None for side in sides) or len(set(sides)) < 2:
+            return None
+        countries = list(dict.fromkeys(sides))
+        info = self.talks_forum(refs, countries, named)
         date = None
-        for m in sentence.mentions:
-            if m.label == "DATE" and not sentence.quoted(m.start, m.end):
-                if explicit_year(m.text):
-                    anchor = explicit_year(m.text)
-                if m.start < doc.char_span(*self.span_of(pred), alignment_mode="expand").start_char:
-                    date = resolve(m.get("expression") or m.text, self.published, anchor_year=anchor or self.anchor_year(sentence))
-        info = {
-            "forum": forum,
-            "acronym": None,
-            "countries": unique,
-            "kind": kind,
-            "aliases": [],
-            "identity": "made:" + ",".join(sorted(unique)) + ":" + kind + ":" + _norm(forum),
-        }
+        dates = [
+            m for m in sentence.mentions
+            if m.label == "DATE" and m.end <= pred.idx and not sentence.quoted(m.start, m.end)
+            and not _in_parentheses(doc.text, m.start)
+        ]
+        if dates:
+            anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
+            date = resolve(dates[-1].get("expression") or dates[-1].text, self.published, anchor_year=anchor or self.anchor_year(sentence))
+        elif any(w in sentence.text for w in _THIS_DAY):
+            date = running_date
         pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
         meeting = self.add_meeting(info, None, date, "held", sentence, pseudo)
-        for person in people:
-            self.represent(person, meeting, person.country, sentence, "talks_with", None)
+        for ref, side in zip(refs, sides):
+            self.represent(ref.person, meeting, side, sentence, "talks_with", None)
+        return meeting
+
+    def talks_forum(self, refs: list[_PersonRef], countries: list[str], named: list[dict]) -> dict:
+        """The forum of one-off talks: a named meeting of the same countries in the article
+        (「韓日国防相会談」), else countries + a word from the participants' titles."""
+        for info in named:
+            if set(info["countries"]) == set(countries) and info["kind"] in _TALK_KINDS:
+                return info
+        titles = [r.person.title or "" for r in refs]
+        word = "会談"
+        for suffix, meeting_word in lexicon.talk_words():
+            if all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
+                word = meeting_word
+                break
+        abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+        if all(c in abbreviations for c in countries):
+            forum = "".join(abbreviations[c] for c in countries) + word
+        else:
+            forum = "・".join(lexicon.country(c).label_ja for c in countries) + word
+        kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
+        return {
+            "forum": forum,
+            "acronym": None,
+            "countries": countries,
+            "kind": kind,
+            "aliases": [],
+            "identity": "made:" + ",".join(sorted(countries)) + ":" + kind + ":" + _norm(forum),
+        }
+
+    def visited_country(self, sentence: _Sentence) -> Optional[str]:
+        text = sentence.doc.text
+        for m in sentence.mentions:
+            if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
+                codes = (m.get("codes") or "").split(",")
+                if len(codes) == 1:
+                    return codes[0]
+        return None
 
     def anchor_year(self, sentence: _Sentence) -> Optional[int]:
         for previous in reversed(self.sentences[max(0, sentence.index - 2) : sentence.index]):
@@ -775,6 +978,8 @@ class _Extraction:
     def held_clause(self, pred) -> bool:
         chain = _predicate_chain(pred)
         lemmas = {t.lemma_ for t in chain} | {t.text for t in chain}
+        if lemmas & lexicon.cues("negation"):
+            return False
         if pred.head.i != pred.i and pred.dep_ in ("acl", "nmod", "compound"):
             lemmas.add(pred.head.lemma_)
         if lemmas & lexicon.cues("planned"):
@@ -855,9 +1060,9 @@ class _Extraction:
         return span.end < len(doc) and doc[span.end].text in ("は", "が", "も")
 
     def run(self) -> DocumentFacts:
-        self.collect_meetings()
         people, refs = _collect_people(self.sentences, self.doc_id)
         self._refs = refs
+        self.collect_meetings()
         self.collect_representations(refs)
         institutions = self.collect_institutions(people)
         return DocumentFacts(

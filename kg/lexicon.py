@@ -24,6 +24,7 @@ DATA_FILES = (
     "forums.tsv",
     "meeting_kinds.tsv",
     "cues.tsv",
+    "talk_words.tsv",
 )
 
 
@@ -249,3 +250,9 @@ def furniture_terms() -> dict[str, tuple[str, ...]]:
         if len(r) > 1 and r[1].strip():
             terms.setdefault(r[0], set()).add(r[1].strip())
     return {kind: tuple(sorted(words, key=lambda w: (-len(w), w))) for kind, words in terms.items()}
+
+
+@lru_cache(maxsize=None)
+def talk_words() -> tuple[tuple[str, str], ...]:
+    """(title endings joined by |, meeting word) for naming one-off talks, in file order."""
+    return tuple((r[0], _cell(r, 1)) for r in _rows("talk_words.tsv"))

@@ -16,8 +16,22 @@ from kg.errors import PipelineError
 # Sudachi refuses inputs above 49,149 bytes; stay well under it.
 MAX_BLOCK_BYTES = 40_000
 MODEL_NAME = "ja_ginza"
-_COMPONENTS_REVISION = "1"
-PIPELINE_VERSION = f"{MODEL_NAME}+kg{_COMPONENTS_REVISION}+{lexicon.data_hash()}"
+
+
+
+def _code_hash() -> str:
+    """Hash of the modules whose behaviour decides parses and facts (cache key part)."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    for name in ("nlp.py", "components.py", "extract.py", "dates.py", "lexicon.py"):
+        digest.update(resources.files("kg").joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# Changes whenever the components, the extractor or the lexicons change.
+PIPELINE_VERSION = f"{MODEL_NAME}+kg-{_code_hash()}-{lexicon.data_hash()}"
 
 
 @lru_cache(maxsize=1)
