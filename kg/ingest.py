@@ -712,35 +712,42 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
 
     Per paragraph: prose (has 。, or is long and ends in a closing bracket) of at least
     ``GOOD_PARAGRAPH_CHARS`` is *good*, shorter prose *near*, anything else furniture.
-    Then: an end-of-page heading (ランキング, コメント, …) after body prose drops the rest
-    of the page; a box heading (関連記事, …) drops lines until prose resumes; a paragraph
+    Then: an end-of-page heading (ランキング, コメント, …) after article prose drops the
+    rest of the page; a box heading (関連記事, …) drops lines until prose resumes; a paragraph
     already kept once is a repeat; near paragraphs stay when next to good ones or to each
     other (a lone teaser between headlines does not), or when the text has no anchor.
     """
     terms = furniture_terms()
     paragraphs = split_paragraphs(text)
     first = [_classify(p.text, terms) for p in paragraphs]
-    # Section pass: headings open furniture sections.
+    # Section pass: headings open furniture sections. Modes: body; box (an in-article box,
+    # transparent to the context rule below); menu (an end heading before the article: a
+    # menu item, opaque); cut (an end heading after article prose: the rest of the page).
     kinds: list[tuple[str, str]] = []
-    in_box: list[bool] = []  # box lines are transparent to the context rule below
-    mode, seen_prose = "body", False
+    in_box: list[bool] = []
+    mode, prose_seen, good_seen = "body", 0, False
     for kind, reason in first:
         if kind.startswith("heading:"):
             heading = kind.split(":", 1)[1]
             if mode != "cut":
-                # Before any prose an end heading is a menu item, not the end of the page.
-                mode = "cut" if heading == "end" and seen_prose else "box"
+                # "Article prose" is a long paragraph or two short ones; one short line
+                # before it may be a news ticker.
+                if heading == "box":
+                    mode = "box"
+                else:
+                    mode = "cut" if good_seen or prose_seen >= 2 else "menu"
             kinds.append(("furniture", f"{heading} heading: {reason}"))
             in_box.append(mode == "box")
             continue
-        if mode == "box" and kind in ("good", "near"):
+        if mode in ("box", "menu") and kind in ("good", "near"):
             mode = "body"
         if mode != "body":
             kinds.append(("furniture", "after an end-of-page heading" if mode == "cut"
-                          else f"in a box after a heading ({reason})"))
+                          else f"in a {mode} after a heading ({reason})"))
             in_box.append(mode == "box")
             continue
-        seen_prose = seen_prose or kind in ("good", "near")
+        prose_seen += kind in ("good", "near")
+        good_seen = good_seen or kind == "good"
         kinds.append((kind, reason))
         in_box.append(False)
     # Context: which short paragraphs belong to the body (a box inside the article is skipped).

@@ -142,8 +142,9 @@ def test_ingest_furniture_layouts(text: str, expected: list[str]):
     (f"{P_LONG_1}\n・日米が協議した。\n● 防衛相が会見した。\n1\n2.", [P_LONG_1]),
     # e-mail, URL and credit lines
     (f"{P_LONG_1}\nreporter@example.jp\nhttps://example.jp/news/1\n引用:防衛省\n写真=共同", [P_LONG_1]),
-    # an end-of-page heading before any article prose is a menu item, not the end of the page
+    # an end-of-page heading before the article is a menu item, not the end of the page
     (f"ランキング\n{P_LONG_1}\n{P_LONG_2}", [P_LONG_1, P_LONG_2]),
+    (f"【速報】北朝鮮が弾道ミサイルを発射。\n話題\n{P_LONG_1}\n{P_LONG_2}", [P_LONG_1, P_LONG_2]),
     # a long paragraph that ends in a quote without 。 is still prose
     ("外相は記者団に対し、同盟の抑止力と対処力を一層強化するため、あらゆる分野で協力を深めていく考えを示し、"
      "「日米の結束は揺るがない、地域の平和と安定のために引き続き緊密に連携していく」",
