@@ -295,13 +295,16 @@ class _InstitutionKeys:
         self.display_names = {normalise_name(e.name): [e.name] for es in self.entries.values() for e in es}
         self.prefixes = sorted(lexicon.country_forms().items())
 
-    def _lexicon(self, name: str, country: Optional[str]) -> Optional[tuple[Optional[str], str]]:
+    def entry(self, name: str, country: Optional[str]) -> Optional[lexicon.InstitutionEntry]:
+        """The lexicon entry a normalised name stands for in ``country``, if any."""
         entries = [e for e in self.entries.get(name, ()) if not (country and e.country and e.country != country)]
         if len(entries) > 1:  # a canonical name beats an alias of another entry
             entries = [e for e in entries if normalise_name(e.name) == name] or entries[:1]
-        if not entries:
-            return None
-        return (country or entries[0].country), normalise_name(entries[0].name)
+        return entries[0] if entries else None
+
+    def _lexicon(self, name: str, country: Optional[str]) -> Optional[tuple[Optional[str], str]]:
+        entry = self.entry(name, country)
+        return ((country or entry.country), normalise_name(entry.name)) if entry else None
 
     def key(self, spelling: str, country: Optional[str]) -> tuple[Optional[str], str]:
         name = normalise_name(spelling)
@@ -358,7 +361,7 @@ def _resolve_institutions(
                 label=label,
                 aliases=tuple(s for s in spellings if s != label),
                 country=key[0],
-                kind=_most_common(o.kind for o in occs) or _lexicon_kind(key[1]),
+                kind=_most_common(o.kind for o in occs) or getattr(keys.entry(key[1], key[0]), "kind", None),
                 evidence=_evidence_union(o.evidence for o in occs),
             )
         )
@@ -370,11 +373,6 @@ def _resolve_institutions(
         return slug_of.get(redirect.get(key, key)) or slug_of.get(keys.key(spelling, None))
 
     return institutions, lookup
-
-
-def _lexicon_kind(name: str) -> Optional[str]:
-    entry = lexicon.institutions().get(name)
-    return entry.kind if entry else None
 
 
 def _institution_occurrences(facts: list[DocumentFacts], person_country: dict[MentionId, Optional[str]]) -> list[_InstitutionOccurrence]:

@@ -249,7 +249,7 @@ def test_resolve_institution_label_is_the_canonical_name():
         facts("b", institutions=[InstitutionMention(key="i1", name="ペンタゴン", country="US")]),
     ]
     (inst,) = resolve(corpus).institutions
-    assert (inst.label, inst.aliases) == ("国防総省", ("ペンタゴン", "米国防総省"))
+    assert (inst.label, inst.aliases, inst.kind) == ("国防総省", ("ペンタゴン", "米国防総省"), "ministry")
 
 
 def test_resolve_institution_label_drops_country_prefix():
