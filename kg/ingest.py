@@ -84,7 +84,8 @@ HTML_CHARSET_SNIFF_BYTES = 4096
 GOOD_PARAGRAPH_CHARS = 80  # prose this long is article body on its own
 UNPUNCTUATED_PROSE_CHARS = 80  # a paragraph without 。 counts as prose only when this long
 HEADING_MAX_CHARS = 16  # a furniture heading is short
-HEADING_EXTRA_CHARS = 7  # ...and adds little to its lexicon word (アクセス+ランキング)
+HEADING_EXTRA_CHARS = 12  # ...and starts or ends with its lexicon word (アクセス+ランキング)
+LONE_PARAGRAPH_GAP = 3  # furniture lines (captions, players) a short paragraph may sit behind
 FURNITURE_LINE_MAX_CHARS = 60
 LINK_LINE_MAX_CHARS = 120
 HARD_WRAP_MIN_COLUMNS = 40  # wrapped lines are at least this wide (display columns)
@@ -753,7 +754,8 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     # Context: which short paragraphs belong to the body (a box inside the article is skipped).
     context = [index for index, boxed in enumerate(in_box) if not boxed]
     keep = [False] * len(paragraphs)
-    for index, kept in zip(context, _keep_flags([kinds[index][0] for index in context])):
+    context_kinds = ["heading" if first[index][0].startswith("heading:") else kinds[index][0] for index in context]
+    for index, kept in zip(context, _keep_flags(context_kinds)):
         keep[index] = kept
     # Repeats: the first kept copy of a paragraph stays. They count as body for the context
     # above, so an article printed twice keeps its last paragraphs too.
@@ -770,9 +772,13 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
 
 
 def _keep_flags(kinds: Sequence[str]) -> list[bool]:
-    """Good paragraphs stay; a run of near ones stays when it is two or more long (body
-    prose comes in runs, teasers come one between headlines), when it touches a good one,
-    or when the text has no such anchor at all (a short article)."""
+    """Which paragraphs stay, given each one's kind (good, near, furniture, heading).
+
+    Good paragraphs stay; a run of near ones stays when it is two or more long (body
+    prose comes in runs), when it touches a good one, or when the text has no such anchor
+    (a short article). A lone near paragraph stays when kept prose is a few furniture lines
+    away (a caption or a video widget in between), unless it is one of a chain of lone ones
+    a few lines apart: the shape of a headline/teaser list."""
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(kinds):
@@ -786,11 +792,43 @@ def _keep_flags(kinds: Sequence[str]) -> list[bool]:
             index += 1
     has_anchor = "good" in kinds or any(end - start >= 2 for start, end in runs)
     keep = [kind == "good" for kind in kinds]
+    lone: list[int] = []
     for start, end in runs:
         touches_good = (start > 0 and kinds[start - 1] == "good") or (end < len(kinds) and kinds[end] == "good")
         if end - start >= 2 or touches_good or not has_anchor:
             keep[start:end] = [True] * (end - start)
+        else:
+            lone.append(start)
+    for chain in _chains(lone, kinds):
+        if len(chain) == 1 and (_kept_prose_near(chain[0], -1, kinds, keep) or _kept_prose_near(chain[0], 1, kinds, keep)):
+            keep[chain[0]] = True
     return keep
+
+
+def _chains(lone: list[int], kinds: Sequence[str]) -> list[list[int]]:
+    """Lone paragraphs grouped when only a few furniture lines separate them."""
+    chains: list[list[int]] = []
+    for index in lone:
+        previous = chains[-1][-1] if chains else None
+        if (previous is not None and index - previous - 1 <= LONE_PARAGRAPH_GAP
+                and all(kind in ("furniture", "heading") for kind in kinds[previous + 1:index])):
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    return chains
+
+
+def _kept_prose_near(index: int, step: int, kinds: Sequence[str], keep: Sequence[bool]) -> bool:
+    """Whether the nearest prose from ``index`` in direction ``step`` is kept, close, and
+    not behind a heading (a heading starts another section of the page)."""
+    other = index + step
+    while 0 <= other < len(kinds) and abs(other - index) <= LONE_PARAGRAPH_GAP + 1:
+        if kinds[other] == "heading":
+            return False
+        if kinds[other] != "furniture":
+            return keep[other]
+        other += step
+    return False
 
 
 def find_body_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -121,6 +121,35 @@ LAYOUTS = [
             "所属事務所は3日、一部報道について事実ではないと明らかにした。",
         ]),
         [P_LONG_1, P_LONG_2], id="page-header"),
+    pytest.param(  # aggregator: source line, inline video player between paragraphs, "for you" list
+        "\n".join([
+            "ニュースアグリゲーター",
+            "日米の閣僚が協議　抑止力強化で一致",
+            "通信社 の意見",
+            "•",
+            "2時間",
+            "【東京時事】" + P_LONG_1,
+            P_SHORT_1,
+            "関連ビデオ: 閣僚協議の冒頭映像 (テレビニュース)",
+            "再生",
+            "0:45",
+            P_SHORT_2,
+            "フィードバック",
+            "このニュースを見た人にオススメ",
+            "人気投手が今季20勝目を挙げる。",
+        ]),
+        ["【東京時事】" + P_LONG_1, P_SHORT_1, P_SHORT_2], id="aggregator-video"),
+    pytest.param(  # foreign daily's Japanese edition: ▲ photo caption inside the article
+        "\n".join([
+            "記事入力 : 2024/10/30 09:15",
+            "日米の閣僚が協議",
+            "東京=山本一郎特派員",
+            P_LONG_1, P_SHORT_1,
+            "▲3日、東京で協議に臨む両国の閣僚(写真=外務省)",
+            P_SHORT_2,
+            "日報ドットコム/日報日本語版",
+        ]),
+        [P_LONG_1, P_SHORT_1, P_SHORT_2], id="caption-inside"),
 ]
 
 
