@@ -1,0 +1,94 @@
+"""notebooks/explore.ipynb: committed without outputs, and runs top to bottom in a real kernel."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+import rdflib
+from rdflib import RDF, RDFS
+
+from kg.namespace import KGO
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
+
+
+def _cell(nb, tag: str):
+    return next(c for c in nb.cells if tag in c.metadata.get("tags", []))
+
+
+def _text(cell) -> str:
+    """Everything a cell showed: streams, plain text and HTML."""
+    parts = []
+    for out in cell.outputs:
+        parts.append(out.get("text", ""))
+        data = out.get("data", {})
+        parts += [data.get("text/plain", ""), data.get("text/html", "")]
+    return "\n".join(parts)
+
+
+def test_notebook_is_committed_without_outputs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code
+    assert [(c.outputs, c.execution_count) for c in code] == [([], None)] * len(code)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """The notebook run by nbclient in a fresh python3 kernel, building the seeds into a temp folder."""
+    from nbclient import NotebookClient
+
+    out = tmp_path_factory.mktemp("notebook-out")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    env = {"KG_NOTEBOOK_OUT": str(out), "KG_NOTEBOOK_REBUILD": "1"}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)  # the kernel process inherits the environment
+    try:
+        NotebookClient(nb, kernel_name="python3", timeout=900,
+                       resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return nb, out
+
+
+@pytest.mark.slow
+def test_notebook_builds_the_seeds_and_shows_representations(executed):
+    nb, out = executed
+    assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()
+    assert "built 5 articles" in _text(_cell(nb, "build"))
+    html = next(o["data"]["text/html"] for o in _cell(nb, "representations").outputs if "data" in o)
+    headers = re.findall(r"<th>([^<]+)</th>", html)
+    assert headers[:7] == ["official", "side", "forum", "meeting", "date", "title", "institution"]
+    assert "<td>" in html
+
+
+@pytest.mark.slow
+def test_notebook_centrality_cell_names_a_person_of_the_graph(executed):
+    nb, out = executed
+    graph = rdflib.Graph().parse(out / "graph.ttl")
+    people = {str(label) for p in graph.subjects(RDF.type, KGO.Person) for label in graph.objects(p, RDFS.label)}
+    printed = re.search(r"bridges the most forums: (.+?) \((\d+) forums", _text(_cell(nb, "centrality")))
+    assert printed and printed.group(1) in people
+    assert int(printed.group(2)) >= 1
+
+
+@pytest.mark.slow
+def test_notebook_draws_the_timeline_and_embeds_the_explorer(executed):
+    nb, _ = executed
+    timeline = _cell(nb, "timeline")
+    assert any("image/png" in o.get("data", {}) for o in timeline.outputs)
+    assert re.search(r"\d+ dated meetings in \d+ forums", _text(timeline))
+    explorer = next(o["data"]["text/html"] for o in _cell(nb, "explorer").outputs if "data" in o)
+    assert explorer.startswith("<div><iframe srcdoc=")
+    assert "kg-data" in explorer and "<script" not in explorer  # the page is escaped inside srcdoc
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.get("output_type") == "error" or o.get("name") == "stderr"] == []
