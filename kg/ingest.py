@@ -669,12 +669,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         offset += len(line) + 1
     wrap = _wrap_width([p.text for _, p in lines])
     paragraphs: list[Paragraph] = []
-    previous: Optional[tuple[int, Paragraph]] = None
+    previous: Optional[tuple[int, Paragraph]] = None  # the previous physical line
     for number, line in lines:
         if wrap and previous and previous[0] == number - 1 and _continues(previous[1].text, line.text, *wrap):
             joined = paragraphs.pop()
-            line = Paragraph(joined.start, line.end, text[joined.start:line.end])
-        paragraphs.append(line)
+            paragraphs.append(Paragraph(joined.start, line.end, text[joined.start:line.end]))
+        else:
+            paragraphs.append(line)
         previous = (number, line)
     return paragraphs
 

@@ -198,6 +198,16 @@ def test_ingest_furniture_hard_wrapped_paragraphs_are_one_block_each(width: int)
     assert all(block == text[s:e] for block, (s, e) in zip(body(text), find_body_spans(text)))
 
 
+def test_ingest_furniture_wrapped_text_does_not_join_past_a_short_line():
+    # The short last line of a paragraph (here a quote without 。) ends the paragraph even
+    # though it does not end a sentence; the byline after it stays a line of its own.
+    quote = "「同盟の抑止力は揺るがない」"
+    paragraphs = [P_LONG_1 + P_SHORT_1, P_LONG_2 + quote]
+    text = "\n".join(wrap(p, 30) for p in paragraphs) + "\n(ワシントン支局 佐藤二郎)\n" + wrap(P_LONG_3, 30)
+    spans = [text[s:e].replace("\n", "") for s, e in find_body_spans(text)]
+    assert spans == [P_LONG_1 + P_SHORT_1, P_LONG_2 + quote, P_LONG_3]
+
+
 def test_ingest_furniture_headline_teaser_pairs_are_not_wrapped_lines():
     pairs = [
         ("人気俳優が主演の新作ドラマ、初回視聴率が今年最高を記録して話題に", "初回の視聴率は18.2%で、今年放送のドラマで最も高かった。"),
