@@ -451,14 +451,27 @@ class _ForumLexicon:
             if item not in self.by_core[core]:
                 self.by_core[core].append(item)
 
-    def entry(self, spelling: str) -> Optional[lexicon.ForumEntry]:
-        """The entry of ``spelling``: by exact form, else by name key with matching countries."""
+    def entry(self, spelling: str, key: tuple[Optional[frozenset[str]], str]) -> Optional[lexicon.ForumEntry]:
+        """The entry of ``spelling``: by exact form, else by its name ``key`` with matching countries."""
         found = self.by_form.get(normalise_name(spelling).upper())
         if found:
             return found
-        countries, core = forum_key(spelling)
+        countries, core = key
         options = {e.name: e for c, e in self.by_core.get(core, ()) if countries is None or c == countries}
         return next(iter(options.values())) if len(options) == 1 else None
+
+    def entries_of(self, mention: MeetingMention) -> list[lexicon.ForumEntry]:
+        """The entries a meeting mention's forum spellings or acronym name, by name."""
+        found = {}
+        for spelling in (mention.forum, *mention.forum_aliases):
+            if normalise_name(spelling):
+                entry = self.entry(spelling, _forum_key_of(spelling, mention))
+                if entry:
+                    found[entry.name] = entry
+        acronym = _normalise_acronym(mention.acronym)
+        if acronym and acronym in self.by_form:
+            found.setdefault(self.by_form[acronym].name, self.by_form[acronym])
+        return [found[name] for name in sorted(found)]
 
 
 @lru_cache(maxsize=None)
@@ -494,7 +507,7 @@ def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexi
         spellings = [s for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
         keys[mid] = sorted({_forum_key_of(s, m) for s in spellings}, key=lambda k: (sorted(k[0] or ()), k[1]))
         acronym = _normalise_acronym(m.acronym)
-        for entry in {e.name: e for e in (known.entry(s) for s in spellings + ([acronym] if acronym else [])) if e}.values():
+        for entry in known.entries_of(m):
             link(("lexicon", entry.name), mid)
         if acronym:
             link(("acronym", acronym), mid)
@@ -526,7 +539,7 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
     for members in _cluster_forums(meetings, known):
         mentions = [meetings[m] for m in members]
         spellings_seen = [s for m in mentions for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
-        lexicon_entries = sorted({e.name: e for e in (known.entry(s) for s in spellings_seen) if e}.values(), key=lambda e: e.name)
+        lexicon_entries = sorted({e.name: e for m in mentions for e in known.entries_of(m)}.values(), key=lambda e: e.name)
         acronyms = Counter(a for a in (_normalise_acronym(m.acronym) for m in mentions) if a)
         entry = lexicon_entries[0] if lexicon_entries else None
         names = Counter(display_form(m.forum) for m in mentions if normalise_name(m.forum))

@@ -322,6 +322,15 @@ def test_resolve_bare_meeting_word_is_keyed_by_participants():
     assert [m.slug for m in graph.meetings] == ["jp-kr-首脳-2024-07-11", "kr-us-首脳-2024-07-11"]
 
 
+def test_resolve_bare_meeting_word_is_not_taken_for_a_lexicon_forum_of_other_countries():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "2プラス2", countries=("KR", "US"), date="2016-10")]),
+        facts("b", meetings=[meeting("m1", "2プラス2", countries=("JP", "US"), date="2024-07-28")]),
+    ]
+    forums = resolve(corpus).forums
+    assert [(f.slug, f.acronym) for f in forums] == [("kr-us-2-2", None), ("scc", "SCC")]
+
+
 def test_resolve_forum_takes_lexicon_name_acronym_and_all_members():
     corpus = [
         facts("a", meetings=[meeting("m1", "拡張抑止戦略協議体", ordinal=4, countries=("KR",))],
