@@ -312,7 +312,7 @@ def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) 
             notes.append(f"[{W_TRUNCATED}] truncated UTF-8: dropped an incomplete "
                          f"{len(data) - exc.start}-byte sequence at the end of the file")
             return text, "utf-8"
-        return _decode_legacy(data, path, notes)
+        return _decode_legacy(data, path, notes, exc)
     if not data.isascii() and not KANA.search(text):
         # A few bytes of Shift_JIS or EUC-JP can happen to be valid UTF-8 (年 in EUC-JP is
         # C7 AF, "ǯ" in UTF-8); real Japanese text has kana, so a kana-less UTF-8 reading
@@ -337,7 +337,7 @@ def _declared_codecs(label: str) -> tuple[str, ...]:
     return (name,)
 
 
-def _decode_legacy(data: bytes, path: Path, notes: list[str]) -> tuple[str, str]:
+def _decode_legacy(data: bytes, path: Path, notes: list[str], utf8_error: UnicodeDecodeError) -> tuple[str, str]:
     """The most plausible Japanese legacy decoding; the detector's guess only when none is.
 
     A file cut inside its last character (at most 2 bytes missing in Shift_JIS/EUC-JP)
@@ -355,7 +355,9 @@ def _decode_legacy(data: bytes, path: Path, notes: list[str]) -> tuple[str, str]
         guess = _detector_guess(data)
         best = _most_plausible(data, (guess,)) if guess else None
     if best is None:
-        raise _input_error(path, E_UNDECODABLE, "not valid UTF-8 and no supported encoding gives plausible text",
+        bad = data[utf8_error.start]
+        raise _input_error(path, E_UNDECODABLE, f"not valid UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}) "
+                           "and no supported encoding gives plausible text",
                            f"re-save it in one of: {SUPPORTED_ENCODINGS}")
     return best
 

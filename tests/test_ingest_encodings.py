@@ -102,7 +102,7 @@ def test_ingest_encoding_invalid_utf8_in_middle_is_undecodable(tmp_path: Path):
         load_article(path)
     assert info.value.code == "E103"
     assert str(info.value) == (
-        f"[E103] {path}: not valid UTF-8 and no supported encoding gives plausible text; "
+        f"[E103] {path}: not valid UTF-8 (byte 0xa9 at offset 3) and no supported encoding gives plausible text; "
         "re-save it in one of: UTF-8, UTF-8 with BOM, UTF-16 with BOM, Shift_JIS/CP932, EUC-JP, ISO-2022-JP"
     )
 
