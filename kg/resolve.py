@@ -245,8 +245,14 @@ def _person_label(spellings: list[str], names: _NameParts) -> str:
     return min(candidates, key=lambda s: (_script_rank(s), normalise_name(s), s))
 
 
-def _resolve_people(people: dict[MentionId, PersonMention]) -> list[tuple[str, list[MentionId], str, list[str], Optional[str]]]:
-    """(slug, members, label, spellings, country) for every real-world person."""
+def _resolve_people(
+    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter]
+) -> list[tuple[str, list[MentionId], str, list[str], Optional[str]]]:
+    """(slug, members, label, spellings, country) for every real-world person.
+
+    Country: the confidence-weighted majority of the mentions' countries; when no mention
+    gives one, the side the person represented (a delegate serves the side it speaks for).
+    """
     names = _NameParts(s for p in people.values() for s in (p.name, *p.aliases) if normalise_name(s))
     entries = []
     for members in _cluster_people(people, names):
@@ -257,6 +263,9 @@ def _resolve_people(people: dict[MentionId, PersonMention]) -> list[tuple[str, l
         for p in mentions:
             if p.country:
                 weights[p.country] += p.confidence
+        if not weights:
+            for m in members:
+                weights.update(sides_taken.get(m, {}))
         country = min(weights, key=lambda c: (-weights[c], c)) if weights else None
         entries.append((members, label, spellings, country))
     slugs = _unique_slugs([(slugify(label), (country or "", tuple(sp), tuple(m))) for m, label, sp, country in entries])
@@ -751,10 +760,12 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
     meetings = {(f.article.doc_id, m.key): m for f in facts for m in f.meetings}
     reps = [(f.article.doc_id, r) for f in facts for r in f.representations]
     sides: dict[MentionId, set[str]] = defaultdict(set)
+    sides_taken: dict[MentionId, Counter] = defaultdict(Counter)
     for doc, r in reps:
         sides[(doc, r.meeting)].add(r.side)
+        sides_taken[(doc, r.person)][r.side] += r.confidence
 
-    person_entries = _resolve_people(people)
+    person_entries = _resolve_people(people, sides_taken)
     person_slug_of = {m: slug for slug, members, *_ in person_entries for m in members}
     person_country = {m: country for _, members, _, _, country in person_entries for m in members}
     institutions, institution_slug = _resolve_institutions(_institution_occurrences(facts, person_country))

@@ -208,6 +208,16 @@ def test_resolve_people_country_is_weighted_majority():
     assert {e.doc_id for e in p.evidence} == {"a", "b", "c", "d"}
 
 
+def test_resolve_people_without_country_take_the_side_they_represented():
+    corpus = [
+        facts("a", people=[person("p1", "ジョン・スミス"), person("p2", "パク・ミンス", country="KR")],
+              meetings=[meeting("m1", "核協議グループ", ordinal=2)],
+              reps=[("p1", "m1", "US"), ("p2", "m1", "US")]),
+    ]
+    countries = {p.label: p.country for p in resolve(corpus).people}
+    assert countries == {"ジョン・スミス": "US", "パク・ミンス": "KR"}
+
+
 def test_resolve_people_titles_and_institutions_are_sets():
     corpus = [
         facts("a", people=[person("p1", "パク・ミンス", country="KR", title="外交部第1次官", institution="外交部")]),
