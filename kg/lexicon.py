@@ -244,7 +244,7 @@ def forum_generic_suffixes() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def furniture_terms() -> dict[str, tuple[str, ...]]:
-    """Web-furniture words by kind (end, box, line, credit) from ``furniture.tsv``, longest first."""
+    """Web-furniture words by kind (end, box, line, credit, html) from ``furniture.tsv``, longest first."""
     terms: dict[str, set[str]] = {}
     for r in _rows("furniture.tsv"):
         if len(r) > 1 and r[1].strip():
