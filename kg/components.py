@@ -97,17 +97,24 @@ def _is_nominal(token) -> bool:
     return tag.startswith("接頭辞") or tag.startswith("接尾辞") or tag.startswith("名詞")
 
 
+def _in_chunk(doc: Doc, i: int) -> bool:
+    """A noun-like token; an adjectival noun (人的) too when a noun or 「・」 follows."""
+    if _is_nominal(doc[i]):
+        return True
+    return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
+
+
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
     chunks: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        if not _is_nominal(doc[i]) or doc[i].text in _NAME_JOINERS:
+        if not _in_chunk(doc, i) or doc[i].text in _NAME_JOINERS:
             i += 1
             continue
         start = i
         while i < n:
-            if _is_nominal(doc[i]):
+            if _in_chunk(doc, i):
                 i += 1
                 continue
             if doc[i].text in _OPEN and i > start:
@@ -359,7 +366,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                     title_kind=entry.kind if entry else pieces[k].value,
                     official="1" if (entry is None or entry.official) else "0",
                     institution=institution,
-                    country=countries[-1] if countries else inst_country,
+                    country=countries[-1] if countries else (inst_country or (entry.country if entry else None)),
                     short="1" if short else "",
                     former="1" if former else "",
                     name_end=str(name_pieces[-1].end),

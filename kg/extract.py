@@ -37,7 +37,9 @@ from kg.records import (
     RepresentationFact,
 )
 
+_HOME_CANDIDATES = ("JP", "KR", "CN")
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
+_BARE_WORDS = ("会議", "会談", "協議", "会合", "対話")
 _GENERIC_WORDS = ("会議", "会談", "協議", "会合", "対話", "首脳会談", "首脳会議")
 _THIS_DAY = ("この日", "同日", "当日", "きょう", "今日")
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
@@ -177,7 +179,7 @@ class _PersonRef:
     sentence: _Sentence
 
 
-_COUNTRY_SOURCE_RANK = {"": 0, "name": 1, "institution": 2, "side": 3, "context": 3, "explicit": 4}
+_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "institution": 2, "side": 3, "context": 3, "explicit": 4}
 
 
 def _set_country(person: _Person, code: Optional[str], source: str) -> None:
@@ -393,6 +395,22 @@ def _predicate(token):
     return token
 
 
+def _coordinated_heads(pred) -> list:
+    """Predicates a continuative clause leads into: 「訪問し、…会談した」 → 会談."""
+    heads = []
+    token = pred
+    for _ in range(3):
+        if token.dep_ not in ("advcl", "conj") or token.head.i == token.i:
+            break
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _reaches(pred, target) -> bool:
+    return pred.i == target.i or any(h.i == target.i for h in _coordinated_heads(pred))
+
+
 def _predicate_chain(pred) -> list:
     """The predicate with its auxiliaries (開い + た, 参加 + し + た)."""
     tokens = [pred]
@@ -411,9 +429,15 @@ def _is_past(pred) -> bool:
     chain = _predicate_chain(pred)
     if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in chain[1:]):
         return True
-    # a continuative form (開き、…承認した) takes the tense of the clause it joins
+    # a continuative form (開き、…合意した) takes the tense of the sentence it joins
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
-        return _is_past(_predicate(pred.head))
+        token = pred.head
+        for _ in range(10):
+            if token.dep_ == "ROOT" or token.head.i == token.i:
+                break
+            token = token.head
+        root_chain = _predicate_chain(token)
+        return any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in root_chain[1:])
     return False
 
 
@@ -639,19 +663,34 @@ class _Extraction:
         if word is None and len(phrase) > 4 and not any(phrase.endswith(k) and len(phrase) - len(k) <= 4 for k in lexicon.meeting_kinds()):
             # a named conference without an acronym: 「アジア安全保障会議」
             return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
-        if current is not None and (_norm(phrase) in _norm(current.forum) or phrase in _GENERIC_WORDS):
+        bare = phrase in _BARE_WORDS
+        if current is not None and (
+            _norm(phrase) in _norm(current.forum) or bare or (phrase in _GENERIC_WORDS and current.kind == m.get("kind"))
+        ):
             return self.info_of(current)
         for info in named:
             if phrase in _GENERIC_WORDS:
                 break
             if _norm(phrase) in _norm(info["forum"]) or any(_norm(phrase) in _norm(a) for a in info["aliases"]):
                 return info
-        if phrase in _GENERIC_WORDS:
+        if bare:
             tail = phrase[-2:]
             for info in named:
                 if info["forum"].endswith(tail):
                     return info
             return None
+        # 「石破茂首相と習近平国家主席は…首脳会談を行い」: the speakers' countries name it
+        countries = list(dict.fromkeys(
+            r.person.country for r in self.refs_in(sentence)
+            if r.person.country and r.mention.end <= m.start
+        ))
+        abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+        if len(countries) >= 2 and all(c in abbreviations for c in countries):
+            forum = "".join(abbreviations[c] for c in countries) + phrase
+            return {
+                "forum": forum, "acronym": None, "countries": countries, "kind": m.get("kind"), "aliases": [],
+                "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.get("kind") or "") + ":" + _norm(forum),
+            }
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
 
     @staticmethod
@@ -782,7 +821,7 @@ class _Extraction:
         taken = {r.side for r in self.representations.values() if r.meeting == meeting.key and r.person != person.key}
         taken |= {
             r.person.country for r in self.refs_in(sentence)
-            if r.person is not person and r.person.country and r.person.country_source != "name"
+            if r.person is not person and r.person.country and r.person.country_source not in ("name", "home")
         }
         remaining = [c for c in states if c not in taken]
         return remaining[0] if len(remaining) == 1 else None
@@ -852,6 +891,7 @@ class _Extraction:
             pred = _predicate(last)
             linear = self.next_predicate(sentence, span)
             candidates = [p for p in (pred, linear) if p is not None]
+            candidates += [c for p in list(candidates) for c in _coordinated_heads(p)]
             participation = next((p for p in candidates if p.lemma_ in lexicon.cues("participation")), None)
             speech = any(p.lemma_ in lexicon.cues("speech") for p in candidates)
             if participation is not None and not speech and self.held_clause(participation):
@@ -868,7 +908,7 @@ class _Extraction:
                     continue
                 side_mention = self.side_mention(sides, m)
                 side = side_mention.get("codes") if side_mention else person.country
-                if not side or person.country_source == "name":
+                if side_mention is None and (not side or person.country_source in ("name", "home")):
                     side = self.eliminate(meeting, sentence, person) or side
                 rule = "side_phrase" if side_mention else "participant_subject"
                 head = True if (head_all and self.head_marked(sentence, m)) else None
@@ -891,17 +931,17 @@ class _Extraction:
             if span is None or span.end > pred.i:
                 continue
             linear = self.next_predicate(sentence, span)
-            if _predicate(span[-1]).i == pred.i or (linear is not None and linear.i == pred.i):
+            if _reaches(_predicate(span[-1]), pred) or (linear is not None and _reaches(linear, pred)):
                 if ref.person not in [r.person for r in refs]:
                     refs.append(ref)
         if len(refs) < 2:
             return None
-        known = [r.person.country for r in refs if r.person.country and r.person.country_source != "name"]
+        known = [r.person.country for r in refs if r.person.country and r.person.country_source not in ("name", "home")]
         visited = self.visited_country(sentence)
         sides: list[Optional[str]] = []
         for ref in refs:
             side = ref.person.country
-            if (not side or ref.person.country_source == "name") and visited and visited not in known and ref is not refs[0]:
+            if (not side or ref.person.country_source in ("name", "home")) and visited and visited not in known and ref is not refs[0]:
                 side = visited  # 「韓国を訪問し、…大統領と会談した」: the host
             sides.append(side)
         if any(side is None for side in sides) or len(set(sides)) < 2:
@@ -1059,9 +1099,33 @@ class _Extraction:
     def is_topic(doc: Doc, span: Span) -> bool:
         return span.end < len(doc) and doc[span.end].text in ("は", "が", "も")
 
+    def home_country(self) -> Optional[str]:
+        """The country an outlet writes from, read off its country pairs: Japanese papers
+        write 日米/日韓, Korean ones 韓米/韓日. Unmarked officials belong to it."""
+        counts: dict[str, int] = {}
+        for sentence in self.sentences:
+            for m in sentence.mentions:
+                codes = (m.get("codes") or "").split(",") if m.label == "COUNTRY" else []
+                if len(codes) >= 2 and codes[0] in _HOME_CANDIDATES and not sentence.quoted(m.start, m.end):
+                    counts[codes[0]] = counts.get(codes[0], 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def run(self) -> DocumentFacts:
         people, refs = _collect_people(self.sentences, self.doc_id)
         self._refs = refs
+        home = self.home_country()
+        for person in people:
+            if (
+                home and person.official and not person.former and not person.country
+                and (home != "JP" or not re.search(r"[\u30A0-\u30FF]", person.name))
+            ):
+                # Japanese papers write Japanese names in kanji, so a katakana name is foreign
+                _set_country(person, home, "home")
         self.collect_meetings()
         self.collect_representations(refs)
         institutions = self.collect_institutions(people)
@@ -1104,7 +1168,7 @@ class _Extraction:
 
     def person_record(self, p: _Person) -> PersonMention:
         official = p.official and not p.former
-        confidence = 1.0 if p.country_source in ("explicit", "side", "institution") else 0.6
+        confidence = 1.0 if p.country_source in ("explicit", "side", "institution") else (0.8 if p.country_source == "context" else 0.6)
         return PersonMention(
             key=p.key,
             name=p.name,

@@ -105,13 +105,14 @@ class TitleEntry:
     word: str
     kind: str
     official: bool
+    country: str | None = None  # 国家主席 → CN: the title alone names the country
 
 
 @lru_cache(maxsize=None)
 def titles() -> dict[str, TitleEntry]:
     """Title cores (大統領, 次官, 室長 ...) → entry."""
     return {
-        r[0]: TitleEntry(word=r[0], kind=_cell(r, 1), official=_cell(r, 2) == "1")
+        r[0]: TitleEntry(word=r[0], kind=_cell(r, 1), official=_cell(r, 2) == "1", country=_cell(r, 3) or None)
         for r in _rows("titles.tsv")
     }
 
