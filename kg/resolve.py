@@ -794,11 +794,12 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
     for doc, r in reps:
         grouped[(person_slug_of[(doc, r.person)], meeting_slug_of[(doc, r.meeting)], r.side)].append(r)
     representations = []
-    for (person, meeting, side), rs in sorted(grouped.items()):
+    rep_slugs = _unique_slugs([(f"{m}-{p}-{slugify(side)}", (m, p, side)) for p, m, side in sorted(grouped)])
+    for rep_slug, ((person, meeting, side), rs) in zip(rep_slugs, sorted(grouped.items())):
         heads = {r.head_of_delegation for r in rs if r.head_of_delegation is not None}
         representations.append(
             Representation(
-                slug=f"{meeting}-{person}-{slugify(side)}",
+                slug=rep_slug,
                 person=person,
                 meeting=meeting,
                 side=side,
