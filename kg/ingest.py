@@ -87,6 +87,9 @@ HEADING_MAX_CHARS = 16  # a furniture heading is short
 HEADING_EXTRA_CHARS = 12  # ...and starts or ends with its lexicon word (アクセス+ランキング)
 LONE_PARAGRAPH_GAP = 3  # furniture lines (captions, players) a short paragraph may sit behind
 FURNITURE_LINE_MAX_CHARS = 60
+HEADLINE_MIN_CHARS = 10
+HEADLINE_MAX_CHARS = 120
+HEADLINE_WINDOW = 4  # lines above the body searched for the headline (byline, credits between)
 LINK_LINE_MAX_CHARS = 120
 HARD_WRAP_MIN_COLUMNS = 40  # wrapped lines are at least this wide (display columns)
 HARD_WRAP_MIN_LINES = 3  # ...and at least this many lines are long
@@ -100,6 +103,8 @@ HEADING_DECORATION = re.compile(r"[\s\d\[\]【】〔〕()（）<>＜＞《》〈
 URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
 KANA = re.compile(r"[\u3040-\u30ff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+DATE_OR_TIME = re.compile(r"\d{1,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}\(")
 ISO2022_ESCAPE = re.compile(rb"\x1b[\$\(][@BJDI]|\x1b\$\([@BDOPQ]")
 HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 HIDDEN_OR_LANDMARK = (
@@ -190,12 +195,13 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Artic
             raise _input_error(path, E_EMPTY, "HTML page has no text outside scripts, styles and menus",
                                "save the article page itself, or its text as .txt")
     meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
+    verdicts = classify_paragraphs(text)
     return Article(
         doc_id=_doc_id(path),
         path=str(path),
         text=text,
-        body=find_body_spans(text),
-        title=meta.get("title"),
+        body=tuple((v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept),
+        title=meta.get("title") or headline(verdicts),
         published=meta.get("published"),
         url=meta.get("url"),
         source=meta.get("source"),
@@ -837,6 +843,39 @@ def _kept_prose_near(index: int, step: int, kinds: Sequence[str], keep: Sequence
 def find_body_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the paragraphs of ``text`` kept as article body, in order."""
     return tuple((v.paragraph.start, v.paragraph.end) for v in classify_paragraphs(text) if v.kept)
+
+
+def headline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
+    """The article's headline as printed above its body, or None when no line looks like one.
+
+    The first of the few lines just above the body that is long enough, has no sentence
+    punctuation and is not a date, a menu or breadcrumb, a source or a byline (used when
+    no sidecar or page metadata gives the title). Lines further up are page headers and
+    may be other articles' headlines.
+    """
+    suffixes = furniture_terms().get("source", ())
+    first_kept = next((i for i, verdict in enumerate(verdicts) if verdict.kept), None)
+    if first_kept is None:
+        return None
+    for verdict in verdicts[max(0, first_kept - HEADLINE_WINDOW):first_kept]:
+        line = unicodedata.normalize("NFKC", verdict.paragraph.text)
+        if (
+            verdict.reason.startswith("no sentence punctuation")
+            and HEADLINE_MIN_CHARS <= len(line) <= HEADLINE_MAX_CHARS
+            and "\n" not in line
+            and len(CJK.findall(line)) >= HEADLINE_MIN_CHARS // 2
+            and not DATE_OR_TIME.search(line)
+            and not any(mark in line for mark in "|>»")
+            and not _is_menu(line)
+            and not line.rstrip(")）】] ").endswith(suffixes)
+        ):
+            return verdict.paragraph.text
+    return None
+
+
+def _is_menu(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 4 and max(len(word) for word in words) <= 6
 
 
 def _dedup_key(text: str) -> str:
