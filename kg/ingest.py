@@ -89,6 +89,7 @@ LONE_PARAGRAPH_GAP = 3  # furniture lines (captions, players) a short paragraph 
 FURNITURE_LINE_MAX_CHARS = 60
 HEADLINE_MIN_CHARS = 10
 HEADLINE_MAX_CHARS = 120
+DATELINE_MAX_CHARS = 50
 HEADLINE_WINDOW = 4  # lines above the body searched for the headline (byline, credits between)
 LINK_LINE_MAX_CHARS = 120
 HARD_WRAP_MIN_COLUMNS = 40  # wrapped lines are at least this wide (display columns)
@@ -104,6 +105,7 @@ URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
 KANA = re.compile(r"[\u3040-\u30ff]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})(?!\d)")
 DATE_OR_TIME = re.compile(r"\d{1,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}\(")
 ISO2022_ESCAPE = re.compile(rb"\x1b[\$\(][@BJDI]|\x1b\$\([@BDOPQ]")
 HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -202,7 +204,7 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Artic
         text=text,
         body=tuple((v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept),
         title=meta.get("title") or headline(verdicts),
-        published=meta.get("published"),
+        published=meta.get("published") or dateline(verdicts),
         url=meta.get("url"),
         source=meta.get("source"),
         encoding=encoding,
@@ -870,6 +872,29 @@ def headline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
             and not line.rstrip(")）】] ").endswith(suffixes)
         ):
             return verdict.paragraph.text
+    return None
+
+
+def dateline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
+    """The ISO publication date printed above the body, or None.
+
+    Only a short line that says what the date is (配信, 入力, 登録, 公開, …: kind
+    ``dateline`` in ``furniture.tsv``) and gives the year counts: a bare date at the top of
+    a page is often the day the page was viewed, not the day the article was published.
+    """
+    cues = furniture_terms().get("dateline", ())
+    for verdict in verdicts:
+        if verdict.kept:
+            return None
+        line = unicodedata.normalize("NFKC", verdict.paragraph.text)
+        if len(line) > DATELINE_MAX_CHARS or "現在" in line or not any(cue in line for cue in cues):
+            continue
+        found = FULL_DATE.search(line)
+        if found:
+            try:
+                return date(*(int(part) for part in found.groups())).isoformat()
+            except ValueError:
+                continue
     return None
 
 
