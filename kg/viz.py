@@ -12,6 +12,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import deque
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -335,7 +336,7 @@ def initial_positions(node_ids: list[str], links: list[tuple[str, str]], anchors
     for i, anchor in enumerate(anchors):
         angle = 2 * math.pi * i / len(anchors)
         positions[anchor] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
-    queue = list(anchors)
+    queue = deque(anchors)
     # Nodes no anchor reaches (no forum in the graph, or a separate component) start on the same ring.
     for start in node_ids:
         if start not in positions:
@@ -343,7 +344,7 @@ def initial_positions(node_ids: list[str], links: list[tuple[str, str]], anchors
             positions[start] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
             queue.append(start)
         while queue:
-            node = queue.pop(0)
+            node = queue.popleft()
             x, y = positions[node]
             for other in sorted(neighbours[node] - positions.keys()):
                 angle = _hashed_angle(other)
