@@ -232,6 +232,14 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             if 2 <= length <= 4 and (run == 0 or raw[run - 1].kind in ("COUNTRY", "INST", "TITLE")):
                 for q in raw[run:idx]:
                     q.kind = "NAME"
+    # 「ポール・ラカメラ」: katakana joined by 「・」 to a name is part of it, whatever ENE says
+    for idx, p in enumerate(raw):
+        if p.kind != "JOIN" or idx == 0 or idx + 1 >= len(raw):
+            continue
+        left, right = raw[idx - 1], raw[idx + 1]
+        for a, b in ((left, right), (right, left)):
+            if a.kind == "NAME" and b.kind == "OTHER" and _KATAKANA.match(b.text):
+                b.kind = "NAME"
     # a single kanji the tokenizer left outside a name (申源 + 湜, 全 + 河圭) belongs to it
     for idx, p in enumerate(raw):
         if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text) or p.text in lexicon.non_person_words():
@@ -366,7 +374,8 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                     title_kind=entry.kind if entry else pieces[k].value,
                     official="1" if (entry is None or entry.official) else "0",
                     institution=institution,
-                    country=countries[-1] if countries else (inst_country or (entry.country if entry else None)),
+                    country=countries[-1] if countries else (inst_country or _title_country(entry, name)),
+                    weak_country=_weak_title_country(entry, name),
                     short="1" if short else "",
                     former="1" if former else "",
                     name_end=str(name_pieces[-1].end),
@@ -376,6 +385,20 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         )
         k = name_start - 1
     return found
+
+
+def _title_country(entry, name: str) -> Optional[str]:
+    """The country a title alone names (国家主席 → CN)."""
+    if entry is None or not entry.country or entry.country.startswith("~"):
+        return None
+    return entry.country
+
+
+def _weak_title_country(entry, name: str) -> Optional[str]:
+    """A default country for unmarked titles (外相 → JP) unless the name is in katakana."""
+    if entry is None or not entry.country or not entry.country.startswith("~"):
+        return None
+    return None if re.search(r"[\u30A0-\u30FF]", name) else entry.country[1:]
 
 
 def _joined_title(pieces: list[_Piece], i: int) -> bool:

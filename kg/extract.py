@@ -255,6 +255,7 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             _set_country(person, _last_country_before(sentences, sentence, mention.start), "explicit")
         if attrs.get("name_origin") == "ja":
             _set_country(person, "JP", "name")
+        _set_country(person, attrs.get("weak_country"), "name")
         ev = sentence.evidence(doc_id)
         if ev not in person.evidence:
             person.evidence.append(ev)
