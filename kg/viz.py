@@ -64,6 +64,9 @@ EDGE_KINDS: dict[str, tuple[str, str, Optional[int]]] = {
 }
 _EDGE_ORDER = {k: i for i, k in enumerate(EDGE_KINDS)}
 
+# kgo:status values as shown in the details panel.
+MEETING_STATUS = {"held": "開催済み (held)", "planned": "予定 (planned)", "mentioned": "言及のみ (mentioned)"}
+
 # Characters the person search ignores after NFKC (name separators vary between outlets:
 # キム・ホンギュン / キム ホンギュン / キムホンギュン). explorer.js uses the same set.
 SEARCH_IGNORED = "・·‧•=゠"
@@ -168,18 +171,29 @@ def _evidence(graph: rdflib.Graph, holder: Node, context: str = "") -> list[dict
     for ev in graph.objects(holder, KGO.evidence):
         doc = graph.value(ev, KGO.document)
         begin = graph.value(ev, NIF.beginIndex)
+        title = None
+        if doc is not None:
+            title = _first(graph, doc, DCTERMS.title) or _first(graph, doc, DCTERMS.identifier) or _local_name(doc)
         found.append({
             "sentence": _first(graph, ev, NIF.anchorOf) or "",
-            "document": (_first(graph, doc, DCTERMS.title) or _local_name(doc)) if doc is not None else "",
+            "document": title or "",
             "date": _first(graph, doc, DCTERMS.date) if doc is not None else None,
+            "source": _first(graph, doc, DCTERMS.source) if doc is not None else None,
             "begin": int(begin) if isinstance(begin, Literal) else None,
-            "context": context,
+            "context": [context] if context else [],
         })
     return found
 
 
 def _sorted_evidence(items: Iterable[dict]) -> list[dict]:
-    unique = {(e["document"], e["begin"] if e["begin"] is not None else -1, e["sentence"]): e for e in items}
+    """One entry per sentence (in document order), listing every fact it supports."""
+    unique: dict[tuple, dict] = {}
+    for item in items:
+        key = (item["document"], item["begin"] if item["begin"] is not None else -1, item["sentence"])
+        if key in unique:
+            unique[key] = {**unique[key], "context": sorted(set(unique[key]["context"]) | set(item["context"]))}
+        else:
+            unique[key] = item
     return [unique[k] for k in sorted(unique)]
 
 
@@ -371,6 +385,7 @@ def _detail_rows(graph: rdflib.Graph, node: Node, kind: str, labels: dict[Node, 
     elif kind == "meeting":
         rows += [("協議体", names(KGO.forum)), ("回", _texts(graph, node, KGO.ordinal)),
                  ("日付", _texts(graph, node, KGO.date)), ("場所", _texts(graph, node, KGO.place)),
+                 ("状態", [MEETING_STATUS.get(v, v) for v in _texts(graph, node, KGO.status)]),
                  ("参加国", names(KGO.participant))]
     return [[name, values] for name, values in rows if values]
 

@@ -124,6 +124,12 @@ def test_viz_explorer_data_draws_each_link_as_a_named_edge():
         "日本側からは山本一郎外務副大臣が、米国側からはジェーン・エグザンプル国務次官補が出席した。"]
     meeting = by_label["架空防衛対話 (2024年5月)"]["details"]
     assert ["日付", ["2024-05"]] in meeting["rows"] and ["場所", ["ソウル"]] in meeting["rows"]
+    assert ["状態", ["予定 (planned)"]] in meeting["rows"]
+    # one entry per sentence, naming every representation it supports
+    shared = [ev for ev in meeting["evidence"] if ev["sentence"].startswith("協議には")]
+    assert len(shared) == 1 and shared[0]["context"] == [
+        "山本一郎 → 架空防衛対話 (2024年5月)", "朴架空 → 架空防衛対話 (2024年5月)"]
+    assert len(meeting["evidence"]) == 2
 
 
 @pytest.mark.parametrize(("text", "expected"), [

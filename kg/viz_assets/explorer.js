@@ -150,9 +150,9 @@
     evidence.slice(0, MAX_EVIDENCE).forEach(function (ev) {
       var box = el("blockquote", null, "evidence");
       box.appendChild(el("p", ev.sentence, "sentence"));
-      var source = "出典: " + (ev.document || "(題名なし)") + (ev.date ? " (" + ev.date + ")" : "");
-      box.appendChild(el("p", source, "source"));
-      if (ev.context) box.appendChild(el("p", ev.context, "context"));
+      var about = [ev.date, ev.source].filter(function (v) { return v; }).join(", ");
+      box.appendChild(el("p", "出典: " + (ev.document || "(題名なし)") + (about ? " (" + about + ")" : ""), "source"));
+      if (ev.context.length) box.appendChild(el("p", ev.context.join(" / "), "context"));
       parent.appendChild(box);
     });
     if (evidence.length > MAX_EVIDENCE) {
