@@ -100,6 +100,17 @@ def test_viz_counts_match_the_sample_graph(browser, tmp_path):
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_viz_seed_build_page_matches_its_graph(browser, seed_build):
+    """The graph.html that `kg build` wrote for the seeds (real GiNZA output), as users open it."""
+    out, _ = seed_build
+    graph = rdflib.Graph().parse(out / "graph.ttl")
+    open_explorer(browser, out / "graph.html")
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")] == []
+    shown = browser.execute_script("return kgExplorer.shown()")
+    assert shown == {"nodes": _count(graph, COUNTED_NODES), "edges": _count(graph, COUNTED_LINKS)}
+    assert shown["nodes"] > 0
+
+
 def test_viz_forum_filter_changes_what_is_shown(opened):
     from selenium.webdriver.support.ui import Select
 
