@@ -44,6 +44,7 @@ _NOT_PERSON_ENE = {
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
 _FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
 # Institution-suffix characters that also start a 〜長 title (国家情報院長 → 国家情報院 + 長).
+_HEAD_OF_INSTITUTION = lexicon.TitleEntry(word="長", kind="senior", official=True)
 _HEAD_OF_SUFFIXES = ("院", "室", "局", "部", "庁", "省", "処", "所")
 
 
@@ -232,6 +233,10 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             if 2 <= length <= 4 and (run == 0 or raw[run - 1].kind in ("COUNTRY", "INST", "TITLE")):
                 for q in raw[run:idx]:
                     q.kind = "NAME"
+    # 「国家安全保障局長」: an institution followed by 長 is the head of it
+    for idx, p in enumerate(raw):
+        if p.kind == "OTHER" and p.text in ("長", "副長") and idx > 0 and raw[idx - 1].kind == "INST":
+            p.kind, p.value, p.match = "TITLE", "senior", p.text
     # 「ポール・ラカメラ」: katakana joined by 「・」 to a name is part of it, whatever ENE says
     for idx, p in enumerate(raw):
         if p.kind != "JOIN" or idx == 0 or idx + 1 >= len(raw):
@@ -306,7 +311,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         region_start = left
         while region_start - 1 >= 0 and (
             pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN")
-            or (pieces[region_start - 1].kind == "TITLE" and region_start - 1 < left and _joined_title(pieces, region_start - 1))
+            or pieces[region_start - 1].kind == "TITLE"  # 大統領報道官, 副首相兼国防相
         ):
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
                 break
@@ -359,7 +364,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         before = pieces[:name_start]
         countries += [p.value for p in before if p.kind == "COUNTRY" and "," not in p.value]
         institution, inst_country = _institution_of(doc, pieces, region_start, title_end, k, before)
-        entry = lexicon.titles().get(pieces[k].match or pieces[k].text)
+        entry = lexicon.titles().get(pieces[k].match or pieces[k].text) or _HEAD_OF_INSTITUTION
         former = any(p.kind == "PREFIX" and p.value in ("former", "deceased") for p in pieces[region_start:k])
         found.append(
             DomainMention(

@@ -969,15 +969,16 @@ class _Extraction:
     def talks_forum(self, refs: list[_PersonRef], countries: list[str], named: list[dict]) -> dict:
         """The forum of one-off talks: a named meeting of the same countries in the article
         (「韓日国防相会談」), else countries + a word from the participants' titles."""
-        for info in named:
-            if set(info["countries"]) == set(countries) and info["kind"] in _TALK_KINDS:
-                return info
         titles = [r.person.title or "" for r in refs]
         word = "会談"
         for suffix, meeting_word in lexicon.talk_words():
             if all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
                 word = meeting_word
                 break
+        # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
+        for info in named:
+            if set(info["countries"]) == set(countries) and info["forum"].endswith(word) and info["kind"] in _TALK_KINDS:
+                return info
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if all(c in abbreviations for c in countries):
             forum = "".join(abbreviations[c] for c in countries) + word
