@@ -80,10 +80,11 @@ def extension_components(nlp) -> list[tuple[str, Any]]:
 
 
 class BuildCache:
-    """Parsed blocks and article facts stored under ``root``; ``version`` is part of every
-    parse key, so a new pipeline version never reads old parses."""
+    """Parsed blocks and article facts stored under ``root``; ``version`` (the NLP
+    pipeline's, ``kg.nlp.PIPELINE_VERSION``) is part of every parse key, so a new pipeline
+    never reads old parses. Facts are stored under keys the caller derives."""
 
-    def __init__(self, root: Optional[Path], version: str):
+    def __init__(self, root: Optional[Path], version: str = ""):
         self.root = Path(root) if root is not None else default_cache_dir()
         self.version = version
 

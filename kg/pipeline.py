@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from kg.cache import BuildCache, content_key
+from kg.cache import BuildCache, content_key, default_cache_dir
 from kg.errors import BuildError, InputError, KGError
 from kg.records import Article, DocumentFacts, SkippedFile
 
@@ -39,6 +39,8 @@ OUTPUT_FILES = {
     "csv": "representations.csv",
 }
 DEFAULT_FORMATS = ("ttl", "html")
+# Installed packages whose versions change parses or outputs (part of every cache key).
+VERSIONED_PACKAGES = ("spacy", "ginza", "ja-ginza", "sudachipy", "sudachidict-core", "rdflib", "pyshacl", "pyvis")
 REPORT_FILE = "report.json"
 
 # Build error and skip codes (E50x; documented in docs/performance.md).
@@ -87,7 +89,10 @@ class BuildReport:
     files_found: int = 0  # article files listed, before any was read
     jobs: int = 1
     scheduler: Optional[str] = None
-    pipeline_version: str = ""
+    versions: dict[str, str] = field(default_factory=dict)
+    up_to_date: bool = False  # True: inputs, code and options unchanged, outputs kept as they were
+    build_key: str = ""  # digest of everything the outputs depend on ("" when not reusable)
+    output_sha256: dict[str, str] = field(default_factory=dict)  # file name → digest, to detect edits
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what ``report.json`` holds)."""
@@ -107,27 +112,44 @@ def _pipeline_version() -> str:
 
 @lru_cache(maxsize=None)
 def code_fingerprint() -> str:
-    """Digest of the package's code and lexicons: cached facts are valid only for it.
+    """Digest of every file of the package but the CLI (code, lexicons, shapes, assets).
 
-    Hashing the sources (rather than trusting a hand-bumped version) means an edited rule
-    or lexicon never serves stale facts; the CLI layer is excluded as it cannot change them.
+    Hashing the files (rather than trusting a hand-bumped version) means an edited rule,
+    lexicon or template never serves stale facts or outputs; the CLI cannot change them.
     """
     import kg
 
     root = Path(kg.__file__).resolve().parent
     digest = hashlib.sha256(kg.__version__.encode())
-    files = [p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".tsv", ".txt", ".json", ".yaml", ".yml", ".csv", ".ttl"}]
-    for path in sorted(files):
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root).as_posix()
-        if rel.startswith("cli/") or "__pycache__" in rel:
+        if rel.startswith("cli/") or "__pycache__" in rel or path.suffix == ".pyc":
             continue
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def facts_key(article: Article, pipeline_version: str) -> str:
-    """Cache key of an article's facts: its full record, the model version and the code."""
-    return content_key("facts", pipeline_version, code_fingerprint(), repr(article))
+@lru_cache(maxsize=None)
+def build_versions() -> dict[str, str]:
+    """What a build's results depend on besides the input: kaigi-kg, its code digest and
+    the installed versions of the packages that shape parses and outputs (read from
+    package metadata, so nothing heavy is imported)."""
+    from importlib import metadata
+
+    import kg
+
+    versions = {"kaigi-kg": kg.__version__, "code": code_fingerprint()[:16]}
+    for name in VERSIONED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "absent"
+    return versions
+
+
+def facts_key(article: Article) -> str:
+    """Cache key of an article's facts: its full record, the code and the package versions."""
+    return content_key("facts", json.dumps(build_versions(), sort_keys=True), repr(article))
 
 
 def _load_model():
@@ -201,23 +223,36 @@ def build_corpus(
     input_paths = [Path(p) for p in inputs]
     out = Path(outdir)
     wanted = _check_options(input_paths, out, jobs, formats)
-    version = _pipeline_version()
     report = BuildReport(
         inputs=[str(p) for p in input_paths], outdir=str(out), jobs=jobs,
         scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
-        pipeline_version=version,
+        versions=build_versions(),
     )
 
     with _timed(report.timings, "ingest"):
         articles = _ingest(input_paths, report, say, on_files)
     _check_strict_skipped(strict, report)
+    if not articles:
+        raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
+
+    keys = [facts_key(a) for a in articles] if use_cache else None
+    if keys:
+        report.build_key = content_key(
+            "build", *keys, json.dumps([dataclasses.asdict(s) for s in report.skipped], sort_keys=True),
+            ",".join(wanted), f"strict={strict}")
+        previous = _reusable_report(out, report.build_key)
+        if previous is not None:
+            _refresh_report(previous, report, articles, out, cache_dir, say, started)
+            return report
 
     with _timed(report.timings, "parse_extract"), _dask_client(scheduler) as client:
-        facts = _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, client)
+        facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
     _check_strict_skipped(strict, report)
     if not facts:
         raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
     report.articles = [f.article.path for f in facts]
+    if any(s.code in (E_DOCUMENT_FAILED, E_WORKER) for s in report.skipped):
+        report.build_key = ""  # a failure may be transient: never reuse this build's outputs
 
     from kg.rdf import to_graph
     from kg.resolve import resolve
@@ -231,7 +266,7 @@ def build_corpus(
         report.validation = _validate(graph)
     violations = report.validation.get("violations", [])
     if violations:
-        say(f"warning: SHACL validation found {len(violations)} violation(s); first: {violations[0]}")
+        _say_violations(say, violations)
         if strict:
             raise BuildError(
                 f"strict: the graph has {len(violations)} SHACL violation(s), first: {violations[0]}; "
@@ -244,6 +279,10 @@ def build_corpus(
         _write_outputs(graph, out, wanted, report)
     report.timings["total"] = round(time.perf_counter() - started, 4)
     return report
+
+
+def _say_violations(say: MessageCallback, violations: list[str]) -> None:
+    say(f"warning: SHACL validation found {len(violations)} violation(s); first: {violations[0]}")
 
 
 @contextmanager
@@ -348,12 +387,72 @@ def _no_article_message(inputs: list[Path], report: BuildReport) -> str:
             "the previous outputs were kept")
 
 
-def _document_stage(articles, report, say, version, jobs, cache_dir, use_cache, progress, client) -> list[DocumentFacts]:
-    """Facts of every article, in input order: cached ones read here, the rest computed."""
-    cache = BuildCache(Path(cache_dir) if cache_dir else None, version) if use_cache else None
+def _sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _reusable_report(out: Path, build_key: str) -> Optional[dict[str, Any]]:
+    """The previous report in ``out`` when it was built from exactly this input, code and
+    options and every output it lists is still there, unedited; else None."""
+    try:
+        data = json.loads((out / REPORT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("build_key") != build_key or not data.get("output_sha256"):
+        return None
+    try:
+        if any(_sha256_file(out / name) != digest for name, digest in data["output_sha256"].items()):
+            return None
+    except (OSError, TypeError, AttributeError):
+        return None
+    return data
+
+
+def _refresh_report(previous: dict, report: BuildReport, articles: list[Article], out: Path, cache_dir,
+                    say: MessageCallback, started: float) -> None:
+    """Fill ``report`` from the still-valid previous build and rewrite only report.json."""
+    report.up_to_date = True
+    report.articles = [a.path for a in articles]
+    report.counts = previous["counts"]
+    report.validation = previous["validation"]
+    report.output_sha256 = previous["output_sha256"]
+    report.outputs = {fmt: str(out / OUTPUT_FILES[fmt]) for fmt in OUTPUT_FILES
+                      if OUTPUT_FILES[fmt] in report.output_sha256}
+    report.outputs["report"] = str(out / REPORT_FILE)
+    violations = report.validation.get("violations") or []
+    if violations:
+        _say_violations(say, violations)
+    report.cache.update(enabled=True, dir=str(Path(cache_dir) if cache_dir else default_cache_dir()),
+                        facts_cache_hits=0, facts_cache_misses=0, parsed_blocks=0, block_cache_hits=0)
+    report.timings["total"] = round(time.perf_counter() - started, 4)
+    _write_report(report, out)
+
+
+def _write_report(report: BuildReport, folder: Path) -> Path:
+    """report.json in ``folder``, written through a temp file and ``os.replace``."""
+    target = folder / REPORT_FILE
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{REPORT_FILE}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return target
+
+
+def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client) -> list[DocumentFacts]:
+    """Facts of every article, in input order: cached ones read here, the rest computed.
+    ``keys`` are the articles' facts-cache keys, or None to use no cache at all."""
+    use_cache = keys is not None
+    cache = BuildCache(Path(cache_dir) if cache_dir else None) if use_cache else None
     cache_root = str(cache.root) if cache else None
     results: list[Optional[DocumentResult]] = [None] * len(articles)
-    keys = [facts_key(a, version) for a in articles] if cache else [None] * len(articles)
+    keys = keys or [None] * len(articles)
     todo: list[int] = []
     for i, (article, key) in enumerate(zip(articles, keys)):
         cached = cache.load_facts(key) if cache else None
@@ -516,8 +615,8 @@ def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) ->
             written[fmt] = target
         report.outputs = {fmt: str(out / path.name) for fmt, path in written.items()}
         report.outputs["report"] = str(out / REPORT_FILE)
-        (staging / REPORT_FILE).write_text(
-            json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
+        _write_report(report, staging)
         out.mkdir(parents=True, exist_ok=True)
         for path in [*written.values(), staging / REPORT_FILE]:
             os.replace(path, out / path.name)

@@ -100,6 +100,34 @@ def test_pipeline_build_same_bytes_cold_parallel_cached_and_from_block_cache(tmp
     assert blocks.cache["facts_cache_misses"] == len(SEED_FILES)
 
 
+def test_pipeline_build_unchanged_rebuild_keeps_outputs_until_they_or_options_change(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SMALL_CORPUS["a_jpus.txt"], encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build_corpus([corpus], out, cache_dir=cache)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    graph = (out / "graph.ttl").read_bytes()
+
+    again = build_corpus([corpus], out, cache_dir=cache)
+    assert again.up_to_date
+    assert {n: t for n, t in stamps.items() if n != "report.json"} == {
+        p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != "report.json"}
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["up_to_date"] is True
+
+    # An edited output is rebuilt, restoring the graph.
+    (out / "graph.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    repaired = build_corpus([corpus], out, cache_dir=cache)
+    assert not repaired.up_to_date and (out / "graph.ttl").read_bytes() == graph
+    assert repaired.cache["facts_cache_hits"] == 1
+
+    # Another option (an extra format) is a real build too; so is --no-cache.
+    assert not build_corpus([corpus], out, cache_dir=cache, formats=("ttl", "html", "nt")).up_to_date
+    assert (out / "graph.nt").exists()
+    assert not build_corpus([corpus], out, cache_dir=cache, use_cache=False).up_to_date
+    assert first.counts["articles"] == 1
+
+
 def test_pipeline_build_no_cache_parses_every_block(tmp_path):
     cache = tmp_path / "cache"
     report = build_corpus([SEED_FILES[1]], tmp_path / "out", cache_dir=cache, use_cache=False)
@@ -151,10 +179,11 @@ def test_pipeline_build_incremental_reparses_only_changed_articles(tmp_path):
     assert first.counts["articles"] == 3
     assert first.cache["parsed_blocks"] == _body_count(*sorted(corpus.glob("*.txt"))) > 0
 
-    # Unchanged: nothing parsed, nothing extracted.
+    # Unchanged: nothing parsed, nothing extracted, the outputs are kept as they are.
     again = build_corpus([corpus], out, cache_dir=cache)
+    assert again.up_to_date and not first.up_to_date
     assert (again.cache["parsed_blocks"], again.cache["facts_cache_misses"]) == (0, 0)
-    assert again.cache["facts_cache_hits"] == 3
+    assert again.counts == first.counts
 
     # Changed: a paragraph appended to one article → only that paragraph is parsed.
     changed = corpus / "a_jpus.txt"

@@ -77,8 +77,9 @@ def summary(report) -> str:
     """The few lines printed after a build: counts and the files to open."""
     c = report.counts
     skipped = f" ({c['skipped']} skipped)" if c.get("skipped") else ""
+    done = "up to date:" if report.up_to_date else "built"
     lines = [
-        f"built {c['articles']} article(s){skipped} in {report.timings.get('total', 0):.1f}s",
+        f"{done} {c['articles']} article(s){skipped} in {report.timings.get('total', 0):.1f}s",
         f"  officials {c['officials']}, institutions {c['institutions']}, forums {c['forums']}, "
         f"meetings {c['meetings']}, representations {c['representations']}",
     ]
