@@ -123,6 +123,11 @@ def _first(graph: rdflib.Graph, subject: Node, predicate: URIRef) -> Optional[st
     return values[0] if values else None
 
 
+def _value(graph: rdflib.Graph, subject: Node, predicate: URIRef) -> Optional[Node]:
+    """One object of ``predicate`` (the smallest, so that a repeated property stays deterministic)."""
+    return min(graph.objects(subject, predicate), default=None)
+
+
 def _local_name(node: Node) -> str:
     return re.split(r"[/#]", str(node).rstrip("/#"))[-1]
 
@@ -169,8 +174,8 @@ def _evidence(graph: rdflib.Graph, holder: Node, context: str = "") -> list[dict
     """The evidence sentences attached to ``holder`` with their source document."""
     found = []
     for ev in graph.objects(holder, KGO.evidence):
-        doc = graph.value(ev, KGO.document)
-        begin = graph.value(ev, NIF.beginIndex)
+        doc = _value(graph, ev, KGO.document)
+        begin = _value(graph, ev, NIF.beginIndex)
         title = None
         if doc is not None:
             title = _first(graph, doc, DCTERMS.title) or _first(graph, doc, DCTERMS.identifier) or _local_name(doc)
@@ -236,15 +241,15 @@ def explorer_data(graph: rdflib.Graph) -> dict:
                     countries_of[node].add(code_of(member))
                     forums_of.setdefault(member, set()).add(ids[node])
         elif kind == "meeting":
-            forum = graph.value(node, KGO.forum)
-            if forum in types:
+            forums = [f for f in graph.objects(node, KGO.forum) if f in types]
+            for forum in forums:
                 add_edge("of forum", node, forum)
                 forums_of[node].add(ids[forum])
             for country in graph.objects(node, KGO.participant):
                 add_edge("at meeting", node, country)
                 if code_of(country):
                     countries_of[node].add(code_of(country))
-                    if forum in types:
+                    for forum in forums:
                         countries_of[forum].add(code_of(country))
                         forums_of[country].add(ids[forum])
         if kind in ("official", "person", "institution"):
@@ -258,11 +263,11 @@ def explorer_data(graph: rdflib.Graph) -> dict:
 
     representations = sorted(set(graph.subjects(RDF.type, KGO.Representation)) | set(graph.subjects(KGO.official, None)))
     for rep in representations:
-        person, meeting, side = (graph.value(rep, p) for p in (KGO.official, KGO.meeting, KGO.side))
+        person, meeting, side = (_value(graph, rep, p) for p in (KGO.official, KGO.meeting, KGO.side))
         if person not in types or meeting not in types:
             continue
-        institution = graph.value(rep, KGO.institution)
-        head = graph.value(rep, KGO.headOfDelegation)
+        institution = _value(graph, rep, KGO.institution)
+        head = _value(graph, rep, KGO.headOfDelegation)
         rep_details = {
             "side": labels.get(side) if side is not None else None,
             "title": _first(graph, rep, KGO.title),
