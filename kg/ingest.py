@@ -64,6 +64,11 @@ SUPPORTED_ENCODINGS = "UTF-8, UTF-8 with BOM, UTF-16 with BOM, Shift_JIS/CP932, 
 # Tried in this order after strict UTF-8; on equal scores the earlier wins, so bytes that
 # are both valid Shift_JIS and CP932 decode with the JIS mapping (0x8160 → U+301C 〜).
 LEGACY_JAPANESE = ("shift_jis", "cp932", "euc_jp", "euc_jis_2004")
+# Web charset labels (WHATWG) that Python's codec registry does not know.
+CHARSET_ALIASES = {
+    "x-sjis": "shift_jis", "windows-31j": "cp932", "ms_kanji": "shift_jis", "x-euc-jp": "euc_jp",
+    "cseucpkdfmtjapanese": "euc_jp", "csiso2022jp": "iso2022_jp",
+}
 ISO2022_VARIANTS = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3")
 BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -332,8 +337,9 @@ def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) 
 
 
 def _declared_codecs(label: str) -> tuple[str, ...]:
+    label = label.strip().lower()
     try:
-        name = codecs.lookup(label.strip().lower()).name
+        name = codecs.lookup(CHARSET_ALIASES.get(label, label)).name
     except LookupError:
         return ()
     if name in ("shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213"):

@@ -88,13 +88,20 @@ def test_ingest_html_published_sources(head: str, published):
     assert meta["published"] == published
 
 
-def test_ingest_html_shift_jis_page(tmp_path: Path):
-    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head>' \
+@pytest.mark.parametrize("label, codec, recorded", [
+    ("Shift_JIS", "shift_jis", "shift_jis"),
+    ("x-sjis", "shift_jis", "shift_jis"),
+    ("Windows-31J", "cp932", "shift_jis"),  # same bytes for this text: the JIS reading comes first
+    ("EUC-JP", "euc_jp", "euc_jp"),
+    ("x-euc-jp", "euc_jp", "euc_jp"),
+])
+def test_ingest_html_declared_legacy_charset(tmp_path: Path, label: str, codec: str, recorded: str):
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"></head>' \
            f'<body><p>{BODY_1}</p><p>{BODY_2}</p></body></html>'
-    path = tmp_path / "sjis.htm"
-    path.write_bytes(page.encode("shift_jis"))
+    path = tmp_path / "legacy.htm"
+    path.write_bytes(page.encode(codec))
     article = load_article(path)
-    assert article.encoding == "shift_jis"
+    assert article.encoding == recorded
     assert [block for _, block in article.body_blocks()] == [BODY_1, BODY_2]
 
 
