@@ -239,7 +239,7 @@ def explorer_data(graph: rdflib.Graph) -> dict:
                 add_edge("member", node, member)
                 if code_of(member):
                     countries_of[node].add(code_of(member))
-                    forums_of.setdefault(member, set()).add(ids[node])
+                    forums_of[member].add(ids[node])
         elif kind == "meeting":
             forums = [f for f in graph.objects(node, KGO.forum) if f in types]
             for forum in forums:
@@ -261,7 +261,8 @@ def explorer_data(graph: rdflib.Graph) -> dict:
             for institution in graph.objects(node, KGO.serves):
                 add_edge("serves", node, institution)
 
-    representations = sorted(set(graph.subjects(RDF.type, KGO.Representation)) | set(graph.subjects(KGO.official, None)))
+    representations = sorted(
+        set(graph.subjects(RDF.type, KGO.Representation)) | set(graph.subjects(KGO.official, None)))
     for rep in representations:
         person, meeting, side = (_value(graph, rep, p) for p in (KGO.official, KGO.meeting, KGO.side))
         if person not in types or meeting not in types:
@@ -271,15 +272,17 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         rep_details = {
             "side": labels.get(side) if side is not None else None,
             "title": _first(graph, rep, KGO.title),
-            "institution": labels.get(institution, _label(graph, institution)) if institution is not None else None,
+            "institution": (labels.get(institution) or str(institution)) if institution is not None else None,
             "head": bool(head.toPython()) if isinstance(head, Literal) else None,
         }
         evidence = _evidence(graph, rep, context=f"{labels[person]} → {labels[meeting]}")
         add_edge("represented", person, meeting, edge_id=str(rep), evidence=_sorted_evidence(evidence), **rep_details)
+        # The person's institutions (named in this representation or served) take part too.
+        institutions = {i for i in [institution, *graph.objects(person, KGO.serves)] if i in types}
         for forum in forums_of[meeting]:
             forums_of[person].add(forum)
-            if institution in types:
-                forums_of[institution].add(forum)
+            for inst in institutions:
+                forums_of[inst].add(forum)
         if code_of(side):
             countries_of[person].add(code_of(side))
             countries_of[meeting].add(code_of(side))

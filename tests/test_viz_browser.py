@@ -122,7 +122,8 @@ def test_viz_forum_filter_changes_what_is_shown(opened):
     visible = opened.execute_script(
         "return kgExplorer.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.label; })")
     assert "山本一郎" in visible and "ジェーン・エグザンプル" in visible
-    assert "朴架空" not in visible and "架空防衛対話" not in visible
+    assert "外務省" in visible and "国務省" in visible  # institutions of the attendees
+    assert "朴架空" not in visible and "架空防衛対話" not in visible and "国防部" not in visible
     assert opened.find_element("id", "count-nodes").text == str(after["nodes"])
 
 
