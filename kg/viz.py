@@ -68,7 +68,7 @@ _EDGE_ORDER = {k: i for i, k in enumerate(EDGE_KINDS)}
 MEETING_STATUS = {"held": "開催済み (held)", "planned": "予定 (planned)", "mentioned": "言及のみ (mentioned)"}
 
 # Characters the person search ignores after NFKC (name separators vary between outlets:
-# キム・ホンギュン / キム ホンギュン / キムホンギュン). explorer.js uses the same set.
+# ヤマモト・イチロウ / ヤマモト イチロウ / ヤマモトイチロウ). explorer.js uses the same set.
 SEARCH_IGNORED = "・·‧•=゠"
 
 # Above this many nodes vis-network's improvedLayout (Kamada–Kawai per cluster) takes
