@@ -20,6 +20,7 @@ import ipaddress
 import logging
 import multiprocessing
 import queue
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -457,7 +458,9 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], pool: WorkerPool):
         self.pool = pool
-        super().__init__(address, SparqlHandler)
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__((address[0].strip("[]"), address[1]), SparqlHandler)
 
     @property
     def url(self) -> str:
