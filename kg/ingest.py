@@ -794,8 +794,8 @@ def _keep_flags(kinds: Sequence[str]) -> list[bool]:
     Good paragraphs stay; a run of near ones stays when it is two or more long (body
     prose comes in runs), when it touches a good one, or when the text has no such anchor
     (a short article). A lone near paragraph stays when kept prose is a few furniture lines
-    away (a caption or a video widget in between), unless it is one of a chain of lone ones
-    a few lines apart: the shape of a headline/teaser list."""
+    away (a caption or a video widget in between); a chain of lone ones a few lines apart
+    stays only between kept prose, since hanging off the body it is a headline/teaser list."""
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(kinds):
@@ -817,8 +817,13 @@ def _keep_flags(kinds: Sequence[str]) -> list[bool]:
         else:
             lone.append(start)
     for chain in _chains(lone, kinds):
-        if len(chain) == 1 and (_kept_prose_near(chain[0], -1, kinds, keep) or _kept_prose_near(chain[0], 1, kinds, keep)):
-            keep[chain[0]] = True
+        before = _kept_prose_near(chain[0], -1, kinds, keep)
+        after = _kept_prose_near(chain[-1], 1, kinds, keep)
+        # One lone paragraph needs body on one side; a chain needs it on both (inside the
+        # article, between captions); a chain hanging off the body is a teaser list.
+        if (before or after) if len(chain) == 1 else (before and after):
+            for index in chain:
+                keep[index] = True
     return keep
 
 

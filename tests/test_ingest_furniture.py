@@ -165,6 +165,9 @@ def test_ingest_furniture_layouts(text: str, expected: list[str]):
     # headline / one-sentence teaser pairs without a heading: the lone teasers go
     (f"{P_LONG_1}\n{P_LONG_2}\n芸能人が結婚を発表\n人気俳優が3日、結婚を発表した。\n与党が新人事\n与党は3日、新人事を決めた。",
      [P_LONG_1, P_LONG_2]),
+    # short paragraphs between captions inside the article stay
+    (f"{P_LONG_1}{P_SHORT_1}\n写真:外務省\n{P_SHORT_1}\n広告\n{P_SHORT_2}\n▲会談する両外相\n{P_LONG_2}{P_SHORT_2}",
+     [P_LONG_1 + P_SHORT_1, P_SHORT_1, P_SHORT_2, P_LONG_2 + P_SHORT_2]),
     # a short paragraph next to long ones stays
     (f"見出しだけの行\n{P_SHORT_2}\n{P_LONG_1}", [P_SHORT_2, P_LONG_1]),
     # bulleted and numbered lines are lists, not prose
