@@ -92,3 +92,34 @@ def test_notebook_draws_the_timeline_and_embeds_the_explorer(executed):
     assert "kg-data" in explorer and "<script" not in explorer  # the page is escaped inside srcdoc
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     assert [o for o in outputs if o.get("output_type") == "error" or o.get("name") == "stderr"] == []
+
+
+@pytest.mark.slow
+def test_notebook_embedded_explorer_runs_in_chromium(executed, tmp_path):
+    """The explorer cell's HTML, put in a page as a notebook front end would, runs offline."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.bench_viz import chromium_paths, offline_chromium
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    if None in chromium_paths():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but chromium/chromedriver are missing: run scripts/ensure-chromium")
+        pytest.skip("chromium and chromedriver not installed (scripts/ensure-chromium installs them)")
+    nb, out = executed
+    cell_html = next(o["data"]["text/html"] for o in _cell(nb, "explorer").outputs if "data" in o)
+    page = tmp_path / "output.html"
+    page.write_text(f'<!DOCTYPE html><meta charset="utf-8">{cell_html}', encoding="utf-8")
+    graph = rdflib.Graph().parse(out / "graph.ttl")
+    nodes = len({s for t in (KGO.Official, KGO.Person, KGO.Institution, KGO.Country, KGO.Forum, KGO.Meeting)
+                 for s in graph.subjects(RDF.type, t)})
+    driver = offline_chromium(tmp_path / "profile")
+    try:
+        driver.get(page.as_uri())
+        driver.switch_to.frame(driver.find_element("tag name", "iframe"))
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        assert driver.execute_script("return kgExplorer.shown().nodes") == nodes
+        assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+    finally:
+        driver.quit()
