@@ -144,8 +144,9 @@ PathLike = Union[str, os.PathLike]
 
 def iter_input_files(inputs: Iterable[PathLike]) -> list[Path]:
     """The article files of ``inputs``: folders expanded (recursively, sorted) to
-    ``*.txt|*.html|*.htm`` (hidden entries and ``.meta.json`` sidecars skipped), files
-    kept as given; each file once. Raises ``InputError`` (E105) for a missing input.
+    ``*.txt|*.html|*.htm`` (hidden entries skipped), files kept as given; sidecars
+    (``*.meta.json``) never listed; each file once. Raises ``InputError`` (E105) for a
+    missing input.
 
     >>> iter_input_files([Path("seeds")])[:1]
     [PosixPath('seeds/000_94789be653804502.txt')]
@@ -159,6 +160,8 @@ def iter_input_files(inputs: Iterable[PathLike]) -> list[Path]:
                 (p for p in path.rglob("*") if _is_article_file(p, path)),
                 key=lambda p: p.relative_to(path).as_posix(),
             )
+        elif path.name.lower().endswith(SIDECAR_SUFFIX) and path.exists():
+            found = []  # `kg build seeds/*` lists sidecars too: they are read with their article
         elif path.exists() or path.is_symlink():
             found = [path]  # dangling links too: load_article names the reason
         else:

@@ -42,3 +42,11 @@ def test_ingest_listing_is_deterministic(tmp_path: Path):
         touch(tmp_path / name)
     assert iter_input_files([tmp_path]) == iter_input_files([str(tmp_path)])
     assert [p.name for p in iter_input_files([tmp_path])] == ["a.txt", "k.html", "m.txt", "z.txt"]
+
+
+def test_ingest_listing_shell_glob_skips_sidecars(tmp_path: Path):
+    # `kg build corpus/*` passes every file, sidecars included.
+    article = touch(tmp_path / "a.txt")
+    sidecar = touch(tmp_path / "a.meta.json")
+    assert iter_input_files(sorted(tmp_path.iterdir())) == [article]
+    assert iter_input_files([sidecar]) == []
