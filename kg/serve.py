@@ -484,7 +484,11 @@ def make_server(
     workers: int = DEFAULT_WORKERS,
     allow_remote: bool = False,
 ) -> SparqlServer:
-    """A ready (bound, graph loaded) SPARQL server; call ``serve_forever()`` then ``close()``."""
+    """A ready (bound, graph loaded) SPARQL server; call ``serve_forever()`` then ``close()``.
+
+    Workers are spawned processes, so a calling script needs the usual
+    ``if __name__ == "__main__":`` guard.
+    """
     if not is_loopback(host) and not allow_remote:
         raise QueryError(
             f"refusing to listen on {host!r}: it is reachable from other machines; use "
@@ -500,12 +504,22 @@ def make_server(
         load_store(path)  # raises the E301 message for a missing file or a directory
     pool = WorkerPool(path, size=workers, timeout=timeout)
     try:
-        pool.warm_up()
-        server = SparqlServer((host, port), pool)
-    except OSError as err:
-        pool.close()
-        raise QueryError(f"cannot listen on {host}:{port}: {err.strerror}; choose another --port (0 picks a free one)", code="E312") from None
+        try:
+            pool.warm_up()
+        except (EOFError, OSError) as err:
+            raise QueryError(
+                f"the query worker process died while loading '{path}' ({err or type(err).__name__}); "
+                "run from a script guarded by `if __name__ == \"__main__\":` (worker processes "
+                "are spawned) and check memory",
+                code="E312",
+            ) from None
+        try:
+            return SparqlServer((host, port), pool)
+        except OSError as err:
+            raise QueryError(
+                f"cannot listen on {host}:{port}: {err.strerror}; choose another --port (0 picks a free one)",
+                code="E312",
+            ) from None
     except BaseException:
         pool.close()
         raise
-    return server
