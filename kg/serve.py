@@ -22,7 +22,6 @@ import multiprocessing
 import queue
 import socket
 import threading
-import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,6 +40,7 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_WORKERS = 2
 MAX_BODY_BYTES = 1 << 20  # a query, not a data upload
 SOCKET_TIMEOUT = 30.0  # a slow or idle client cannot hold a thread for longer
+WORKER_START_GRACE = 30.0  # seconds a request may wait for a replacement worker to load
 
 # Result formats: short name → (media types accepted, Content-Type sent).
 SOLUTION_FORMATS = {
@@ -238,7 +238,16 @@ class WorkerPool:
                 self._all.remove(worker)
             closed = self._closed
         if not closed:
-            self._idle.put(self._spawn())
+            # Start and load the replacement off the request thread, so the 503 goes out now.
+            threading.Thread(target=self._spawn_loaded, daemon=True).start()
+
+    def _spawn_loaded(self) -> None:
+        worker = self._spawn()
+        try:
+            worker.ask("load", None)  # a load error is answered again to each query
+        except (EOFError, OSError):
+            pass
+        self._idle.put(worker)
 
     def warm_up(self) -> None:
         """Load the graph in every worker now; raises ``QueryError`` if it cannot be read."""
@@ -254,13 +263,14 @@ class WorkerPool:
 
     def run(self, query: str, solution_format: Optional[str], graph_format: Optional[str]) -> Reply:
         """Answer one query within the pool's timeout (503 when it runs out)."""
-        deadline = time.monotonic() + self.timeout
+        # Waiting for a free worker is not query time: a busy worker is freed (or replaced,
+        # and loaded) within its own timeout plus start-up time.
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.timeout + WORKER_START_GRACE)
         except queue.Empty:
-            return _text_reply(HTTPStatus.SERVICE_UNAVAILABLE, f"[E311] all query workers stayed busy for {self.timeout:g} s; retry later or start kg serve with more --workers")
+            return _text_reply(HTTPStatus.SERVICE_UNAVAILABLE, f"[E311] all query workers stayed busy for {self.timeout + WORKER_START_GRACE:g} s; retry later or start kg serve with more --workers")
         try:
-            reply = worker.ask((query, solution_format, graph_format), max(0.0, deadline - time.monotonic()))
+            reply = worker.ask((query, solution_format, graph_format), self.timeout)
         except TimeoutError:
             self._replace(worker)
             return _text_reply(HTTPStatus.SERVICE_UNAVAILABLE, f"[E311] query stopped after the {self.timeout:g} s time limit; narrow it (LIMIT, more specific patterns) or restart kg serve with a larger --timeout")
