@@ -35,19 +35,17 @@ CHROMIUM_FLAGS = (
 )
 
 
-# For the screenshot: the official with the most representations, selected and centred at
-# a scale where labels are readable.
+# For the screenshot: the official with the most representations selected, and the view
+# centred on the connected part of the graph at a scale where labels stay readable.
 SELECT_BUSIEST_OFFICIAL = """
-var count = {};
+var net = kgExplorer.network, count = {};
 kgExplorer.edges.forEach(function (e) { if (e.kind === 'represented') count[e.from] = (count[e.from] || 0) + 1; });
 var best = Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : 1); })[0];
-if (best) {
-  kgExplorer.select(best, false);
-  var net = kgExplorer.network, around = net.getConnectedNodes(best).concat([best]);
-  var pos = net.getPositions(around), x = 0, y = 0;
-  around.forEach(function (id) { x += pos[id].x / around.length; y += pos[id].y / around.length; });
-  net.moveTo({position: {x: x, y: y}, scale: Math.max(net.getScale(), 0.8), animation: false});
-}
+if (best) kgExplorer.select(best, false);
+var linked = kgExplorer.nodes.getIds().filter(function (id) { return net.getConnectedEdges(id).length > 1; });
+var pos = net.getPositions(linked), x = 0, y = 0;
+linked.forEach(function (id) { x += pos[id].x / linked.length; y += pos[id].y / linked.length; });
+if (linked.length) net.moveTo({position: {x: x, y: y}, scale: Math.max(net.getScale(), arguments[0]), animation: false});
 """
 
 
@@ -150,6 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 500, 1000, 2000])
     parser.add_argument("--screenshot", nargs=2, metavar=("GRAPH_TTL", "PNG"))
+    parser.add_argument("--scale", type=float, default=0.6, help="minimum zoom of the screenshot")
     args = parser.parse_args(argv)
     if None in chromium_paths():
         raise SystemExit("bench_viz: chromium and chromedriver are needed; run scripts/ensure-chromium")
@@ -161,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
                 ttl, png = map(Path, args.screenshot)
                 driver.set_window_size(1600, 1000)
                 open_explorer(driver, write_html(ttl, tmp_path / "graph.html"))
-                driver.execute_script(SELECT_BUSIEST_OFFICIAL)
+                driver.execute_script(SELECT_BUSIEST_OFFICIAL, args.scale)
                 time.sleep(0.5)
                 driver.save_screenshot(str(png))
                 print(f"screenshot of {ttl} written to {png}")

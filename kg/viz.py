@@ -50,15 +50,14 @@ NODE_TYPES: tuple[NodeType, ...] = (
 )
 _TYPE_ORDER = {t.name: i for i, t in enumerate(NODE_TYPES)}
 
-# Edge name → (Japanese description for the details panel, colour, spring length or None).
-# A person's or institution's link to its country is drawn but is no spring (None): with a
-# few countries holding most links, those springs would pile everyone onto two hubs instead
-# of grouping people around the meetings they attended.
-EDGE_KINDS: dict[str, tuple[str, str, Optional[int]]] = {
+# Edge name → (Japanese description for the details panel, colour, spring length). Links to
+# a country are long springs: a few countries hold most links, and short ones would pile
+# everyone onto two hubs instead of grouping people around the meetings they attended.
+EDGE_KINDS: dict[str, tuple[str, str, int]] = {
     "represented": ("代表として出席", "#d1495b", 110),
     "of forum": ("協議体の会合", "#66a182", 110),
     "serves": ("所属", "#00798c", 90),
-    "country": ("国", "#30638e", None),
+    "country": ("国", "#30638e", 320),
     "member": ("参加国", "#66a182", 220),
     "at meeting": ("会合の参加国", "#8d5a97", 220),
 }
@@ -316,15 +315,16 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         net.add_node(
             ids[node], label=labels[node], shape=style.shape, color=style.color, x=x, y=y,
             size=round(10 + 6 * math.sqrt(degree[ids[node]]), 1),
+            # Heavier hubs push harder, so two countries sharing most meetings do not overlap.
+            mass=round(1 + degree[ids[node]] / 8, 2),
             kind=style.name, forums=sorted(forums_of[node]), countries=sorted(countries_of[node]),
             keys=sorted({search_key(t) for t in [labels[node], *aliases, *_texts(graph, node, KGO.acronym)]} - {""}),
             details={"type": style.label_ja, "label": labels[node], "aliases": aliases, **details[node]},
         )
     for edge in sorted(edges.values(), key=lambda e: (_EDGE_ORDER[e["kind"]], e["from"], e["to"], e["id"])):
         description, color, length = EDGE_KINDS[edge["kind"]]
-        spring = {"length": length} if length else {"physics": False}
-        net.add_edge(edge.pop("from"), edge.pop("to"), label=edge["kind"], color=color,
-                     description=description, **spring, **edge)
+        net.add_edge(edge.pop("from"), edge.pop("to"), label=edge["kind"], color=color, length=length,
+                     description=description, **edge)
 
     forum_options = sorted((labels[n], ids[n]) for n, k in types.items() if k == "forum")
     country_options = sorted((codes[n], labels[n]) for n, k in types.items() if k == "country")
