@@ -18,6 +18,7 @@ import json
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -117,12 +118,18 @@ def resolve_query(query_text_or_name: str) -> tuple[Optional[str], str]:
 
 # ---------------------------------------------------------------- graph loading
 
-_store_cache: dict[Path, tuple[tuple[int, int], ox.Store]] = {}
+# Stores of the most recently queried graph files (a 1M-triple store takes ~1 GB).
+STORE_CACHE_SIZE = 4
+_store_cache: "OrderedDict[Path, tuple[tuple[int, int], ox.Store]]" = OrderedDict()
 _store_lock = threading.Lock()
 
 
 def load_store(graph_path: str | Path) -> ox.Store:
-    """An in-memory pyoxigraph Store of the graph file, cached per path and mtime."""
+    """An in-memory pyoxigraph Store of the graph file, cached per path and mtime.
+
+    A changed file (new mtime or size) is read again; the ``STORE_CACHE_SIZE`` most
+    recently used paths stay in memory.
+    """
     path = Path(graph_path)
     try:
         stat = path.stat()
@@ -145,7 +152,9 @@ def load_store(graph_path: str | Path) -> ox.Store:
     with _store_lock:
         cached = _store_cache.get(key)
         if cached and cached[0] == stamp:
+            _store_cache.move_to_end(key)
             return cached[1]
+        _store_cache.pop(key, None)  # free the outdated store before loading the new one
         store = ox.Store()
         fmt = _GRAPH_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
         try:
@@ -159,6 +168,8 @@ def load_store(graph_path: str | Path) -> ox.Store:
         except (OSError, ValueError) as err:
             raise QueryError(f"cannot read graph file '{path}': {err}; check the file", code="E302") from None
         _store_cache[key] = (stamp, store)
+        while len(_store_cache) > STORE_CACHE_SIZE:
+            _store_cache.popitem(last=False)
         return store
 
 

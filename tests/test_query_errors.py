@@ -142,3 +142,19 @@ def test_query_errors_graph_change_is_picked_up(tmp_path):
     with graph.open("a", encoding="utf-8") as out:
         out.write("\n<https://w3id.org/kaigi-kg/id/forum/新協議体> a kgo:Forum .\n")
     assert run_query(graph, count).rows == ((4,),)
+
+
+def test_query_errors_store_cache_is_bounded(tmp_path):
+    from kg import query
+
+    paths = []
+    for i in range(query.STORE_CACHE_SIZE + 2):
+        path = tmp_path / f"g{i}.ttl"
+        path.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(path)
+        load_store(path)
+    cached = set(query._store_cache)
+    assert len(cached) <= query.STORE_CACHE_SIZE
+    assert paths[-1].resolve() in cached and paths[0].resolve() not in cached
+    # the same unchanged file gives the same store object (no reload)
+    assert load_store(paths[-1]) is load_store(paths[-1])
