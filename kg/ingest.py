@@ -23,6 +23,7 @@ import stat
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
@@ -959,13 +960,20 @@ def _heading_kind(text: str, normal: str, terms: dict[str, tuple[str, ...]]) -> 
     bare = HEADING_DECORATION.sub("", normal)
     if not bare or len(bare) > HEADING_MAX_CHARS:
         return None
-    best: Optional[tuple[int, str, str]] = None
-    for kind in ("end", "box"):
-        for word in terms.get(kind, ()):
-            if (bare.startswith(word) or bare.endswith(word)) and len(bare) - len(word) <= HEADING_EXTRA_CHARS:
-                if best is None or len(word) > best[0]:
-                    best = (len(word), kind, word)
-    return (best[1], best[2]) if best else None
+    for word, kind, written in _heading_words():
+        if (bare.startswith(word) or bare.endswith(word)) and len(bare) - len(word) <= HEADING_EXTRA_CHARS:
+            return kind, written
+    return None
+
+
+@lru_cache(maxsize=None)
+def _heading_words() -> tuple[tuple[str, str, str], ...]:
+    """(word as compared, kind, word as written) of every heading word, longest first;
+    compared like the lines are (NFKC, no decoration), so 特集・連載 matches 【特集・連載】."""
+    terms = furniture_terms()
+    words = {(HEADING_DECORATION.sub("", unicodedata.normalize("NFKC", word)), kind, word)
+             for kind in ("end", "box") for word in terms.get(kind, ())}
+    return tuple(sorted((w for w in words if w[0]), key=lambda w: (-len(w[0]), w)))
 
 
 def _credit_word(normal: str, terms: dict[str, tuple[str, ...]]) -> Optional[str]:

@@ -153,6 +153,25 @@ LAYOUTS = [
 ]
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("【今日のイチオシ記事】", ("end", "イチオシ記事")),
+    ("多くの人が読んでいる記事", ("end", "読んでいる記事")),
+    ("この記事の特集・連載", ("end", "特集・連載")),
+    ("[ニュース] ランキング", ("end", "ランキング")),
+    ("コメント 1,284件", ("end", "コメント")),
+    ("■あわせて読みたい", ("box", "あわせて読みたい")),
+    ("【PR】広告", ("box", "広告")),
+    # article lines that merely contain such a word are not headings
+    ("注目の会談", None),
+    ("北朝鮮のミサイル発射についてのコメントを発表した。", None),
+    ("日米首脳会談で「同盟の新時代」を確認、防衛協力の拡大を話題に", None),
+])
+def test_ingest_furniture_headings(line: str, expected):
+    verdict = classify_paragraphs(f"{P_LONG_1}{P_LONG_2}\n{line}")[1]
+    heading = verdict.reason.split(" heading: ")
+    assert (tuple([heading[0], heading[1]]) if len(heading) == 2 else None) == expected
+
+
 @pytest.mark.parametrize("text, expected", LAYOUTS)
 def test_ingest_furniture_layouts(text: str, expected: list[str]):
     assert body(text) == expected
