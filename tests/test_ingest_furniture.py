@@ -201,6 +201,8 @@ def test_ingest_furniture_layouts(text: str, expected: list[str]):
      "「日米の結束は揺るがない、地域の平和と安定のために引き続き緊密に連携していく」",
      ["外相は記者団に対し、同盟の抑止力と対処力を一層強化するため、あらゆる分野で協力を深めていく考えを示し、"
       "「日米の結束は揺るがない、地域の平和と安定のために引き続き緊密に連携していく」"]),
+    # a news sentence that mentions a share-button word is still news
+    ("大統領はツイートで「素晴らしい会談だった」と述べた。", ["大統領はツイートで「素晴らしい会談だった」と述べた。"]),
     # nothing but furniture
     ("ホーム\nニュース\nランキング\nログイン", []),
 ])
