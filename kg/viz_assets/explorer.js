@@ -19,7 +19,6 @@
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-  explorer.timing.constructed = performance.now();
   explorer.network = network;
   explorer.nodes = nodes;
   explorer.edges = edges;
@@ -256,7 +255,6 @@
     });
     return found.map(function (f) { return f.node; });
   }
-  explorer.search = function (text) { return search(text).map(function (n) { return n.id; }); };
 
   function showResults() {
     clear(resultList);
@@ -299,7 +297,6 @@
     network.fit({ animation: false });
     explorer.timing.ready = performance.now();
     explorer.ready = true;
-    document.body.setAttribute("data-ready", "true");
   }
   network.once("afterDrawing", function () { explorer.timing.firstDraw = performance.now(); });
   network.once("stabilizationIterationsDone", markReady);
