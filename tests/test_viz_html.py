@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import GraphError
+from kg.namespace import KGO
 from kg.viz import explorer_data, load_graph, render_html, search_key, write_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,3 +188,17 @@ def test_viz_never_imports_spacy(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
+def test_viz_any_label_round_trips_through_the_embedded_json(text):
+    graph = rdflib.Graph()
+    person = rdflib.URIRef("https://w3id.org/kaigi-kg/id/person/x")
+    graph.add((person, rdflib.RDF.type, KGO.Official))
+    graph.add((person, rdflib.RDFS.label, rdflib.Literal(text, lang="ja")))
+    graph.add((person, rdflib.SKOS.altLabel, rdflib.Literal("</script>" + text)))
+    scripts = _parsed(render_html(graph)).scripts
+    assert len(scripts) == 3  # nothing in the label could close or open a script element
+    node = json.loads(scripts[1][1])["nodes"][0]
+    assert node["label"] == text and node["details"]["aliases"] == ["</script>" + text]
