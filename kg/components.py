@@ -461,24 +461,28 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
                 s = pieces[first - 1].start
                 country = pieces[first - 1].value
             found.append(DomainMention("INSTITUTION", s, e, doc.text[s:e], _attrs(country=country, kind=kind)))
-    # suffix compounds: a run of OTHER pieces (and a country) ending in a suffix piece
+    # suffix compounds: a run of OTHER pieces (after a country or a known institution)
+    # ending in a suffix piece: 外交部, 米国務省軍備管理・国際安全保障担当室
     run: list[_Piece] = []
     for p in pieces + [_Piece("", 0, 0, -1, "END")]:
-        if p.kind in ("OTHER", "COUNTRY", "JOIN") and not (p.kind == "COUNTRY" and "," in p.value):
+        if p.kind in ("OTHER", "COUNTRY", "JOIN", "INST") and not (p.kind == "COUNTRY" and "," in p.value):
             run.append(p)
             continue
         while run and run[-1].kind != "OTHER":
             run.pop()
-        if run:
+        while run and run[0].kind == "JOIN":
+            run.pop(0)
+        if run and run[-1].kind == "OTHER":
             text = doc.text[run[0].start : run[-1].end]
-            suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if text.endswith(s)), None)
-            body = text[: -len(suffix)] if suffix else ""
+            last_known = max((i for i, q in enumerate(run) if q.kind == "INST"), default=-1)
+            tail = doc.text[run[last_known + 1].start : run[-1].end] if last_known + 1 < len(run) else ""
+            suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if tail.endswith(s)), None)
+            body = tail[: -len(suffix)] if suffix else ""
             stop = any(text.endswith(w) for w in lexicon.institution_stopwords() if len(w) >= 2)
-            if suffix and len(text) >= 3 and not stop and text not in lexicon.institution_stopwords() and not _DIGITS.search(body):
-                country = run[0].value if run[0].kind == "COUNTRY" else ""
-                found.append(
-                    DomainMention("INSTITUTION", run[0].start, run[-1].end, text, _attrs(country=country, kind=suffixes[suffix]))
-                )
+            if suffix and len(tail) >= 3 and not stop and tail not in lexicon.institution_stopwords() and not _DIGITS.search(body):
+                first = run[0]
+                country = first.value if first.kind in ("COUNTRY", "INST") and "," not in first.value else ""
+                found.append(DomainMention("INSTITUTION", first.start, run[-1].end, text, _attrs(country=country, kind=suffixes[suffix])))
         run = []
     return found
 
@@ -522,6 +526,8 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 break
         while start < end and pieces[start].kind == "JOIN":
             start += 1
+        if end + 1 < n and pieces[end + 1].kind == "PAREN" and _ACRONYM.match(pieces[end + 1].value.replace(" ", "")):
+            end += 1  # 「日韓海洋安全保障対話(MSD)」: the acronym defines the forum
         phrase = pieces[start : end + 1]
         mention = _meeting_from_phrase(doc, phrase)
         if mention is not None:

@@ -16,6 +16,8 @@ from kg.errors import PipelineError
 # Sudachi refuses inputs above 49,149 bytes; stay well under it.
 MAX_BLOCK_BYTES = 40_000
 MODEL_NAME = "ja_ginza"
+# Components that only read the parse; they run again on a block joined from pieces.
+_REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_domain")
 
 
 
@@ -94,13 +96,12 @@ def parse_blocks(nlp: Language, texts: list[str]) -> list[Doc]:
         if len(pieces) == 1:
             docs.append(pieces[0])
             continue
-        joined = Doc.from_docs(pieces, ensure_whitespace=False)
-        mentions = []
-        offset = 0
-        for piece in pieces:
-            mentions += [m.shifted(offset) for m in piece._.kg_mentions]
-            offset += len(piece.text)
-        joined._.kg_mentions = tuple(mentions)
+        # GiNZA's doc-level user data (bunsetu, clauses) cannot be merged: rebuild it, and
+        # the domain mentions with it, by re-running the components that assign them.
+        joined = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
+        for name in _REBUILT_AFTER_JOIN:
+            if name in nlp.pipe_names:
+                joined = nlp.get_pipe(name)(joined)
         if joined.text != text:
             raise PipelineError(
                 f"joining the parses of a long block changed its text ({len(text)} chars became "

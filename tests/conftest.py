@@ -52,3 +52,24 @@ def seed_ttl(seed_build) -> Path:
 
 def pytest_configure(config):
     os.environ.setdefault("KG_CACHE_DIR", str(TEST_CACHE))
+
+
+@pytest.fixture(scope="session")
+def facts_of(nlp):
+    """``facts_of(text, published=None)``: DocumentFacts of a made-up article whose body is
+    one block per non-empty line (real GiNZA, the real extractor)."""
+    from kg.extract import extract_facts
+    from kg.nlp import parse_blocks
+    from kg.records import Article
+
+    def run(text: str, published: str | None = None, doc_id: str = "t"):
+        body, offset = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                body.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        article = Article(doc_id=doc_id, path=f"{doc_id}.txt", text=text, body=tuple(body), published=published)
+        docs = parse_blocks(nlp, [t for _, t in article.body_blocks()])
+        return extract_facts(article, docs)
+
+    return run

@@ -1,0 +1,62 @@
+"""kg.dates: Japanese date expressions resolved against the publication date, never invented."""
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import explicit_year, find_dates, resolve
+
+CASES = [
+    # (expression, published, anchor_year, expected)
+    ("4日", "2024-10-05", None, "2024-10-04"),
+    ("15日(現地時間)", "2023-12-16", None, "2023-12-15"),
+    ("20日", "2024-06-18", None, "2024-05-20"),  # a day ahead of publication: last month
+    ("昨年9月", "2024-06-18", None, "2023-09"),
+    ("来年6月", "2023-12-16", None, "2024-06"),
+    ("先月", "2024-07-12", None, "2024-06"),
+    ("今月", "2024-07-12", None, "2024-07"),
+    ("2022年9月", "2025-06-10", None, "2022-09"),
+    ("2016年10月", None, None, "2016-10"),
+    ("2016年", None, None, "2016"),
+    ("5~6日", "2025-06-10", None, "2025-06-05"),
+    ("18〜19日", "2024-06-18", None, "2024-06-18"),
+    ("7月", "2023-12-16", None, "2023-07"),
+    ("12月", "2024-06-11", None, "2023-12"),  # a month ahead of publication: last year
+    ("翌年6月", "2025-06-10", 2016, "2017-06"),
+    ("２０２４年３月１日", None, None, "2024-03-01"),
+]
+
+UNRESOLVABLE = [
+    ("4日", None, None),  # no publication date: a bare day cannot be anchored
+    ("翌年6月", "2025-06-10", None),  # 「翌年」 needs the year of the story, not of publication
+    ("先月", None, None),
+    ("13月", "2024-01-01", None),
+    ("日本", "2024-01-01", None),
+]
+
+
+@pytest.mark.parametrize("expression, published, anchor, expected", CASES)
+def test_dates_resolve_table(expression, published, anchor, expected):
+    assert resolve(expression, published, anchor_year=anchor) == expected
+
+
+@pytest.mark.parametrize("expression, published, anchor", UNRESOLVABLE)
+def test_dates_resolve_unanchored_stays_none(expression, published, anchor):
+    assert resolve(expression, published, anchor_year=anchor) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("韓国と米国が4日、11月の選挙を前に協議した", ["4日", "11月"]),
+        ("2016年10月の韓米2プラス2対話で", ["2016年10月"]),
+        ("日本と米国", []),  # 日 of 日本 is not a day
+        ("5~6日に開催された", ["5~6日"]),
+    ],
+)
+def test_dates_find_dates_in_text(text, expected):
+    assert [m.group(0) for _, _, m in find_dates(text)] == expected
+
+
+def test_dates_explicit_year():
+    assert explicit_year("2016年10月") == 2016
+    assert explicit_year("昨年9月") is None

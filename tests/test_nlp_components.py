@@ -1,0 +1,106 @@
+"""kg.components: the domain layer recognises what GiNZA's ENE labels get wrong here."""
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(nlp, text, label):
+    return [m for m in nlp(text)._.kg_mentions if m.label == label]
+
+
+@pytest.mark.parametrize(
+    "text, name, aliases, title, institution, country",
+    [
+        ("外交部の金烘均(キム・ホンギュン)第1次官が出席した。", "金烘均", ("キム・ホンギュン",), "第1次官", None, None),
+        ("アバクロンビー国防次官代理が参加した。", "アバクロンビー", (), "国防次官代理", None, None),
+        ("キム・テヒョ国家安保室第1次長が説明した。", "キム・テヒョ", (), "国家安保室第1次長", "国家安保室", "KR"),
+        ("ジョー・バイデン(Joe Biden)米大統領は述べた。", "ジョー・バイデン", ("Joe Biden",), "大統領", None, "US"),
+        ("中国の王毅共産党政治局員兼外相と会談した。", "王毅", (), "共産党政治局員兼外相", None, None),
+        ("同国のマールズ副首相兼国防相と会談した。", "マールズ", (), "副首相兼国防相", None, None),
+        ("ロシアのペスコフ大統領報道官は述べた。", "ペスコフ", (), "大統領報道官", None, None),
+        ("イ・ジョンソク国家情報院長候補が指名された。", "イ・ジョンソク", (), "国家情報院長候補", "国家情報院", None),
+        ("韓国国防部の申源湜(シン・ウォンシク)長官は述べた。", "申源湜", ("シン・ウォンシク",), "長官", None, None),
+        ("ポール・ラカメラ在韓米軍司令官が懸念を示した。", "ポール・ラカメラ", (), "在韓米軍司令官", "在韓米軍", "US"),
+    ],
+)
+def test_nlp_components_person_with_title_and_readings(nlp, text, name, aliases, title, institution, country):
+    people = _mentions(nlp, text, "PERSON")
+    assert len(people) == 1, [p.text for p in people]
+    person = people[0]
+    assert person.get("name") == name
+    assert tuple(filter(None, (person.get("aliases") or "").split("|"))) == aliases
+    assert person.get("title") == title
+    assert person.get("institution") == institution
+    assert person.get("country") == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "韓米の外交・国防当局はこの日、会議を開いた。",  # 当局 is not a person
+        "両国首脳が4月に合意した。",  # 両国 stands where a name would
+        "韓国大統領と米大統領が会談した。",  # a title without a name
+        "ワシントンDCの米国務省で開かれた。",  # GiNZA calls ワシントンDC a Person
+    ],
+)
+def test_nlp_components_no_person_without_a_name(nlp, text):
+    assert _mentions(nlp, text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, forum, acronym, ordinal, countries",
+    [
+        ("第5回拡大抑止戦略協議体(EDSCG)会議を開いた。", "拡大抑止戦略協議体", "EDSCG", "5", "KR,US"),
+        ("核協議グループ(NCG)第3回会議を開き", "核協議グループ", "NCG", "3", "KR,US"),
+        ("米韓首脳会議を開き", "米韓首脳会議", None, None, "US,KR"),
+        ("日米韓の外務次官協議が開かれた。", "日米韓外務次官協議", None, None, "JP,US,KR"),
+        ("第11回日豪外務・防衛閣僚協議(2プラス2)を開いた。", "日豪外務・防衛閣僚協議", None, "11", "JP,AU"),
+        # a forum in no lexicon, discovered from its acronym definition
+        ("日韓海洋安全保障対話(MSD)を開いた。", "日韓海洋安全保障対話", "MSD", None, "JP,KR"),
+        ("北大西洋条約機構(NATO)首脳会議に参加した", "北大西洋条約機構首脳会議", None, None, "NATO"),
+    ],
+)
+def test_nlp_components_meeting_phrases(nlp, text, forum, acronym, ordinal, countries):
+    meetings = _mentions(nlp, text, "MEETING")
+    assert len(meetings) == 1, [m.text for m in meetings]
+    meeting = meetings[0]
+    assert meeting.get("forum") == forum
+    assert meeting.get("acronym") == acronym
+    assert meeting.get("ordinal") == ordinal
+    assert meeting.get("countries") == countries
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("韓国側からは次官が参加した。", [("SIDE", "KR")]),
+        ("米側からブリンケン国務長官が出席した。", [("SIDE", "US")]),
+        ("韓国側の首席代表を務める。", []),  # 「側の」 describes, it does not introduce a delegation
+    ],
+)
+def test_nlp_components_side_phrases(nlp, text, expected):
+    assert [(m.label, m.get("codes")) for m in _mentions(nlp, text, "SIDE")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, institution, country",
+    [
+        ("韓国外交部の発表によると", "韓国外交部", "KR"),
+        ("米国務省軍備管理・国際安全保障担当室が公開した", "米国務省軍備管理・国際安全保障担当室", "US"),
+        ("ホワイトハウスが発表した", "ホワイトハウス", "US"),
+        ("外交部と国防部は", "国防部", "KR"),
+    ],
+)
+def test_nlp_components_institutions(nlp, text, institution, country):
+    found = {m.text: m.get("country") for m in _mentions(nlp, text, "INSTITUTION")}
+    assert institution in found, found
+    assert found[institution] == country
+
+
+def test_nlp_components_quoted_speech_and_spans(nlp):
+    doc = nlp("金次官は「北朝鮮は挑発を続けている。」と述べた。EDSCGは協議体だ。")
+    quotes = [m for m in doc._.kg_mentions if m.label == "QUOTE"]
+    assert [q.text for q in quotes] == ["「北朝鮮は挑発を続けている。」"]
+    # the domain labels override GiNZA's ENE on the span group
+    labels = {span.text: span.label_ for span in doc.spans["kg"]}
+    assert labels["EDSCG"] == "MEETING"

@@ -1,0 +1,57 @@
+"""kg.nlp: the pipeline loads once with the domain component; long blocks keep their offsets."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ginza
+import pytest
+
+from kg import nlp as kg_nlp
+from kg.components import COMPONENT_NAME
+from kg.nlp import MAX_BLOCK_BYTES, PIPELINE_VERSION, load_pipeline, parse_blocks, split_long_text
+
+SENTENCE = "韓国側からは外交部の金烘均第1次官が、米国側からはジェンキンス国務次官が参加した。"
+
+
+def test_nlp_load_pipeline_is_cached_and_has_the_domain_component(nlp):
+    assert load_pipeline() is nlp
+    assert nlp.pipe_names[-1] == COMPONENT_NAME
+    meta = nlp.get_pipe_meta(COMPONENT_NAME)
+    assert "doc._.kg_mentions" in meta.assigns
+    assert "token.dep" in meta.requires
+
+
+def test_nlp_pipeline_version_names_model_code_and_lexicons():
+    model, code, data = PIPELINE_VERSION.split("-", 2)[0], PIPELINE_VERSION.split("-")[1], PIPELINE_VERSION.split("-")[2]
+    assert model.startswith("ja_ginza+kg")
+    assert len(code) == 12 and len(data) == 12
+    assert data == kg_nlp.lexicon.data_hash()
+
+
+@pytest.mark.slow
+def test_nlp_parse_blocks_splits_a_block_over_sudachi_limit_and_keeps_offsets(nlp):
+    block = "\n".join([SENTENCE] * 420)  # ~53 KB of UTF-8, above Sudachi's 49,149 bytes
+    assert len(block.encode("utf-8")) > 50_000
+    short = "韓米は4日、第5回拡大抑止戦略協議体(EDSCG)会議を開いた。"
+    long_doc, short_doc = parse_blocks(nlp, [block, short])
+    assert long_doc.text == block
+    assert short_doc.text == short
+    # every token and every domain mention sits at its offset in the block text
+    for token in list(long_doc)[::97]:
+        assert block[token.idx : token.idx + len(token.text)] == token.text
+    people = [m for m in long_doc._.kg_mentions if m.label == "PERSON"]
+    assert len(people) == 2 * 420
+    bunsetu = ginza.bunsetu_spans(long_doc)  # GiNZA's own data is rebuilt on the joined Doc
+    assert len(bunsetu) > 420 and bunsetu[-1].end == len(long_doc)
+    last = people[-1]
+    assert block[last.start : last.end] == last.text == "ジェンキンス国務次官"
+    assert last.start > MAX_BLOCK_BYTES // 3  # it comes from a later piece, shifted right
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="あ漢字。\n、A", min_size=0, max_size=400), st.integers(min_value=4, max_value=60))
+def test_nlp_split_long_text_pieces_join_back_and_fit(text, limit):
+    pieces = split_long_text(text, max_bytes=limit)
+    assert "".join(pieces) == text
+    assert all(len(p.encode("utf-8")) <= limit for p in pieces)
