@@ -136,3 +136,17 @@ def test_cli_query_unknown_format_lists_choices():
     result = kg(str(FIXTURE), "officials", "--format", "xml")
     assert result.exit_code == 2
     assert "'xml' is not one of 'table', 'csv', 'json'" in result.output
+
+
+def test_cli_query_output_is_identical_across_processes():
+    import subprocess
+    import sys
+
+    kg_bin = Path(sys.executable).with_name("kg")
+    runs = [
+        subprocess.run([str(kg_bin), "query", str(FIXTURE), name, "-f", "csv"], capture_output=True, text=True, timeout=60).stdout
+        for name in ("officials", "cross-forum")
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1] and runs[2] == runs[3]
+    assert "国務次官" in runs[0]
