@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -43,7 +44,7 @@ DEFAULT_FORMATS = ("ttl", "html")
 VERSIONED_PACKAGES = ("spacy", "ginza", "ja-ginza", "sudachipy", "sudachidict-core", "rdflib", "pyshacl", "pyvis")
 REPORT_FILE = "report.json"
 
-# Build error and skip codes (E50x; documented in docs/performance.md).
+# Build error and skip codes (documented in docs/performance.md, "Build errors").
 E_NO_ARTICLE = "E501"
 E_STRICT_SKIPPED = "E502"
 E_STRICT_INVALID = "E503"
@@ -96,9 +97,7 @@ class BuildReport:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what ``report.json`` holds)."""
-        data = dataclasses.asdict(self)
-        data["skipped"] = [dataclasses.asdict(s) for s in self.skipped]
-        return data
+        return dataclasses.asdict(self)
 
 
 # ---------------------------------------------------------------- per-article stage
@@ -152,6 +151,9 @@ def facts_key(article: Article) -> str:
     return content_key("facts", json.dumps(build_versions(), sort_keys=True), repr(article))
 
 
+_MODEL_LOCK = threading.Lock()
+
+
 def _load_model():
     from kg.nlp import load_pipeline
 
@@ -175,18 +177,21 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
     nlp = _load_model()
     cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
     try:
-        texts = [text for _, text in article.body_blocks()]
-        docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
-        missing = [i for i, doc in enumerate(docs) if doc is None]
-        if missing:
-            for i, doc in zip(missing, parse_blocks(nlp, [texts[i] for i in missing])):
-                docs[i] = doc
-                if cache:
-                    cache.store_doc(texts[i], doc)
-        facts = extract_facts(article, docs)
+        # One spaCy pipeline per process is not safe to share between threads (a Dask
+        # worker with several threads): one article at a time per process.
+        with _MODEL_LOCK:
+            texts = [text for _, text in article.body_blocks()]
+            docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
+            missing = [i for i, doc in enumerate(docs) if doc is None]
+            if missing:
+                for i, doc in zip(missing, parse_blocks(nlp, [texts[i] for i in missing])):
+                    docs[i] = doc
+                    if cache:
+                        cache.store_doc(texts[i], doc)
+            facts = extract_facts(article, docs)
     except Exception as exc:  # one bad article must not stop the build (the model loaded above)
         reason = f"processing failed: {type(exc).__name__}: {_one_line(str(exc))}"
-        return DocumentResult(article.path, skipped=SkippedFile(article.path, reason, getattr(exc, "code", E_DOCUMENT_FAILED)))
+        return DocumentResult(article.path, skipped=SkippedFile(article.path, reason, E_DOCUMENT_FAILED))
     return DocumentResult(article.path, facts=facts, parsed_blocks=len(missing), block_cache_hits=len(texts) - len(missing))
 
 
@@ -506,10 +511,10 @@ def _run_tasks(todo_articles, indices, jobs, cache_root, use_cache, client):
 
 
 def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
-    # forkserver: workers start from a clean process (no inherited threads or loaded model)
-    # and each loads the model once in the initializer.
+    # forkserver: workers fork from a clean server process (no inherited threads or model)
+    # that has already imported spaCy and the stages; each loads the model in the initializer.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.records", "kg.cache"])
+    context.set_forkserver_preload(["kg.pipeline", "kg.nlp", "kg.extract"])
     # Longest articles first so the last worker is not left with the biggest one.
     order = sorted(range(len(todo_articles)), key=lambda k: -len(todo_articles[k].text))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
