@@ -41,6 +41,7 @@ _NOT_PERSON_ENE = {
     "Corporation_Other", "Company", "Organization_Other", "International_Organization",
     "Government", "Military", "Political_Party", "Facility_Other", "Product_Other",
 }
+_PLACE_ENE = {"Country", "City", "Province", "GPE_Other", "Continental_Region", "Domestic_Region", "County"}
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
 _FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
 # Institution-suffix characters that also start a 〜長 title (国家情報院長 → 国家情報院 + 長).
@@ -227,7 +228,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
     for idx, p in enumerate(raw):
         if p.kind == "PAREN" and re.fullmatch(r"[\u30A0-\u30FF・＝= ]+", p.value.strip()):
             run = idx
-            while run - 1 >= 0 and raw[run - 1].kind == "OTHER" and _KANJI.match(raw[run - 1].text):
+            while run - 1 >= 0 and raw[run - 1].kind in ("OTHER", "NAME") and _KANJI.match(raw[run - 1].text):
                 run -= 1
             length = sum(len(q.text) for q in raw[run:idx])
             if 2 <= length <= 4 and (run == 0 or raw[run - 1].kind in ("COUNTRY", "INST", "TITLE")):
@@ -260,8 +261,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
 
 def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
     """A one-character country form counts only before a title, institution, meeting or 側."""
-    if k + 1 >= len(raw):
-        return False
+    if k + 1 >= len(raw) or (k > 0 and _DIGITS.match(raw[k - 1].text)):
+        return False  # 「11日」 is a date, not Japan
     nxt = raw[k + 1].text
     if nxt in lexicon.cues("side"):
         return True
@@ -271,6 +272,14 @@ def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
             break
         following += piece.text
         if _lookup(following)[0]:
+            return True
+    # 「米国務次官補」: the chunk goes on to a title
+    rest = "".join(p.text for p in raw[k + 1 :] if p.kind != "PAREN")
+    for modifier in ("", *lexicon.title_modifiers()):
+        if modifier and not rest.endswith(modifier):
+            continue
+        core = rest[: len(rest) - len(modifier)] if modifier else rest
+        if any(core.endswith(title) for title in lexicon.titles() if len(title) >= 2):
             return True
     return False
 
@@ -326,6 +335,15 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             name_start -= 1
         while name_start < paren_start and pieces[name_start].kind == "JOIN":
             name_start += 1
+        if (
+            name_start == paren_start == region_start and region_start < k
+            and pieces[region_start].kind == "OTHER" and _KATAKANA.match(pieces[region_start].text)
+            and (region_start == 0 or pieces[region_start - 1].kind in ("INST", "COUNTRY"))
+            and doc[pieces[region_start].token].ent_type_ not in _PLACE_ENE
+        ):
+            # 「トラスト前大統領」: a katakana word GiNZA took for an organisation
+            region_start += 1
+            paren_start = region_start
         if name_start == paren_start:
             # no name piece: a one-character surname written straight before the title
             # region (金次官, 尹大統領) is a short form, resolved by the extractor
