@@ -246,6 +246,15 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         for a, b in ((left, right), (right, left)):
             if a.kind == "NAME" and b.kind == "OTHER" and _KATAKANA.match(b.text):
                 b.kind = "NAME"
+    # 「申源湜国防部長官」: a name the tokenizer does not know falls apart into single
+    # kanji; two or more of them opening a chunk before an institution or title are a name
+    run = 0
+    while run < len(raw) and raw[run].kind in ("OTHER", "NAME") and len(raw[run].text) == 1 and _KANJI.match(raw[run].text):
+        run += 1
+    if 2 <= run <= 4 and run < len(raw) and raw[run].kind in ("INST", "TITLE", "ORD", "COUNTRY", "PAREN"):
+        if not any(raw[i].text in lexicon.non_person_words() for i in range(run)):
+            for q in raw[:run]:
+                q.kind = "NAME"
     # a single kanji the tokenizer left outside a name (申源 + 湜, 全 + 河圭) belongs to it
     for idx, p in enumerate(raw):
         if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text) or p.text in lexicon.non_person_words():

@@ -685,6 +685,7 @@ class _Extraction:
             r.person.country for r in self.refs_in(sentence)
             if r.person.country and r.mention.end <= m.start
         ))
+        countries = self.home_first(countries)
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if len(countries) >= 2 and all(c in abbreviations for c in countries):
             forum = "".join(abbreviations[c] for c in countries) + phrase
@@ -877,6 +878,7 @@ class _Extraction:
         current = self.current.get(sentence.index)
         sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
         head_all = any(w in unquoted for w in lexicon.cues("head"))
+        previous_rel: Optional[tuple[DomainMention, _Meeting]] = None
         for ref in refs:
             m = ref.mention
             person = ref.person
@@ -884,8 +886,12 @@ class _Extraction:
             if span is None:
                 continue
             last = span[-1]
-            # 「…会議に参加したA」: a participation clause modifying the person
+            # 「…会議に参加したA」: a participation clause modifying the person, and
+            # 「…会談を行ったAとB」: the people listed with A share it
             rel = self.relative_clause_meeting(sentence, span)
+            if rel is None and previous_rel is not None and doc.text[previous_rel[0].end : m.start] in ("と", "、", "や"):
+                rel = previous_rel[1]
+            previous_rel = (m, rel) if rel is not None else None
             if rel is not None:
                 self.represent(person, rel, self.side_for(person, sides, m), sentence, "relative_clause", None)
                 continue
@@ -947,7 +953,7 @@ class _Extraction:
             sides.append(side)
         if any(side is None for side in sides) or len(set(sides)) < 2:
             return None
-        countries = list(dict.fromkeys(sides))
+        countries = self.home_first(list(dict.fromkeys(sides)))
         info = self.talks_forum(refs, countries, named)
         date = None
         dates = [
@@ -993,6 +999,13 @@ class _Extraction:
             "aliases": [],
             "identity": "made:" + ",".join(sorted(countries)) + ":" + kind + ":" + _norm(forum),
         }
+
+    def home_first(self, countries: list[str]) -> list[str]:
+        """Papers name their own country first (日仏, 韓中): a made-up forum name does too."""
+        home = getattr(self, "home", None)
+        if home in countries:
+            return [home] + [c for c in countries if c != home]
+        return countries
 
     def visited_country(self, sentence: _Sentence) -> Optional[str]:
         text = sentence.doc.text
@@ -1070,15 +1083,19 @@ class _Extraction:
         return None
 
     def next_predicate(self, sentence: _Sentence, span: Span):
-        """The first predicate after the person's bunsetu that is not inside quoted speech."""
+        """The first predicate after the person's bunsetu, outside quoted speech and outside
+        other recognised names (an unknown name can be mis-tagged as a verb)."""
         doc = sentence.doc
         end_token = span[-1]
         following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
         if following is None or following.text not in ("は", "が", "も", "と", "、", "ら"):
             return None
+        covered = [(m.start, m.end) for m in sentence.mentions if m.label in ("PERSON", "MEETING", "INSTITUTION", "SIDE")]
         for token in doc[end_token.i + 1 : sentence.span.end]:
             if sentence.quoted(token.idx, token.idx + 1):
                 return None
+            if any(s <= token.idx < e for s, e in covered):
+                continue
             if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
                 return token
         return None
@@ -1120,7 +1137,7 @@ class _Extraction:
     def run(self) -> DocumentFacts:
         people, refs = _collect_people(self.sentences, self.doc_id)
         self._refs = refs
-        home = self.home_country()
+        home = self.home = self.home_country()
         for person in people:
             if (
                 home and person.official and not person.former and not person.country
