@@ -1,0 +1,71 @@
+"""kg.extract: meetings — forum, ordinal, date against the publication date, status."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # 「この日」 refers back to the day named in the lead
+            "韓国と米国が4日、対応を協議した。\n韓米の当局はこの日、ワシントンで第5回拡大抑止戦略協議体(EDSCG)会議を開いた。",
+            "2024-10-05",
+            [("拡大抑止戦略協議体", "EDSCG", 5, "2024-10-04", "held")],
+        ),
+        (  # 「15日(現地時間)」 and a forum with its ordinal written after the name
+            "韓米は15日(現地時間)、核協議グループ(NCG)第2回会議を開いた。",
+            "2023-12-16",
+            [("核協議グループ", "NCG", 2, "2023-12-15", "held")],
+        ),
+        (  # the local date wins over the date in Japan written in parentheses
+            "3首脳は18日午前(日本時間19日未明)、日米韓首脳会議を開いた。",
+            "2023-08-19",
+            [("日米韓首脳会議", None, None, "2023-08-18", "held")],
+        ),
+        (  # a forum in no lexicon, discovered from its acronym, then named by the acronym alone
+            "日韓両政府は5日、東京で日韓海洋安全保障対話(MSD)を実施した。\nMSDは2019年に発足した。",
+            "2024-03-06",
+            [("日韓海洋安全保障対話", "MSD", None, "2024-03-05", "held")],
+        ),
+        (  # planned: 予定, future date
+            "両国は来年6月ごろ、ソウルで第3回核協議グループ(NCG)会議を開く予定だ。",
+            "2023-12-16",
+            [("核協議グループ", "NCG", 3, None, "planned")],
+        ),
+        (  # history: 初めて開かれ
+            "拡大抑止戦略協議体(EDSCG)は2016年に初めて開かれた。",
+            "2024-10-05",
+            [("拡大抑止戦略協議体", "EDSCG", None, None, "mentioned")],
+        ),
+        (  # called off
+            "同日夕に予定していた日米豪防衛相会談は見送られた。",
+            "2024-09-06",
+            [("日米豪防衛相会談", None, None, None, "planned")],
+        ),
+    ],
+)
+def test_extract_meetings_forum_ordinal_date_status(facts_of, text, published, expected):
+    facts = facts_of(text, published)
+    got = [(m.forum, m.acronym, m.ordinal, m.date, m.status) for m in facts.meetings]
+    assert got == expected
+
+
+def test_extract_meetings_same_meeting_in_two_sentences_is_one(facts_of):
+    text = (
+        "韓米は4日、第5回拡大抑止戦略協議体(EDSCG)会議を開いた。\n"
+        "今回のEDSCG会議では初めてシナリオ討議を行った。\n"
+        "韓米は4日、第5回拡大抑止戦略協議体(EDSCG)会議を開いた。"  # a scraped duplicate
+    )
+    facts = facts_of(text, "2024-10-05")
+    held = [m for m in facts.meetings if m.status == "held"]
+    assert len(held) == 1
+    assert len(held[0].evidence) == 3
+    assert held[0].countries == ("KR", "US")
+
+
+def test_extract_meetings_a_meeting_without_named_participants(facts_of):
+    facts = facts_of("米国と日本は5~6日、ルイジアナ州の空軍基地で日米拡大抑止協議(EDD)を実施した。", "2025-06-10")
+    assert [(m.forum, m.date, m.status, m.countries) for m in facts.meetings] == [
+        ("日米拡大抑止協議", "2025-06-05", "held", ("JP", "US"))
+    ]
+    assert facts.representations == ()
