@@ -328,7 +328,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             left -= 1
         region_start = left
         while region_start - 1 >= 0 and (
-            pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN")
+            pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN", "KIND")
             or pieces[region_start - 1].kind == "TITLE"  # 大統領報道官, 副首相兼国防相
         ):
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):

@@ -39,6 +39,7 @@ from kg.records import (
 
 _HOME_CANDIDATES = ("JP", "KR", "CN")
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
+_PRESS_WORDS = ("記者", "共同記者", "定例", "共同", "緊急記者")
 _BARE_WORDS = ("会議", "会談", "協議", "会合", "対話")
 _GENERIC_WORDS = ("会議", "会談", "協議", "会合", "対話", "首脳会談", "首脳会議")
 _THIS_DAY = ("この日", "同日", "当日", "きょう", "今日")
@@ -679,7 +680,7 @@ class _Extraction:
             for info in named:
                 if info["forum"].endswith(tail):
                     return info
-            return None
+            return self.qualified_generic(sentence, m, phrase)
         # 「石破茂首相と習近平国家主席は…首脳会談を行い」: the speakers' countries name it
         countries = list(dict.fromkeys(
             r.person.country for r in self.refs_in(sentence)
@@ -694,6 +695,34 @@ class _Extraction:
                 "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.get("kind") or "") + ":" + _norm(forum),
             }
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
+
+    def qualified_generic(self, sentence: _Sentence, m: DomainMention, phrase: str) -> Optional[dict]:
+        """「日米韓の3か国の防衛相による会談」: countries (and a title with による) before a bare
+        meeting word name it: 日米韓防衛相会談."""
+        text = sentence.doc.text
+        before = [x for x in sentence.mentions if x.end <= m.start and not sentence.quoted(x.start, x.end)]
+        countries: list[str] = []
+        for x in before:
+            if x.label == "COUNTRY":
+                codes = [c for c in (x.get("codes") or "").split(",") if c]
+                if len(codes) >= 2:
+                    countries = codes
+        if len(countries) < 2:
+            return None
+        title = ""
+        if text[max(0, m.start - 3) : m.start] == "による":
+            titles = [x for x in before if x.label == "TITLE" and x.end == m.start - 3]
+            title = titles[-1].text if titles else ""
+        abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+        if not all(c in abbreviations for c in countries):
+            return None
+        forum = "".join(abbreviations[c] for c in countries) + title + phrase
+        kind = lexicon.meeting_kinds().get(title + phrase)
+        kind_name = kind.kind if kind else m.get("kind")
+        return {
+            "forum": forum, "acronym": None, "countries": countries, "kind": kind_name, "aliases": [],
+            "identity": "made:" + ",".join(sorted(countries)) + ":" + (kind_name or "") + ":" + _norm(forum),
+        }
 
     @staticmethod
     def is_verbal(doc: Doc, m: DomainMention) -> bool:
@@ -719,6 +748,8 @@ class _Extraction:
             if token.lemma_ not in lexicon.cues("talks") or sentence.quoted(token.idx, token.idx + 1):
                 continue
             is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
+            if token.i > 0 and doc[token.i - 1].text in _PRESS_WORDS:
+                continue  # 「記者会見した」 is a press conference, not talks
             if is_predicate and self.held_clause(token):
                 found.append(token)
         return found
@@ -944,7 +975,7 @@ class _Extraction:
         if len(refs) < 2:
             return None
         known = [r.person.country for r in refs if r.person.country and r.person.country_source not in ("name", "home")]
-        visited = self.visited_country(sentence)
+        visited = self.visited_country(sentence) or self.venue_country(sentence, pred)
         sides: list[Optional[str]] = []
         for ref in refs:
             side = ref.person.country
@@ -1006,6 +1037,24 @@ class _Extraction:
         if home in countries:
             return [home] + [c for c in countries if c != home]
         return countries
+
+    def venue_country(self, sentence: _Sentence, pred) -> Optional[str]:
+        """The country of the で-place of the talks (ホワイトハウスで → US, ソウルで → KR)."""
+        doc = sentence.doc
+        for token in doc[sentence.span.start : pred.i]:
+            if token.text != "で" or token.dep_ != "case":
+                continue
+            head = token.head
+            phrase = doc.text[head.left_edge.idx : head.idx + len(head.text)]
+            for m in sentence.mentions:
+                if m.label == "INSTITUTION" and m.start >= head.left_edge.idx and m.end <= head.idx + len(head.text):
+                    code = m.get("country") or _institution_country(m.text)
+                    if code:
+                        return code
+            for place, code in lexicon.places().items():
+                if phrase.endswith(place) or phrase.startswith(place + "の"):
+                    return code
+        return None
 
     def visited_country(self, sentence: _Sentence) -> Optional[str]:
         text = sentence.doc.text

@@ -25,6 +25,7 @@ DATA_FILES = (
     "meeting_kinds.tsv",
     "cues.tsv",
     "talk_words.tsv",
+    "places.tsv",
 )
 
 
@@ -257,3 +258,9 @@ def furniture_terms() -> dict[str, tuple[str, ...]]:
 def talk_words() -> tuple[tuple[str, str], ...]:
     """(title endings joined by |, meeting word) for naming one-off talks, in file order."""
     return tuple((r[0], _cell(r, 1)) for r in _rows("talk_words.tsv"))
+
+
+@lru_cache(maxsize=None)
+def places() -> dict[str, str]:
+    """Capitals and seats of government (ワシントン, ソウル, 平壌 ...) → country code."""
+    return {r[0]: _cell(r, 1) for r in _rows("places.tsv")}
