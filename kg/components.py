@@ -41,6 +41,9 @@ _NOT_PERSON_ENE = {
     "Corporation_Other", "Company", "Organization_Other", "International_Organization",
     "Government", "Military", "Political_Party", "Facility_Other", "Product_Other",
 }
+# Posts held by national officials: a word before them is a name even if ENE calls it a
+# place (キャンベル国務副長官); before 市長/支局長 a place stays a place.
+_NATIONAL_TITLE_KINDS = {"head", "minister", "vice_minister", "spokesperson", "diplomat", "military"}
 _PLACE_ENE = {"Country", "City", "Province", "GPE_Other", "Continental_Region", "Domestic_Region", "County"}
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
 _FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
@@ -255,6 +258,16 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if not any(raw[i].text in lexicon.non_person_words() for i in range(run)):
             for q in raw[:run]:
                 q.kind = "NAME"
+    # 「金烘均外交部第1次官」: a one-kanji surname and an unknown given name opening a chunk
+    if (
+        len(raw) >= 3 and raw[0].kind in ("OTHER", "NAME") and raw[1].kind in ("OTHER", "NAME")
+        and len(raw[0].text) == 1 and 1 <= len(raw[1].text) <= 2
+        and _KANJI.match(raw[0].text) and _KANJI.match(raw[1].text)
+        and raw[2].kind in ("INST", "TITLE", "ORD", "COUNTRY", "PAREN")
+        and raw[0].text not in lexicon.non_person_words()
+        and ("人名" in doc[raw[0].token].tag_ or doc[raw[0].token].ent_type_ == "Person" or raw[0].text in lexicon.surnames())
+    ):
+        raw[0].kind = raw[1].kind = "NAME"
     # a single kanji the tokenizer left outside a name (申源 + 湜, 全 + 河圭) belongs to it
     for idx, p in enumerate(raw):
         if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text) or p.text in lexicon.non_person_words():
@@ -331,6 +344,17 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN", "KIND")
             or pieces[region_start - 1].kind == "TITLE"  # 大統領報道官, 副首相兼国防相
         ):
+            candidate = pieces[region_start - 1]
+            core_kind = pieces[k].value
+            if (
+                candidate.kind == "OTHER" and _KATAKANA.match(candidate.text)
+                and candidate.text not in lexicon.places()
+                and (doc[candidate.token].ent_type_ not in _PLACE_ENE or core_kind in _NATIONAL_TITLE_KINDS)
+                and (region_start - 2 < 0 or pieces[region_start - 2].kind in ("INST", "COUNTRY", "JOIN", "NAME"))
+            ):
+                # 「キャンベル国務副長官」: a katakana word GiNZA took for an organisation
+                candidate.kind = "NAME"
+                break
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
                 break
             region_start -= 1
@@ -344,15 +368,6 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             name_start -= 1
         while name_start < paren_start and pieces[name_start].kind == "JOIN":
             name_start += 1
-        if (
-            name_start == paren_start == region_start and region_start < k
-            and pieces[region_start].kind == "OTHER" and _KATAKANA.match(pieces[region_start].text)
-            and (region_start == 0 or pieces[region_start - 1].kind in ("INST", "COUNTRY"))
-            and doc[pieces[region_start].token].ent_type_ not in _PLACE_ENE
-        ):
-            # 「トラスト前大統領」: a katakana word GiNZA took for an organisation
-            region_start += 1
-            paren_start = region_start
         if name_start == paren_start:
             # no name piece: a one-character surname written straight before the title
             # region (金次官, 尹大統領) is a short form, resolved by the extractor

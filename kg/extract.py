@@ -305,6 +305,16 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
     return people, refs
 
 
+def _looks_foreign_in_japanese(person: "_Person") -> bool:
+    """Japanese papers write Japanese names in kanji without a reading; a katakana name, a
+    katakana reading, or a Korean/Chinese-style name (one-kanji surname + two) is foreign."""
+    if re.search(r"[\u30A0-\u30FF]", person.name):
+        return True
+    if any(re.fullmatch(r"[\u30A0-\u30FF・ ]+", a) for a in person.aliases):
+        return True
+    return len(person.name) == 3 and person.name[0] in lexicon.surnames()
+
+
 def _propagate_list_countries(refs: list[_PersonRef]) -> None:
     """「同国のウォン外相、マールズ副首相」: a list shares the country written before its head."""
     for prev, ref in zip(refs, refs[1:]):
@@ -1190,7 +1200,7 @@ class _Extraction:
         for person in people:
             if (
                 home and person.official and not person.former and not person.country
-                and (home != "JP" or not re.search(r"[\u30A0-\u30FF]", person.name))
+                and (home != "JP" or not _looks_foreign_in_japanese(person))
             ):
                 # Japanese papers write Japanese names in kanji, so a katakana name is foreign
                 _set_country(person, home, "home")

@@ -26,6 +26,7 @@ DATA_FILES = (
     "cues.tsv",
     "talk_words.tsv",
     "places.tsv",
+    "surnames.tsv",
 )
 
 
@@ -264,3 +265,9 @@ def talk_words() -> tuple[tuple[str, str], ...]:
 def places() -> dict[str, str]:
     """Capitals and seats of government (ワシントン, ソウル, 平壌 ...) → country code."""
     return {r[0]: _cell(r, 1) for r in _rows("places.tsv")}
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """One-character family names common in Korean and Chinese news (金, 李, 朴, 王 ...)."""
+    return frozenset(ch for r in _rows("surnames.tsv") for ch in r[0] if not ch.isspace())
