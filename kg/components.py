@@ -448,12 +448,6 @@ def _weak_title_country(entry, name: str) -> Optional[str]:
     return None if re.search(r"[\u30A0-\u30FF]", name) else entry.country[1:]
 
 
-def _joined_title(pieces: list[_Piece], i: int) -> bool:
-    """A title piece that is part of a compound title: 副首相兼国防相, 政治局員兼外相."""
-    rest = "".join(p.text for p in pieces[i + 1 : i + 3])
-    return rest.startswith("兼")
-
-
 def _is_reading(text: str) -> bool:
     """A parenthesised reading or romanisation of a name (キム・ホンギュン, Joe Biden)."""
     text = text.strip()
@@ -846,7 +840,7 @@ if not Doc.has_extension("kg_mentions"):
 @Language.component(
     COMPONENT_NAME,
     requires=["token.tag", "token.pos", "token.dep", "token.head", "doc.ents"],
-    assigns=["doc._.kg_mentions", f"doc.spans"],
+    assigns=["doc._.kg_mentions", "doc.spans"],
 )
 def kg_domain(doc: Doc) -> Doc:
     """Recognise countries, institutions, titles, people, forums, meetings, sides, dates, quotes."""

@@ -44,8 +44,6 @@ _BARE_WORDS = ("会議", "会談", "協議", "会合", "対話")
 _GENERIC_WORDS = ("会議", "会談", "協議", "会合", "対話", "首脳会談", "首脳会議")
 _THIS_DAY = ("この日", "同日", "当日", "きょう", "今日")
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
-_HEAD_KINDS = {"head"}
-_MINISTER_KINDS = {"minister"}
 # Confidence of each construction: how often a careful reader agrees with it.
 RULE_CONFIDENCE = {
     "side_phrase": 0.95,
@@ -451,15 +449,6 @@ def _is_past(pred) -> bool:
         root_chain = _predicate_chain(token)
         return any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in root_chain[1:])
     return False
-
-
-def _clause_lemmas(pred) -> set[str]:
-    lemmas = {t.lemma_ for t in _predicate_chain(pred)}
-    lemmas |= {t.text for t in _predicate_chain(pred)}
-    for child in pred.children:
-        lemmas.add(child.lemma_)
-        lemmas |= {g.lemma_ for g in child.children}
-    return lemmas
 
 
 def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[str], published: Optional[str]) -> str:
@@ -959,7 +948,7 @@ class _Extraction:
                 if side_mention is None and (not side or person.country_source in ("name", "home")):
                     side = self.eliminate(meeting, sentence, person) or side
                 rule = "side_phrase" if side_mention else "participant_subject"
-                head = True if (head_all and self.head_marked(sentence, m)) else None
+                head = True if head_all else None
                 self.represent(person, meeting, side, sentence, rule, head)
                 continue
             # 「A はこの日の会議後、記者らに…」: a delegate speaking after the day's meeting
@@ -1082,10 +1071,6 @@ class _Extraction:
                     return explicit_year(m.text)
         return None
 
-    @staticmethod
-    def span_of(token) -> tuple[int, int]:
-        return token.idx, token.idx + len(token.text)
-
     def refs_in(self, sentence: _Sentence) -> list[_PersonRef]:
         return [r for r in self._refs if r.sentence is sentence]
 
@@ -1167,11 +1152,6 @@ class _Extraction:
     def side_for(self, person: _Person, sides, m) -> Optional[str]:
         side = self.side_mention(sides, m)
         return side.get("codes") if side else person.country
-
-    @staticmethod
-    def head_marked(sentence: _Sentence, m: DomainMention) -> bool:
-        text = sentence.unquoted_text()
-        return any(w in text for w in lexicon.cues("head"))
 
     @staticmethod
     def is_topic(doc: Doc, span: Span) -> bool:
