@@ -9,13 +9,16 @@ user sees them) and prints ratios, not pass/fail verdicts:
 2. overhead on already-clean generated text, model already loaded (goal ≤ 10 %);
 3. peak memory (ru_maxrss) of those runs;
 4. unchanged rebuild from the cache vs a cold build (goal ≥ 20×);
-5. ``-j 2`` vs ``-j 1`` on the seeds (goal ≥ 1.7×; needs two idle cores);
+5. ``-j 2`` vs ``-j 1`` on the seeds plus generated articles (goal ≥ 1.7×; needs two
+   idle cores);
 6. resolve + rdf time and memory on generated facts at 1,000 and 10,000 articles.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import write_corpus  # noqa: E402
 
 _PRELUDE = """
 import json, resource, sys, time
@@ -126,6 +132,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--scale", type=int, nargs="+", default=[1000, 10000],
                         help="article counts for the resolve/rdf memory measurement")
     parser.add_argument("--clean-articles", type=int, default=60, help="generated clean articles for (2)")
+    parser.add_argument("--parallel-articles", type=int, default=60,
+                        help="generated articles added to the seeds for (5), so model loading does not dominate")
     parser.add_argument("--repeats", type=int, default=2,
                         help="runs of (1) and (2) whose best time is kept (the machine may be shared)")
     args = parser.parse_args(argv)
@@ -173,11 +181,23 @@ def main(argv: list[str] | None = None) -> dict:
               f"{fresh_out['seconds']:.2f}s (facts hits {fresh_out['cache']['facts_cache_hits']}, parsed "
               f"{fresh_out['cache']['parsed_blocks']}); speed-up {_ratio(cold['seconds'], fresh_out['seconds'])}")
 
-        print("bench_build (5) -j 2 vs -j 1 (seeds, --no-cache)")
-        par = kg_build(str(SEEDS), "-o", str(tmp_path / "o5"), "--no-cache", "-j", "2")
-        results["parallel"] = {"j1": cold1, "j2": par}
-        print(f"  -j 1 {cold1['seconds']:.1f}s, -j 2 {par['seconds']:.1f}s; speed-up {_ratio(cold1['seconds'], par['seconds'])} "
-              f"(goal ≥ 1.7×); peak memory of the main process {par['maxrss_mb']} MB (+ one model per worker)")
+        print(f"bench_build (5) -j 2 vs -j 1 (--no-cache; seeds + {args.parallel_articles} generated articles)")
+        mixed = tmp_path / "parallel-corpus"
+        write_corpus(mixed, args.parallel_articles)
+        for seed in SEEDS.glob("*"):
+            shutil.copy(seed, mixed / seed.name)
+        serial, par = [], []
+        for _ in range(args.repeats):
+            serial.append(kg_build(str(mixed), "-o", str(tmp_path / "o5"), "--no-cache"))
+            par.append(kg_build(str(mixed), "-o", str(tmp_path / "o5"), "--no-cache", "-j", "2"))
+        load = os.getloadavg()[0]  # other jobs on the machine take cores from the workers
+        j1 = min(serial, key=lambda r: r["seconds"])
+        j2 = min(par, key=lambda r: r["seconds"])
+        results["parallel"] = {"j1": j1, "j2": j2}
+        print(f"  best of {args.repeats}: -j 1 {j1['seconds']:.1f}s, -j 2 {j2['seconds']:.1f}s; speed-up "
+              f"{_ratio(j1['seconds'], j2['seconds'])} (goal ≥ 1.7×); peak memory of the main process "
+              f"{j2['maxrss_mb']} MB (+ one model per worker, ≈ {j1['maxrss_mb']} MB each); "
+              f"load average {load:.1f} on {os.cpu_count()} CPUs")
 
         print("bench_build (6) resolve + rdf on generated facts")
         scale = [run_snippet(SCALE, str(n)) for n in args.scale]

@@ -220,6 +220,8 @@ def build_corpus(
 
     ``on_message`` receives one line per skipped file and per warning (the CLI prints
     them on stderr); ``on_files`` receives the article files found, before any is read.
+    With ``jobs > 1`` workers start from a forkserver, so a calling script needs the usual
+    ``if __name__ == "__main__":`` guard.
     Raises ``BuildError`` (nothing in ``outdir`` is touched) when no article can be read,
     an option is invalid, or ``strict`` meets a skipped file or a SHACL violation.
     """

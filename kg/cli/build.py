@@ -39,7 +39,9 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
     sidecars) or folders of them; the default is seeds/. Files that cannot be read are
     skipped with one line on stderr (`skipped: PATH: reason [E1xx]`); the build goes on.
-    A failed build leaves the previous files in OUTDIR untouched.
+    A failed build leaves the previous files in OUTDIR untouched. Parses and facts are
+    cached; rebuilding an unchanged corpus into the same OUTDIR only refreshes
+    report.json ("up to date").
 
     \b
     Examples:
