@@ -448,6 +448,14 @@ def _weak_title_country(entry, name: str) -> Optional[str]:
     return None if re.search(r"[\u30A0-\u30FF]", name) else entry.country[1:]
 
 
+def _is_meeting_alias(text: str) -> bool:
+    """A short other name of a meeting in parentheses: (2プラス2), (シャングリラ会合)."""
+    text = text.strip()
+    if not text or len(text) > 15 or _ACRONYM.match(text.replace(" ", "")):
+        return False
+    return text in lexicon.meeting_kinds() or text.endswith(tuple(k for k in lexicon.meeting_kinds() if len(k) >= 2))
+
+
 def _is_reading(text: str) -> bool:
     """A parenthesised reading or romanisation of a name (キム・ホンギュン, Joe Biden)."""
     text = text.strip()
@@ -562,8 +570,10 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 break
         while start < end and pieces[start].kind == "JOIN":
             start += 1
-        if end + 1 < n and pieces[end + 1].kind == "PAREN" and _ACRONYM.match(pieces[end + 1].value.replace(" ", "")):
-            end += 1  # 「日韓海洋安全保障対話(MSD)」: the acronym defines the forum
+        if end + 1 < n and pieces[end + 1].kind == "PAREN" and (
+            _ACRONYM.match(pieces[end + 1].value.replace(" ", "")) or _is_meeting_alias(pieces[end + 1].value)
+        ):
+            end += 1  # 「日韓海洋安全保障対話(MSD)」「…閣僚協議(2プラス2)」: another name of it
         phrase = pieces[start : end + 1]
         mention = _meeting_from_phrase(doc, phrase)
         if mention is not None:
@@ -586,6 +596,8 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
             countries += [c for c in p.value.split(",") if c not in countries]
     known = next((lexicon.forums()[p.value] for p in body if p.kind == "FORUM"), None)
     acronym = None
+    other_names = [p.value for p in body if p.kind == "PAREN" and _is_meeting_alias(p.value)]
+    body = [p for p in body if not (p.kind == "PAREN" and _is_meeting_alias(p.value))]
     parens = [p for p in body if p.kind == "PAREN" and _ACRONYM.match(p.value.replace(" ", ""))]
     if parens:
         acronym = parens[0].value.replace(" ", "")
@@ -650,6 +662,7 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
         if forum_name and forum_name != known.name:
             aliases.append(forum_name)
         forum_name = known.name
+    aliases += [a for a in other_names if a not in aliases]
     kind = (known.kind if known else None) or (lexicon.meeting_kinds()[kind_word.match].kind if kind_word else "forum")
     start, end = phrase[0].start, phrase[-1].end
     return DomainMention(
@@ -772,6 +785,10 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         return None
     phrase = "".join(p.text for p in pieces[first : last + 1])
     word = pieces[last].match or pieces[last].text
+    other_names = []
+    if last + 1 < len(pieces) and pieces[last + 1].kind == "PAREN" and _is_meeting_alias(pieces[last + 1].value):
+        other_names.append(pieces[last + 1].value.strip())
+        last += 1
     kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "forum"
     start, end = pieces[first].start, pieces[last].end
     ordinal = next((p.value for p in pieces if p.kind == "ORD" and p.value), "")
@@ -780,7 +797,7 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         forum = doc.text[qualifier_start:start].rstrip("の") + phrase
         return DomainMention(
             "MEETING", qualifier_start, end, doc.text[qualifier_start:end],
-            _attrs(forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1", aliases=phrase),
+            _attrs(forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1", aliases="|".join([phrase, *other_names])),
         )
     return DomainMention(
         "MEETING", start, end, doc.text[start:end],

@@ -265,6 +265,8 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             if mention.label != "PERSON" or sentence.quoted(mention.start, mention.end):
                 continue
             name = mention.get("name") or ""
+            if mention.get("title_kind") == "honorific":
+                mention = _titled_by_apposition(sentence, mention)
             if mention.get("short") or mention.get("title_kind") == "honorific":
                 pending_short.append((mention, sentence))
                 continue
@@ -311,6 +313,33 @@ def _looks_foreign_in_japanese(person: "_Person") -> bool:
     if any(re.fullmatch(r"[\u30A0-\u30FF・ ]+", a) for a in person.aliases):
         return True
     return len(person.name) == 3 and person.name[0] in lexicon.surnames()
+
+
+def _titled_by_apposition(sentence: _Sentence, mention: DomainMention) -> DomainMention:
+    """「米国務省報道官のマシュー・ミラー氏」: a title written before 「の」 and a 氏-name."""
+    text = sentence.doc.text
+    before = [
+        m for m in sentence.mentions
+        if m.label == "TITLE" and text[m.end : mention.start] == "の"
+    ]
+    if not before:
+        return mention
+    title = before[-1]
+    entry = lexicon.titles().get(title.text)
+    chunk = [m for m in sentence.mentions if m.end <= title.end and m.start >= title.start - 20 and m.label in ("INSTITUTION", "COUNTRY")]
+    chunk = [m for m in chunk if "、" not in text[m.start : title.start] and "の" not in text[m.end : title.start]]
+    start = min([title.start] + [m.start for m in chunk])
+    country = next((m.get("codes") for m in chunk if m.label == "COUNTRY" and "," not in (m.get("codes") or ",")), None)
+    institution = next((m.text for m in chunk if m.label == "INSTITUTION"), None)
+    attrs = dict(mention.attrs)
+    attrs.update(
+        title=text[start : title.end] if not country else text[start : title.end].lstrip("米韓日中朝露英仏独豪"),
+        title_kind=entry.kind if entry else title.get("kind"),
+        official="1" if (entry is None or entry.official) else "0",
+        country=country or (_institution_country(institution) if institution else None),
+        institution=institution,
+    )
+    return DomainMention(mention.label, mention.start, mention.end, mention.text, tuple((k, v) for k, v in attrs.items() if v))
 
 
 def _propagate_list_countries(refs: list[_PersonRef]) -> None:
