@@ -69,3 +69,15 @@ def test_extract_meetings_a_meeting_without_named_participants(facts_of):
         ("日米拡大抑止協議", "2025-06-05", "held", ("JP", "US"))
     ]
     assert facts.representations == ()
+
+
+def test_extract_meetings_other_name_in_parentheses_merges_mentions(facts_of):
+    text = (
+        "日米両政府は11日、日米の外務・防衛担当閣僚協議(2プラス2)をワシントンで開いた。\n"
+        "日米安保協議委員会(2プラス2)は昨年1月以来となる。"
+    )
+    facts = facts_of(text, "2024-06-13")
+    held = [m for m in facts.meetings if m.status == "held"]
+    assert len(held) == 1
+    assert "2プラス2" in held[0].forum_aliases
+    assert held[0].date == "2024-06-11"

@@ -66,3 +66,9 @@ def test_extract_people_country_by_elimination_at_a_trilateral_meeting(facts_of)
     sides = {p.name: p.country for p in facts.people}
     assert sides == {"山田一郎": "JP", "ジョン・ドウ": "US", "朴大成": "KR"}
     assert {r.side for r in facts.representations} == {"JP", "US", "KR"}
+
+
+def test_extract_people_title_in_apposition_before_a_san_name(facts_of):
+    facts = facts_of("米国務省報道官のマーク・ブラウン氏は12日の記者会見で述べた。", "2024-06-13")
+    person = _person(facts, "マーク・ブラウン")
+    assert (person.title, person.country, person.is_official) == ("国務省報道官", "US", True)

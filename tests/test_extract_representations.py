@@ -84,3 +84,38 @@ def test_extract_representations_evidence_points_into_the_article(facts_of):
         for ev in record.evidence:
             assert facts.article.text[ev.start : ev.end] == ev.sentence
             assert ev.doc_id == facts.article.doc_id
+
+
+MORE_POSITIVE = [
+    (  # NHK style: a bare 会談 named by 「日米韓の…防衛相による」, people marked by 「Xの」
+        "日米韓の3か国の防衛相による会談が2日、シンガポールで開かれ、木原防衛大臣、"
+        "アメリカのオースティン国防長官、韓国のシン・ウォンシク国防相が出席しました。",
+        "2024-06-02",
+        {("木原", "JP", "日米韓防衛相会談"), ("オースティン", "US", "日米韓防衛相会談"), ("シン・ウォンシク", "KR", "日米韓防衛相会談")},
+    ),
+    (  # the host of talks is the country of the venue (ホワイトハウスで … 大統領と)
+        "山田一郎首相は10日、ホワイトハウスでジョンソン大統領と会談した。",
+        "2024-04-11",
+        {("山田一郎", "JP", "日米首脳会談"), ("ジョンソン", "US", "日米首脳会談")},
+    ),
+    (  # 「AとBは…会見した」 with leaders is talks; 記者会見 would not be
+        "北朝鮮の金正恩総書記は13日、平壌を訪れたロシアのイワノフ安全保障会議書記と会見した。",
+        "2024-09-14",
+        {("金正恩", "KP", "朝露会談"), ("イワノフ", "RU", "朝露会談")},
+    ),
+    (  # 「…会談を行ったAとB」: people listed with a relative-clause participant
+        "米韓外相会談を行ったスミス米国務長官と崔英植外交部長官は、共同記者会見に臨んだ。",
+        "2024-02-23",
+        {("スミス", "US", "米韓外相会談"), ("崔英植", "KR", "米韓外相会談")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", MORE_POSITIVE)
+def test_extract_representations_more_constructions(facts_of, text, published, expected):
+    assert _reps(facts_of(text, published)) == expected
+
+
+def test_extract_representations_press_conference_is_not_talks(facts_of):
+    facts = facts_of("山田一郎外相は13日、スミス米国務長官と共同記者会見した。", "2024-09-14")
+    assert facts.representations == ()
