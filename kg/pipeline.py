@@ -237,7 +237,7 @@ def build_corpus(
     )
 
     with _timed(report.timings, "ingest"):
-        articles = _ingest(input_paths, report, say, on_files)
+        articles = _ingest(input_paths, out, report, say, on_files)
     _check_strict_skipped(strict, report)
     if not articles:
         raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
@@ -319,10 +319,12 @@ def _check_options(inputs: list[Path], out: Path, jobs: int, formats: Iterable[s
     return wanted
 
 
-def _ingest(inputs: list[Path], report: BuildReport, say: MessageCallback, on_files) -> list[Article]:
+def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCallback, on_files) -> list[Article]:
     from kg.ingest import iter_input_files, load_article
 
-    files = list(iter_input_files(inputs))
+    # OUTDIR may sit inside an input folder: its graph.html is an output, not an article.
+    out_dir = out.resolve()
+    files = [f for f in iter_input_files(inputs) if out_dir not in f.resolve().parents]
     report.files_found = len(files)
     if on_files:
         on_files(list(files))

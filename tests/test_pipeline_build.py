@@ -262,6 +262,16 @@ def test_pipeline_build_failure_while_writing_keeps_previous_outputs(tmp_path, s
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_pipeline_build_outdir_inside_the_corpus_is_not_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SMALL_CORPUS["c_krus.txt"], encoding="utf-8")
+    first = build_corpus([corpus], corpus / "out", cache_dir=tmp_path / "cache")
+    second = build_corpus([corpus], corpus / "out", cache_dir=tmp_path / "cache", formats=("ttl", "html", "csv"))
+    assert first.files_found == second.files_found == 1
+    assert second.articles == [str(corpus / "a.txt")]
+
+
 def test_pipeline_build_new_outdir_is_created(tmp_path):
     out = tmp_path / "a" / "b" / "out"
     build_corpus([SEED_FILES[0]], out, cache_dir=TEST_CACHE)
