@@ -1,7 +1,7 @@
 """The domain layer on top of GiNZA: countries, institutions, titles, people, forums, meetings.
 
 GiNZA's ENE labels are noisy on security-diplomacy news (a forum comes out as a City, a
-research institute as a Person, 「キム・テヒョ国家安保室」 as one Person). The component
+research institute as a Person, 「<katakana name>国家安保室」 as one Person). The component
 ``kg_domain`` re-reads every nominal chunk (a run of nouns, numbers and affixes, with
 parenthesised readings) against the lexicons in ``kg/data`` and assigns:
 
@@ -42,7 +42,7 @@ _NOT_PERSON_ENE = {
     "Government", "Military", "Political_Party", "Facility_Other", "Product_Other",
 }
 # Posts held by national officials: a word before them is a name even if ENE calls it a
-# place (キャンベル国務副長官); before 市長/支局長 a place stays a place.
+# place (スミス国務副長官); before 市長/支局長 a place stays a place.
 _NATIONAL_TITLE_KINDS = {"head", "minister", "vice_minister", "spokesperson", "diplomat", "military"}
 _PLACE_ENE = {"Country", "City", "Province", "GPE_Other", "Continental_Region", "Domestic_Region", "County"}
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
@@ -227,7 +227,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "NAME"
         else:
             p.kind = "OTHER"
-    # kanji written right before a reading in parentheses are a name: 申源湜(シン・ウォンシク)
+    # kanji written right before a reading in parentheses are a name: 崔泰湜(チェ・テシク)
     for idx, p in enumerate(raw):
         if p.kind == "PAREN" and re.fullmatch(r"[\u30A0-\u30FF・＝= ]+", p.value.strip()):
             run = idx
@@ -241,7 +241,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
     for idx, p in enumerate(raw):
         if p.kind == "OTHER" and p.text in ("長", "副長") and idx > 0 and raw[idx - 1].kind == "INST":
             p.kind, p.value, p.match = "TITLE", "senior", p.text
-    # 「ポール・ラカメラ」: katakana joined by 「・」 to a name is part of it, whatever ENE says
+    # 「ポール・ラモント」: katakana joined by 「・」 to a name is part of it, whatever ENE says
     for idx, p in enumerate(raw):
         if p.kind != "JOIN" or idx == 0 or idx + 1 >= len(raw):
             continue
@@ -249,7 +249,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         for a, b in ((left, right), (right, left)):
             if a.kind == "NAME" and b.kind == "OTHER" and _KATAKANA.match(b.text):
                 b.kind = "NAME"
-    # 「申源湜国防部長官」: a name the tokenizer does not know falls apart into single
+    # 「崔泰湜国防部長官」: a name the tokenizer does not know falls apart into single
     # kanji; two or more of them opening a chunk before an institution or title are a name
     run = 0
     while run < len(raw) and raw[run].kind in ("OTHER", "NAME") and len(raw[run].text) == 1 and _KANJI.match(raw[run].text):
@@ -258,7 +258,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if not any(raw[i].text in lexicon.non_person_words() for i in range(run)):
             for q in raw[:run]:
                 q.kind = "NAME"
-    # 「金烘均外交部第1次官」: a one-kanji surname and an unknown given name opening a chunk
+    # 「李在雄外交部第1次官」: a one-kanji surname and an unknown given name opening a chunk
     if (
         len(raw) >= 3 and raw[0].kind in ("OTHER", "NAME") and raw[1].kind in ("OTHER", "NAME")
         and len(raw[0].text) == 1 and 1 <= len(raw[1].text) <= 2
@@ -268,7 +268,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         and ("人名" in doc[raw[0].token].tag_ or doc[raw[0].token].ent_type_ == "Person" or raw[0].text in lexicon.surnames())
     ):
         raw[0].kind = raw[1].kind = "NAME"
-    # a single kanji the tokenizer left outside a name (申源 + 湜, 全 + 河圭) belongs to it
+    # a single kanji the tokenizer left outside a name (崔泰 + 湜) belongs to it
     for idx, p in enumerate(raw):
         if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text) or p.text in lexicon.non_person_words():
             continue
@@ -316,7 +316,8 @@ def _looks_like_name(token, text: str) -> bool:
     if _KATAKANA.match(text) or _LATIN.match(text):
         return token.ent_type_ not in _NOT_PERSON_ENE or "人名" in token.tag_
     if _KANJI.match(text) and token.ent_type_ == "Person" and len(text) <= 4:
-        return True
+        # 「研究所」 tagged Person is still an institution word
+        return not text.endswith(tuple(s for s in lexicon.institution_suffixes() if len(s) >= 2))
     return False
 
 
@@ -352,7 +353,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and (doc[candidate.token].ent_type_ not in _PLACE_ENE or core_kind in _NATIONAL_TITLE_KINDS)
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind in ("INST", "COUNTRY", "JOIN", "NAME"))
             ):
-                # 「キャンベル国務副長官」: a katakana word GiNZA took for an organisation
+                # 「スミス国務副長官」: a katakana word GiNZA took for an organisation
                 candidate.kind = "NAME"
                 break
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
@@ -457,7 +458,7 @@ def _is_meeting_alias(text: str) -> bool:
 
 
 def _is_reading(text: str) -> bool:
-    """A parenthesised reading or romanisation of a name (キム・ホンギュン, Joe Biden)."""
+    """A parenthesised reading or romanisation of a name (イ・ジェウン, John Doe)."""
     text = text.strip()
     if not text or len(text) > 30:
         return False
@@ -508,9 +509,13 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
     # suffix compounds: a run of OTHER pieces (after a country or a known institution)
     # ending in a suffix piece: 外交部, 米国務省軍備管理・国際安全保障担当室
     run: list[_Piece] = []
+    has_title = any(p.kind == "TITLE" for p in pieces)
     for p in pieces + [_Piece("", 0, 0, -1, "END")]:
         if p.kind in ("OTHER", "COUNTRY", "JOIN", "INST") and not (p.kind == "COUNTRY" and "," in p.value):
             run.append(p)
+            continue
+        if p.kind == "NAME" and not has_title and _KANJI.match(p.text) and all(q.kind == "NAME" for q in run):
+            run.append(p)  # 「峨山政策研究院」「世宗研究所」: a proper name opening an institution
             continue
         while run and run[-1].kind != "OTHER":
             run.pop()

@@ -187,7 +187,7 @@ def _set_country(person: _Person, code: Optional[str], source: str) -> None:
 
 
 def _is_short_of(short: str, full: str) -> bool:
-    """「金」 is short for 金烘均, 「バイデン」 for ジョー・バイデン, 「キム」 for キム・テヒョ."""
+    """「李」 is short for 李在雄, 「ドウ」 for ジョン・ドウ, 「パク」 for パク・ミンス."""
     if not short or short == full:
         return False
     parts = re.split(r"[・＝=]", full)
@@ -197,7 +197,7 @@ def _is_short_of(short: str, full: str) -> bool:
 
 
 def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainMention]:
-    """Mentions that end right before ``mention`` followed by 「の」 (外交部の金烘均)."""
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
     text = sentence.doc.text
     found = []
     for m in sentence.mentions:
@@ -250,7 +250,7 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             _set_country(person, _institution_country(institution), "institution")
         _set_country(person, attrs.get("country"), "explicit")
         if sentence.doc.text[max(0, mention.start - 3) : mention.start] == "同国の":
-            # 「同国のウォン外相」: the country last named before
+            # 「同国のリー外相」: the country last named before
             _set_country(person, _last_country_before(sentences, sentence, mention.start), "explicit")
         if attrs.get("name_origin") == "ja":
             _set_country(person, "JP", "name")
@@ -272,7 +272,7 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
                 continue
             person = find(name)
             if person is None:
-                # a longer spelling of someone already seen (プーチン, then ウラジミール・プーチン)
+                # a longer spelling of someone already seen (プラウド, then エドワード・プラウド)
                 shorter = next((p for p in people if _is_short_of(p.name, name)), None)
                 if shorter is not None and "・" not in shorter.name:
                     shorter.short_forms.append(shorter.name)
@@ -316,7 +316,7 @@ def _looks_foreign_in_japanese(person: "_Person") -> bool:
 
 
 def _titled_by_apposition(sentence: _Sentence, mention: DomainMention) -> DomainMention:
-    """「米国務省報道官のマシュー・ミラー氏」: a title written before 「の」 and a 氏-name."""
+    """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name."""
     text = sentence.doc.text
     before = [
         m for m in sentence.mentions
@@ -343,7 +343,7 @@ def _titled_by_apposition(sentence: _Sentence, mention: DomainMention) -> Domain
 
 
 def _propagate_list_countries(refs: list[_PersonRef]) -> None:
-    """「同国のウォン外相、マールズ副首相」: a list shares the country written before its head."""
+    """「同国のリー外相、ハリス副首相」: a list shares the country written before its head."""
     for prev, ref in zip(refs, refs[1:]):
         if prev.sentence is not ref.sentence or ref.person.country_source in ("explicit", "institution", "side"):
             continue
@@ -468,7 +468,12 @@ def _is_past(pred) -> bool:
     chain = _predicate_chain(pred)
     if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in chain[1:]):
         return True
-    # a continuative form (開き、…合意した) takes the tense of the sentence it joins
+    # a continuative form (開き、…合意した) takes the tense of the sentence it joins,
+    # whatever head the parser gave it
+    after = chain[-1].i + 1
+    if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i != pred.i:
+        root = pred.sent.root
+        return any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in _predicate_chain(root)[1:])
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
         token = pred.head
         for _ in range(10):
@@ -709,7 +714,7 @@ class _Extraction:
                 if info["forum"].endswith(tail):
                     return info
             return self.qualified_generic(sentence, m, phrase)
-        # 「石破茂首相と習近平国家主席は…首脳会談を行い」: the speakers' countries name it
+        # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
         countries = list(dict.fromkeys(
             r.person.country for r in self.refs_in(sentence)
             if r.person.country and r.mention.end <= m.start
@@ -874,7 +879,7 @@ class _Extraction:
             self.collective(sentence)
 
     def eliminate(self, meeting: _Meeting, sentence: _Sentence, person: _Person) -> Optional[str]:
-        """The one side of a meeting that nobody else represents (「岸田首相とバイデン米大統領、
+        """The one side of a meeting that nobody else represents (「山田首相とドウ米大統領、
         韓国の尹大統領は…日米韓首脳会議を開いた」 → 岸田 is JP)."""
         states = [c for c in meeting.countries if len(c) == 2]
         if len(states) < 2:

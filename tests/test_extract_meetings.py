@@ -8,9 +8,9 @@ import pytest
     "text, published, expected",
     [
         (  # 「この日」 refers back to the day named in the lead
-            "韓国と米国が4日、対応を協議した。\n韓米の当局はこの日、ワシントンで第5回拡大抑止戦略協議体(EDSCG)会議を開いた。",
-            "2024-10-05",
-            [("拡大抑止戦略協議体", "EDSCG", 5, "2024-10-04", "held")],
+            "韓米両国は7日、対応を話し合った。\n両国の当局はこの日、ソウルで第6回拡大抑止戦略協議体(EDSCG)会議を開いた。",
+            "2025-09-08",
+            [("拡大抑止戦略協議体", "EDSCG", 6, "2025-09-07", "held")],
         ),
         (  # 「15日(現地時間)」 and a forum with its ordinal written after the name
             "韓米は15日(現地時間)、核協議グループ(NCG)第2回会議を開いた。",
@@ -33,7 +33,7 @@ import pytest
             [("核協議グループ", "NCG", 3, None, "planned")],
         ),
         (  # history: 初めて開かれ
-            "拡大抑止戦略協議体(EDSCG)は2016年に初めて開かれた。",
+            "拡大抑止戦略協議体(EDSCG)は2018年に初めて開かれた。",
             "2024-10-05",
             [("拡大抑止戦略協議体", "EDSCG", None, None, "mentioned")],
         ),
@@ -64,9 +64,9 @@ def test_extract_meetings_same_meeting_in_two_sentences_is_one(facts_of):
 
 
 def test_extract_meetings_a_meeting_without_named_participants(facts_of):
-    facts = facts_of("米国と日本は5~6日、ルイジアナ州の空軍基地で日米拡大抑止協議(EDD)を実施した。", "2025-06-10")
+    facts = facts_of("日米両政府は12~13日、ハワイの海軍基地で日米拡大抑止協議(EDD)を実施した。", "2025-06-20")
     assert [(m.forum, m.date, m.status, m.countries) for m in facts.meetings] == [
-        ("日米拡大抑止協議", "2025-06-05", "held", ("JP", "US"))
+        ("日米拡大抑止協議", "2025-06-12", "held", ("JP", "US"))
     ]
     assert facts.representations == ()
 
