@@ -17,6 +17,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -40,32 +41,42 @@ def content_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> bool:
-    """Write via a temp file + ``os.replace``; False (nothing written) when the cache
-    folder is not writable: the cache is an optimisation, never a reason to fail."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError:
-        return False
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    # Read once: os.umask can only be read by setting it, which is racy between threads.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder and ``os.replace``
+    (mode as for a normal new file); raises OSError, leaving no temp file behind.
+
+    Like ``kg.export.atomic_write_text``, but free of rdflib, so an up-to-date rebuild
+    stays import-light."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600
         os.replace(tmp, path)
-        return True
-    except OSError:
-        _unlink_quietly(tmp)
-        return False
     except BaseException:
-        _unlink_quietly(tmp)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
         raise
 
 
-def _unlink_quietly(path: str) -> None:
+def _store(path: Path, data: bytes) -> bool:
+    # The cache is an optimisation: an unwritable folder costs speed, never the build.
     try:
-        os.unlink(path)
+        atomic_write_bytes(path, data)
     except OSError:
-        pass
+        return False
+    return True
 
 
 def _is_extension_key(key: Any) -> bool:
@@ -128,7 +139,7 @@ class BuildCache:
         plain.user_data = {k: v for k, v in doc.user_data.items() if not _is_extension_key(k)}
         bin_ = DocBin(store_user_data=True)
         bin_.add(plain)
-        return _atomic_write_bytes(self._doc_path(self.block_key(text)), bin_.to_bytes())
+        return _store(self._doc_path(self.block_key(text)), bin_.to_bytes())
 
     # ------------------------------------------------------------ article facts
 
@@ -148,4 +159,4 @@ class BuildCache:
 
     def store_facts(self, key: str, facts: Any) -> bool:
         """Store ``facts`` (any picklable record) under ``key``; False if not writable."""
-        return _atomic_write_bytes(self._facts_path(key), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        return _store(self._facts_path(key), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))

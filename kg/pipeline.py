@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from kg.cache import BuildCache, content_key, default_cache_dir
+from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir
 from kg.errors import BuildError, InputError, KGError
 from kg.records import Article, DocumentFacts, SkippedFile
 
@@ -438,19 +438,14 @@ def _refresh_report(previous: dict, report: BuildReport, articles: list[Article]
 
 
 def _write_report(report: BuildReport, folder: Path) -> Path:
-    """report.json in ``folder``, written through a temp file and ``os.replace``."""
+    """report.json in ``folder``, written atomically."""
     target = folder / REPORT_FILE
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{REPORT_FILE}.", suffix=".tmp")
+    text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        atomic_write_bytes(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise BuildError(f"cannot write {target}: {exc.strerror or exc}; check that {folder} is writable",
+                         code=E_OUTDIR) from exc
     return target
 
 
@@ -600,8 +595,12 @@ def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) ->
     from kg import export
 
     parent = out.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=parent))
+    except OSError as exc:
+        raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
+                         "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
     try:
         written: dict[str, Path] = {}
         ttl = staging / OUTPUT_FILES["ttl"]
@@ -626,8 +625,12 @@ def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) ->
         report.outputs["report"] = str(out / REPORT_FILE)
         report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
         _write_report(report, staging)
-        out.mkdir(parents=True, exist_ok=True)
-        for path in [*written.values(), staging / REPORT_FILE]:
-            os.replace(path, out / path.name)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for path in [*written.values(), staging / REPORT_FILE]:
+                os.replace(path, out / path.name)
+        except OSError as exc:
+            raise BuildError(f"cannot move the outputs into {out}: {exc.strerror or exc}; check that it is a "
+                             "writable folder", code=E_OUTDIR) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -54,6 +54,7 @@ def test_pipeline_build_writes_graph_explorer_and_report(seed_build, seed_graph)
     assert report.counts["officials"] <= report.counts["people"]
     assert dict(seed_graph.namespaces())["kgo"] == rdflib.URIRef("https://w3id.org/kaigi-kg/ontology#")
     assert "<html" in (out / "graph.html").read_text(encoding="utf-8").lower()
+    assert {p.stat().st_mode for p in out.iterdir()} == {(out / "graph.ttl").stat().st_mode}
 
 
 def test_pipeline_build_report_is_json_ready(seed_build):
