@@ -408,6 +408,7 @@ class _Meeting:
     status: str = "mentioned"
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.8
+    countries_from_text: bool = False  # the text names the sides (not only the people's countries)
 
 
 _STATUS_RANK = {"mentioned": 0, "planned": 1, "held": 2}
@@ -560,21 +561,33 @@ def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optio
 
 
 def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]:
+    """The で-phrase of the meeting's predicate: 「ワシントンDCの米国務省で」 → ワシントンDCの米国務省."""
     doc = sentence.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return None
     pred = _predicate(span[-1])
+    people = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON"]
     for token in doc[sentence.span.start : sentence.span.end]:
-        if token.text == "で" and token.dep_ == "case" and token.i < span.start:
-            head = token.head
-            if _predicate(head).i != pred.i or head.pos_ not in ("NOUN", "PROPN"):
+        if token.text != "で" or token.dep_ != "case" or token.i >= span.start:
+            continue
+        head = token.head
+        if _predicate(head).i != pred.i or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = head.i
+        while start - 1 >= sentence.span.start:
+            prev = doc[start - 1]
+            if any(s <= prev.idx < e for s, e in people):
+                break
+            if prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("の", "・") or prev.tag_.startswith(("接頭辞", "接尾辞")):
+                start -= 1
                 continue
-            start = head.left_edge.i
-            words = [t for t in doc[start : head.i + 1]]
-            text = "".join(t.text_with_ws for t in words).strip()
-            if text and not any(ch in text for ch in "、。「"):
-                return re.sub(r"^現地時間\S*?、", "", text)
+            break
+        while start < head.i and doc[start].text in ("の", "・"):
+            start += 1
+        text = doc.text[doc[start].idx : head.idx + len(head.text)]
+        if text and not any(ch in text for ch in "、。「"):
+            return text
     return None
 
 
@@ -714,6 +727,9 @@ class _Extraction:
                 if info["forum"].endswith(tail):
                     return info
             return self.qualified_generic(sentence, m, phrase)
+        qualified = self.qualified_generic(sentence, m, phrase)
+        if qualified is not None:
+            return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
         # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
         countries = list(dict.fromkeys(
             r.person.country for r in self.refs_in(sentence)
@@ -822,6 +838,7 @@ class _Extraction:
         for c in info["countries"]:
             if c not in meeting.countries:
                 meeting.countries.append(c)
+        meeting.countries_from_text = meeting.countries_from_text or bool(info["countries"])
         if _STATUS_RANK[status] > _STATUS_RANK[meeting.status]:
             meeting.status = status
         if status == "held":
@@ -847,7 +864,7 @@ class _Extraction:
             self.representations[key] = replace(existing, evidence=evidence, head_of_delegation=head_value, confidence=confidence)
             return
         states = [c for c in meeting.countries if len(c) == 2]
-        if states and len(states) == len(meeting.countries) and len(states) >= 2 and side not in states:
+        if meeting.countries_from_text and len(states) == len(meeting.countries) >= 2 and side not in states:
             return  # a side that is not a party to this bilateral/trilateral meeting
         if side not in meeting.countries:
             meeting.countries.append(side)
@@ -1046,8 +1063,11 @@ class _Extraction:
                 word = meeting_word
                 break
         # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
+        word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
         for info in named:
-            if set(info["countries"]) == set(countries) and info["forum"].endswith(word) and info["kind"] in _TALK_KINDS:
+            if set(info["countries"]) == set(countries) and info["kind"] in _TALK_KINDS and (
+                info["forum"].endswith(word) or info["kind"] == word_kind
+            ):
                 return info
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if all(c in abbreviations for c in countries):
@@ -1168,7 +1188,10 @@ class _Extraction:
         following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
         if following is None or following.text not in ("は", "が", "も", "と", "、", "ら"):
             return None
-        covered = [(m.start, m.end) for m in sentence.mentions if m.label in ("PERSON", "MEETING", "INSTITUTION", "SIDE")]
+        covered = [
+            (m.start, m.end) for m in sentence.mentions
+            if m.label in ("PERSON", "INSTITUTION", "SIDE") or (m.label == "MEETING" and not m.get("generic"))
+        ]
         for token in doc[end_token.i + 1 : sentence.span.end]:
             if sentence.quoted(token.idx, token.idx + 1):
                 return None
