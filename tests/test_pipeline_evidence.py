@@ -8,12 +8,12 @@ from hypothesis import strategies as st
 from kg.pipeline import process_article
 from kg.records import Article
 
-# Real news-style sentences (not from the seeds): meetings, sides, titles and names.
+# News-style sentences (not from the seeds; made-up names): meetings, sides, titles, people.
 SENTENCES = [
     "日米両政府は3日、ワシントンで外務・防衛担当閣僚協議（2プラス2）を開いた。",
-    "日本側からは上川陽子外相と木原稔防衛相が、米国側からはブリンケン国務長官とオースティン国防長官が出席した。",
+    "日本側からは川村陽一外相と森本稔防衛相が、米国側からはハリソン国務長官とウェルズ国防長官が出席した。",
     "韓国と米国は10日、ソウルで第4回核協議グループ（NCG）会合を開催した。",
-    "韓国側は国防部の趙昌来国防政策室長が、米国側は国防総省のナラン宇宙政策担当次官補代行が首席代表を務めた。",
+    "韓国側は国防部の朴正浩国防政策室長が、米国側は国防総省のモリソン宇宙政策担当次官補代行が首席代表を務めた。",
     "日韓の外務次官は同日、東京で戦略対話を行い、北朝鮮への対応で緊密に連携することを確認した。",
     "会談後、両氏は共同記者会見に臨んだ。",
 ]
