@@ -313,3 +313,23 @@ def test_pipeline_build_unwritable_cache_still_builds(tmp_path):
     report = build_corpus([corpus], tmp_path / "out", cache_dir=blocker / "cache")
     assert report.counts["articles"] == 1 and report.skipped == []
     assert report.cache["parsed_blocks"] == 2
+
+
+def test_pipeline_build_corrupt_cache_entries_are_rebuilt(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SMALL_CORPUS["a_jpus.txt"], encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = build_corpus([corpus], tmp_path / "one", cache_dir=cache)
+    graph = (tmp_path / "one" / "graph.ttl").read_bytes()
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert len(entries) == first.cache["parsed_blocks"] + 1  # one per block + the facts
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:7])  # truncated, as after a crash mid-copy
+
+    report = build_corpus([corpus], tmp_path / "two", cache_dir=cache)
+    assert (tmp_path / "two" / "graph.ttl").read_bytes() == graph
+    assert report.cache["facts_cache_misses"] == 1
+    assert report.cache["parsed_blocks"] == first.cache["parsed_blocks"]
+    again = build_corpus([corpus], tmp_path / "three", cache_dir=cache)
+    assert (again.cache["facts_cache_hits"], again.cache["parsed_blocks"]) == (1, 0)
