@@ -91,6 +91,7 @@ class _Piece:
     value: str = ""  # country codes, title kind, forum name ...
     group: int = -1  # pieces matched together share a group id
     match: str = ""  # the whole lexicon entry a matched piece belongs to
+    token_tag: str = ""  # the Sudachi tag of the token it comes from
 
 
 def _is_nominal(token) -> bool:
@@ -185,7 +186,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             i = close + 1
             continue
         for text, idx in _split_token(token):
-            raw.append(_Piece(text, idx, idx + len(text), i))
+            raw.append(_Piece(text, idx, idx + len(text), i, token_tag=token.tag_))
         i += 1
     group = 0
     k = 0
@@ -237,6 +238,10 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             if 2 <= length <= 4 and (run == 0 or raw[run - 1].kind in ("COUNTRY", "INST", "TITLE")):
                 for q in raw[run:idx]:
                     q.kind = "NAME"
+    # 「韓正浩」: a family name that is also a country abbreviation, before a given name
+    for idx, p in enumerate(raw[:-1]):
+        if p.kind == "OTHER" and "人名-姓" in p.token_tag and raw[idx + 1].kind == "NAME" and "人名" in raw[idx + 1].token_tag:
+            p.kind = "NAME"
     # 「国家安全保障局長」: an institution followed by 長 is the head of it
     for idx, p in enumerate(raw):
         if p.kind == "OTHER" and p.text in ("長", "副長") and idx > 0 and raw[idx - 1].kind == "INST":
@@ -285,6 +290,8 @@ def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
     """A one-character country form counts only before a title, institution, meeting or 側."""
     if k + 1 >= len(raw) or (k > 0 and _DIGITS.match(raw[k - 1].text)):
         return False  # 「11日」 is a date, not Japan
+    if "人名" in raw[k + 1].token_tag:
+        return False  # 「韓正浩」: 韓 is a family name here
     nxt = raw[k + 1].text
     if nxt in lexicon.cues("side"):
         return True

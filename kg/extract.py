@@ -554,8 +554,9 @@ def _in_parentheses(text: str, start: int) -> bool:
 
 def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
     """A date written right before a meeting (「2016年10月の韓米2プラス2対話」)."""
+    text = sentence.doc.text
     for m in sentence.mentions:
-        if m.label == "DATE" and 0 <= mention.start - m.end <= 1:
+        if m.label == "DATE" and 0 <= mention.start - m.end <= 1 and text[m.end : mention.start] in ("", "の"):
             return resolve(m.get("expression") or m.text, published)
     return None
 

@@ -104,3 +104,14 @@ def test_nlp_components_quoted_speech_and_spans(nlp):
     # the domain labels override GiNZA's ENE on the span group
     labels = {span.text: span.label_ for span in doc.spans["kg"]}
     assert labels["EDSCG"] == "MEETING"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("大統領室の韓正浩国家安保室長は述べた。", "韓正浩"),  # 韓 as a family name, not Korea
+        ("日本の森田浩介外務事務次官、米国のスミス国務副長官が出席した。", "スミス"),
+    ],
+)
+def test_nlp_components_family_names_that_look_like_other_things(nlp, text, name):
+    assert name in [m.get("name") for m in _mentions(nlp, text, "PERSON")]
