@@ -39,11 +39,8 @@ from kg.records import (
 
 _HOME_CANDIDATES = ("JP", "KR", "CN")
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
-_PRESS_WORDS = ("記者", "共同記者", "定例", "共同", "緊急記者")
-_BARE_WORDS = ("会議", "会談", "協議", "会合", "対話")
-_GENERIC_WORDS = ("会議", "会談", "協議", "会合", "対話", "首脳会談", "首脳会議")
-_THIS_DAY = ("この日", "同日", "当日", "きょう", "今日")
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
+_MAX_BRACKET = 300  # characters a quote or parenthesis may span inside one sentence
 # Confidence of each construction: how often a careful reader agrees with it.
 RULE_CONFIDENCE = {
     "side_phrase": 0.95,
@@ -99,13 +96,16 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text``: cut after 。！？ and at newlines, never
     inside brackets or quotes (GiNZA's parser-made boundaries split long sentences)."""
     bounds: list[tuple[int, int]] = []
-    depth = 0
+    depth = opened = 0
     start = 0
     for i, ch in enumerate(text):
         if ch in "「『（(“【":
             depth += 1
+            opened = i
         elif ch in "」』）)”】":
             depth = max(0, depth - 1)
+        if depth and i - opened > _MAX_BRACKET:
+            depth = 0  # a bracket never closed (scraped text) must not swallow the block
         if ch == "\n" or (depth == 0 and ch in "。！？!?"):
             end = i + 1 if ch != "\n" else i
             bounds.append((start, end))
@@ -535,7 +535,7 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
     text = sentence.doc.text
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
-        if any(w in sentence_text for w in _THIS_DAY) and running:
+        if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
             return running
         return None
     anchor = None
@@ -712,13 +712,13 @@ class _Extraction:
         if word is None and len(phrase) > 4 and not any(phrase.endswith(k) and len(phrase) - len(k) <= 4 for k in lexicon.meeting_kinds()):
             # a named conference without an acronym: 「アジア安全保障会議」
             return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
-        bare = phrase in _BARE_WORDS
+        bare = phrase in lexicon.cues("bare_meeting")
         if current is not None and (
-            _norm(phrase) in _norm(current.forum) or bare or (phrase in _GENERIC_WORDS and current.kind == m.get("kind"))
+            _norm(phrase) in _norm(current.forum) or bare or (phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word") and current.kind == m.get("kind"))
         ):
             return self.info_of(current)
         for info in named:
-            if phrase in _GENERIC_WORDS:
+            if phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word"):
                 break
             if _norm(phrase) in _norm(info["forum"]) or any(_norm(phrase) in _norm(a) for a in info["aliases"]):
                 return info
@@ -798,7 +798,7 @@ class _Extraction:
             if token.lemma_ not in lexicon.cues("talks") or sentence.quoted(token.idx, token.idx + 1):
                 continue
             is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
-            if token.i > 0 and doc[token.i - 1].text in _PRESS_WORDS:
+            if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
                 continue  # 「記者会見した」 is a press conference, not talks
             if is_predicate and self.held_clause(token):
                 found.append(token)
@@ -1046,7 +1046,7 @@ class _Extraction:
         if dates:
             anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
             date = resolve(dates[-1].get("expression") or dates[-1].text, self.published, anchor_year=anchor or self.anchor_year(sentence))
-        elif any(w in sentence.text for w in _THIS_DAY):
+        elif any(w in sentence.text for w in lexicon.cues("this_day")):
             date = running_date
         pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
         meeting = self.add_meeting(info, None, date, "held", sentence, pseudo)

@@ -24,3 +24,12 @@ def test_extract_robustness_any_sequence_of_news_fragments(facts_of, pieces):
     for rep in facts.representations:
         assert rep.person in keys
         assert meetings[rep.meeting].status == "held"
+
+
+def test_extract_robustness_sentence_bounds_keep_quotes_and_survive_open_brackets():
+    from kg.extract import sentence_bounds
+
+    text = "彼は「会議は終わった。成功だ」と述べた。次の文。"
+    assert [text[s:e] for s, e in sentence_bounds(text)] == ["彼は「会議は終わった。成功だ」と述べた。", "次の文。"]
+    broken = "前文。(閉じない括弧" + "あ" * 400 + "。次の文。"
+    assert [broken[s:e] for s, e in sentence_bounds(broken)][-1] == "次の文。"
