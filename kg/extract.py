@@ -40,6 +40,7 @@ from kg.records import (
 _HOME_CANDIDATES = ("JP", "KR", "CN")
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
+_COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
 _MAX_BRACKET = 300  # characters a quote or parenthesis may span inside one sentence
 # Confidence of each construction: how often a careful reader agrees with it.
 RULE_CONFIDENCE = {
@@ -685,6 +686,10 @@ class _Extraction:
                 meeting = self.talks(sentence, token, named, running_date)
                 if meeting is not None:
                     current = meeting
+            count = _COUNT_THIS_TIME.search(sentence.unquoted_text())
+            if count and current is not None and current.ordinal is None and current.evidence[-1].start == sentence.start:
+                # 「今回で15回目」 about the meeting this sentence reports
+                current.ordinal = int(unicodedata.normalize("NFKC", count.group(1) or count.group(2)))
             self.current[sentence.index] = current
             self.day[sentence.index] = running_date
             # 「この日」 refers back to the latest day named outside quotes

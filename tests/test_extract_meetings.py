@@ -81,3 +81,13 @@ def test_extract_meetings_other_name_in_parentheses_merges_mentions(facts_of):
     assert len(held) == 1
     assert "2プラス2" in held[0].forum_aliases
     assert held[0].date == "2024-06-11"
+
+
+def test_extract_meetings_ordinal_from_a_count_of_sessions(facts_of):
+    text = (
+        "日米韓3カ国の防衛当局は28日、東京で日米韓防衛実務者協議(DTT)を開いた。\n"
+        "DTTは2008年に発足した協議体で、今回で15回目。"
+    )
+    facts = facts_of(text, "2023-11-29")
+    held = [m for m in facts.meetings if m.status == "held"]
+    assert [(m.acronym, m.ordinal, m.date) for m in held] == [("DTT", 15, "2023-11-28")]
