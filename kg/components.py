@@ -789,6 +789,8 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
     while last + 1 < len(pieces) and pieces[last + 1].group == pieces[last].group and pieces[last].group >= 0:
         last += 1
     first = last
+    while first - 1 >= 0 and pieces[first - 1].group == pieces[last].group and pieces[last].group >= 0:
+        first -= 1  # the whole meeting word (「2プラス2」 is three tokens)
     while first - 1 >= 0 and pieces[first - 1].kind in ("KIND", "TITLE", "OTHER", "JOIN") and not _DIGITS.match(pieces[first - 1].text):
         first -= 1
     while first < last and pieces[first].kind == "JOIN":

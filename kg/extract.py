@@ -436,6 +436,26 @@ def _predicate(token):
     return token
 
 
+def _serves_as_head(pred) -> bool:
+    """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
+    if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+        return False
+    before = pred.doc.text[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    return any(before.endswith(word) for word in lexicon.cues("head"))
+
+
+def _lexical(pred):
+    """The word a light verb carries: 「明らかにした」 → 明らか, 「説明した」 → 説明."""
+    doc = pred.doc
+    if pred.lemma_ in ("する", "なる") and pred.i > 0:
+        prev = doc[pred.i - 1]
+        if prev.lemma_ in ("だ", "に") and pred.i > 1:
+            prev = doc[pred.i - 2]
+        if prev.pos_ in ("NOUN", "ADJ", "VERB"):
+            return prev
+    return pred
+
+
 def _coordinated_heads(pred) -> list:
     """Predicates a continuative clause leads into: 「訪問し、…会談した」 → 会談."""
     heads = []
@@ -984,10 +1004,11 @@ class _Extraction:
                 continue
             pred = _predicate(last)
             linear = self.next_predicate(sentence, span)
-            candidates = [p for p in (pred, linear) if p is not None]
-            candidates += [c for p in list(candidates) for c in _coordinated_heads(p)]
+            # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
+            direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
+            candidates = direct + [c for p in direct for c in _coordinated_heads(p)]
             participation = next((p for p in candidates if p.lemma_ in lexicon.cues("participation")), None)
-            speech = any(p.lemma_ in lexicon.cues("speech") for p in candidates)
+            speech = any(_lexical(p).lemma_ in lexicon.cues("speech") for p in direct)
             if participation is not None and not speech and self.held_clause(participation):
                 if participation.lemma_ in lexicon.cues("talks") and not self.meeting_argument(sentence, participation, meetings_here):
                     continue  # one-off talks were handled with the meetings
@@ -995,7 +1016,8 @@ class _Extraction:
                 held_here = [mt for _, mt in meetings_here if mt.status == "held"]
                 if meeting is None and held_here:
                     meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
-                if meeting is None and participation.lemma_ in lexicon.cues("attend"):
+                attends = participation.lemma_ in lexicon.cues("attend") or _serves_as_head(participation)
+                if meeting is None and attends:  # 「…が首席代表を務めた」 too
                     # 「…側からは A が参加した」 after the sentence that reported the meeting
                     meeting = current or previous
                 if meeting is None:
@@ -1164,6 +1186,8 @@ class _Extraction:
     def linear_predicate(sentence: _Sentence, span: Span):
         doc = sentence.doc
         for token in doc[span.end : sentence.span.end]:
+            if token.dep_ == "acl":
+                continue  # a relative clause modifies a noun further on
             if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
                 return token
         return None
@@ -1201,8 +1225,8 @@ class _Extraction:
         for token in doc[end_token.i + 1 : sentence.span.end]:
             if sentence.quoted(token.idx, token.idx + 1):
                 return None
-            if any(s <= token.idx < e for s, e in covered):
-                continue
+            if any(s <= token.idx < e for s, e in covered) or token.dep_ == "acl":
+                continue  # other names; a relative clause modifies a noun further on
             if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
                 return token
         return None

@@ -116,6 +116,21 @@ def test_extract_representations_more_constructions(facts_of, text, published, e
     assert _reps(facts_of(text, published)) == expected
 
 
+def test_extract_representations_spokesperson_reporting_a_minister(facts_of):
+    text = "外交部の金民秀報道官は定例会見で、趙英哲外交部長官が前日、ブリュッセルで開かれた北大西洋条約機構(NATO)外相会合に出席したと明らかにした。"
+    assert _reps(facts_of(text, "2025-04-05")) == {("趙英哲", "KR", "北大西洋条約機構外相会合")}
+
+
+def test_extract_representations_serving_as_co_chairs(facts_of):
+    text = (
+        "韓国と米国は3日、ワシントンで核協議グループ(NCG)の第4回会議を開いた。"
+        "韓国の趙成浩国防部次官と米国のエミリー・ブラック国防次官補代行が共同議長を務めた。"
+    )
+    facts = facts_of(text, "2025-01-04")
+    assert _reps(facts) == {("趙成浩", "KR", "核協議グループ"), ("エミリー・ブラック", "US", "核協議グループ")}
+    assert {r.head_of_delegation for r in facts.representations} == {True}
+
+
 def test_extract_representations_press_conference_is_not_talks(facts_of):
     facts = facts_of("山田一郎外相は13日、スミス米国務長官と共同記者会見した。", "2024-09-14")
     assert facts.representations == ()
