@@ -138,6 +138,10 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
 def _split_token(token) -> list[tuple[str, int]]:
     """(text, char offset) pieces of a token: 「米大統領」 → 米 + 大統領, 「前大統領」 → 前 + 大統領."""
     text, idx = token.text, token.idx
+    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    if len(text) > 1 and text.endswith("第") and _DIGITS.match(following):
+        # 「朴明洙第1次官」 can come out as 朴 / 明 / 洙第 / 1: the ordinal prefix stands alone
+        return [(text[:-1], idx), ("第", idx + len(text) - 1)]
     if len(text) > 1:
         head, rest = text[0], text[1:]
         known_rest = (

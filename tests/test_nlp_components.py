@@ -111,6 +111,7 @@ def test_nlp_components_quoted_speech_and_spans(nlp):
     [
         ("大統領室の韓正浩国家安保室長は述べた。", "韓正浩"),  # 韓 as a family name, not Korea
         ("日本の森田浩介外務事務次官、米国のスミス国務副長官が出席した。", "スミス"),
+        ("外交部の朴明洙第1次官が出席した。", "朴明洙"),  # the tokenizer glues 洙 and 第
     ],
 )
 def test_nlp_components_family_names_that_look_like_other_things(nlp, text, name):
