@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 _NUM = r"(\d{1,4})"
 # One pattern for every form: an optional year part, an optional month part, an optional
 # day part (a range 「5~6日」 keeps its first day). At least one part must be present.
 DATE_PATTERN = re.compile(
-    r"(?:(?P<year>\d{4})年|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
+    r"(?P<rel_day>一昨日|おととい|昨日|きのう|今日|きょう|本日)"
+    r"|(?:(?P<year>\d{4})年|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
     r"(?:(?P<month>\d{1,2})月|(?P<rel_month>先月|今月|来月|翌月|前月))?"
     r"(?:(?P<day>\d{1,2})(?:[~〜～\-－―ー‐]\d{1,2})?日(?!本|米|韓|中|間|目|付|前|後|ぶり))?"
 )
 _RELATIVE_YEARS = {"昨年": -1, "去年": -1, "前年": -1, "一昨年": -2, "今年": 0, "本年": 0, "来年": 1, "再来年": 2}
+_RELATIVE_DAYS = {"一昨日": -2, "おととい": -2, "昨日": -1, "きのう": -1, "今日": 0, "きょう": 0, "本日": 0}
 _RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "来月": 1, "翌月": 1}
 
 
@@ -43,7 +45,7 @@ def find_dates(text: str) -> list[tuple[int, int, re.Match]]:
         normal = text
     found = []
     for match in DATE_PATTERN.finditer(normal):
-        if match.end() > match.start() and any(match.group(g) for g in ("year", "rel_year", "month", "rel_month", "day")):
+        if match.end() > match.start() and any(match.group(g) for g in ("rel_day", "year", "rel_year", "month", "rel_month", "day")):
             found.append((match.start(), match.end(), match))
     return found
 
@@ -64,6 +66,9 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
         return None
     match = matches[0][2]
     pub = _published(published)
+    if match.group("rel_day"):
+        # NHK style 「きのう」「きょう」: days counted from publication
+        return (pub + timedelta(days=_RELATIVE_DAYS[match.group("rel_day")])).isoformat() if pub else None
     year = month = day = None
     if match.group("year"):
         year = int(match.group("year"))

@@ -716,7 +716,7 @@ class _Extraction:
             for m in sentence.mentions:
                 if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(sentence.doc.text, m.start):
                     resolved = resolve(m.get("expression") or m.text, self.published)
-                    if resolved and len(resolved) == 10 and re.search(r"\d日", m.text):
+                    if resolved and len(resolved) == 10:
                         running_date = resolved
 
     def named_meetings(self, definitions: dict[str, dict]) -> list[dict]:
@@ -777,17 +777,34 @@ class _Extraction:
         text = sentence.doc.text
         before = [x for x in sentence.mentions if x.end <= m.start and not sentence.quoted(x.start, x.end)]
         countries: list[str] = []
+        chain: list[str] = []
+        previous_end = None
         for x in before:
-            if x.label == "COUNTRY":
-                codes = [c for c in (x.get("codes") or "").split(",") if c]
-                if len(codes) >= 2:
-                    countries = codes
+            if x.label != "COUNTRY":
+                continue
+            codes = [c for c in (x.get("codes") or "").split(",") if c]
+            if len(codes) >= 2:
+                countries = codes
+                chain, previous_end = [], None
+                continue
+            # 「日本とアメリカ、韓国の」: single countries listed before 「の」
+            if previous_end is not None and text[previous_end : x.start] in ("と", "、", "・", "や", "及び"):
+                chain += codes
+            else:
+                chain = list(codes)
+            previous_end = x.end
+            if len(chain) >= 2 and text[x.end : x.end + 1] == "の":
+                countries = list(dict.fromkeys(chain))
         if len(countries) < 2:
             return None
         title = ""
         if text[max(0, m.start - 3) : m.start] == "による":
             titles = [x for x in before if x.label == "TITLE" and x.end == m.start - 3]
-            title = titles[-1].text if titles else ""
+            if titles:
+                # the whole post before による: 「外務次官による協議」 → 外務次官
+                segment = text[max(0, titles[-1].start - 8) : titles[-1].end]
+                segment = re.split(r"[の、。・「」()（）\s]", segment)[-1]
+                title = segment if segment.endswith(titles[-1].text) else titles[-1].text
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if not all(c in abbreviations for c in countries):
             return None

@@ -91,3 +91,13 @@ def test_extract_meetings_ordinal_from_a_count_of_sessions(facts_of):
     facts = facts_of(text, "2023-11-29")
     held = [m for m in facts.meetings if m.status == "held"]
     assert [(m.acronym, m.ordinal, m.date) for m in held] == [("DTT", 15, "2023-11-28")]
+
+
+def test_extract_meetings_nhk_style_relative_day_and_listed_countries(facts_of):
+    text = (
+        "日本とアメリカ、韓国の外務次官による協議がきのう、東京で開かれました。"
+        "協議には日本側から森田浩介外務事務次官、アメリカ側からスミス国務副長官、韓国側から朴明洙第1外務次官が出席しました。"
+    )
+    facts = facts_of(text, "2025-03-01")
+    assert [(m.forum, m.date, m.status) for m in facts.meetings] == [("日米韓外務次官協議", "2025-02-28", "held")]
+    assert sorted(r.side for r in facts.representations) == ["JP", "KR", "US"]
