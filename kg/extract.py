@@ -343,6 +343,18 @@ def _titled_by_apposition(sentence: _Sentence, mention: DomainMention) -> Domain
     return DomainMention(mention.label, mention.start, mention.end, mention.text, tuple((k, v) for k, v in attrs.items() if v))
 
 
+def _other_orders(countries: list[str], word: str) -> list[str]:
+    """The same made-up forum name with the countries in the other orders papers use
+    (日中外相会談 / 中日外相会談): all are spellings of one meeting."""
+    from itertools import permutations
+
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if len(countries) > 3 or not all(c in abbreviations for c in countries):
+        return []
+    names = ["".join(abbreviations[c] for c in order) + word for order in permutations(countries)]
+    return names[1:]
+
+
 def _propagate_list_countries(refs: list[_PersonRef]) -> None:
     """「同国のリー外相、ハリス副首相」: a list shares the country written before its head."""
     for prev, ref in zip(refs, refs[1:]):
@@ -766,7 +778,8 @@ class _Extraction:
         if len(countries) >= 2 and all(c in abbreviations for c in countries):
             forum = "".join(abbreviations[c] for c in countries) + phrase
             return {
-                "forum": forum, "acronym": None, "countries": countries, "kind": m.get("kind"), "aliases": [],
+                "forum": forum, "acronym": None, "countries": countries, "kind": m.get("kind"),
+                "aliases": _other_orders(countries, phrase),
                 "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.get("kind") or "") + ":" + _norm(forum),
             }
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
@@ -812,7 +825,8 @@ class _Extraction:
         kind = lexicon.meeting_kinds().get(title + phrase)
         kind_name = kind.kind if kind else m.get("kind")
         return {
-            "forum": forum, "acronym": None, "countries": countries, "kind": kind_name, "aliases": [],
+            "forum": forum, "acronym": None, "countries": countries, "kind": kind_name,
+            "aliases": _other_orders(countries, title + phrase),
             "identity": "made:" + ",".join(sorted(countries)) + ":" + (kind_name or "") + ":" + _norm(forum),
         }
 
@@ -1125,7 +1139,7 @@ class _Extraction:
             "acronym": None,
             "countries": countries,
             "kind": kind,
-            "aliases": [],
+            "aliases": _other_orders(countries, word),
             "identity": "made:" + ",".join(sorted(countries)) + ":" + kind + ":" + _norm(forum),
         }
 
