@@ -650,6 +650,14 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
             countries = countries or [c for c in (lexicon.institutions()[head].country,) if c] if head in lexicon.institutions() else countries
         elif head.endswith(_FORUM_HEADS) or known is not None:
             forum_name = head
+            after = body[body.index(parens[0]) + 1 :]
+            tail = "".join(p.text for p in after if p.kind != "PAREN")
+            tail_kind = lexicon.meeting_kinds()[tail].kind if tail in lexicon.meeting_kinds() else None
+            if known is None and tail_kind not in (None, "forum", "dialogue", "bilateral"):
+                # 「アジア太平洋経済協力会議(APEC)首脳会議」: the leaders' meeting of that forum
+                forum_name = head + tail
+                aliases.append(acronym + tail)
+                acronym = None
         else:
             return None
     elif known is not None:

@@ -116,3 +116,10 @@ def test_nlp_components_quoted_speech_and_spans(nlp):
 )
 def test_nlp_components_family_names_that_look_like_other_things(nlp, text, name):
     assert name in [m.get("name") for m in _mentions(nlp, text, "PERSON")]
+
+
+def test_nlp_components_leaders_meeting_of_a_forum_with_an_acronym(nlp):
+    meetings = _mentions(nlp, "アジア太平洋経済協力会議(APEC)首脳会議が開かれた。", "MEETING")
+    assert [(m.get("forum"), m.get("aliases"), m.get("kind")) for m in meetings] == [
+        ("アジア太平洋経済協力会議首脳会議", "APEC首脳会議", "summit")
+    ]
