@@ -327,8 +327,9 @@ def _looks_like_name(token, text: str) -> bool:
     if _KATAKANA.match(text) or _LATIN.match(text):
         return token.ent_type_ not in _NOT_PERSON_ENE or "人名" in token.tag_
     if _KANJI.match(text) and token.ent_type_ == "Person" and len(text) <= 4:
-        # 「研究所」 tagged Person is still an institution word
-        return not text.endswith(tuple(s for s in lexicon.institution_suffixes() if len(s) >= 2))
+        # 「研究所」「共産党」 tagged Person are still institution words
+        suffixes = tuple(s for s in lexicon.institution_suffixes() if len(s) >= 2 or len(text) >= 3)
+        return not text.endswith(suffixes)
     return False
 
 
