@@ -323,7 +323,11 @@ def _looks_like_name(token, text: str) -> bool:
     if "人名" in token.tag_:
         return True
     if "地名" in token.tag_ or "組織名" in token.tag_:
-        return False
+        # 「金成沢」 can come out as a place name; GiNZA's ENE and the surname still say person
+        return (
+            token.ent_type_ == "Person" and bool(_KANJI.match(text)) and 2 <= len(text) <= 4
+            and text[0] in lexicon.surnames() and text not in lexicon.places()
+        )
     if _KATAKANA.match(text) or _LATIN.match(text):
         return token.ent_type_ not in _NOT_PERSON_ENE or "人名" in token.tag_
     if _KANJI.match(text) and token.ent_type_ == "Person" and len(text) <= 4:
