@@ -41,6 +41,9 @@ _HOME_CANDIDATES = ("JP", "KR", "CN")
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
 _COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
+_AFTER_ANY_MEETING = re.compile(r"(?:会議|会談|会合|協議)(?:の)?(?:後|直後|終了後)")
+# Posts whose holders lead or join delegations (not spokespeople, press or researchers).
+_DELEGATE_KINDS = {"head", "minister", "vice_minister", "senior", "diplomat", "military"}
 _MAX_BRACKET = 300  # characters a quote or parenthesis may span inside one sentence
 # Confidence of each construction: how often a careful reader agrees with it.
 RULE_CONFIDENCE = {
@@ -1061,12 +1064,16 @@ class _Extraction:
                 head = True if head_all else None
                 self.represent(person, meeting, side, sentence, rule, head)
                 continue
-            # 「A はこの日の会議後、記者らに…」: a delegate speaking after the day's meeting
-            if current is not None and _AFTER_MEETING.search(unquoted) and self.is_topic(doc, span):
+            # 「A はこの日の会議後、記者らに…」「A は協議後の記者会見で」: a delegate speaking
+            # right after the meeting the article reports (the rule's confidence says so)
+            after = _AFTER_MEETING.search(unquoted) or (
+                _AFTER_ANY_MEETING.search(unquoted) and not any(x.label == "DATE" for x in sentence.mentions)
+            )
+            if current is not None and after and self.is_topic(doc, span):
                 day = self.day.get(sentence.index)
                 same_day = [mt for mt in self.meetings if mt.status == "held" and day and mt.date == day]
                 meeting = same_day[-1] if same_day else current
-                if person.title_kind != "spokesperson" and person.country in meeting.countries:
+                if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                     self.represent(person, meeting, person.country, sentence, "remarks_after_meeting", None)
 
     def talks(self, sentence: _Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[_Meeting]:

@@ -134,3 +134,16 @@ def test_extract_representations_serving_as_co_chairs(facts_of):
 def test_extract_representations_press_conference_is_not_talks(facts_of):
     facts = facts_of("山田一郎外相は13日、スミス米国務長官と共同記者会見した。", "2024-09-14")
     assert facts.representations == ()
+
+
+@pytest.mark.parametrize(
+    "after, expected",
+    [
+        ("崔在勲次官は協議後の記者会見で「成果があった」と述べた。", {("崔在勲", "KR", "核協議グループ")}),
+        ("国防部の金民秀報道官は協議後の記者会見で「成果があった」と述べた。", set()),  # a spokesperson
+    ],
+)
+def test_extract_representations_remarks_after_the_meeting(facts_of, after, expected):
+    text = "韓米両国は10日、ソウルで核協議グループ(NCG)第4回会議を開いた。" + after
+    facts = facts_of(text, "2024-06-11")
+    assert _reps(facts) == expected
