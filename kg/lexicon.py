@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.errors import PipelineError
 from kg.records import Country
 
 DATA_FILES = (
@@ -27,6 +29,7 @@ DATA_FILES = (
     "talk_words.tsv",
     "places.tsv",
     "surnames.tsv",
+    "officials_reference.tsv",
 )
 
 
@@ -271,3 +274,81 @@ def places() -> dict[str, str]:
 def surnames() -> frozenset[str]:
     """One-character family names common in Korean and Chinese news (金, 李, 朴, 王 ...)."""
     return frozenset(ch for r in _rows("surnames.tsv") for ch in r[0] if not ch.isspace())
+
+
+# ---------------------------------------------------------------- reference officials (gazetteer)
+
+# Characters that differ between spellings of one name (キム・ジョンウン, ジャンイブ＝ルドリアン).
+_NAME_SEPARATORS = str.maketrans("", "", " \u3000・･=＝")
+
+
+@dataclass(frozen=True)
+class KnownOfficial:
+    """A person from ``officials_reference.tsv``: reference data, never an extraction result."""
+
+    qid: str | None
+    name_ja: str
+    aliases: tuple[str, ...]
+    country: str
+    posts: tuple[tuple[str, int, int | None], ...]  # (post_ja, start year, end year or None)
+
+    def posts_in(self, year: int) -> tuple[str, ...]:
+        """The posts held at some time during ``year`` (an open end counts as still held)."""
+        return tuple(p for p, start, end in self.posts if start <= year and (end is None or year <= end))
+
+
+def official_name_key(name: str) -> str:
+    """The form two spellings of a name share: NFKC, casefolded, without spaces and ・･=＝."""
+    return unicodedata.normalize("NFKC", name).translate(_NAME_SEPARATORS).casefold()
+
+
+def _official_posts(cell: str, line: str) -> tuple[tuple[str, int, int | None], ...]:
+    posts = []
+    for item in (x.strip() for x in cell.split(";") if x.strip()):
+        post, _, years = item.rpartition(":")
+        start, _, end = years.partition("-")
+        if not post or not start.isdigit() or (end and not end.isdigit()):
+            raise PipelineError(
+                f"officials_reference.tsv: post {item!r} of {line!r} is not post_ja:start-end "
+                f"(e.g. 外相:2013-2017, or 外相:2023- while held); fix the row",
+                code="E220",
+            )
+        posts.append((post, int(start), int(end) if end else None))
+    return tuple(posts)
+
+
+@lru_cache(maxsize=None)
+def known_officials() -> tuple[KnownOfficial, ...]:
+    """Every person in the reference list, in file order."""
+    return tuple(
+        KnownOfficial(
+            qid=_cell(r, 0) or None,
+            name_ja=_cell(r, 1),
+            aliases=_split(_cell(r, 2)),
+            country=_cell(r, 3),
+            posts=_official_posts(_cell(r, 4), _cell(r, 1)),
+        )
+        for r in _official_rows()
+    )
+
+
+def _official_rows() -> list[list[str]]:
+    # Unlike the other tables the first column (QID) may be empty, so rows are kept by their name.
+    lines = [line for line in _text("officials_reference.tsv").splitlines() if line.strip() and not line.startswith("#")]
+    return [row for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE) if _cell(row, 1)]
+
+
+@lru_cache(maxsize=None)
+def _officials_by_key() -> dict[str, tuple[KnownOfficial, ...]]:
+    table: dict[str, list[KnownOfficial]] = {}
+    for official in known_officials():
+        for form in dict.fromkeys(official_name_key(f) for f in (official.name_ja, *official.aliases)):
+            table.setdefault(form, []).append(official)
+    return {key: tuple(found) for key, found in table.items()}
+
+
+def lookup_official(name: str) -> list[KnownOfficial]:
+    """Reference officials written ``name`` in any listed spelling; several when it is ambiguous."""
+    key = official_name_key(name)
+    return list(_officials_by_key().get(key, ())) if key else []
+
