@@ -15,6 +15,7 @@ Types: COUNTRY, INSTITUTION, TITLE, PERSON, MEETING, SIDE, DATE, QUOTE.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -72,6 +73,10 @@ class DomainMention:
     def shifted(self, offset: int) -> "DomainMention":
         """The same mention with offsets moved by ``offset`` (joining split parses)."""
         return DomainMention(self.label, self.start + offset, self.end + offset, self.text, self.attrs)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
 
 
 def _attrs(**values) -> tuple[tuple[str, str], ...]:
@@ -186,7 +191,9 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             while close < end and doc[close].text not in _CLOSE:
                 close += 1
             s, e = token.idx, doc[min(close, end - 1)].idx + len(doc[min(close, end - 1)].text)
-            raw.append(_Piece(doc.text[s:e], s, e, i, "PAREN", doc.text[s + 1 : e - 1].strip()))
+            # NFKC: 「（ＮＣＧ）」 and 「（２プラス２）」 read like their ASCII forms
+            value = unicodedata.normalize("NFKC", doc.text[s + 1 : e - 1]).strip()
+            raw.append(_Piece(doc.text[s:e], s, e, i, "PAREN", value))
             i = close + 1
             continue
         for text, idx in _split_token(token):
@@ -571,7 +578,7 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
     k = n - 1
     while k >= 0:
         p = pieces[k]
-        is_acronym = p.kind in ("NAME", "OTHER") and _ACRONYM.match(p.text) and p.text not in lexicon.institutions()
+        is_acronym = p.kind in ("NAME", "OTHER") and _ACRONYM.match(_nfkc(p.text)) and _nfkc(p.text) not in lexicon.institutions()
         standalone = is_acronym and (k == 0 or pieces[k - 1].kind in ("COUNTRY", "ORD", "JOIN"))
         if p.kind not in ("KIND", "FORUM") and not standalone:
             k -= 1
@@ -623,8 +630,8 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
     if parens:
         acronym = parens[0].value.replace(" ", "")
     bare_acronyms = [
-        p.text for i, p in enumerate(body)
-        if p.kind in ("NAME", "OTHER") and _ACRONYM.match(p.text)
+        _nfkc(p.text) for i, p in enumerate(body)
+        if p.kind in ("NAME", "OTHER") and _ACRONYM.match(_nfkc(p.text))
         and all(q.kind in ("COUNTRY", "JOIN") for q in body[:i])
     ]
     if not acronym and bare_acronyms:

@@ -123,3 +123,9 @@ def test_nlp_components_leaders_meeting_of_a_forum_with_an_acronym(nlp):
     assert [(m.get("forum"), m.get("aliases"), m.get("kind")) for m in meetings] == [
         ("アジア太平洋経済協力会議首脳会議", "APEC首脳会議", "summit")
     ]
+
+
+def test_nlp_components_full_width_acronyms_read_as_ascii(nlp):
+    doc = nlp("日韓両政府は５日、日韓海洋安全保障対話（ＭＳＤ）を実施した。ＭＳＤは発足した。")
+    meetings = [m for m in doc._.kg_mentions if m.label == "MEETING"]
+    assert [(m.get("forum"), m.get("acronym")) for m in meetings] == [("日韓海洋安全保障対話", "MSD"), (None, "MSD")]
