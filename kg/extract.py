@@ -771,6 +771,11 @@ class _Extraction:
         qualified = self.qualified_generic(sentence, m, phrase)
         if qualified is not None:
             return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
+        # 「…と首脳会談を行った。…初の米韓首脳会談となった」: the article's own name for it
+        speakers = {r.person.country for r in self.refs_in(sentence) if r.person.country and r.mention.end <= m.start}
+        for info in named:
+            if info["forum"].endswith(phrase) and len(info["countries"]) >= 2 and speakers <= set(info["countries"]):
+                return info
         # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
         countries = list(dict.fromkeys(
             r.person.country for r in self.refs_in(sentence)

@@ -147,3 +147,15 @@ def test_extract_representations_remarks_after_the_meeting(facts_of, after, expe
     text = "韓米両国は10日、ソウルで核協議グループ(NCG)第4回会議を開いた。" + after
     facts = facts_of(text, "2024-06-11")
     assert _reps(facts) == expected
+
+
+def test_extract_representations_summit_named_later_and_side_by_elimination(facts_of):
+    text = (
+        "李東根大統領は14日(現地時間)、ワシントンのホワイトハウスでジョン・ハート米大統領と首脳会談を行った。"
+        "就任後初の対面での米韓首脳会談となった。\n"
+        "一方、李大統領は15日にニューヨークで国連総会に出席する予定だ。"
+    )
+    facts = facts_of(text, "2025-08-15")
+    assert _reps(facts) == {("李東根", "KR", "米韓首脳会談"), ("ジョン・ハート", "US", "米韓首脳会談")}
+    held = [m for m in facts.meetings if m.status == "held"]
+    assert [(m.forum, m.date) for m in held] == [("米韓首脳会談", "2025-08-14")]
