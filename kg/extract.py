@@ -505,6 +505,9 @@ def _is_past(pred) -> bool:
     chain = _predicate_chain(pred)
     if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in chain[1:]):
         return True
+    after = chain[-1].i + 1
+    if pred.pos_ == "NOUN" and after < len(pred.doc) and pred.doc[after].text == "。":
+        return True  # news style ending on a verbal noun: 「…で首脳会談を開催。」
     # a continuative form (開き、…合意した) takes the tense of the sentence it joins,
     # whatever head the parser gave it
     after = chain[-1].i + 1

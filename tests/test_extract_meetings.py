@@ -37,6 +37,11 @@ import pytest
             "2024-10-05",
             [("拡大抑止戦略協議体", "EDSCG", None, None, "mentioned")],
         ),
+        (  # news style ending on a verbal noun: held; 「開催予定。」: planned
+            "日米両政府は28日、東京で日米拡大抑止協議(EDD)を開催。\n両国は来月、ワシントンで第4回核協議グループ(NCG)会議を開催予定。",
+            "2024-06-29",
+            [("日米拡大抑止協議", "EDD", None, "2024-06-28", "held"), ("核協議グループ", "NCG", 4, None, "planned")],
+        ),
         (  # called off
             "同日夕に予定していた日米豪防衛相会談は見送られた。",
             "2024-09-06",
