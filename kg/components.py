@@ -472,6 +472,22 @@ def _weak_title_country(entry, name: str) -> Optional[str]:
     return None if re.search(r"[\u30A0-\u30FF]", name) else entry.country[1:]
 
 
+def _specific_names(names: list[str], countries: list[str]) -> list[str]:
+    """Other names of a meeting that can stand for it alone: a bare meeting word (協議,
+    2プラス2) would match every meeting of its kind, so it gets the countries in front."""
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    prefix = "".join(abbreviations.get(c, "") for c in countries) if all(c in abbreviations for c in countries) else ""
+    found = []
+    for name in names:
+        if name in lexicon.meeting_kinds():
+            if not prefix:
+                continue
+            name = prefix + name
+        if name not in found:
+            found.append(name)
+    return found
+
+
 def _is_meeting_alias(text: str) -> bool:
     """A short other name of a meeting in parentheses: (2プラス2), (シャングリラ会合)."""
     text = text.strip()
@@ -698,7 +714,7 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
         if forum_name and forum_name != known.name:
             aliases.append(forum_name)
         forum_name = known.name
-    aliases += [a for a in other_names if a not in aliases]
+    aliases += [a for a in _specific_names(other_names, countries) if a not in aliases]
     kind = (known.kind if known else None) or (lexicon.meeting_kinds()[kind_word.match].kind if kind_word else "forum")
     start, end = phrase[0].start, phrase[-1].end
     return DomainMention(
@@ -821,6 +837,8 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         first += 1
     if any(p.kind in ("NAME",) for p in pieces[first : last + 1]):
         return None
+    while first < last and re.fullmatch(r"[カかヵケヶ]?国|カ|か|ヵ|ケ|ヶ", pieces[first].text):
+        first += 1  # 「3カ国協議」: the count of countries is not part of the name
     phrase = "".join(p.text for p in pieces[first : last + 1])
     word = pieces[last].match or pieces[last].text
     other_names = []
@@ -830,12 +848,16 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
     kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "forum"
     start, end = pieces[first].start, pieces[last].end
     ordinal = next((p.value for p in pieces if p.kind == "ORD" and p.value), "")
-    qualifier_start, countries = _qualifier_countries(doc, chunk_start, previous) if first == 0 else (None, [])
+    opens_chunk = all(_DIGITS.match(p.text) or re.fullmatch(r"[カかヵケヶ]?国|カ|か|ヵ|ケ|ヶ", p.text) for p in pieces[:first])
+    qualifier_start, countries = _qualifier_countries(doc, chunk_start, previous) if opens_chunk else (None, [])
     if countries:
-        forum = doc.text[qualifier_start:start].rstrip("の") + phrase
+        forum = doc.text[qualifier_start : doc[chunk_start - 1].idx] + phrase  # 「日米韓の3カ国協議」 → 日米韓協議
         return DomainMention(
             "MEETING", qualifier_start, end, doc.text[qualifier_start:end],
-            _attrs(forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1", aliases="|".join([phrase, *other_names])),
+            _attrs(
+                forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1",
+                aliases="|".join(_specific_names([phrase, *other_names], countries)),
+            ),
         )
     return DomainMention(
         "MEETING", start, end, doc.text[start:end],

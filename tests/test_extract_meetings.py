@@ -84,7 +84,7 @@ def test_extract_meetings_other_name_in_parentheses_merges_mentions(facts_of):
     facts = facts_of(text, "2024-06-13")
     held = [m for m in facts.meetings if m.status == "held"]
     assert len(held) == 1
-    assert "2プラス2" in held[0].forum_aliases
+    assert "日米2プラス2" in held[0].forum_aliases  # a bare 「2プラス2」 would match every 2+2
     assert held[0].date == "2024-06-11"
 
 
