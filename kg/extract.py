@@ -55,7 +55,10 @@ RULE_CONFIDENCE = {
     "collective": 0.8,
 }
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
-_COLLECTIVE = re.compile(r"(?:^|[、。])\s*((?:両|[0-9０-９]+|[一二三四五六七八九十])(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|人))(?:は|が|も|とも)")
+_COLLECTIVE = re.compile(
+    r"(?:^|[、。の])\s*((?:両|[0-9０-９]+|[一二三四五六七八九十])"
+    r"(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|次官|長官|大統領|首相|代表|人))(?:は|が|も|とも)"
+)
 
 
 def _norm(text: str) -> str:
