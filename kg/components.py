@@ -473,16 +473,18 @@ def _weak_title_country(entry, name: str) -> Optional[str]:
 
 
 def _specific_names(names: list[str], countries: list[str]) -> list[str]:
-    """Other names of a meeting that can stand for it alone: a bare meeting word (協議,
-    2プラス2) would match every meeting of its kind, so it gets the countries in front."""
+    """Other names of a meeting that can stand for it alone: a name without its countries
+    (協議, 2プラス2, 外務・防衛担当閣僚協議) would fit every meeting of its kind, so it gets
+    the countries in front, or is dropped when they are unknown and it is a bare word."""
     abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
     prefix = "".join(abbreviations.get(c, "") for c in countries) if all(c in abbreviations for c in countries) else ""
     found = []
+    forms = tuple(lexicon.country_forms())
     for name in names:
-        if name in lexicon.meeting_kinds():
-            if not prefix:
-                continue
-            name = prefix + name
+        if prefix and not name.startswith(forms):
+            name = prefix + name  # 「外務・防衛担当閣僚協議」 alone would fit every pair of countries
+        elif name in lexicon.meeting_kinds():
+            continue
         if name not in found:
             found.append(name)
     return found
