@@ -833,17 +833,21 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
     first = last
     while first - 1 >= 0 and pieces[first - 1].group == pieces[last].group and pieces[last].group >= 0:
         first -= 1  # the whole meeting word (「2プラス2」 is three tokens)
-    while first - 1 >= 0 and pieces[first - 1].kind in ("KIND", "TITLE", "OTHER", "JOIN") and not _DIGITS.match(pieces[first - 1].text):
-        first -= 1
-    while first < last and pieces[first].kind == "JOIN":
+    while first - 1 >= 0 and (
+        (pieces[first - 1].kind in ("KIND", "TITLE", "OTHER", "JOIN") and not _DIGITS.match(pieces[first - 1].text))
+        or (pieces[first - 1].kind == "PAREN" and _is_meeting_alias(pieces[first - 1].value))
+    ):
+        first -= 1  # 「外交・国防(2+2)長官会議」: the other name sits inside the phrase
+    while first < last and pieces[first].kind in ("JOIN", "PAREN"):
         first += 1
     if any(p.kind in ("NAME",) for p in pieces[first : last + 1]):
         return None
     while first < last and re.fullmatch(r"[カかヵケヶ]?国|カ|か|ヵ|ケ|ヶ", pieces[first].text):
         first += 1  # 「3カ国協議」: the count of countries is not part of the name
-    phrase = "".join(p.text for p in pieces[first : last + 1])
+    inner_names = [p.value for p in pieces[first : last + 1] if p.kind == "PAREN"]
+    phrase = "".join(p.text for p in pieces[first : last + 1] if p.kind != "PAREN")
     word = pieces[last].match or pieces[last].text
-    other_names = []
+    other_names = list(inner_names)
     if last + 1 < len(pieces) and pieces[last + 1].kind == "PAREN" and _is_meeting_alias(pieces[last + 1].value):
         other_names.append(pieces[last + 1].value.strip())
         last += 1
@@ -863,7 +867,7 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         )
     return DomainMention(
         "MEETING", start, end, doc.text[start:end],
-        _attrs(generic="1", phrase=phrase, kind=kind, ordinal=ordinal, has_kind="1"),
+        _attrs(generic="1", phrase=phrase, kind=kind, ordinal=ordinal, has_kind="1", other_names="|".join(other_names)),
     )
 
 

@@ -840,7 +840,10 @@ class _Extraction:
         kind_name = kind.kind if kind else m.get("kind")
         return {
             "forum": forum, "acronym": None, "countries": countries, "kind": kind_name,
-            "aliases": _other_orders(countries, title + phrase),
+            "aliases": _other_orders(countries, title + phrase) + [
+                "".join(abbreviations[c] for c in countries) + other
+                for other in filter(None, (m.get("other_names") or "").split("|"))
+            ],
             "identity": "made:" + ",".join(sorted(countries)) + ":" + (kind_name or "") + ":" + _norm(forum),
         }
 

@@ -106,3 +106,15 @@ def test_extract_meetings_nhk_style_relative_day_and_listed_countries(facts_of):
     facts = facts_of(text, "2025-03-01")
     assert [(m.forum, m.date, m.status) for m in facts.meetings] == [("日米韓外務次官協議", "2025-02-28", "held")]
     assert sorted(r.side for r in facts.representations) == ["JP", "KR", "US"]
+
+
+def test_extract_meetings_other_name_inside_a_bare_phrase(facts_of):
+    text = (
+        "韓米両国は29日(現地時間)、ワシントンの国務省で外交・国防(2+2)長官会議を開いた。"
+        "韓国からは趙英哲外交部長官が、米国からはロバート・ケイン国務長官が出席した。"
+    )
+    facts = facts_of(text, "2025-07-31")
+    held = [m for m in facts.meetings if m.status == "held"]
+    assert [(m.forum, m.date) for m in held] == [("韓米外交・国防長官会議", "2025-07-29")]
+    assert "韓米2+2" in held[0].forum_aliases
+    assert sorted(r.side for r in facts.representations) == ["KR", "US"]
