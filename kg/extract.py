@@ -185,7 +185,7 @@ class _PersonRef:
     sentence: _Sentence
 
 
-_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "institution": 2, "side": 3, "context": 3, "explicit": 4}
+_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "reference": 2, "institution": 2, "side": 3, "context": 3, "explicit": 4}
 
 
 def _set_country(person: _Person, code: Optional[str], source: str) -> None:
@@ -213,7 +213,9 @@ def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainM
     return found
 
 
-def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Person], list[_PersonRef]]:
+def _collect_people(
+    sentences: list[_Sentence], doc_id: str, year: Optional[int] = None
+) -> tuple[list[_Person], list[_PersonRef]]:
     people: list[_Person] = []
     refs: list[_PersonRef] = []
     pending_short: list[tuple[DomainMention, _Sentence]] = []
@@ -308,8 +310,61 @@ def _collect_people(sentences: list[_Sentence], doc_id: str) -> tuple[list[_Pers
             person.short_forms.append(name)
         absorb(person, mention, sentence)
     refs.sort(key=lambda r: (r.sentence.index, r.mention.start))
+    _apply_reference(people, refs, year)
     _propagate_list_countries(refs)
     return people, refs
+
+
+def _reference_official(person: "_Person", year: Optional[int]) -> Optional["lexicon.KnownOfficial"]:
+    """The one known official (kg/data/officials_reference.tsv) this person's spellings name,
+    preferring people in office in the article's year; None when none or several fit."""
+    found: dict[str, lexicon.KnownOfficial] = {}
+    for spelling in person.spellings():
+        for official in lexicon.lookup_official(spelling):
+            found.setdefault(official.name_ja, official)
+    # a surname alone (ジョンソン) names many people: the post written in the article must be
+    # one the official held, around the article's year unless the article says 前/元
+    core = _title_core(person.title)
+    candidates = [
+        o for o in found.values()
+        if core and any(_title_core(post) == core for post, _, _ in o.posts)
+        and (person.former or not year or any(o.posts_in(y) for y in (year - 1, year, year + 1)))
+    ]
+    if len(candidates) > 1 and person.country:
+        candidates = [o for o in candidates if o.country == person.country] or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _title_core(title: Optional[str]) -> Optional[str]:
+    """The title word a post ends with (国家安保室第1次長 → 次長, 大統領権限代行 → 大統領)."""
+    if not title:
+        return None
+    for modifier in sorted(lexicon.title_modifiers(), key=len, reverse=True):
+        if title.endswith(modifier) and len(title) > len(modifier):
+            title = title[: -len(modifier)]
+            break
+    cores = [t for t in lexicon.titles() if title.endswith(t) and lexicon.titles()[t].kind != "honorific"]
+    return max(cores, key=len) if cores else None
+
+
+def _apply_reference(people: list["_Person"], refs: list["_PersonRef"], year: Optional[int]) -> None:
+    """Reference data only fills what the article leaves open: the country of a person written
+    without one, and that 「尹錫悦」 and 「ユン・ソンニョル」 are one person. Participation is
+    never read from it."""
+    by_official: dict[str, _Person] = {}
+    for person in list(people):
+        official = _reference_official(person, year)
+        if official is None:
+            continue
+        _set_country(person, official.country, "reference")
+        same = by_official.get(official.name_ja)
+        if same is not None and same is not person and same.country == person.country:
+            _merge_people(same, person, people)
+            for ref in refs:
+                if ref.person is person:
+                    ref.person = same
+        else:
+            by_official[official.name_ja] = person
 
 
 def _looks_foreign_in_japanese(person: "_Person") -> bool:
@@ -1313,7 +1368,8 @@ class _Extraction:
         return ranked[0][0]
 
     def run(self) -> DocumentFacts:
-        people, refs = _collect_people(self.sentences, self.doc_id)
+        year = int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+        people, refs = _collect_people(self.sentences, self.doc_id, year)
         self._refs = refs
         home = self.home = self.home_country()
         for person in people:

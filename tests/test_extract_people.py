@@ -72,3 +72,19 @@ def test_extract_people_title_in_apposition_before_a_san_name(facts_of):
     facts = facts_of("米国務省報道官のマーク・ブラウン氏は12日の記者会見で述べた。", "2024-06-13")
     person = _person(facts, "マーク・ブラウン")
     assert (person.title, person.country, person.is_official) == ("国務省報道官", "US", True)
+
+
+@pytest.mark.parametrize(
+    "text, published, name, country",
+    [
+        # a known official written with no country: the reference list (kg/data) fills it
+        ("崔善姫外相は平壌で会談した。", "2024-06-18", "崔善姫", "KP"),
+        ("ラブロフ外相は記者会見で述べた。", "2024-06-18", "ラブロフ", "RU"),
+        # a country written in the article always wins
+        ("中国のラブロフ外相は述べた。", "2024-06-18", "ラブロフ", "CN"),
+        # the post must be one the official held: a surname alone names many people
+        ("ラブロフ大統領は述べた。", "2024-06-18", "ラブロフ", None),
+    ],
+)
+def test_extract_people_country_from_the_reference_list(facts_of, text, published, name, country):
+    assert _person(facts_of(text, published), name).country == country
