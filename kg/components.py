@@ -548,7 +548,7 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
                 country = pieces[first - 1].value
             found.append(DomainMention("INSTITUTION", s, e, doc.text[s:e], _attrs(country=country, kind=kind)))
     # suffix compounds: a run of OTHER pieces (after a country or a known institution)
-    # ending in a suffix piece: 外交部, 米国務省軍備管理・国際安全保障担当室
+    # ending in a suffix piece: 外交部, 米国務省東アジア・太平洋担当室
     run: list[_Piece] = []
     has_title = any(p.kind == "TITLE" for p in pieces)
     for p in pieces + [_Piece("", 0, 0, -1, "END")]:
@@ -556,7 +556,7 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
             run.append(p)
             continue
         if p.kind == "NAME" and not has_title and _KANJI.match(p.text) and all(q.kind == "NAME" for q in run):
-            run.append(p)  # 「峨山政策研究院」「世宗研究所」: a proper name opening an institution
+            run.append(p)  # 「漢江政策研究院」: a proper name opening an institution
             continue
         while run and run[-1].kind != "OTHER":
             run.pop()

@@ -349,7 +349,7 @@ def _title_core(title: Optional[str]) -> Optional[str]:
 
 def _apply_reference(people: list["_Person"], refs: list["_PersonRef"], year: Optional[int]) -> None:
     """Reference data only fills what the article leaves open: the country of a person written
-    without one, and that 「尹錫悦」 and 「ユン・ソンニョル」 are one person. Participation is
+    without one, and that 「朴大成」 and 「パク・デソン」 are one person. Participation is
     never read from it."""
     by_official: dict[str, _Person] = {}
     for person in list(people):

@@ -47,7 +47,7 @@ def test_extract_people_unresolved_honorific_is_dropped(facts_of):
 @pytest.mark.parametrize(
     "text, name, official, country",
     [
-        ("世宗研究所のチェ・ミナ首席研究委員は指摘した。", "チェ・ミナ", False, None),
+        ("漢江研究所のチェ・ミナ首席研究委員は指摘した。", "チェ・ミナ", False, None),
         ("トラスト前大統領は在任当時に否定的だった。", "トラスト", False, None),
         ("中国外務省の陳明報道官は反発した。", "陳明", True, "CN"),
         ("韓国のキム・ソンミン大統領は述べた。", "キム・ソンミン", True, "KR"),
