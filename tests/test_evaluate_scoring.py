@@ -240,3 +240,42 @@ def test_evaluate_officials_need_the_right_country(tmp_path):
     assert (officials["total"], officials["with_right_country"], officials["found_by_name"]) == (3, 1, 3)
     assert officials["rate"] == pytest.approx(0.3333)
     assert {(o["name"], o["found"]) for o in officials["missing"]} == {("金烘均", "country US"), ("ジェンキンス", "country missing")}
+
+
+GOLD_CHAIN = """\
+document: c.txt
+published: 2024-12-26
+officials:
+  - {name: 林芳郎, aliases: [], country: JP, title: 外相}
+meetings:
+  - {id: m1, forum: 日中外相会談, acronym: null, ordinal: null, date: 2024-12-25, sides: [JP, CN]}
+  - {id: m2, forum: 会談, acronym: null, ordinal: null, date: 2024-12-25, sides: [JP, CN], optional: true}
+representations:
+  - {official: 林芳郎, side: JP, meeting: m1}
+  - {official: 林芳郎, side: JP, meeting: m2, optional: true}
+must_not_extract: []
+"""
+
+
+def test_evaluate_optional_generic_forum_does_not_credit_the_required_fact(tmp_path):
+    # The optional 「会談」 report merges with the required 日中外相会談 one (same person,
+    # side, date; 会談 ⊂ 日中外相会談). A 日中首脳会談 triple matches only the optional
+    # member: it is no false alarm, but the required fact stays missed.
+    ttl = """\
+@base <https://w3id.org/kaigi-kg/id/> .
+@prefix kgo: <https://w3id.org/kaigi-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<country/JP> a kgo:Country ; kgo:isoCode "JP" .
+<document/c> a kgo:Document .
+<forum/s> a kgo:Forum ; rdfs:label "日中首脳会談"@ja .
+<meeting/s> a kgo:Meeting ; kgo:forum <forum/s> ; kgo:date "2024-12-25"^^xsd:date .
+<person/h> a kgo:Person, kgo:Official ; rdfs:label "林芳郎"@ja ; kgo:country <country/JP> .
+<representation/r> a kgo:Representation ; kgo:official <person/h> ; kgo:side <country/JP> ;
+    kgo:meeting <meeting/s> ; kgo:evidence <evidence/c-1> .
+<evidence/c-1> a kgo:Evidence ; kgo:document <document/c> .
+"""
+    report = score(tmp_path, ttl, {"c": GOLD_CHAIN})
+    assert report["representations"]["true_positives"] == 0
+    assert report["representations"]["false_positives"] == 0
+    assert [m["forum"] for m in report["misses"]] == ["日中外相会談"]
