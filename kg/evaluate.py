@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import BuildError
 from kg.namespace import KGO
+from kg.rdf import load_graph
 from kg.resolve import dates_agree, forum_key, normalise_name
 
 _LABELS = (RDFS.label, SKOS.altLabel, SKOS.prefLabel)
@@ -256,22 +257,8 @@ def _graph_meeting(g: rdflib.Graph, node) -> MeetingRef:
 
 
 def read_graph(graph_path: Path) -> GraphView:
-    """Load a Turtle graph; raises BuildError E551 (missing) or E552 (not Turtle)."""
-    graph_path = Path(graph_path)
-    if not graph_path.is_file():
-        raise BuildError(
-            f"graph file not found: {graph_path}; run `kg build` first or pass the path of an existing graph.ttl",
-            code="E551",
-        )
-    g = rdflib.Graph()
-    try:
-        g.parse(graph_path, format="turtle")
-    except Exception as err:  # rdflib raises many parser-specific types
-        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
-        raise BuildError(
-            f"cannot read {graph_path} as Turtle: {first}; pass a Turtle file written by `kg build`",
-            code="E552",
-        ) from None
+    """Load a Turtle graph; raises GraphError E450 (missing) or E451 (not Turtle)."""
+    g = load_graph(graph_path)
 
     view = GraphView()
     meetings = {m: _graph_meeting(g, m) for m in g.subjects(RDF.type, KGO.Meeting)}

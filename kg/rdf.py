@@ -10,8 +10,10 @@ import re
 import unicodedata
 from decimal import Decimal
 from typing import Iterable, Optional
+from pathlib import Path
 from urllib.parse import quote
 
+import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
@@ -287,3 +289,23 @@ def to_graph(resolved: ResolvedGraph) -> Graph:
     for r in resolved.representations:
         m.map_representation(r)
     return m.g
+
+
+def load_graph(ttl_path: Path | str) -> rdflib.Graph:
+    """Parse a Turtle file (e.g. a built graph.ttl); raises GraphError E450 (missing) or E451 (not Turtle)."""
+    path = Path(ttl_path)
+    if not path.is_file():
+        raise GraphError(
+            f"graph file not found: {path}; give the graph.ttl written by `kg build`",
+            code="E450",
+        )
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as err:  # rdflib raises many unrelated types for bad syntax/encoding
+        reason = " ".join(str(err).split())[:200]
+        raise GraphError(
+            f"{path} is not valid Turtle ({type(err).__name__}: {reason}); rebuild it with `kg build`",
+            code="E451",
+        ) from err
+    return graph

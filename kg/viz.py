@@ -27,6 +27,7 @@ from rdflib.term import Node
 from kg.errors import GraphError
 from kg.export import atomic_write_text
 from kg.namespace import KGO, NIF
+from kg.rdf import load_graph
 
 
 @dataclass(frozen=True)
@@ -88,26 +89,6 @@ def search_key(text: str) -> str:
     """The form the explorer's search compares: NFKC, lower case, no spaces or ・-like separators."""
     text = unicodedata.normalize("NFKC", text).lower()
     return "".join(ch for ch in text if not ch.isspace() and ch not in SEARCH_IGNORED)
-
-
-def load_graph(ttl_path: Path) -> rdflib.Graph:
-    """Parse a Turtle file; raises GraphError (E450/E451) naming the file when it cannot."""
-    path = Path(ttl_path)
-    if not path.is_file():
-        raise GraphError(
-            f"graph file not found: {path}; give the graph.ttl written by `kg build`",
-            code="E450",
-        )
-    graph = rdflib.Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except Exception as err:  # rdflib raises many unrelated types for bad syntax/encoding
-        reason = " ".join(str(err).split())[:200]
-        raise GraphError(
-            f"{path} is not valid Turtle ({type(err).__name__}: {reason}); rebuild it with `kg build`",
-            code="E451",
-        ) from err
-    return graph
 
 
 # ------------------------------------------------------------------ reading the graph

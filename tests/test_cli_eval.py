@@ -54,8 +54,7 @@ def test_cli_eval_missing_graph(tmp_path, corpus):
     result = run(missing, gold)
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: [E551] graph file not found: {missing}; run `kg build` first or pass the path "
-        "of an existing graph.ttl\n"
+        f"Error: [E450] graph file not found: {missing}; give the graph.ttl written by `kg build`\n"
     )
 
 
@@ -108,8 +107,8 @@ def test_cli_eval_graph_not_turtle(tmp_path, corpus):
     bad.write_text("this is { not turtle", encoding="utf-8")
     result = run(bad, gold)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: [E552] cannot read {bad} as Turtle: ")
-    assert result.output.endswith("; pass a Turtle file written by `kg build`\n")
+    assert result.output.startswith(f"Error: [E451] {bad} is not valid Turtle (")
+    assert result.output.endswith("; rebuild it with `kg build`\n")
     assert result.output.count("\n") == 1
 
 
