@@ -541,6 +541,18 @@ def _coordinated_heads(pred) -> list:
     return heads
 
 
+def _in_relative_clause(token) -> bool:
+    """Whether ``token`` belongs to a relative clause (its verb or the auxiliaries after it:
+    「開かれている」 → 開か, れ, て, いる all modify the noun that follows)."""
+    for _ in range(4):
+        if token.dep_ == "acl":
+            return True
+        if token.dep_ not in ("aux", "fixed", "mark", "cop") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _reaches(pred, target) -> bool:
     return pred.i == target.i or any(h.i == target.i for h in _coordinated_heads(pred))
 
@@ -711,6 +723,50 @@ def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
 
 
+def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
+    """A session of a parliament or its committees (「国会外交統一委員会の全体会議」):
+    a legislature word opens the mention or the noun phrase it closes."""
+    text = sentence.doc.text
+    lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
+    phrase = lead + mention.text
+    return any(phrase.startswith(word) or ("の" + word) in phrase or word in mention.text for word in lexicon.cues("legislature"))
+
+
+def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict]:
+    """A group's meeting other than its summit, named by the group's acronym:
+    「G7外相会合」, 「先進7カ国(G7)外相会合」 → forum G7外相会合, acronym G7 (not the G7 summit)."""
+    text = sentence.doc.text
+    phrase = mention.get("phrase") or mention.text
+    if mention.get("generic"):
+        before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
+        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
+        if match is None:
+            return None
+        acronym = match.group(1) or match.group(2)
+        if acronym not in _forum_acronyms():
+            return None
+    else:
+        acronym = mention.get("acronym")
+        written = unicodedata.normalize("NFKC", mention.text)
+        if not acronym or not mention.get("known") or not written.startswith(acronym):
+            return None
+        phrase = written[len(acronym) :]
+        entry = lexicon.meeting_kinds().get(phrase)
+        if entry is None or entry.kind == mention.get("kind"):
+            return None  # 「G7首脳会議」 is the group's summit itself
+    entry = lexicon.meeting_kinds().get(phrase)
+    kind = entry.kind if entry else mention.get("kind")
+    forum = acronym + phrase
+    return {
+        "forum": forum, "acronym": acronym, "countries": [], "kind": kind, "aliases": [],
+        "identity": "group:" + acronym + ":" + _norm(phrase),
+    }
+
+
+def _forum_acronyms() -> frozenset[str]:
+    return frozenset(f.acronym for f in lexicon.forums().values() if getattr(f, "acronym", None))
+
+
 def _ordinal(sentence: _Sentence, mention: DomainMention) -> Optional[int]:
     if mention.get("ordinal"):
         return int(unicodedata.normalize("NFKC", mention.get("ordinal")))
@@ -733,6 +789,7 @@ class _Extraction:
         self.current: dict[int, Optional[_Meeting]] = {}  # sentence → latest held meeting so far
         self.day: dict[int, Optional[str]] = {}  # sentence → the day 「この日」 refers to
         self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
+        self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
 
     # -- meetings
     def acronym_definitions(self) -> dict[str, dict]:
@@ -756,11 +813,20 @@ class _Extraction:
         running_date: Optional[str] = None
         current: Optional[_Meeting] = None
         for sentence in self.sentences:
-            talk_tokens = self.talks_in(sentence, running_date)
+            # 「同日」「この日」: the day of the meeting being narrated, not any day written
+            # since (「北朝鮮が5月31日に発射したことを非難した」 does not move the story's day)
+            focus_date = current.date if current is not None and current.date and len(current.date) == 10 else running_date
+            talk_tokens = self.talks_in(sentence, focus_date)
             for m in sentence.mentions:
                 if m.label != "MEETING" or sentence.quoted(m.start, m.end):
                     continue
-                if m.get("generic"):
+                if _legislative(sentence, m):
+                    self.hearings.add((sentence.index, m.start))
+                    continue  # 「国会…委員会の全体会議に出席し」: a hearing, not a diplomatic meeting
+                group = _group_meeting(sentence, m)
+                if group is not None:
+                    info = group
+                elif m.get("generic"):
                     if self.is_verbal(sentence.doc, m):
                         continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
                     info = self.generic_target(sentence, m, named, current)
@@ -768,7 +834,7 @@ class _Extraction:
                     info = _resolve_meeting_mention(m, definitions)
                 if info is None:
                     continue
-                date = _meeting_date(sentence, m, self.published, running_date)
+                date = _meeting_date(sentence, m, self.published, focus_date)
                 status = _meeting_status(sentence, m, date, self.published)
                 if status != "held":
                     date = _adjacent_date(sentence, m, self.published)
@@ -779,7 +845,7 @@ class _Extraction:
                 if meeting.status == "held":
                     current = meeting
             for token in talk_tokens:
-                meeting = self.talks(sentence, token, named, running_date)
+                meeting = self.talks(sentence, token, named, focus_date)
                 if meeting is not None:
                     current = meeting
             count = _COUNT_THIS_TIME.search(sentence.unquoted_text())
@@ -809,6 +875,9 @@ class _Extraction:
     def generic_target(self, sentence: _Sentence, m: DomainMention, named: list[dict], current: Optional[_Meeting]) -> Optional[dict]:
         """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
         phrase = m.get("phrase") or m.text
+        if phrase in lexicon.cues("sub_session") and current is not None:
+            # 「少人数会合に続き拡大会合を行った」: sessions of the meeting being reported
+            return self.info_of(current)
         word = phrase if phrase in lexicon.meeting_kinds() else None
         if word is None and len(phrase) > 4 and not any(phrase.endswith(k) and len(phrase) - len(k) <= 4 for k in lexicon.meeting_kinds()):
             # a named conference without an acronym: 「アジア安全保障会議」
@@ -937,7 +1006,9 @@ class _Extraction:
         for meeting in reversed(self.meetings):
             same_forum = (
                 meeting.identity == info["identity"]
-                or (info["acronym"] and meeting.acronym == info["acronym"])
+                or (info["acronym"] and meeting.acronym == info["acronym"] and not (
+                    info["identity"].startswith("group:") or meeting.identity.startswith("group:")
+                ))
                 or names & {_norm(meeting.forum), *(_norm(a) for a in meeting.aliases)}
             )
             if not same_forum:
@@ -1020,7 +1091,11 @@ class _Extraction:
         by_sentence: dict[int, list[_PersonRef]] = {}
         for ref in refs:
             by_sentence.setdefault(ref.sentence.index, []).append(ref)
+        seen: set[str] = set()
         for sentence in self.sentences:
+            if len(sentence.text) > 20 and sentence.text in seen:
+                continue  # a scraped repeat of a paragraph: its facts are already out, in context
+            seen.add(sentence.text)
             self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
 
@@ -1120,6 +1195,8 @@ class _Extraction:
                 if meeting is None and held_here:
                     meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
                 attends = participation.lemma_ in lexicon.cues("attend") or _serves_as_head(participation)
+                if meeting is None and any(key[0] == sentence.index for key in self.hearings):
+                    continue  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
                 if meeting is None and attends:  # 「…が首席代表を務めた」 too
                     # 「…側からは A が参加した」 after the sentence that reported the meeting
                     meeting = current or previous
@@ -1293,7 +1370,7 @@ class _Extraction:
     def linear_predicate(sentence: _Sentence, span: Span):
         doc = sentence.doc
         for token in doc[span.end : sentence.span.end]:
-            if token.dep_ == "acl":
+            if _in_relative_clause(token):
                 continue  # a relative clause modifies a noun further on
             if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
                 return token
@@ -1332,8 +1409,9 @@ class _Extraction:
         for token in doc[end_token.i + 1 : sentence.span.end]:
             if sentence.quoted(token.idx, token.idx + 1):
                 return None
-            if any(s <= token.idx < e for s, e in covered) or token.dep_ == "acl":
+            if any(s <= token.idx < e for s, e in covered) or _in_relative_clause(token):
                 continue  # other names; a relative clause modifies a noun further on
+                # (「…会議が開かれているパリで」: the hosting conference is where, not what)
             if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
                 return token
         return None
