@@ -517,6 +517,43 @@ def _serves_as_head(pred) -> bool:
     return any(before.endswith(word) for word in lexicon.cues("head"))
 
 
+def _serves_as_chair(pred) -> bool:
+    """「議長を務めた」「進行役を務め」: the chair of a meeting takes part in it."""
+    if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+        return False
+    before = pred.doc.text[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    return any(before.endswith(word) for word in lexicon.cues("chair"))
+
+
+def _gathered(pred) -> bool:
+    """「顔をそろえた」「顔を合わせた」: a verb whose object is 顔 says people met."""
+    return pred.pos_ == "VERB" and any(
+        c.dep_ == "obj" and c.lemma_ in lexicon.cues("gathered") for c in pred.children
+    )
+
+
+def _takes_part(pred) -> bool:
+    return pred.lemma_ in lexicon.cues("participation") or _gathered(pred)
+
+
+# 「会合に臨んだのは、日本側がA、B、フランス側がCの4人」: who took part, as a cleft
+_CLEFT = re.compile(r"(?:に|へ)(?:参加|出席|臨ん|同席|顔をそろえ)(?:し)?たのは[、,]?")
+_TEXT_SIDE = re.compile(r"([^\s、。「」（）()]{1,8}?)側(?:からは|から|では|は|が|も)")
+
+
+def _text_side(sentence: "_Sentence", end: int) -> Optional[str]:
+    """The country of the last 「X側は/が/から」 written before ``end`` in the sentence."""
+    text = sentence.doc.text[sentence.span.start_char : end]
+    found = None
+    for match in _TEXT_SIDE.finditer(text):
+        word = match.group(1)
+        for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
+            if word.endswith(form):
+                found = code
+                break
+    return found
+
+
 def _lexical(pred):
     """The word a light verb carries: 「明らかにした」 → 明らか, 「説明した」 → 説明."""
     doc = pred.doc
@@ -723,6 +760,16 @@ def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
 
 
+def _closing(sentence: _Sentence, mention: DomainMention) -> bool:
+    """Whether the meeting's predicate reports its end (閉幕, 終える)."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pred = _predicate(span[-1])
+    chain = [pred, *_predicate_chain(pred), *(c for c in pred.children if c.dep_ == "advcl")]
+    return any(t.lemma_ in lexicon.cues("closing") for t in chain)
+
+
 def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
     """A session of a parliament or its committees (「国会外交統一委員会の全体会議」):
     a legislature word opens the mention or the noun phrase it closes."""
@@ -836,6 +883,8 @@ class _Extraction:
                     continue
                 date = _meeting_date(sentence, m, self.published, focus_date)
                 status = _meeting_status(sentence, m, date, self.published)
+                if _closing(sentence, m):
+                    date = None  # 「18日、3日間の日程を終えて閉幕した」: the last day, not the meeting's date
                 if status != "held":
                     date = _adjacent_date(sentence, m, self.published)
                     if m.get("generic"):
@@ -1164,6 +1213,9 @@ class _Extraction:
         sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
         head_all = any(w in unquoted for w in lexicon.cues("head"))
         previous_rel: Optional[tuple[DomainMention, _Meeting]] = None
+        cleft = _CLEFT.search(unquoted)
+        if cleft is not None and self.held_cleft(sentence, cleft, refs, meetings_here, current or previous):
+            return
         for ref in refs:
             m = ref.mention
             person = ref.person
@@ -1173,7 +1225,7 @@ class _Extraction:
             last = span[-1]
             # 「…会議に参加したA」: a participation clause modifying the person, and
             # 「…会談を行ったAとB」: the people listed with A share it
-            rel = self.relative_clause_meeting(sentence, span)
+            rel = self.relative_clause_meeting(sentence, span, current or previous)
             if rel is None and previous_rel is not None and doc.text[previous_rel[0].end : m.start] in ("と", "、", "や"):
                 rel = previous_rel[1]
             previous_rel = (m, rel) if rel is not None else None
@@ -1185,16 +1237,21 @@ class _Extraction:
             # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
             direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
             candidates = direct + [c for p in direct for c in _coordinated_heads(p)]
-            participation = next((p for p in candidates if p.lemma_ in lexicon.cues("participation")), None)
+            participation = next((p for p in candidates if _takes_part(p)), None)
             speech = any(_lexical(p).lemma_ in lexicon.cues("speech") for p in direct)
             if participation is not None and not speech and self.held_clause(participation):
                 if participation.lemma_ in lexicon.cues("talks") and not self.meeting_argument(sentence, participation, meetings_here):
                     continue  # one-off talks were handled with the meetings
                 meeting = self.meeting_argument(sentence, participation, meetings_here)
+                partnered = self.partnered_meeting(sentence, m, meetings_here)
+                meeting = partnered or meeting
                 held_here = [mt for _, mt in meetings_here if mt.status == "held"]
                 if meeting is None and held_here:
                     meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
-                attends = participation.lemma_ in lexicon.cues("attend") or _serves_as_head(participation)
+                attends = (
+                    participation.lemma_ in lexicon.cues("attend") or _serves_as_head(participation)
+                    or _serves_as_chair(participation) or _gathered(participation)
+                )
                 if meeting is None and any(key[0] == sentence.index for key in self.hearings):
                     continue  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
                 if meeting is None and attends:  # 「…が首席代表を務めた」 too
@@ -1204,11 +1261,18 @@ class _Extraction:
                     continue
                 side_mention = self.side_mention(sides, m)
                 side = side_mention.get("codes") if side_mention else person.country
-                if side_mention is None and (not side or person.country_source in ("name", "home")):
+                written_side = None if side_mention else _text_side(sentence, m.start)
+                if written_side and person.country_source != "explicit":
+                    side = written_side  # 「米国側は…が首席代表を務めた」
+                if side_mention is None and not written_side and (not side or person.country_source in ("name", "home")):
                     side = self.eliminate(meeting, sentence, person) or side
-                rule = "side_phrase" if side_mention else "participant_subject"
+                rule = "side_phrase" if side_mention or written_side else "participant_subject"
                 head = True if head_all else None
                 self.represent(person, meeting, side, sentence, rule, head)
+                if partnered is None and "それぞれ" in unquoted:
+                    # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
+                    for other in self.meeting_arguments(sentence, participation, meetings_here):
+                        self.represent(person, other, side, sentence, rule, head)
                 continue
             # 「A はこの日の会議後、記者らに…」「A は協議後の記者会見で」: a delegate speaking
             # right after the meeting the article reports (the rule's confidence says so)
@@ -1231,6 +1295,8 @@ class _Extraction:
             if span is None or span.end > pred.i:
                 continue
             linear = self.next_predicate(sentence, span)
+            if doc.text[ref.mention.end : ref.mention.end + 1] == "と" and linear is not None and linear.i != pred.i:
+                continue  # 「Bと日米外相会談を行ったほか、Cとも会談した」: B is the partner of the first clause
             if _reaches(_predicate(span[-1]), pred) or (linear is not None and _reaches(linear, pred)):
                 if ref.person not in [r.person for r in refs]:
                     refs.append(ref)
@@ -1366,6 +1432,46 @@ class _Extraction:
                     found = meeting
         return found
 
+    def meeting_arguments(self, sentence: _Sentence, pred, meetings_here) -> list[_Meeting]:
+        """Every held meeting that is an argument of ``pred`` (a coordinated list of them)."""
+        doc = sentence.doc
+        found: list[_Meeting] = []
+        for m, meeting in meetings_here:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or meeting.status != "held" or span.end > pred.i or meeting in found:
+                continue
+            linear = self.linear_predicate(sentence, span)
+            if _predicate(span[-1]).i == pred.i or (linear is not None and linear.i == pred.i):
+                found.append(meeting)
+        return found
+
+    def partnered_meeting(self, sentence: _Sentence, m: DomainMention, meetings_here) -> Optional[_Meeting]:
+        """「李首相との日中首脳会談」: the partner's meeting is the one written right after 「との」."""
+        text = sentence.doc.text
+        if text[m.end : m.end + 2] != "との":
+            return None
+        for mention, meeting in meetings_here:
+            if mention.start - (m.end + 2) in (0, 1) and meeting.status == "held":
+                return meeting
+        return None
+
+    def held_cleft(self, sentence: _Sentence, cleft, refs: list[_PersonRef], meetings_here, focus: Optional[_Meeting]) -> bool:
+        """「会合に臨んだのは、日本側がAとB、フランス側がCとDの4人」: everyone named after the
+        cleft took part in the meeting before it, for the side written before them."""
+        at = sentence.span.start_char + cleft.end()
+        before = [mt for mn, mt in meetings_here if mn.end <= at - cleft.end() + cleft.start() + sentence.span.start_char]
+        meeting = before[-1] if before else focus
+        if meeting is None or meeting.status != "held":
+            return False
+        listed = [r for r in refs if r.mention.start >= at]
+        if not listed:
+            return False
+        for ref in listed:
+            written = _text_side(sentence, ref.mention.start)
+            side = written if written and ref.person.country_source != "explicit" else ref.person.country
+            self.represent(ref.person, meeting, side, sentence, "side_phrase" if written else "participant_subject", None)
+        return True
+
     @staticmethod
     def linear_predicate(sentence: _Sentence, span: Span):
         doc = sentence.doc
@@ -1376,7 +1482,7 @@ class _Extraction:
                 return token
         return None
 
-    def relative_clause_meeting(self, sentence: _Sentence, span: Span) -> Optional[_Meeting]:
+    def relative_clause_meeting(self, sentence: _Sentence, span: Span, focus: Optional[_Meeting] = None) -> Optional[_Meeting]:
         doc = sentence.doc
         if span.start == 0:
             return None
@@ -1384,8 +1490,10 @@ class _Extraction:
         if prev.lemma_ not in ("た", "だ"):
             return None
         verb = prev.head
-        if verb.lemma_ not in lexicon.cues("participation"):
+        if not _takes_part(verb):
             return None
+        if _serves_as_chair(verb) and not self.sentence_meetings(sentence) and focus is not None:
+            return focus  # 「議長を務めた A は…」 after the sentence that reported the meeting
         for m, meeting in self.sentence_meetings(sentence):
             mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
             if mspan is not None and mspan.end <= verb.i and _predicate(mspan[-1]).i == verb.i:
