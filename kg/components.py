@@ -34,6 +34,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
 _NAME_JOINERS = {"・", "＝", "=", "･"}
+_INNER_PAREN = re.compile(r"^([^()（）]*)([(（][^()（）]+[)）])([^()（）]*)$")
+_PORTFOLIO = re.compile(r"担当$")
+_HIRAGANA_READING = re.compile(r"^[\u3041-\u309F・ ]+$")
 _OPEN, _CLOSE = "(（", ")）"
 _QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”"}
 # ENE types that say a katakana word is a place or an organisation, not a person.
@@ -196,6 +199,18 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             raw.append(_Piece(doc.text[s:e], s, e, i, "PAREN", value))
             i = close + 1
             continue
+        inner = _INNER_PAREN.match(token.text)
+        if inner:
+            # 「元(げん)防衛相」 can come out as one token: a reading inside it is its own piece
+            head, paren, tail = inner.groups()
+            s = token.idx + len(head)
+            if head:
+                raw.append(_Piece(head, token.idx, s, i, token_tag=token.tag_))
+            raw.append(_Piece(paren, s, s + len(paren), i, "PAREN", _nfkc(paren[1:-1]).strip()))
+            if tail:
+                raw.append(_Piece(tail, s + len(paren), s + len(paren) + len(tail), i, token_tag=token.tag_))
+            i += 1
+            continue
         for text, idx in _split_token(token):
             raw.append(_Piece(text, idx, idx + len(text), i, token_tag=token.tag_))
         i += 1
@@ -239,6 +254,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "NAME"
         else:
             p.kind = "OTHER"
+    _given_name_gen(doc, raw)
     # kanji written right before a reading in parentheses are a name: 崔泰湜(チェ・テシク)
     for idx, p in enumerate(raw):
         if p.kind == "PAREN" and re.fullmatch(r"[\u30A0-\u30FF・＝= ]+", p.value.strip()):
@@ -295,6 +311,33 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         elif nxt is not None and nxt.kind == "NAME" and "人名-姓" in doc[nxt.token].tag_ and idx == 0:
             p.kind = "NAME"
     return raw
+
+
+def _given_name_gen(doc: Doc, raw: list[_Piece]) -> None:
+    """「中谷元防衛相」: Sudachi reads 元防衛相 as "former minister", but 元 ends the name when
+    the reference list knows the name with it, a reading follows it (中谷元(げん)), another
+    前/元 follows (中谷元・元防衛相) or the text writes the name with it elsewhere (中谷元氏)."""
+    for idx, p in enumerate(raw):
+        if p.kind != "PREFIX" or p.text != "元" or idx == 0 or raw[idx - 1].end != p.start:
+            continue
+        nxt = raw[idx + 1] if idx + 1 < len(raw) else None
+        after = raw[idx + 2] if idx + 2 < len(raw) else None
+        reading = nxt is not None and nxt.kind == "PAREN" and bool(_HIRAGANA_READING.match(nxt.value))
+        first = idx
+        while first - 1 >= 0 and raw[first - 1].kind in ("NAME", "OTHER") and raw[first - 1].end == raw[first].start and _KANJI.match(raw[first - 1].text):
+            first -= 1
+        name = doc.text[raw[first].start : p.end]
+        if first == idx or len(name) > 5 or any(q.text in lexicon.non_person_words() for q in raw[first:idx]):
+            continue
+        # kanji the tokenizer took for a place (中谷 as 地名) need the stronger evidence
+        strong = reading or bool(lexicon.lookup_official_full_name(name))
+        weak = (nxt is not None and nxt.kind == "JOIN" and after is not None and after.kind == "PREFIX") or bool(
+            re.search(re.escape(name) + r"(?:[(（]|氏|さん)", doc.text)
+        )
+        if strong or (weak and any(q.kind == "NAME" for q in raw[first:idx])):
+            for q in raw[first:idx]:
+                q.kind = "NAME"
+            p.kind, p.value, p.group, p.match = "NAME", "", -1, ""
 
 
 def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
@@ -358,6 +401,11 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         title_end = k
         while title_end + 1 < len(pieces) and pieces[title_end + 1].kind == "MOD":
             title_end += 1
+        # 「大統領補佐官(国家安全保障担当)」: the portfolio in parentheses belongs to the post
+        portfolio = None
+        if title_end + 1 < len(pieces) and pieces[title_end + 1].kind == "PAREN" and _PORTFOLIO.search(pieces[title_end + 1].value):
+            title_end += 1
+            portfolio = pieces[title_end]
         # the title region: title core plus the institution-ish words, ordinals and
         # country written before it (国防次官, 国家安保室第1次長, 米大統領)
         left = k
@@ -383,6 +431,8 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 break
             region_start -= 1
         name_end = region_start  # exclusive
+        while name_end - 2 >= 0 and pieces[name_end - 1].kind == "JOIN" and pieces[name_end - 2].kind in ("NAME", "PAREN"):
+            name_end -= 1  # 「北村滋・国家安全保障局長」: 「・」 between a name and its post
         name_start = name_end
         short = False
         while name_start - 1 >= 0 and pieces[name_start - 1].kind == "PAREN":
@@ -421,16 +471,24 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         tags = [doc[p.token].tag_ for p in name_pieces]
         if len(name_pieces) >= 2 and "人名-姓" in tags[0] and len(name_pieces[0].text) >= 2 and "人名-名" in tags[1]:
             origin = "ja"
-        aliases = [p.value for p in pieces[paren_start:region_start] if p.kind == "PAREN" and _is_reading(p.value)]
+        aliases = [
+            p.value for p in pieces[paren_start:name_end] if p.kind == "PAREN" and _is_reading(p.value)
+            # 「中谷元(げん)」: a reading of the given name alone is not a spelling of the name
+            and not (_HIRAGANA_READING.match(p.value) and len(p.value.replace("・", "").replace(" ", "")) < len(name))
+        ]
         region = pieces[region_start : title_end + 1]
         while region and region[0].kind in ("COUNTRY",):
             region = region[1:]
         title = doc.text[region[0].start : region[-1].end] if region else pieces[k].text
+        entry = lexicon.titles().get(pieces[k].match or pieces[k].text) or _HEAD_OF_INSTITUTION
+        if portfolio is not None:
+            # written the usual way round (国家安全保障担当大統領補佐官), a known post when listed
+            title = portfolio.value + doc.text[region[0].start : portfolio.start] if region else title
+            entry = lexicon.titles().get(title, entry)
         countries = [p.value for p in pieces[region_start:title_end + 1] if p.kind == "COUNTRY" and "," not in p.value]
         before = pieces[:name_start]
         countries += [p.value for p in before if p.kind == "COUNTRY" and "," not in p.value]
         institution, inst_country = _institution_of(doc, pieces, region_start, title_end, k, before)
-        entry = lexicon.titles().get(pieces[k].match or pieces[k].text) or _HEAD_OF_INSTITUTION
         former = any(p.kind == "PREFIX" and p.value in ("former", "deceased") for p in pieces[region_start:k])
         found.append(
             DomainMention(
@@ -456,6 +514,130 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         )
         k = name_start - 1
     return found
+
+
+# ---------------------------------------------------------------- people written without a post
+
+_LIST_JOINERS = ("、", "と", "や", "，")
+# 「A、B両氏」「A、B、Cの各氏」「A、B、C3氏」: the list before it is a list of people
+_GROUP_HONORIFIC = re.compile(r"^(?:の)?(?:両|各|[0-9０-９一二三四五六七八九十]+)氏")
+
+
+def _reference_country(names: Iterable[str]) -> str:
+    """The country every reference official written with one of ``names`` serves, or ""."""
+    codes = {o.country for n in names for o in lexicon.lookup_official_full_name(n)}
+    return codes.pop() if len(codes) == 1 else ""
+
+
+def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, str, list[str], bool]]:
+    """A chunk that is only a name, its readings in parentheses and a group honorific:
+    (start, end, name, readings, has 両氏/各氏/N氏)."""
+    core = list(pieces)
+    while core and core[-1].kind != "PAREN" and core[-1].text in ("ら", "等"):
+        core.pop()
+    group = False
+    for n in (1, 2, 3):
+        ending = "".join(p.text for p in core[-n:]) if len(core) > n else ""
+        if ending and _GROUP_HONORIFIC.fullmatch(ending) and all(p.kind != "PAREN" for p in core[-n:]):
+            core, group = core[:-n], True
+            break
+    names = []
+    while core and core[0].kind in ("NAME", "OTHER", "JOIN") and not (names and names[-1].end != core[0].start):
+        names.append(core.pop(0))
+    readings = [p for p in core if p.kind == "PAREN" and _is_reading(p.value)]
+    if not names or len(readings) != len(core) or not any(p.kind == "NAME" for p in names):
+        return None
+    if names[-1].kind == "JOIN" or names[0].kind == "JOIN":
+        return None
+    name = doc.text[names[0].start : names[-1].end]
+    if name in lexicon.non_person_words() or len(name) > 20:
+        return None
+    end = (readings[-1] if readings else names[-1]).end
+    spellings = [r.value for r in readings if not (_HIRAGANA_READING.match(r.value) and len(r.value.replace("・", "")) < len(name))]
+    return names[0].start, end, name, spellings, group
+
+
+def _looks_like_full_name(name: str) -> bool:
+    """A whole name rather than a surname: 2-4 kanji, or katakana/latin words joined by ・ or a space."""
+    return bool(_KANJI.match(name) and 2 <= len(name) <= 4) or bool(re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+(?:[・＝= ][\u30A0-\u30FFA-Za-z]+)+", name))
+
+
+def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
+    """People written by name alone where the grammar says they are people: in a list with
+    titled people (「X首相、A、B」), before 両氏/各氏 (「A、B両氏」「A、Bの各氏」), or a known
+    official's full name (reference list) as a partner (「Aと会談」) or in a list of such names."""
+    text = doc.text
+    items = []
+    for start, end, pieces in chunks:
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        person = any(s <= m.start and m.end <= e for m in people)
+        items.append((s, e, person, None if person else _untitled_name(doc, pieces)))
+    found = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and text[items[j][1] : items[j + 1][0]] in _LIST_JOINERS and (items[j + 1][2] or items[j + 1][3]):
+            j += 1
+        run = items[i : j + 1]
+        group = run[-1][3] is not None and run[-1][3][4] or bool(_GROUP_HONORIFIC.match(text[run[-1][1] : run[-1][1] + 4]))
+        with_people = any(item[2] for item in run)
+        known = [item for item in run if item[3] is not None and _reference_country([item[3][2], *item[3][3]])]
+        for s, e, _person, untitled in run:
+            if untitled is None:
+                continue
+            n_start, n_end, name, readings, _ = untitled
+            country = _reference_country([name, *readings])
+            follows = text[n_end : n_end + 2]
+            if country:
+                ok = group or with_people or len(known) > 1 or follows.startswith(("と", "ら", "氏"))
+            else:
+                ok = group and _looks_like_full_name(name)
+            if not ok:
+                continue
+            found.append(
+                DomainMention(
+                    "PERSON", n_start, n_end, text[n_start:n_end],
+                    _attrs(name=name, aliases="|".join(readings), official="1", weak_country=country, name_end=str(n_start + len(name)), untitled="1"),
+                )
+            )
+        i = j + 1
+    return found
+
+
+def _known_by_honorific(mention: DomainMention) -> DomainMention:
+    """「王毅氏と会談した」: a known official's full name before 氏 introduces the person, it does
+    not only point back at someone named before."""
+    if mention.get("title_kind") != "honorific" or mention.get("short"):
+        return mention
+    name = mention.get("name") or ""
+    country = _reference_country([name, *(mention.get("aliases") or "").split("|")])
+    if not country:
+        return mention
+    attrs = dict(mention.attrs)
+    for key in ("title", "title_kind", "country"):
+        attrs.pop(key, None)
+    attrs.update(official="1", weak_country=country, untitled="1")
+    return DomainMention(mention.label, mention.start, mention.end, mention.text, tuple(attrs.items()))
+
+
+def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
+    """「フィリピン側からはA外相とB国防相」: every person of the list a side phrase opens is
+    from that side, unless the person's own chunk names a country."""
+    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+    updated: dict[int, DomainMention] = {}
+    for side in (m for m in mentions if m.label == "SIDE" and "," not in (m.get("codes") or ",")):
+        end = side.end
+        for person in people:
+            if person.start < end:
+                continue
+            if doc.text[end : person.start].strip() not in (("",) if end == side.end else _LIST_JOINERS):
+                break
+            if not person.get("country"):
+                attrs = dict(updated.get(id(person), person).attrs)
+                attrs["country"] = side.get("codes")
+                updated[id(person)] = DomainMention(person.label, person.start, person.end, person.text, tuple(attrs.items()))
+            end = person.end
+    return [updated.get(id(m), m) for m in mentions]
 
 
 def _title_country(entry, name: str) -> Optional[str]:
@@ -875,13 +1057,17 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
     """Every domain mention in ``doc`` (a pure function of the parse)."""
     mentions: list[DomainMention] = []
     previous: Optional[list[_Piece]] = None
+    all_people: list[DomainMention] = []
+    chunk_pieces: list[tuple[int, int, list[_Piece]]] = []
     for start, end in _chunks(doc):
         pieces = _pieces(doc, start, end)
         if not pieces:
             continue
+        chunk_pieces.append((start, end, pieces))
         mentions += _country_mentions(pieces)
         mentions += _institution_mentions(doc, pieces)
-        people = _person_mentions(doc, pieces)
+        people = [_known_by_honorific(m) for m in _person_mentions(doc, pieces)]
+        all_people += people
         mentions += people
         for p in pieces:
             if p.kind == "TITLE":
@@ -900,6 +1086,8 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         mentions += meetings
         mentions += _side_mentions(doc, pieces, end)
         previous = pieces
+    mentions += _listed_people(doc, chunk_pieces, all_people)
+    mentions = _side_list_countries(doc, mentions)
     mentions += _quote_mentions(doc)
     mentions += _date_mentions(doc)
     mentions.sort(key=lambda m: (m.start, -m.end, m.label))

@@ -352,3 +352,21 @@ def lookup_official(name: str) -> list[KnownOfficial]:
     key = official_name_key(name)
     return list(_officials_by_key().get(key, ())) if key else []
 
+
+
+def _is_full_spelling(form: str) -> bool:
+    """A spelling that names one person rather than a family: not a lone katakana/latin surname
+    (ウォン, Kim), which is also an ordinary word or a common name."""
+    if any(sep in form for sep in " \u3000・･=＝"):
+        return True
+    return not (all("\u30A0" <= ch <= "\u30FF" for ch in form) or form.isascii())
+
+
+def lookup_official_full_name(name: str) -> list[KnownOfficial]:
+    """Reference officials for whom ``name`` is a full spelling (王毅, ワン・イー, マイク・ポンペオ);
+    a surname-only alias (ポンペオ) gives nothing, so a hit can mark an untitled word as a person."""
+    key = official_name_key(name)
+    return [
+        o for o in lookup_official(name)
+        if any(official_name_key(f) == key and (f == o.name_ja or _is_full_spelling(f)) for f in (o.name_ja, *o.aliases))
+    ]
