@@ -537,7 +537,7 @@ def _takes_part(pred) -> bool:
 
 
 # 「会合に臨んだのは、日本側がA、B、フランス側がCの4人」: who took part, as a cleft
-_CLEFT = re.compile(r"(?:に|へ)(?:参加|出席|臨ん|同席|顔をそろえ)(?:し)?たのは[、,]?")
+_CLEFT = re.compile(r"(?:に|へ)(?:参加|出席|臨ん|同席|顔をそろえ)(?:し)?[ただ]のは[、,]?")
 _TEXT_SIDE = re.compile(r"([^\s、。「」（）()]{1,8}?)側(?:からは|から|では|は|が|も)")
 
 
@@ -760,6 +760,13 @@ def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
 
 
+def _date_from_focus(meeting: "_Meeting", focus: Optional["_Meeting"]) -> None:
+    """A held meeting reported without a date (「会合の合間を縫い…会談を行った」「協議に先立ち」)
+    took place around the meeting in focus: its month, not a day the article does not give."""
+    if meeting.date is None and focus is not None and focus is not meeting and focus.date and len(focus.date) >= 7:
+        meeting.date = focus.date[:7]
+
+
 def _closing(sentence: _Sentence, mention: DomainMention) -> bool:
     """Whether the meeting's predicate reports its end (閉幕, 終える)."""
     span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -892,10 +899,12 @@ class _Extraction:
                 meeting = self.add_meeting(info, _ordinal(sentence, m), date, status, sentence, m)
                 self.meeting_at[(sentence.index, m.start)] = meeting
                 if meeting.status == "held":
+                    _date_from_focus(meeting, current)
                     current = meeting
             for token in talk_tokens:
                 meeting = self.talks(sentence, token, named, focus_date)
                 if meeting is not None:
+                    _date_from_focus(meeting, current)
                     current = meeting
             count = _COUNT_THIS_TIME.search(sentence.unquoted_text())
             if count and current is not None and current.ordinal is None and current.evidence[-1].start == sentence.start:
@@ -1282,7 +1291,12 @@ class _Extraction:
             if current is not None and after and self.is_topic(doc, span):
                 day = self.day.get(sentence.index)
                 same_day = [mt for mt in self.meetings if mt.status == "held" and day and mt.date == day]
-                meeting = same_day[-1] if same_day else current
+                # else the meeting the article reports delegates at, not a later history mention
+                attended = [
+                    mt for mt in self.meetings
+                    if mt.status == "held" and any(r.meeting == mt.key for r in self.representations.values())
+                ]
+                meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
                 if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                     self.represent(person, meeting, person.country, sentence, "remarks_after_meeting", None)
 
@@ -1295,7 +1309,10 @@ class _Extraction:
             if span is None or span.end > pred.i:
                 continue
             linear = self.next_predicate(sentence, span)
-            if doc.text[ref.mention.end : ref.mention.end + 1] == "と" and linear is not None and linear.i != pred.i:
+            if doc.text[ref.mention.end : ref.mention.end + 1] == "と" and (
+                (linear is not None and linear.i != pred.i and not _in_relative_clause(linear))
+                or self.meeting_clause_between(sentence, span.end, pred.i)
+            ):
                 continue  # 「Bと日米外相会談を行ったほか、Cとも会談した」: B is the partner of the first clause
             if _reaches(_predicate(span[-1]), pred) or (linear is not None and _reaches(linear, pred)):
                 if ref.person not in [r.person for r in refs]:
@@ -1313,7 +1330,9 @@ class _Extraction:
         if any(side is None for side in sides) or len(set(sides)) < 2:
             return None
         countries = self.home_first(list(dict.fromkeys(sides)))
-        info = self.talks_forum(refs, countries, named)
+        also = any(doc.text[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
+        # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
+        info = self.talks_forum(refs, countries, [] if also else named, pred)
         date = None
         dates = [
             m for m in sentence.mentions
@@ -1331,15 +1350,32 @@ class _Extraction:
             self.represent(ref.person, meeting, side, sentence, "talks_with", None)
         return meeting
 
-    def talks_forum(self, refs: list[_PersonRef], countries: list[str], named: list[dict]) -> dict:
+    def meeting_clause_between(self, sentence: _Sentence, start: int, end: int) -> bool:
+        """Whether a verb between token ``start`` and ``end`` has a meeting as its object
+        (「…と日米外相会談を行ったほか」): what comes before belongs to that clause."""
+        doc = sentence.doc
+        meetings = [(m.start, m.end) for m in sentence.mentions if m.label == "MEETING"]
+        for token in doc[start:end]:
+            if token.pos_ != "VERB":
+                continue
+            for child in token.children:
+                if child.dep_ == "obj" and any(s <= child.idx < e for s, e in meetings):
+                    return True
+        return False
+
+    def talks_forum(self, refs: list[_PersonRef], countries: list[str], named: list[dict], pred=None) -> dict:
         """The forum of one-off talks: a named meeting of the same countries in the article
-        (「韓日国防相会談」), else countries + a word from the participants' titles."""
+        (「韓日国防相会談」), else countries + a word from the participants' titles, else the
+        meeting noun the article uses (面会)."""
         titles = [r.person.title or "" for r in refs]
         word = "会談"
         for suffix, meeting_word in lexicon.talk_words():
             if all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
                 word = meeting_word
                 break
+        else:
+            if pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
+                word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
         # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
         word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
         for info in named:
