@@ -15,7 +15,7 @@ _NUM = r"(\d{1,4})"
 # day part (a range 「5~6日」 keeps its first day). At least one part must be present.
 DATE_PATTERN = re.compile(
     r"(?P<rel_day>一昨日|おととい|昨日|きのう|今日|きょう|本日)"
-    r"|(?:(?P<year>\d{4})年|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
+    r"|(?:(?P<year>\d{4})年|(?<!\d)(?P<short_year>\d{2})年(?=\d{1,2}月)|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
     r"(?:(?P<month>\d{1,2})月|(?P<rel_month>先月|今月|来月|翌月|前月))?"
     r"(?:(?P<day>\d{1,2})(?:[~〜～\-－―ー‐]\d{1,2})?日(?!本|米|韓|中|間|目|付|前|後|ぶり))?"
 )
@@ -45,7 +45,7 @@ def find_dates(text: str) -> list[tuple[int, int, re.Match]]:
         normal = text
     found = []
     for match in DATE_PATTERN.finditer(normal):
-        if match.end() > match.start() and any(match.group(g) for g in ("rel_day", "year", "rel_year", "month", "rel_month", "day")):
+        if match.end() > match.start() and any(match.group(g) for g in ("rel_day", "year", "short_year", "rel_year", "month", "rel_month", "day")):
             found.append((match.start(), match.end(), match))
     return found
 
@@ -72,6 +72,8 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
     year = month = day = None
     if match.group("year"):
         year = int(match.group("year"))
+    elif match.group("short_year"):
+        year = _full_year(int(match.group("short_year")), pub)
     elif match.group("rel_year"):
         word = match.group("rel_year")
         if word == "翌年":
@@ -122,7 +124,21 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
         return f"{year:04d}-{month:02d}"
 
 
+def _full_year(short: int, pub: Optional[date]) -> int:
+    """「19年2月」: the latest year ending in those two digits not after the year following
+    publication (news writes two-digit years for the recent past)."""
+    if pub is None:
+        return (2000 if short <= 50 else 1900) + short  # no anchor: a fixed century split, never the clock
+    ceiling = pub.year + 1
+    year = ceiling - ceiling % 100 + short
+    return year if year <= ceiling else year - 100
+
+
 def explicit_year(expression: str) -> Optional[int]:
-    """The four-digit year written in ``expression`` (「2016年10月」 → 2016), if any."""
-    match = re.search(r"(\d{4})年", unicodedata.normalize("NFKC", expression))
-    return int(match.group(1)) if match else None
+    """The year written in ``expression`` (「2016年10月」 → 2016, 「19年2月」 → 2019), if any."""
+    normal = unicodedata.normalize("NFKC", expression)
+    match = re.search(r"(\d{4})年", normal)
+    if match:
+        return int(match.group(1))
+    match = re.search(r"(?<!\d)(\d{2})年(?=\d{1,2}月)", normal)
+    return _full_year(int(match.group(1)), None) if match else None

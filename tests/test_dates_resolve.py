@@ -64,3 +64,28 @@ def test_dates_find_dates_in_text(text, expected):
 def test_dates_explicit_year():
     assert explicit_year("2016年10月") == 2016
     assert explicit_year("昨年9月") is None
+
+
+TWO_DIGIT_YEARS = [
+    # (expression, published, expected): news writes 「19年2月」 for 2019
+    ("19年2月", "2024-06-01", "2019-02"),
+    ("19年2月5日", "2024-06-01", "2019-02-05"),
+    ("99年3月", "2024-06-01", "1999-03"),
+    ("25年1月", "2024-12-20", "2025-01"),  # the year after publication at most
+    ("19年2月", None, "2019-02"),
+]
+
+
+@pytest.mark.parametrize("expression, published, expected", TWO_DIGIT_YEARS)
+def test_dates_resolve_two_digit_years(expression, published, expected):
+    assert resolve(expression, published) == expected
+
+
+@pytest.mark.parametrize("text", ["19年ぶりの会談", "在任19年の", "119年2月"])
+def test_dates_resolve_two_digit_year_needs_a_month(text):
+    assert not any(m.group("short_year") for _, _, m in find_dates(text))
+
+
+def test_dates_explicit_year_two_digits():
+    assert explicit_year("19年2月の会談") == 2019
+    assert explicit_year("19年ぶり") is None
