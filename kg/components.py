@@ -36,6 +36,8 @@ _DIGITS = re.compile(r"^[0-9０-９]+$")
 _NAME_JOINERS = {"・", "＝", "=", "･"}
 _INNER_PAREN = re.compile(r"^([^()（）]*)([(（][^()（）]+[)）])([^()（）]*)$")
 _PORTFOLIO = re.compile(r"担当$")
+# Japanese papers give Korean names a katakana reading (朴正浩(パク・ジョンホ)), never Japanese ones
+_KATAKANA_READING = re.compile(r"[\u30A0-\u30FF][\u30A0-\u30FF・＝= ]*")
 _HIRAGANA_READING = re.compile(r"^[\u3041-\u309F・ ]+$")
 _OPEN, _CLOSE = "(（", ")）"
 _QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”"}
@@ -438,7 +440,15 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         while name_start - 1 >= 0 and pieces[name_start - 1].kind == "PAREN":
             name_start -= 1
         paren_start = name_start
-        while name_start - 1 >= 0 and pieces[name_start - 1].kind in ("NAME", "JOIN"):
+        while name_start - 1 >= 0 and (
+            pieces[name_start - 1].kind in ("NAME", "JOIN")
+            # 「ラム・クマール」: katakana joined by 「・」 to the name, whatever ENE called it
+            or (
+                pieces[name_start - 1].kind == "OTHER" and _KATAKANA.match(pieces[name_start - 1].text)
+                and name_start < paren_start and pieces[name_start].kind == "JOIN"
+                and pieces[name_start - 1].text not in lexicon.places()
+            )
+        ):
             name_start -= 1
         while name_start < paren_start and pieces[name_start].kind == "JOIN":
             name_start += 1
@@ -504,7 +514,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                     official="1" if (entry is None or entry.official) else "0",
                     institution=institution,
                     country=countries[-1] if countries else (inst_country or _title_country(entry, name)),
-                    weak_country=_weak_title_country(entry, name),
+                    weak_country=None if any(_KATAKANA_READING.fullmatch(a) for a in aliases) else _weak_title_country(entry, name),
                     short="1" if short else "",
                     former="1" if former else "",
                     name_end=str(name_pieces[-1].end),
@@ -549,10 +559,13 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
         return None
     if names[-1].kind == "JOIN" or names[0].kind == "JOIN":
         return None
-    name = doc.text[names[0].start : names[-1].end]
+    name_stop = names[-1].end
+    if not readings and len(names[-1].text) > 1 and names[-1].text.endswith("氏"):
+        name_stop -= 1  # 「楊潔篪氏」 can come out as 楊 / 潔 / 篪氏
+    name = doc.text[names[0].start : name_stop]
     if name in lexicon.non_person_words() or len(name) > 20:
         return None
-    end = (readings[-1] if readings else names[-1]).end
+    end = readings[-1].end if readings else name_stop
     spellings = [r.value for r in readings if not (_HIRAGANA_READING.match(r.value) and len(r.value.replace("・", "")) < len(name))]
     return names[0].start, end, name, spellings, group
 
@@ -638,6 +651,38 @@ def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[Domain
                 updated[id(person)] = DomainMention(person.label, person.start, person.end, person.text, tuple(attrs.items()))
             end = person.end
     return [updated.get(id(m), m) for m in mentions]
+
+
+def _meeting_party_countries(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
+    """「米韓外相会談で、X外相とY国務長官は」: an unmarked 外相 defaults to Japan only when
+    nothing else speaks; when the sentence names a meeting of other countries, the person is
+    from the party the others in the sentence leave open (or from no default at all)."""
+    text = doc.text
+    updated = list(mentions)
+    for idx, person in enumerate(mentions):
+        weak = person.get("weak_country")
+        if person.label != "PERSON" or not weak or person.get("country") or _reference_country([person.get("name") or ""]):
+            continue  # a known official's country comes from the reference list
+        s = max(text.rfind("。", 0, person.start) + 1, 0)
+        e = text.find("。", person.end)
+        e = len(text) if e < 0 else e
+        here = [m for m in mentions if s <= m.start and m.end <= e + 1]
+        parties = []
+        for m in here:
+            codes = [c for c in (m.get("countries") or "").split(",") if len(c) == 2]
+            if m.label == "MEETING" and len(codes) >= 2:
+                parties.append(codes)
+        if not parties or any(weak in codes for codes in parties):
+            continue
+        others = {m.get("country") for m in here if m.label == "PERSON" and m is not person and m.get("country")}
+        open_parties = [c for c in parties[0] if c not in others]
+        attrs = dict(person.attrs)
+        if len(open_parties) == 1:
+            attrs["weak_country"] = open_parties[0]
+        else:
+            attrs.pop("weak_country")
+        updated[idx] = DomainMention(person.label, person.start, person.end, person.text, tuple(attrs.items()))
+    return updated
 
 
 def _title_country(entry, name: str) -> Optional[str]:
@@ -1088,6 +1133,7 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         previous = pieces
     mentions += _listed_people(doc, chunk_pieces, all_people)
     mentions = _side_list_countries(doc, mentions)
+    mentions = _meeting_party_countries(doc, mentions)
     mentions += _quote_mentions(doc)
     mentions += _date_mentions(doc)
     mentions.sort(key=lambda m: (m.start, -m.end, m.label))

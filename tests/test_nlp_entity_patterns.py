@@ -1,0 +1,116 @@
+"""kg_domain on entity patterns seen in articles from other outlets: people written without a
+post, readings and 「・」 between name and post, 元 ending a name, portfolios in parentheses,
+and countries that must not default to Japan. Sentences are made up; real GiNZA throughout."""
+from __future__ import annotations
+
+import pytest
+
+
+def _people(nlp, text):
+    """{name: attrs} of the PERSON mentions kg_domain finds in ``text`` (first mention of each)."""
+    found: dict = {}
+    for m in nlp(text)._.kg_mentions:
+        if m.label == "PERSON":
+            found.setdefault(m.get("name"), dict(m.attrs))
+    return found
+
+
+def _person(facts, name):
+    found = [p for p in facts.people if p.name == name]
+    assert len(found) == 1, [p.name for p in facts.people]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 「A、B両氏」: known officials (reference list) get their country
+        ("山田一郎外相は1日、東京で楊潔篪、王滬寧両氏と会談した。", {"楊潔篪": "CN", "王滬寧": "CN"}),
+        # romanised names in parentheses are spellings of the name
+        ("国家主席は、韓正(Han Zheng)、王岐山(Wang Qishan)両氏らと出席した。", {"韓正": "CN", "王岐山": "CN"}),
+        # 「A、Bの各氏」
+        ("会談には楊潔篪、王滬寧の各氏が同席した。", {"楊潔篪": "CN", "王滬寧": "CN"}),
+        # names the reference list does not know: people, with no country guessed
+        ("山田一郎外相は、李明哲、金成男両氏と会談した。", {"李明哲": None, "金成男": None}),
+        # a known official's full name before 氏 introduces the person
+        ("山田一郎外相は2日、楊潔篪氏と会談した。", {"楊潔篪": "CN"}),
+        # a list shared with titled people
+        ("会談には山田一郎外相、楊潔篪、王滬寧が出席した。", {"楊潔篪": "CN", "王滬寧": "CN"}),
+    ],
+)
+def test_nlp_entity_patterns_people_without_post(nlp, text, expected):
+    people = _people(nlp, text)
+    for name, country in expected.items():
+        assert name in people, (name, list(people))
+        assert people[name].get("untitled") == "1"
+        assert people[name].get("weak_country") == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "佐藤氏は「よかった」と話した。",  # an unknown name before 氏 only points back
+        "東京、大阪両市は協定を結んだ。",  # 両市 is not 両氏
+        "山田一郎外相は楊潔篪について述べなかったが、王滬寧の著作を読んだ。",  # no list, no 氏, no と-partner
+    ],
+)
+def test_nlp_entity_patterns_no_untitled_person(nlp, text):
+    assert not [name for name, attrs in _people(nlp, text).items() if attrs.get("untitled")]
+
+
+def test_nlp_entity_patterns_romanised_names_are_aliases(nlp):
+    people = _people(nlp, "国家主席は、韓正(Han Zheng)、王岐山(Wang Qishan)両氏らと出席した。")
+    assert people["韓正"]["aliases"] == "Han Zheng"
+    assert people["王岐山"]["aliases"] == "Wang Qishan"
+
+
+@pytest.mark.parametrize(
+    "text, name, title, former",
+    [
+        # 「・」 between a name and its post
+        ("山田一郎・国家安全保障局長は1日、訪米した。", "山田一郎", "国家安全保障局長", None),
+        # 元 ends the given name when a reading follows it
+        ("山川元(げん)防衛相は1日、訪米した。", "山川元", "防衛相", None),
+        # ... or when the article writes the name with it elsewhere
+        ("山田元防衛相は1日、訪米した。山田元氏は会見した。", "山田元", "防衛相", None),
+        # ... or when another 元 follows: 「名・元防衛相」
+        ("山田元・元防衛相は1日、講演した。", "山田元", "元防衛相", "1"),
+        # otherwise 元 before a post means "former"
+        ("田中元首相は1日、講演した。", "田中", "元首相", "1"),
+        # the portfolio in parentheses belongs to the post
+        ("ジョン・スミス大統領補佐官(国家安全保障担当)は来日した。", "ジョン・スミス", "国家安全保障担当大統領補佐官", None),
+        # katakana joined by 「・」 to a name is part of it even when ENE says otherwise
+        ("インドのラム・クマール外相が出席した。", "ラム・クマール", "外相", None),
+    ],
+)
+def test_nlp_entity_patterns_name_and_post(nlp, text, name, title, former):
+    people = _people(nlp, text)
+    assert name in people, list(people)
+    assert people[name]["title"] == title
+    assert people[name].get("former") == former
+
+
+def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
+    people = _people(nlp, "山川元(げん)防衛相は1日、訪米した。")
+    assert "aliases" not in people["山川元"]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # a katakana reading marks a Korean name: an unmarked 外相 is not Japan's
+        ("朴正浩(パク・ジョンホ)外相は1日、訪日した。\n韓国の外交部は声明を出した。", "朴正浩", None),
+        # the party of a named bilateral meeting the other participant leaves open
+        ("米韓外相会談で、朴正浩外相とマイケル・ブラウン国務長官は協力を確認した。", "朴正浩", "KR"),
+        # a side phrase gives its country to every person of the list after it
+        ("会合には山田一郎外相が出席し、フィリピン側からはホセ・サントス外相とマリオ・クルス国防相が出席した。", "マリオ・クルス", "PH"),
+        # 「インドの」 before a name joined by 「・」
+        ("インドのラム・クマール外相が出席した。", "ラム・クマール", "IN"),
+        # a known official's unmarked 外相 follows the reference list, not the Japanese default
+        ("鄭義溶外相は1日、ソウルで会見した。", "鄭義溶", "KR"),
+        # an unmarked Japanese minister keeps the default
+        ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
+    ],
+)
+def test_nlp_entity_patterns_countries(facts_of, text, name, country):
+    assert _person(facts_of(text, "2021-10-01"), name).country == country
