@@ -733,6 +733,8 @@ def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]
         while start < head.i and doc[start].text in ("の", "・"):
             start += 1
         text = doc.text[doc[start].idx : head.idx + len(head.text)]
+        if head.lemma_ in lexicon.cues("not_place") or any(text.endswith(w) for w in lexicon.cues("not_place")):
+            continue  # 「国賓待遇で」「オンライン形式で」: how, not where
         if text and not any(ch in text for ch in "、。「"):
             return text
     return None
@@ -758,6 +760,42 @@ def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict
     else:
         identity = "made:" + ",".join(sorted(countries)) + ":" + (kind or "") + ":" + _norm(forum)
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
+
+
+def _gathering_mention(sentence: _Sentence) -> DomainMention:
+    """A stand-in mention for the gathering verb of the sentence (「一堂に会し」)."""
+    text = sentence.doc.text
+    for word in lexicon.cues("gathering"):
+        at = text.find(word, sentence.span.start_char, sentence.span.end_char)
+        if at >= 0:
+            return DomainMention("MEETING", at, at + len(word), word)
+    return DomainMention("MEETING", sentence.span.start_char, sentence.span.start_char, "")
+
+
+def _gathering_place(sentence: _Sentence) -> Optional[str]:
+    """The で-place right before the gathering verb: 「ソウル市内で一堂に会し」 → ソウル市内."""
+    text = sentence.doc.text[sentence.span.start_char : sentence.span.end_char]
+    for word in lexicon.cues("gathering"):
+        match = re.search(r"([^、。\s「」()（）]{1,20})で" + re.escape(word), text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _without_person(sentence: _Sentence, mention: DomainMention) -> DomainMention:
+    """A meeting name never contains a person: 「陳国防相とも日中防衛相会談」 is the partner,
+    then the meeting (日中防衛相会談)."""
+    text = sentence.doc.text
+    inside = [p for p in sentence.mentions if p.label == "PERSON" and mention.start <= p.start and p.end < mention.end]
+    if not inside:
+        return mention
+    start = max(p.end for p in inside)
+    while start < mention.end and text[start] in "とものは、":
+        start += 1
+    attrs = dict(mention.attrs)
+    if attrs.get("forum") == mention.text:
+        attrs["forum"] = text[start : mention.end]
+    return DomainMention(mention.label, start, mention.end, text[start : mention.end], tuple(attrs.items()))
 
 
 def _date_from_focus(meeting: "_Meeting", focus: Optional["_Meeting"]) -> None:
@@ -817,6 +855,40 @@ def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict
     }
 
 
+def _organisation_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict]:
+    """An international organisation's meeting named by a bare word:
+    「NATO＝北大西洋条約機構の首脳会議」「北大西洋条約機構(NATO)は…首脳会議を開いた」
+    → 北大西洋条約機構首脳会議 (alias NATO首脳会議)."""
+    if not mention.get("generic"):
+        return None
+    doc, text = sentence.doc, sentence.doc.text
+    orgs = [
+        x for x in sentence.mentions
+        if x.label == "INSTITUTION" and x.get("kind") == "intl_org" and x.end <= mention.start
+        and not sentence.quoted(x.start, x.end)
+    ]
+    if not orgs:
+        return None
+    org = orgs[-1]
+    if text[org.end : mention.start] != "の":
+        span, own = doc.char_span(org.start, org.end, alignment_mode="expand"), doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        after = re.match(r"(?:[(（][A-Za-zＡ-Ｚ]+[)）])?[はが]", text[org.end : org.end + 12])
+        if span is None or own is None or after is None or _predicate(span[-1]).i != _predicate(own[-1]).i:
+            return None
+    # the same organisation written twice (NATO＝北大西洋条約機構, 北大西洋条約機構(NATO))
+    same = [x for x in sentence.mentions if x.label == "INSTITUTION" and x is not org and x.get("country") == org.get("country") and abs(x.start - org.start) <= 20]
+    names = [org.text] + [x.text for x in same]
+    acronym = next((n for n in names if re.fullmatch(r"[A-Z]{2,8}", unicodedata.normalize("NFKC", n))), None)
+    full = next((n for n in names if n != acronym), org.text)
+    phrase = mention.get("phrase") or mention.text
+    forum = full + phrase
+    aliases = [acronym + phrase] if acronym and acronym != full else []
+    return {
+        "forum": forum, "acronym": acronym if acronym != full else None, "countries": [], "kind": mention.get("kind"),
+        "aliases": aliases, "identity": "made::" + _norm(forum),
+    }
+
+
 def _forum_acronyms() -> frozenset[str]:
     return frozenset(f.acronym for f in lexicon.forums().values() if getattr(f, "acronym", None))
 
@@ -866,18 +938,21 @@ class _Extraction:
         named = self.named_meetings(definitions)
         running_date: Optional[str] = None
         current: Optional[_Meeting] = None
+        gathering: Optional[tuple[Optional[str], Optional[str]]] = None  # (date, place) of a lead without a name
+        gathering_at = -1
         for sentence in self.sentences:
             # 「同日」「この日」: the day of the meeting being narrated, not any day written
             # since (「北朝鮮が5月31日に発射したことを非難した」 does not move the story's day)
             focus_date = current.date if current is not None and current.date and len(current.date) == 10 else running_date
             talk_tokens = self.talks_in(sentence, focus_date)
-            for m in sentence.mentions:
-                if m.label != "MEETING" or sentence.quoted(m.start, m.end):
+            for written in sentence.mentions:
+                if written.label != "MEETING" or sentence.quoted(written.start, written.end):
                     continue
+                m = _without_person(sentence, written)
                 if _legislative(sentence, m):
                     self.hearings.add((sentence.index, m.start))
                     continue  # 「国会…委員会の全体会議に出席し」: a hearing, not a diplomatic meeting
-                group = _group_meeting(sentence, m)
+                group = _group_meeting(sentence, m) or _organisation_meeting(sentence, m)
                 if group is not None:
                     info = group
                 elif m.get("generic"):
@@ -897,7 +972,7 @@ class _Extraction:
                     if m.get("generic"):
                         continue  # 「次回の会議」: a back-reference to nothing held
                 meeting = self.add_meeting(info, _ordinal(sentence, m), date, status, sentence, m)
-                self.meeting_at[(sentence.index, m.start)] = meeting
+                self.meeting_at[(sentence.index, written.start)] = meeting
                 if meeting.status == "held":
                     _date_from_focus(meeting, current)
                     current = meeting
@@ -906,7 +981,21 @@ class _Extraction:
                 if meeting is not None:
                     _date_from_focus(meeting, current)
                     current = meeting
-            count = _COUNT_THIS_TIME.search(sentence.unquoted_text())
+            unquoted = sentence.unquoted_text()
+            if any(w in unquoted for w in lexicon.cues("gathering")) and not any(
+                x.label == "MEETING" for x in sentence.mentions
+            ):
+                # 「…が9日、ソウル市内で一堂に会し」: the day and place of the meeting named next
+                gathering = (_meeting_date(sentence, _gathering_mention(sentence), self.published, focus_date), _gathering_place(sentence))
+                gathering_at = sentence.index
+            elif gathering is not None and sentence.index - gathering_at <= 2:
+                for (index, _), meeting in self.meeting_at.items():
+                    if index == sentence.index and meeting.status == "held":
+                        meeting.date = meeting.date or gathering[0]
+                        meeting.place = meeting.place or gathering[1]
+                        gathering = None
+                        break
+            count = _COUNT_THIS_TIME.search(unquoted)
             if count and current is not None and current.ordinal is None and current.evidence[-1].start == sentence.start:
                 # 「今回で15回目」 about the meeting this sentence reports
                 current.ordinal = int(unicodedata.normalize("NFKC", count.group(1) or count.group(2)))

@@ -1,0 +1,201 @@
+"""kg.extract: constructions found on held-out articles, written here as made-up sentences
+(names, places and wording invented): meeting names, sub-sessions, participation frames,
+side phrases, 「同日」, parliamentary sessions, scraped repeats. Real GiNZA, real extractor."""
+from __future__ import annotations
+
+import pytest
+
+
+def _reps(facts) -> set[tuple[str, str, str]]:
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m.forum for m in facts.meetings}
+    return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}
+
+
+PARTICIPATION = [
+    (  # a conference hosting the talks is where they were held, not what the people held
+        "山田一郎防衛相とスミス米国防長官、韓国の朴大成(パク・デソン)国防相は3日、"
+        "国際安全保障フォーラムが開かれているパリで日米韓防衛相会談を開き、連携で一致した。",
+        "2024-06-04",
+        {("山田一郎", "JP", "日米韓防衛相会談"), ("スミス", "US", "日米韓防衛相会談"), ("朴大成", "KR", "日米韓防衛相会談")},
+    ),
+    (  # sub-sessions (少人数会合, 拡大会合) belong to the summit; 同席 after 会談には
+        "ロシアのイワン・ペトロフ大統領は8日、モスクワで中国の陳明国家主席と中露首脳会談を行った。\n"
+        "両首脳は少人数での会談に続き、閣僚らを交えた拡大会合を行った。"
+        "会談には、ロシア側からオレグ・スミルノフ外相らが、中国側からは劉偉外相らが同席した。",
+        "2025-05-09",
+        {("イワン・ペトロフ", "RU", "中露首脳会談"), ("陳明", "CN", "中露首脳会談"),
+         ("オレグ・スミルノフ", "RU", "中露首脳会談"), ("劉偉", "CN", "中露首脳会談")},
+    ),
+    (  # a cleft lists who took part, side by side
+        "日本とドイツの両政府は3日、ベルリンで外務・防衛閣僚会合(2プラス2)を開いた。"
+        "会合に臨んだのは、日本側が山田花子外相と佐藤一郎防衛相、ドイツ側がハンス・ミュラー外相と"
+        "ペーター・シュミット国防相の4人。",
+        "2024-05-04",
+        {("山田花子", "JP", "日独外務・防衛閣僚会合"), ("佐藤一郎", "JP", "日独外務・防衛閣僚会合"),
+         ("ハンス・ミュラー", "DE", "日独外務・防衛閣僚会合"), ("ペーター・シュミット", "DE", "日独外務・防衛閣僚会合")},
+    ),
+    (  # a group's ministers' meeting (not its summit), 顔をそろえた, a chair in the next sentence
+        "主要7カ国(G7)外相会合は20日、2日間の日程を終えて閉幕した。"
+        "議長を務めた田中次郎外相は閉幕後の記者会見で成果を強調した。\n"
+        "会合は19日に始まり、スミス米国務長官、ルイ・マルタン仏外相が顔をそろえた。",
+        "2024-04-21",
+        {("田中次郎", "JP", "G7外相会合"), ("スミス", "US", "G7外相会合"), ("ルイ・マルタン", "FR", "G7外相会合")},
+    ),
+    (  # the host chairs (進行役を務め), the others attend
+        "日本、中国、韓国の3カ国による第10回日中韓首脳会議が27日、東京で開かれた。"
+        "議長国・日本の山田一郎首相が進行役を務め、中国の陳明首相と韓国の朴大成大統領が出席した。",
+        "2025-05-28",
+        {("山田一郎", "JP", "日中韓首脳会議"), ("陳明", "CN", "日中韓首脳会議"), ("朴大成", "KR", "日中韓首脳会議")},
+    ),
+    (  # one verb, two meetings: 「Bとの…会談、Cとの…会談にそれぞれ臨んだ」
+        "韓国の朴大成大統領と中国の陳明首相が来日した。"
+        "山田一郎首相は26日、陳首相との日中首脳会談、朴大統領との日韓首脳会談にそれぞれ臨んだ。",
+        "2025-05-28",
+        {("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
+         ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談")},
+    ),
+    (  # a second side phrase 「米国側は…が首席代表を務めた」 after 「…参加し、」
+        "韓米両国は10日、ソウルで第5回核協議グループ(NCG)会議を開いた。"
+        "韓国側からは国防部の金英洙国防政策室長が首席代表として参加し、"
+        "米国側はジョン・ミラー国防次官補代理が首席代表を務めた。",
+        "2025-06-11",
+        {("金英洙", "KR", "核協議グループ"), ("ジョン・ミラー", "US", "核協議グループ")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", PARTICIPATION)
+def test_extract_heldout_patterns_participation(facts_of, text, published, expected):
+    assert _reps(facts_of(text, published)) == expected
+
+
+def test_extract_heldout_patterns_closing_day_is_not_the_meeting_date(facts_of):
+    facts = facts_of(PARTICIPATION[3][0], PARTICIPATION[3][1])
+    meeting = next(m for m in facts.meetings if m.forum == "G7外相会合")
+    assert (meeting.acronym, meeting.date, meeting.status) == ("G7", "2024-04-19", "held")
+    assert not any(m.kind == "summit" for m in facts.meetings)
+
+
+def test_extract_heldout_patterns_sub_sessions_are_not_meetings(facts_of):
+    facts = facts_of(PARTICIPATION[1][0], PARTICIPATION[1][1])
+    assert [m.forum for m in facts.meetings] == ["中露首脳会談"]
+
+
+def test_extract_heldout_patterns_same_day_is_the_narrated_meeting(facts_of):
+    # 「同日」 after a sentence that names another day (the day of a launch) is the meeting's day
+    text = (
+        "山田一郎防衛相とスミス米国防長官は3日、パリで日米防衛相会談を開いた。"
+        "両氏は、北朝鮮が5月31日にミサイルを発射したことを非難した。"
+        "山田氏は同日、中国の陳明国防相とも日中防衛相会談を行った。"
+    )
+    facts = facts_of(text, "2024-06-04")
+    dates = {m.forum: m.date for m in facts.meetings}
+    assert dates["日中防衛相会談"] == "2024-06-03"
+    assert ("陳明", "CN", "日中防衛相会談") in _reps(facts)
+
+
+def test_extract_heldout_patterns_also_met_is_other_talks(facts_of):
+    # 「Bと…会談を行ったほか、Cとも会談した」: C's talks are not the named meeting, and B is
+    # not a party to them
+    text = (
+        "米国のジョン・スミス国務長官は6日、ソウルで韓国の金英洙外相と米韓外相会談を行った。"
+        "スミス氏は同日、韓国の朴大成首相とも面会した。"
+    )
+    reps = _reps(facts_of(text, "2024-01-07"))
+    assert ("金英洙", "KR", "米韓外相会談") in reps
+    assert ("朴大成", "KR", "米韓外相会談") not in reps
+    assert ("朴大成", "KR", "米韓面会") in reps
+
+
+NOT_DIPLOMATIC = [
+    # a parliamentary committee session is a hearing, not a diplomatic meeting
+    "韓国の金英洙外交部長官は1日、国会外交統一委員会の全体会議に出席し、外相会談の結果を報告した。",
+    "山田一郎外相は5日、衆院外務委員会に出席し、答弁した。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DIPLOMATIC)
+def test_extract_heldout_patterns_parliament_is_not_a_meeting(facts_of, text):
+    facts = facts_of(text, "2024-08-02")
+    assert facts.representations == ()
+
+
+def test_extract_heldout_patterns_repeated_paragraph_adds_nothing(facts_of):
+    delegation = (
+        "韓国側からは国防部の金英洙国防政策室長が首席代表として参加し、"
+        "米国側はジョン・ミラー国防次官補代理が首席代表を務めた。"
+    )
+    text = (
+        "韓米両国は10日、ソウルで第5回核協議グループ(NCG)会議を開いた。" + delegation + "\n"
+        "NCGは2023年4月の韓米首脳会談で発足した協議体だ。\n"
+        "金室長は会議後、協力は続くと述べた。\n" + delegation
+    )
+    facts = facts_of(text, "2025-06-11")
+    meetings = {m.key: m for m in facts.meetings}
+    assert {meetings[r.meeting].ordinal for r in facts.representations} == {5}
+
+
+MORE_PARTICIPATION = [
+    (  # an organisation's summit named with ＝ apposition, attendees 「…には、A、B、Cも出席した」
+        "北大西洋条約機構(NATO)は10日、ワシントンで首脳会議を開いた。"
+        "NATO＝北大西洋条約機構の首脳会議には、山田一郎首相、韓国の朴大成大統領、豪州のジョン・スミス首相も出席した。",
+        "2024-07-12",
+        {("山田一郎", "JP", "北大西洋条約機構首脳会議"), ("朴大成", "KR", "北大西洋条約機構首脳会議"),
+         ("ジョン・スミス", "AU", "北大西洋条約機構首脳会議")},
+    ),
+    (  # a summit made of sub-sessions, with people 同席 by side
+        "日米首脳会談は少人数会合と拡大会合を合わせて約2時間行われ、日本側から佐藤次郎官房副長官、"
+        "米国側からジョン・ミラー大統領補佐官らが同席した。",
+        "2024-04-11",
+        {("佐藤次郎", "JP", "日米首脳会談"), ("ジョン・ミラー", "US", "日米首脳会談")},
+    ),
+    (  # partners listed before the meeting noun: 「Aは、B、Cと、…首脳会談に臨んだ」
+        "山田一郎首相は、スミス米大統領、韓国の朴大成大統領と、ワシントンで日米韓首脳会談に臨んだ。",
+        "2024-04-11",
+        {("山田一郎", "JP", "日米韓首脳会談"), ("スミス", "US", "日米韓首脳会談"), ("朴大成", "KR", "日米韓首脳会談")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", MORE_PARTICIPATION)
+def test_extract_heldout_patterns_more_participation(facts_of, text, published, expected):
+    assert _reps(facts_of(text, published)) == expected
+
+
+def test_extract_heldout_patterns_organisation_meeting_alias(facts_of):
+    facts = facts_of(MORE_PARTICIPATION[0][0], MORE_PARTICIPATION[0][1])
+    assert [(m.forum, m.acronym, "NATO首脳会議" in m.forum_aliases) for m in facts.meetings] == [
+        ("北大西洋条約機構首脳会議", "NATO", True)
+    ]
+
+
+def test_extract_heldout_patterns_unnamed_lead_gives_date_and_place(facts_of):
+    text = (
+        "日米韓の外交当局者が9日、ソウル市内で一堂に会した。"
+        "日米韓外務次官協議には山田一郎外務事務次官、スミス米国務副長官、韓国の朴大成外交部第1次官が出席した。"
+    )
+    (meeting,) = facts_of(text, "2024-07-12").meetings
+    assert (meeting.forum, meeting.date, meeting.place, meeting.status) == ("日米韓外務次官協議", "2024-07-09", "ソウル市内", "held")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "山田一郎首相は10日、国賓待遇でスミス大統領と日米首脳会談を行った。",
+        "山田一郎外相は10日、オンライン形式でスミス国務長官と日米外相会談を行った。",
+    ],
+)
+def test_extract_heldout_patterns_place_is_a_place(facts_of, text):
+    (meeting,) = facts_of(text, "2024-07-12").meetings
+    assert meeting.status == "held" and meeting.place is None
+
+
+def test_extract_heldout_patterns_undated_side_meeting_takes_the_focus_month(facts_of):
+    # 「会合の合間を縫い」: during the meeting in focus, day unknown
+    text = (
+        "G7外相会合は16日に始まり、スミス米国務長官、ルイ・マルタン仏外相が顔をそろえた。\n"
+        "田中次郎外相は会合の合間を縫い、スミス氏と日米外相会談を行った。"
+    )
+    dates = {m.forum: m.date for m in facts_of(text, "2024-04-19").meetings}
+    assert dates == {"G7外相会合": "2024-04-16", "日米外相会談": "2024-04"}
