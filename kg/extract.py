@@ -762,6 +762,16 @@ def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
 
 
+def _embedded(sentence: _Sentence, mention: DomainMention) -> bool:
+    """Whether a mention belongs to an embedded clause (「北朝鮮が5月31日に発射したことを」,
+    「…日に開かれた会議で」), not to what the sentence itself narrates."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pred = _predicate(span[-1])
+    return _in_relative_clause(pred) or pred.dep_ in ("ccomp", "csubj")
+
+
 def _gathering_mention(sentence: _Sentence) -> DomainMention:
     """A stand-in mention for the gathering verb of the sentence (「一堂に会し」)."""
     text = sentence.doc.text
@@ -940,10 +950,13 @@ class _Extraction:
         current: Optional[_Meeting] = None
         gathering: Optional[tuple[Optional[str], Optional[str]]] = None  # (date, place) of a lead without a name
         gathering_at = -1
+        focus_set = story_day_set = -1  # sentences where the focus meeting / the story's day last changed
         for sentence in self.sentences:
             # 「同日」「この日」: the day of the meeting being narrated, not any day written
             # since (「北朝鮮が5月31日に発射したことを非難した」 does not move the story's day)
-            focus_date = current.date if current is not None and current.date and len(current.date) == 10 else running_date
+            focus_date = running_date
+            if current is not None and current.date and len(current.date) == 10 and focus_set >= story_day_set:
+                focus_date = current.date
             talk_tokens = self.talks_in(sentence, focus_date)
             for written in sentence.mentions:
                 if written.label != "MEETING" or sentence.quoted(written.start, written.end):
@@ -975,12 +988,12 @@ class _Extraction:
                 self.meeting_at[(sentence.index, written.start)] = meeting
                 if meeting.status == "held":
                     _date_from_focus(meeting, current)
-                    current = meeting
+                    current, focus_set = meeting, sentence.index
             for token in talk_tokens:
                 meeting = self.talks(sentence, token, named, focus_date)
                 if meeting is not None:
                     _date_from_focus(meeting, current)
-                    current = meeting
+                    current, focus_set = meeting, sentence.index
             unquoted = sentence.unquoted_text()
             if any(w in unquoted for w in lexicon.cues("gathering")) and not any(
                 x.label == "MEETING" for x in sentence.mentions
@@ -1007,6 +1020,8 @@ class _Extraction:
                     resolved = resolve(m.get("expression") or m.text, self.published)
                     if resolved and len(resolved) == 10:
                         running_date = resolved
+                        if not _embedded(sentence, m):
+                            story_day_set = sentence.index
 
     def named_meetings(self, definitions: dict[str, dict]) -> list[dict]:
         """Every named meeting mention of the article (the topics generic words refer to)."""
@@ -1434,6 +1449,18 @@ class _Extraction:
         elif any(w in sentence.text for w in lexicon.cues("this_day")):
             date = running_date
         pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
+        last_partner = max(r.mention.end for r in refs[1:])
+        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc.text[last_partner : pred.idx]):
+            # 「AはB、Cとそれぞれ会談した」: one pair of talks per partner
+            meeting = None
+            for ref, side in zip(refs[1:], sides[1:]):
+                if side == sides[0]:
+                    continue
+                pair = self.home_first([sides[0], side])
+                meeting = self.add_meeting(self.talks_forum([refs[0], ref], pair, [] if also else named, pred), None, date, "held", sentence, pseudo)
+                self.represent(refs[0].person, meeting, sides[0], sentence, "talks_with", None)
+                self.represent(ref.person, meeting, side, sentence, "talks_with", None)
+            return meeting
         meeting = self.add_meeting(info, None, date, "held", sentence, pseudo)
         for ref, side in zip(refs, sides):
             self.represent(ref.person, meeting, side, sentence, "talks_with", None)

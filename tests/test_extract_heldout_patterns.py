@@ -199,3 +199,23 @@ def test_extract_heldout_patterns_undated_side_meeting_takes_the_focus_month(fac
     )
     dates = {m.forum: m.date for m in facts_of(text, "2024-04-19").meetings}
     assert dates == {"G7外相会合": "2024-04-16", "日米外相会談": "2024-04"}
+
+
+def test_extract_heldout_patterns_same_day_follows_a_later_main_clause_day(facts_of):
+    # the story moved on to another day in a main clause: 「同日」 is that day
+    text = (
+        "山田一郎防衛相とスミス米国防長官は3日、パリで日米防衛相会談を開いた。"
+        "山田氏は4日、パリ市内の軍事施設を視察した。"
+        "山田氏は同日、中国の陳明国防相と日中防衛相会談を行った。"
+    )
+    dates = {m.forum: m.date for m in facts_of(text, "2024-06-05").meetings}
+    assert dates["日中防衛相会談"] == "2024-06-04"
+
+
+def test_extract_heldout_patterns_separate_talks_with_each_partner(facts_of):
+    # 「AはB、Cとそれぞれ会談した」: two bilateral talks, not one trilateral meeting
+    text = "山田一郎首相は26日、中国の陳明首相、韓国の朴大成大統領とそれぞれ会談した。"
+    assert _reps(facts_of(text, "2024-05-28")) == {
+        ("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
+        ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談"),
+    }
