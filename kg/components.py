@@ -417,12 +417,17 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         while region_start - 1 >= 0 and (
             pieces[region_start - 1].kind in ("ORD", "OTHER", "INST", "COUNTRY", "PREFIX", "JOIN", "KIND")
             or pieces[region_start - 1].kind == "TITLE"  # 大統領報道官, 副首相兼国防相
+            # 「北大西洋条約機構(NATO)事務総長」: an organisation's acronym inside the post
+            or (
+                pieces[region_start - 1].kind == "PAREN" and _ACRONYM.match(pieces[region_start - 1].value.replace(" ", ""))
+                and region_start - 2 >= 0 and pieces[region_start - 2].kind in ("INST", "KIND", "FORUM")
+            )
         ):
             candidate = pieces[region_start - 1]
             core_kind = pieces[k].value
             if (
                 candidate.kind == "OTHER" and _KATAKANA.match(candidate.text)
-                and candidate.text not in lexicon.places()
+                and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
                 and (doc[candidate.token].ent_type_ not in _PLACE_ENE or core_kind in _NATIONAL_TITLE_KINDS)
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind in ("INST", "COUNTRY", "JOIN", "NAME"))
             ):

@@ -81,6 +81,13 @@ def test_nlp_entity_patterns_romanised_names_are_aliases(nlp):
         ("ジョン・スミス大統領補佐官(国家安全保障担当)は来日した。", "ジョン・スミス", "国家安全保障担当大統領補佐官", None),
         # katakana joined by 「・」 to a name is part of it even when ENE says otherwise
         ("インドのラム・クマール外相が出席した。", "ラム・クマール", "外相", None),
+        # compound posts: 兼, a party prefix, an organisation's acronym, a region in a bureau
+        ("朴正浩国防相兼副首相は1日、会見した。", "朴正浩", "国防相兼副首相", None),
+        ("朴正浩党中央対外連絡部長は1日、会見した。", "朴正浩", "党中央対外連絡部長", None),
+        ("ジョン・スミス北大西洋条約機構(NATO)事務総長は会見した。", "ジョン・スミス", "北大西洋条約機構(NATO)事務総長", None),
+        ("ジョン・スミス外務省アジア大洋州局長は会見した。", "ジョン・スミス", "外務省アジア大洋州局長", None),
+        ("陳偉全人代常務委員長は1日、会見した。", "陳偉", "全人代常務委員長", None),
+        ("陳偉政治局員は1日、会見した。", "陳偉", "政治局員", None),
     ],
 )
 def test_nlp_entity_patterns_name_and_post(nlp, text, name, title, former):
