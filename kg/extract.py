@@ -423,6 +423,10 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
             continue
         between = ref.sentence.doc.text[prev.mention.end : ref.mention.start]
         if between in ("、", "と", "や") and prev.person.country_source == "explicit":
+            if ref.person.country_source == "reference" or (
+                prev.mention.get("title_country") and not _context_before(prev.sentence, prev.mention)
+            ):
+                continue  # 「ブリンケン国務長官と<known Korean>外相」: the post's country is not shared
             _set_country(ref.person, prev.person.country, "context")
 
 
@@ -716,8 +720,8 @@ def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]
     pred = _predicate(span[-1])
     people = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON"]
     for token in doc[sentence.span.start : sentence.span.end]:
-        if token.text != "で" or token.dep_ != "case" or token.i >= span.start:
-            continue
+        if token.text != "で" or token.dep_ != "case" or span.start <= token.i < span.end:
+            continue  # before or after the name: 「ソウルで…会議を開いた」「会議が…ソウルで開かれた」
         head = token.head
         if _predicate(head).i != pred.i or head.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -839,14 +843,20 @@ def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict
     「G7外相会合」, 「先進7カ国(G7)外相会合」 → forum G7外相会合, acronym G7 (not the G7 summit)."""
     text = sentence.doc.text
     phrase = mention.get("phrase") or mention.text
+    full = None
     if mention.get("generic"):
         before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
         match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
         if match is None:
             return None
         acronym = match.group(1) or match.group(2)
-        if acronym not in _forum_acronyms():
+        # a bare acronym must be a known group; one in parentheses after a name defines itself
+        # (「東南アジア諸国連合(ASEAN)外相会議」)
+        if match.group(2) and acronym not in _forum_acronyms():
             return None
+        if match.group(1):
+            lead = re.split(r"[、。「」『』\s()（）はがをにで]", text[sentence.span.start_char : mention.start].rsplit("(", 1)[0].rsplit("（", 1)[0])[-1]
+            full = lead + phrase if len(lead) >= 2 else None
     else:
         acronym = mention.get("acronym")
         written = unicodedata.normalize("NFKC", mention.text)
@@ -860,7 +870,8 @@ def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict
     kind = entry.kind if entry else mention.get("kind")
     forum = acronym + phrase
     return {
-        "forum": forum, "acronym": acronym, "countries": [], "kind": kind, "aliases": [],
+        "forum": forum, "acronym": acronym, "countries": [], "kind": kind,
+        "aliases": [full] if mention.get("generic") and full else [],
         "identity": "group:" + acronym + ":" + _norm(phrase),
     }
 

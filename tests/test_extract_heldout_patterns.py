@@ -219,3 +219,16 @@ def test_extract_heldout_patterns_separate_talks_with_each_partner(facts_of):
         ("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
         ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, forum, acronym, place",
+    [
+        # an acronym in parentheses after a group's name defines it, known or not
+        ("東南アジア諸国連合(ASEAN)外相会議が10日、ビエンチャンで開かれた。", "ASEAN外相会議", "ASEAN", "ビエンチャン"),
+        ("20カ国・地域(G20)外相会合は18日、リオデジャネイロで開かれ、山田一郎外相が出席した。", "G20外相会合", "G20", "リオデジャネイロ"),
+    ],
+)
+def test_extract_heldout_patterns_group_meeting_after_an_acronym(facts_of, text, forum, acronym, place):
+    (meeting,) = facts_of(text, "2024-11-20").meetings
+    assert (meeting.forum, meeting.acronym, meeting.place, meeting.status) == (forum, acronym, place, "held")
