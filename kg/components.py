@@ -230,7 +230,9 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             kind, value = _lookup(text)
             if not kind:
                 continue
-            if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and not _country_abbreviation_ok(raw, k):
+            if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and not (
+                _country_abbreviation_ok(raw, k) or (j == len(raw) and _abbreviation_before_titled_no(doc, end))
+            ):
                 continue
             for p in raw[k:j]:
                 p.kind, p.value, p.group, p.match = kind, value, group, text
@@ -340,6 +342,18 @@ def _given_name_gen(doc: Doc, raw: list[_Piece]) -> None:
             for q in raw[first:idx]:
                 q.kind = "NAME"
             p.kind, p.value, p.group, p.match = "NAME", "", -1, ""
+
+
+def _abbreviation_before_titled_no(doc: Doc, chunk_end: int) -> bool:
+    """「仏のX外相」: a one-character country form ending its chunk before 「の」 and a noun
+    phrase that ends in a post (not 「米の生産」, rice)."""
+    if chunk_end + 1 >= len(doc) or doc[chunk_end].text != "の":
+        return False
+    i = chunk_end + 1
+    while i < len(doc) and _in_chunk(doc, i):
+        i += 1
+    following = doc.text[doc[chunk_end + 1].idx : doc[i - 1].idx + len(doc[i - 1].text)] if i > chunk_end + 1 else ""
+    return any(following.endswith(title) for title in lexicon.titles() if len(title) >= 2)
 
 
 def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
@@ -519,6 +533,8 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                     official="1" if (entry is None or entry.official) else "0",
                     institution=institution,
                     country=countries[-1] if countries else (inst_country or _title_country(entry, name)),
+                    # 国務長官 alone says US: a country of the post, not one written for a list
+                    title_country="1" if not countries and not inst_country and _title_country(entry, name) else "",
                     weak_country=None if any(_KATAKANA_READING.fullmatch(a) for a in aliases) else _weak_title_country(entry, name),
                     short="1" if short else "",
                     former="1" if former else "",

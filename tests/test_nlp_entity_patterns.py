@@ -115,6 +115,13 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("インドのラム・クマール外相が出席した。", "ラム・クマール", "IN"),
         # a known official's unmarked 外相 follows the reference list, not the Japanese default
         ("鄭義溶外相は1日、ソウルで会見した。", "鄭義溶", "KR"),
+        # a post's own country (国務長官 → US) is not shared with the next person of a list
+        ("米韓外相会談で、マイケル・ブラウン国務長官と朴正浩外相は協力を確認した。", "朴正浩", "KR"),
+        # ... but a country written before the list is (「米国のA、B」「韓国のA、B」)
+        ("米国のマイケル・ブラウン国務長官、ジョン・スミス大統領補佐官が出席した。", "ジョン・スミス", "US"),
+        ("韓国の朴正浩外相、李明哲国防相が出席した。", "李明哲", "KR"),
+        # a one-character country form before 「の」 and a post
+        ("英国のジョン・スミス外相と仏のピエール・マルタン外相は会談した。", "ピエール・マルタン", "FR"),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
