@@ -423,10 +423,16 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
             continue
         between = ref.sentence.doc.text[prev.mention.end : ref.mention.start]
         if between in ("、", "と", "や") and prev.person.country_source == "explicit":
-            if ref.person.country_source == "reference" or (
-                prev.mention.get("title_country") and not _context_before(prev.sentence, prev.mention)
-            ):
-                continue  # 「ブリンケン国務長官と<known Korean>外相」: the post's country is not shared
+            text = prev.sentence.doc.text
+            written = (
+                (prev.mention.get("country") and not prev.mention.get("title_country"))
+                or _context_before(prev.sentence, prev.mention)
+                or text[max(0, prev.mention.start - 3) : prev.mention.start] == "同国の"
+            )
+            if ref.person.country_source == "reference" or not written:
+                # 「ブリンケン国務長官と<known Korean>外相」「スミス、マルタン両氏」: only a
+                # country written for the head of the list is shared, not one its post implies
+                continue
             _set_country(ref.person, prev.person.country, "context")
 
 
@@ -546,15 +552,24 @@ _TEXT_SIDE = re.compile(r"([^\s、。「」（）()]{1,8}?)側(?:からは|か�
 
 
 def _text_side(sentence: "_Sentence", end: int) -> Optional[str]:
-    """The country of the last 「X側は/が/から」 written before ``end`` in the sentence."""
-    text = sentence.doc.text[sentence.span.start_char : end]
+    """The country of the last 「X側は/が/から」 written before ``end`` in the same clause
+    (no predicate between: 「中国側が反発する中、A外相は」 is not A's side)."""
+    doc = sentence.doc
+    text = doc.text[sentence.span.start_char : end]
     found = None
     for match in _TEXT_SIDE.finditer(text):
         word = match.group(1)
-        for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
-            if word.endswith(form):
-                found = code
-                break
+        code = next(
+            (c for form, c in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])) if word.endswith(form)),
+            None,
+        )
+        if code is None:
+            continue
+        between = doc.char_span(sentence.span.start_char + match.end(), end, alignment_mode="expand")
+        if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+            found = None  # a predicate closes the side phrase's clause
+            continue
+        found = code
     return found
 
 
@@ -723,7 +738,10 @@ def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]
         if token.text != "で" or token.dep_ != "case" or span.start <= token.i < span.end:
             continue  # before or after the name: 「ソウルで…会議を開いた」「会議が…ソウルで開かれた」
         head = token.head
-        if _predicate(head).i != pred.i or head.pos_ not in ("NOUN", "PROPN"):
+        own = _predicate(head)
+        # 「ワシントンで開かれた日米外相会談に出席した」: the place of the clause naming the meeting
+        describes = own.dep_ == "acl" and span.start <= own.head.i < span.end and own.lemma_ in lexicon.cues("held")
+        if (own.i != pred.i and not describes) or head.pos_ not in ("NOUN", "PROPN"):
             continue
         start = head.i
         while start - 1 >= sentence.span.start:
@@ -1226,6 +1244,9 @@ class _Extraction:
     def represent(self, person: _Person, meeting: _Meeting, side: Optional[str], sentence: _Sentence, rule: str, head: Optional[bool]) -> None:
         if meeting.status != "held" or not side:
             return
+        states = [c for c in meeting.countries if len(c) == 2]
+        if meeting.countries_from_text and len(states) == len(meeting.countries) >= 2 and side not in states:
+            return  # a side that is not a party to this bilateral/trilateral meeting
         _set_country(person, side, "side")
         key = (person.key, meeting.key, side)
         ev = sentence.evidence(self.doc_id)

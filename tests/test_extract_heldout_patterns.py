@@ -232,3 +232,10 @@ def test_extract_heldout_patterns_separate_talks_with_each_partner(facts_of):
 def test_extract_heldout_patterns_group_meeting_after_an_acronym(facts_of, text, forum, acronym, place):
     (meeting,) = facts_of(text, "2024-11-20").meetings
     assert (meeting.forum, meeting.acronym, meeting.place, meeting.status) == (forum, acronym, place, "held")
+
+
+def test_extract_heldout_patterns_side_phrase_of_another_clause_is_not_the_side(facts_of):
+    # 「中国側が反発する中、」 closes its clause: the minister is not on the Chinese side
+    facts = facts_of("中国側が反発する中、山田一郎外相は18日、ワシントンで開かれた日米外相会談に出席した。", "2024-06-20")
+    assert _reps(facts) == {("山田一郎", "JP", "日米外相会談")}
+    assert facts.meetings[0].place == "ワシントン"
