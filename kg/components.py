@@ -626,12 +626,22 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 ok = group or with_people or len(known) > 1 or follows.startswith(("と", "ら", "氏"))
             else:
                 ok = group and _looks_like_full_name(name)
+            if not ok and group and len(name) <= 10:
+                # 「岸田、尹両氏」: a surname in a 両氏 list points back like 「尹氏」 does
+                found.append(
+                    DomainMention(
+                        "PERSON", n_start, n_end, text[n_start:n_end],
+                        _attrs(name=name, title="氏", title_kind="honorific", official="0", name_end=str(n_start + len(name)), short="1" if len(name) == 1 else ""),
+                    )
+                )
+                continue
             if not ok:
                 continue
             found.append(
                 DomainMention(
                     "PERSON", n_start, n_end, text[n_start:n_end],
-                    _attrs(name=name, aliases="|".join(readings), official="1", weak_country=country, name_end=str(n_start + len(name)), untitled="1"),
+                    # a post is known for reference officials, or shared with the titled officials listed beside
+                    _attrs(name=name, aliases="|".join(readings), official="1" if (country or with_people) else "0", weak_country=country, name_end=str(n_start + len(name)), untitled="1"),
                 )
             )
         i = j + 1

@@ -122,9 +122,17 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("韓国の朴正浩外相、李明哲国防相が出席した。", "李明哲", "KR"),
         # a one-character country form before 「の」 and a post
         ("英国のジョン・スミス外相と仏のピエール・マルタン外相は会談した。", "ピエール・マルタン", "FR"),
+        # 「A、B両氏」 with surnames points back; the first one's post country is not shared
+        ("ジョン・スミス国務長官は1日、ピエール・マルタン外相と会談した。\nスミス、マルタン両氏は共同声明を出した。", "ピエール・マルタン", None),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
 )
 def test_nlp_entity_patterns_countries(facts_of, text, name, country):
     assert _person(facts_of(text, "2021-10-01"), name).country == country
+
+
+def test_nlp_entity_patterns_surnames_before_group_honorific_point_back(facts_of):
+    facts = facts_of("山田一郎首相は1日、朴正浩大統領と会談した。\n山田、朴両氏は協力を確認した。", "2024-01-01")
+    assert {p.name for p in facts.people} == {"朴正浩", "山田一郎"}
+    assert _person(facts, "朴正浩").short_forms == ("朴",)
