@@ -536,8 +536,8 @@ def _serves_as_chair(pred) -> bool:
 
 
 def _gathered(pred) -> bool:
-    """「顔をそろえた」「顔を合わせた」: a verb whose object is 顔 says people met."""
-    return pred.pos_ == "VERB" and any(
+    """「顔をそろえた」「顔を合わせた」: people met (not 「顔を見せた」 at a reception)."""
+    return pred.pos_ == "VERB" and pred.lemma_ in lexicon.cues("gathered_verb") and any(
         c.dep_ == "obj" and c.lemma_ in lexicon.cues("gathered") for c in pred.children
     )
 
@@ -1147,6 +1147,14 @@ class _Extraction:
                 segment = text[max(0, titles[-1].start - 8) : titles[-1].end]
                 segment = re.split(r"[の、。・「」()（）\s]", segment)[-1]
                 title = segment if segment.endswith(titles[-1].text) else titles[-1].text
+        if not title:
+            # 「日米豪印4か国の外相は…会合を開いた」: the people's post names the meeting
+            topics = [
+                x for x in before
+                if x.label == "TITLE" and text[x.end : x.end + 1] in ("は", "が") and text[max(0, x.start - 1) : x.start] in ("の", "")
+            ]
+            if topics and (topics[-1].text + phrase) in lexicon.meeting_kinds():
+                title = topics[-1].text
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if not all(c in abbreviations for c in countries):
             return None

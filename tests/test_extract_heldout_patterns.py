@@ -239,3 +239,15 @@ def test_extract_heldout_patterns_side_phrase_of_another_clause_is_not_the_side(
     facts = facts_of("中国側が反発する中、山田一郎外相は18日、ワシントンで開かれた日米外相会談に出席した。", "2024-06-20")
     assert _reps(facts) == {("山田一郎", "JP", "日米外相会談")}
     assert facts.meetings[0].place == "ワシントン"
+
+
+def test_extract_heldout_patterns_bare_meeting_named_by_the_subjects_post(facts_of):
+    # 「日米豪印4か国の外相は…会合を開いた」 → 日米豪印外相会合
+    facts = facts_of("日米豪印4か国（クアッド）の外相は23日、ニューヨークで会合を開いた。", "2024-09-25")
+    assert [(m.forum, m.date, m.place) for m in facts.meetings] == [("日米豪印外相会合", "2024-09-23", "ニューヨーク")]
+
+
+def test_extract_heldout_patterns_showing_up_at_a_reception_is_not_taking_part(facts_of):
+    text = "山田一郎外相とスミス国務長官は10日、東京で日米外相会談を開いた。山田氏は夜、都内のホテルで開かれたレセプションに顔を見せた。"
+    facts = facts_of(text, "2024-06-20")
+    assert all(len(r.evidence) == 1 and "レセプション" not in r.evidence[0].sentence for r in facts.representations)
