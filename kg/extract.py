@@ -853,7 +853,11 @@ def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
     text = sentence.doc.text
     lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
     phrase = lead + mention.text
-    return any(phrase.startswith(word) or ("の" + word) in phrase or word in mention.text for word in lexicon.cues("legislature"))
+    # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
+    return any(
+        phrase.startswith(word) or ("の" + word) in phrase or phrase.endswith(word)
+        for word in lexicon.cues("legislature")
+    )
 
 
 def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict]:

@@ -251,3 +251,8 @@ def test_extract_heldout_patterns_showing_up_at_a_reception_is_not_taking_part(f
     text = "山田一郎外相とスミス国務長官は10日、東京で日米外相会談を開いた。山田氏は夜、都内のホテルで開かれたレセプションに顔を見せた。"
     facts = facts_of(text, "2024-06-20")
     assert all(len(r.evidence) == 1 and "レセプション" not in r.evidence[0].sentence for r in facts.representations)
+
+
+def test_extract_heldout_patterns_a_word_about_parliament_is_not_a_session(facts_of):
+    text = "山田一郎首相は参議院選挙後初の日米首脳会談に臨み、スミス米大統領と会談した。"
+    assert _reps(facts_of(text, "2024-08-02")) == {("山田一郎", "JP", "日米首脳会談"), ("スミス", "US", "日米首脳会談")}
