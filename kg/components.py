@@ -842,6 +842,9 @@ def _country_mentions(pieces: list[_Piece]) -> list[DomainMention]:
         if p.kind == "COUNTRY" and p.group not in seen:
             seen.add(p.group)
             same = [q for q in pieces if q.group == p.group]
+            last = pieces.index(same[-1])
+            if last + 2 == len(pieces) and pieces[-1].kind == "PAREN" and _ACRONYM.match(pieces[-1].value.replace(" ", "")):
+                same.append(pieces[-1])  # 「欧州連合(EU)のX上級代表」: the acronym is part of what 「の」 follows
             text = "".join(q.text for q in same)
             found.append(DomainMention("COUNTRY", same[0].start, same[-1].end, text, _attrs(codes=p.value)))
     return found

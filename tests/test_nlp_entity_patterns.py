@@ -124,6 +124,8 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("英国のジョン・スミス外相と仏のピエール・マルタン外相は会談した。", "ピエール・マルタン", "FR"),
         # 「A、B両氏」 with surnames points back; the first one's post country is not shared
         ("ジョン・スミス国務長官は1日、ピエール・マルタン外相と会談した。\nスミス、マルタン両氏は共同声明を出した。", "ピエール・マルタン", None),
+        # an organisation written with its acronym before 「の」
+        ("欧州連合(EU)のアンナ・シュミット上級代表は1日、来日した。", "アンナ・シュミット", "EU"),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
