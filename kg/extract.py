@@ -794,6 +794,20 @@ def _embedded(sentence: _Sentence, mention: DomainMention) -> bool:
     return _in_relative_clause(pred) or pred.dep_ in ("ccomp", "csubj")
 
 
+def _hosting(sentence: _Sentence, mention: DomainMention) -> bool:
+    """「…会議が開かれていたジャカルタで」: a meeting named only to say where something else
+    happened (its clause modifies a place in a で-phrase)."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pred = _predicate(span[-1])
+    if not _in_relative_clause(pred) or pred.head.i == pred.i:
+        return False
+    place = pred.head
+    doc = sentence.doc
+    return place.i + 1 < len(doc) and doc[place.i + 1].text == "で"
+
+
 def _gathering_mention(sentence: _Sentence) -> DomainMention:
     """A stand-in mention for the gathering verb of the sentence (「一堂に会し」)."""
     text = sentence.doc.text
@@ -1342,7 +1356,7 @@ class _Extraction:
         meetings_here = self.sentence_meetings(sentence)
         meeting = self.meeting_argument(sentence, pred, meetings_here)
         if meeting is None:
-            held_here = [mt for _, mt in meetings_here if mt.status == "held"]
+            held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not _hosting(sentence, mn)]
             meeting = held_here[-1] if held_here else None
         if meeting is None:
             return
@@ -1402,7 +1416,7 @@ class _Extraction:
                 meeting = self.meeting_argument(sentence, participation, meetings_here)
                 partnered = self.partnered_meeting(sentence, m, meetings_here)
                 meeting = partnered or meeting
-                held_here = [mt for _, mt in meetings_here if mt.status == "held"]
+                held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not _hosting(sentence, mn)]
                 if meeting is None and held_here:
                     meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
                 attends = (
@@ -1620,8 +1634,8 @@ class _Extraction:
         found = None
         for m, meeting in meetings_here:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or meeting.status != "held":
-                continue
+            if span is None or meeting.status != "held" or _hosting(sentence, m):
+                continue  # 「…会議が開かれていたジャカルタで」 says where, it is no argument
             linear = self.linear_predicate(sentence, span)
             if _predicate(span[-1]).i == pred.i or (span.end <= pred.i and linear is not None and linear.i == pred.i):
                 if span.end <= pred.i or found is None:
@@ -1634,7 +1648,7 @@ class _Extraction:
         found: list[_Meeting] = []
         for m, meeting in meetings_here:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or meeting.status != "held" or span.end > pred.i or meeting in found:
+            if span is None or meeting.status != "held" or span.end > pred.i or meeting in found or _hosting(sentence, m):
                 continue
             linear = self.linear_predicate(sentence, span)
             if _predicate(span[-1]).i == pred.i or (linear is not None and linear.i == pred.i):

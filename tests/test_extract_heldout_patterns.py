@@ -256,3 +256,9 @@ def test_extract_heldout_patterns_showing_up_at_a_reception_is_not_taking_part(f
 def test_extract_heldout_patterns_a_word_about_parliament_is_not_a_session(facts_of):
     text = "山田一郎首相は参議院選挙後初の日米首脳会談に臨み、スミス米大統領と会談した。"
     assert _reps(facts_of(text, "2024-08-02")) == {("山田一郎", "JP", "日米首脳会談"), ("スミス", "US", "日米首脳会談")}
+
+
+def test_extract_heldout_patterns_hosting_conference_gets_nobody(facts_of):
+    # 「…会議が開かれていたジャカルタで…と会い、…協議した」: the talks, not the conference
+    text = "韓国の金英洙外交部長官は先月28日、国際会議が開かれていたジャカルタで日本の山田一郎外相と会い、約40分間協議した。"
+    assert _reps(facts_of(text, "2024-08-02")) == {("金英洙", "KR", "韓日外相会談"), ("山田一郎", "JP", "韓日外相会談")}
