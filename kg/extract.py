@@ -769,6 +769,13 @@ def _resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict
     kind = mention.get("kind")
     aliases = [a for a in (mention.get("aliases") or "").split("|") if a]
     if not forum:
+        if acronym and acronym not in definitions and mention.get("has_kind"):
+            # 「APEC首脳会議」: an organisation's meeting named by its acronym, as written
+            forum = unicodedata.normalize("NFKC", mention.text)
+            return {
+                "forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases,
+                "identity": "group:" + acronym + ":" + _norm(forum[len(acronym):] if forum.startswith(acronym) else forum),
+            }
         if not acronym or acronym not in definitions:
             return None
         d = definitions[acronym]

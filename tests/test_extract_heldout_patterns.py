@@ -262,3 +262,9 @@ def test_extract_heldout_patterns_hosting_conference_gets_nobody(facts_of):
     # 「…会議が開かれていたジャカルタで…と会い、…協議した」: the talks, not the conference
     text = "韓国の金英洙外交部長官は先月28日、国際会議が開かれていたジャカルタで日本の山田一郎外相と会い、約40分間協議した。"
     assert _reps(facts_of(text, "2024-08-02")) == {("金英洙", "KR", "韓日外相会談"), ("山田一郎", "JP", "韓日外相会談")}
+
+
+def test_extract_heldout_patterns_acronym_meeting_without_a_definition(facts_of):
+    facts = facts_of("APEC首脳会議が15日、リマで開かれ、山田一郎首相が出席した。", "2024-11-20")
+    assert [(m.forum, m.acronym, m.date, m.place) for m in facts.meetings] == [("APEC首脳会議", "APEC", "2024-11-15", "リマ")]
+    assert _reps(facts) == {("山田一郎", "JP", "APEC首脳会議")}
