@@ -175,6 +175,8 @@ def _lookup(text: str) -> tuple[str, str]:
         return "TITLE", lexicon.titles()[text].kind
     if text in lexicon.country_forms():
         return "COUNTRY", lexicon.country_forms()[text]
+    if _nfkc(text) != text and _nfkc(text) in lexicon.country_forms():
+        return "COUNTRY", lexicon.country_forms()[_nfkc(text)]  # 「ＥＵ」 written full-width
     combination = lexicon.split_country_combination(text)
     if combination:
         return "COUNTRY", ",".join(combination)
@@ -637,6 +639,15 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 continue
             if not ok:
                 continue
+            if _post_before_no(text, n_start):
+                # 「国務委員の楊潔篪氏」: written like 「X氏」 so the extractor reads the post before 「の」
+                found.append(
+                    DomainMention(
+                        "PERSON", n_start, n_end, text[n_start:n_end],
+                        _attrs(name=name, aliases="|".join(readings), title="氏", title_kind="honorific", official="1", weak_country=country, name_end=str(n_start + len(name))),
+                    )
+                )
+                continue
             found.append(
                 DomainMention(
                     "PERSON", n_start, n_end, text[n_start:n_end],
@@ -648,11 +659,18 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
     return found
 
 
-def _known_by_honorific(mention: DomainMention) -> DomainMention:
+def _post_before_no(text: str, start: int) -> bool:
+    """A post and 「の」 right before ``start`` (「外相の」)."""
+    return text.endswith("の", 0, start) and any(text.endswith(t, 0, start - 1) for t in lexicon.titles() if len(t) >= 2)
+
+
+def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
     """「王毅氏と会談した」: a known official's full name before 氏 introduces the person, it does
     not only point back at someone named before."""
     if mention.get("title_kind") != "honorific" or mention.get("short"):
         return mention
+    if _post_before_no(text, mention.start):
+        return mention  # 「外相の王毅氏」: the extractor reads the post written before 「の」
     name = mention.get("name") or ""
     country = _reference_country([name, *(mention.get("aliases") or "").split("|")])
     if not country:
@@ -1145,7 +1163,7 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         chunk_pieces.append((start, end, pieces))
         mentions += _country_mentions(pieces)
         mentions += _institution_mentions(doc, pieces)
-        people = [_known_by_honorific(m) for m in _person_mentions(doc, pieces)]
+        people = [_known_by_honorific(m, doc.text) for m in _person_mentions(doc, pieces)]
         all_people += people
         mentions += people
         for p in pieces:

@@ -126,6 +126,10 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("ジョン・スミス国務長官は1日、ピエール・マルタン外相と会談した。\nスミス、マルタン両氏は共同声明を出した。", "ピエール・マルタン", None),
         # an organisation written with its acronym before 「の」
         ("欧州連合(EU)のアンナ・シュミット上級代表は1日、来日した。", "アンナ・シュミット", "EU"),
+        # a country form written full-width
+        ("ＥＵのアンナ・シュミット上級代表は1日、来日した。", "アンナ・シュミット", "EU"),
+        # 「<post>の<known name>氏」 keeps the post written before 「の」
+        ("国務委員の楊潔篪氏は1日、来日した。", "楊潔篪", "CN"),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
@@ -138,3 +142,7 @@ def test_nlp_entity_patterns_surnames_before_group_honorific_point_back(facts_of
     facts = facts_of("山田一郎首相は1日、朴正浩大統領と会談した。\n山田、朴両氏は協力を確認した。", "2024-01-01")
     assert {p.name for p in facts.people} == {"朴正浩", "山田一郎"}
     assert _person(facts, "朴正浩").short_forms == ("朴",)
+
+
+def test_nlp_entity_patterns_post_before_no_and_known_name(facts_of):
+    assert _person(facts_of("国務委員の楊潔篪氏は1日、来日した。", "2016-05-01"), "楊潔篪").title == "国務委員"
