@@ -721,10 +721,15 @@ def _meeting_party_countries(doc: Doc, mentions: list[DomainMention]) -> list[Do
             codes = [c for c in (m.get("countries") or "").split(",") if len(c) == 2]
             if m.label == "MEETING" and len(codes) >= 2:
                 parties.append(codes)
-        if not parties or any(weak in codes for codes in parties):
+        if not parties:
             continue
-        others = {m.get("country") for m in here if m.label == "PERSON" and m is not person and m.get("country")}
-        open_parties = [c for c in parties[0] if c not in others]
+        others = [m for m in here if m.label == "PERSON" and m is not person]
+        claimed = {m.get("country") for m in others if m.get("country")}
+        # a Japanese-style name (two-kanji surname + given name) keeps its default
+        claimed |= {m.get("weak_country") for m in others if m.get("name_origin") == "ja" and m.get("weak_country")}
+        open_parties = [c for c in parties[0] if c not in claimed]
+        if person.get("name_origin") == "ja" or (weak in parties[0] and weak not in claimed):
+            continue  # a Japanese-style name, or a default that fits a party nobody else holds
         attrs = dict(person.attrs)
         if len(open_parties) == 1:
             attrs["weak_country"] = open_parties[0]

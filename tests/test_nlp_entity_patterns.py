@@ -130,6 +130,10 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("ＥＵのアンナ・シュミット上級代表は1日、来日した。", "アンナ・シュミット", "EU"),
         # 「<post>の<known name>氏」 keeps the post written before 「の」
         ("国務委員の楊潔篪氏は1日、来日した。", "楊潔篪", "CN"),
+        # in a meeting of Japan and X, the Japanese-style name holds Japan's seat
+        ("日韓外相会談で、山田一郎外相と朴正浩外相は協力を確認した。", "朴正浩", "KR"),
+        ("日中外相会談で、山田一郎外相と陳偉外相は協力を確認した。", "陳偉", "CN"),
+        ("日中外相会談で、山田一郎外相と陳偉外相は協力を確認した。", "山田一郎", "JP"),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
