@@ -1020,8 +1020,11 @@ class _Extraction:
                     self.hearings.add((sentence.index, m.start))
                     continue  # 「国会…委員会の全体会議に出席し」: a hearing, not a diplomatic meeting
                 group = _group_meeting(sentence, m) or _organisation_meeting(sentence, m)
+                between = self.people_of_meeting(sentence, m) if m.get("generic") and group is None else []
                 if group is not None:
                     info = group
+                elif between:
+                    info = self.talks_forum(between, self.home_first(list(dict.fromkeys(r.person.country for r in between))), named)
                 elif m.get("generic"):
                     if self.is_verbal(sentence.doc, m):
                         continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
@@ -1040,6 +1043,8 @@ class _Extraction:
                         continue  # 「次回の会議」: a back-reference to nothing held
                 meeting = self.add_meeting(info, _ordinal(sentence, m), date, status, sentence, m)
                 self.meeting_at[(sentence.index, written.start)] = meeting
+                for ref in between:
+                    self.represent(ref.person, meeting, ref.person.country, sentence, "participant_subject", None)
                 if meeting.status == "held":
                     _date_from_focus(meeting, current)
                     current, focus_set = meeting, sentence.index
@@ -1530,6 +1535,23 @@ class _Extraction:
         for ref, side in zip(refs, sides):
             self.represent(ref.person, meeting, side, sentence, "talks_with", None)
         return meeting
+
+    def people_of_meeting(self, sentence: _Sentence, m: DomainMention) -> list[_PersonRef]:
+        """「AとBの会談」「AとBによる会談」: people of ≥2 known countries listed right before a
+        bare meeting word are its participants."""
+        text = sentence.doc.text
+        refs = [r for r in self.refs_in(sentence) if r.mention.end <= m.start]
+        if not refs or text[refs[-1].mention.end : m.start] not in ("の", "による", "との間の", "間の"):
+            return []
+        listed = [refs[-1]]
+        for ref in reversed(refs[:-1]):
+            if not re.fullmatch(r"(?:と|、|や|及び)(?:[^、。とや]{1,8}の)?", text[ref.mention.end : listed[0].mention.start]):
+                break  # 「AとBの」, 「Aと韓国のBの」
+            listed.insert(0, ref)
+        countries = [r.person.country for r in listed]
+        if len(listed) < 2 or None in countries or len(set(countries)) < 2:
+            return []
+        return listed
 
     def meeting_clause_between(self, sentence: _Sentence, start: int, end: int) -> bool:
         """Whether a verb between token ``start`` and ``end`` has a meeting as its object

@@ -268,3 +268,22 @@ def test_extract_heldout_patterns_acronym_meeting_without_a_definition(facts_of)
     facts = facts_of("APEC首脳会議が15日、リマで開かれ、山田一郎首相が出席した。", "2024-11-20")
     assert [(m.forum, m.acronym, m.date, m.place) for m in facts.meetings] == [("APEC首脳会議", "APEC", "2024-11-15", "リマ")]
     assert _reps(facts) == {("山田一郎", "JP", "APEC首脳会議")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # 「AとBの会談は…行われた」
+            "山田一郎首相とスミス米大統領の会談は15日、リマ市内のホテルで約30分間行われた。",
+            {("山田一郎", "JP", "日米首脳会談"), ("スミス", "US", "日米首脳会談")},
+        ),
+        (  # 「Aと韓国のBによる会談が…行われた」
+            "スミス米国務長官と韓国の朴大成外相による会談が15日、ソウルで行われた。",
+            {("スミス", "US", "米韓外相会談"), ("朴大成", "KR", "米韓外相会談")},
+        ),
+        # planned: nobody takes part yet
+        ("山田一郎首相とスミス米大統領の会談は来月行われる予定だ。", set()),
+    ],
+)
+def test_extract_heldout_patterns_people_before_a_bare_meeting_word(facts_of, text, expected):
+    assert _reps(facts_of(text, "2024-11-20")) == expected
