@@ -801,6 +801,36 @@ def _embedded(sentence: _Sentence, mention: DomainMention) -> bool:
     return _in_relative_clause(pred) or pred.dep_ in ("ccomp", "csubj")
 
 
+_APPOSITION = re.compile(r"[、,]?\s*(?:いわゆる|通称|略称|通称は)\s*[「『]?")
+
+
+def _with_listed_countries(sentence: _Sentence, mention: DomainMention, info: dict) -> dict:
+    """「日本と中国の外相会談」: countries listed before 「Xの<meeting>」 all take part
+    (日中外相会談), not only the one written next to the meeting word."""
+    text = sentence.doc.text
+    if len(info["countries"]) != 1 or not re.match(r"[^の]{1,6}の", mention.text):
+        return info
+    listed = list(info["countries"])
+    start = mention.start
+    for x in reversed([x for x in sentence.mentions if x.label == "COUNTRY" and x.end < start]):
+        if text[x.end : start] not in ("と", "、", "や", "及び"):
+            break
+        codes = [c for c in (x.get("codes") or "").split(",") if c]
+        listed = codes + [c for c in listed if c not in codes]
+        start = x.start
+    if len(listed) < 2:
+        return info
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if not all(c in abbreviations for c in listed):
+        return info
+    word = mention.text.split("の", 1)[1]
+    forum = "".join(abbreviations[c] for c in listed) + word
+    return {
+        **info, "forum": forum, "countries": listed, "aliases": _other_orders(listed, word),
+        "identity": "made:" + ",".join(sorted(listed)) + ":" + (info["kind"] or "") + ":" + _norm(forum),
+    }
+
+
 def _hosting(sentence: _Sentence, mention: DomainMention) -> bool:
     """「…会議が開かれていたジャカルタで」: a meeting named only to say where something else
     happened (its clause modifies a place in a で-phrase)."""
@@ -1012,6 +1042,7 @@ class _Extraction:
             if current is not None and current.date and len(current.date) == 10 and focus_set >= story_day_set:
                 focus_date = current.date
             talk_tokens = self.talks_in(sentence, focus_date)
+            previous_here: Optional[tuple[int, _Meeting]] = None  # (end, meeting) of the last meeting name
             for written in sentence.mentions:
                 if written.label != "MEETING" or sentence.quoted(written.start, written.end):
                     continue
@@ -1033,6 +1064,12 @@ class _Extraction:
                     info = _resolve_meeting_mention(m, definitions)
                 if info is None:
                     continue
+                info = _with_listed_countries(sentence, m, info)
+                if previous_here is not None and _APPOSITION.fullmatch(sentence.doc.text[previous_here[0] : m.start]):
+                    # 「安全保障協議委員会、いわゆる「2プラス2」」: one meeting, two names
+                    merged = self.info_of(previous_here[1])
+                    merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
+                    info = merged
                 date = _meeting_date(sentence, m, self.published, focus_date)
                 status = _meeting_status(sentence, m, date, self.published)
                 if _closing(sentence, m):
@@ -1043,6 +1080,7 @@ class _Extraction:
                         continue  # 「次回の会議」: a back-reference to nothing held
                 meeting = self.add_meeting(info, _ordinal(sentence, m), date, status, sentence, m)
                 self.meeting_at[(sentence.index, written.start)] = meeting
+                previous_here = (m.end, meeting)
                 for ref in between:
                     self.represent(ref.person, meeting, ref.person.country, sentence, "participant_subject", None)
                 if meeting.status == "held":
@@ -1170,7 +1208,9 @@ class _Extraction:
         if len(countries) < 2:
             return None
         title = ""
-        if text[max(0, m.start - 3) : m.start] == "による":
+        if text[max(0, m.start - 3) : m.start] == "による" and len(phrase) <= 4:
+            # 「外務次官による協議」 → 外務次官協議; a meeting with a name of its own keeps it
+            # (「…閣僚による安全保障協議委員会」 → 日米安全保障協議委員会)
             titles = [x for x in before if x.label == "TITLE" and x.end == m.start - 3]
             if titles:
                 # the whole post before による: 「外務次官による協議」 → 外務次官

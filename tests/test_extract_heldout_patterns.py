@@ -287,3 +287,23 @@ def test_extract_heldout_patterns_acronym_meeting_without_a_definition(facts_of)
 )
 def test_extract_heldout_patterns_people_before_a_bare_meeting_word(facts_of, text, expected):
     assert _reps(facts_of(text, "2024-11-20")) == expected
+
+
+def test_extract_heldout_patterns_countries_listed_before_a_meeting(facts_of):
+    # 「日本と中国の外相会談」: both countries, not only the one next to the meeting word
+    text = "日本と中国の外相会談が、きょう、北京で開かれ、山田外務大臣と中国の王明外相が出席しました。"
+    facts = facts_of(text, "2024-11-20")
+    assert [(m.forum, m.countries, m.date) for m in facts.meetings] == [("日中外相会談", ("JP", "CN"), "2024-11-20")]
+    assert _reps(facts) == {("山田", "JP", "日中外相会談"), ("王明", "CN", "日中外相会談")}
+
+
+def test_extract_heldout_patterns_so_called_name_is_the_same_meeting(facts_of):
+    # 「X、いわゆる「2プラス2」」: one meeting under two names
+    text = (
+        "日米の外務・防衛担当閣僚による安全保障協議委員会、いわゆる「2プラス2」が8日、東京で開かれました。\n"
+        "日本側から山田外務大臣と佐藤防衛大臣、アメリカ側からスミス国務長官とジョーンズ国防長官が出席しました。"
+    )
+    facts = facts_of(text, "2024-06-10")
+    (meeting,) = facts.meetings
+    assert meeting.forum == "日米安全保障協議委員会" and "日米2プラス2" in meeting.forum_aliases
+    assert len(facts.representations) == 4
