@@ -664,13 +664,26 @@ def _post_before_no(text: str, start: int) -> bool:
     return text.endswith("の", 0, start) and any(text.endswith(t, 0, start - 1) for t in lexicon.titles() if len(t) >= 2)
 
 
+def _with_post_country(mention: DomainMention, text: str) -> DomainMention:
+    """「外交部長の陳偉氏」: the country the post before 「の」 implies (外交部長 → CN), as a default."""
+    posts = [t for t in lexicon.titles() if len(t) >= 2 and text.endswith(t, 0, mention.start - 1)]
+    if not posts or mention.get("weak_country"):
+        return mention
+    country = _title_country(lexicon.titles()[max(posts, key=len)], mention.get("name") or "")
+    if not country:
+        return mention
+    return DomainMention(mention.label, mention.start, mention.end, mention.text, mention.attrs + (("weak_country", country),))
+
+
 def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
     """「王毅氏と会談した」: a known official's full name before 氏 introduces the person, it does
     not only point back at someone named before."""
-    if mention.get("title_kind") != "honorific" or mention.get("short"):
+    if mention.get("title_kind") != "honorific":
         return mention
     if _post_before_no(text, mention.start):
-        return mention  # 「外相の王毅氏」: the extractor reads the post written before 「の」
+        return _with_post_country(mention, text)  # 「外相の王毅氏」: the extractor reads the post before 「の」
+    if mention.get("short"):
+        return mention
     name = mention.get("name") or ""
     country = _reference_country([name, *(mention.get("aliases") or "").split("|")])
     if not country:

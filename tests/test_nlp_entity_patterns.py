@@ -134,6 +134,10 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("日韓外相会談で、山田一郎外相と朴正浩外相は協力を確認した。", "朴正浩", "KR"),
         ("日中外相会談で、山田一郎外相と陳偉外相は協力を確認した。", "陳偉", "CN"),
         ("日中外相会談で、山田一郎外相と陳偉外相は協力を確認した。", "山田一郎", "JP"),
+        # 「<post>の<name>氏」: the country the post implies; 中共 is the Chinese Communist Party
+        ("外交部長の陳偉氏は1日、来日した。", "陳偉", "CN"),
+        ("中共中央政治局委員・外交部長の陳偉氏は1日、北京で山田一郎外相と会談した。", "陳偉", "CN"),
+        ("台湾の頼明哲総統は1日、談話を出した。", "頼明哲", "TW"),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
