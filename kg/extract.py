@@ -876,9 +876,14 @@ def _without_person(sentence: _Sentence, mention: DomainMention) -> DomainMentio
     while start < mention.end and text[start] in "とものは、":
         start += 1
     attrs = dict(mention.attrs)
-    if attrs.get("forum") == mention.text:
-        attrs["forum"] = text[start : mention.end]
-    return DomainMention(mention.label, start, mention.end, text[start : mention.end], tuple(attrs.items()))
+    rest = text[start : mention.end]
+    if rest in lexicon.meeting_kinds():
+        # only a meeting word is left (「Bとも会談」): generic, and a predicate before する
+        attrs = {k: v for k, v in attrs.items() if k not in ("forum", "countries", "aliases")}
+        attrs.update(generic="1", phrase=rest)
+    elif attrs.get("forum") == mention.text:
+        attrs["forum"] = rest
+    return DomainMention(mention.label, start, mention.end, rest, tuple(attrs.items()))
 
 
 def _date_from_focus(meeting: "_Meeting", focus: Optional["_Meeting"]) -> None:

@@ -307,3 +307,15 @@ def test_extract_heldout_patterns_so_called_name_is_the_same_meeting(facts_of):
     (meeting,) = facts.meetings
     assert meeting.forum == "日米安全保障協議委員会" and "日米2プラス2" in meeting.forum_aliases
     assert len(facts.representations) == 4
+
+
+def test_extract_heldout_patterns_also_met_after_a_named_meeting(facts_of):
+    # 「Bとも会談した」 is a predicate: one talks meeting, no bare 「会談」 meeting besides it
+    text = (
+        "山田一郎防衛相は1日、シンガポールで韓国の朴大成国防相と日韓防衛相会談を行った。\n"
+        "山田氏は2日、スミス米国防長官とも会談した。"
+    )
+    facts = facts_of(text, "2024-06-03")
+    assert len(facts.meetings) == 2
+    talks = next(m for m in facts.meetings if m.countries == ("JP", "US"))
+    assert talks.date == "2024-06-02" and talks.forum != "会談"
