@@ -57,8 +57,18 @@ RULE_CONFIDENCE = {
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
 _COLLECTIVE = re.compile(
     r"(?:^|[、。の])\s*((?:両|[0-9０-９]+|[一二三四五六七八九十])"
-    r"(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|次官|長官|大統領|首相|代表|人))(?:は|が|も|とも)"
+    r"(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|次官|長官|大統領|首相|代表|人))(?:は|が|も|とも|による)"
 )
+
+
+def _collective_count(word: str) -> Optional[int]:
+    """How many people 「両氏」「3首脳」「四閣僚」 name (None when not written as a number)."""
+    if word.startswith("両"):
+        return 2
+    digits = unicodedata.normalize("NFKC", word[0])
+    if digits.isdigit():
+        return int(re.match(r"\d+", unicodedata.normalize("NFKC", word)).group())
+    return "一二三四五六七八九十".find(word[0]) + 1 or None
 
 
 def _norm(text: str) -> str:
@@ -1424,10 +1434,20 @@ class _Extraction:
         ]
         if not earlier:
             return
-        source = earlier[-1]
         head = True if any(w in text for w in lexicon.cues("head")) else None
         people = {p.key: p for p in (r.person for r in self._refs)}
-        for rep in [r for r in self.representations.values() if r.meeting == source.key]:
+        count = _collective_count(match.group(1))
+        chosen: dict[str, RepresentationFact] = {}
+        # 「3氏による…会談」 after two bilateral talks: the people of the previous meetings,
+        # latest first, until the count written is reached (one meeting when no count)
+        for source in reversed(earlier):
+            for rep in [r for r in self.representations.values() if r.meeting == source.key]:
+                chosen.setdefault(rep.person, rep)
+            if count is None or len(chosen) >= count:
+                break
+        if count is not None and len(chosen) != count:
+            chosen = {r.person: r for r in self.representations.values() if r.meeting == earlier[-1].key}
+        for rep in chosen.values():
             person = people.get(rep.person)
             if person is not None:
                 self.represent(person, meeting, rep.side, sentence, "collective", head)

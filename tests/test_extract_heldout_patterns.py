@@ -319,3 +319,13 @@ def test_extract_heldout_patterns_also_met_after_a_named_meeting(facts_of):
     assert len(facts.meetings) == 2
     talks = next(m for m in facts.meetings if m.countries == ("JP", "US"))
     assert talks.date == "2024-06-02" and talks.forum != "会談"
+
+
+def test_extract_heldout_patterns_collective_count_spans_earlier_meetings(facts_of):
+    # 「3氏による…会談」 after two bilateral talks: all three people
+    text = (
+        "山田一郎防衛相は2日、シンガポールで韓国の朴大成国防相と日韓防衛相会談を行った。\n"
+        "山田氏は同日、スミス米国防長官とも会談した。同日、3氏による日米韓防衛相会談も開かれた。"
+    )
+    reps = _reps(facts_of(text, "2024-06-03"))
+    assert {(n, s) for n, s, f in reps if f == "日米韓防衛相会談"} == {("山田一郎", "JP"), ("朴大成", "KR"), ("スミス", "US")}
