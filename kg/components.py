@@ -275,10 +275,22 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
     for idx, p in enumerate(raw[:-1]):
         if p.kind == "OTHER" and "人名-姓" in p.token_tag and raw[idx + 1].kind == "NAME" and "人名" in raw[idx + 1].token_tag:
             p.kind = "NAME"
-    # 「国家安全保障局長」: an institution followed by 長 is the head of it
+    # 「国家安全保障局長」: an institution followed by 長 is the head of it; so is a bureau the
+    # lexicon does not know (「軍縮不拡散・科学部長」: 科学部 + 長)
     for idx, p in enumerate(raw):
-        if p.kind == "OTHER" and p.text in ("長", "副長") and idx > 0 and raw[idx - 1].kind == "INST":
+        if p.kind == "OTHER" and p.text in ("長", "副長") and idx > 0 and (
+            raw[idx - 1].kind == "INST"
+            or (raw[idx - 1].kind == "OTHER" and len(raw[idx - 1].text) >= 2 and raw[idx - 1].text.endswith(_HEAD_OF_SUFFIXES + ("課",)))
+        ):
             p.kind, p.value, p.match = "TITLE", "senior", p.text
+    # 「王滬寧」 can fall apart into pieces of mixed tags: a name the reference list knows in full
+    # opening the chunk is a name
+    for j in range(min(len(raw), 5), 1, -1):
+        if all(q.kind in ("NAME", "OTHER") and _KANJI.match(q.text) for q in raw[:j]) and (j == len(raw) or raw[j].kind != "NAME"):
+            if lexicon.lookup_official_full_name("".join(q.text for q in raw[:j])):
+                for q in raw[:j]:
+                    q.kind = "NAME"
+                break
     # 「ポール・ラモント」: katakana joined by 「・」 to a name is part of it, whatever ENE says
     for idx, p in enumerate(raw):
         if p.kind != "JOIN" or idx == 0 or idx + 1 >= len(raw):
@@ -657,6 +669,21 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
             )
         i = j + 1
     return found
+
+
+def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previous: Optional[list[_Piece]]) -> DomainMention:
+    """「中国外交トップの陳偉共産党政治局員」: a noun phrase opening with one country and describing
+    the person (no name in it) before 「の」 gives the person's country."""
+    if mention.get("country") or not previous or chunk_start == 0 or doc[chunk_start - 1].text != "の":
+        return mention
+    if mention.start != doc[chunk_start].idx or previous[-1].end != doc[chunk_start - 1].idx:
+        return mention
+    first = previous[0]
+    if first.kind != "COUNTRY" or "," in first.value or len(previous) < 2:
+        return mention  # a bare 「中国の」 is read by the extractor already
+    if any(p.kind in ("NAME", "COUNTRY", "PAREN", "KIND", "FORUM", "INST") for p in previous[1:] if p.group != first.group):
+        return mention  # 「韓国国防部の」: the extractor reads an institution before 「の」 itself
+    return DomainMention(mention.label, mention.start, mention.end, mention.text, mention.attrs + (("country", first.value),))
 
 
 def _post_before_no(text: str, start: int) -> bool:
@@ -1181,7 +1208,7 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         chunk_pieces.append((start, end, pieces))
         mentions += _country_mentions(pieces)
         mentions += _institution_mentions(doc, pieces)
-        people = [_known_by_honorific(m, doc.text) for m in _person_mentions(doc, pieces)]
+        people = [_described_country(doc, _known_by_honorific(m, doc.text), start, previous) for m in _person_mentions(doc, pieces)]
         all_people += people
         mentions += people
         for p in pieces:

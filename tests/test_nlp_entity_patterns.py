@@ -88,6 +88,10 @@ def test_nlp_entity_patterns_romanised_names_are_aliases(nlp):
         ("ジョン・スミス外務省アジア大洋州局長は会見した。", "ジョン・スミス", "外務省アジア大洋州局長", None),
         ("陳偉全人代常務委員長は1日、会見した。", "陳偉", "全人代常務委員長", None),
         ("陳偉政治局員は1日、会見した。", "陳偉", "政治局員", None),
+        # a bureau the lexicon does not know, with 「・」 inside the post
+        ("日本側は外務省の山田一郎軍縮不拡散・科学部長が出席した。", "山田一郎", "軍縮不拡散・科学部長", None),
+        # a name the tokenizer splits into pieces of mixed tags, known to the reference list
+        ("会談には王滬寧共産党政治局常務委員が同席した。", "王滬寧", "共産党政治局常務委員", None),
     ],
 )
 def test_nlp_entity_patterns_name_and_post(nlp, text, name, title, former):
@@ -138,6 +142,8 @@ def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
         ("外交部長の陳偉氏は1日、来日した。", "陳偉", "CN"),
         ("中共中央政治局委員・外交部長の陳偉氏は1日、北京で山田一郎外相と会談した。", "陳偉", "CN"),
         ("台湾の頼明哲総統は1日、談話を出した。", "頼明哲", "TW"),
+        # a noun phrase opening with a country and describing the person, before 「の」
+        ("中国外交トップの陳偉共産党政治局員は1日、来日した。", "陳偉", "CN"),
         # an unmarked Japanese minister keeps the default
         ("山田一郎外相は、米韓外相会談について「歓迎する」と述べた。", "山田一郎", "JP"),
     ],
