@@ -180,6 +180,7 @@ class _Person:
     country_source: str = ""
     official: bool = False
     former: bool = False
+    japanese_name: bool = False  # written 姓+名 in the Japanese way (山田一郎)
     evidence: list[Evidence] = field(default_factory=list)
 
     def spellings(self) -> list[str]:
@@ -272,6 +273,7 @@ def _collect_people(
             # 「同国のリー外相」: the country last named before
             _set_country(person, _last_country_before(sentences, sentence, mention.start), "explicit")
         if attrs.get("name_origin") == "ja":
+            person.japanese_name = True
             _set_country(person, "JP", "name")
         _set_country(person, attrs.get("weak_country"), "name")
         ev = sentence.evidence(doc_id)
@@ -432,6 +434,8 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
         if prev.sentence is not ref.sentence or ref.person.country_source in ("explicit", "institution", "side"):
             continue
         between = ref.sentence.doc.text[prev.mention.end : ref.mention.start]
+        if ref.person.japanese_name and ref.person.country_source == "name" and prev.person.country != "JP":
+            continue  # 「韓国の朴大成大統領と山田一郎首相」: a Japanese 姓+名 is not in Korea's list
         if between in ("、", "と", "や") and prev.person.country_source == "explicit":
             text = prev.sentence.doc.text
             written = (
@@ -1584,16 +1588,18 @@ class _Extraction:
         elif any(w in sentence.text for w in lexicon.cues("this_day")):
             date = running_date
         pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
-        last_partner = max(r.mention.end for r in refs[1:])
-        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc.text[last_partner : pred.idx]):
-            # 「AはB、Cとそれぞれ会談した」: one pair of talks per partner
+        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc.text[max(r.mention.end for r in refs) : pred.idx]):
+            # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
+            # the subject is the one marked は/が
+            topic = next((i for i, r in enumerate(refs) if doc.text[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
+            subject, subject_side = refs[topic], sides[topic]
             meeting = None
-            for ref, side in zip(refs[1:], sides[1:]):
-                if side == sides[0]:
+            for ref, side in zip(refs, sides):
+                if ref is subject or side == subject_side:
                     continue
-                pair = self.home_first([sides[0], side])
-                meeting = self.add_meeting(self.talks_forum([refs[0], ref], pair, [] if also else named, pred), None, date, "held", sentence, pseudo)
-                self.represent(refs[0].person, meeting, sides[0], sentence, "talks_with", None)
+                pair = self.home_first([subject_side, side])
+                meeting = self.add_meeting(self.talks_forum([subject, ref], pair, [] if also else named, pred), None, date, "held", sentence, pseudo)
+                self.represent(subject.person, meeting, subject_side, sentence, "talks_with", None)
                 self.represent(ref.person, meeting, side, sentence, "talks_with", None)
             return meeting
         meeting = self.add_meeting(info, None, date, "held", sentence, pseudo)

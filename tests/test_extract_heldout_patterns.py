@@ -329,3 +329,13 @@ def test_extract_heldout_patterns_collective_count_spans_earlier_meetings(facts_
     )
     reps = _reps(facts_of(text, "2024-06-03"))
     assert {(n, s) for n, s, f in reps if f == "日米韓防衛相会談"} == {("山田一郎", "JP"), ("朴大成", "KR"), ("スミス", "US")}
+
+
+def test_extract_heldout_patterns_separate_talks_subject_written_last(facts_of):
+    # 「B、韓国のCとAはそれぞれ会談した」: A (marked は) meets each; A's Japanese name is not
+    # in the Korean list
+    text = "中国の陳明首相、韓国の朴大成大統領と山田一郎首相は26日、それぞれ会談した。"
+    assert _reps(facts_of(text, "2024-05-28")) == {
+        ("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
+        ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談"),
+    }
