@@ -462,6 +462,16 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 # 「スミス国務副長官」: a katakana word GiNZA took for an organisation
                 candidate.kind = "NAME"
                 break
+            if (
+                candidate.kind == "OTHER" and _KANJI.match(candidate.text) and 2 <= len(candidate.text) <= 3
+                and region_start == left and core_kind in _NATIONAL_TITLE_KINDS
+                and "地名" in doc[candidate.token].tag_ and doc[candidate.token].ent_type_ == "Person"
+                and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
+                and (region_start - 2 < 0 or pieces[region_start - 2].kind == "COUNTRY")
+            ):
+                # 「上川外務大臣」: a surname Sudachi knows as a place name, ENE as a person
+                candidate.kind = "NAME"
+                break
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
                 break
             region_start -= 1

@@ -88,6 +88,8 @@ def test_nlp_entity_patterns_romanised_names_are_aliases(nlp):
         ("ジョン・スミス外務省アジア大洋州局長は会見した。", "ジョン・スミス", "外務省アジア大洋州局長", None),
         ("陳偉全人代常務委員長は1日、会見した。", "陳偉", "全人代常務委員長", None),
         ("陳偉政治局員は1日、会見した。", "陳偉", "政治局員", None),
+        # a surname Sudachi knows as a place (ENE: person) before a national post
+        ("会談には山川外務大臣が同席しました。", "山川", "外務大臣", None),
         # a bureau the lexicon does not know, with 「・」 inside the post
         ("日本側は外務省の山田一郎軍縮不拡散・科学部長が出席した。", "山田一郎", "軍縮不拡散・科学部長", None),
         # a name the tokenizer splits into pieces of mixed tags, known to the reference list
