@@ -708,6 +708,8 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     pred = _predicate(span[-1]) if span is not None else None
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
+    # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
+    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc.text[m.end : m.end + 3])]
     before = [m for m in dates if m.end <= mention.start]
     after = [m for m in dates if mention.end <= m.start < limit]
     chosen = before[-1] if before else (after[0] if after else None)
@@ -1641,13 +1643,22 @@ class _Extraction:
         """The forum of one-off talks: a named meeting of the same countries in the article
         (「韓日国防相会談」), else countries + a word from the participants' titles, else the
         meeting noun the article uses (面会)."""
-        titles = [r.person.title or "" for r in refs]
+        # people written without a post (「習氏と会談」 before any title) do not decide the word
+        titled = [r for r in refs if _title_core(r.person.title)]
+        titles = [r.person.title or "" for r in titled]
         word = "会談"
         for suffix, meeting_word in lexicon.talk_words():
-            if all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
+            if titles and all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
                 word = meeting_word
+                # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
+                home = getattr(self, "home", None)
+                own = next((_title_core(r.person.title) for r in titled if r.person.country == home), None)
+                if own and own + "会談" in lexicon.meeting_kinds():
+                    word = own + "会談"
                 break
         else:
+            if titled and all(r.person.title_kind == "head" for r in titled):
+                word = "首脳会談"  # heads of state or government under any post (総統, 国務院総理)
             if pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
                 word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
         # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)

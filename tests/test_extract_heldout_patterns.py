@@ -339,3 +339,22 @@ def test_extract_heldout_patterns_separate_talks_subject_written_last(facts_of):
         ("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
         ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, published, forum, date",
+    [
+        # the outlet's own post names one-off talks: a Japanese 防衛相 → 日米防衛相会談
+        ("山田一郎防衛相は2日、シンガポールでスミス米国防長官と会談した。日米の連携を確認した。", "2024-06-03", "日米防衛相会談", "2024-06-02"),
+        ("韓国の金英洙国防相は2日、ソウルでスミス米国防長官と会談した。韓米の連携を確認した。", "2024-06-03", "韓米国防相会談", "2024-06-02"),
+        # heads under a post the talk-word table does not list
+        ("山田一郎首相は2日、台北で台湾の林正総統と会談した。", "2024-06-03", "日台首脳会談", "2024-06-02"),
+        # 「1968年から毎年開かれている」 is the start of a period, not this session's day
+        ("韓国の金英洙国防相とスミス米国防長官は30日(現地時間)、ワシントンの国防総省で、"
+         "1968年から毎年開かれている第56回韓米安保協議会議(SCM)を開き、連携強化で一致した。", "2024-11-01", "韓米安保協議会議", "2024-10-30"),
+    ],
+)
+def test_extract_heldout_patterns_talks_names_and_dates(facts_of, text, published, forum, date):
+    facts = facts_of(text, published)
+    assert [(m.forum, m.date) for m in facts.meetings] == [(forum, date)]
+    assert len(facts.representations) == 2
