@@ -162,3 +162,15 @@ def test_nlp_entity_patterns_surnames_before_group_honorific_point_back(facts_of
 
 def test_nlp_entity_patterns_post_before_no_and_known_name(facts_of):
     assert _person(facts_of("国務委員の楊潔篪氏は1日、来日した。", "2016-05-01"), "楊潔篪").title == "国務委員"
+
+
+@pytest.mark.parametrize(
+    "text, forum",
+    [
+        # NHK writes 総理大臣: still a summit (kg/data/talk_words.tsv)
+        ("山田一郎総理大臣は1日、北京で中国の陳偉国家主席と会談しました。", "日中首脳会談"),
+        ("北朝鮮の朴成哲人民武力相は1日、ロシアのイワン・ペトロフ国防相と会談した。", "朝露国防相会談"),
+    ],
+)
+def test_nlp_entity_patterns_talks_named_after_posts(facts_of, text, forum):
+    assert forum in [m.forum for m in facts_of(text, "2024-06-01").meetings]
