@@ -1479,6 +1479,8 @@ class _Extraction:
             last = span[-1]
             # 「…会議に参加したA」: a participation clause modifying the person, and
             # 「…会談を行ったAとB」: the people listed with A share it
+            if re.match(r"の(?:代理|名代)|に代わ", doc.text[m.end : m.end + 4]):
+                continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
             rel = self.relative_clause_meeting(sentence, span, current or previous)
             if rel is None and previous_rel is not None and doc.text[previous_rel[0].end : m.start] in ("と", "、", "や"):
                 rel = previous_rel[1]
@@ -1565,7 +1567,7 @@ class _Extraction:
         if len(refs) < 2:
             return None
         known = [r.person.country for r in refs if r.person.country and r.person.country_source not in ("name", "home")]
-        visited = self.visited_country(sentence) or self.venue_country(sentence, pred)
+        visited = self.visited_country(sentence) or self.venue_country(sentence, pred, involved=self.involved_countries(sentence))
         sides: list[Optional[str]] = []
         for ref in refs:
             side = ref.person.country
@@ -1690,8 +1692,22 @@ class _Extraction:
             return [home] + [c for c in countries if c != home]
         return countries
 
-    def venue_country(self, sentence: _Sentence, pred) -> Optional[str]:
-        """The country of the で-place of the talks (ホワイトハウスで → US, ソウルで → KR)."""
+    def involved_countries(self, sentence: _Sentence) -> set[str]:
+        """Countries the article says take part: those of its named meetings and of the
+        sentence's own country words (not a place name's)."""
+        found = {c for m in self.meetings for c in m.countries}
+        for other in self.sentences:
+            for m in other.mentions:
+                # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
+                after = other.doc.text[m.end : m.end + 8]
+                if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
+                    found |= {c for c in (m.get("codes") or "").split(",") if c}
+        return found
+
+    def venue_country(self, sentence: _Sentence, pred, involved: Optional[set[str]] = None) -> Optional[str]:
+        """The country of the で-place of the talks (ホワイトハウスで → US, ソウルで → KR); a
+        city only when its country is one the article involves (an international conference
+        in Jakarta does not make a partner Indonesian)."""
         doc = sentence.doc
         for token in doc[sentence.span.start : pred.i]:
             if token.text != "で" or token.dep_ != "case":
@@ -1704,7 +1720,7 @@ class _Extraction:
                     if code:
                         return code
             for place, code in lexicon.places().items():
-                if phrase.endswith(place) or phrase.startswith(place + "の"):
+                if (phrase.endswith(place) or phrase.startswith(place + "の")) and (involved is None or code in involved):
                     return code
         return None
 

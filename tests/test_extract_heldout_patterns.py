@@ -358,3 +358,26 @@ def test_extract_heldout_patterns_talks_names_and_dates(facts_of, text, publishe
     facts = facts_of(text, published)
     assert [(m.forum, m.date) for m in facts.meetings] == [(forum, date)]
     assert len(facts.representations) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a city hosting an international conference does not make the partner its national
+        "山田一郎外相は27日、ジャカルタで王明外相と会談した。",
+        "山田一郎外相は27日、インドネシアの首都ジャカルタで王明外相と会談した。",
+    ],
+)
+def test_extract_heldout_patterns_conference_city_is_not_the_partners_country(facts_of, text):
+    facts = facts_of(text, "2024-07-28")
+    assert not any("ID" in m.countries for m in facts.meetings)
+    assert all(p.country != "ID" for p in facts.people)
+
+
+def test_extract_heldout_patterns_stand_in_not_the_minister(facts_of):
+    # 「A外相の代理で B副大臣が出席した」: B took part, A did not
+    text = (
+        "東南アジア諸国連合(ASEAN)地域フォーラムが27日、ジャカルタで開かれた。"
+        "日本からは山田一郎外相の代理で佐藤次郎外務副大臣が出席した。"
+    )
+    assert _reps(facts_of(text, "2024-07-28")) == {("佐藤次郎", "JP", "ASEAN地域フォーラム")}
