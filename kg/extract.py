@@ -196,7 +196,8 @@ class _PersonRef:
     sentence: _Sentence
 
 
-_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "reference": 2, "institution": 2, "side": 3, "context": 3, "explicit": 4}
+_WEAK_SOURCES = ("name", "home", "list")  # defaults any other evidence overrides
+_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "list": 1, "reference": 2, "institution": 2, "side": 3, "context": 3, "explicit": 4}
 
 
 def _set_country(person: _Person, code: Optional[str], source: str) -> None:
@@ -447,7 +448,8 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
                 # 「ブリンケン国務長官と<known Korean>外相」「スミス、マルタン両氏」: only a
                 # country written for the head of the list is shared, not one its post implies
                 continue
-            _set_country(ref.person, prev.person.country, "context")
+            # weak: 「韓国のA外相、B国務長官」 lists people of several countries as often as one
+            _set_country(ref.person, prev.person.country, "list")
 
 
 def _last_country_before(sentences: list[_Sentence], sentence: _Sentence, start: int) -> Optional[str]:
@@ -1401,7 +1403,7 @@ class _Extraction:
         taken = {r.side for r in self.representations.values() if r.meeting == meeting.key and r.person != person.key}
         taken |= {
             r.person.country for r in self.refs_in(sentence)
-            if r.person is not person and r.person.country and r.person.country_source not in ("name", "home")
+            if r.person is not person and r.person.country and r.person.country_source not in _WEAK_SOURCES
         }
         remaining = [c for c in states if c not in taken]
         return remaining[0] if len(remaining) == 1 else None
@@ -1520,7 +1522,7 @@ class _Extraction:
                 written_side = None if side_mention else _text_side(sentence, m.start)
                 if written_side and person.country_source != "explicit":
                     side = written_side  # 「米国側は…が首席代表を務めた」
-                if side_mention is None and not written_side and (not side or person.country_source in ("name", "home")):
+                if side_mention is None and not written_side and (not side or person.country_source in _WEAK_SOURCES):
                     side = self.eliminate(meeting, sentence, person) or side
                 rule = "side_phrase" if side_mention or written_side else "participant_subject"
                 head = True if head_all else None
@@ -1566,12 +1568,12 @@ class _Extraction:
                     refs.append(ref)
         if len(refs) < 2:
             return None
-        known = [r.person.country for r in refs if r.person.country and r.person.country_source not in ("name", "home")]
+        known = [r.person.country for r in refs if r.person.country and r.person.country_source not in _WEAK_SOURCES]
         visited = self.visited_country(sentence) or self.venue_country(sentence, pred, involved=self.involved_countries(sentence))
         sides: list[Optional[str]] = []
         for ref in refs:
             side = ref.person.country
-            if (not side or ref.person.country_source in ("name", "home")) and visited and visited not in known and ref is not refs[0]:
+            if (not side or ref.person.country_source in _WEAK_SOURCES) and visited and visited not in known and ref is not refs[0]:
                 side = visited  # 「韓国を訪問し、…大統領と会談した」: the host
             sides.append(side)
         if any(side is None for side in sides) or len(set(sides)) < 2:

@@ -381,3 +381,13 @@ def test_extract_heldout_patterns_stand_in_not_the_minister(facts_of):
         "日本からは山田一郎外相の代理で佐藤次郎外務副大臣が出席した。"
     )
     assert _reps(facts_of(text, "2024-07-28")) == {("佐藤次郎", "JP", "ASEAN地域フォーラム")}
+
+
+def test_extract_heldout_patterns_list_does_not_carry_a_country_over_the_meeting(facts_of):
+    # 「豪州のA外相、B外相」 in a four-country meeting: B is the party nobody else represents
+    text = (
+        "日米豪印外相会合が27日、東京で開かれた。"
+        "会合には山田一郎外相、豪州のジョーンズ外相、シン外相、スミス国務長官が出席した。"
+    )
+    sides = {name: side for name, side, _ in _reps(facts_of(text, "2024-07-28"))}
+    assert sides == {"山田一郎": "JP", "ジョーンズ": "AU", "シン": "IN", "スミス": "US"}
