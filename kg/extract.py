@@ -1179,7 +1179,6 @@ class _Extraction:
             for info in named:
                 if info["forum"].endswith(tail):
                     return info
-            return self.qualified_generic(sentence, m, phrase)
         qualified = self.qualified_generic(sentence, m, phrase)
         if qualified is not None:
             return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
@@ -1196,13 +1195,32 @@ class _Extraction:
         countries = self.home_first(countries)
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if len(countries) >= 2 and all(c in abbreviations for c in countries):
+            phrase = self.posted_word(sentence, m, phrase)
             forum = "".join(abbreviations[c] for c in countries) + phrase
+            entry = lexicon.meeting_kinds().get(phrase)
             return {
-                "forum": forum, "acronym": None, "countries": countries, "kind": m.get("kind"),
+                "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.get("kind"),
                 "aliases": _other_orders(countries, phrase),
                 "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.get("kind") or "") + ":" + _norm(forum),
             }
+        if bare:
+            return None  # 「会議で…」 with nothing to refer to and nobody to name it after
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
+
+    def posted_word(self, sentence: _Sentence, m: DomainMention, phrase: str) -> str:
+        """A bare meeting word named after the outlet's own participant's post, when the
+        lexicon knows the result: 「国家安保室長」 + 会議 → 安保室長会議 (not just 会議)."""
+        if len(phrase) > 2:
+            return phrase
+        home = getattr(self, "home", None)
+        for ref in self.refs_in(sentence):
+            title = ref.person.title or ""
+            if ref.person.country != home or ref.mention.end > m.start or not title:
+                continue
+            for i in range(len(title) - 1):
+                if title[i:] + phrase in lexicon.meeting_kinds():
+                    return title[i:] + phrase
+        return phrase
 
     def qualified_generic(self, sentence: _Sentence, m: DomainMention, phrase: str) -> Optional[dict]:
         """「日米韓の3か国の防衛相による会談」: countries (and a title with による) before a bare

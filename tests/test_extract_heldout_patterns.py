@@ -391,3 +391,14 @@ def test_extract_heldout_patterns_list_does_not_carry_a_country_over_the_meeting
     )
     sides = {name: side for name, side, _ in _reps(facts_of(text, "2024-07-28"))}
     assert sides == {"山田一郎": "JP", "ジョーンズ": "AU", "シン": "IN", "スミス": "US"}
+
+
+def test_extract_heldout_patterns_bare_meeting_named_after_the_outlets_own_post(facts_of):
+    # a Korean outlet (韓米日): 「国家安保室長」 + 会議 → 韓米日安保室長会議
+    text = (
+        "韓国の金英洙国家安保室長とスミス米大統領補佐官、山田一郎国家安全保障局長は14日、ソウルで会議を開いた。"
+        "韓米日の連携を確認した。"
+    )
+    facts = facts_of(text, "2024-06-15")
+    assert [m.forum for m in facts.meetings] == ["韓米日安保室長会議"]
+    assert len(facts.representations) == 3
