@@ -1212,6 +1212,9 @@ class _Extraction:
         lexicon knows the result: 「国家安保室長」 + 会議 → 安保室長会議 (not just 会議)."""
         if len(phrase) > 2:
             return phrase
+        if phrase == "会談":
+            speakers = [r for r in self.refs_in(sentence) if r.mention.end <= m.start]
+            return self.talk_word(speakers)  # 「AとBは…会談を行い」 between heads → 首脳会談
         home = getattr(self, "home", None)
         for ref in self.refs_in(sentence):
             title = ref.person.title or ""
@@ -1661,28 +1664,29 @@ class _Extraction:
                     return True
         return False
 
+    def talk_word(self, refs: list[_PersonRef]) -> str:
+        """The word naming talks between these people, from their posts (talk_words.tsv):
+        首脳会談, 外相会談, 防衛相会談 …; 会談 when the posts say nothing."""
+        # people written without a post (「習氏と会談」 before any title) do not decide the word
+        titled = [r for r in refs if _title_core(r.person.title)]
+        titles = [r.person.title or "" for r in titled]
+        for suffix, meeting_word in lexicon.talk_words():
+            if titles and all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
+                # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
+                home = getattr(self, "home", None)
+                own = next((_title_core(r.person.title) for r in titled if r.person.country == home), None)
+                return own + "会談" if own and own + "会談" in lexicon.meeting_kinds() else meeting_word
+        if titled and all(r.person.title_kind == "head" for r in titled):
+            return "首脳会談"  # heads of state or government under any post (総統, 国務院総理)
+        return "会談"
+
     def talks_forum(self, refs: list[_PersonRef], countries: list[str], named: list[dict], pred=None) -> dict:
         """The forum of one-off talks: a named meeting of the same countries in the article
         (「韓日国防相会談」), else countries + a word from the participants' titles, else the
         meeting noun the article uses (面会)."""
-        # people written without a post (「習氏と会談」 before any title) do not decide the word
-        titled = [r for r in refs if _title_core(r.person.title)]
-        titles = [r.person.title or "" for r in titled]
-        word = "会談"
-        for suffix, meeting_word in lexicon.talk_words():
-            if titles and all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
-                word = meeting_word
-                # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
-                home = getattr(self, "home", None)
-                own = next((_title_core(r.person.title) for r in titled if r.person.country == home), None)
-                if own and own + "会談" in lexicon.meeting_kinds():
-                    word = own + "会談"
-                break
-        else:
-            if titled and all(r.person.title_kind == "head" for r in titled):
-                word = "首脳会談"  # heads of state or government under any post (総統, 国務院総理)
-            if pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
-                word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
+        word = self.talk_word(refs)
+        if word == "会談" and pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
+            word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
         # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
         word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
         for info in named:

@@ -402,3 +402,9 @@ def test_extract_heldout_patterns_bare_meeting_named_after_the_outlets_own_post(
     facts = facts_of(text, "2024-06-15")
     assert [m.forum for m in facts.meetings] == ["韓米日安保室長会議"]
     assert len(facts.representations) == 3
+
+
+def test_extract_heldout_patterns_bare_talks_named_after_the_posts(facts_of):
+    text = "山田一郎首相と中国の陳明国家主席は14日、北京で会談を行い、関係改善で一致した。"
+    facts = facts_of(text, "2024-06-15")
+    assert [(m.forum, m.kind) for m in facts.meetings] == [("日中首脳会談", "summit")]
