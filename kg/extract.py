@@ -38,6 +38,13 @@ from kg.records import (
 )
 
 _HOME_CANDIDATES = ("JP", "KR", "CN")
+# posts (title kinds) of the people who sit at a meeting of each kind, for talks that only
+# say 「会談」: a head of government is not at the ministers' talks
+_TITLE_KINDS_AT = {
+    "summit": {"head", "senior"},
+    "ministerial": {"minister", "senior"},
+    "vice_ministerial": {"vice_minister", "senior", "diplomat"},
+}
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
 _AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
 _COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
@@ -1689,10 +1696,13 @@ class _Extraction:
             word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
         # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
         word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
+        kinds = {r.person.title_kind for r in refs if _title_core(r.person.title)}
         for info in named:
-            if set(info["countries"]) == set(countries) and info["kind"] in _TALK_KINDS and (
+            fits = not (kinds - _TITLE_KINDS_AT.get(info["kind"], kinds))
+            if set(info["countries"]) == set(countries) and info["kind"] in _TALK_KINDS and fits and (
                 info["forum"].endswith(word) or info["kind"] == word_kind
             ):
+                # (a prime minister's courtesy call is not the defence ministers' talks)
                 return info
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if all(c in abbreviations for c in countries):

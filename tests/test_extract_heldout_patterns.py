@@ -408,3 +408,13 @@ def test_extract_heldout_patterns_bare_talks_named_after_the_posts(facts_of):
     text = "山田一郎首相と中国の陳明国家主席は14日、北京で会談を行い、関係改善で一致した。"
     facts = facts_of(text, "2024-06-15")
     assert [(m.forum, m.kind) for m in facts.meetings] == [("日中首脳会談", "summit")]
+
+
+def test_extract_heldout_patterns_courtesy_call_is_not_the_ministers_talks(facts_of):
+    text = (
+        "スミス米国防長官は4日、山田一郎防衛相と日米防衛相会談を行った。"
+        "スミス氏は同日、首相官邸で佐藤次郎首相を表敬訪問し、会談した。"
+    )
+    reps = _reps(facts_of(text, "2024-06-05"))
+    assert ("佐藤次郎", "JP", "日米防衛相会談") not in reps
+    assert {("スミス", "US", "日米防衛相会談"), ("山田一郎", "JP", "日米防衛相会談")} <= reps
