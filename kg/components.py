@@ -152,6 +152,12 @@ def _split_token(token) -> list[tuple[str, int]]:
     if len(text) > 1 and text.endswith("第") and _DIGITS.match(following):
         # 「朴明洙第1次官」 can come out as 朴 / 明 / 洙第 / 1: the ordinal prefix stands alone
         return [(text[:-1], idx), ("第", idx + len(text) - 1)]
+    if len(text) > 1 and text.endswith("元") and "人名" in token.tag_ and (
+        following in lexicon.titles() or following in lexicon.institutions() or following in lexicon.country_forms()
+    ):
+        # 「梁茂進元総長」 can come out as 梁 / 茂 / 進元 / 総長: 元 before a post is "former" unless
+        # _given_name_gen finds a reading or a reference spelling that keeps it in the name
+        return [(text[:-1], idx), ("元", idx + len(text) - 1)]
     if len(text) > 1:
         head, rest = text[0], text[1:]
         known_rest = (

@@ -78,6 +78,15 @@ def _collective_count(word: str) -> Optional[int]:
     return "一二三四五六七八九十".find(word[0]) + 1 or None
 
 
+def _count_of(counted: str) -> int:
+    """「3カ国」「三か国」 → 3 (0 when the number is not written plainly)."""
+    digits = unicodedata.normalize("NFKC", counted)
+    number = re.match(r"[0-9]+", digits)
+    if number:
+        return int(number.group(0))
+    return "一二三四五六七八九十".find(counted[0]) + 1
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return re.sub(r"[\s・･=＝]", "", text)
@@ -302,14 +311,17 @@ def _collect_people(
             person = find(name)
             if person is None:
                 # a longer spelling of someone already seen (プラウド, then エドワード・プラウド)
-                shorter = next((p for p in people if _is_short_of(p.name, name)), None)
+                # (not someone else of the family: マルコス大統領 … イミー・マルコス上院議員)
+                shorter = next((p for p in people if _is_short_of(p.name, name) and not _other_post(p, mention)), None)
                 if shorter is not None and "・" not in shorter.name:
                     shorter.short_forms.append(shorter.name)
                     shorter.aliases.append(shorter.name)
                     shorter.name = name
                     person = shorter
                 else:
-                    longer = next((p for p in people for s in p.spellings() if _is_short_of(name, s)), None)
+                    longer = next(
+                        (p for p in people for s in p.spellings() if _is_short_of(name, s) and not _other_post(p, mention)), None
+                    )
                     if longer is not None:
                         person = longer
                         if name not in longer.short_forms:
@@ -365,6 +377,13 @@ def _title_core(title: Optional[str]) -> Optional[str]:
             break
     cores = [t for t in lexicon.titles() if title.endswith(t) and lexicon.titles()[t].kind != "honorific"]
     return max(cores, key=len) if cores else None
+
+
+def _other_post(person: "_Person", mention: DomainMention) -> bool:
+    """Whether a mention's post is another post than the person's (大統領 vs 上院議員): then a
+    shared family name does not make them one person."""
+    mine, theirs = _title_core(person.title), _title_core(mention.get("title"))
+    return bool(mine and theirs and not mine.endswith(theirs) and not theirs.endswith(mine))
 
 
 def _apply_reference(people: list["_Person"], refs: list["_PersonRef"], year: Optional[int]) -> None:
@@ -662,7 +681,17 @@ def _is_past(pred) -> bool:
     after = chain[-1].i + 1
     if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i != pred.i:
         root = pred.sent.root
-        return any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in _predicate_chain(root)[1:])
+        if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in _predicate_chain(root)[1:]):
+            return True
+        # the parser can cut a long sentence into pieces whose roots are nouns: the sentence's
+        # own final word then says the tense (「…を開き、…立場を再確認した。」)
+        if root.pos_ in ("NOUN", "PROPN"):
+            end = after
+            while end < len(pred.doc) and pred.doc[end].text != "。":
+                end += 1
+            final = pred.doc[end - 1]
+            return final.lemma_ == "た" and final.pos_ == "AUX"
+        return False
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
         token = pred.head
         for _ in range(10):
@@ -693,6 +722,8 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if chain & lexicon.cues("negation"):
         return "mentioned"
     adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
+    if pred.lemma_ in lexicon.cues("attend") and _is_past(pred):
+        local = set()  # 「初めてとなる首脳会談に臨んだ」: a first meeting someone attended was held
     if (chain | local | adverbs) & lexicon.cues("mentioned"):
         return "mentioned"
     past = _is_past(pred)
@@ -700,6 +731,8 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
         return "planned" if pred.dep_ == "ROOT" and pred.pos_ == "VERB" else "mentioned"
     if pred.lemma_ in lexicon.cues("held") or any(t.lemma_ in lexicon.cues("held") for t in _predicate_chain(pred)):
         return "held"
+    if pred.lemma_ in lexicon.cues("participation") and span.root.dep_ == "nsubj":
+        return "held"  # 「会議は A が議長を務め、B が参加した」: the meeting as topic of who took part
     # 「…会議で合意した」: something was done at the meeting
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text == "で" and mention.get("has_kind"):
@@ -1123,7 +1156,9 @@ class _Extraction:
                     current, focus_set = meeting, sentence.index
             unquoted = sentence.unquoted_text()
             if any(w in unquoted for w in lexicon.cues("gathering")) and not any(
-                x.label == "MEETING" for x in sentence.mentions
+                # 「…一堂に会し、対応策を協議した」: a verbal 協議 names no meeting
+                x.label == "MEETING" and not (x.get("generic") and self.is_verbal(sentence.doc, x))
+                for x in sentence.mentions
             ):
                 # 「…が9日、ソウル市内で一堂に会し」: the day and place of the meeting named next
                 gathering = (_meeting_date(sentence, _gathering_mention(sentence), self.published, focus_date), _gathering_place(sentence))
@@ -1276,6 +1311,11 @@ class _Extraction:
             ]
             if topics and (topics[-1].text + phrase) in lexicon.meeting_kinds():
                 title = topics[-1].text
+        if not title and phrase in lexicon.cues("bare_meeting"):
+            # 「3カ国の高官が…会議を開き」 … 「3カ国の安保室長会議は」: the article's own name
+            own = self.own_name(phrase, countries)
+            if own:
+                title, phrase = "", own
         abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
         if not all(c in abbreviations for c in countries):
             return None
@@ -1290,6 +1330,30 @@ class _Extraction:
             ],
             "identity": "made:" + ",".join(sorted(countries)) + ":" + (kind_name or "") + ":" + _norm(forum),
         }
+
+    def own_name(self, phrase: str, countries: list[str]) -> Optional[str]:
+        """The article's own name for a meeting it first calls by a bare word: a kind word
+        ending in that word, written anywhere in the article (headline included) after the
+        same countries or a count of them (「3カ国の安保室長会議」「韓米日の安保室長会議」)."""
+        for sentence in self.sentences:
+            text = sentence.doc.text
+            for x in sentence.mentions:
+                own = x.get("phrase") or x.text
+                if (
+                    x.label != "MEETING" or not x.get("generic") or sentence.quoted(x.start, x.end)
+                    or own == phrase or not own.endswith(phrase) or own not in lexicon.meeting_kinds()
+                ):
+                    continue
+                before = text[max(0, x.start - 8) : x.start]
+                counted = re.search(r"(?:[0-9０-９一二三四五六七八九十]+[カかヶケか]国|両国)の?$", before)
+                written = [
+                    y for y in sentence.mentions
+                    if y.label == "COUNTRY" and re.fullmatch(r"の?", text[y.end : x.start])
+                    and set((y.get("codes") or "").split(",")) == set(countries)
+                ]
+                if written or (counted and (counted.group(0).startswith("両") or len(countries) == _count_of(counted.group(0)))):
+                    return own
+        return None
 
     @staticmethod
     def is_verbal(doc: Doc, m: DomainMention) -> bool:
@@ -1587,11 +1651,16 @@ class _Extraction:
                 continue
             linear = self.next_predicate(sentence, span)
             if doc.text[ref.mention.end : ref.mention.end + 1] == "と" and (
-                (linear is not None and linear.i != pred.i and not _in_relative_clause(linear))
+                # (「約3時間にわたって」: a fixed phrase is no clause of its own)
+                (linear is not None and linear.i != pred.i and linear.dep_ != "fixed" and not _in_relative_clause(linear))
                 or self.meeting_clause_between(sentence, span.end, pred.i)
             ):
                 continue  # 「Bと日米外相会談を行ったほか、Cとも会談した」: B is the partner of the first clause
-            if _reaches(_predicate(span[-1]), pred) or (linear is not None and _reaches(linear, pred)):
+            own = _predicate(span[-1])
+            # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
+            # own with no verb; a topic marked は/が then belongs to the talks verb after it
+            stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc.text[ref.mention.end : ref.mention.end + 1] in ("は", "が")
+            if _reaches(own, pred) or (linear is not None and _reaches(linear, pred)) or stranded:
                 if ref.person not in [r.person for r in refs]:
                     refs.append(ref)
         if len(refs) < 2:
