@@ -724,7 +724,10 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
     if pred.lemma_ in lexicon.cues("attend") and _is_past(pred):
         local = set()  # 「初めてとなる首脳会談に臨んだ」: a first meeting someone attended was held
-    if (chain | local | adverbs) & lexicon.cues("mentioned"):
+    history = (chain | local | adverbs) & lexicon.cues("mentioned")
+    if history == {"ぶり"} and pred.lemma_ in lexicon.cues("held") and _is_past(pred):
+        history = set()  # 「4年半ぶりに開かれ」: held now, for the first time in years
+    if history:
         return "mentioned"
     past = _is_past(pred)
     if not past:
@@ -1171,7 +1174,12 @@ class _Extraction:
                         gathering = None
                         break
             count = _COUNT_THIS_TIME.search(unquoted)
-            if count and current is not None and current.ordinal is None and current.evidence[-1].start == sentence.start:
+            # (「3か国の首脳会議は今回で9回目」: a meeting word of the current meeting as the topic)
+            names_current = current is not None and any(
+                x.label == "MEETING" and x.get("generic") and _norm(x.get("phrase") or x.text) in _norm(current.forum)
+                for x in sentence.mentions if not sentence.quoted(x.start, x.end)
+            )
+            if count and current is not None and current.ordinal is None and (current.evidence[-1].start == sentence.start or names_current):
                 # 「今回で15回目」 about the meeting this sentence reports
                 current.ordinal = int(unicodedata.normalize("NFKC", count.group(1) or count.group(2)))
             self.current[sentence.index] = current
@@ -1184,6 +1192,38 @@ class _Extraction:
                         running_date = resolved
                         if not _embedded(sentence, m):
                             story_day_set = sentence.index
+
+    def other_day(self, sentence: _Sentence, meeting: Optional[_Meeting]) -> bool:
+        """Whether the sentence dates what it reports to a day the meeting was not held on."""
+        if meeting is None or not meeting.date:
+            return False
+        for m in sentence.mentions:
+            if m.label != "DATE" or sentence.quoted(m.start, m.end) or _in_parentheses(sentence.doc.text, m.start):
+                continue
+            day = resolve(m.get("expression") or m.text, self.published)
+            if day and len(day) == 10 and len(meeting.date) == 10 and day != meeting.date:
+                return True
+        return False
+
+    def date_from_publication(self) -> None:
+        """Same-day reports (TV, wire): a meeting the lead reports as held, with no other day written
+        up to there and none found for it later, took place on the day of publication."""
+        published = self.published or ""
+        if len(published) < 10:
+            return
+        lead = self.sentences[:4]
+        for meeting in self.meetings:
+            if meeting.status != "held" or meeting.date is not None:
+                continue
+            first = next((i for i, s in enumerate(lead) if any(e.start == s.start for e in meeting.evidence)), None)
+            if first is None:
+                continue
+            written = [
+                resolve(m.get("expression") or m.text, published)
+                for s in lead[: first + 1] for m in s.mentions if m.label == "DATE"
+            ]
+            if all(d == published[:10] for d in written):
+                meeting.date = published[:10]
 
     def named_meetings(self, definitions: dict[str, dict]) -> list[dict]:
         """Every named meeting mention of the article (the topics generic words refer to)."""
@@ -1604,8 +1644,9 @@ class _Extraction:
                 )
                 if meeting is None and any(key[0] == sentence.index for key in self.hearings):
                     continue  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
-                if meeting is None and attends:  # 「…が首席代表を務めた」 too
+                if meeting is None and attends and not self.other_day(sentence, current or previous):
                     # 「…側からは A が参加した」 after the sentence that reported the meeting
+                    # (「29日には…慰霊式に出席した」 on another day is another event)
                     meeting = current or previous
                 if meeting is None:
                     continue
@@ -2006,6 +2047,7 @@ class _Extraction:
                 # Japanese papers write Japanese names in kanji, so a katakana name is foreign
                 _set_country(person, home, "home")
         self.collect_meetings()
+        self.date_from_publication()
         self.collect_representations(refs)
         institutions = self.collect_institutions(people)
         return DocumentFacts(

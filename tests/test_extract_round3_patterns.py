@@ -93,3 +93,26 @@ def test_nlp_former_prefix_after_a_name(nlp, text, name, former):
     people = [m for m in nlp(text)._.kg_mentions if m.label == "PERSON"]
     assert [m.get("name") for m in people] == [name]
     assert bool(people[0].get("former")) is former
+
+
+def test_extract_round3_years_later_meeting_held_on_publication_day(facts_of):
+    """「N年ぶりに…で開かれ」 is held now; no day written in the lead → the day of publication;
+    「3か国の首脳会議は今回で12回目」 gives the ordinal."""
+    facts = facts_of(
+        "日本と中国、韓国の3か国による首脳会議が、およそ3年ぶりに東京で開かれ、山田一郎総理大臣と"
+        "中国の陳明首相、韓国の朴大成大統領が出席しました。3か国の首脳会議は今回で12回目です。",
+        "2030-05-27",
+    )
+    summit = [m for m in facts.meetings if m.forum == "日中韓首脳会議"]
+    assert [(m.status, m.date, m.ordinal) for m in summit] == [("held", "2030-05-27", 12)]
+    assert {r.side for r in facts.representations} == {"JP", "CN", "KR"}
+
+
+def test_extract_round3_attendance_on_another_day_is_not_the_meeting(facts_of):
+    """「29日には…式典に出席した」 after talks on the 30th: not a participant of the talks."""
+    facts = facts_of(
+        "山田一郎防衛相は30日、来日したジョン・スミス米国防長官と防衛省で会談した。\n"
+        "スミス氏は29日には佐藤次郎首相とともに記念式典に出席した。",
+        "2030-03-31",
+    )
+    assert _reps(facts) == {("山田一郎", "JP", "日米国防相会談"), ("ジョン・スミス", "US", "日米国防相会談")}
