@@ -1623,6 +1623,8 @@ class _Extraction:
                 self.represent(person, rel, self.side_for(person, sides, m), sentence, "relative_clause", None)
                 continue
             pred = _predicate(last)
+            if pred is not None and pred.lemma_ in lexicon.cues("absent"):
+                continue  # 「A外相が会議を欠席したため、B が代理で出席した」: A did not take part
             linear = self.next_predicate(sentence, span)
             # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
             direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]

@@ -116,3 +116,14 @@ def test_extract_round3_attendance_on_another_day_is_not_the_meeting(facts_of):
         "2030-03-31",
     )
     assert _reps(facts) == {("山田一郎", "JP", "日米国防相会談"), ("ジョン・スミス", "US", "日米国防相会談")}
+
+
+def test_extract_round3_absent_person_does_not_take_part(facts_of):
+    """「A外相が…会議を欠席したため、B が代理で出席した」: A stayed away."""
+    facts = facts_of(
+        "山田一郎外相は13日、パリでフランスのルイ・マルタン外相と会談した。\n"
+        "フランスのジャン・デュボワ国防相が体調不良を理由に一連の会議を欠席したため、マルタン氏が代理で出席した。",
+        "2030-07-14",
+    )
+    people = {p.key: p.name for p in facts.people}
+    assert "ジャン・デュボワ" not in {people[r.person] for r in facts.representations}
