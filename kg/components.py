@@ -699,7 +699,11 @@ def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previ
         return mention  # a bare 「中国の」 is read by the extractor already
     if any(p.kind in ("NAME", "COUNTRY", "PAREN", "KIND", "FORUM", "INST") for p in previous[1:] if p.group != first.group):
         return mention  # 「韓国国防部の」: the extractor reads an institution before 「の」 itself
-    return DomainMention(mention.label, mention.start, mention.end, mention.text, mention.attrs + (("country", first.value),))
+    # the description itself (外交トップ) can stand for a post when talks are named
+    described = "".join(p.text for p in previous[1:])
+    return DomainMention(
+        mention.label, mention.start, mention.end, mention.text, mention.attrs + (("country", first.value), ("described", described))
+    )
 
 
 def _post_before_no(text: str, start: int) -> bool:

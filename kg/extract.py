@@ -197,6 +197,7 @@ class _Person:
     official: bool = False
     former: bool = False
     japanese_name: bool = False  # written 姓+名 in the Japanese way (山田一郎)
+    described: Optional[str] = None  # 「中国外交トップの」 → 外交トップ (a role written before the name)
     evidence: list[Evidence] = field(default_factory=list)
 
     def spellings(self) -> list[str]:
@@ -269,6 +270,8 @@ def _collect_people(
         title = attrs.get("title")
         if title and (person.title is None or (len(title) > len(person.title) and not attrs.get("short"))):
             person.title, person.title_kind = title, attrs.get("title_kind")
+        if attrs.get("described"):
+            person.described = attrs["described"]
         if attrs.get("official") == "1":
             person.official = True
         if attrs.get("former"):
@@ -1788,9 +1791,10 @@ class _Extraction:
         首脳会談, 外相会談, 防衛相会談 …; 会談 when the posts say nothing."""
         # people written without a post (「習氏と会談」 before any title) do not decide the word
         titled = [r for r in refs if _title_core(r.person.title)]
-        titles = [r.person.title or "" for r in titled]
+        # a role written before the name (「中国外交トップの」) may stand for the post
+        titles = [(r.person.title or "", r.person.described or "") for r in titled]
         for suffix, meeting_word in lexicon.talk_words():
-            if titles and all(any(t.endswith(x) for x in suffix.split("|")) for t in titles):
+            if titles and all(any(t.endswith(x) for t in pair if t for x in suffix.split("|")) for pair in titles):
                 # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
                 home = getattr(self, "home", None)
                 own = next((_title_core(r.person.title) for r in titled if r.person.country == home), None)

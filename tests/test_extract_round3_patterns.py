@@ -127,3 +127,13 @@ def test_extract_round3_absent_person_does_not_take_part(facts_of):
     )
     people = {p.key: p.name for p in facts.people}
     assert "ジャン・デュボワ" not in {people[r.person] for r in facts.representations}
+
+
+def test_extract_round3_described_role_names_the_talks(facts_of):
+    """「中国外交トップのX政治局員と会談した」: the foreign-policy chief's talks with a 外相 are
+    foreign ministers' talks."""
+    facts = facts_of(
+        "山田一郎外相は13日、訪問先のパリで、中国外交トップの陳偉共産党政治局員と会談した。",
+        "2030-07-14",
+    )
+    assert {m.forum for m in facts.meetings} == {"日中外相会談"}
