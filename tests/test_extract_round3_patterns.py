@@ -137,3 +137,12 @@ def test_extract_round3_described_role_names_the_talks(facts_of):
         "2030-07-14",
     )
     assert {m.forum for m in facts.meetings} == {"日中外相会談"}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("北朝鮮の崔英姫朝鮮労働党副部長が談話を発表した。", "崔英姫", "朝鮮労働党副部長"),
+    ("外務省の山田一郎アジア大洋州局副局長が出席した。", "山田一郎", "アジア大洋州局副局長"),
+])
+def test_nlp_deputy_heads_are_posts(nlp, text, name, title):
+    people = [m for m in nlp(text)._.kg_mentions if m.label == "PERSON"]
+    assert [(m.get("name"), m.get("title")) for m in people] == [(name, title)]
