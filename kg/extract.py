@@ -733,6 +733,10 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if history:
         return "mentioned"
     past = _is_past(pred)
+    if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc.text[mention.end : mention.end + 12]):
+        # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
+        words = [t for t in sentence.span if t.pos_ != "PUNCT"]
+        past = bool(words) and words[-1].lemma_ == "た" and words[-1].pos_ == "AUX"
     if not past:
         return "planned" if pred.dep_ == "ROOT" and pred.pos_ == "VERB" else "mentioned"
     if pred.lemma_ in lexicon.cues("held") or any(t.lemma_ in lexicon.cues("held") for t in _predicate_chain(pred)):
@@ -906,6 +910,9 @@ def _hosting(sentence: _Sentence, mention: DomainMention) -> bool:
         return False
     place = pred.head
     doc = sentence.doc
+    for _ in range(3):  # 「…が開かれているインドネシアの首都ジャカルタで」
+        if place.i + 1 < len(doc) and doc[place.i + 1].text == "の" and place.head.i != place.i and place.head.i > place.i:
+            place = place.head
     return place.i + 1 < len(doc) and doc[place.i + 1].text == "で"
 
 

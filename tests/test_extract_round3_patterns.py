@@ -146,3 +146,16 @@ def test_extract_round3_described_role_names_the_talks(facts_of):
 def test_nlp_deputy_heads_are_posts(nlp, text, name, title):
     people = [m for m in nlp(text)._.kg_mentions if m.label == "PERSON"]
     assert [(m.get("name"), m.get("title")) for m in people] == [(name, title)]
+
+
+def test_extract_round3_conference_under_way_at_the_venue_was_held(facts_of):
+    """「…外相会議が開かれているドイツの首都ベルリンで、A は B と会談した」: the conference was under
+    way (held), though the people's talks are not part of it."""
+    facts = facts_of(
+        "山田一郎外相は13日、欧州連合(EU)関連外相会議が開かれているドイツの首都ベルリンで、"
+        "フランスのルイ・マルタン外相と会談した。",
+        "2030-07-14",
+    )
+    status = {m.forum: m.status for m in facts.meetings}
+    assert status.get("EU関連外相会議") == "held" and status.get("日仏外相会談") == "held"
+    assert {forum for _, _, forum in _reps(facts)} == {"日仏外相会談"}
