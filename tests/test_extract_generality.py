@@ -27,13 +27,16 @@ from kg.namespace import KGO
 from conftest import ROOT, TEST_CACHE
 
 CORPUS = ROOT / "tests" / "corpus"
+# Held-out sets written blind and scored before the rules saw them (figures in
+# docs/test-corpus.md); kept as a regression suite of other outlets' constructions.
+REGRESSION = ROOT / "tests" / "regression"
 MIN_REPRESENTATION_F1 = 0.90
 
 
 def _corpora() -> list[Path]:
-    """``tests/corpus`` first, then the folders named in ``KG_HELDOUT_CORPUS``."""
+    """``tests/corpus`` and ``tests/regression``, then the folders named in ``KG_HELDOUT_CORPUS``."""
     extra = os.environ.get("KG_HELDOUT_CORPUS", "")
-    return [CORPUS, *(Path(p) for p in extra.split(os.pathsep) if p)]
+    return [CORPUS, REGRESSION, *(Path(p) for p in extra.split(os.pathsep) if p)]
 
 
 CORPORA = _corpora()
@@ -79,7 +82,8 @@ def test_extract_generality_gold_agrees_with_its_article(gold_path):
         assert rep["official"] in names, f"{gold_path.name}: unknown official {rep}"
         assert rep["meeting"] in meeting_ids, f"{gold_path.name}: unknown meeting {rep}"
     required_meetings = {m["id"] for m in gold["meetings"] if not m.get("optional")}
-    assert required_meetings, f"{gold_path.name}: no required meeting"
+    # Negative articles (briefings only, a planned or never-held meeting) have none.
+    assert required_meetings or not any(not r.get("optional") for r in gold["representations"])
     for rep in gold["representations"]:
         if not rep.get("optional"):
             assert rep["meeting"] in required_meetings, f"{gold_path.name}: {rep} is required at an optional meeting"
@@ -87,13 +91,19 @@ def test_extract_generality_gold_agrees_with_its_article(gold_path):
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_extract_generality_furniture_names_belong_to_one_article_only(corpus):
-    """A ``must_not_extract`` name occurs in its own page and in no other article."""
+    """A ``must_not_extract`` name occurs in its own page and only in pages whose gold also
+    lists it as furniture (the same sidebar can run on two pages), never in a body."""
     raw_by_document = {p.name: _raw_text(p) for p in iter_input_files([corpus])}
-    for gold_path in sorted((corpus / "gold").glob("*.yaml")):
-        gold = _gold(gold_path)
+    golds = [_gold(g) for g in sorted((corpus / "gold").glob("*.yaml"))]
+    furniture_pages: dict[str, set[str]] = {}
+    for gold in golds:
         for name in gold["must_not_extract"]:
-            holders = sorted(doc for doc, raw in raw_by_document.items() if name in raw)
-            assert holders == [gold["document"]], f"{name!r} occurs in {holders}"
+            furniture_pages.setdefault(name, set()).add(gold["document"])
+    for gold in golds:
+        for name in gold["must_not_extract"]:
+            holders = {doc for doc, raw in raw_by_document.items() if name in raw}
+            assert gold["document"] in holders, f"{name!r} is not in {gold['document']}"
+            assert holders <= furniture_pages[name], f"{name!r} occurs in {sorted(holders)}"
 
 
 # ---------------------------------------------------------------- the real build (slow)
