@@ -20,7 +20,7 @@ def _data_lines() -> list[str]:
 def test_lexicon_reference_loads_every_data_line():
     officials = lexicon.known_officials()
     assert len(officials) == len(_data_lines())
-    assert len(officials) >= 250
+    assert len(officials) >= 200  # cabinet-level scope (docs/reference-data.md)
 
 
 def test_lexicon_reference_rows_have_five_tab_separated_columns():
@@ -105,9 +105,6 @@ def test_lexicon_reference_lookup_finds_one_person(spelling, name_ja, country):
 @pytest.mark.parametrize(
     "spelling, expected",
     [
-        ("キム・ヨンチョル", {("金錬鉄", "KR"), ("金英哲", "KP")}),  # two Kims, two countries
-        ("サリバン", {("ジェイク・サリバン", "US"), ("ジョン・サリバン", "US")}),
-        ("ハリス", {("カマラ・ハリス", "US"), ("ハリー・ハリス", "US")}),
         ("シン", {("マンモハン・シン", "IN"), ("ラジナート・シン", "IN")}),
     ],
 )
