@@ -672,9 +672,15 @@ def _predicate_chain(pred) -> list:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _past_marker(token) -> bool:
+    """The past auxiliary た/だ, whatever part of speech the parser gave it (before ところ it
+    comes out as SCONJ: 「会談を行ったところ、概要は以下のとおり」)."""
+    return token.lemma_ in ("た", "だ") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
+
+
 def _is_past(pred) -> bool:
     chain = _predicate_chain(pred)
-    if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in chain[1:]):
+    if any(_past_marker(t) for t in chain[1:]):
         return True
     after = chain[-1].i + 1
     if pred.pos_ == "NOUN" and after < len(pred.doc) and pred.doc[after].text == "。":
@@ -684,7 +690,7 @@ def _is_past(pred) -> bool:
     after = chain[-1].i + 1
     if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i != pred.i:
         root = pred.sent.root
-        if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in _predicate_chain(root)[1:]):
+        if any(_past_marker(t) for t in _predicate_chain(root)[1:]):
             return True
         # the parser can cut a long sentence into pieces whose roots are nouns: the sentence's
         # own final word then says the tense (「…を開き、…立場を再確認した。」)
@@ -693,7 +699,7 @@ def _is_past(pred) -> bool:
             while end < len(pred.doc) and pred.doc[end].text != "。":
                 end += 1
             final = pred.doc[end - 1]
-            return final.lemma_ == "た" and final.pos_ == "AUX"
+            return _past_marker(final)
         return False
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
         token = pred.head
@@ -702,7 +708,7 @@ def _is_past(pred) -> bool:
                 break
             token = token.head
         root_chain = _predicate_chain(token)
-        return any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in root_chain[1:])
+        return any(_past_marker(t) for t in root_chain[1:])
     return False
 
 
@@ -736,7 +742,7 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc.text[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
         words = [t for t in sentence.span if t.pos_ != "PUNCT"]
-        past = bool(words) and words[-1].lemma_ == "た" and words[-1].pos_ == "AUX"
+        past = bool(words) and _past_marker(words[-1])
     if not past:
         return "planned" if pred.dep_ == "ROOT" and pred.pos_ == "VERB" else "mentioned"
     if pred.lemma_ in lexicon.cues("held") or any(t.lemma_ in lexicon.cues("held") for t in _predicate_chain(pred)):

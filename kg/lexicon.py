@@ -16,6 +16,7 @@ from kg.records import Country
 
 DATA_FILES = (
     "countries.tsv",
+    "countries_iso.tsv",
     "titles.tsv",
     "title_modifiers.tsv",
     "title_prefixes.tsv",
@@ -66,16 +67,22 @@ def data_hash() -> str:
 @lru_cache(maxsize=None)
 def countries() -> dict[str, Country]:
     """All known countries and international organisations, by code."""
-    return {r[0]: Country(code=r[0], label_ja=r[1], label_en=r[2]) for r in _rows("countries.tsv")}
+    # the hand-kept list first: its labels (韓国, not 大韓民国) win over the ISO list's
+    out: dict[str, Country] = {}
+    for name in ("countries.tsv", "countries_iso.tsv"):
+        for r in _rows(name):
+            out.setdefault(r[0], Country(code=r[0], label_ja=r[1], label_en=r[2]))
+    return out
 
 
 @lru_cache(maxsize=None)
 def country_forms() -> dict[str, str]:
     """Surface form (韓国, 韓, アメリカ, 米, ...) → country code."""
     forms: dict[str, str] = {}
-    for r in _rows("countries.tsv"):
-        for form in r[3].split(","):
-            forms.setdefault(form.strip(), r[0])
+    for name in ("countries.tsv", "countries_iso.tsv"):
+        for r in _rows(name):
+            for form in r[3].split(","):
+                forms.setdefault(form.strip(), r[0])
     return forms
 
 
