@@ -105,13 +105,14 @@ class _Sentence:
     end: int
     mentions: list[DomainMention]  # offsets relative to the doc
     quotes: list[tuple[int, int]]  # doc offsets of quoted speech
+    written: str = ""  # the sentence as the article writes it (the parse saw it normalised)
 
     @property
     def text(self) -> str:
         return self.span.text
 
     def evidence(self, doc_id: str) -> Evidence:
-        return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.span.text)
+        return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.written or self.span.text)
 
     def quoted(self, start: int, end: int) -> bool:
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
@@ -175,6 +176,7 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
                     end=block_start + span.end_char,
                     mentions=inside,
                     quotes=quotes,
+                    written=article.text[block_start + span.start_char : block_start + span.end_char],
                 )
             )
     return sentences

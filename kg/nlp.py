@@ -10,14 +10,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import components, lexicon
+from kg import components, lexicon, syntax
 from kg.errors import PipelineError
 
 # Sudachi refuses inputs above 49,149 bytes; stay well under it.
 MAX_BLOCK_BYTES = 40_000
 MODEL_NAME = "ja_ginza"
 # Components that only read the parse; they run again on a block joined from pieces.
-_REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_domain")
+_REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_syntax", "kg_domain")
 
 
 
@@ -27,7 +27,7 @@ def _code_hash() -> str:
     from importlib import resources
 
     digest = hashlib.sha256()
-    for name in ("nlp.py", "components.py", "extract.py", "dates.py", "lexicon.py"):
+    for name in ("nlp.py", "syntax.py", "components.py", "extract.py", "dates.py", "lexicon.py", "normalise.py"):
         digest.update(resources.files("kg").joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -49,6 +49,7 @@ def load_pipeline() -> Language:
             f"`pip install ja-ginza` (valid model: {MODEL_NAME})",
             code="E201",
         ) from err
+    nlp.add_pipe(syntax.COMPONENT_NAME, last=True)
     nlp.add_pipe(components.COMPONENT_NAME, last=True)
     return nlp
 

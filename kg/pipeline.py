@@ -173,6 +173,7 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
     """
     from kg.extract import extract_facts
     from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
 
     nlp = _load_model()
     cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
@@ -180,7 +181,7 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
         # One spaCy pipeline per process is not safe to share between threads (a Dask
         # worker with several threads): one article at a time per process.
         with _MODEL_LOCK:
-            texts = [text for _, text in article.body_blocks()]
+            texts = [normalise_for_parse(text) for _, text in article.body_blocks()]
             docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
             missing = [i for i, doc in enumerate(docs) if doc is None]
             if missing:

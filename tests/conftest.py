@@ -60,6 +60,7 @@ def facts_of(nlp):
     one block per non-empty line (real GiNZA, the real extractor)."""
     from kg.extract import extract_facts
     from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
     from kg.records import Article
 
     def run(text: str, published: str | None = None, doc_id: str = "t"):
@@ -69,7 +70,7 @@ def facts_of(nlp):
                 body.append((offset, offset + len(line)))
             offset += len(line) + 1
         article = Article(doc_id=doc_id, path=f"{doc_id}.txt", text=text, body=tuple(body), published=published)
-        docs = parse_blocks(nlp, [t for _, t in article.body_blocks()])
+        docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
         return extract_facts(article, docs)
 
     return run
