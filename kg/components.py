@@ -415,6 +415,8 @@ def _looks_like_name(token, text: str) -> bool:
             token.ent_type_ == "Person" and bool(_KANJI.match(text)) and 2 <= len(text) <= 4
             and text[0] in lexicon.surnames() and text not in lexicon.places()
         )
+    if _KATAKANA.match(text) and token.tag_.startswith("名詞-普通名詞") and token.pos_ == "NOUN" and not token.ent_type_:
+        return False  # 「核・ミサイル防衛政策部」: a common noun of a ・-joined bureau name
     if _KATAKANA.match(text) or _LATIN.match(text):
         return token.ent_type_ not in _NOT_PERSON_ENE or "人名" in token.tag_
     if _KANJI.match(text) and token.ent_type_ == "Person" and len(text) <= 4:

@@ -60,6 +60,7 @@ RULE_CONFIDENCE = {
     "talks_with": 0.85,
     "remarks_after_meeting": 0.7,
     "collective": 0.8,
+    "conjunct": 0.85,
 }
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
 _COLLECTIVE = re.compile(
@@ -183,6 +184,31 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
 
 
 # ---------------------------------------------------------------- people
+
+# What may stand between two conjuncts of one list of people: 読点, coordinators, 「ほか」,
+# and a side phrase that opens the next part of the list (「…ほか、米国側から、」).
+_CONJUNCT_GAP = re.compile(
+    r"(?:\s|[、,，・]|と|及び|および|並びに|ならびに|や|ほか|他|等|など|"
+    r"[^\s、。「」（）()]{1,8}?側(?:から(?:は)?|は|が|も)?)*"
+)
+
+
+def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[list["_PersonRef"]]:
+    """People mentions of one sentence grouped into lists: neighbours joined only by
+    読点, coordinators or a side phrase (never by a case particle or a predicate)."""
+    ordered = sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start)
+    text = sentence.doc.text
+    groups: list[list[_PersonRef]] = []
+    for ref in ordered:
+        if groups:
+            prev = groups[-1][-1].mention
+            gap = text[prev.end : ref.mention.start]
+            gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
+            if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
+                groups[-1].append(ref)
+                continue
+        groups.append([ref])
+    return [g for g in groups if len(g) > 1]
 
 
 @dataclass
@@ -1542,7 +1568,29 @@ class _Extraction:
                 continue  # a scraped repeat of a paragraph: its facts are already out, in context
             seen.add(sentence.text)
             self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
+            self.share_with_conjuncts(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
+
+    def share_with_conjuncts(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「A、B及びCが出席した」「日本側からA、Bほか、米国側からC、Dほかが参加した」: every
+        conjunct of a list plays the role the parser gave one of them. Each conjunct keeps
+        its own side phrase (the last 「X側から」 before it) or its own country."""
+        sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
+        for group in _conjunct_groups(sentence, refs):
+            members = {ref.person.key for ref in group}
+            shared = [
+                (key, fact) for key, fact in list(self.representations.items())
+                if fact.person in members and any(ev.start == sentence.start and ev.end == sentence.end for ev in fact.evidence)
+            ]
+            for _, fact in shared:
+                meeting = next(m for m in self.meetings if m.key == fact.meeting)
+                for ref in group:
+                    if any(k[0] == ref.person.key and k[1] == meeting.key for k in self.representations):
+                        continue
+                    side = self.side_for(ref.person, sides, ref.mention)
+                    if side is None or (ref.person.country_source in _WEAK_SOURCES and not self.side_mention(sides, ref.mention)):
+                        side = self.eliminate(meeting, sentence, ref.person) or side
+                    self.represent(ref.person, meeting, side, sentence, "conjunct", fact.head_of_delegation)
 
     def eliminate(self, meeting: _Meeting, sentence: _Sentence, person: _Person) -> Optional[str]:
         """The one side of a meeting that nobody else represents (「山田首相とドウ米大統領、

@@ -928,8 +928,8 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     heading = _heading_kind(text, normal, terms)
     if heading:
         return f"heading:{heading[0]}", heading[1]
-    if text[0] in BULLETS or normal[0] in BULLETS:
-        return "furniture", "bulleted line"
+    if (text[0] in BULLETS or normal[0] in BULLETS) and not (_is_prose(text) and len(text) >= GOOD_PARAGRAPH_CHARS):
+        return "furniture", "bulleted line"  # a menu item; readouts bullet their prose too
     credit = _credit_word(normal, terms)
     if credit:
         return "furniture", f"credit line ({credit})"
