@@ -306,6 +306,15 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         for a, b in ((left, right), (right, left)):
             if a.kind == "NAME" and b.kind == "OTHER" and _KATAKANA.match(b.text):
                 b.kind = "NAME"
+    # 「イ韓国国防部長官」: a katakana word opening a chunk right before a country and a post
+    # is the name of [NAME][COUNTRY][TITLE], whatever the tagger made of it
+    if (
+        len(raw) >= 3 and raw[0].kind == "OTHER" and _KATAKANA.match(raw[0].text)
+        and raw[0].text not in lexicon.non_person_words()
+        and raw[1].kind == "COUNTRY" and len(raw[1].text) >= 2
+        and any(q.kind == "TITLE" for q in raw[2:])
+    ):
+        raw[0].kind = "NAME"
     # 「崔泰湜国防部長官」: a name the tokenizer does not know falls apart into single
     # kanji; two or more of them opening a chunk before an institution or title are a name
     run = 0

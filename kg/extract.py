@@ -365,6 +365,13 @@ def _collect_people(
         name = mention.get("name") or ""
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
+        if not candidates and mention.get("country") and mention.get("title") and mention.get("title_kind") != "honorific":
+            # 「イ韓国国防部長官」: a one-character name with its own country and post, and
+            # nobody earlier it could be short for, is the person's name as written
+            person = _Person(key=f"p{len(people) + 1}", name=name)
+            people.append(person)
+            absorb(person, mention, sentence)
+            continue
         if not candidates:
             continue
         # the most recently introduced matching person
@@ -796,8 +803,9 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc.text[m.end : m.end + 3])]
-    before = [m for m in dates if m.end <= mention.start]
-    after = [m for m in dates if mention.end <= m.start < limit]
+    # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
+    before = [m for m in dates if m.end <= mention.start and not (doc.text[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
+    after = [m for m in dates if mention.end <= m.start < limit and doc.text[m.end : m.end + 1] != "の"]
     chosen = before[-1] if before else (after[0] if after else None)
     text = sentence.doc.text
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
@@ -810,6 +818,15 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
+
+
+def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a noun other than a date or place word stands in ``doc.text[start:end]``
+    (「8月24日の発射を受け、会談」 yes; 「5日の会談」 and 「5日のソウルでの会談」 no)."""
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    if span is None:
+        return False
+    return any(t.pos_ in ("NOUN", "VERB") and "地名" not in t.tag_ and t.tag_ != "名詞-普通名詞-副詞可能" for t in span)
 
 
 def _in_parentheses(text: str, start: int) -> bool:

@@ -1,0 +1,68 @@
+"""Participation read from the phrase structure, on made-up sentences (real GiNZA)."""
+import pytest
+
+
+def _reps(facts):
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m.forum for m in facts.meetings}
+    return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the report formula: 「…を行ったところ、概要は以下のとおり」 is the sentence's own past predicate
+        (
+            "本5日、山田一郎外務大臣は、ジョン・スミス英国外務大臣との間で日英外相会談を行ったところ、概要は以下のとおりです。",
+            "2024-05-05",
+            {("山田一郎", "JP", "日英外相会談"), ("ジョン・スミス", "GB", "日英外相会談")},
+        ),
+        # commas written as 読点
+        (
+            "本5日,山田一郎外務大臣は,ジョン・スミス・オーストラリア連邦外務大臣と日豪外相会談を行ったところ,概要は以下のとおりです。",
+            "2024-05-05",
+            {("山田一郎", "JP", "日豪外相会談"), ("ジョン・スミス", "AU", "日豪外相会談")},
+        ),
+        # a subject closed by a comma is the main predicate's, not the relative clause's after it
+        (
+            "9月7日、日米韓防衛相会談を行いました。\n会談においては、山田防衛大臣、スミス米国防長官、キム韓国国防部長官が、8月24日の弾道ミサイル発射を含む北朝鮮情勢について議論を行いました。",
+            "2023-09-08",
+            {("山田", "JP", "日米韓防衛相会談"), ("スミス", "US", "日米韓防衛相会談"), ("キム", "KR", "日米韓防衛相会談")},
+        ),
+        # every conjunct of a side-phrase list, each with its own side
+        (
+            "4月30日、日米両国は、日米拡大抑止協議を実施しました。この協議には、日本側から、山田一郎外務省北米局参事官、佐藤次郎防衛省防衛政策局次長ほか、米国側から、ジョン・スミス国務省次官補代理、ボブ・ジョーンズ国防省部長ほかが参加しました。",
+            "2021-05-01",
+            {
+                ("山田一郎", "JP", "日米拡大抑止協議"), ("佐藤次郎", "JP", "日米拡大抑止協議"),
+                ("ジョン・スミス", "US", "日米拡大抑止協議"), ("ボブ・ジョーンズ", "US", "日米拡大抑止協議"),
+            },
+        ),
+    ],
+)
+def test_extract_participation_frames(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("山田防衛大臣、イ韓国国防部長官が会談した。", "イ", "KR"),  # a one-character name with its own country
+    ],
+)
+def test_extract_one_character_name_with_country(facts_of, text, name, country):
+    found = {p.name: p.country for p in facts_of(text, published="2024-01-01").people}
+    assert found.get(name) == country, found
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        # 「8月24日の発射」 is the launch's day, not the meeting's
+        ("9月7日、日米韓防衛相会談を行い、8月24日の弾道ミサイル発射について議論した。", "2023-09-08", "2023-09-07"),
+        ("5日の日米首脳会談で、両首脳は合意した。", "2024-03-06", "2024-03-05"),
+    ],
+)
+def test_extract_meeting_date_not_of_another_noun(facts_of, text, published, date):
+    dates = {m.date for m in facts_of(text, published=published).meetings}
+    assert dates == {date}, dates
