@@ -61,6 +61,7 @@ RULE_CONFIDENCE = {
     "remarks_after_meeting": 0.7,
     "collective": 0.8,
     "conjunct": 0.85,
+    "listed": 0.9,
 }
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
 _COLLECTIVE = re.compile(
@@ -191,6 +192,16 @@ _CONJUNCT_GAP = re.compile(
     r"(?:\s|[、,，・]|と|及び|および|並びに|ならびに|や|ほか|他|等|など|"
     r"[^\s、。「」（）()]{1,8}?側(?:から(?:は)?|は|が|も)?)*"
 )
+
+
+def _list_labels(text: str, start: int, end: int):
+    """(start, end, label) of the list labels in ``text[start:end]``: a side word (「日本側」
+    「我が方」「先方」) and/or a list word (「同席者」), then a colon."""
+    words = sorted(lexicon.cues("list_label") | lexicon.cues("own_side") | lexicon.cues("other_side"), key=len, reverse=True)
+    side = r"[^\s、。,:：()（）「」]{1,8}?側"
+    pattern = re.compile(rf"(?:(?:{side})?(?:{'|'.join(map(re.escape, words))})|{side})\s*[:：]")
+    for match in pattern.finditer(text, start, end):
+        yield match.start(), match.end(), match.group(0).rstrip(":： ")
 
 
 def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[list["_PersonRef"]]:
@@ -1585,8 +1596,48 @@ class _Extraction:
                 continue  # a scraped repeat of a paragraph: its facts are already out, in context
             seen.add(sentence.text)
             self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
+            self.labelled_lists(sentence, by_sentence.get(sentence.index, []))
             self.share_with_conjuncts(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
+
+    def labelled_lists(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「(日本側同席者:A、B他、中国側:C、D)」「我が方:A、先方:B」「出席者:A、B」: a labelled
+        list of people took part in the meeting the sentence reports, each label's side
+        for its items (the text's own side, the other party, or the country written)."""
+        text = sentence.doc.text
+        labels = list(_list_labels(text, sentence.span.start_char, sentence.span.end_char))
+        if not labels:
+            return
+        held = [mt for _, mt in self.sentence_meetings(sentence) if mt.status == "held"]
+        meeting = held[-1] if held else self.current.get(sentence.index) or (
+            self.current.get(sentence.index - 1) if sentence.index > 0 else None
+        )
+        if meeting is None or meeting.status != "held":
+            return
+        for i, (start, end, word) in enumerate(labels):
+            stop = labels[i + 1][0] if i + 1 < len(labels) else sentence.span.end_char
+            close = re.search(r"[)）。]", text[end:stop])
+            if close:
+                stop = end + close.start()
+            side = self.label_side(word, meeting)
+            for ref in refs:
+                if ref.sentence is sentence and end <= ref.mention.start < stop:
+                    who = side or ref.person.country
+                    self.represent(ref.person, meeting, who, sentence, "listed", None)
+
+    def label_side(self, word: str, meeting: "_Meeting") -> Optional[str]:
+        """The side a list label names: 「日本側」 → JP, 「我が方」 → the text's own, 「先方」 →
+        the one other party of the meeting; None when the label names no side."""
+        if word in lexicon.cues("own_side"):
+            return self.home
+        if word in lexicon.cues("other_side"):
+            others = [c for c in meeting.countries if len(c) == 2 and c != self.home]
+            return others[0] if len(others) == 1 else None
+        core = word.split("側")[0] if "側" in word else ""
+        for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
+            if core and core.endswith(form):
+                return code
+        return None
 
     def share_with_conjuncts(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         """「A、B及びCが出席した」「日本側からA、Bほか、米国側からC、Dほかが参加した」: every
@@ -2106,7 +2157,11 @@ class _Extraction:
 
     def home_country(self) -> Optional[str]:
         """The country an outlet writes from, read off its country pairs: Japanese papers
-        write 日米/日韓, Korean ones 韓米/韓日. Unmarked officials belong to it."""
+        write 日米/日韓, Korean ones 韓米/韓日. Unmarked officials belong to it. A government
+        publisher (its web domain, ``publishers.tsv``) speaks for its own government."""
+        publisher = lexicon.publisher_country(self.article.url, self.article.source)
+        if publisher:
+            return publisher
         counts: dict[str, int] = {}
         for sentence in self.sentences:
             for m in sentence.mentions:

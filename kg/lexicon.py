@@ -29,6 +29,7 @@ DATA_FILES = (
     "cues.tsv",
     "talk_words.tsv",
     "places.tsv",
+    "publishers.tsv",
     "surnames.tsv",
     "officials_reference.tsv",
 )
@@ -269,6 +270,27 @@ def furniture_terms() -> dict[str, tuple[str, ...]]:
 def talk_words() -> tuple[tuple[str, str], ...]:
     """(title endings joined by |, meeting word) for naming one-off talks, in file order."""
     return tuple((r[0], _cell(r, 1)) for r in _rows("talk_words.tsv"))
+
+
+def publisher_country(url: str | None, source: str | None) -> str | None:
+    """The government a publisher speaks for, from its web domain (``publishers.tsv``):
+    the URL's host, else a domain written in the source (「外務省 (mofa.go.jp)」)."""
+    import re
+    from urllib.parse import urlsplit
+
+    hosts = []
+    if url:
+        try:
+            hosts.append((urlsplit(url).hostname or "").lower())
+        except ValueError:
+            pass
+    hosts += [h.lower() for h in re.findall(r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}", source or "")]
+    rows = sorted(_rows("publishers.tsv"), key=lambda r: -len(r[0]))
+    for host in hosts:
+        for r in rows:
+            if host == r[0] or host.endswith("." + r[0]):
+                return _cell(r, 1) or None
+    return None
 
 
 @lru_cache(maxsize=None)

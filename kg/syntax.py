@@ -69,9 +69,55 @@ def _topic_scope(doc: Doc) -> int:
     return repaired
 
 
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def _bracket_pairs(doc: Doc) -> list[tuple[int, int]]:
+    """(open, close) token indices of the outermost brackets of ``doc``."""
+    pairs, stack = [], []
+    for token in doc:
+        if token.text in _OPEN:
+            stack.append(token.i)
+        elif token.text in _CLOSE and stack:
+            start = stack.pop()
+            if not stack:
+                pairs.append((start, token.i))
+    return pairs
+
+
+def _brackets_are_asides(doc: Doc) -> int:
+    """「…会談を行いました(我が方:A、先方:B)。」: material in brackets is an aside; it never
+    governs the words outside it (the parser can make a name inside the sentence's root).
+    The predicate written just before the bracket takes back what the bracket took."""
+    repaired = 0
+    for open_i, close_i in _bracket_pairs(doc):
+        inside = range(open_i, close_i + 1)
+        outsiders = [t for t in doc if t.i not in inside and t.head.i in inside and t.head.i != t.i]
+        if not outsiders or open_i == 0:
+            continue
+        anchor = doc[open_i - 1]
+        while anchor.dep_ in ("aux", "mark", "fixed", "cop") and anchor.head.i != anchor.i and anchor.head.i < open_i:
+            anchor = anchor.head
+        if anchor.pos_ not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") or anchor.i in inside:
+            continue
+        if anchor.head.i in inside:
+            inner_root = anchor.head
+            while inner_root.head.i in inside and inner_root.head.i != inner_root.i:
+                inner_root = inner_root.head
+            was_root = inner_root.head.i == inner_root.i
+            anchor.head, anchor.dep_ = (anchor, "ROOT") if was_root else (inner_root.head, anchor.dep_)
+            inner_root.head, inner_root.dep_ = anchor, "appos"
+        for t in outsiders:
+            if t.i != anchor.i and t.head.i in inside:
+                t.head = anchor
+        repaired += 1
+    return repaired
+
+
 @Language.component(COMPONENT_NAME, requires=["token.dep", "token.head", "token.tag"], assigns=["token.dep"])
 def kg_syntax(doc: Doc) -> Doc:
     """Repair parser readings that contradict Japanese grammar (see the module docstring)."""
+    _brackets_are_asides(doc)
     _conjunctive_clauses(doc)
     _topic_scope(doc)
     return doc

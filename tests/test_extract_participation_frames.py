@@ -66,3 +66,22 @@ def test_extract_one_character_name_with_country(facts_of, text, name, country):
 def test_extract_meeting_date_not_of_another_noun(facts_of, text, published, date):
     dates = {m.date for m in facts_of(text, published=published).meetings}
     assert dates == {date}, dates
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "山田外務大臣は、5日、スミス英国外務大臣との間で日英外相会談を行ったところ、概要は以下のとおり(日本側同席者:佐藤外務審議官、鈴木欧州局長他、英国側:ジョーンズ駐日大使他)。",
+            "2024-05-06",
+            {("佐藤", "JP", "日英外相会談"), ("鈴木", "JP", "日英外相会談"), ("ジョーンズ", "GB", "日英外相会談")},
+        ),
+        (
+            "5日、山田防衛大臣は、スミス豪国防大臣と日豪防衛相会談を行いました(我が方:佐藤防衛審議官、先方:ジョーンズ国防次官)。",
+            "2024-05-06",
+            {("佐藤", "JP", "日豪防衛相会談"), ("ジョーンズ", "AU", "日豪防衛相会談")},
+        ),
+    ],
+)
+def test_extract_labelled_participant_lists(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
