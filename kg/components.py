@@ -166,6 +166,12 @@ def _split_token(token) -> list[tuple[str, int]]:
         )
         if known_rest and (head in lexicon.country_abbreviations() or head in lexicon.title_prefixes()):
             return [(head, idx), (rest, idx + 1)]
+    if len(text) > 2 and "人名" in token.tag_:
+        # 「トランプ大統領」 can come out as one person-name token: name + post
+        for cut in range(1, len(text) - 1):
+            rest = text[cut:]
+            if rest in lexicon.titles() and len(rest) >= 2 and lexicon.titles()[rest].official:
+                return [(text[:cut], idx), (rest, idx + cut)]
     return [(text, idx)]
 
 

@@ -85,3 +85,14 @@ def test_extract_meeting_date_not_of_another_noun(facts_of, text, published, dat
 )
 def test_extract_labelled_participant_lists(facts_of, text, published, expected):
     assert expected <= _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("山田総理は、アメリカ合衆国のドナルド・ジョン・トランプ大統領と首脳会談を行いました。", "ドナルド・ジョン・トランプ", "大統領"),  # 「トランプ大統領」 is one token,
+    ],
+)
+def test_extract_name_and_post_in_one_token(facts_of, text, name, title):
+    people = {p.name: p.title for p in facts_of(text, published="2024-01-01").people}
+    assert people.get(name) == title, people
