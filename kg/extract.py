@@ -748,10 +748,18 @@ def _is_past(pred) -> bool:
             return _past_marker(final)
         return False
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
+        # a continuative clause takes the tense of the first finite predicate it joins:
+        # 「会談を行い、…を確認するとともに、…意見交換を行ったところ、」 is past
         token = pred.head
         for _ in range(10):
-            if token.dep_ == "ROOT" or token.head.i == token.i:
+            if token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "cop") for c in token.children):
+                chain = _predicate_chain(token)
+                if any(_past_marker(t) for t in chain[1:]):
+                    return True
+            if token.dep_ == "ROOT" or token.head.i == token.i or token.dep_ not in ("advcl", "conj"):
                 break
+            token = token.head
+        while token.dep_ != "ROOT" and token.head.i != token.i:
             token = token.head
         root_chain = _predicate_chain(token)
         return any(_past_marker(t) for t in root_chain[1:])

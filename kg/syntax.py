@@ -21,7 +21,7 @@ def _conjunctive_clauses(doc: Doc) -> int:
     words = lexicon.cues("conjunctive")
     repaired = 0
     for token in doc:
-        if token.dep_ != "acl" or token.pos_ not in ("VERB", "NOUN", "ADJ"):
+        if token.dep_ not in ("acl", "dep") or token.pos_ not in ("VERB", "NOUN", "ADJ"):
             continue
         i = token.i + 1
         while i < len(doc) and doc[i].head.i in (token.i, i - 1) and doc[i].dep_ in ("aux", "mark") and doc[i].text not in words:
