@@ -376,8 +376,8 @@ def read_graph(graph_path: Path) -> GraphView:
 # ---------------------------------------------------------------- scoring
 
 
-def _prf(tp: int, fp: int, required: int) -> dict[str, Any]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
+def _prf(tp: int, fp: int, required: int, nothing_extracted: float = 0.0) -> dict[str, Any]:
+    precision = tp / (tp + fp) if tp + fp else nothing_extracted
     recall = tp / required if required else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
@@ -436,7 +436,9 @@ def _score_representations(gold: list[GoldFile], graph: GraphView) -> dict[str, 
         doc_required = [i for i in required if document in facts[i].documents]
         doc_tp = sum(1 for i in doc_required if i in credited)
         doc_fp = sum(1 for f in false_alarms if document in f.documents)
-        per_document[document] = _prf(doc_tp, doc_fp, len(doc_required))
+        # the corpus precision of nothing extracted is 0 (the reference's); an article with
+        # nothing wrong in it reads 1 so that it is not mistaken for a bad one
+        per_document[document] = _prf(doc_tp, doc_fp, len(doc_required), nothing_extracted=1.0)
     return {
         "overall": overall,
         "per_document": per_document,
