@@ -127,18 +127,37 @@ CASES = [
 ]
 
 
-def figures(report: dict) -> dict:
-    """The headline figures of a kg.evaluate report, under the reference scorer's names."""
-    reps, officials, meetings = report["representations"], report["officials"], report["meetings"]
-    return {
-        "tp": reps["true_positives"], "fp": reps["false_positives"], "fn": reps["false_negatives"],
-        "precision": reps["precision"], "recall": reps["recall"], "f1": reps["f1"],
-        "dup": reps["duplicates"], "extracted": reps["extracted"], "gold_required": reps["gold_required"],
-        "officials_total": officials["total"], "officials_found": officials["found_by_name"],
-        "officials_country": officials["with_right_country"],
-        "meetings_required": meetings["required"], "meetings_found": meetings["found"],
-        "meetings_system": meetings["system"], "noise": report["must_not_extract"]["count"],
-    }
+# Each headline figure: where kg.evaluate's report and score.py's JSON result keep it.
+FIGURES = {
+    "tp": ("representations.true_positives", "representations.tp"),
+    "fp": ("representations.false_positives", "representations.fp"),
+    "fn": ("representations.false_negatives", "representations.fn"),
+    "precision": ("representations.precision", "representations.precision"),
+    "recall": ("representations.recall", "representations.recall"),
+    "f1": ("representations.f1", "representations.f1"),
+    "dup": ("representations.duplicates", "representations.duplicates"),
+    "extracted": ("representations.extracted", "representations.system"),
+    "gold_required": ("representations.gold_required", "representations.gold_required"),
+    "officials_total": ("officials.total", "officials.gold"),
+    "officials_found": ("officials.found_by_name", "officials.found"),
+    "officials_country": ("officials.with_right_country", "officials.country_right"),
+    "meetings_required": ("meetings.required", "meetings.gold_required"),
+    "meetings_found": ("meetings.found", "meetings.found"),
+    "meetings_system": ("meetings.system", "meetings.system"),
+    "noise": ("must_not_extract.count", "noise_people_in_graph"),  # score.py: the list of names
+}
+
+
+def _figure(result: dict, path: str):
+    value = result
+    for key in path.split("."):
+        value = value[key]
+    return len(value) if isinstance(value, list) else value
+
+
+def figures(report: dict, reference: bool = False) -> dict:
+    """The headline figures of a kg.evaluate report, or with ``reference`` of a score.py result."""
+    return {name: _figure(report, paths[reference]) for name, paths in FIGURES.items()}
 
 
 def write_case(case: Case, folder: Path) -> tuple[Path, Path]:

@@ -35,16 +35,7 @@ needs_shared = pytest.mark.skipif(SHARED is None, reason="../shared/tools/score.
 
 def reference_figures(result: dict) -> dict:
     """score.py's JSON result under the names of test_evaluate_matching.figures."""
-    reps, officials, meetings = result["representations"], result["officials"], result["meetings"]
-    return {
-        "tp": reps["tp"], "fp": reps["fp"], "fn": reps["fn"],
-        "precision": reps["precision"], "recall": reps["recall"], "f1": reps["f1"],
-        "dup": reps["duplicates"], "extracted": reps["system"], "gold_required": reps["gold_required"],
-        "officials_total": officials["gold"], "officials_found": officials["found"],
-        "officials_country": officials["country_right"],
-        "meetings_required": meetings["gold_required"], "meetings_found": meetings["found"],
-        "meetings_system": meetings["system"], "noise": len(result["noise_people_in_graph"]),
-    }
+    return figures(result, reference=True)
 
 
 def run_score_py(graph: Path, gold_dir: Path) -> tuple[dict, str]:
