@@ -20,15 +20,15 @@ _DASH = "~〜～\\-－―ー‐"
 # One pattern for every form: an optional year part, an optional month part, an optional
 # day part. At least one part must be present. A range keeps its first day: 「5~6日」,
 # 「4・5日」, 「4、5両日」, and with a second 日 「4日～6日」「3月4日から6日まで」.
-# Kanji numerals (「十一月三日」, 「平成三十年」) only where they cannot be a count: an era
-# year, a month after a year or before a kanji day, a day after a kanji month.
+# Kanji numerals (「十一月三日」, 「平成三十年」, 「二〇二四年」) only where they cannot be a
+# count: a year, a month after a year or before a kanji day, a day after a kanji month.
 _DAY_BLOCKERS = "(?!本|米|韓|中|間|目|付|前|後|ぶり)"
 DATE_PATTERN = re.compile(
     r"(?P<rel_day>一昨日|おととい|昨日|きのう|今日|きょう|本日)"
     rf"|(?:(?P<era>{_ERA})(?P<era_year>元|\d{{1,2}}|{_K})年"
-    r"|(?P<year>\d{4})年|(?<!\d)(?P<short_year>\d{2})年(?=\d{1,2}月)"
+    r"|(?P<year>\d{4}|[〇一二三四五六七八九]{4})年|(?<!\d)(?P<short_year>\d{2})年(?=\d{1,2}月)"
     r"|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
-    rf"(?:(?P<month>\d{{1,2}})月|(?P<kanji_month>{_K})月(?(era)|(?={_K}日))"
+    rf"(?:(?P<month>\d{{1,2}})月|(?P<kanji_month>{_K})月(?(era)|(?(year)|(?={_K}日{_DAY_BLOCKERS})))"
     r"|(?P<rel_month>先月|今月|来月|翌月|前月))?"
     rf"(?:(?P<day>\d{{1,2}}|(?(kanji_month){_K}|(?!)))(?:[{_DASH}・、]\d{{1,2}})?両?日{_DAY_BLOCKERS}"
     rf"(?:\s*(?:[{_DASH}]|から)\s*(?:\d{{1,2}}月)?\d{{1,2}}日{_DAY_BLOCKERS}(?:まで)?)?)?"
@@ -112,7 +112,7 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
     if match.group("era"):
         year = ERA_BASE_YEARS[match.group("era")] + number(match.group("era_year"))
     elif match.group("year"):
-        year = int(match.group("year"))
+        year = number(match.group("year"))
     elif match.group("short_year"):
         year = _full_year(int(match.group("short_year")), pub)
     elif match.group("rel_year"):

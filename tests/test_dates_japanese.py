@@ -45,6 +45,8 @@ def test_dates_explicit_year_of_era(text, expected):
 KANJI_AND_FULL_WIDTH = [
     ("十一月三日", "2024-11-10", "2024-11-03"),
     ("三月三十一日", "2024-04-02", "2024-03-31"),
+    ("二〇二四年十月", None, "2024-10"),
+    ("二〇二三年十二月十五日", None, "2023-12-15"),
     ("２０２３年１２月１５日", None, "2023-12-15"),
     ("１５日", "2023-12-16", "2023-12-15"),
 ]
@@ -55,7 +57,7 @@ def test_dates_kanji_and_full_width_numerals(text, published, expected):
     assert resolve(text, published) == expected
 
 
-@pytest.mark.parametrize("text", ["一日も早く", "三日間の日程", "五月雨", "十十日", "二十日鼠"])
+@pytest.mark.parametrize("text", ["一日も早く", "三日間の日程", "五月雨", "十十日", "二十日鼠", "三十年来", "十月十日間"])
 def test_dates_kanji_counts_are_not_dates(text):
     # a kanji day needs a kanji month before it; a kanji month needs an era year or a kanji day
     assert find_dates(text) == []
