@@ -91,7 +91,7 @@ class GoldOfficial:
     # Shared (not copied) with the official's facts: merging facts across files widens the
     # set, and the officials figure is computed on the widened set, as the reference does.
     names: set[str]
-    country: Optional[str]
+    country: Any  # as loaded, compared as the reference does
     document: str
 
 
