@@ -415,6 +415,14 @@ def _gold_summary(fact: GoldFact) -> dict[str, Any]:
             "ordinal": m.ordinal, "date": _text(m.date), "documents": sorted(fact.documents)}
 
 
+def _miss_summary(fact: GoldFact, extracted: list[ExtractedFact]) -> dict[str, Any]:
+    """A miss, with the triples that match it but credited another gold fact (one to one:
+    a triple two articles report under names the gold merge keeps apart credits one)."""
+    summary = _gold_summary(fact)
+    summary["credited_elsewhere"] = [e.node for e in extracted if e.matches(fact)]
+    return summary
+
+
 def _extracted_summary(fact: ExtractedFact) -> dict[str, Any]:
     return {"official": fact.official, "side": fact.side, "forum": fact.forum, "acronym": fact.acronym,
             "ordinal": fact.ordinal, "date": fact.date, "documents": sorted(fact.documents), "node": fact.node}
@@ -442,7 +450,7 @@ def _score_representations(gold: list[GoldFile], graph: GraphView) -> dict[str, 
     return {
         "overall": overall,
         "per_document": per_document,
-        "misses": sorted((_gold_summary(facts[i]) for i in required if i not in credited), key=_sort_key),
+        "misses": sorted((_miss_summary(facts[i], graph.facts) for i in required if i not in credited), key=_sort_key),
         "false_alarms": sorted(map(_extracted_summary, false_alarms), key=_sort_key),
         "duplicates": sorted(map(_extracted_summary, duplicates), key=_sort_key),
     }
@@ -602,4 +610,7 @@ def _meeting_text(m: dict) -> str:
 
 
 def _triple_text(item: dict) -> str:
-    return f"{item['official']} ({item['side']}) @ {_meeting_text(item)}  [{', '.join(item['documents'])}]"
+    text = f"{item['official']} ({item['side']}) @ {_meeting_text(item)}  [{', '.join(item['documents'])}]"
+    if item.get("credited_elsewhere"):
+        text += "\n      (matched by a triple that credited another gold fact)"
+    return text

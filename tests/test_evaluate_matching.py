@@ -51,6 +51,10 @@ R1 = "  - {official: 山野一郎, side: AA, meeting: m1}\n"
 GOLD_P = gold("p", M3, R1)
 
 
+TWO_SPELLINGS = (PREFIXES.replace('kgo:acronym "BSD"', 'kgo:acronym "BSD" ; skos:altLabel "青空会議"@ja')
+                 + rep("r1").replace(" .\n", " , <evidence/q-1> .\n"))
+
+
 @dataclass(frozen=True)
 class Case:
     """A graph, its gold files (stem → YAML), and the figures the reference scorer gives."""
@@ -113,6 +117,11 @@ CASES = [
          dict(officials_total=2, officials_found=1, officials_country=1)),
     Case("wrong country", PREFIXES.replace("kgo:country <country/AA>", "kgo:country <country/BB>"),
          {"p": GOLD_P}, dict(officials_found=1, officials_country=0, tp=0, fp=0, fn=1, precision=0.0)),
+    # one triple read from two articles that name the meeting differently (the gold merge
+    # keeps the two facts apart) credits one of them
+    Case("one triple, two unmerged facts", TWO_SPELLINGS,
+         {"p": GOLD_P, "q": gold("q", M3.replace("青空協議, acronym: BSD", "青空会議, acronym: null"), R1)},
+         dict(tp=1, fp=0, fn=1, dup=0, gold_required=2)),
     # must_not_extract looks at every literal (here an evidence sentence); a name listed in
     # two files counts once
     Case("noise in any literal", PREFIXES,
@@ -215,3 +224,11 @@ def test_evaluate_dates_agree(a, b, expected):
 )
 def test_evaluate_normalise(text, expected):
     assert normalise(text) == expected
+
+
+def test_evaluate_miss_names_the_triple_that_credited_another_fact(tmp_path):
+    case = next(c for c in CASES if c.id == "one triple, two unmerged facts")
+    report = evaluate(*write_case(case, tmp_path))
+    (miss,) = report["misses"]
+    assert miss["documents"] == ["q"] and miss["credited_elsewhere"] == ["https://w3id.org/kaigi-kg/id/representation/r1"]
+    assert report["per_document"]["p"]["recall"] == 1.0 and report["per_document"]["q"]["recall"] == 0.0
