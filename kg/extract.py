@@ -385,8 +385,11 @@ def _collect_people(
             continue
         if not candidates:
             continue
-        # the most recently introduced matching person
-        person = candidates[-1]
+        # the most recently introduced matching person, one holding the post written first
+        # (「金総書記」 is the 総書記, not his sister the 副部長)
+        title = mention.get("title") if mention.get("title_kind") != "honorific" else None
+        posted = [p for p in candidates if title and p.title and (p.title.endswith(title) or title.endswith(p.title))]
+        person = (posted or candidates)[-1]
         if name not in person.short_forms:
             person.short_forms.append(name)
         absorb(person, mention, sentence)
@@ -744,9 +747,10 @@ def _is_past(pred) -> bool:
             end = after
             while end < len(pred.doc) and pred.doc[end].text != "。":
                 end += 1
-            final = pred.doc[end - 1]
-            return _past_marker(final)
-        return False
+            if _past_marker(pred.doc[end - 1]):
+                return True
+        if pred.dep_ not in ("advcl", "conj"):
+            return False
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
         # a continuative clause takes the tense of the first finite predicate it joins:
         # 「会談を行い、…を確認するとともに、…意見交換を行ったところ、」 is past

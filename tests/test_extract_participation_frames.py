@@ -96,3 +96,29 @@ def test_extract_labelled_participant_lists(facts_of, text, published, expected)
 def test_extract_name_and_post_in_one_token(facts_of, text, name, title):
     people = {p.name: p.title for p in facts_of(text, published="2024-01-01").people}
     assert people.get(name) == title, people
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a continuative clause takes the tense of the predicate it joins, through 「…とともに、」
+        (
+            "5日、山田防衛大臣は、東京において、スミス豪国防大臣と日豪防衛相会談を行い、防衛協力の進展状況を確認するとともに、意見交換を行ったところ、概要以下のとおり。",
+            "2015-06-05",
+            {("山田", "JP", "日豪防衛相会談"), ("スミス", "AU", "日豪防衛相会談")},
+        ),
+    ],
+)
+def test_extract_tense_from_the_predicate_chain(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
+
+
+def test_extract_short_form_prefers_the_person_holding_the_post(facts_of):
+    text = (
+        "北朝鮮の金正男朝鮮労働党総書記の妹、金与花党副部長は談話を発表した。\n"
+        "金総書記は、2018年6月にシンガポールでスミス大統領と米朝首脳会談を行った。"
+    )
+    facts = facts_of(text, published="2024-03-27")
+    people = {p.key: p.name for p in facts.people}
+    attended = {people[r.person] for r in facts.representations}
+    assert "金与花" not in attended
