@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
 import re
@@ -325,11 +326,12 @@ def binding_terms(value: str) -> list[str]:
     return terms
 
 
-def with_bindings(query: str, bindings: dict[str, str]) -> str:
+def with_bindings(query: str, bindings: dict[str, str], index: Optional["NameIndex"] = None) -> str:
     """``query`` with ``VALUES ?name { ... }`` added at the top of its WHERE clause.
 
     Standard SPARQL: rows must have the value in that variable. Bind variables every row
-    has (not ones only bound in an OPTIONAL); each bundled query lists its own.
+    has (not ones only bound in an OPTIONAL); each bundled query lists its own. With the
+    graph's ``index``, a value also stands for every name of the node it names.
     """
     if not bindings:
         return query
@@ -350,7 +352,9 @@ def with_bindings(query: str, bindings: dict[str, str]) -> str:
             "cannot bind variables: the query has no WHERE clause; add WHERE { ... } or drop --bind",
             code="E313",
         )
-    values = "".join(f"\n  VALUES ?{name} {{ {' '.join(binding_terms(value))} }}" for name, value in bindings.items())
+    values = "".join(
+        f"\n  VALUES ?{name} {{ {' '.join(expanded_terms(value, index))} }}" for name, value in bindings.items()
+    )
     return query[: where.end()] + values + query[where.end():]
 
 
@@ -363,17 +367,165 @@ def run_query(
 ) -> QueryResult:
     """Run a bundled query (by name) or SPARQL text against a graph file.
 
-    ``bindings`` (variable → value, see ``binding_terms``) restricts the rows, e.g.
-    ``run_query(path, "forum-timeline", bindings={"forum": "日中韓首脳会議"})``.
+    ``bindings`` (variable → value, see ``binding_terms``) restricts the rows; a value may
+    be any name of a node (label, ``skos:altLabel``, acronym, ISO code), e.g.
+    ``run_query(path, "forum-timeline", bindings={"forum": "EDSCG"})``. A value that no
+    row has raises E314 with close matches instead of giving no rows.
     """
     _, text = resolve_query(query_text_or_name)
-    text = with_bindings(text, bindings or {})
     store = load_store(graph_path)
-    result = execute(store, text, allow_service=allow_service)
+    index = name_index(store) if bindings else None
+    bound = with_bindings(text, bindings or {}, index)
     try:
-        return to_result(result)
+        result = to_result(execute(store, bound, allow_service=allow_service))
+        if bindings and not result.rows:
+            check_bindings(store, text, bindings, index, allow_service=allow_service)
+        return result
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed while running: {err}; simplify or fix the query", code="E308") from None
+
+
+# ---------------------------------------------------------------- --bind by name, alias or acronym
+
+# Literals that name a node: a --bind value equal to one of them (after NFKC, case and
+# space folding) stands for every name of that node, so ``forum=EDSCG`` finds the rows
+# whose ?forum is the label 拡大抑止戦略協議体.
+NAME_PROPERTIES = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "https://w3id.org/kaigi-kg/ontology#acronym",
+    "https://w3id.org/kaigi-kg/ontology#isoCode",
+)
+_NAME_QUERY = (
+    "SELECT ?node ?name WHERE { VALUES ?property { "
+    + " ".join(f"<{p}>" for p in NAME_PROPERTIES)
+    + " } ?node ?property ?name FILTER(isLiteral(?name)) }"
+)
+CLOSE_MATCHES = 5
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Every node's names: folded name → nodes, node → names (N-Triples terms)."""
+
+    nodes_by_name: dict[str, tuple[str, ...]]
+    names_by_node: dict[str, tuple[str, ...]]
+
+    def nodes(self, text: str) -> tuple[str, ...]:
+        """IRIs of the nodes that have ``text`` as a name (folded comparison)."""
+        return self.nodes_by_name.get(fold_name(text), ())
+
+    def names(self, node: str) -> tuple[str, ...]:
+        """Lexical forms of the names of ``node``."""
+        return tuple(literal_text(term) for term in self.names_by_node.get(node, ()))
+
+
+def fold_name(text: str) -> str:
+    """``text`` as names are compared: NFKC (full-width → ASCII), case-folded, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def literal_text(term: str) -> str:
+    """The lexical form of an N-Triples literal (``"x"@ja`` → ``x``); other terms unchanged."""
+    match = re.fullmatch(r'"((?:[^"\\]|\\.)*)"(?:@[A-Za-z-]+|\^\^<[^<>\s]*>)?', term)
+    if not match:
+        return term[1:-1] if term.startswith("<") and term.endswith(">") else term
+    return json.loads(f'"{match[1]}"') if "\\" in match[1] else match[1]
+
+
+_name_indexes: dict[int, tuple[ox.Store, NameIndex]] = {}
+
+
+def name_index(store: ox.Store) -> NameIndex:
+    """The ``NameIndex`` of ``store`` (built once per store; stores are cached by path)."""
+    with _store_lock:
+        cached = _name_indexes.get(id(store))
+        if cached and cached[0] is store:
+            return cached[1]
+    by_name: dict[str, list[str]] = {}
+    by_node: dict[str, list[str]] = {}
+    for solution in ox_query(store, _NAME_QUERY):
+        node, name = solution["node"], solution["name"]
+        if not isinstance(node, ox.NamedNode):
+            continue
+        by_node.setdefault(node.value, []).append(str(name))
+        nodes = by_name.setdefault(fold_name(name.value), [])
+        if node.value not in nodes:
+            nodes.append(node.value)
+    index = NameIndex(
+        {k: tuple(sorted(v)) for k, v in by_name.items()},
+        {k: tuple(sorted(set(v))) for k, v in by_node.items()},
+    )
+    with _store_lock:
+        live = {id(s) for _, (_, s) in _store_cache.items()} | {id(store)}
+        for key in [k for k in _name_indexes if k not in live]:
+            del _name_indexes[key]  # its store left the cache
+        _name_indexes[id(store)] = (store, index)
+    return index
+
+
+def expanded_terms(value: str, index: Optional[NameIndex]) -> list[str]:
+    """``binding_terms(value)`` plus, for each node named ``value`` (label, alias, acronym,
+    ISO code, or the node's ``<IRI>`` itself), the node's IRI and all its names."""
+    terms = binding_terms(value)
+    if index is None or (value.strip().startswith('"')):
+        return terms
+    text = value.strip()
+    nodes = [text[1:-1]] if text.startswith("<") else list(index.nodes(text))
+    for node in nodes:
+        for term in (f"<{node}>", *index.names_by_node.get(node, ())):
+            if term not in terms:
+                terms.append(term)
+    return terms
+
+
+def check_bindings(
+    store: ox.Store, query: str, bindings: dict[str, str], index: NameIndex, *, allow_service: bool = True
+) -> None:
+    """Raise E314 for a bound value that no row of the unbound ``query`` has in that column.
+
+    Called when a bound query gave no rows: an unknown name is then an error naming the
+    value with close matches, while known values that simply never occur together (e.g.
+    a side that did not attend that forum) keep their honest empty answer.
+    """
+    full = to_result(execute(store, query, allow_service=allow_service))
+    if not full.rows:
+        return
+    for name, value in bindings.items():
+        if name not in full.columns:
+            continue  # not projected: no column to compare with
+        wanted = {fold_name(literal_text(term)) for term in expanded_terms(value, index)}
+        column = {_text(v) for v in full.column(name) if v is not None}
+        if any(fold_name(v) in wanted for v in column):
+            continue
+        raise QueryError(unknown_value_message(name, value, sorted(column), index), code="E314")
+
+
+def unknown_value_message(name: str, value: str, column: list[str], index: NameIndex) -> str:
+    """The E314 message: the value, the column, close matches (or some valid values), the fix."""
+    candidates: dict[str, str] = {}  # folded → shown, column values first
+    for shown in column:
+        candidates.setdefault(fold_name(shown), shown)
+    for shown in column:
+        for node in index.nodes(shown):
+            for alias in index.names(node):
+                candidates.setdefault(fold_name(alias), alias)
+    folded = fold_name(value)
+    close = [shown for key, shown in candidates.items() if folded and (folded in key or key in folded)]
+    close += [
+        candidates[key]
+        for key in difflib.get_close_matches(folded, list(candidates), n=CLOSE_MATCHES, cutoff=0.6)
+        if candidates[key] not in close
+    ]
+    head = (
+        f"no row has {name} {value!r}: it is not a value, label, alias or acronym of any "
+        f"{name} in the answer"
+    )
+    if close:
+        return f"{head}; close matches: {', '.join(close[:CLOSE_MATCHES])}"
+    shown = ", ".join(column[:CLOSE_MATCHES]) + (f", … ({len(column)} in all)" if len(column) > CLOSE_MATCHES else "")
+    return f"{head}; its values include: {shown} (run the query without --bind to see them all)"
 
 
 def to_result(result) -> QueryResult:
