@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import pyoxigraph as ox
+import wcwidth
 
 from kg.errors import QueryError
 from kg.namespace import PREFIXES
@@ -54,7 +55,7 @@ _GRAPH_FORMATS = {
     ".owl": ox.RdfFormat.RDF_XML,
 }
 
-OUTPUT_FORMATS = ("table", "csv", "json")
+OUTPUT_FORMATS = ("table", "vertical", "csv", "json")
 _QUERY_NAME = re.compile(r"[A-Za-z][\w-]*")
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
@@ -581,39 +582,164 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: East Asian wide characters 2, combining marks 0."""
+    return sum(_char_width(ch) for ch in text)
 
 
-def _clip(text: str, width: int) -> str:
-    if _display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+def _char_width(ch: str) -> int:
+    return max(wcwidth.wcwidth(ch), 0)
 
 
-def format_table(result: QueryResult, *, max_width: int = 48) -> str:
-    """An aligned text table (wide characters count double; long cells clipped with …)."""
+# A line may not start with these (Japanese line-breaking rule, 行頭禁則): the character
+# before them moves down with them.
+_NO_LINE_START = set("、。，．,.)）」』】〕〉》]｝・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々!?！？:;：；")
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` terminal columns (nothing dropped).
+
+    Latin words break at spaces when they can; Japanese text, which has no spaces,
+    breaks between any two characters except before closing punctuation.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for ch in paragraph:
+            w = _char_width(ch)
+            if used + w > width and line:
+                head, tail = _break_point(line, ch)
+                if display_width(tail) + w > width:
+                    head, tail = line, ""  # carrying would overflow the next line
+                lines.append(head.rstrip(" ") or head)
+                line = tail.lstrip(" ") if head.strip(" ") else tail
+                used = display_width(line)
+                if ch == " " and not line:
+                    continue  # the space the line broke at
+            line += ch
+            used += w
+        lines.append(line)
+    return lines
+
+
+def _break_point(line: str, next_char: str) -> tuple[str, str]:
+    """Where to break ``line`` before ``next_char`` is appended: (this line, carried over)."""
+    if next_char != " " and line[-1:] != " " and next_char.isascii() and line[-1:].isascii():
+        space = line.rfind(" ")
+        if space > 0:
+            return line[: space + 1], line[space + 1:]
+    if next_char in _NO_LINE_START and len(line) > 1:
+        return line[:-1], line[-1]
+    comma = max(line.rfind("、"), line.rfind("。"))
+    if comma >= len(line) // 2 and comma < len(line) - 1:
+        return line[: comma + 1], line[comma + 1:]  # items of a 「、」 list stay whole
+    return line, ""
+
+
+TABLE_GAP = "  "
+MIN_COLUMN_WIDTH = 8
+# Columns this narrow (dates, codes, counts) are never wrapped.
+UNWRAPPED_WIDTH = 12
+
+
+def column_widths(natural: list[int], headers: list[int], width: Optional[int]) -> Optional[list[int]]:
+    """Column widths that fit ``width`` terminal columns, or None if the columns cannot fit.
+
+    Columns keep their natural width when everything fits; otherwise the widest column
+    gives up one column at a time (the rightmost of equals first), none narrower than its
+    header or ``MIN_COLUMN_WIDTH``, and columns of at most ``UNWRAPPED_WIDTH`` not at all.
+    """
+    available = None if width is None else width - len(TABLE_GAP) * (len(natural) - 1)
+    if available is None or sum(natural) <= available:
+        return list(natural)
+    floors = [n if n <= UNWRAPPED_WIDTH else max(h, MIN_COLUMN_WIDTH) for n, h in zip(natural, headers)]
+    if sum(floors) > available:
+        return None
+    widths = list(natural)
+    for _ in range(sum(natural) - available):
+        widest = max((i for i in range(len(widths)) if widths[i] > floors[i]), key=lambda i: (widths[i], i))
+        widths[widest] -= 1
+    return widths
+
+
+def _cells(result: QueryResult) -> list[list[str]]:
+    return [[_text(v) for v in row] for row in result.rows]
+
+
+def _rows_footer(result: QueryResult) -> str:
+    return f"({len(result.rows)} {'row' if len(result.rows) == 1 else 'rows'})"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def format_table(result: QueryResult, *, width: Optional[int] = None) -> str:
+    """An aligned text table that fits ``width`` terminal columns (None: no limit).
+
+    Wide characters count as two columns; long cells wrap onto more lines, never cut.
+    When the columns cannot fit, or wrapping would take more lines than one record per
+    column would, the answer is printed by ``format_vertical`` instead.
+    """
     header = list(result.columns)
-    cells = [[_clip(_text(v).replace("\n", " "), max_width) for v in row] for row in result.rows]
-    widths = [_display_width(h) for h in header]
+    cells = _cells(result)
+    natural = [display_width(h) for h in header]
     for row in cells:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], _display_width(cell))
+            natural[i] = max(natural[i], *(display_width(part) for part in cell.split("\n")))
+    widths = column_widths(natural, [display_width(h) for h in header], width)
+    if widths is None:
+        return format_vertical(result, width=width)
+    wrapped = [[wrap_cell(cell, widths[i]) for i, cell in enumerate(row)] for row in cells]
+    table_lines = sum(max(len(c) for c in row) for row in wrapped)
+    if widths != natural and table_lines > _vertical_line_count(result, cells, width):
+        return format_vertical(result, width=width)
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (widths[i] - _display_width(v)) for i, v in enumerate(values)).rstrip()
+        return TABLE_GAP.join(_pad(v, widths[i]) for i, v in enumerate(values)).rstrip()
 
     out = [line(header), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in cells)
-    noun = "row" if len(result.rows) == 1 else "rows"
-    out.append(f"({len(result.rows)} {noun})")
+    for row in wrapped:
+        for k in range(max(len(c) for c in row)):
+            out.append(line([c[k] if k < len(c) else "" for c in row]))
+    out.append(_rows_footer(result))
+    return "\n".join(out) + "\n"
+
+
+def _label_width(result: QueryResult) -> int:
+    return max((display_width(c) for c in result.columns), default=0)
+
+
+def _value_width(result: QueryResult, width: Optional[int]) -> Optional[int]:
+    return None if width is None else max(width - _label_width(result) - len(TABLE_GAP), MIN_COLUMN_WIDTH)
+
+
+def _vertical_line_count(result: QueryResult, cells: list[list[str]], width: Optional[int]) -> int:
+    value_width = _value_width(result, width)
+    return sum(
+        1 + sum(len(wrap_cell(cell, value_width)) if value_width else cell.count("\n") + 1 for cell in row)
+        for row in cells
+    )
+
+
+def format_vertical(result: QueryResult, *, width: Optional[int] = None) -> str:
+    """One record per row, one line per column (``column  value``), values wrapped to ``width``.
+
+    For answers with many or long columns, such as ``representations`` with its evidence
+    sentence, in a narrow terminal.
+    """
+    label_width = _label_width(result)
+    value_width = _value_width(result, width)
+    rule_width = width if width is not None else 40
+    out = []
+    for number, row in enumerate(_cells(result), 1):
+        title = f"-[ row {number} ]"
+        out.append(title + "-" * max(rule_width - len(title), 0))
+        for name, cell in zip(result.columns, row):
+            lines = wrap_cell(cell, value_width) if value_width else cell.split("\n")
+            out.append((_pad(name, label_width) + TABLE_GAP + lines[0]).rstrip())
+            out.extend((" " * (label_width + len(TABLE_GAP)) + more).rstrip() for more in lines[1:])
+    out.append(_rows_footer(result))
     return "\n".join(out) + "\n"
 
 
@@ -640,9 +766,15 @@ def format_json(result: QueryResult) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_result(result: QueryResult, output_format: str) -> str:
-    """``result`` in ``output_format`` (one of ``OUTPUT_FORMATS``)."""
-    formatters = {"table": format_table, "csv": format_csv, "json": format_json}
+def format_result(result: QueryResult, output_format: str, *, width: Optional[int] = None) -> str:
+    """``result`` in ``output_format`` (one of ``OUTPUT_FORMATS``); ``width`` limits the
+    table and vertical formats to that many terminal columns."""
+    formatters = {
+        "table": lambda r: format_table(r, width=width),
+        "vertical": lambda r: format_vertical(r, width=width),
+        "csv": format_csv,
+        "json": format_json,
+    }
     if output_format not in formatters:
         raise QueryError(
             f"unknown output format {output_format!r}; valid formats: {', '.join(OUTPUT_FORMATS)}",
