@@ -31,7 +31,7 @@ import pyoxigraph as ox
 import wcwidth
 
 from kg.errors import QueryError
-from kg.namespace import PREFIXES
+from kg.namespace import PREFIXES, curie
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = {
@@ -663,7 +663,18 @@ def column_widths(natural: list[int], headers: list[int], width: Optional[int]) 
 
 
 def _cells(result: QueryResult) -> list[list[str]]:
+    if result.kind == "graph":  # N-Triples terms: prefixed names read better in a terminal
+        return [[_short_term(v) for v in row] for row in result.rows]
     return [[_text(v) for v in row] for row in result.rows]
+
+
+def _short_term(term: str) -> str:
+    if term.startswith("<") and term.endswith(">"):
+        return curie(term[1:-1])
+    if term.endswith(">") and "^^<" in term:
+        lexical, _, datatype = term.rpartition("^^<")
+        return f"{lexical}^^{curie(datatype[:-1])}"
+    return term
 
 
 def _rows_footer(result: QueryResult) -> str:

@@ -145,7 +145,7 @@ def query_command(
       kg query out/graph.ttl representations
       kg query out/graph.ttl forum-timeline --format csv
       kg query out/graph.ttl representations --bind forum=EDSCG --format vertical
-      kg query out/graph.ttl representations --bind side=KR --bind forum=日中韓首脳会議
+      kg query out/graph.ttl representations --bind side=KR --bind forum=NCG
       kg query out/graph.ttl my-query.rq --format json
       kg query out/graph.ttl -e 'SELECT ?name WHERE { ?p a kgo:Official ; rdfs:label ?name }'
     """
