@@ -14,7 +14,8 @@ on PATH and ``COLUMNS=80``, so the tables shown are what an 80-column terminal s
 - ```text blocks (diagrams, synopses, file layouts) are not run; a block with no language
   is an error, so every new example is classified.
 
-What cannot run here is listed in ``SKIPPED`` with the reason.
+Commands and Python that talk to ``kg serve`` at 127.0.0.1:8000 go to a ``kg serve`` the
+test starts on a free port. What cannot run here is listed in ``SKIPPED`` with the reason.
 """
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ SKIPPED = {
     "kg eval out/corpus/graph.ttl": "needs the test-corpus build skipped above",
     "kg build -j 2": "starts two GiNZA worker processes (a minute of model loading); -j is tested in test_pipeline_build.py",
     "kg build corpus/ -o out/ --scheduler": "needs a Dask cluster on other hosts",
-    "kg serve": "a server that runs until stopped; test_serve_*.py start it",
-    "curl": "talks to a running kg serve / Oxigraph / Fuseki (test_serve_protocol.py covers the endpoint)",
+    "kg serve": "runs until stopped; the `endpoint` fixture starts it on a free port for the curl and SPARQLWrapper examples",
+    "curl -G http://127.0.0.1:7878/query": "talks to an Oxigraph server (not installed)",
+    "curl http://127.0.0.1:3030/kaigi/sparql": "talks to a Fuseki server (not installed)",
     "python -m venv": "creates a new environment",
     "dask-scheduler": "a cluster on other hosts",
     "dask-worker": "a cluster on other hosts",
@@ -70,8 +72,8 @@ SKIPPED = {
 }
 SKIPPED_PYTHON = {
     ("docs/distributed.md", 'Client("tcp://hostA:8786")'): "needs a Dask scheduler on hostA",
-    ("docs/sparql.md", "SPARQLWrapper"): "needs a running kg serve (test_serve_protocol.py queries it with SPARQLWrapper)",
 }
+DOC_ENDPOINT = "127.0.0.1:8000"  # where the docs say `kg serve` listens; examples go to the fixture's port
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,32 @@ def workdir(seed_build, tmp_path_factory):
     for name in ("q.rq", "my-query.rq"):
         (work / name).write_text(saved, encoding="utf-8")
     return work
+
+
+@pytest.fixture(scope="module")
+def endpoint(workdir):
+    """``kg serve out/graph.ttl`` of the scratch repository on a free port: "127.0.0.1:PORT"."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(VENV_BIN / "kg"), "serve", "out/graph.ttl", "--port", str(port), "-q"],
+        cwd=workdir, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"kg serve did not start: {server.stderr.read() if server.poll() is not None else 'timeout'}")
+                time.sleep(0.2)
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def _env() -> dict[str, str]:
@@ -252,14 +280,19 @@ def _commands() -> list[tuple[str, str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("where", "command"), _commands(), ids=[w for w, _ in _commands()])
-def test_docs_examples_commands_succeed(where, command, workdir):
+def test_docs_examples_commands_succeed(where, command, workdir, request):
     reason = _skip_reason(command)
     if reason:
         pytest.skip(reason)
     program = _missing_program(command)
     if program:
         pytest.fail(f"{where}: `{program}` is not installed; add it to SKIPPED with the reason")
+    served = DOC_ENDPOINT in command
+    if served:
+        command = command.replace(DOC_ENDPOINT, request.getfixturevalue("endpoint"))
     done = _run(command, workdir)
+    if served:
+        assert done.stdout.strip(), f"{where}: `{command}` got no answer from kg serve"
     assert done.returncode == 0, f"{where}: `{command}` failed ({done.returncode}):\n{done.stderr[-2000:]}"
     if command.startswith("kg query"):
         assert "(0 rows)" not in done.stdout, f"{where}: `{command}` finds nothing on the seed graph"
@@ -288,14 +321,17 @@ def _shown_value(source_line: str, end_col: int) -> str | None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("example", _of_kind("python"), ids=lambda e: e.id)
-def test_docs_examples_python_runs_and_shows_the_right_values(example, workdir, monkeypatch):
+def test_docs_examples_python_runs_and_shows_the_right_values(example, workdir, monkeypatch, request):
     for (doc, marker), reason in SKIPPED_PYTHON.items():
         if example.doc == doc and marker in example.text:
             pytest.skip(reason)
     monkeypatch.chdir(workdir)
     monkeypatch.setenv("COLUMNS", "80")
-    lines = example.text.splitlines()
-    tree = ast.parse(example.text)
+    text = example.text
+    if DOC_ENDPOINT in text:
+        text = text.replace(DOC_ENDPOINT, request.getfixturevalue("endpoint"))
+    lines = text.splitlines()
+    tree = ast.parse(text)
     namespace: dict = {"__name__": "__doc_example__"}
     for statement in tree.body:
         code = compile(ast.Module([statement], []), f"{example.id}", "exec")
