@@ -391,12 +391,9 @@ def run_query(
 # Literals that name a node: a --bind value equal to one of them (after NFKC, case and
 # space folding) stands for every name of that node, so ``forum=EDSCG`` finds the rows
 # whose ?forum is the label 拡大抑止戦略協議体.
-NAME_PROPERTIES = (
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2004/02/skos/core#altLabel",
-    "https://w3id.org/kaigi-kg/ontology#acronym",
-    "https://w3id.org/kaigi-kg/ontology#isoCode",
+NAME_PROPERTIES = tuple(
+    PREFIXES[prefix] + local
+    for prefix, local in (("rdfs", "label"), ("skos", "prefLabel"), ("skos", "altLabel"), ("kgo", "acronym"), ("kgo", "isoCode"))
 )
 _NAME_QUERY = (
     "SELECT ?node ?name WHERE { VALUES ?property { "
@@ -428,7 +425,8 @@ def fold_name(text: str) -> str:
 
 
 def literal_text(term: str) -> str:
-    """The lexical form of an N-Triples literal (``"x"@ja`` → ``x``); other terms unchanged."""
+    """The text of an N-Triples term: a literal's lexical form (``"x"@ja`` → ``x``), an
+    ``<IRI>``'s IRI; anything else unchanged."""
     match = re.fullmatch(r'"((?:[^"\\]|\\.)*)"(?:@[A-Za-z-]+|\^\^<[^<>\s]*>)?', term)
     if not match:
         return term[1:-1] if term.startswith("<") and term.endswith(">") else term
