@@ -114,10 +114,50 @@ def _brackets_are_asides(doc: Doc) -> int:
     return repaired
 
 
+def _report_formula(doc: Doc) -> int:
+    """「A大臣は、BとC会談を行ったところ、概要(は)以下のとおり。」: the sentence ends in the
+    formula of a report, whose noun (とおり) the parser makes the head of everything. The topic
+    written before the ところ-clause is that clause's subject. Returns the number repaired."""
+    roots = lexicon.cues("formula_root")
+    words = lexicon.cues("conjunctive")
+    repaired = 0
+    for sent in doc.sents:
+        root = sent.root
+        if root.lemma_ not in roots and root.text not in roots:
+            continue
+        # the predicate of the conjunctive clause: 「行っ」 of 「行ったところ、」
+        clause = None
+        for token in sent:
+            if token.i >= root.i:
+                break
+            nxt = token.i + 1
+            while nxt < root.i and doc[nxt].dep_ in ("aux", "mark") and doc[nxt].text not in words:
+                nxt += 1
+            if token.pos_ in ("VERB", "NOUN") and nxt < root.i and doc[nxt].text in words and nxt > token.i + 1:
+                clause = token
+        if clause is None:
+            continue
+        topics = [
+            t for t in sent
+            if t.i < clause.i and t.head.i in (root.i, clause.i) and t.dep_ in ("nsubj", "obl", "nmod", "dislocated")
+            and any(c.dep_ == "case" and c.text == "は" for c in t.children)
+        ]
+        if not topics:
+            continue
+        if clause.head.i != root.i:
+            clause.head, clause.dep_ = root, "advcl"
+        for topic in topics:
+            if topic.head.i != clause.i:
+                topic.head, topic.dep_ = clause, "nsubj"
+                repaired += 1
+    return repaired
+
+
 @Language.component(COMPONENT_NAME, requires=["token.dep", "token.head", "token.tag"], assigns=["token.dep"])
 def kg_syntax(doc: Doc) -> Doc:
     """Repair parser readings that contradict Japanese grammar (see the module docstring)."""
     _brackets_are_asides(doc)
     _conjunctive_clauses(doc)
+    _report_formula(doc)
     _topic_scope(doc)
     return doc
