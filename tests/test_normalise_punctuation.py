@@ -19,3 +19,21 @@ def test_normalise_commas_as_touten(text, expected):
     out = normalise_for_parse(text)
     assert out == expected
     assert len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("部長(Mr. John Smith, Principal Director)ほかが参加", True),  # a gloss after the post
+        ("大臣(The Hon Jane Doe, MP, Minister for Foreign Affairs)と会談", True),
+        ("ジョン・スミス(John Smith)外相は", False),  # a reading between name and post stays
+        ("核協議グループ(NCG)を", False),  # an acronym stays
+        ("クレムリン(Kremlin)で", False),  # one word
+    ],
+)
+def test_normalise_english_gloss_blanked(text, masked):
+    out = normalise_for_parse(text)
+    assert len(out) == len(text)
+    assert (out != text) is masked
+    if masked:
+        assert "(" not in out and "Minister" not in out and "Director" not in out
