@@ -72,6 +72,12 @@ def offline_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900)
     return driver
 
 
+def set_viewport(driver, width: int, height: int) -> None:
+    """Make the page's viewport exactly ``width`` x ``height`` CSS pixels (screenshots)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
 def open_explorer(driver, html: Path, timeout: float = 120) -> dict:
     """Load the explorer page and wait for its settled layout; returns its timing (ms)."""
     from selenium.webdriver.support.ui import WebDriverWait

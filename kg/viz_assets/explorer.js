@@ -272,7 +272,8 @@
       var isVisible = visibleIds[edge.from] && visibleIds[edge.to] && (!edge.countryLink || state.links);
       if (isVisible) shown.edges += 1;
       var lit = !focusSet || (focusSet[edge.from] && focusSet[edge.to]);
-      var color = { color: edgeColor[edge.id], opacity: lit ? 0.9 : DIMMED };
+      var c = edgeColor[edge.id];
+      var color = { color: c, highlight: c, hover: c, opacity: lit ? 0.9 : DIMMED };
       if (!!edge.hidden === isVisible || !edge.color || edge.color.opacity !== color.opacity) {
         edgeChanges.push({ id: edge.id, hidden: !isVisible, color: color });
       }
@@ -294,6 +295,9 @@
       ids = data.nodes.filter(function (n) { return n.main && visibleIds[n.id]; }).map(function (n) { return n.id; });
       if (!ids.length) ids = Object.keys(visibleIds);
     }
+    // Countries wait in a row under the graph: framing them too would shrink the view.
+    var placed = ids.filter(function (id) { return byId[id] && (byId[id].kind !== "country" || state.links); });
+    if (placed.length) ids = placed;
     if (!ids.length) return;
     network.fit({ nodes: ids, animation: false });
     if (network.getScale() > MAX_FIT_SCALE) network.moveTo({ scale: MAX_FIT_SCALE, animation: false });
