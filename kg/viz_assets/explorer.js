@@ -249,6 +249,21 @@
     if (changes.length) nodes.update(changes);
   }
   network.on("zoom", function () { updateLabels(false); });
+  // How many pairs of drawn labels overlap on screen (0 by construction; tests check it).
+  explorer.labelOverlaps = function () {
+    var boxes = explorer.labelsDrawn().map(function (l) {
+      var w = textWidth(l.label) * l.px, top = l.y + l.size + 2;
+      return [l.x - w / 2, top, l.x + w / 2, top + l.px * 1.1];
+    });
+    var count = 0;
+    for (var i = 0; i < boxes.length; i++) {
+      for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) count += 1;
+      }
+    }
+    return count;
+  };
 
   // Hiding (rather than removing) keeps every node where the layout put it.
   function applyVisibility() {
