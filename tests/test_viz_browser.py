@@ -20,12 +20,17 @@ pytestmark = pytest.mark.slow
 EXPLORER_TTL = ROOT / "tests" / "data" / "viz_explorer.ttl"
 SAMPLE_TTL = ROOT / "tests" / "data" / "sample_graph.ttl"
 
+# Drawn by default: links to a country are off (countries are badges) until 国へのリンクを表示.
 COUNTED_LINKS = """
 PREFIX kgo: <https://w3id.org/kaigi-kg/ontology#>
 SELECT (COUNT(*) AS ?n) WHERE {
-  { ?m kgo:forum ?f } UNION { ?m kgo:participant ?c } UNION { ?f kgo:memberCountry ?c }
-  UNION { ?x kgo:country ?c } UNION { ?p kgo:serves ?i }
+  { ?m kgo:forum ?f } UNION { ?p kgo:serves ?i }
   UNION { SELECT DISTINCT ?r WHERE { ?r kgo:official ?p ; kgo:meeting ?m } }
+}"""
+COUNTED_COUNTRY_LINKS = """
+PREFIX kgo: <https://w3id.org/kaigi-kg/ontology#>
+SELECT (COUNT(*) AS ?n) WHERE {
+  { ?m kgo:participant ?c } UNION { ?f kgo:memberCountry ?c } UNION { ?x kgo:country ?c }
 }"""
 COUNTED_NODES = """
 PREFIX kgo: <https://w3id.org/kaigi-kg/ontology#>
@@ -89,6 +94,10 @@ def test_viz_counts_shown_match_the_graph(opened):
     drawn = opened.execute_script(
         "var n = kgExplorer.network.body; return [n.nodeIndices.length, n.edgeIndices.length]")
     assert drawn == [nodes, edges]
+    opened.find_element("id", "country-links").click()
+    with_countries = edges + _count(graph, COUNTED_COUNTRY_LINKS)
+    assert opened.execute_script("return kgExplorer.shown()") == {"nodes": nodes, "edges": with_countries}
+    assert "links=1" in opened.execute_script("return location.hash")
 
 
 @pytest.mark.skipif(not SAMPLE_TTL.exists(), reason="tests/data/sample_graph.ttl not written yet")
@@ -120,7 +129,7 @@ def test_viz_forum_filter_changes_what_is_shown(opened):
     # forum, its meeting, the two officials there, their institutions and countries
     assert after["nodes"] < before["nodes"]
     visible = opened.execute_script(
-        "return kgExplorer.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.label; })")
+        "return kgExplorer.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.details.label; })")
     assert "山本一郎" in visible and "ジェーン・エグザンプル" in visible
     assert "外務省" in visible and "国務省" in visible  # institutions of the attendees
     assert "朴架空" not in visible and "架空防衛対話" not in visible and "国防部" not in visible
@@ -133,7 +142,7 @@ def test_viz_country_and_type_filters_combine(opened):
     Select(opened.find_element("id", "filter-country")).select_by_value("KR")
     opened.find_element("css selector", "#legend-items button[data-kind='institution']").click()
     visible = opened.execute_script(
-        "return kgExplorer.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.label; }).sort()")
+        "return kgExplorer.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.details.label; }).sort()")
     assert visible == sorted(["韓国", "朴架空", "架空防衛対話", "架空防衛対話 (2024年5月)"])
     opened.find_element("id", "reset").click()
     assert opened.execute_script("return kgExplorer.shown().nodes") == opened.execute_script("return kgExplorer.total.nodes")
