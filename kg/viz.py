@@ -80,6 +80,9 @@ LAYOUT_SEED = 7
 # end up about a fifth of that apart, so dots do not overlap at zoom 0.5.
 LINK_SPACING = 240.0
 LAYOUT_ITERATIONS = 120
+# From this many nodes a component is laid out by anchors and rings (networkx's force
+# layout switches to a sparse solver here that takes minutes on thousands of nodes).
+FORCE_LAYOUT_MAX = 500
 
 # Label priority (0 first): when labels would overlap on screen, explorer.js draws the
 # higher-priority one. Forums name the clusters; people with several meetings come next.
@@ -263,15 +266,73 @@ def _extent(points: dict[str, tuple[float, float]], axis: int) -> float:
     return max(values) - min(values)
 
 
+def _force_layout(graph: nx.Graph, spacing: float) -> dict[str, tuple[float, float]]:
+    """networkx's Fruchterman–Reingold (fixed seed, sorted input), scaled so that a typical
+    link is ``spacing`` long whatever the size of the graph."""
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(graph.nodes()))
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges()))
+    raw = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=LAYOUT_ITERATIONS, method="force")
+    lengths = sorted(math.dist(raw[a], raw[b]) for a, b in sub.edges()) or [1.0]
+    unit = spacing / max(lengths[len(lengths) // 2], 1e-9)
+    return {n: (float(raw[n][0]) * unit, float(raw[n][1]) * unit) for n in sub.nodes()}
+
+
+def _ring_layout(graph: nx.Graph, component: list[str], anchored: list[str],
+                 spacing: float) -> dict[str, tuple[float, float]]:
+    """A large component: the anchors (forums, meetings) by force layout, joined where a
+    person links two of them; every other node on a ring around the anchors it links to,
+    then nodes linked only to those (institutions) around them in turn. Near-linear
+    beyond the anchors, where a force layout of thousands of nodes takes minutes."""
+    anchor_set = set(anchored)
+    skeleton = nx.Graph()
+    skeleton.add_nodes_from(anchored)
+    for node in component:
+        linked = sorted(n for n in graph[node] if n in anchor_set)
+        if node in anchor_set:
+            skeleton.add_edges_from((node, n) for n in linked)
+        else:
+            skeleton.add_edges_from(zip(linked, linked[1:]))
+    local = _force_layout(skeleton, 2 * spacing)
+    pending = sorted(set(component) - anchor_set)
+    while pending:
+        rings: dict[tuple, list[str]] = defaultdict(list)
+        for node in pending:
+            placed = tuple(sorted(n for n in graph[node] if n in local))
+            if placed:
+                rings[placed].append(node)
+        if not rings:
+            # Linked to nothing placed (cannot happen in a connected component): stack them.
+            rings[(anchored[0],)] = pending
+        for around, members in sorted(rings.items()):
+            cx = sum(local[n][0] for n in around) / len(around)
+            cy = sum(local[n][1] for n in around) / len(around)
+            radius = spacing * (0.5 + 0.08 * len(members))
+            start = _hashed_angle(around[0])
+            for i, node in enumerate(members):
+                angle = start + 2 * math.pi * i / len(members)
+                local[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+        pending = [n for n in pending if n not in local]
+    return local
+
+
+def _hashed_angle(node_id: str) -> float:
+    digest = hashlib.sha256(node_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
+
+
 def layout_positions(node_ids: list[str], links: list[tuple[str, str]], apart: Iterable[str] = (),
-                     spacing: float = LINK_SPACING) -> tuple[dict[str, tuple[float, float]], list[str]]:
+                     anchors: Iterable[str] = (), spacing: float = LINK_SPACING,
+                     ) -> tuple[dict[str, tuple[float, float]], list[str]]:
     """Deterministic positions (world units) and the ids of the largest connected component.
 
-    Each component is laid out by networkx's Fruchterman–Reingold with a fixed seed; the
+    Each component is laid out by networkx's Fruchterman–Reingold with a fixed seed (one of
+    FORCE_LAYOUT_MAX nodes or more: its ``anchors`` only, the rest on rings around them); the
     largest sits at the origin, the other fragments on shelves below it, and the ``apart``
     nodes (countries) on one row under everything, so fragments never crowd the main view.
     """
     apart = sorted(set(apart))
+    anchors = set(anchors)
     graph = nx.Graph()
     graph.add_nodes_from(n for n in node_ids if n not in set(apart))
     graph.add_edges_from(sorted((a, b) if a < b else (b, a) for a, b in links
@@ -282,14 +343,11 @@ def layout_positions(node_ids: list[str], links: list[tuple[str, str]], apart: I
         if len(component) == 1:
             local = {component[0]: (0.0, 0.0)}
         else:
-            sub = nx.Graph()
-            sub.add_nodes_from(component)
-            sub.add_edges_from(e for e in graph.edges(component) if e[0] in sub and e[1] in sub)
-            raw = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=LAYOUT_ITERATIONS, method="force")
-            # Scale so that a typical link is ``spacing`` long whatever the component's size.
-            lengths = sorted(math.dist(raw[a], raw[b]) for a, b in sub.edges())
-            unit = spacing / max(lengths[len(lengths) // 2], 1e-9)
-            local = {n: (float(raw[n][0]) * unit, float(raw[n][1]) * unit) for n in component}
+            anchored = [n for n in component if n in anchors]
+            if len(component) >= FORCE_LAYOUT_MAX and len(anchored) >= 3:
+                local = _ring_layout(graph, component, anchored, spacing)
+            else:
+                local = _force_layout(graph.subgraph(component), spacing)
             if _extent(local, 1) > _extent(local, 0):
                 # Landscape, like the screen it is shown on.
                 local = {n: (y, x) for n, (x, y) in local.items()}
@@ -501,7 +559,8 @@ def explorer_data(graph: rdflib.Graph) -> dict:
     positions, main = layout_positions(
         [ids[n] for n in ordered],
         [(e["from"], e["to"]) for e in edges.values() if not EDGE_KINDS[e["kind"]][2]],
-        apart=[ids[n] for n in ordered if types[n] == "country"])
+        apart=[ids[n] for n in ordered if types[n] == "country"],
+        anchors=[ids[n] for n in ordered if types[n] in ("forum", "meeting")])
     main = set(main)
     net = Network(directed=True)
     type_style = {t.name: t for t in NODE_TYPES}
