@@ -244,3 +244,28 @@ def test_viz_large_png_export_is_the_canvas(opened, downloads):
             break
         time.sleep(0.1)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_viz_large_zooming_in_names_more_nodes_at_the_same_screen_size(opened):
+    def named():
+        return _js(opened, "return kgExplorer.nodes.get({filter: function (n) { return !n.hidden && n.label; }}).length")
+
+    before = named()
+    scale = _js(opened, "return kgExplorer.network.getScale()")
+    _js(opened, "kgExplorer.network.moveTo({scale: arguments[0], animation: false}); kgExplorer.network.emit('zoom', {})", scale * 3)
+    assert named() > 1.5 * before
+    assert min(label["px"] for label in _js(opened, "return kgExplorer.labelsDrawn()")) >= MIN_READABLE_PX
+    assert _js(opened, "return kgExplorer.labelOverlaps()") == 0
+
+
+def test_viz_large_search_finds_any_kind_and_reframes_on_it(opened):
+    box = opened.find_element("id", "search")
+    box.send_keys("拡大抑止戦略")
+    results = opened.find_elements("css selector", "#search-results button")
+    kinds = {_js(opened, "return kgExplorer.nodes.get(arguments[0]).kind", r.get_attribute("data-node")) for r in results}
+    assert {"forum", "meeting"} <= kinds
+    target = results[0].get_attribute("data-node")
+    results[0].click()
+    assert _js(opened, "return kgExplorer.state().focus") == target
+    lit = _js(opened, "return kgExplorer.nodes.get({filter: function (n) { return n.opacity === 1; }}).map(function (n) { return n.id; })")
+    assert target in lit and _in_canvas(opened, lit)
