@@ -10,6 +10,8 @@ tests; screenshots are made by ``scripts/explorer-screenshots``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import random
 import shutil
 import sys
@@ -41,6 +43,18 @@ def chromium_paths() -> tuple[str | None, str | None]:
     return shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
 
 
+def require_chromium() -> None:
+    """For a browser test module: skip it when Chromium is missing, fail under CI."""
+    import pytest
+
+    if None in chromium_paths():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but chromium/chromedriver are missing: run scripts/ensure-chromium",
+                        pytrace=False)
+        pytest.skip("chromium and chromedriver not installed (scripts/ensure-chromium installs them)",
+                    allow_module_level=True)
+
+
 def offline_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900):
     """Headless Chromium (Selenium) with a fresh profile and the network switched off."""
     from selenium import webdriver
@@ -63,6 +77,21 @@ def set_viewport(driver, width: int, height: int) -> None:
     """Make the page's viewport exactly ``width`` x ``height`` CSS pixels (screenshots)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+@contextlib.contextmanager
+def explorer_browser(profile_dir: Path, *, viewport: tuple[int, int] | None = None,
+                     downloads: Path | None = None):
+    """``offline_chromium`` as a context manager, with an exact viewport and a download folder."""
+    driver = offline_chromium(profile_dir)
+    try:
+        if viewport:
+            set_viewport(driver, *viewport)
+        if downloads:
+            driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+        yield driver
+    finally:
+        driver.quit()
 
 
 def open_explorer(driver, html: Path, timeout: float = 120) -> dict:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from kg.viz import write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.bench_viz import chromium_paths, offline_chromium, open_explorer  # noqa: E402
+from benchmarks.bench_viz import offline_chromium, open_explorer, require_chromium  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -38,12 +37,7 @@ SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
   ?x a ?type . VALUES ?type { kgo:Person kgo:Official kgo:Institution kgo:Country kgo:Forum kgo:Meeting }
 }"""
 
-if None in chromium_paths():
-    if os.environ.get("CI"):
-        pytest.fail("CI is set but chromium/chromedriver are missing: run scripts/ensure-chromium",
-                    pytrace=False)
-    pytest.skip("chromium and chromedriver not installed (scripts/ensure-chromium installs them)",
-                allow_module_level=True)
+require_chromium()
 
 
 def _count(graph: rdflib.Graph, query: str) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import csv
 import io
-import os
 import struct
 import sys
 import time
@@ -22,7 +21,7 @@ from kg.viz import write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.bench_viz import chromium_paths, offline_chromium, open_explorer, set_viewport  # noqa: E402
+from benchmarks.bench_viz import explorer_browser, open_explorer, require_chromium  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -31,12 +30,7 @@ QUERY_COLUMNS = ["official", "side", "forum", "meeting", "date", "title", "insti
 FORUM = "拡大抑止戦略協議体"
 MIN_READABLE_PX = 0.6 * 16  # vis zoom 0.6 on a 16 px label
 
-if None in chromium_paths():
-    if os.environ.get("CI"):
-        pytest.fail("CI is set but chromium/chromedriver are missing: run scripts/ensure-chromium",
-                    pytrace=False)
-    pytest.skip("chromium and chromedriver not installed (scripts/ensure-chromium installs them)",
-                allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -45,23 +39,18 @@ def downloads(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory, downloads):
-    driver = offline_chromium(tmp_path_factory.mktemp("chromium-profile"))
-    set_viewport(driver, 1400, 900)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    return write_html(LARGE_TTL, tmp_path_factory.mktemp("viz") / "graph.html")
+def session(tmp_path_factory, downloads):
+    """(browser at 1400x900 saving downloads, the page of the 351-node graph)."""
+    page = write_html(LARGE_TTL, tmp_path_factory.mktemp("viz") / "graph.html")
+    with explorer_browser(tmp_path_factory.mktemp("chromium-profile"), viewport=(1400, 900),
+                          downloads=downloads) as driver:
+        yield driver, page
 
 
 @pytest.fixture()
-def opened(browser, page):
-    open_explorer(browser, page)
-    return browser
+def opened(session):
+    open_explorer(*session)
+    return session[0]
 
 
 def _js(driver, script, *args):
@@ -74,6 +63,19 @@ def _in_canvas(driver, ids) -> bool:
         return arguments[0].every(function (id) {
           var p = kgExplorer.pagePosition(id);
           return p.x >= box.left && p.x <= box.right && p.y >= box.top && p.y <= box.bottom; });""", ids)
+
+
+def _download(driver, folder: Path, button_id: str, name: str) -> bytes:
+    """Click a download button and return the bytes of the file Chromium saved."""
+    for old in folder.iterdir():
+        old.unlink()
+    driver.find_element("id", button_id).click()
+    target = folder / name
+    for _ in range(50):
+        if target.exists() and target.stat().st_size:
+            break
+        time.sleep(0.1)
+    return target.read_bytes()
 
 
 def _click_node(driver, node_id):
@@ -145,7 +147,8 @@ def test_viz_large_click_a_meeting_then_a_person_in_its_panel_moves_the_focus(op
     assert details.get_attribute("data-node") == meeting
 
 
-def test_viz_large_deep_link_reopens_the_same_focus_and_filters(browser, page):
+def test_viz_large_deep_link_reopens_the_same_focus_and_filters(session):
+    browser, page = session
     iri = "https://w3id.org/kaigi-kg/id/institution/cn-外務省"
     browser.get("about:blank")
     browser.get(page.resolve().as_uri() + "#focus=" + quote(iri, safe="") + "&status=held&depth=2")
@@ -187,15 +190,7 @@ def test_viz_large_meetings_table_lists_the_rows_of_the_representations_query(op
     assert officials == sorted(officials, reverse=True)
     assert "sort=-official" in _js(opened, "return location.hash")
     # CSV of what is shown, as a real download
-    for old in downloads.iterdir():
-        old.unlink()
-    opened.find_element("id", "export-csv").click()
-    target = downloads / "representations.csv"
-    for _ in range(50):
-        if target.exists() and target.stat().st_size:
-            break
-        time.sleep(0.1)
-    text = target.read_text(encoding="utf-8-sig")
+    text = _download(opened, downloads, "export-csv", "representations.csv").decode("utf-8-sig")
     parsed = list(csv.reader(io.StringIO(text)))
     assert parsed[0] == QUERY_COLUMNS
     assert sorted(parsed[1:]) == sorted(expected)
@@ -237,13 +232,7 @@ def test_viz_large_png_export_is_the_canvas(opened, downloads):
     width, height = struct.unpack(">II", png[16:24])
     canvas = _js(opened, "var c = document.querySelector('#network canvas'); return [c.width, c.height]")
     assert [width, height] == canvas and width > 800
-    opened.find_element("id", "export-png").click()
-    target = downloads / "kaigi-kg-graph.png"
-    for _ in range(50):
-        if target.exists() and target.stat().st_size:
-            break
-        time.sleep(0.1)
-    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _download(opened, downloads, "export-png", "kaigi-kg-graph.png")[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_viz_large_zooming_in_names_more_nodes_at_the_same_screen_size(opened):
