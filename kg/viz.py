@@ -601,7 +601,7 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         net.add_edge(edge.pop("from"), edge.pop("to"), color=color, description=description,
                      countryLink=to_country, hidden=to_country, **edge)
 
-    forum_options = sorted((labels[n], ids[n]) for n, k in types.items() if k == "forum")
+    forum_options = sorted((shown_label[n], ids[n]) for n, k in types.items() if k == "forum")
     country_options = sorted((codes[n], labels[n]) for n, k in types.items() if k == "country")
     return {
         "nodes": net.nodes,

@@ -258,3 +258,12 @@ def test_viz_large_search_finds_any_kind_and_reframes_on_it(opened):
     assert _js(opened, "return kgExplorer.state().focus") == target
     lit = _js(opened, "return kgExplorer.nodes.get({filter: function (n) { return n.opacity === 1; }}).map(function (n) { return n.id; })")
     assert target in lit and _in_canvas(opened, lit)
+
+
+def test_viz_large_panel_starts_with_the_busiest_forums_as_links(opened):
+    links = opened.find_elements("css selector", "#details-body ul.links[data-heading='会合の多い協議体'] button.go")
+    assert len(links) >= 5
+    forum = links[0].get_attribute("data-go")
+    links[0].click()
+    assert _js(opened, "return kgExplorer.state().focus") == forum
+    assert _js(opened, "return kgExplorer.nodes.get(arguments[0]).kind", forum) == "forum"

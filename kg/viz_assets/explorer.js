@@ -549,12 +549,22 @@
     }
   }
 
+  // Without a focus: how to start, and the forums with the most meetings shown as a start.
   function showHint() {
     clear(detailsBody);
     detailsBody.removeAttribute("data-node");
     detailsBody.removeAttribute("data-edge");
     detailsBody.appendChild(el("p", data.nodes.length ? "ノードをクリックすると、その近傍にフォーカスし、詳細と根拠となる文が表示されます。"
       : "このグラフにはノードがありません。", "hint"));
+    var meetings = {};
+    data.nodes.forEach(function (n) {
+      if (n.kind === "meeting" && visibleIds[n.id]) n.forums.forEach(function (f) { meetings[f] = (meetings[f] || 0) + 1; });
+    });
+    var top = data.forums.filter(function (f) { return meetings[f.id] && visibleIds[f.id]; })
+      .sort(function (a, b) { return meetings[b.id] - meetings[a.id] || (a.label < b.label ? -1 : 1); }).slice(0, 12);
+    if (!top.length) return;
+    addGroups(detailsBody, [{ heading: "会合の多い協議体", items: top.map(function (f) {
+      return { id: f.id, text: f.label, note: meetings[f.id] + " 会合" }; }) }]);
   }
 
   // Focus on node ``id`` (an IRI): the node and its neighbours, the rest dimmed.
