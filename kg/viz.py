@@ -324,7 +324,8 @@ def _hashed_angle(node_id: str) -> float:
 def layout_positions(node_ids: list[str], links: list[tuple[str, str]], apart: Iterable[str] = (),
                      anchors: Iterable[str] = (), spacing: float = LINK_SPACING,
                      ) -> tuple[dict[str, tuple[float, float]], list[str]]:
-    """Deterministic positions (world units) and the ids of the largest connected component.
+    """Deterministic positions (world units) and the ids the first view fits: the largest
+    connected component, with the next largest ones while that is under half the graph.
 
     Each component is laid out by networkx's Fruchterman–Reingold with a fixed seed (one of
     FORCE_LAYOUT_MAX nodes or more: its ``anchors`` only, the rest on rings around them); the
@@ -374,7 +375,14 @@ def layout_positions(node_ids: list[str], links: list[tuple[str, str]], apart: I
     for i, n in enumerate(apart):
         positions[n] = (left + (i % 12) * spacing, top + (i // 12) * spacing)
     rounded = {n: (round(x, 1) + 0.0, round(y, 1) + 0.0) for n, (x, y) in positions.items()}
-    return rounded, (components[0] if components else [])
+    # The first view: the largest component, and the next largest fragments while the
+    # largest holds less than half of the graph (a corpus of many unrelated stories).
+    first: list[str] = []
+    for component in components:
+        if len(first) * 2 >= graph.number_of_nodes():
+            break
+        first.extend(component)
+    return rounded, sorted(first)
 
 
 # ------------------------------------------------------------------ the explorer model

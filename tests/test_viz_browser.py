@@ -112,6 +112,12 @@ def test_viz_seed_build_page_matches_its_graph(browser, seed_build):
     shown = browser.execute_script("return kgExplorer.shown()")
     assert shown == {"nodes": _count(graph, COUNTED_NODES), "edges": _count(graph, COUNTED_LINKS)}
     assert shown["nodes"] > 0
+    # the seeds are many small stories: the first view takes more than the largest one,
+    # and names its nodes at a readable size (at least vis zoom 0.6 on a 16 px label)
+    first = browser.execute_script("return kgExplorer.nodes.get({filter: function (n) { return n.main; }}).length")
+    assert first * 2 >= shown["nodes"] - _count(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/kaigi-kg/ontology#Country> }")
+    labels = browser.execute_script("return kgExplorer.labelsDrawn()")
+    assert len(labels) >= 15 and min(label["px"] for label in labels) >= 0.6 * 16
 
 
 def test_viz_forum_filter_changes_what_is_shown(opened):
