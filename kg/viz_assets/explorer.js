@@ -249,6 +249,8 @@
     if (changes.length) nodes.update(changes);
   }
   network.on("zoom", function () { updateLabels(false); });
+  // A dragged node takes its label along: place the labels again around it.
+  network.on("dragEnd", function (params) { if (params.nodes.length) updateLabels(true); });
   // How many pairs of drawn labels overlap on screen (0 by construction; tests check it).
   explorer.labelOverlaps = function () {
     var boxes = explorer.labelsDrawn().map(function (l) {
