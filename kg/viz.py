@@ -597,7 +597,7 @@ def explorer_data(graph: rdflib.Graph) -> dict:
             keys=sorted({search_key(t) for t in [labels[node], shown_label[node], *aliases,
                                                  *_texts(graph, node, KGO.acronym)]} - {""}),
             details={"type": style.label_ja, "label": labels[node], "display": shown_label[node],
-                     "aliases": aliases, "rows": _detail_rows(graph, node, kind, labels),
+                     "aliases": aliases, "rows": _detail_rows(graph, node, kind),
                      "groups": [{"heading": heading, "items": [{"text": t, "id": i, "note": n}
                                                                for t, i, n in _group_order(heading, items)]}
                                 for heading, items in sorted(groups[node].items(), key=_group_key)],
@@ -642,7 +642,7 @@ def _group_order(heading: str, items: set) -> list[tuple[str, str, str]]:
     return sorted(items)
 
 
-def _detail_rows(graph: rdflib.Graph, node: Node, kind: str, labels: dict[Node, str]) -> list[list]:
+def _detail_rows(graph: rdflib.Graph, node: Node, kind: str) -> list[list]:
     """(field name in Japanese, values) rows for the details panel of one node."""
     rows: list[tuple[str, list[str]]] = []
     if kind in PEOPLE:

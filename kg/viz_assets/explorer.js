@@ -200,6 +200,14 @@
   var lastScale = null;
   var CELL = 120;
 
+  // The screen box [left, top, right, bottom] of a label of ``px`` under (or over) a node
+  // of radius ``size`` at (x, y), all in screen pixels.
+  function labelBox(x, y, size, text, px, above) {
+    var w = textWidth(text) * px + 4, h = px * 1.25;
+    var top = above ? y - size - 2 - h : y + size + 2;
+    return [x - w / 2, top, x + w / 2, top + h];
+  }
+
   function textWidth(text) {
     var w = 0;
     for (var i = 0; i < text.length; i++) w += text.charCodeAt(i) > 0x2e7f ? 1 : 0.6;
@@ -223,10 +231,7 @@
     });
     var grid = {};
     var named = {};
-    candidates.forEach(function (n) {
-      var p = positions[n.id];
-      var w = textWidth(n.label) * px + 4, h = px * 1.25;
-      var box = [p.x * scale - w / 2, (p.y + n.size) * scale + 2, p.x * scale + w / 2, (p.y + n.size) * scale + 2 + h];
+    function fits(box) {
       var cells = [];
       for (var cx = Math.floor(box[0] / CELL); cx <= Math.floor(box[2] / CELL); cx++) {
         for (var cy = Math.floor(box[1] / CELL); cy <= Math.floor(box[3] / CELL); cy++) cells.push(cx + "," + cy);
@@ -234,16 +239,25 @@
       var clash = cells.some(function (c) {
         return (grid[c] || []).some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; });
       });
-      if (clash) return;
-      cells.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
-      named[n.id] = true;
+      if (!clash) cells.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
+      return !clash;
+    }
+    candidates.forEach(function (n) {
+      var p = positions[n.id];
+      // Below the node if there is room, else above it.
+      if (fits(labelBox(p.x * scale, p.y * scale, n.size * scale, n.label, px, false))) named[n.id] = 0;
+      else if (fits(labelBox(p.x * scale, p.y * scale, n.size * scale, n.label, px, true))) {
+        named[n.id] = -(2 * n.size + (px * 1.25 + 4) / scale);
+      }
     });
     var changes = [];
     nodes.forEach(function (node) {
       if (node.hidden) return;
-      var wanted = named[node.id] ? byId[node.id].label : "";
-      if (node.label !== wanted || !node.font || node.font.size !== size) {
-        changes.push({ id: node.id, label: wanted, font: { size: size } });
+      var shown = named[node.id] !== undefined;
+      var wanted = shown ? byId[node.id].label : "";
+      var vadjust = shown ? Math.round(named[node.id] * 10) / 10 : 0;
+      if (node.label !== wanted || !node.font || node.font.size !== size || node.font.vadjust !== vadjust) {
+        changes.push({ id: node.id, label: wanted, font: { size: size, vadjust: vadjust } });
       }
     });
     if (changes.length) nodes.update(changes);
@@ -254,8 +268,8 @@
   // How many pairs of drawn labels overlap on screen (0 by construction; tests check it).
   explorer.labelOverlaps = function () {
     var boxes = explorer.labelsDrawn().map(function (l) {
-      var w = textWidth(l.label) * l.px, top = l.y + l.size + 2;
-      return [l.x - w / 2, top, l.x + w / 2, top + l.px * 1.1];
+      var box = labelBox(l.x, l.y, l.size, l.label, l.px, l.above);
+      return [box[0] + 2, box[1] + 1, box[2] - 2, box[3] - 1];  // the glyphs, without the margin
     });
     var count = 0;
     for (var i = 0; i < boxes.length; i++) {
@@ -593,7 +607,7 @@
       var p = network.canvasToDOM(network.getPositions([node.id])[node.id]);
       if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) return;
       found.push({ id: node.id, label: node.label, px: node.font.size * scale, dimmed: node.opacity < 1,
-                   x: p.x, y: p.y, size: node.size * scale });
+                   x: p.x, y: p.y, size: node.size * scale, above: node.font.vadjust < 0 });
     });
     return found;
   };
