@@ -201,8 +201,16 @@ def test_viz_hostile_text_stays_inert(opened):
     box.clear()
     box.send_keys("mallory")
     assert opened.find_element("css selector", "#search-results button").get_attribute("data-node") == hostile
+    # the same text in the meetings table, the timeline and the CSV stays text too
+    box.send_keys("\ue00c")  # Escape closes the result list
+    box.clear()
+    for view in ("table", "timeline"):
+        opened.find_element("css selector", f"#tabs button[data-view={view}]").click()
+    opened.find_element("css selector", "#tabs button[data-view=table]").click()
+    assert "<script>window.__pwned=1</script>悪意" in opened.find_element("id", "meetings-table").text
+    assert "<script>window.__pwned=1</script>悪意" in opened.execute_script("return kgExplorer.csv()")
     assert opened.execute_script("return window.__pwned") is None
-    assert opened.execute_script("return document.querySelectorAll('img, b, #details-body script').length") == 0
+    assert opened.execute_script("return document.querySelectorAll('img, b, #details-body script, #views script').length") == 0
     assert opened.execute_script("return document.scripts.length") == 3  # vis, data, explorer
     with pytest.raises(NoAlertPresentException):
         opened.switch_to.alert.text
