@@ -2,6 +2,7 @@
 build-time layout, and meetings-table rows equal to the bundled `representations` query."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -95,3 +96,18 @@ def test_viz_model_placeholder_meetings_are_drawn_hollow_and_dashed(large):
     placeholders = [n for n in meetings if n["status"] in ("planned", "mentioned")]
     assert placeholders and all(n["shapeProperties"] == {"borderDashes": [4, 3]} for n in placeholders)
     assert all("shapeProperties" not in n for n in meetings if n["status"] == "held")
+
+
+def test_viz_model_large_components_are_laid_out_by_anchors_and_rings_deterministically():
+    # 100 meetings in a chain, 5 attendees each: one 600-node component (over FORCE_LAYOUT_MAX)
+    meetings = [f"m{i:03d}" for i in range(100)]
+    people = [f"p{i:03d}-{j}" for i in range(100) for j in range(5)]
+    links = [(a, b) for a, b in zip(meetings, meetings[1:])] + [(p, f"m{p[1:4]}") for p in people]
+    ids = meetings + people
+    positions, first = layout_positions(ids, links, anchors=meetings)
+    assert (positions, first) == layout_positions(list(reversed(ids)), list(reversed(links)), anchors=meetings)
+    assert first == sorted(ids)
+    # every attendee sits on a ring around its own meeting, closer to it than to the next one
+    for p in people[::37]:
+        own, other = f"m{p[1:4]}", meetings[(int(p[1:4]) + 1) % 100]
+        assert math.dist(positions[p], positions[own]) < math.dist(positions[p], positions[other])

@@ -674,6 +674,9 @@
     });
   }
   searchBox.addEventListener("input", showResults);
+  document.addEventListener("click", function (event) {
+    if (!searchBox.parentNode.contains(event.target)) clear(resultList);
+  });
   searchBox.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var first = resultList.querySelector("button");
@@ -718,9 +721,12 @@
     var th = el("th", c[1]);
     th.setAttribute("data-col", c[0]);
     th.setAttribute("scope", "col");
-    th.addEventListener("click", function () {
+    th.tabIndex = 0;
+    var sortBy = function () {
       setState({ sort: c[0], desc: state.sort === c[0] ? !state.desc : false }, { reframe: false });
-    });
+    };
+    th.addEventListener("click", sortBy);
+    th.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(); } });
     table.tHead.rows[0].appendChild(th);
   });
 
