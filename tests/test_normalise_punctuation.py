@@ -11,7 +11,7 @@ from kg.normalise import normalise_for_parse
         ("大臣，外相及び長官", "大臣、外相及び長官"),
         ("3月18,19日に開催された", "3月18,19日に開催された"),  # a list of days stays
         ("1,000人が参加", "1,000人が参加"),  # a thousands separator stays
-        ("(Mr. John Smith, Minister)", "(Mr. John Smith, Minister)"),  # English stays English
+        ("Mr. John Smith, Minister", "Mr. John Smith, Minister"),  # English stays English
         ("会談を行い,共同声明を発表", "会談を行い、共同声明を発表"),
     ],
 )
