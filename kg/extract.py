@@ -204,6 +204,10 @@ def _list_labels(text: str, start: int, end: int):
         yield match.start(), match.end(), match.group(0).rstrip(":： ")
 
 
+# 「ウクライナ支援に関する」「核軍縮のための」: a subject written right before a meeting word
+_TOPIC_BEFORE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}(?:に関する|についての|のための)$")
+
+
 def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[list["_PersonRef"]]:
     """People mentions of one sentence grouped into lists: neighbours joined only by
     読点, coordinators or a side phrase (never by a case particle or a predicate)."""
@@ -376,9 +380,10 @@ def _collect_people(
         name = mention.get("name") or ""
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
-        if not candidates and mention.get("country") and mention.get("title") and mention.get("title_kind") != "honorific":
-            # 「イ韓国国防部長官」: a one-character name with its own country and post, and
-            # nobody earlier it could be short for, is the person's name as written
+        national = mention.get("title_kind") in ("head", "minister") and (mention.get("weak_country") or mention.get("country"))
+        if not candidates and (mention.get("country") or national) and mention.get("title") and mention.get("title_kind") != "honorific":
+            # 「イ韓国国防部長官」「岸防衛大臣」: a one-character name with its own country or a
+            # national post, and nobody earlier it could be short for, is the name as written
             person = _Person(key=f"p{len(people) + 1}", name=name)
             people.append(person)
             absorb(person, mention, sentence)
@@ -1345,6 +1350,11 @@ class _Extraction:
             for info in named:
                 if info["forum"].endswith(tail):
                     return info
+        topical = _TOPIC_BEFORE.search(sentence.doc.text[max(0, m.start - 20) : m.start])
+        if topical is not None and not bare:
+            # 「ウクライナ支援に関する多国間会議」: a meeting named by its subject
+            forum = topical.group(0) + phrase
+            return {"forum": forum, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(forum)}
         qualified = self.qualified_generic(sentence, m, phrase)
         if qualified is not None:
             return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
@@ -1609,8 +1619,26 @@ class _Extraction:
             seen.add(sentence.text)
             self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
             self.labelled_lists(sentence, by_sentence.get(sentence.index, []))
+            self.clause_on_meeting(sentence, by_sentence.get(sentence.index, []))
             self.share_with_conjuncts(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
+
+    def clause_on_meeting(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「A長官が主催する…会議に参加し」「Bが議長を務めた会合」: the subject of a relative
+        clause of taking part (主催, 出席, 議長を務める) that modifies a held meeting took part."""
+        doc = sentence.doc
+        meetings = self.sentence_meetings(sentence)
+        for ref in refs:
+            span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+            if span is None or not (span.end < len(doc) and doc[span.end].text == "が"):
+                continue
+            pred = _predicate(span[-1])
+            if pred.dep_ != "acl" or not _takes_part(pred):
+                continue
+            for mention, meeting in meetings:
+                if mention.start <= pred.head.idx < mention.end and meeting.status == "held":
+                    side = self.side_for(ref.person, [], ref.mention)
+                    self.represent(ref.person, meeting, side, sentence, "relative_clause", None)
 
     def labelled_lists(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         """「(日本側同席者:A、B他、中国側:C、D)」「我が方:A、先方:B」「出席者:A、B」: a labelled
