@@ -10,6 +10,8 @@ OUTDIR and moved into place only when the whole build has succeeded.
 from __future__ import annotations
 
 import dataclasses
+import errno
+import glob
 import hashlib
 import json
 import multiprocessing
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -55,6 +58,10 @@ E_BAD_OPTION = "E507"
 E_OUTDIR = "E508"
 E_SCHEDULER = "E509"
 E_WORKER = "E510"
+E_INTERNAL_FATAL = "E511"
+# Set (to anything but "" or "0") to make an internal error in any article fatal (E511), as
+# --strict does; the test suite sets it so that a rule bug can never pass as a skipped file.
+FAIL_ON_INTERNAL_ERROR_ENV = "KG_FAIL_ON_INTERNAL_ERROR"
 
 MessageCallback = Callable[[str], None]
 
@@ -63,12 +70,23 @@ MessageCallback = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class InternalError:
+    """An exception inside parsing or extraction of one article: a bug of kaigi-kg, not
+    bad input (reported apart from skipped files, with the traceback)."""
+
+    path: str
+    error: str  # "ValueError: offset out of range", one line
+    traceback: str
+    code: str = E_DOCUMENT_FAILED
+
+
+@dataclass(frozen=True)
 class DocumentResult:
-    """What the per-article stage returns: facts or the reason it failed, and counters."""
+    """What the per-article stage returns: facts or the internal error, and counters."""
 
     path: str
     facts: Optional[DocumentFacts] = None
-    skipped: Optional[SkippedFile] = None
+    error: Optional[InternalError] = None
     parsed_blocks: int = 0  # blocks run through GiNZA
     block_cache_hits: int = 0  # blocks read back from the parse cache
 
@@ -80,7 +98,8 @@ class BuildReport:
     inputs: list[str]
     outdir: str
     articles: list[str] = field(default_factory=list)  # paths of the articles built
-    skipped: list[SkippedFile] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)  # bad input, one reason each
+    internal_errors: list[InternalError] = field(default_factory=list)  # bugs of ours, with tracebacks
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
@@ -168,11 +187,13 @@ def _warm_worker() -> None:
 def process_article(article: Article, cache_root: Optional[str] = None, use_cache: bool = True) -> DocumentResult:
     """Parse one article's body blocks (through the parse cache) and extract its facts.
 
-    A failure specific to this article is returned as ``skipped``; a model that cannot
-    be loaded raises, since no other article could be processed either.
+    An exception while parsing or extracting is a bug of ours (ingest has already turned
+    every bad file into an ``InputError``): it is returned as ``error``, with the
+    traceback. A model that cannot be loaded raises, since no other article could be
+    processed either.
     """
     from kg.extract import extract_facts
-    from kg.nlp import parse_blocks
+    from kg.nlp import iter_parsed_blocks
 
     nlp = _load_model()
     cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
@@ -184,14 +205,15 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
             docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
             missing = [i for i, doc in enumerate(docs) if doc is None]
             if missing:
-                for i, doc in zip(missing, parse_blocks(nlp, [texts[i] for i in missing])):
+                for i, doc in zip(missing, iter_parsed_blocks(nlp, (texts[i] for i in missing))):
                     docs[i] = doc
                     if cache:
                         cache.store_doc(texts[i], doc)
             facts = extract_facts(article, docs)
-    except Exception as exc:  # one bad article must not stop the build (the model loaded above)
-        reason = f"processing failed: {type(exc).__name__}: {_one_line(str(exc))}"
-        return DocumentResult(article.path, skipped=SkippedFile(article.path, reason, E_DOCUMENT_FAILED))
+    except Exception as exc:  # one article's bug must not stop the build (the model loaded above)
+        error = InternalError(article.path, f"{type(exc).__name__}: {_one_line(str(exc))}",
+                              traceback.format_exc())
+        return DocumentResult(article.path, error=error)
     return DocumentResult(article.path, facts=facts, parsed_blocks=len(missing), block_cache_hits=len(texts) - len(missing))
 
 
@@ -230,8 +252,10 @@ def build_corpus(
     input_paths = [Path(p) for p in inputs]
     out = Path(outdir)
     wanted = _check_options(input_paths, out, jobs, formats)
+    from kg.ingest import printable_path
+
     report = BuildReport(
-        inputs=[str(p) for p in input_paths], outdir=str(out), jobs=jobs,
+        inputs=[printable_path(p) for p in input_paths], outdir=printable_path(out), jobs=jobs,
         scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
         versions=build_versions(),
     )
@@ -254,12 +278,13 @@ def build_corpus(
 
     with _timed(report.timings, "parse_extract"), _dask_client(scheduler) as client:
         facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
+    _check_internal_errors(strict, report)
     _check_strict_skipped(strict, report)
     if not facts:
         raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
     report.articles = [f.article.path for f in facts]
-    if any(s.code in (E_DOCUMENT_FAILED, E_WORKER) for s in report.skipped):
-        report.build_key = ""  # a failure may be transient: never reuse this build's outputs
+    if report.internal_errors:
+        report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
 
     from kg.rdf import to_graph
     from kg.resolve import resolve
@@ -320,11 +345,12 @@ def _check_options(inputs: list[Path], out: Path, jobs: int, formats: Iterable[s
 
 
 def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCallback, on_files) -> list[Article]:
-    from kg.ingest import iter_input_files, load_article
+    from kg.ingest import iter_input_files, load_article, printable_path
 
     # OUTDIR may sit inside an input folder: its graph.html is an output, not an article.
-    out_dir = out.resolve()
-    files = [f for f in iter_input_files(inputs) if out_dir not in f.resolve().parents]
+    # realpath, unlike Path.resolve, does not raise on a symlink loop (ingest names it).
+    out_dir = os.path.realpath(out) + os.sep
+    files = [f for f in iter_input_files(inputs) if not os.path.realpath(f).startswith(out_dir)]
     report.files_found = len(files)
     if on_files:
         on_files(list(files))
@@ -332,33 +358,34 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
     by_sha: dict[str, str] = {}
     by_id: dict[str, str] = {}
     for path in files:
+        shown = printable_path(path)
         try:
             article = load_article(path)
         except InputError as exc:
-            _skip(report, say, SkippedFile(str(path), _reason(exc, path), exc.code))
+            _skip(report, say, SkippedFile(shown, _reason(exc, shown), exc.code))
             continue
         except OSError as exc:  # ingest maps I/O errors to InputError; this is a last resort
-            _skip(report, say, SkippedFile(str(path), f"cannot read file: {exc.strerror or exc}", "E104"))
+            _skip(report, say, SkippedFile(shown, f"cannot read file: {exc.strerror or exc}", "E104"))
             continue
         sha = article.sha256 or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         if sha in by_sha:
-            _skip(report, say, SkippedFile(str(path), f"duplicate of {by_sha[sha]} (same text)", E_DUPLICATE_CONTENT))
+            _skip(report, say, SkippedFile(shown, f"duplicate of {by_sha[sha]} (same text)", E_DUPLICATE_CONTENT))
             continue
         if article.doc_id in by_id:
             _skip(report, say, SkippedFile(
-                str(path), f"same document id {article.doc_id!r} as {by_id[article.doc_id]}; rename one file",
+                shown, f"same document id {article.doc_id!r} as {by_id[article.doc_id]}; rename one file",
                 E_DUPLICATE_ID))
             continue
-        by_sha[sha] = by_id[article.doc_id] = str(path)
+        by_sha[sha] = by_id[article.doc_id] = shown
         for note in article.warnings:
-            _warn(report, say, f"{path}: {note}")
+            _warn(report, say, f"{shown}: {note}")
         if not article.body:
-            _warn(report, say, f"{path}: no article body kept (every paragraph looked like page furniture)")
+            _warn(report, say, f"{shown}: no article body kept (every paragraph looked like page furniture)")
         articles.append(article)
     return articles
 
 
-def _reason(exc: KGError, path: Path) -> str:
+def _reason(exc: KGError, path: str) -> str:
     """The reason part of an InputError (ingest sets ``reason``; else the message)."""
     reason = getattr(exc, "reason", None)
     if reason:
@@ -376,6 +403,21 @@ def _skip(report: BuildReport, say: MessageCallback, skipped: SkippedFile) -> No
 def _warn(report: BuildReport, say: MessageCallback, line: str) -> None:
     report.warnings.append(line)
     say(f"warning: {line}")
+
+
+def _check_internal_errors(strict: bool, report: BuildReport) -> None:
+    errors = report.internal_errors
+    if not errors or not (strict or os.environ.get(FAIL_ON_INTERNAL_ERROR_ENV, "") not in ("", "0")):
+        return
+    why = "strict" if strict else FAIL_ON_INTERNAL_ERROR_ENV
+    err = BuildError(
+        f"{why}: {len(errors)} article(s) hit an internal error (a bug of kaigi-kg, not bad input), first: "
+        f"{errors[0].path}: {errors[0].error}; the previous outputs were kept. Please report it with the traceback.",
+        code=E_INTERNAL_FATAL,
+    )
+    for error in errors:
+        err.add_note(f"{error.path}:\n{error.traceback}")
+    raise err
 
 
 def _check_strict_skipped(strict: bool, report: BuildReport) -> None:
@@ -481,8 +523,10 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
     facts: list[DocumentFacts] = []
     for result in results:
         assert result is not None
-        if result.skipped:
-            _skip(report, say, result.skipped)
+        if result.error:
+            report.internal_errors.append(result.error)
+            say(f"internal error: {result.error.path}: {result.error.error} [{result.error.code}] "
+                "(a bug of kaigi-kg, not of the file; traceback in report.json)")
         elif result.facts is not None:
             facts.append(result.facts)
     report.cache.update(
@@ -591,46 +635,173 @@ def _counts(resolved, articles: int, skipped: int) -> dict[str, int]:
 
 
 def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
-    """Write every output into a temporary folder, then move each into ``out``."""
+    """Write every output into a staging folder beside ``out``, then swap it in whole."""
     from kg import export
+    from kg.ingest import printable_path
 
-    parent = out.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=parent))
-    except OSError as exc:
-        raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
-                         "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
-    try:
+    # A symlinked OUTDIR stays a link: the folder it points to is the one swapped.
+    target = Path(os.path.realpath(out))
+    with _staging_folder(target) as staging:
         written: dict[str, Path] = {}
         ttl = staging / OUTPUT_FILES["ttl"]
         export.write_turtle(graph, ttl)
         written["ttl"] = ttl
         for fmt in formats:
-            target = staging / OUTPUT_FILES[fmt]
+            path = staging / OUTPUT_FILES[fmt]
             if fmt == "html":
                 from kg.viz import write_html
 
-                write_html(ttl, target)
+                write_html(ttl, path)
             elif fmt == "nt":
-                export.write_ntriples(graph, target)
+                export.write_ntriples(graph, path)
             elif fmt == "jsonld":
-                export.write_jsonld(graph, target)
+                export.write_jsonld(graph, path)
             elif fmt == "csv":
-                export.write_representations_csv(graph, target)
+                export.write_representations_csv(graph, path)
             else:
                 continue
-            written[fmt] = target
-        report.outputs = {fmt: str(out / path.name) for fmt, path in written.items()}
-        report.outputs["report"] = str(out / REPORT_FILE)
+            written[fmt] = path
+        report.outputs = {fmt: printable_path(out / path.name) for fmt, path in written.items()}
+        report.outputs["report"] = printable_path(out / REPORT_FILE)
         report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
         _write_report(report, staging)
         try:
-            out.mkdir(parents=True, exist_ok=True)
-            for path in [*written.values(), staging / REPORT_FILE]:
-                os.replace(path, out / path.name)
+            _swap_in(staging, target, [path.name for path in written.values()] + [REPORT_FILE])
         except OSError as exc:
-            raise BuildError(f"cannot move the outputs into {out}: {exc.strerror or exc}; check that it is a "
-                             "writable folder", code=E_OUTDIR) from exc
+            raise BuildError(f"cannot move the outputs into {printable_path(out)}: {exc.strerror or exc}; the previous "
+                             "outputs were kept; check that it is a writable folder", code=E_OUTDIR) from exc
+
+
+STAGING_INFIX = ".build-"  # staging folder of OUTDIR "out": ".out.build-XXXXXXXX" beside it
+
+
+@contextmanager
+def _staging_folder(target: Path):
+    """A new empty folder beside ``target``, removed afterwards whatever happens.
+
+    Every build holds a shared ``flock`` on the parent folder while its staging folder
+    exists; a build that gets the lock exclusively knows no other build is writing there,
+    so staging folders left by killed builds are removed then (never a live one).
+    """
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        lock = os.open(parent, os.O_RDONLY)
+    except OSError as exc:
+        raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
+                         "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
+    try:
+        _lock_and_clean(lock, parent, f".{target.name}{STAGING_INFIX}")
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING_INFIX}", dir=parent))
+        except OSError as exc:
+            raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
+                             "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)  # releases the flock
+
+
+def _lock_and_clean(lock: int, parent: Path, prefix: str) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # another build is writing beside us (or no flock here): leave its folders
+        pass
+    else:
+        for stale in parent.glob(glob.escape(prefix) + "*"):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+    except OSError:
+        pass  # a file system without flock: no cleaning, and nothing to protect
+
+
+def _swap_in(staging: Path, target: Path, produced: list[str]) -> None:
+    """Make ``staging`` (the new outputs) the content of ``target`` in one step.
+
+    Other entries of ``target`` (a user's notes, an earlier build's extra formats) are
+    linked into ``staging`` first, then the two folders are exchanged atomically
+    (``renameat2(RENAME_EXCHANGE)``); a reader sees every old file or every new one. Where
+    the kernel or file system cannot exchange, the files are replaced one by one and, on
+    any failure, the ones already replaced are put back.
+    """
+    try:
+        os.rename(staging, target)  # no OUTDIR yet (or an empty one): one atomic rename
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
+            raise
+    _carry_over(target, staging, set(produced))
+    try:
+        _exchange(staging, target)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.EBUSY, errno.EPERM, errno.ENOTSUP):
+            raise
+        _replace_each(staging, target, produced)
+
+
+def _carry_over(target: Path, staging: Path, produced: set[str]) -> None:
+    for entry in os.scandir(target):
+        if entry.name in produced:
+            continue
+        source, copy = Path(entry.path), staging / entry.name
+        if entry.is_symlink():
+            os.symlink(os.readlink(source), copy)
+        elif entry.is_dir():
+            shutil.copytree(source, copy, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(source, copy)
+
+
+def _link_or_copy(source, copy) -> None:
+    try:
+        os.link(source, copy)
+    except OSError:
+        shutil.copy2(source, copy)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap the folders ``a`` and ``b`` atomically (Linux ``renameat2``); OSError if not possible."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        raise OSError(errno.ENOSYS, "renameat2 is not available") from None
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))
+
+
+def _replace_each(staging: Path, target: Path, produced: list[str]) -> None:
+    """``os.replace`` every produced file into ``target``; on failure put the old ones back."""
+    previous = staging / ".previous"
+    previous.mkdir()
+    for name in produced:
+        if (target / name).exists():
+            _link_or_copy(target / name, previous / name)
+    done: list[str] = []
+    try:
+        for name in produced:
+            os.replace(staging / name, target / name)
+            done.append(name)
+    except OSError:
+        for name in done:
+            try:
+                if (previous / name).exists():
+                    os.replace(previous / name, target / name)
+                else:
+                    os.unlink(target / name)
+            except OSError:
+                pass  # the same fault again; nothing better to do
+        raise

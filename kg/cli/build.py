@@ -78,13 +78,19 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
 def summary(report) -> str:
     """The few lines printed after a build: counts and the files to open."""
     c = report.counts
-    skipped = f" ({c['skipped']} skipped)" if c.get("skipped") else ""
+    notes = [f"{c['skipped']} skipped"] if c.get("skipped") else []
+    if report.internal_errors:
+        notes.append(f"{len(report.internal_errors)} internal error(s)")
+    notes_text = f" ({', '.join(notes)})" if notes else ""
     done = "up to date:" if report.up_to_date else "built"
     lines = [
-        f"{done} {c['articles']} article(s){skipped} in {report.timings.get('total', 0):.1f}s",
+        f"{done} {c['articles']} article(s){notes_text} in {report.timings.get('total', 0):.1f}s",
         f"  officials {c['officials']}, institutions {c['institutions']}, forums {c['forums']}, "
         f"meetings {c['meetings']}, representations {c['representations']}",
     ]
+    if report.internal_errors:
+        lines.append(f"  internal errors: {len(report.internal_errors)} article(s) left out by a bug of kaigi-kg "
+                     "(not bad input); tracebacks in report.json, please report them")
     if report.validation.get("violations"):
         lines.append(f"  SHACL: {len(report.validation['violations'])} violation(s), see report.json")
     lines.append("open: " + "  ".join(report.outputs[k] for k in ("ttl", "html") if k in report.outputs))
