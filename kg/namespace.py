@@ -108,7 +108,10 @@ def _encode_char(ch: str) -> str:
     # Spaces, controls, format and private-use characters are legal in no IRI or are
     # invisible; letters, marks, digits, punctuation and symbols (kana, kanji, ・) stay.
     if unicodedata.category(ch)[0] in "ZC":
-        return quote(ch, safe="")
+        # A lone surrogate is a byte of a non-UTF-8 file name (surrogateescape): encode
+        # that byte, so the slug stays lossless and the IRI valid.
+        return quote(ch.encode("utf-8", "surrogateescape" if 0xDC80 <= ord(ch) <= 0xDCFF else "surrogatepass"),
+                     safe="")
     return ch
 
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import select
 import shutil
 import sys
 import tempfile
@@ -179,9 +180,47 @@ def _load_model():
     return load_pipeline()
 
 
-def _warm_worker() -> None:
-    """Process-pool initializer: load the model once per worker, before any task."""
+def _warm_worker(build_pid: int) -> None:
+    """Process-pool initializer: end with the build process, then load the model once."""
+    _exit_with(build_pid)
     _load_model()
+
+
+def _exit_with(pid: int) -> None:
+    """End this process as soon as process ``pid`` ends, however it ends.
+
+    A pool worker's parent is the forkserver, not the build, and its task queue never
+    reaches end-of-file (every worker holds the writing end), so a build killed by
+    SIGTERM or SIGKILL would leave its workers parsing for minutes; a watcher thread
+    waiting on a pidfd of the build ends them (and then the forkserver sees its last
+    client go and ends too).
+    """
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (OSError, AttributeError):  # no pidfd (old kernel): poll
+        pidfd = None
+
+    def watch() -> None:
+        if pidfd is not None:
+            select.select([pidfd], [], [])
+        else:
+            while _alive(pid):
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-exit-with-build", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def process_article(article: Article, cache_root: Optional[str] = None, use_cache: bool = True) -> DocumentResult:
@@ -560,7 +599,8 @@ def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
     context.set_forkserver_preload(["kg.pipeline", "kg.nlp", "kg.extract"])
     # Longest articles first so the last worker is not left with the biggest one.
     order = sorted(range(len(todo_articles)), key=lambda k: -len(todo_articles[k].text))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker,
+                             initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(process_article, todo_articles[k], cache_root, use_cache): indices[k] for k in order}
         try:
             for future in as_completed(futures):
@@ -570,6 +610,10 @@ def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
                 f"a worker process died ({exc}); rerun with -j 1 to see the error, or with fewer jobs if "
                 "memory ran out", code=E_WORKER) from exc
         except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM, an error): stop the workers now rather than
+            # wait for the articles they are parsing. The executor has no public way.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -11,7 +13,16 @@ import click
 from kg.errors import KGError
 
 EXIT_BUILD_FAILED = 1
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so the build cleans up as on Ctrl-C."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,6 +68,8 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     paths = list(inputs) or [Path("seeds")]
     if not inputs and not paths[0].exists():
         raise click.UsageError("no INPUT given and the default folder seeds/ does not exist; pass a folder of articles")
+    in_main_thread = threading.current_thread() is threading.main_thread()  # signal handlers live there only
+    previous_handler = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
         report = build_corpus(
             paths, outdir, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, strict=strict,
@@ -66,9 +79,13 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_BUILD_FAILED)
-    except KeyboardInterrupt:
-        click.echo(f"Error: interrupted; the previous files in {outdir} were kept", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        click.echo(f"Error: {how}; the previous files in {outdir} were kept", err=True)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous_handler)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     elif not quiet:
