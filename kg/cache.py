@@ -54,7 +54,8 @@ def content_key(*parts: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _umask() -> int:
+def umask() -> int:
+    """The process umask (read once)."""
     # Read once: os.umask can only be read by setting it, which is racy between threads.
     mask = os.umask(0)
     os.umask(mask)
@@ -72,7 +73,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp creates 0600
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -229,12 +229,13 @@ def _needs_escape(ch: str) -> bool:
 
 
 def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 max_body_chars: int = DEFAULT_MAX_BODY_CHARS) -> Article:
+                 max_body_chars: Optional[int] = None) -> Article:
     """Read one article file (``.txt`` or ``.html``/``.htm``) and its sidecar into an Article.
 
     Raises ``InputError`` (E101–E107, see :data:`ERROR_CODES`) when the file is empty,
     binary, undecodable, unreadable, missing, larger than ``max_bytes`` or a link loop.
-    A body longer than ``max_body_chars`` is cut at a sentence end (warning W107).
+    A body longer than ``max_body_chars`` (default :data:`DEFAULT_MAX_BODY_CHARS`) is cut
+    at a sentence end (warning W107).
     ``Article.path`` and ``doc_id`` are :func:`printable_path` forms of the name.
 
     >>> load_article(Path("seeds/000_94789be653804502.txt")).published
@@ -253,8 +254,8 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                                "save the article page itself, or its text as .txt")
     meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
     verdicts = classify_paragraphs(text)
-    body = _cap_body(text, [(v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept], max_body_chars,
-                     warnings)
+    limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
+    body = _cap_body(text, [(v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept], limit, warnings)
     return Article(
         doc_id=_doc_id(path),
         path=printable_path(path),

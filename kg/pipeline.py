@@ -17,6 +17,7 @@ import json
 import multiprocessing
 import os
 import select
+import stat
 import shutil
 import sys
 import tempfile
@@ -31,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir
+from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir, umask
 from kg.errors import BuildError, InputError, KGError
 from kg.records import Article, DocumentFacts, SkippedFile
 
@@ -344,7 +345,7 @@ def build_corpus(
                 "the previous outputs were kept. Fix the data or build without --strict.",
                 code=E_STRICT_INVALID,
             )
-    report.counts = _counts(resolved, len(facts), len(report.skipped))
+    report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
     report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
     with _timed(report.timings, "write"):
         _write_outputs(graph, out, wanted, report)
@@ -665,10 +666,11 @@ def _validate(graph) -> dict[str, Any]:
     }
 
 
-def _counts(resolved, articles: int, skipped: int) -> dict[str, int]:
+def _counts(resolved, articles: int, skipped: int, internal_errors: int) -> dict[str, int]:
     return {
         "articles": articles,
         "skipped": skipped,
+        "internal_errors": internal_errors,
         "people": len(resolved.people),
         "officials": sum(1 for p in resolved.people if p.is_official),
         "institutions": len(resolved.institutions),
@@ -775,6 +777,11 @@ def _swap_in(staging: Path, target: Path, produced: list[str]) -> None:
     the kernel or file system cannot exchange, the files are replaced one by one and, on
     any failure, the ones already replaced are put back.
     """
+    try:  # the new folder takes the old one's permissions (mkdtemp makes it 0700)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o777 & ~umask()
+    os.chmod(staging, mode)
     try:
         os.rename(staging, target)  # no OUTDIR yet (or an empty one): one atomic rename
         return

@@ -106,8 +106,8 @@ def summary(report) -> str:
         f"meetings {c['meetings']}, representations {c['representations']}",
     ]
     if report.internal_errors:
-        lines.append(f"  internal errors: {len(report.internal_errors)} article(s) left out by a bug of kaigi-kg "
-                     "(not bad input); tracebacks in report.json, please report them")
+        lines += [f"  internal errors: {len(report.internal_errors)} article(s) left out by a bug of kaigi-kg, "
+                  "not bad input;", "  tracebacks in report.json (internal_errors); please report them"]
     if report.validation.get("violations"):
         lines.append(f"  SHACL: {len(report.validation['violations'])} violation(s), see report.json")
     lines.append("open: " + "  ".join(report.outputs[k] for k in ("ttl", "html") if k in report.outputs))
