@@ -197,9 +197,9 @@ def _is_article_file(path: Path, root: Path) -> bool:
 def printable_path(path: PathLike) -> str:
     r"""``path`` as text any output can hold (UTF-8 JSON, Turtle, a one-line message).
 
-    A name with bytes that are not UTF-8 (held by Python as surrogate escapes) or with
-    control characters is escaped losslessly: each such byte becomes ``\xNN`` and a
-    backslash ``\\``. Other names are returned unchanged.
+    Escaped losslessly (two different names never give the same text): each byte that is
+    not UTF-8 (held by Python as a surrogate escape) and each control character becomes
+    ``\xNN``, and a backslash ``\\``. Names without any of these are returned unchanged.
 
     >>> printable_path(os.fsdecode(b"caf\xe9\n.txt"))
     'caf\\xe9\\x0a.txt'
@@ -222,7 +222,7 @@ def printable_path(path: PathLike) -> str:
 
 
 def _needs_escape(ch: str) -> bool:
-    return 0xD800 <= ord(ch) <= 0xDFFF or unicodedata.category(ch) == "Cc"
+    return ch == "\\" or 0xD800 <= ord(ch) <= 0xDFFF or unicodedata.category(ch) == "Cc"
 
 
 # ---------------------------------------------------------------- loading
