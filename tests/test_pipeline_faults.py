@@ -228,7 +228,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_pipeline_faults_workers_end_with_a_killed_parallel_build(tmp_path, sig):
     """A -j 2 build's helper processes and workers end within seconds of the build."""
     proc = _cli_build(ROOT / "tests" / "regression", tmp_path / "out", "-j", "2", "--no-cache")
