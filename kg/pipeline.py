@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir, umask
 from kg.errors import BuildError, InputError, KGError
+from kg.ingest import printable_path
 from kg.records import Article, DocumentFacts, SkippedFile
 
 # Output file of every format; "ttl" is always written (the explorer is built from it).
@@ -292,8 +293,6 @@ def build_corpus(
     input_paths = [Path(p) for p in inputs]
     out = Path(outdir)
     wanted = _check_options(input_paths, out, jobs, formats)
-    from kg.ingest import printable_path
-
     report = BuildReport(
         inputs=[printable_path(p) for p in input_paths], outdir=printable_path(out), jobs=jobs,
         scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
@@ -385,7 +384,7 @@ def _check_options(inputs: list[Path], out: Path, jobs: int, formats: Iterable[s
 
 
 def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCallback, on_files) -> list[Article]:
-    from kg.ingest import iter_input_files, load_article, printable_path
+    from kg.ingest import iter_input_files, load_article
 
     # OUTDIR may sit inside an input folder: its graph.html is an output, not an article.
     # realpath, unlike Path.resolve, does not raise on a symlink loop (ingest names it).
@@ -507,13 +506,13 @@ def _refresh_report(previous: dict, report: BuildReport, articles: list[Article]
     report.counts = previous["counts"]
     report.validation = previous["validation"]
     report.output_sha256 = previous["output_sha256"]
-    report.outputs = {fmt: str(out / OUTPUT_FILES[fmt]) for fmt in OUTPUT_FILES
+    report.outputs = {fmt: printable_path(out / OUTPUT_FILES[fmt]) for fmt in OUTPUT_FILES
                       if OUTPUT_FILES[fmt] in report.output_sha256}
-    report.outputs["report"] = str(out / REPORT_FILE)
+    report.outputs["report"] = printable_path(out / REPORT_FILE)
     violations = report.validation.get("violations") or []
     if violations:
         _say_violations(say, violations)
-    report.cache.update(enabled=True, dir=str(Path(cache_dir) if cache_dir else default_cache_dir()),
+    report.cache.update(enabled=True, dir=printable_path(Path(cache_dir) if cache_dir else default_cache_dir()),
                         facts_cache_hits=0, facts_cache_misses=0, parsed_blocks=0, block_cache_hits=0)
     report.timings["total"] = round(time.perf_counter() - started, 4)
     _write_report(report, out)
@@ -571,7 +570,7 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
             facts.append(result.facts)
     report.cache.update(
         enabled=bool(cache),
-        dir=cache_root,
+        dir=printable_path(cache_root) if cache_root else None,
         facts_cache_hits=len(articles) - len(todo),
         facts_cache_misses=len(todo),
         parsed_blocks=sum(r.parsed_blocks for r in results if r),
@@ -683,8 +682,6 @@ def _counts(resolved, articles: int, skipped: int, internal_errors: int) -> dict
 def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
     """Write every output into a staging folder beside ``out``, then swap it in whole."""
     from kg import export
-    from kg.ingest import printable_path
-
     # A symlinked OUTDIR stays a link: the folder it points to is the one swapped.
     target = Path(os.path.realpath(out))
     with _staging_folder(target) as staging:
@@ -774,8 +771,9 @@ def _swap_in(staging: Path, target: Path, produced: list[str]) -> None:
     Other entries of ``target`` (a user's notes, an earlier build's extra formats) are
     linked into ``staging`` first, then the two folders are exchanged atomically
     (``renameat2(RENAME_EXCHANGE)``); a reader sees every old file or every new one. Where
-    the kernel or file system cannot exchange, the files are replaced one by one and, on
-    any failure, the ones already replaced are put back.
+    the kernel or file system cannot exchange, or ``target`` is more than an output folder
+    (it holds folders or many other files, or is the current folder), the files are
+    replaced one by one and, on any failure, the ones already replaced are put back.
     """
     try:  # the new folder takes the old one's permissions (mkdtemp makes it 0700)
         mode = stat.S_IMODE(os.stat(target).st_mode)
@@ -788,6 +786,9 @@ def _swap_in(staging: Path, target: Path, produced: list[str]) -> None:
     except OSError as exc:
         if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
             raise
+    if not _is_output_folder(target, set(produced)):
+        _replace_each(staging, target, produced)
+        return
     _carry_over(target, staging, set(produced))
     try:
         _exchange(staging, target)
@@ -797,17 +798,35 @@ def _swap_in(staging: Path, target: Path, produced: list[str]) -> None:
         _replace_each(staging, target, produced)
 
 
+MAX_CARRIED_OVER = 32  # other files an OUTDIR may hold and still be swapped as a folder
+
+
+def _is_output_folder(target: Path, produced: set[str]) -> bool:
+    """Whether ``target`` holds only files (outputs, a few others): a folder of a user's
+    project (``-o .``, subfolders, a .git) is never swapped, only its outputs replaced."""
+    if Path(os.path.realpath(os.getcwd())) == target:
+        return False
+    others = 0
+    with os.scandir(target) as entries:
+        for entry in entries:
+            if entry.name in produced:
+                continue
+            others += 1
+            if others > MAX_CARRIED_OVER or entry.is_dir(follow_symlinks=False) or not (
+                    entry.is_file(follow_symlinks=False) or entry.is_symlink()):
+                return False
+    return True
+
+
 def _carry_over(target: Path, staging: Path, produced: set[str]) -> None:
-    for entry in os.scandir(target):
-        if entry.name in produced:
-            continue
-        source, copy = Path(entry.path), staging / entry.name
-        if entry.is_symlink():
-            os.symlink(os.readlink(source), copy)
-        elif entry.is_dir():
-            shutil.copytree(source, copy, symlinks=True, copy_function=_link_or_copy)
-        else:
-            _link_or_copy(source, copy)
+    with os.scandir(target) as entries:
+        for entry in entries:
+            if entry.name in produced:
+                continue
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), staging / entry.name)
+            else:
+                _link_or_copy(entry.path, staging / entry.name)
 
 
 def _link_or_copy(source, copy) -> None:

@@ -139,6 +139,31 @@ def test_pipeline_faults_without_folder_exchange_outputs_are_replaced(tmp_path, 
     assert _staging_left(tmp_path) == []
 
 
+@pytest.mark.parametrize("layout", ["subfolder", "current folder", "many files"])
+def test_pipeline_faults_outdir_that_is_more_than_outputs_is_not_swapped(tmp_path, two_corpora, monkeypatch,
+                                                                         layout):
+    """A project folder given as OUTDIR (subfolders, ``-o .``, many files) keeps its own
+    inode and entries: only the outputs in it are replaced."""
+    corpora, refs = two_corpora
+    out = tmp_path / "out"
+    build_corpus([corpora["A"]], out, cache_dir=TEST_CACHE)
+    if layout == "subfolder":
+        (out / ".git").mkdir()
+        (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    elif layout == "current folder":
+        monkeypatch.chdir(out)
+    else:
+        for i in range(kg.pipeline.MAX_CARRIED_OVER + 1):
+            (out / f"note-{i}.md").write_text(str(i))
+    inode = out.stat().st_ino
+    before = sorted(p.name for p in out.iterdir())
+    build_corpus([corpora["B"]], out, cache_dir=TEST_CACHE)
+    assert out.stat().st_ino == inode
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert _which_build(out, refs) == "B"
+    assert _staging_left(tmp_path) == []
+
+
 # ---------------------------------------------------------------- leftovers of killed builds
 
 

@@ -36,7 +36,8 @@ def _on_sigterm(signum, frame) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Cache folder [default: $KG_CACHE_DIR or ~/.cache/kaigi-kg].  e.g. --cache-dir .kg-cache")
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1, previous outputs kept) on any skipped file or SHACL violation.  e.g. --strict")
+              help="Fail (exit 1, previous outputs kept) on any skipped file, internal error or SHACL violation.  "
+                   "e.g. --strict")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; skip lines still go to stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout instead of the summary.")
 @click.option("--format", "formats", type=click.Choice(["nt", "jsonld", "csv"]), multiple=True,
@@ -50,7 +51,10 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
     sidecars) or folders of them; the default is seeds/. Files that cannot be read are
     skipped with one line on stderr (`skipped: PATH: reason [E1xx]`); the build goes on.
-    A failed build leaves the previous files in OUTDIR untouched. Parses and facts are
+    An exception inside parsing or extraction is a bug of ours, reported apart
+    (`internal error: PATH: ... [E506]`, traceback in report.json). Outputs appear in
+    OUTDIR together or not at all; a failed or killed build (Ctrl-C exits 130, SIGTERM
+    143) leaves the previous files untouched. Parses and facts are
     cached; rebuilding an unchanged corpus into the same OUTDIR only refreshes
     report.json ("up to date").
 
