@@ -45,6 +45,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is KBs; 20 MB is a dump, 
 # articles in one file is read up to here (warning W107), keeping each worker's memory
 # bounded whatever the file size.
 DEFAULT_MAX_BODY_CHARS = 100_000
+# A body paragraph longer than this (real ones are under 300 characters; a page that lost
+# its line breaks is one paragraph of megabytes) becomes several body blocks, cut after
+# sentence ends, so parsing and extraction work on blocks of bounded size: memory stays
+# flat and time linear whatever the paragraph's length.
+MAX_BLOCK_CHARS = 2_000
 
 E_EMPTY = "E101"
 E_BINARY = "E102"
@@ -255,7 +260,8 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
     verdicts = classify_paragraphs(text)
     limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
-    body = _cap_body(text, [(v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept], limit, warnings)
+    spans = [piece for v in verdicts if v.kept for piece in split_span(text, v.paragraph.start, v.paragraph.end)]
+    body = _cap_body(text, spans, limit, warnings)
     return Article(
         doc_id=_doc_id(path),
         path=printable_path(path),
@@ -273,6 +279,31 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 def _doc_id(path: Path) -> str:
     return printable_path(path.name[: -len(path.suffix)] if path.suffix else path.name)
+
+
+def split_span(text: str, start: int, end: int, max_chars: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into consecutive spans of about ``max_chars`` characters at
+    most, each ending after the window's last sentence end (。 and the closing brackets
+    right after it) or line break, else at ``max_chars``; spaces between spans dropped.
+
+    >>> split_span("一。二。三。", 0, 6, max_chars=4)
+    [(0, 4), (4, 6)]
+    """
+    spans: list[tuple[int, int]] = []
+    while end - start > max_chars:
+        window_end = start + max_chars
+        cut = max(text.rfind(mark, start, window_end) for mark in (*SENTENCE_END, "\n")) + 1
+        if cut <= start:
+            cut = window_end  # no sentence end at all: a hard cut
+        while cut < end and text[cut] in CLOSING_BRACKETS:  # 。」 stays whole (a few characters over)
+            cut += 1
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():  # spans are stripped, like paragraphs
+            start += 1
+    if end > start:
+        spans.append((start, end))
+    return spans
 
 
 def _cap_body(text: str, spans: list[tuple[int, int]], limit: int, notes: list[str]) -> tuple[tuple[int, int], ...]:

@@ -98,11 +98,26 @@ def test_ingest_odd_files_one_line_page_is_cut_at_a_sentence_end(tmp_path):
     path = tmp_path / "one-line.txt"
     path.write_text(SENTENCE * 100, encoding="utf-8")  # 4,000 characters, one line
     article = load_article(path, max_body_chars=990)
-    ((start, end),) = article.body
-    assert (start, end) == (0, 960)  # 24 whole sentences of 40 characters
+    assert article.body == ((0, 960),)  # 24 whole sentences of 40 characters
+    start, end = article.body[0]
     assert article.text[end - 1] == "。"
     assert article.warnings == ("[W107] body too long (4,000 characters > limit 990): only the first 960 "
                                 "characters are read; split it into one file per article",)
+
+
+def test_ingest_odd_files_one_line_page_becomes_blocks_of_bounded_size(tmp_path):
+    """A paragraph of many sentences is parsed as blocks of at most MAX_BLOCK_CHARS (each
+    ending after a sentence end), so memory per block is bounded and time linear."""
+    quoted = "「拡大抑止を強化する。」と述べた。"
+    text = (SENTENCE + quoted) * 150  # 9,000 characters, one line
+    path = tmp_path / "one-line.txt"
+    path.write_text(text, encoding="utf-8")
+    body = load_article(path).body
+    assert len(body) == 5 and body[0][0] == 0 and body[-1][1] == len(text)
+    assert all(end == next_start for (_, end), (next_start, _) in zip(body, body[1:]))  # nothing lost
+    for start, end in body:
+        assert end - start <= kg.ingest.MAX_BLOCK_CHARS
+        assert text[start:end].endswith("。") and not text[start:end].startswith("」")
 
 
 def test_ingest_odd_files_default_body_limit_bounds_a_5mb_one_line_page(tmp_path):
@@ -117,7 +132,7 @@ def test_ingest_odd_files_default_body_limit_bounds_a_5mb_one_line_page(tmp_path
 
 def test_ingest_odd_files_build_names_each_and_goes_on(tmp_path, monkeypatch):
     """Loops, a non-UTF-8 name (built and skipped), NULs, a folder, a long page: one build."""
-    monkeypatch.setattr(kg.ingest, "DEFAULT_MAX_BODY_CHARS", 1_990)
+    monkeypatch.setattr(kg.ingest, "DEFAULT_MAX_BODY_CHARS", 1_990, raising=False)  # raising: absent before W107
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     loops = _link_loops(corpus)
