@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     from kg.ingest import DEFAULT_MAX_BODY_CHARS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes-mb", type=float, nargs="+", default=[0.25, 1, 4],
+    parser.add_argument("--sizes-mb", type=float, nargs="+", default=[0.05, 1, 4],
                         help="sizes of the one-line article, in MB")
     args = parser.parse_args(argv)
     rows = []

@@ -13,10 +13,12 @@ from kg.cache import BuildCache, ENTRY_MAGIC, record_from_json, record_to_json, 
 from kg.pipeline import build_corpus
 from kg.records import Article, DocumentFacts, Evidence, MeetingMention, PersonMention
 
-from conftest import SEEDS
-
-SEED = sorted(SEEDS.glob("*.txt"))[0]
 WRONG_NAME = "偽名太郎"
+# Two short articles with named officials (parsed in a second, so every damage is cheap).
+SHORT_ARTICLES = {
+    "a.txt": "韓国の金烘均外交部第1次官は3日、ソウルで米国のカート・キャンベル国務副長官と会談した。\n",
+    "b.txt": "日米両政府は5日、東京で外務・防衛担当閣僚協議を開き、岩屋毅外相と中谷元防衛相が出席した。\n",
+}
 
 
 class _RunsACommand:
@@ -70,8 +72,8 @@ def _damage(how: str, entry: Path, other: bytes, marker: Path) -> None:
 def test_cache_untrusted_damaged_entries_are_misses_rebuilt_to_the_same_bytes(tmp_path, how):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    for name, text in SHORT_ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     cache = tmp_path / "cache"
     first = build_corpus([corpus], tmp_path / "one", cache_dir=cache)
     graph = (tmp_path / "one" / "graph.ttl").read_bytes()
@@ -84,6 +86,7 @@ def test_cache_untrusted_damaged_entries_are_misses_rebuilt_to_the_same_bytes(tm
             # An edited parse is a corrupted one (no name to change in DocBin bytes).
             _damage("corrupted" if how == "edited" and kind == "docs" else how, entry, other, marker)
 
+    assert "金烘均" in graph.decode("utf-8")  # the edited case has a name to change
     again = build_corpus([corpus], tmp_path / "two", cache_dir=cache)
     assert not marker.exists(), "a cache entry ran code"
     assert (tmp_path / "two" / "graph.ttl").read_bytes() == graph
