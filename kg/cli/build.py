@@ -36,7 +36,7 @@ def _on_sigterm(signum, frame) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Cache folder [default: $KG_CACHE_DIR or ~/.cache/kaigi-kg].  e.g. --cache-dir .kg-cache")
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1, previous outputs kept) on any skipped file, internal error or SHACL violation.  "
+              help="Exit 1 (previous outputs kept) on a skipped file, internal error or SHACL violation.  "
                    "e.g. --strict")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; skip lines still go to stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout instead of the summary.")
