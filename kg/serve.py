@@ -540,13 +540,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.close_connection = True
         text = f"{code} {message or HTTPStatus(code).phrase}"
         try:
-            self._send(_text_reply(code, text), head=self.command == "HEAD")
+            self._send(_text_reply(code, text), head=getattr(self, "command", None) == "HEAD")
         except OSError:
             pass
 
     def _cors_headers(self) -> list[tuple[str, str]]:
         allowed = self.server.cors_origins
-        origin = self.headers.get("Origin") if self.headers else None
+        headers = getattr(self, "headers", None)  # absent when the request line was bad
+        origin = headers.get("Origin") if headers else None
         if not allowed or not origin:
             return []
         if "*" in allowed:

@@ -1,0 +1,161 @@
+"""SERVICE never leaves the machine: `kg serve` and `kg query` refuse it, however it is written.
+
+A local TCP listener stands in for "another endpoint": pyoxigraph really does POST to it
+when asked to run SERVICE (checked first, so the listener is known to work), and after every
+obfuscated query sent to the endpoint or to ``run_query`` it must have seen nothing.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import QueryError
+from kg.query import run_query, service_check
+from kg.serve import make_server
+
+FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
+SETTLE = 0.1  # seconds an outbound connection would need to reach the listener
+
+
+class Listener:
+    """A loopback TCP server that records every connection made to it."""
+
+    def __init__(self):
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self.socket.getsockname()[1]
+        self.seen: list[bytes] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            connection.settimeout(2)
+            try:
+                self.seen.append(connection.recv(300))
+            except OSError:
+                self.seen.append(b"")
+            connection.close()
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    server = Listener()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def endpoint():
+    server = make_server(FIXTURE, port=0, workers=1, timeout=10)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.url
+    server.shutdown()
+    server.close()
+    thread.join(10)
+
+
+# {url} is the listener. Each is a SERVICE call pyoxigraph would make, or one a parser that
+# expands \u escapes would read as one.
+OBFUSCATIONS = [
+    ("plain", "SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } }"),
+    ("issue 11: an IRI-like <'> opens a 'string' the parser never sees", "SELECT * WHERE { FILTER(true || ?a<'>') SERVICE <{url}> { ?s ?p ?o } } #'"),
+    ("issue 11 as filed: '<' and a quoted '>'", "SELECT * WHERE { FILTER(true || ?a < '>') SERVICE <{url}> { ?s ?p ?o } }"),
+    ("IRI-like '<'>' then a string", "SELECT * WHERE { FILTER(?a <'>') SERVICE <{url}> { ?s ?p ?o } }"),
+    ("lower case", "select * where { service <{url}> { ?s ?p ?o } }"),
+    ("mixed case", "SeLeCt * WhErE { SeRvIcE <{url}> { ?s ?p ?o } }"),
+    ("SILENT", "SELECT * WHERE { SERVICE SILENT <{url}> { ?s ?p ?o } }"),
+    ("comment between keyword and IRI", "SELECT * WHERE { SERVICE # not a service\n <{url}> { ?s ?p ?o } }"),
+    ("comment with a quote before", "SELECT * WHERE { # it's \"quoted\n SERVICE <{url}> { ?s ?p ?o } }"),
+    ("no spaces", "SELECT*WHERE{SERVICE<{url}>{?s ?p ?o}}"),
+    ("tabs and newlines", "SELECT *\tWHERE\n{\n\tSERVICE\n\t<{url}>\n{ ?s ?p ?o }\n}"),
+    ("nested in OPTIONAL", "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <{url}> { ?s ?p ?x } } }"),
+    ("nested in UNION", "SELECT * WHERE { { ?s ?p ?o } UNION { SERVICE <{url}> { ?s ?p ?o } } }"),
+    ("nested in a sub-select", "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <{url}> { ?s ?p ?o } } } }"),
+    ("nested in FILTER EXISTS", "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <{url}> { ?s ?p ?o } } }"),
+    ("nested in MINUS", "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE <{url}> { ?s ?p ?o } } }"),
+    ("inside GRAPH", "SELECT * WHERE { GRAPH ?g { SERVICE <{url}> { ?s ?p ?o } } }"),
+    ("ASK", "ASK { SERVICE <{url}> { ?s ?p ?o } }"),
+    ("CONSTRUCT", "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <{url}> { ?s ?p ?o } }"),
+    ("DESCRIBE", "DESCRIBE ?s WHERE { SERVICE <{url}> { ?s ?p ?o } }"),
+    ("prefixed name", "PREFIX remote: <{url}> SELECT * WHERE { SERVICE remote: { ?s ?p ?o } }"),
+    ("relative IRI against BASE", "BASE <{url}> SELECT * WHERE { SERVICE <sparql> { ?s ?p ?o } }"),
+    ("variable bound by BIND", "SELECT * WHERE { BIND(<{url}> AS ?e) SERVICE ?e { ?s ?p ?o } }"),
+    ("variable bound by VALUES", "SELECT * WHERE { VALUES ?e { <{url}> } { SERVICE ?e { ?s ?p ?o } } }"),
+    ("\\u escape of the S", "SELECT * WHERE { \\u0053ERVICE <{url}> { ?s ?p ?o } }"),
+    ("\\U escape of the whole keyword", "SELECT * WHERE { \\U00000053\\U00000045\\U00000052\\U00000056\\U00000049\\U00000043\\U00000045 <{url}> { ?s ?p ?o } }"),
+    ("escape hiding the closing quote", "SELECT * WHERE { ?s ?p \"x\\u0022 . SERVICE <{url}> { ?s ?p ?o } } #\" }"),
+    ("after a triple-quoted string", "SELECT * WHERE { ?s ?p \"\"\"a \" b\"\"\" . SERVICE <{url}> { ?s ?p ?o } }"),
+]
+
+
+def _query(template: str, listener: Listener) -> str:
+    return template.replace("{url}", f"http://127.0.0.1:{listener.port}/sparql")
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def test_serve_ssrf_listener_sees_pyoxigraph_service_calls(listener):
+    # The control: unguarded pyoxigraph does connect, so silence below means "refused".
+    before = len(listener.seen)
+    with pytest.raises(OSError):
+        list(ox.Store().query(_query(OBFUSCATIONS[1][1], listener)))
+    time.sleep(SETTLE)
+    assert len(listener.seen) == before + 1
+    assert listener.seen[-1].startswith(b"POST /sparql HTTP/1.1")
+
+
+@pytest.mark.parametrize(("name", "template"), OBFUSCATIONS, ids=[name for name, _ in OBFUSCATIONS])
+def test_serve_ssrf_endpoint_refuses_and_sends_nothing(endpoint, listener, name, template):
+    before = len(listener.seen)
+    status, body = _get(f"{endpoint}?{urllib.parse.urlencode({'query': _query(template, listener)})}")
+    time.sleep(SETTLE)
+    assert listener.seen[before:] == []
+    assert status == 403, body
+    assert body.startswith("[E307] SERVICE (federated query) is disabled")
+
+
+@pytest.mark.parametrize(("name", "template"), OBFUSCATIONS, ids=[name for name, _ in OBFUSCATIONS])
+def test_serve_ssrf_kg_query_refuses_and_sends_nothing(listener, name, template):
+    before = len(listener.seen)
+    with pytest.raises(QueryError) as info:
+        run_query(FIXTURE, _query(template, listener))
+    time.sleep(SETTLE)
+    assert listener.seen[before:] == []
+    assert info.value.code == "E307"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?service WHERE { ?service a kgo:Forum }",
+        'SELECT * WHERE { ?s rdfs:label "SERVICE" }',
+        "SELECT * WHERE { ?s <http://example.org/service> ?o }  # no SERVICE here",
+        "SELECT * WHERE { ?s kgo:service ?o }",
+    ],
+)
+def test_serve_ssrf_the_word_alone_is_not_refused(endpoint, query):
+    assert service_check(query) is None
+    status, _ = _get(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")
+    assert status == 200
