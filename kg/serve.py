@@ -717,8 +717,9 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], pool: WorkerPool, *, cors_origins: tuple[str, ...] = (), request_deadline: float = REQUEST_DEADLINE, max_connections: int = MAX_CONNECTIONS):
+    def __init__(self, address: tuple[str, int], pool: WorkerPool, *, cors_origins: tuple[str, ...] = (), request_deadline: float = REQUEST_DEADLINE, max_connections: int = MAX_CONNECTIONS, backlog: int = LISTEN_BACKLOG):
         self.pool = pool
+        self.request_queue_size = backlog  # read by server_activate() below
         self.cors_origins = tuple(cors_origins)
         self.request_deadline = request_deadline
         self._slots = threading.BoundedSemaphore(max_connections)
@@ -765,6 +766,7 @@ def make_server(
     cors_origins: tuple[str, ...] = (),
     max_result_mb: float = DEFAULT_MAX_RESULT_MB,
     request_deadline: float = REQUEST_DEADLINE,
+    backlog: int = LISTEN_BACKLOG,
 ) -> SparqlServer:
     """A ready (bound, graph loaded) SPARQL server; call ``serve_forever()`` then ``close()``.
 
@@ -798,7 +800,7 @@ def make_server(
                 code="E312",
             ) from None
         try:
-            return SparqlServer((host, port), pool, cors_origins=origins, request_deadline=request_deadline)
+            return SparqlServer((host, port), pool, cors_origins=origins, request_deadline=request_deadline, backlog=backlog)
         except OSError as err:
             raise QueryError(
                 f"cannot listen on {host}:{port}: {err.strerror}; choose another --port (0 picks a free one)",
