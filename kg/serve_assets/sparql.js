@@ -20,9 +20,17 @@
   var Table = Yasr.plugins.table;
   var iriLink = Table.prototype.getUriLinkFromBinding;
   Table.prototype.getUriLinkFromBinding = function (binding, prefixes) {
-    var markup = iriLink.call(this, binding, prefixes);
-    var href = "/describe?iri=" + encodeURIComponent(binding.value).replace(/'/g, "%27");
-    return markup.replace(/href='[^']*'/, "href='" + href + "'");
+    // Yasr returns sanitised markup; change the link's target on parsed elements, not text.
+    var holder = document.createElement("template");
+    holder.innerHTML = iriLink.call(this, binding, prefixes);
+    var link = holder.content.querySelector("a");
+    if (link) {
+      link.setAttribute("href", "/describe?iri=" + encodeURIComponent(binding.value));
+      link.setAttribute("title", binding.value);
+      link.setAttribute("target", "_blank");  // a new tab: the results stay where they are
+      link.setAttribute("rel", "noopener");
+    }
+    return holder.innerHTML;
   };
 
   var prefixLines = Object.keys(config.prefixes).map(function (name) {
