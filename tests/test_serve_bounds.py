@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.client
 import shutil
 import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -14,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.serve import HTML_CSP, make_server
+from fixtures_serve import start_server, stop_server
+from kg.serve import HTML_CSP
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 # Every triple with every triple with every triple: ~4 MB of JSON from a 2 kB fixture.
@@ -24,16 +24,11 @@ CROSS_PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } LIMIT 20000"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bounds")
-    graph = folder / "graph.ttl"
-    shutil.copyfile(FIXTURE, graph)
+    shutil.copyfile(FIXTURE, folder / "graph.ttl")
     (folder / "graph.html").write_text("<!doctype html><title>explorer</title>", encoding="utf-8")
-    served = make_server(graph, port=0, workers=1, timeout=20, max_result_mb=1, request_deadline=2.0)
-    thread = threading.Thread(target=served.serve_forever, daemon=True)
-    thread.start()
+    served, thread = start_server(folder / "graph.ttl", workers=1, timeout=20, max_result_mb=1, request_deadline=2.0)
     yield served
-    served.shutdown()
-    served.close()
-    thread.join(10)
+    stop_server(served, thread)
 
 
 def _request(server, method: str, path: str, body: bytes | None = None, headers: dict | None = None):

@@ -14,7 +14,7 @@ import pytest
 
 from kg.query import bundled_queries, run_query
 
-from sparql_page import TABLE_ROWS, loopback_chromium, open_page, requested_urls, run_bundled, start_server, stop_server, table
+from fixtures_serve import TABLE_ROWS, loopback_chromium, open_page, requested_urls, run_bundled, start_server, stop_server, table
 from benchmarks.bench_viz import chromium_paths
 
 pytestmark = pytest.mark.slow

@@ -2,37 +2,27 @@
 from __future__ import annotations
 
 import http.client
-import threading
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from fixtures_serve import start_server, stop_server
 from kg.cli import main
-from kg.serve import make_server
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 ALLOWED = "https://yasgui.example.org"
 ASK = "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
 
 
-def _serve(**options):
-    server = make_server(FIXTURE, port=0, workers=1, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
 @pytest.fixture(scope="module")
 def servers():
     """(no --cors, --cors ALLOWED --cors http://localhost:3000, --cors *)."""
-    started = [_serve(), _serve(cors_origins=(ALLOWED, "http://localhost:3000")), _serve(cors_origins=("*",))]
+    started = [start_server(FIXTURE, workers=1, cors_origins=origins) for origins in ((), (ALLOWED, "http://localhost:3000"), ("*",))]
     yield [server for server, _ in started]
     for server, thread in started:
-        server.shutdown()
-        server.close()
-        thread.join(10)
+        stop_server(server, thread)
 
 
 def _request(server, method: str, path: str, headers: dict, body: bytes | None = None):

@@ -17,9 +17,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from fixtures_serve import start_server, stop_server
 from kg.errors import QueryError
 from kg.query import run_query, service_check
-from kg.serve import make_server
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 SETTLE = 0.1  # seconds an outbound connection would need to reach the listener
@@ -61,13 +61,9 @@ def listener():
 
 @pytest.fixture(scope="module")
 def endpoint():
-    server = make_server(FIXTURE, port=0, workers=1, timeout=10)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, thread = start_server(FIXTURE, workers=1, timeout=10)
     yield server.url
-    server.shutdown()
-    server.close()
-    thread.join(10)
+    stop_server(server, thread)
 
 
 # {url} is the listener. Each is a SERVICE call pyoxigraph would make, or one a parser that

@@ -55,14 +55,8 @@ def _interrupt(signum, frame) -> None:
     help="Let web pages of ORIGIN (scheme://host[:port], or * for any) query /sparql, e.g. "
     "YASGUI hosted elsewhere; repeatable; off by default. Example: kg serve --cors http://localhost:3000",
 )
-@click.option(
-    "--max-result-mb",
-    type=click.FloatRange(min=0.001),
-    default=32.0,
-    show_default=True,
-    help="Largest answer in MiB; a bigger result is refused with 400 (E321). "
-    "Example: kg serve --max-result-mb 256",
-)
+@click.option("--max-result-mb", type=click.FloatRange(min=0.001), default=32.0, show_default=True,
+              help="Largest answer in MiB; a bigger result is refused with 400 (E321). Example: kg serve --max-result-mb 256")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request. Example: kg serve -q")
 @click.pass_context
 def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout: float, workers: int, cors: tuple[str, ...], max_result_mb: float, quiet: bool) -> None:

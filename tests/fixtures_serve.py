@@ -1,4 +1,4 @@
-"""Helpers for `kg serve`'s SPARQL page in headless Chromium (tests and the docs screenshot).
+"""Helpers for `kg serve` tests: a server on a free loopback port, and its SPARQL page in headless Chromium.
 
 The browser may reach 127.0.0.1 (the server under test) and nothing else: no host name
 resolves and every other request goes to a dead proxy.
@@ -31,7 +31,8 @@ def loopback_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(chromedriver), options=options)
-    driver.set_window_size(width, height)
+    # The page itself is width x height (screenshots too), whatever the window adds around it.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     return driver
 
 
