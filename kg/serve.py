@@ -439,10 +439,12 @@ DESCRIBE_ROWS = 2000  # triples shown per resource page
 
 
 def describe_query(iri: str) -> str:
-    """SPARQL for the describe page: every triple with ``iri`` as subject or object, with labels."""
-    return f"""SELECT ?dir ?p ?v (SAMPLE(?l) AS ?label) WHERE {{
+    """SPARQL for the describe page: every triple with ``iri`` as subject or object, with
+    each linked node's ``@ja`` label (an evidence node's sentence)."""
+    return f"""SELECT ?dir ?p ?v (SAMPLE(COALESCE(?l, ?sentence)) AS ?label) WHERE {{
   {{ <{iri}> ?p ?v BIND("out" AS ?dir) }} UNION {{ ?v ?p <{iri}> BIND("in" AS ?dir) }}
   OPTIONAL {{ ?v rdfs:label ?l FILTER(lang(?l) = "ja") }}
+  OPTIONAL {{ ?v nif:anchorOf ?sentence }}
 }} GROUP BY ?dir ?p ?v ORDER BY ?dir ?p ?v LIMIT {DESCRIBE_ROWS}"""
 
 

@@ -156,18 +156,3 @@ def test_serve_bounds_html_pages_carry_a_content_security_policy(server, path):
     assert headers["Content-Security-Policy"] == HTML_CSP
     assert "default-src 'none'" in HTML_CSP and "script-src 'self'" in HTML_CSP
     assert "<script>" not in body  # no inline script the policy would have to allow
-
-
-def test_serve_bounds_describe_page_lists_triples_and_links_iris(server):
-    iri = "https://w3id.org/kaigi-kg/id/forum/抑止対話"
-    status, _, body = _request(server, "GET", "/describe?" + urllib.parse.urlencode({"iri": iri}))
-    assert status == 200
-    assert "<h1>抑止対話</h1>" in body
-    assert '<span class="literal">DD</span>' in body
-    assert 'href="/describe?iri=https%3A%2F%2Fw3id.org%2Fkaigi-kg%2Fontology%23Forum"' in body
-
-
-@pytest.mark.parametrize("iri", ["", "not an iri", "https://x/> } DROP ALL { <a:b", "<https://x/>"])
-def test_serve_bounds_describe_refuses_what_is_not_an_iri(server, iri):
-    status, _, body = _request(server, "GET", "/describe?" + urllib.parse.urlencode({"iri": iri}))
-    assert status == 400 and body.startswith("give one absolute IRI as iri=")

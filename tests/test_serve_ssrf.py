@@ -155,3 +155,19 @@ def test_serve_ssrf_the_word_alone_is_not_refused(endpoint, query):
     assert service_check(query) is None
     status, _ = _get(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")
     assert status == 200
+
+
+def test_serve_ssrf_kg_query_cli_message(listener):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    before = len(listener.seen)
+    result = CliRunner().invoke(main, ["query", str(FIXTURE), "-e", _query(OBFUSCATIONS[1][1], listener)])
+    time.sleep(SETTLE)
+    assert listener.seen[before:] == []
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: [E307] SERVICE (federated query) is disabled: the query has a SERVICE pattern; "
+        "queries here only read the graph file and never make network requests; remove the SERVICE clause\n"
+    )
