@@ -405,8 +405,8 @@ def sparql_page(has_explorer: bool) -> bytes:
         "explorer": "/explorer" if has_explorer else None,
         "queries": [{"name": name, "description": description, "text": text} for name, (description, text) in bundled_queries().items()],
     }
-    # Inside <script type="application/json"> only "</" could end the element early.
-    data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    # No "<" at all inside <script type="application/json">, so nothing can end it early.
+    data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     from importlib import resources
 
     template = (resources.files("kg") / ASSETS / "sparql.html").read_text(encoding="utf-8")

@@ -136,3 +136,17 @@ def test_serve_browser_downloads_are_the_editor_query(page, base, link, kind):
         assert rows[0] == list(expected.columns) and len(rows) == len(expected.rows) + 1
     else:
         assert [b["official"]["value"] for b in json.loads(body)["results"]["bindings"]] == expected.column("official")
+
+
+def test_serve_browser_share_link_reopens_and_runs_the_query(page, base):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    query = "SELECT ?acronym WHERE { ?f kgo:acronym ?acronym } ORDER BY ?acronym"
+    page.execute_script("kgSparql.yasqe.setValue(arguments[0])", query)
+    link = page.execute_script("return kgSparql.yasqe.config.createShareableLink(kgSparql.yasqe)")
+    assert link.startswith(base + "/?query=")
+    open_page(page, link)
+    WebDriverWait(page, 30).until(lambda d: d.find_elements("css selector", TABLE_ROWS))
+    assert page.execute_script("return kgSparql.yasqe.getValue()") == query
+    assert table(page) == (["acronym"], [["DD"], ["SCG"]])
+    assert _problems(page) == []

@@ -48,6 +48,10 @@
     value: fromUrl || starter,
     persistenceId: null,
     consumeShareLink: null,
+    // The share button gives a link to this page that opens and runs the query.
+    createShareableLink: function (instance) {
+      return window.location.origin + "/?" + new URLSearchParams({ query: instance.getValue() }).toString();
+    },
     requestConfig: { endpoint: endpoint, method: "POST" },
     autocompleters: ["variables"],
     editorHeight: "280px",
