@@ -9,7 +9,8 @@ Queries run in a small pool of worker *processes*, each holding the graph in a p
 Store: pyoxigraph cannot cancel a running query, so a query that outlives ``timeout`` is
 stopped by killing its worker (a fresh one replaces it) and answered with 503. Updates,
 ``update=`` and SERVICE are refused (403; SERVICE is found on the parse tree, see
-``kg.query.service_check``): the endpoint is read-only and never fetches from the network.
+``kg.query.service_check``), and each worker runs in a network namespace of its own
+(``isolate_network``): the endpoint is read-only and never fetches from the network.
 Requests are bounded in size, nesting and time to arrive; results in size.
 
 Error codes (``kg.errors.QueryError``): E310 refusing a non-loopback address, E311 query
@@ -18,8 +19,10 @@ E321 result over the size limit, E322 request not received in time, E323 bad --c
 """
 from __future__ import annotations
 
+import ctypes
 import html
 import io
+import os
 import ipaddress
 import json
 import logging
@@ -223,8 +226,40 @@ def answer_query(graph_path: str, query: str, solution_format: Optional[str], gr
         return _text_reply(HTTPStatus.BAD_REQUEST, f"[E308] query failed while running: {err}; simplify or fix the query")
 
 
+_CLONE_NEWNET, _CLONE_NEWUSER = 0x40000000, 0x10000000
+
+
+def isolate_network() -> bool:
+    """Move this process into a network namespace of its own, where no address is reachable.
+
+    The second wall behind ``kg.query.service_check``: a query worker that pyoxigraph asked
+    to fetch something (a SERVICE the check missed) gets "network unreachable". Linux only;
+    as root, or in a user namespace of its own (mapped to the same user and group, so
+    files read as before) where unprivileged ones are allowed. False if neither worked.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    if libc.unshare(_CLONE_NEWNET) == 0:
+        return True
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+        return False
+    try:
+        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+            with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
+                handle.write(text)
+    except OSError:
+        pass  # still isolated; files are then read as "other" users
+    return True
+
+
 def _worker_loop(connection, graph_path: str) -> None:
     # Runs in a child process: requests in, Replies out, until the pipe closes.
+    isolated = isolate_network()
     sys.setrecursionlimit(max(sys.getrecursionlimit(), WORKER_RECURSION_LIMIT))
     while True:
         try:
@@ -238,7 +273,7 @@ def _worker_loop(connection, graph_path: str) -> None:
                 from kg.query import load_store
 
                 load_store(graph_path)
-                reply = Reply(HTTPStatus.OK, "text/plain", b"loaded")
+                reply = Reply(HTTPStatus.OK, "text/plain", b"loaded; network isolated" if isolated else b"loaded")
             else:
                 reply = answer_query(graph_path, *request)
         except KGError as err:
@@ -275,6 +310,7 @@ class WorkerPool:
         self.graph_path = str(graph_path)
         self.timeout = timeout
         self.max_result_bytes = max_result_bytes
+        self.network_isolated = True  # every worker in a network namespace of its own (see warm_up)
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
@@ -315,6 +351,7 @@ class WorkerPool:
                 reply = worker.ask("load", None)
                 if reply.status != HTTPStatus.OK:
                     raise QueryError(reply.body.decode("utf-8").strip().split("] ", 1)[-1], code=_code_of(reply))
+                self.network_isolated = self.network_isolated and reply.body.endswith(b"network isolated")
         finally:
             for worker in workers:
                 self._idle.put(worker)
@@ -801,6 +838,9 @@ def make_server(
                 "are spawned) and check memory",
                 code="E312",
             ) from None
+        if not pool.network_isolated:
+            log.warning("query workers could not get a network namespace of their own; SERVICE "
+                        "is still refused by the query check")
         try:
             return SparqlServer((host, port), pool, cors_origins=origins, request_deadline=request_deadline, backlog=backlog)
         except OSError as err:

@@ -7,6 +7,8 @@ obfuscated query sent to the endpoint or to ``run_query`` it must have seen noth
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -140,6 +142,62 @@ def test_serve_ssrf_kg_query_refuses_and_sends_nothing(listener, name, template)
     time.sleep(SETTLE)
     assert listener.seen[before:] == []
     assert info.value.code == "E307"
+
+
+# Where rdflib's and pyoxigraph's lexers could disagree (line ends inside comments, escapes
+# in local names, look-alike letters): whatever each answers, nothing may be contacted.
+DIFFERENTIALS = [
+    ("CR inside a comment", "SELECT * WHERE { ?s ?p ?o # x\r SERVICE <{url}> { ?s ?p ?o }\n }"),
+    ("form feed inside a comment", "SELECT * WHERE { ?s ?p ?o # x\x0c SERVICE <{url}> { ?s ?p ?o }\n }"),
+    ("U+2028 inside a comment", "SELECT * WHERE { ?s ?p ?o # x\u2028 SERVICE <{url}> { ?s ?p ?o }\n }"),
+    ("escaped # in a local name", "PREFIX ex: <http://ex/> SELECT * WHERE { ?s ex:a\\# SERVICE <{url}> { ?s ?p ?o }\n }"),
+    ("long s", "SELECT * WHERE { \u017fERVICE <{url}> { ?s ?p ?o } }"),
+    ("fullwidth letters", "SELECT * WHERE { ＳＥＲＶＩＣＥ <{url}> { ?s ?p ?o } }"),
+    ("dotted capital I", "SELECT * WHERE { SERV\u0130CE <{url}> { ?s ?p ?o } }"),
+]
+
+
+@pytest.mark.parametrize(("name", "template"), DIFFERENTIALS, ids=[name for name, _ in DIFFERENTIALS])
+def test_serve_ssrf_lexer_differentials_send_nothing(listener, name, template):
+    # run_query in this process: the query check alone (no network namespace) must hold.
+    before = len(listener.seen)
+    try:
+        run_query(FIXTURE, _query(template, listener))
+    except QueryError:
+        pass
+    time.sleep(SETTLE)
+    assert listener.seen[before:] == []
+
+
+ISOLATED_CALL = """
+import sys
+import pyoxigraph as ox
+from kg.serve import isolate_network
+assert isolate_network()
+store = ox.Store()
+store.add(ox.Quad(ox.NamedNode("http://ex/s"), ox.NamedNode("http://ex/p"), ox.Literal("o")))
+try:
+    list(store.query(sys.argv[1]))
+except OSError as err:
+    print(type(err).__name__, err)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="network namespaces are Linux's")
+def test_serve_ssrf_workers_have_no_network(listener):
+    # The second wall: even a SERVICE that got past the check finds no network in a worker.
+    query = _query("SELECT * WHERE { ?s ?p ?o SERVICE <{url}> { ?s ?p ?o } }", listener)
+    before = len(listener.seen)
+    out = subprocess.run([sys.executable, "-c", ISOLATED_CALL, query], capture_output=True, text=True, timeout=60)
+    time.sleep(SETTLE)
+    assert listener.seen[before:] == []
+    assert out.returncode == 0, out.stderr
+    assert "Network is unreachable" in out.stdout
+    server, thread = start_server(FIXTURE, workers=2)
+    try:
+        assert server.pool.network_isolated is True
+    finally:
+        stop_server(server, thread)
 
 
 @pytest.mark.parametrize(
