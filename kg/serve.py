@@ -36,6 +36,7 @@ import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from typing import Optional
 from urllib.parse import parse_qs, quote, urlsplit
@@ -425,8 +426,6 @@ def asset_path(name: str) -> Optional[Path]:
     """The vendored or own file ``name`` under ``kg/serve_assets``, or None (no sub-folders)."""
     if "/" in name or name.startswith(".") or Path(name).suffix not in _ASSET_TYPES:
         return None
-    from importlib import resources
-
     path = Path(str(resources.files("kg") / ASSETS / name))
     return path if path.is_file() else None
 
@@ -444,8 +443,6 @@ def sparql_page(has_explorer: bool) -> bytes:
     }
     # No "<" at all inside <script type="application/json">, so nothing can end it early.
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-    from importlib import resources
-
     template = (resources.files("kg") / ASSETS / "sparql.html").read_text(encoding="utf-8")
     return template.replace("{{config}}", data).encode("utf-8")
 
