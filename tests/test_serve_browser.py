@@ -150,3 +150,16 @@ def test_serve_browser_share_link_reopens_and_runs_the_query(page, base):
     assert page.execute_script("return kgSparql.yasqe.getValue()") == query
     assert table(page) == (["acronym"], [["DD"], ["SCG"]])
     assert _problems(page) == []
+
+
+def test_serve_browser_query_error_shows_the_server_message(page):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page.execute_script("kgSparql.yasqe.setValue('SELECT * WHERE { ?s ?p }')")
+    page.find_element("css selector", ".yasqe .yasqe_queryButton").click()
+    WebDriverWait(page, 30).until(lambda d: d.find_elements("css selector", ".yasr .errorResult pre"))
+    shown = page.find_element("css selector", ".yasr .errorResult pre").text
+    assert shown.startswith("[E303] SPARQL syntax error at line 1, column 18")
+    assert page.find_element("id", "result-status").text == "エラー (詳細は下に表示)"
+    # only the browser's note of the 400 itself; no script error
+    assert [e for e in _problems(page) if e["source"] != "network" or "400" not in e["message"]] == []

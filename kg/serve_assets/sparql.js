@@ -105,6 +105,11 @@
     jsonLink.href = downloadUrl(graph ? "jsonld" : "json");
   });
 
+  // A failed query is shown by Yasr (queryResponse above); the rejected promise is not news.
+  function runQuery() {
+    return yasqe.query().catch(function () {});
+  }
+
   var list = document.getElementById("bundled-queries");
   var buttons = {};
   function run(name) {
@@ -112,7 +117,7 @@
     if (!entry) throw new Error("no bundled query " + name);
     Object.keys(buttons).forEach(function (key) { buttons[key].classList.toggle("active", key === name); });
     yasqe.setValue(entry.text);
-    return yasqe.query();
+    return runQuery();
   }
   config.queries.forEach(function (entry) {
     var item = document.createElement("li");
@@ -131,6 +136,6 @@
     list.appendChild(item);
   });
 
-  if (fromUrl) yasqe.query();
+  if (fromUrl) runQuery();
   window.kgSparql = { yasqe: yasqe, yasr: yasr, run: run, ready: true };
 })();
