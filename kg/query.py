@@ -7,7 +7,8 @@ Error codes (``kg.errors.QueryError``):
 E301 graph file missing, E302 graph file unreadable or not valid RDF, E303 SPARQL syntax
 error, E304 unknown bundled query name, E305 query file unreadable, E306 SPARQL Update
 refused, E307 SERVICE refused, E308 query failed while running, E309 unknown output
-format, E313 a --bind that does not fit the query. ``kg.serve`` adds E310–E312.
+format, E313 a --bind that does not fit the query, E320 query nested too deep.
+``kg.serve`` adds E310–E312 and E321–E323.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import difflib
 import io
 import json
 import re
+import sys
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -203,17 +205,115 @@ def is_update(query: str) -> bool:
     return _has_keyword(query, ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"))
 
 
-def uses_service(query: str) -> bool:
-    """True if ``query`` uses SERVICE (a federated call to another endpoint)."""
-    return _has_keyword(query, ("SERVICE",))
+# Deeper nesting than this is refused before parsing: pyoxigraph's parser overflows its stack
+# (killing the process) a few thousand levels down, rdflib's a few hundred; real queries
+# stay under ten.
+MAX_QUERY_DEPTH = 64
+_OPENERS, _CLOSERS = "({[", ")}]"
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_PARSE_RECURSION_LIMIT = 10_000  # enough for rdflib's parser at MAX_QUERY_DEPTH
+_parse_lock = threading.Lock()
 
 
-def execute(store: ox.Store, query: str, *, allow_service: bool = True):
-    """Run ``query`` on ``store``: the raw pyoxigraph result; errors as ``QueryError``."""
-    if not allow_service and uses_service(query):
+def unescape_codepoints(query: str) -> str:
+    """``query`` with SPARQL's ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes replaced, as a parser does
+    before reading it (repeated until none is left, so no layering hides a keyword)."""
+    def replace(match: re.Match) -> str:
+        code = int(match[1] or match[2], 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+    previous = None
+    while previous != query:
+        previous, query = query, _CODEPOINT_ESCAPE.sub(replace, query)
+    return query
+
+
+def nesting_depth(query: str) -> int:
+    """The deepest nesting of ``{}``, ``()`` and ``[]`` outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for char in strip_literals(unescape_codepoints(query)):
+        if char in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_depth(query: str) -> None:
+    """Raise ``QueryError`` E320 if ``query`` nests deeper than ``MAX_QUERY_DEPTH``."""
+    depth = nesting_depth(query)
+    if depth > MAX_QUERY_DEPTH:
         raise QueryError(
-            "SERVICE (federated query) is disabled here: this endpoint only answers from "
-            "its own graph; remove the SERVICE clause",
+            f"query nested {depth} levels deep, over the limit of {MAX_QUERY_DEPTH}; "
+            "flatten the nested groups, sub-queries or parentheses",
+            code="E320",
+        )
+
+
+def _parse_tree_names(node) -> Iterable[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            yield item.name
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or hasattr(item, "asList"):
+            stack.extend(item)
+
+
+def service_check(query: str) -> Optional[str]:
+    """Why ``query`` may call SERVICE, or None when it certainly does not.
+
+    Decided on the parse tree (rdflib's SPARQL grammar), not on the text: a query whose
+    text, codepoint escapes expanded, never spells "service" in any case cannot reach
+    SERVICE; any other is parsed, and one that has a SERVICE pattern, or that cannot be
+    parsed to make sure, is answered with a reason.
+    """
+    text = unescape_codepoints(query)
+    # Case folding and compatibility decomposition both: no Unicode look-alike of the
+    # keyword (ſ, ｓ, İ, ...) slips past the fast path.
+    ascii_form = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    if "service" not in text.casefold() and "service" not in ascii_form:
+        return None
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    with _parse_lock:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, _PARSE_RECURSION_LIMIT))
+        try:
+            # pyoxigraph ends a comment at CR as well as LF; rdflib only at LF, so a "comment"
+            # "# x\r SERVICE <...>" would hide the SERVICE from rdflib alone.
+            tree = parseQuery(query.replace("\r", "\n"))
+        except Exception as err:  # any parser failure means "not proven safe"
+            reason = " ".join(str(err).split())[:120]
+            return f"the query spells SERVICE and could not be parsed to check it ({reason})"
+        finally:
+            sys.setrecursionlimit(limit)
+    if "ServiceGraphPattern" in set(_parse_tree_names(tree)):
+        return "the query has a SERVICE pattern"
+    return None
+
+
+def uses_service(query: str) -> bool:
+    """True if ``query`` may call SERVICE (a federated call to another endpoint)."""
+    return service_check(query) is not None
+
+
+def execute(store: ox.Store, query: str, *, allow_service: bool = False):
+    """Run ``query`` on ``store``: the raw pyoxigraph result; errors as ``QueryError``.
+
+    SERVICE (a request to another endpoint, made by pyoxigraph itself) is refused unless
+    ``allow_service``; queries nested deeper than ``MAX_QUERY_DEPTH`` always are.
+    """
+    check_depth(query)
+    reason = None if allow_service else service_check(query)
+    if reason:
+        raise QueryError(
+            f"SERVICE (federated query) is disabled: {reason}; queries here only read the "
+            "graph file and never make network requests; remove the SERVICE clause",
             code="E307",
         )
     try:
@@ -364,7 +464,7 @@ def run_query(
     query_text_or_name: str,
     *,
     bindings: Optional[dict[str, str]] = None,
-    allow_service: bool = True,
+    allow_service: bool = False,
 ) -> QueryResult:
     """Run a bundled query (by name) or SPARQL text against a graph file.
 
@@ -372,6 +472,7 @@ def run_query(
     be any name of a node (label, ``skos:altLabel``, acronym, ISO code), e.g.
     ``run_query(path, "forum-timeline", bindings={"forum": "EDSCG"})``. A value that no
     row has raises E314 with close matches instead of giving no rows.
+    SERVICE is refused (E307) unless ``allow_service=True``.
     """
     _, text = resolve_query(query_text_or_name)
     store = load_store(graph_path)
