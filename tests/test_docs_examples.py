@@ -67,6 +67,8 @@ SKIPPED = {
     ".venv/bin/jupyter execute notebooks/explore.ipynb": "runs the notebook, which test_notebook_explore.py does with a real kernel",
     ".venv/bin/python -m benchmarks": "benchmarks take minutes (make bench)",
     ".venv/bin/python -m benchmarks.bench_build": "benchmarks take minutes (make bench)",
+    ".venv/bin/python -m benchmarks.bench_memory": "benchmarks take minutes (make bench)",
+    "kg query …": "prose shorthand for a kg query command, not a command",
     ".venv/bin/python -m pytest": "runs tests of the suite this test belongs to",
     "KG_HELDOUT_CORPUS=/data/unseen": "a placeholder folder of unseen articles",
 }
