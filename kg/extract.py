@@ -1635,8 +1635,16 @@ class _Extraction:
             pred = _predicate(span[-1])
             if pred.dep_ != "acl" or not _takes_part(pred):
                 continue
+            # the noun the clause modifies, or the meeting that noun is part of
+            # (「…が主催するウクライナ支援に関する多国間会議」: 主催する → 支援 → 会議)
+            nouns, noun = [], pred.head
+            for _ in range(3):
+                nouns.append(noun)
+                if noun.dep_ not in ("nmod", "compound") or noun.head.i == noun.i:
+                    break
+                noun = noun.head
             for mention, meeting in meetings:
-                if mention.start <= pred.head.idx < mention.end and meeting.status == "held":
+                if any(mention.start <= n.idx < mention.end for n in nouns) and meeting.status == "held":
                     side = self.side_for(ref.person, [], ref.mention)
                     self.represent(ref.person, meeting, side, sentence, "relative_clause", None)
 

@@ -122,3 +122,19 @@ def test_extract_short_form_prefers_the_person_holding_the_post(facts_of):
     people = {p.key: p.name for p in facts.people}
     attended = {people[r.person] for r in facts.representations}
     assert "金与花" not in attended
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the host of a meeting, written as the subject of a relative clause on it, took part;
+        # a meeting named by its subject keeps the subject in its name
+        (
+            "4月26日、山田防衛大臣は、米国防省のスミス長官が主催する海洋安全保障に関する多国間会議にオンラインで参加した。",
+            "2022-04-27",
+            {("スミス", "US", "海洋安全保障に関する多国間会議"), ("山田", "JP", "海洋安全保障に関する多国間会議")},
+        ),
+    ],
+)
+def test_extract_host_in_relative_clause_and_topical_name(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
