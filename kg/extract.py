@@ -348,7 +348,7 @@ def _collect_people(
         for mention in sentence.mentions:
             if mention.label != "PERSON" or sentence.quoted(mention.start, mention.end):
                 continue
-            name = mention.get("name") or ""
+            name = (mention.get("name") or "").strip("\u3000 ")
             if mention.get("title_kind") == "honorific":
                 mention = _titled_by_apposition(sentence, mention)
             if mention.get("short") or mention.get("title_kind") == "honorific":
@@ -377,7 +377,7 @@ def _collect_people(
                 people.append(person)
             absorb(person, mention, sentence)
     for mention, sentence in pending_short:
-        name = mention.get("name") or ""
+        name = (mention.get("name") or "").strip("\u3000 ")
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
         national = mention.get("title_kind") in ("head", "minister") and (mention.get("weak_country") or mention.get("country"))
@@ -592,6 +592,7 @@ class _Meeting:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.8
     countries_from_text: bool = False  # the text names the sides (not only the people's countries)
+    parent: Optional["_Meeting"] = None  # the meeting this one is a session of (少人数会合 of a 首脳会談)
 
 
 _STATUS_RANK = {"mentioned": 0, "planned": 1, "held": 2}
@@ -1328,6 +1329,15 @@ class _Extraction:
     def generic_target(self, sentence: _Sentence, m: DomainMention, named: list[dict], current: Optional[_Meeting]) -> Optional[dict]:
         """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
         phrase = m.get("phrase") or m.text
+        if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):
+            current = current.parent  # 「拡大会合を行った。会談には…」: the meeting, not its last session
+        if phrase in lexicon.cues("session") and current is not None and phrase not in _norm(current.forum):
+            # 「少人数会合が行われ、A大臣は…」: a session of the meeting being reported, its own meeting
+            forum = phrase
+            return {
+                "forum": forum, "acronym": None, "countries": list(current.countries), "kind": "session", "aliases": [],
+                "identity": "made::" + _norm(current.forum) + ":" + _norm(forum), "parent": current,
+            }
         if phrase in lexicon.cues("sub_session") and current is not None:
             # 「少人数会合に続き拡大会合を行った」: sessions of the meeting being reported
             return self.info_of(current)
@@ -1550,6 +1560,8 @@ class _Extraction:
                 meeting.aliases.append(alias)
         meeting.acronym = meeting.acronym or info["acronym"]
         meeting.kind = meeting.kind or info["kind"]
+        if info.get("parent") is not None and info["parent"] is not meeting:
+            meeting.parent = meeting.parent or info["parent"]
         meeting.ordinal = meeting.ordinal if meeting.ordinal is not None else ordinal
         if date and (not meeting.date or len(date) > len(meeting.date)):
             meeting.date = date
@@ -1571,6 +1583,9 @@ class _Extraction:
     def represent(self, person: _Person, meeting: _Meeting, side: Optional[str], sentence: _Sentence, rule: str, head: Optional[bool]) -> None:
         if meeting.status != "held" or not side:
             return
+        if meeting.parent is not None and meeting.parent.status == "held":
+            # who sat in a session of a meeting took part in the meeting
+            self.represent(person, meeting.parent, side, sentence, rule, head)
         states = [c for c in meeting.countries if len(c) == 2]
         if meeting.countries_from_text and len(states) == len(meeting.countries) >= 2 and side not in states:
             return  # a side that is not a party to this bilateral/trilateral meeting
@@ -1820,6 +1835,8 @@ class _Extraction:
                 partnered = self.partnered_meeting(sentence, m, meetings_here)
                 meeting = partnered or meeting
                 held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not _hosting(sentence, mn)]
+                # 「首脳会談は少人数会合と拡大会合を合わせて…行われ、日本側からは A」: the meeting, not a session
+                held_here = [mt for mt in held_here if mt.parent is None or mt.parent not in held_here] or held_here
                 if meeting is None and held_here:
                     meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
                 attends = (

@@ -138,3 +138,14 @@ def test_extract_short_form_prefers_the_person_holding_the_post(facts_of):
 )
 def test_extract_host_in_relative_clause_and_topical_name(facts_of, text, published, expected):
     assert expected <= _reps(facts_of(text, published=published))
+
+
+def test_extract_session_is_its_own_meeting_and_part_of_the_meeting(facts_of):
+    text = (
+        "5日、山田外務大臣は、スミス英国外務大臣との間で日英外相戦略対話を実施しました。\n"
+        "1. 少人数会合が行われ、山田大臣は、スミス外務大臣との間で意見交換を行いました。"
+    )
+    reps = _reps(facts_of(text, published="2024-05-05"))
+    people = {p for p, _, m in reps if m == "少人数会合"}
+    main = {p for p, _, m in reps if m == "日英外相戦略対話"}
+    assert people and people <= main  # who sat in a session took part in the meeting
