@@ -482,9 +482,9 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
                 and (doc[candidate.token].ent_type_ not in _PLACE_ENE or core_kind in _NATIONAL_TITLE_KINDS)
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind in ("INST", "COUNTRY", "JOIN", "NAME"))
-                # 「核・ミサイル防衛政策部長」: after 「・」 only a name goes on a name
+                # 「核・ミサイル防衛政策部長」: after 「・」 only a name (or katakana) goes on a name
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind != "JOIN"
-                     or (region_start - 3 >= 0 and pieces[region_start - 3].kind == "NAME"))
+                     or (region_start - 3 >= 0 and (pieces[region_start - 3].kind == "NAME" or _KATAKANA.match(pieces[region_start - 3].text))))
             ):
                 # 「スミス国務副長官」: a katakana word GiNZA took for an organisation
                 candidate.kind = "NAME"
