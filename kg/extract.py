@@ -219,6 +219,11 @@ def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[li
             prev = groups[-1][-1].mention
             gap = text[prev.end : ref.mention.start]
             gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
+            # 「A大統領とシンガポールのB首相」: the next conjunct's own country before の
+            for form in sorted(lexicon.country_forms(), key=len, reverse=True):
+                if len(form) >= 2 and gap.endswith(form + "の"):
+                    gap = gap[: -len(form) - 1]
+                    break
             if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
                 groups[-1].append(ref)
                 continue
@@ -803,6 +808,8 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if history:
         return "mentioned"
     past = _is_past(pred)
+    if not past and pred.dep_ == "acl" and _CAPTION_DATE.search(doc.text[mention.end : sentence.span.end_char]):
+        past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened
     if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc.text[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
         words = [t for t in sentence.span if t.pos_ != "PUNCT"]
@@ -847,6 +854,10 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
+
+
+# the dateline of a photo caption: 「…=2日、ソウル」「…(2018年4月27日撮影)」
+_CAPTION_DATE = re.compile(r"[=＝]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[(（]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*撮影\s*[)）]")
 
 
 def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
@@ -1346,6 +1357,8 @@ class _Extraction:
             # a named conference without an acronym: 「アジア安全保障会議」
             return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
         bare = phrase in lexicon.cues("bare_meeting")
+        if current is not None and self.new_parties(sentence, current):
+            current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
         if current is not None and (
             _norm(phrase) in _norm(current.forum) or bare or (phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word") and current.kind == m.get("kind"))
         ):
@@ -1392,6 +1405,18 @@ class _Extraction:
         if bare:
             return None  # 「会議で…」 with nothing to refer to and nobody to name it after
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(phrase)}
+
+    def new_parties(self, sentence: _Sentence, current: "_Meeting") -> bool:
+        """Whether people of this sentence, of explicit countries, include a state that is no
+        party to ``current`` (a meeting whose parties the text named)."""
+        states = [c for c in current.countries if len(c) == 2]
+        if not current.countries_from_text or len(states) < 2:
+            return False
+        explicit = {
+            r.person.country for r in self.refs_in(sentence)
+            if r.person.country and len(r.person.country) == 2 and r.person.country_source in ("explicit", "reference", "institution")
+        }
+        return bool(explicit - set(states))
 
     def posted_word(self, sentence: _Sentence, m: DomainMention, phrase: str) -> str:
         """A bare meeting word named after the outlet's own participant's post, when the
@@ -2170,9 +2195,10 @@ class _Extraction:
         if span.start == 0:
             return None
         prev = doc[span.start - 1]
-        if prev.lemma_ not in ("た", "だ"):
-            return None
-        verb = prev.head
+        captioned = prev.pos_ == "VERB" and _CAPTION_DATE.search(doc.text[span.end_char : sentence.span.end_char])
+        if prev.lemma_ not in ("た", "だ") and not captioned:
+            return None  # 「…首脳会談を行うA大統領…=2日、ソウル」: a dated caption says it happened
+        verb = prev if captioned else prev.head
         if not _takes_part(verb):
             return None
         if _serves_as_chair(verb) and not self.sentence_meetings(sentence) and focus is not None:

@@ -149,3 +149,14 @@ def test_extract_session_is_its_own_meeting_and_part_of_the_meeting(facts_of):
     people = {p for p, _, m in reps if m == "少人数会合"}
     main = {p for p, _, m in reps if m == "日英外相戦略対話"}
     assert people and people <= main  # who sat in a session took part in the meeting
+
+
+def test_extract_dated_photo_caption_with_new_parties(facts_of):
+    text = (
+        "韓国のキム・ミンス大統領は3日、フィリピンのサントス大統領と首脳会談を行った。\n"
+        "首脳会談を行うキム大統領(左)とシンガポールのタン・ウェイ首相=2日、シンガポール"
+    )
+    reps = _reps(facts_of(text, published="2026-03-04"))
+    caption = {(p, s) for p, s, m in reps if m != "韓比首脳会談"}
+    assert ("タン・ウェイ", "SG") in caption  # a new party: a new meeting, not the last one
+    assert ("タン・ウェイ", "SG", "韓比首脳会談") not in reps
