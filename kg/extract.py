@@ -62,6 +62,7 @@ RULE_CONFIDENCE = {
     "collective": 0.8,
     "conjunct": 0.85,
     "listed": 0.9,
+    "setting": 0.8,
 }
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
 _COLLECTIVE = re.compile(
@@ -203,6 +204,10 @@ def _list_labels(text: str, start: int, end: int):
     for match in pattern.finditer(text, start, end):
         yield match.start(), match.end(), match.group(0).rstrip(":： ")
 
+
+# a meeting written as the setting of the sentence, and the roles of the people acting in it
+_SETTING_AFTER = re.compile(r"(?:にて|において(?:は)?|では)[、,]?")
+_ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に)(?![ぁ-ん])|(?:は|が|から|より)[、,]")
 
 # 「ウクライナ支援に関する」「核軍縮のための」: a subject written right before a meeting word
 _TOPIC_BEFORE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}(?:に関する|についての|のための)$")
@@ -1660,8 +1665,28 @@ class _Extraction:
             self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
             self.labelled_lists(sentence, by_sentence.get(sentence.index, []))
             self.clause_on_meeting(sentence, by_sentence.get(sentence.index, []))
+            self.meeting_as_setting(sentence, by_sentence.get(sentence.index, []))
             self.share_with_conjuncts(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
+
+    def meeting_as_setting(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「…で行われたMの全体会合にて、AはB首相に…を提案した」「拡大会合では、AからBに対し」: a
+        held meeting written as the setting of the sentence (にて, において, では) had there the
+        people who act, speak or are spoken to in it (は/が, から/より, に/に対し)."""
+        text = sentence.doc.text
+        settings = [
+            mt for mn, mt in self.sentence_meetings(sentence)
+            if mt.status == "held" and _SETTING_AFTER.match(text, mn.end)
+        ]
+        if not settings:
+            return
+        meeting = settings[-1]
+        for ref in refs:
+            if ref.mention.start < sentence.span.start_char or sentence.quoted(ref.mention.start, ref.mention.end):
+                continue
+            if _ROLE_AFTER.match(text, ref.mention.end):
+                side = self.side_for(ref.person, [], ref.mention)
+                self.represent(ref.person, meeting, side, sentence, "setting", None)
 
     def clause_on_meeting(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         """「A長官が主催する…会議に参加し」「Bが議長を務めた会合」: the subject of a relative

@@ -160,3 +160,18 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
     caption = {(p, s) for p, s, m in reps if m != "韓比首脳会談"}
     assert ("タン・ウェイ", "SG") in caption  # a new party: a new meeting, not the last one
     assert ("タン・ウェイ", "SG", "韓比首脳会談") not in reps
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "ロシアのイワン・ペトロフ大統領は、ウラジオストクで行われた国際経済フォーラムの全体会合にて、山田首相に新たな提案を行った。",
+            "2018-09-13",
+            {("イワン・ペトロフ", "RU"), ("山田", "JP")},
+        ),
+    ],
+)
+def test_extract_meeting_as_setting(facts_of, text, published, expected):
+    reps = _reps(facts_of(text, published=published))
+    assert expected <= {(p, s) for p, s, _ in reps}
