@@ -166,6 +166,11 @@ def _split_token(token) -> list[tuple[str, int]]:
         )
         if known_rest and (head in lexicon.country_abbreviations() or head in lexicon.title_prefixes()):
             return [(head, idx), (rest, idx + 1)]
+    if len(text) > 3:
+        # 「米国大統領」「韓国外相」 as one token: country + post
+        for cut in range(2, len(text) - 1):
+            if text[:cut] in lexicon.country_forms() and text[cut:] in lexicon.titles():
+                return [(text[:cut], idx), (text[cut:], idx + cut)]
     if len(text) > 2 and "人名" in token.tag_:
         # 「トランプ大統領」 can come out as one person-name token: name + post
         for cut in range(1, len(text) - 1):

@@ -175,3 +175,14 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
 def test_extract_meeting_as_setting(facts_of, text, published, expected):
     reps = _reps(facts_of(text, published=published))
     assert expected <= {(p, s) for p, s, _ in reps}
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("山田一郎日本国総理大臣及びジョン・スミス米国大統領は、共同声明を発表した。", "ジョン・スミス", "US"),  # 「米国大統領」 is one token
+    ],
+)
+def test_extract_country_and_post_in_one_token(facts_of, text, name, country):
+    found = {p.name: p.country for p in facts_of(text, published="2024-01-01").people}
+    assert found.get(name) == country, found
