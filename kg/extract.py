@@ -2220,6 +2220,8 @@ class _Extraction:
         if span.start == 0:
             return None
         prev = doc[span.start - 1]
+        if prev.text == "の" and span.start >= 3 and doc[span.start - 2].text in lexicon.country_forms():
+            prev = doc[span.start - 3]  # 「…に臨む韓国のA大統領」: the person's own country before の
         captioned = prev.pos_ == "VERB" and _CAPTION_DATE.search(doc.text[span.end_char : sentence.span.end_char])
         if prev.lemma_ not in ("た", "だ") and not captioned:
             return None  # 「…首脳会談を行うA大統領…=2日、ソウル」: a dated caption says it happened
