@@ -1666,8 +1666,27 @@ class _Extraction:
             self.labelled_lists(sentence, by_sentence.get(sentence.index, []))
             self.clause_on_meeting(sentence, by_sentence.get(sentence.index, []))
             self.meeting_as_setting(sentence, by_sentence.get(sentence.index, []))
+            self.topic_over_clauses(sentence, by_sentence.get(sentence.index, []))
             self.share_with_conjuncts(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
+
+    def topic_over_clauses(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「初の外務・防衛閣僚会合を終え、A外相は…と述べた」: a topic (は) is the subject of every
+        clause of its sentence, so a continuative clause of taking part written before it (even
+        when the main predicate only says something) tells that A took part."""
+        doc = sentence.doc
+        meetings_here = self.sentence_meetings(sentence)
+        for ref in refs:
+            span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+            if span is None or not (span.end < len(doc) and doc[span.end].text == "は"):
+                continue
+            pred = _predicate(span[-1])
+            for clause in pred.children:
+                if clause.dep_ != "advcl" or clause.i >= span.start or not _takes_part(clause) or not _is_past(clause):
+                    continue
+                meeting = self.meeting_argument(sentence, clause, meetings_here)
+                if meeting is not None:
+                    self.represent(ref.person, meeting, self.side_for(ref.person, [], ref.mention), sentence, "participant_subject", None)
 
     def meeting_as_setting(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         """「…で行われたMの全体会合にて、AはB首相に…を提案した」「拡大会合では、AからBに対し」: a

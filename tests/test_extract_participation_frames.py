@@ -186,3 +186,9 @@ def test_extract_meeting_as_setting(facts_of, text, published, expected):
 def test_extract_country_and_post_in_one_token(facts_of, text, name, country):
     found = {p.name: p.country for p in facts_of(text, published="2024-01-01").people}
     assert found.get(name) == country, found
+
+
+def test_extract_topic_is_subject_of_the_clause_before_it(facts_of):
+    text = "初の日英外務・防衛閣僚会合を終え、ジョン・スミス英国外務大臣は以下のように述べました。"
+    reps = _reps(facts_of(text, published="2016-01-22"))
+    assert ("ジョン・スミス", "GB") in {(p, s) for p, s, _ in reps}
