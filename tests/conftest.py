@@ -16,6 +16,18 @@ GOLD = ROOT / "tests" / "gold"
 TEST_CACHE = ROOT / ".kg-cache" / "tests"
 
 
+def _shared_dir() -> Path | None:
+    """../shared beside the checkout (CI, the lead's) or beside a worktree's folder."""
+    candidates = [os.environ.get("KG_SHARED_DIR"), ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "tools" / "score.py").is_file():
+            return Path(candidate)
+    return None
+
+
+SHARED = _shared_dir()
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The real GiNZA pipeline with the domain components, loaded once."""
@@ -78,3 +90,16 @@ def facts_of(nlp):
         return extract_facts(article, docs)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def realdev_ttl(tmp_path_factory) -> Path:
+    """A build of ../shared/realdev/articles, the real development corpus (parsed documents
+    cached in the test cache); skipped when the shared folder is absent."""
+    if SHARED is None or not (SHARED / "realdev" / "articles").is_dir():
+        pytest.skip("../shared/realdev not found (set KG_SHARED_DIR to the shared folder)")
+    from kg.pipeline import build_corpus
+
+    out = tmp_path_factory.mktemp("realdev-out")
+    build_corpus([SHARED / "realdev" / "articles"], out, cache_dir=TEST_CACHE)
+    return out / "graph.ttl"

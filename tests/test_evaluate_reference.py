@@ -19,16 +19,7 @@ from kg.evaluate import evaluate, reference_line
 from test_evaluate_matching import CASES, figures, write_case
 
 
-def _shared_dir() -> Path | None:
-    """../shared beside the checkout (the lead's) or beside the worktree folder (a helper's)."""
-    candidates = [os.environ.get("KG_SHARED_DIR"), ROOT.parent / "shared", ROOT.parent.parent / "shared"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "tools" / "score.py").is_file():
-            return Path(candidate)
-    return None
-
-
-SHARED = _shared_dir()
+from conftest import SHARED  # noqa: E402
 SCORE_PY = SHARED / "tools" / "score.py" if SHARED else None
 needs_shared = pytest.mark.skipif(SHARED is None, reason="../shared/tools/score.py not found (set KG_SHARED_DIR)")
 
@@ -74,18 +65,6 @@ def test_evaluate_reference_hand_written_cases(tmp_path):
 def test_evaluate_reference_seeds_build(seed_ttl):
     report = assert_same_as_reference(seed_ttl, GOLD)
     assert report["representations"]["true_positives"] > 0
-
-
-@pytest.fixture(scope="module")
-def realdev_ttl(tmp_path_factory) -> Path:
-    """A build of ../shared/realdev/articles (parsed documents cached in the test cache)."""
-    if SHARED is None or not (SHARED / "realdev" / "articles").is_dir():
-        pytest.skip("../shared/realdev not found (set KG_SHARED_DIR to the shared folder)")
-    from kg.pipeline import build_corpus
-
-    out = tmp_path_factory.mktemp("realdev-out")
-    build_corpus([SHARED / "realdev" / "articles"], out, cache_dir=TEST_CACHE)
-    return out / "graph.ttl"
 
 
 @pytest.mark.slow
