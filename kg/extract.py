@@ -206,7 +206,7 @@ def _list_labels(text: str, start: int, end: int):
 
 
 # a meeting written as the setting of the sentence, and the roles of the people acting in it
-_SETTING_AFTER = re.compile(r"(?:にて|において(?:は)?|では)[、,]?")
+_SETTING_AFTER = re.compile(r"(?:にて|において(?:は)?|では)[、,]?|で[、,]")
 _ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に)(?![ぁ-ん])|(?:は|が|から|より)[、,]")
 
 # 「ウクライナ支援に関する」「核軍縮のための」: a subject written right before a meeting word
@@ -1703,7 +1703,12 @@ class _Extraction:
         for ref in refs:
             if ref.mention.start < sentence.span.start_char or sentence.quoted(ref.mention.start, ref.mention.end):
                 continue
-            if _ROLE_AFTER.match(text, ref.mention.end):
+            # 「…で行われた安倍首相との会談で、」: the partner named with との on the meeting noun
+            partner = re.match(r"との(?:間の)?", text[ref.mention.end :]) and any(
+                mn.start - ref.mention.end <= 6 and mn.start >= ref.mention.end and mt is meeting
+                for mn, mt in self.sentence_meetings(sentence)
+            )
+            if partner or _ROLE_AFTER.match(text, ref.mention.end):
                 side = self.side_for(ref.person, [], ref.mention)
                 self.represent(ref.person, meeting, side, sentence, "setting", None)
 
