@@ -172,7 +172,7 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
         ),
         # the partner named with との on the meeting noun of the setting
         (
-            "米国防総省によると、ジョン・スミス国防長官は東京で行われた山田首相との会談で、同盟の重要性を確認した。",
+            "米国防総省によると、ジョン・スミス米国防長官は東京で行われた山田首相との会談で、同盟の重要性を確認した。",
             "2017-02-04",
             {("ジョン・スミス", "US"), ("山田", "JP")},
         ),
