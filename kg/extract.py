@@ -829,6 +829,8 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text == "で" and mention.get("has_kind"):
         return "held"
+    if mention.get("has_kind") and re.match(r"(?:にて|において)", doc.text[mention.end : mention.end + 4]):
+        return "held"  # 「…の全体会合にて、AはBに提案した」: something was done at the meeting
     return "mentioned"
 
 
@@ -1345,6 +1347,12 @@ class _Extraction:
     def generic_target(self, sentence: _Sentence, m: DomainMention, named: list[dict], current: Optional[_Meeting]) -> Optional[dict]:
         """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
         phrase = m.get("phrase") or m.text
+        text = sentence.doc.text
+        owner = next((x for x in sentence.mentions if x.label == "MEETING" and x.end == m.start - 1 and text[x.end : m.start] == "の"), None)
+        if owner is not None and phrase in lexicon.cues("session"):
+            # 「東方経済フォーラムの全体会合」: a session of the forum named before の
+            forum = owner.text + "の" + phrase
+            return {"forum": forum, "acronym": None, "countries": [], "kind": "session", "aliases": [], "identity": "made::" + _norm(forum)}
         if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):
             current = current.parent  # 「拡大会合を行った。会談には…」: the meeting, not its last session
         if phrase in lexicon.cues("session") and current is not None and phrase not in _norm(current.forum):

@@ -198,3 +198,9 @@ def test_extract_topic_is_subject_of_the_clause_before_it(facts_of):
     text = "初の日英外務・防衛閣僚会合を終え、ジョン・スミス英国外務大臣は以下のように述べました。"
     reps = _reps(facts_of(text, published="2016-01-22"))
     assert ("ジョン・スミス", "GB") in {(p, s) for p, s, _ in reps}
+
+
+def test_extract_session_of_a_named_forum_as_setting(facts_of):
+    text = "ロシアのイワン・ペトロフ大統領が、ハバロフスクで行われた北方経済フォーラムの全体会合にて、山田一郎首相に新たな協力を提案した。"
+    reps = _reps(facts_of(text, published="2018-09-12"))
+    assert {("イワン・ペトロフ", "RU", "北方経済フォーラムの全体会合"), ("山田一郎", "JP", "北方経済フォーラムの全体会合")} <= reps
