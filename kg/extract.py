@@ -25,7 +25,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from kg import lexicon
-from kg.components import DomainMention
+from kg.components import DomainMention, doc_text
 from kg.dates import explicit_year, resolve
 from kg.records import (
     Article,
@@ -160,7 +160,7 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
     for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
         mentions = list(getattr(doc._, "kg_mentions", ()) or ())
         quotes = [(m.start, m.end) for m in mentions if m.label == "QUOTE"]
-        for s, e in sentence_bounds(doc.text):
+        for s, e in sentence_bounds(doc_text(doc)):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -234,7 +234,7 @@ def _is_short_of(short: str, full: str) -> bool:
 
 def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainMention]:
     """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     found = []
     for m in sentence.mentions:
         if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
@@ -289,7 +289,7 @@ def _collect_people(
             person.institution = person.institution or institution
             _set_country(person, _institution_country(institution), "institution")
         _set_country(person, attrs.get("country"), "explicit")
-        if sentence.doc.text[max(0, mention.start - 3) : mention.start] == "同国の":
+        if doc_text(sentence.doc)[max(0, mention.start - 3) : mention.start] == "同国の":
             # 「同国のリー外相」: the country last named before
             _set_country(person, _last_country_before(sentences, sentence, mention.start), "explicit")
         if attrs.get("name_origin") == "ja":
@@ -421,7 +421,7 @@ def _looks_foreign_in_japanese(person: "_Person") -> bool:
 
 def _titled_by_apposition(sentence: _Sentence, mention: DomainMention) -> DomainMention:
     """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     before = [
         m for m in sentence.mentions
         if m.label == "TITLE" and text[m.end : mention.start] == "の"
@@ -463,11 +463,11 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
     for prev, ref in zip(refs, refs[1:]):
         if prev.sentence is not ref.sentence or ref.person.country_source in ("explicit", "institution", "side"):
             continue
-        between = ref.sentence.doc.text[prev.mention.end : ref.mention.start]
+        between = doc_text(ref.sentence.doc)[prev.mention.end : ref.mention.start]
         if ref.person.japanese_name and ref.person.country_source == "name" and prev.person.country != "JP":
             continue  # 「韓国の朴大成大統領と山田一郎首相」: a Japanese 姓+名 is not in Korea's list
         if between in ("、", "と", "や") and prev.person.country_source == "explicit":
-            text = prev.sentence.doc.text
+            text = doc_text(prev.sentence.doc)
             written = (
                 (prev.mention.get("country") and not prev.mention.get("title_country"))
                 or _context_before(prev.sentence, prev.mention)
@@ -568,7 +568,7 @@ def _serves_as_head(pred) -> bool:
     """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
     if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
         return False
-    before = pred.doc.text[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("head"))
 
 
@@ -576,7 +576,7 @@ def _serves_as_chair(pred) -> bool:
     """「議長を務めた」「進行役を務め」: the chair of a meeting takes part in it."""
     if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
         return False
-    before = pred.doc.text[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("chair"))
 
 
@@ -600,7 +600,7 @@ def _text_side(sentence: "_Sentence", end: int) -> Optional[str]:
     """The country of the last 「X側は/が/から」 written before ``end`` in the same clause
     (no predicate between: 「中国側が反発する中、A外相は」 is not A's side)."""
     doc = sentence.doc
-    text = doc.text[sentence.span.start_char : end]
+    text = doc_text(doc)[sentence.span.start_char : end]
     found = None
     for match in _TEXT_SIDE.finditer(text):
         word = match.group(1)
@@ -733,7 +733,7 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if history:
         return "mentioned"
     past = _is_past(pred)
-    if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc.text[mention.end : mention.end + 12]):
+    if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
         words = [t for t in sentence.span if t.pos_ != "PUNCT"]
         past = bool(words) and words[-1].lemma_ == "た" and words[-1].pos_ == "AUX"
@@ -755,17 +755,17 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
     doc = sentence.doc
     dates = [
         m for m in sentence.mentions
-        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc.text, m.start)
+        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc_text(doc), m.start)
     ]
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     pred = _predicate(span[-1]) if span is not None else None
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
-    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc.text[m.end : m.end + 3])]
+    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc_text(doc)[m.end : m.end + 3])]
     before = [m for m in dates if m.end <= mention.start]
     after = [m for m in dates if mention.end <= m.start < limit]
     chosen = before[-1] if before else (after[0] if after else None)
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
@@ -787,7 +787,7 @@ def _in_parentheses(text: str, start: int) -> bool:
 
 def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
     """A date written right before a meeting (「2016年10月の韓米2プラス2対話」)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for m in sentence.mentions:
         if m.label == "DATE" and 0 <= mention.start - m.end <= 1 and text[m.end : mention.start] in ("", "の"):
             return resolve(m.get("expression") or m.text, published)
@@ -822,7 +822,7 @@ def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]
             break
         while start < head.i and doc[start].text in ("の", "・"):
             start += 1
-        text = doc.text[doc[start].idx : head.idx + len(head.text)]
+        text = doc_text(doc)[doc[start].idx : head.idx + len(head.text)]
         if head.lemma_ in lexicon.cues("not_place") or any(text.endswith(w) for w in lexicon.cues("not_place")):
             continue  # 「国賓待遇で」「オンライン形式で」: how, not where
         if text and not any(ch in text for ch in "、。「"):
@@ -875,7 +875,7 @@ _APPOSITION = re.compile(r"[、,]?\s*(?:いわゆる|通称|略称|通称は)\s*
 def _with_listed_countries(sentence: _Sentence, mention: DomainMention, info: dict) -> dict:
     """「日本と中国の外相会談」: countries listed before 「Xの<meeting>」 all take part
     (日中外相会談), not only the one written next to the meeting word."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     if len(info["countries"]) != 1 or not re.match(r"[^の]{1,6}の", mention.text):
         return info
     listed = list(info["countries"])
@@ -918,7 +918,7 @@ def _hosting(sentence: _Sentence, mention: DomainMention) -> bool:
 
 def _gathering_mention(sentence: _Sentence) -> DomainMention:
     """A stand-in mention for the gathering verb of the sentence (「一堂に会し」)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for word in lexicon.cues("gathering"):
         at = text.find(word, sentence.span.start_char, sentence.span.end_char)
         if at >= 0:
@@ -928,7 +928,7 @@ def _gathering_mention(sentence: _Sentence) -> DomainMention:
 
 def _gathering_place(sentence: _Sentence) -> Optional[str]:
     """The で-place right before the gathering verb: 「ソウル市内で一堂に会し」 → ソウル市内."""
-    text = sentence.doc.text[sentence.span.start_char : sentence.span.end_char]
+    text = doc_text(sentence.doc)[sentence.span.start_char : sentence.span.end_char]
     for word in lexicon.cues("gathering"):
         match = re.search(r"([^、。\s「」()（）]{1,20})で" + re.escape(word), text)
         if match:
@@ -939,7 +939,7 @@ def _gathering_place(sentence: _Sentence) -> Optional[str]:
 def _without_person(sentence: _Sentence, mention: DomainMention) -> DomainMention:
     """A meeting name never contains a person: 「陳国防相とも日中防衛相会談」 is the partner,
     then the meeting (日中防衛相会談)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     inside = [p for p in sentence.mentions if p.label == "PERSON" and mention.start <= p.start and p.end < mention.end]
     if not inside:
         return mention
@@ -977,7 +977,7 @@ def _closing(sentence: _Sentence, mention: DomainMention) -> bool:
 def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
     """A session of a parliament or its committees (「国会外交統一委員会の全体会議」):
     a legislature word opens the mention or the noun phrase it closes."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
     phrase = lead + mention.text
     # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
@@ -990,7 +990,7 @@ def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
 def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict]:
     """A group's meeting other than its summit, named by the group's acronym:
     「G7外相会合」, 「先進7カ国(G7)外相会合」 → forum G7外相会合, acronym G7 (not the G7 summit)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     phrase = mention.get("phrase") or mention.text
     full = None
     if mention.get("generic"):
@@ -1031,7 +1031,7 @@ def _organisation_meeting(sentence: _Sentence, mention: DomainMention) -> Option
     → 北大西洋条約機構首脳会議 (alias NATO首脳会議)."""
     if not mention.get("generic"):
         return None
-    doc, text = sentence.doc, sentence.doc.text
+    doc, text = sentence.doc, doc_text(sentence.doc)
     orgs = [
         x for x in sentence.mentions
         if x.label == "INSTITUTION" and x.get("kind") == "intl_org" and x.end <= mention.start
@@ -1066,7 +1066,7 @@ def _forum_acronyms() -> frozenset[str]:
 def _ordinal(sentence: _Sentence, mention: DomainMention) -> Optional[int]:
     if mention.get("ordinal"):
         return int(unicodedata.normalize("NFKC", mention.get("ordinal")))
-    before = sentence.doc.text[max(0, mention.start - 8) : mention.start]
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start]
     match = re.search(r"第?([0-9０-９]+)回目?の$", before)
     return int(unicodedata.normalize("NFKC", match.group(1))) if match else None
 
@@ -1141,7 +1141,7 @@ class _Extraction:
                 if info is None:
                     continue
                 info = _with_listed_countries(sentence, m, info)
-                if previous_here is not None and _APPOSITION.fullmatch(sentence.doc.text[previous_here[0] : m.start]):
+                if previous_here is not None and _APPOSITION.fullmatch(doc_text(sentence.doc)[previous_here[0] : m.start]):
                     # 「安全保障協議委員会、いわゆる「2プラス2」」: one meeting, two names
                     merged = self.info_of(previous_here[1])
                     merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
@@ -1196,7 +1196,7 @@ class _Extraction:
             self.day[sentence.index] = running_date
             # 「この日」 refers back to the latest day named outside quotes
             for m in sentence.mentions:
-                if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(sentence.doc.text, m.start):
+                if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc_text(sentence.doc), m.start):
                     resolved = resolve(m.get("expression") or m.text, self.published)
                     if resolved and len(resolved) == 10:
                         running_date = resolved
@@ -1208,7 +1208,7 @@ class _Extraction:
         if meeting is None or not meeting.date:
             return False
         for m in sentence.mentions:
-            if m.label != "DATE" or sentence.quoted(m.start, m.end) or _in_parentheses(sentence.doc.text, m.start):
+            if m.label != "DATE" or sentence.quoted(m.start, m.end) or _in_parentheses(doc_text(sentence.doc), m.start):
                 continue
             day = resolve(m.get("expression") or m.text, self.published)
             if day and len(day) == 10 and len(meeting.date) == 10 and day != meeting.date:
@@ -1320,7 +1320,7 @@ class _Extraction:
     def qualified_generic(self, sentence: _Sentence, m: DomainMention, phrase: str) -> Optional[dict]:
         """「日米韓の3か国の防衛相による会談」: countries (and a title with による) before a bare
         meeting word name it: 日米韓防衛相会談."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         before = [x for x in sentence.mentions if x.end <= m.start and not sentence.quoted(x.start, x.end)]
         countries: list[str] = []
         chain: list[str] = []
@@ -1386,7 +1386,7 @@ class _Extraction:
         ending in that word, written anywhere in the article (headline included) after the
         same countries or a count of them (「3カ国の安保室長会議」「韓米日の安保室長会議」)."""
         for sentence in self.sentences:
-            text = sentence.doc.text
+            text = doc_text(sentence.doc)
             for x in sentence.mentions:
                 own = x.get("phrase") or x.text
                 if (
@@ -1623,10 +1623,10 @@ class _Extraction:
             last = span[-1]
             # 「…会議に参加したA」: a participation clause modifying the person, and
             # 「…会談を行ったAとB」: the people listed with A share it
-            if re.match(r"の(?:代理|名代)|に代わ", doc.text[m.end : m.end + 4]):
+            if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
                 continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
             rel = self.relative_clause_meeting(sentence, span, current or previous)
-            if rel is None and previous_rel is not None and doc.text[previous_rel[0].end : m.start] in ("と", "、", "や"):
+            if rel is None and previous_rel is not None and doc_text(doc)[previous_rel[0].end : m.start] in ("と", "、", "や"):
                 rel = previous_rel[1]
             previous_rel = (m, rel) if rel is not None else None
             if rel is not None:
@@ -1703,7 +1703,7 @@ class _Extraction:
             if span is None or span.end > pred.i:
                 continue
             linear = self.next_predicate(sentence, span)
-            if doc.text[ref.mention.end : ref.mention.end + 1] == "と" and (
+            if doc_text(doc)[ref.mention.end : ref.mention.end + 1] == "と" and (
                 # (「約3時間にわたって」: a fixed phrase is no clause of its own)
                 (linear is not None and linear.i != pred.i and linear.dep_ != "fixed" and not _in_relative_clause(linear))
                 or self.meeting_clause_between(sentence, span.end, pred.i)
@@ -1712,7 +1712,7 @@ class _Extraction:
             own = _predicate(span[-1])
             # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
             # own with no verb; a topic marked は/が then belongs to the talks verb after it
-            stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc.text[ref.mention.end : ref.mention.end + 1] in ("は", "が")
+            stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in ("は", "が")
             if _reaches(own, pred) or (linear is not None and _reaches(linear, pred)) or stranded:
                 if ref.person not in [r.person for r in refs]:
                     refs.append(ref)
@@ -1729,14 +1729,14 @@ class _Extraction:
         if any(side is None for side in sides) or len(set(sides)) < 2:
             return None
         countries = self.home_first(list(dict.fromkeys(sides)))
-        also = any(doc.text[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
+        also = any(doc_text(doc)[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
         # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
         info = self.talks_forum(refs, countries, [] if also else named, pred)
         date = None
         dates = [
             m for m in sentence.mentions
             if m.label == "DATE" and m.end <= pred.idx and not sentence.quoted(m.start, m.end)
-            and not _in_parentheses(doc.text, m.start)
+            and not _in_parentheses(doc_text(doc), m.start)
         ]
         if dates:
             anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
@@ -1744,10 +1744,10 @@ class _Extraction:
         elif any(w in sentence.text for w in lexicon.cues("this_day")):
             date = running_date
         pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
-        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc.text[max(r.mention.end for r in refs) : pred.idx]):
+        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
             # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
             # the subject is the one marked は/が
-            topic = next((i for i, r in enumerate(refs) if doc.text[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
+            topic = next((i for i, r in enumerate(refs) if doc_text(doc)[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
             subject, subject_side = refs[topic], sides[topic]
             meeting = None
             for ref, side in zip(refs, sides):
@@ -1766,7 +1766,7 @@ class _Extraction:
     def people_of_meeting(self, sentence: _Sentence, m: DomainMention) -> list[_PersonRef]:
         """「AとBの会談」「AとBによる会談」: people of ≥2 known countries listed right before a
         bare meeting word are its participants."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         refs = [r for r in self.refs_in(sentence) if r.mention.end <= m.start]
         if not refs or text[refs[-1].mention.end : m.start] not in ("の", "による", "との間の", "間の"):
             return []
@@ -1856,7 +1856,7 @@ class _Extraction:
         for other in self.sentences:
             for m in other.mentions:
                 # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
-                after = other.doc.text[m.end : m.end + 8]
+                after = doc_text(other.doc)[m.end : m.end + 8]
                 if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
                     found |= {c for c in (m.get("codes") or "").split(",") if c}
         return found
@@ -1870,7 +1870,7 @@ class _Extraction:
             if token.text != "で" or token.dep_ != "case":
                 continue
             head = token.head
-            phrase = doc.text[head.left_edge.idx : head.idx + len(head.text)]
+            phrase = doc_text(doc)[head.left_edge.idx : head.idx + len(head.text)]
             for m in sentence.mentions:
                 if m.label == "INSTITUTION" and m.start >= head.left_edge.idx and m.end <= head.idx + len(head.text):
                     code = m.get("country") or _institution_country(m.text)
@@ -1882,7 +1882,7 @@ class _Extraction:
         return None
 
     def visited_country(self, sentence: _Sentence) -> Optional[str]:
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         for m in sentence.mentions:
             if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
                 codes = (m.get("codes") or "").split(",")
@@ -1941,7 +1941,7 @@ class _Extraction:
 
     def partnered_meeting(self, sentence: _Sentence, m: DomainMention, meetings_here) -> Optional[_Meeting]:
         """「李首相との日中首脳会談」: the partner's meeting is the one written right after 「との」."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         if text[m.end : m.end + 2] != "との":
             return None
         for mention, meeting in meetings_here:
