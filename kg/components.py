@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -647,9 +648,11 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
     official's full name (reference list) as a partner (「Aと会談」) or in a list of such names."""
     text = doc_text(doc)
     items = []
+    spans = sorted((m.start, m.end) for m in people)  # a chunk looks only at the people starting in it
+    starts = [s for s, _ in spans]
     for start, end, pieces in chunks:
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        person = any(s <= m.start and m.end <= e for m in people)
+        person = any(m_end <= e for _, m_end in spans[bisect_left(starts, s) : bisect_right(starts, e)])
         items.append((s, e, person, None if person else _untitled_name(doc, pieces)))
     found = []
     i = 0
