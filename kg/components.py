@@ -764,10 +764,12 @@ def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[Domain
     """「フィリピン側からはA外相とB国防相」: every person of the list a side phrase opens is
     from that side, unless the person's own chunk names a country."""
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+    starts = [m.start for m in people]
     updated: dict[int, DomainMention] = {}
     for side in (m for m in mentions if m.label == "SIDE" and "," not in (m.get("codes") or ",")):
         end = side.end
-        for person in people:
+        for k in range(bisect_left(starts, end), len(people)):  # the people before the side never follow it
+            person = people[k]
             if person.start < end:
                 continue
             if doc_text(doc)[end : person.start].strip() not in (("",) if end == side.end else _LIST_JOINERS):
