@@ -788,14 +788,20 @@ def _meeting_party_countries(doc: Doc, mentions: list[DomainMention]) -> list[Do
     from the party the others in the sentence leave open (or from no default at all)."""
     text = doc_text(doc)
     updated = list(mentions)
+    # sentence ends and mentions by start offset, so a person's sentence is found by bisection
+    stops = [i for i, ch in enumerate(text) if ch == "。"]
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
     for idx, person in enumerate(mentions):
         weak = person.get("weak_country")
         if person.label != "PERSON" or not weak or person.get("country") or _reference_country([person.get("name") or ""]):
             continue  # a known official's country comes from the reference list
-        s = max(text.rfind("。", 0, person.start) + 1, 0)
-        e = text.find("。", person.end)
-        e = len(text) if e < 0 else e
-        here = [m for m in mentions if s <= m.start and m.end <= e + 1]
+        before = bisect_left(stops, person.start)
+        s = stops[before - 1] + 1 if before else 0
+        after = bisect_left(stops, person.end)
+        e = stops[after] if after < len(stops) else len(text)
+        nearby = sorted(order[bisect_left(starts, s) : bisect_right(starts, e + 1)])
+        here = [mentions[i] for i in nearby if mentions[i].end <= e + 1]
         parties = []
         for m in here:
             codes = [c for c in (m.get("countries") or "").split(",") if len(c) == 2]
