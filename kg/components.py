@@ -19,6 +19,7 @@ import unicodedata
 import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -371,13 +372,32 @@ def _given_name_gen(doc: Doc, raw: list[_Piece]) -> None:
             continue
         # kanji the tokenizer took for a place (中谷 as 地名) need the stronger evidence
         strong = reading or bool(lexicon.lookup_official_full_name(name))
-        weak = (nxt is not None and nxt.kind == "JOIN" and after is not None and after.kind == "PREFIX") or bool(
-            re.search(re.escape(name) + r"(?:[(（]|氏|さん)", doc_text(doc))
+        weak = (nxt is not None and nxt.kind == "JOIN" and after is not None and after.kind == "PREFIX") or (
+            _written_before_honorific(doc_text(doc), name)
         )
         if strong or (weak and any(q.kind == "NAME" for q in raw[first:idx])):
             for q in raw[first:idx]:
                 q.kind = "NAME"
             p.kind, p.value, p.group, p.match = "NAME", "", -1, ""
+
+
+_HONORIFIC_AFTER_NAME = r"(?:[(（]|氏|さん)"
+_INDEXED_NAME_LENGTH = 5
+
+
+def _written_before_honorific(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` followed by a reading or 氏/さん (中谷元氏, 中谷元(げん))."""
+    if not 1 <= len(name) <= _INDEXED_NAME_LENGTH:
+        return bool(re.search(re.escape(name) + _HONORIFIC_AFTER_NAME, text))
+    return name in _strings_before_honorific(text)
+
+
+@lru_cache(maxsize=4)
+def _strings_before_honorific(text: str) -> frozenset[str]:
+    # every string of up to _INDEXED_NAME_LENGTH characters that a mark follows, in one
+    # pass per text: a regex search of the whole text per name is quadratic on long blocks
+    marks = [m.start() for m in re.finditer(_HONORIFIC_AFTER_NAME, text)]
+    return frozenset(text[i - n : i] for i in marks for n in range(1, _INDEXED_NAME_LENGTH + 1) if i >= n)
 
 
 def _abbreviation_before_titled_no(doc: Doc, chunk_end: int) -> bool:
