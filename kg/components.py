@@ -1152,9 +1152,24 @@ def _side_mentions(doc: Doc, pieces: list[_Piece], chunk_end: int) -> list[Domai
     return found
 
 
+def _quote_closes(text: str) -> dict[int, int]:
+    """Offset of the mark that closes each opening quote mark (nesting counted per kind of
+    mark), in one pass; an opening mark never closed is absent."""
+    closes: dict[int, int] = {}
+    opened: dict[str, list[int]] = {opening: [] for opening in _QUOTE_PAIRS}
+    opening_of = {close: opening for opening, close in _QUOTE_PAIRS.items()}
+    for j, ch in enumerate(text):
+        if ch in opened:
+            opened[ch].append(j)
+        elif ch in opening_of and opened[opening_of[ch]]:
+            closes[opened[opening_of[ch]].pop()] = j
+    return closes
+
+
 def _quote_mentions(doc: Doc) -> list[DomainMention]:
     """Quoted speech: 「…」 that holds a sentence or is followed by と (a name in quotes is not)."""
     text = doc_text(doc)
+    closes = _quote_closes(text)
     found = []
     i = 0
     while i < len(text):
@@ -1162,15 +1177,7 @@ def _quote_mentions(doc: Doc) -> list[DomainMention]:
         if close_char is None:
             i += 1
             continue
-        depth, j = 0, i
-        while j < len(text):
-            if text[j] == text[i]:
-                depth += 1
-            elif text[j] == close_char:
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
+        j = closes.get(i, len(text))
         if j >= len(text):
             i += 1
             continue
