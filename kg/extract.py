@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -160,11 +161,14 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
     for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
         mentions = list(getattr(doc._, "kg_mentions", ()) or ())
         quotes = [(m.start, m.end) for m in mentions if m.label == "QUOTE"]
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)  # a sentence reads only its own
+        starts = [mentions[i].start for i in order]
         for s, e in sentence_bounds(doc_text(doc)):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            inside = [m for m in mentions if m.label != "QUOTE" and span.start_char <= m.start < span.end_char]
+            own = sorted(order[bisect_left(starts, span.start_char) : bisect_left(starts, span.end_char)])
+            inside = [mentions[i] for i in own if mentions[i].label != "QUOTE"]
             sentences.append(
                 _Sentence(
                     index=len(sentences),
