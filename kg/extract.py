@@ -21,6 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -96,6 +97,30 @@ def _norm(text: str) -> str:
 # ---------------------------------------------------------------- sentences
 
 
+class _QuotedSpeech:
+    """The quoted speech of one Doc, indexed once for the questions every sentence asks:
+    is a span inside a quote, and the text with quotes blanked out."""
+
+    def __init__(self, quotes: list[tuple[int, int]], text: str):
+        self.spans = quotes
+        ordered = sorted(quotes)
+        self._starts = [qs for qs, _ in ordered]
+        self._reach = list(accumulate((qe for _, qe in ordered), max))  # furthest end so far
+        depth = [0] * (len(text) + 1)
+        for qs, qe in quotes:
+            depth[qs] += 1
+            depth[qe] -= 1
+        self.blanked = "".join("＿" if inside else ch for ch, inside in zip(text, accumulate(depth)))
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one quote holds ``start``..``end``."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
+
 @dataclass
 class _Sentence:
     index: int
@@ -105,7 +130,7 @@ class _Sentence:
     start: int  # offset in the article
     end: int
     mentions: list[DomainMention]  # offsets relative to the doc
-    quotes: list[tuple[int, int]]  # doc offsets of quoted speech
+    quotes: _QuotedSpeech  # doc offsets of quoted speech
 
     @property
     def text(self) -> str:
@@ -115,15 +140,11 @@ class _Sentence:
         return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.span.text)
 
     def quoted(self, start: int, end: int) -> bool:
-        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+        return self.quotes.covers(start, end)
 
     def unquoted_text(self) -> str:
         """The sentence with quoted speech blanked out (offsets preserved)."""
-        chars = list(self.span.text)
-        for qs, qe in self.quotes:
-            for i in range(max(qs, self.span.start_char), min(qe, self.span.end_char)):
-                chars[i - self.span.start_char] = "＿"
-        return "".join(chars)
+        return self.quotes.blanked[self.span.start_char : self.span.end_char]
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -160,7 +181,7 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
         mentions = list(getattr(doc._, "kg_mentions", ()) or ())
-        quotes = [(m.start, m.end) for m in mentions if m.label == "QUOTE"]
+        quotes = _QuotedSpeech([(m.start, m.end) for m in mentions if m.label == "QUOTE"], doc_text(doc))
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)  # a sentence reads only its own
         starts = [mentions[i].start for i in order]
         for s, e in sentence_bounds(doc_text(doc)):
