@@ -21,6 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate
 from typing import Optional
 
@@ -805,9 +806,17 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
 
 def _in_parentheses(text: str, start: int) -> bool:
     """Whether ``start`` is inside a parenthesis: 「18日午前(日本時間19日未明)」."""
-    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
-    closed = max(text.rfind(")", 0, start), text.rfind("）", 0, start))
+    opens, closes = _parenthesis_offsets(text)
+    opened = opens[bisect_left(opens, start) - 1] if bisect_left(opens, start) else -1
+    closed = closes[bisect_left(closes, start) - 1] if bisect_left(closes, start) else -1
     return opened > closed
+
+
+@lru_cache(maxsize=4)
+def _parenthesis_offsets(text: str) -> tuple[list[int], list[int]]:
+    # offsets of every opening and closing parenthesis, so that the last one before an
+    # offset is a bisection, not a search back through the block per date
+    return [i for i, ch in enumerate(text) if ch in "(（"], [i for i, ch in enumerate(text) if ch in ")）"]
 
 
 def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
