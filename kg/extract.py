@@ -1720,10 +1720,8 @@ class _Extraction:
                 day = self.day.get(sentence.index)
                 same_day = [mt for mt in self.meetings if mt.status == "held" and day and mt.date == day]
                 # else the meeting the article reports delegates at, not a later history mention
-                attended = [
-                    mt for mt in self.meetings
-                    if mt.status == "held" and any(r.meeting == mt.key for r in self.representations.values())
-                ]
+                with_delegates = {r.meeting for r in self.representations.values()}
+                attended = [mt for mt in self.meetings if mt.status == "held" and mt.key in with_delegates]
                 meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
                 if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                     self.represent(person, meeting, person.country, sentence, "remarks_after_meeting", None)
