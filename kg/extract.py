@@ -90,6 +90,7 @@ def _count_of(counted: str) -> int:
     return "一二三四五六七八九十".find(counted[0]) + 1
 
 
+@lru_cache(maxsize=1 << 16)  # person matching normalises every spelling of every earlier person per mention
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return re.sub(r"[\s・･=＝]", "", text)
