@@ -1121,6 +1121,7 @@ class _Extraction:
         self.day: dict[int, Optional[str]] = {}  # sentence → the day 「この日」 refers to
         self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
         self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
+        self._refs_by_sentence: Optional[dict[int, list[_PersonRef]]] = None  # id(sentence) → its refs
 
     # -- meetings
     def acronym_definitions(self) -> dict[str, dict]:
@@ -1931,7 +1932,11 @@ class _Extraction:
         return None
 
     def refs_in(self, sentence: _Sentence) -> list[_PersonRef]:
-        return [r for r in self._refs if r.sentence is sentence]
+        if self._refs_by_sentence is None:  # grouped on first use (the refs are final by then), not filtered per call
+            self._refs_by_sentence = {}
+            for r in self._refs:
+                self._refs_by_sentence.setdefault(id(r.sentence), []).append(r)
+        return list(self._refs_by_sentence.get(id(sentence), ()))
 
     def held_clause(self, pred) -> bool:
         chain = _predicate_chain(pred)
