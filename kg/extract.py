@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
@@ -1887,6 +1887,13 @@ class _Extraction:
         """Countries the article says take part: those of its named meetings and of the
         sentence's own country words (not a place name's)."""
         found = {c for m in self.meetings for c in m.countries}
+        return found | self.country_words
+
+    @cached_property
+    def country_words(self) -> set[str]:
+        """Countries of the article's country words that do not name a place (read once:
+        sentences and their mentions are fixed, and talks ask per predicate)."""
+        found: set[str] = set()
         for other in self.sentences:
             for m in other.mentions:
                 # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
