@@ -1122,6 +1122,7 @@ class _Extraction:
         self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
         self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
         self._refs_by_sentence: Optional[dict[int, list[_PersonRef]]] = None  # id(sentence) → its refs
+        self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
 
     # -- meetings
     def acronym_definitions(self) -> dict[str, dict]:
@@ -1421,6 +1422,12 @@ class _Extraction:
         """The article's own name for a meeting it first calls by a bare word: a kind word
         ending in that word, written anywhere in the article (headline included) after the
         same countries or a count of them (「3カ国の安保室長会議」「韓米日の安保室長会議」)."""
+        key = (phrase, tuple(countries))
+        if key not in self._own_names:  # the answer depends on the article alone: one search per question
+            self._own_names[key] = self._search_own_name(phrase, countries)
+        return self._own_names[key]
+
+    def _search_own_name(self, phrase: str, countries: list[str]) -> Optional[str]:
         for sentence in self.sentences:
             text = doc_text(sentence.doc)
             for x in sentence.mentions:
