@@ -509,7 +509,7 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
 
 
 def _last_country_before(sentences: list[_Sentence], sentence: _Sentence, start: int) -> Optional[str]:
-    for s in reversed(sentences[: sentence.index + 1]):
+    for s in (sentences[i] for i in range(sentence.index, -1, -1)):  # back from here, without copying the list
         for m in reversed(s.mentions):
             if m.label == "COUNTRY" and (s is not sentence or m.end <= start):
                 codes = (m.get("codes") or "").split(",")
