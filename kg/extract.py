@@ -249,6 +249,7 @@ def _set_country(person: _Person, code: Optional[str], source: str) -> None:
         person.country, person.country_source = code, source
 
 
+@lru_cache(maxsize=1 << 16)  # person matching compares each new name with every spelling seen before
 def _is_short_of(short: str, full: str) -> bool:
     """「李」 is short for 李在雄, 「ドウ」 for ジョン・ドウ, 「パク」 for パク・ミンス."""
     if not short or short == full:
