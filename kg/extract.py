@@ -249,15 +249,19 @@ def _set_country(person: _Person, code: Optional[str], source: str) -> None:
         person.country, person.country_source = code, source
 
 
-@lru_cache(maxsize=1 << 16)  # person matching compares each new name with every spelling seen before
 def _is_short_of(short: str, full: str) -> bool:
     """「李」 is short for 李在雄, 「ドウ」 for ジョン・ドウ, 「パク」 for パク・ミンス."""
     if not short or short == full:
         return False
-    parts = re.split(r"[・＝=]", full)
+    parts = _name_parts(full)
     if len(parts) > 1:
         return short in (parts[0], parts[-1])
     return len(full) > len(short) and full.startswith(short) and len(short) <= 3
+
+
+@lru_cache(maxsize=1 << 14)  # person matching compares each new name with every spelling seen before
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(re.split(r"[・＝=]", name))
 
 
 def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainMention]:
