@@ -1,29 +1,41 @@
-"""On-disk cache of parsed blocks (spaCy ``DocBin``) and per-article facts (pickle).
+"""On-disk cache of parsed blocks (spaCy ``DocBin``) and per-article facts (JSON).
 
 Layout under the cache root (``cache_dir`` or ``$KG_CACHE_DIR`` or
 ``~/.cache/kaigi-kg``)::
 
     docs/ab/abcdef….spacy     one parsed body block, keyed by sha256(version, block text)
-    facts/ab/abcdef….pickle   one article's DocumentFacts, keyed by the caller's key
+    facts/ab/abcdef….json     one article's DocumentFacts, keyed by the caller's key
+
+Nothing read from the cache can run code: facts are JSON decoded field by field into the
+record types of :mod:`kg.records` (a value of the wrong type is a miss), parses are DocBin
+bytes (msgpack, no pickle). Every entry starts with a header holding the sha256 of its
+key and payload, so a corrupt, truncated, zeroed, edited or swapped entry (one stored
+under another key) reads as a miss and is overwritten by the next write.
 
 Writers go through a temporary file and ``os.replace`` so concurrent builds (``-j N``,
-Dask workers sharing a folder) never see half-written entries. A corrupt or unreadable
-entry reads as a miss and is overwritten by the next write; an unwritable cache folder
-only costs speed (``store_*`` return False).
+Dask workers sharing a folder) never see half-written entries. An unwritable cache
+folder only costs speed (``store_*`` return False).
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import tempfile
+import types
+import typing
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+from kg.records import DocumentFacts
+
 CACHE_ENV = "KG_CACHE_DIR"
 _DOCS = "docs"
 _FACTS = "facts"
+# First line of every entry; the second is the sha256 of key and payload.
+ENTRY_MAGIC = b"kaigi-kg cache entry 2\n"
 
 
 def default_cache_dir() -> Path:
@@ -42,7 +54,8 @@ def content_key(*parts: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _umask() -> int:
+def umask() -> int:
+    """The process umask (read once)."""
     # Read once: os.umask can only be read by setting it, which is racy between threads.
     mask = os.umask(0)
     os.umask(mask)
@@ -60,7 +73,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp creates 0600
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -70,13 +83,89 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _store(path: Path, data: bytes) -> bool:
+def _store(path: Path, key: str, payload: bytes) -> bool:
     # The cache is an optimisation: an unwritable folder costs speed, never the build.
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, seal(key, payload))
     except OSError:
         return False
     return True
+
+
+def _load(path: Path, key: str) -> Optional[bytes]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return unseal(key, data)
+
+
+def _digest(key: str, payload: bytes) -> bytes:
+    return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).hexdigest().encode("ascii")
+
+
+def seal(key: str, payload: bytes) -> bytes:
+    """A cache entry: the magic line, the sha256 of ``key`` and ``payload``, the payload."""
+    return ENTRY_MAGIC + _digest(key, payload) + b"\n" + payload
+
+
+def unseal(key: str, data: bytes) -> Optional[bytes]:
+    """The payload of an entry written by :func:`seal` for ``key``, or None when the entry
+    is damaged, edited, of another format or stored under another key."""
+    if not data.startswith(ENTRY_MAGIC):
+        return None
+    digest, newline, payload = data[len(ENTRY_MAGIC):].partition(b"\n")
+    if not newline or digest != _digest(key, payload):
+        return None
+    return payload
+
+
+# ---------------------------------------------------------------- records as JSON
+
+
+def record_to_json(record: Any) -> bytes:
+    """A frozen record of :mod:`kg.records` (nested records, tuples, plain values) as JSON."""
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def record_from_json(cls: type, data: bytes) -> Any:
+    """The ``cls`` record that :func:`record_to_json` wrote; ValueError when ``data`` does
+    not have exactly its fields with values of the declared types."""
+    return _decode(cls, json.loads(data.decode("utf-8")))
+
+
+@lru_cache(maxsize=None)
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    if dataclasses.is_dataclass(kind):
+        fields = _field_types(kind)
+        if not isinstance(value, dict) or set(value) != set(fields):
+            raise ValueError(f"not a {kind.__name__} record")
+        return kind(**{name: _decode(fields[name], value[name]) for name in fields})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]  # only Optional[X] occurs in records
+        return _decode(inner, value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ValueError("expected a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], item) for item in value)
+        if len(args) != len(value):
+            raise ValueError("wrong tuple length")
+        return tuple(_decode(a, item) for a, item in zip(args, value))
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind in (str, int, bool) and type(value) is kind:
+        return value
+    raise ValueError(f"expected {kind}, got {type(value).__name__}")
 
 
 def _is_extension_key(key: Any) -> bool:
@@ -114,10 +203,9 @@ class BuildCache:
         serialisable), so the components that assign them are run again here."""
         from spacy.tokens import DocBin
 
-        path = self._doc_path(self.block_key(text))
-        try:
-            data = path.read_bytes()
-        except OSError:
+        key = self.block_key(text)
+        data = _load(self._doc_path(key), key)
+        if data is None:
             return None
         try:
             docs = list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))
@@ -139,24 +227,25 @@ class BuildCache:
         plain.user_data = {k: v for k, v in doc.user_data.items() if not _is_extension_key(k)}
         bin_ = DocBin(store_user_data=True)
         bin_.add(plain)
-        return _store(self._doc_path(self.block_key(text)), bin_.to_bytes())
+        key = self.block_key(text)
+        return _store(self._doc_path(key), key, bin_.to_bytes())
 
     # ------------------------------------------------------------ article facts
 
     def _facts_path(self, key: str) -> Path:
-        return self.root / _FACTS / key[:2] / f"{key}.pickle"
+        return self.root / _FACTS / key[:2] / f"{key}.json"
 
-    def load_facts(self, key: str) -> Any:
-        """The facts stored under ``key`` or None when absent or unreadable."""
-        try:
-            data = self._facts_path(key).read_bytes()
-        except OSError:
+    def load_facts(self, key: str, kind: type = DocumentFacts) -> Any:
+        """The ``kind`` record stored under ``key`` or None when absent, damaged or not a
+        valid ``kind`` (decoded as data: nothing in the entry can run code)."""
+        data = _load(self._facts_path(key), key)
+        if data is None:
             return None
         try:
-            return pickle.loads(data)
-        except Exception:  # corrupt or written by incompatible code: a miss
+            return record_from_json(kind, data)
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             return None
 
     def store_facts(self, key: str, facts: Any) -> bool:
-        """Store ``facts`` (any picklable record) under ``key``; False if not writable."""
-        return _store(self._facts_path(key), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        """Store ``facts`` (a record of :mod:`kg.records`) under ``key``; False if not writable."""
+        return _store(self._facts_path(key), key, record_to_json(facts))

@@ -183,6 +183,12 @@ def _split_token(token) -> list[tuple[str, int]]:
         )
         if known_rest and (head in lexicon.country_abbreviations() or head in lexicon.title_prefixes()):
             return [(head, idx), (rest, idx + 1)]
+    if len(text) > 2 and "人名" in token.tag_:
+        # 「トランプ大統領」 can come out as one person-name token: name + post
+        for cut in range(1, len(text) - 1):
+            rest = text[cut:]
+            if rest in lexicon.titles() and len(rest) >= 2 and lexicon.titles()[rest].official:
+                return [(text[:cut], idx), (rest, idx + cut)]
     return [(text, idx)]
 
 
@@ -255,9 +261,10 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             kind, value = _lookup(text)
             if not kind:
                 continue
-            if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and not (
+            # 「訪問中の」: a suffix of the word before is never a country (中国)
+            if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and (raw[k].token_tag.startswith("接尾辞") or not (
                 _country_abbreviation_ok(raw, k) or (j == len(raw) and _abbreviation_before_titled_no(doc, end))
-            ):
+            )):
                 continue
             for p in raw[k:j]:
                 p.kind, p.value, p.group, p.match = kind, value, group, text
@@ -322,6 +329,15 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         for a, b in ((left, right), (right, left)):
             if a.kind == "NAME" and b.kind == "OTHER" and _KATAKANA.match(b.text):
                 b.kind = "NAME"
+    # 「イ韓国国防部長官」: a katakana word opening a chunk right before a country and a post
+    # is the name of [NAME][COUNTRY][TITLE], whatever the tagger made of it
+    if (
+        len(raw) >= 3 and raw[0].kind == "OTHER" and _KATAKANA.match(raw[0].text)
+        and raw[0].text not in lexicon.non_person_words()
+        and raw[1].kind == "COUNTRY" and len(raw[1].text) >= 2
+        and any(q.kind == "TITLE" for q in raw[2:])
+    ):
+        raw[0].kind = "NAME"
     # 「崔泰湜国防部長官」: a name the tokenizer does not know falls apart into single
     # kanji; two or more of them opening a chunk before an institution or title are a name
     run = 0
@@ -450,6 +466,8 @@ def _looks_like_name(token, text: str) -> bool:
             token.ent_type_ == "Person" and bool(_KANJI.match(text)) and 2 <= len(text) <= 4
             and text[0] in lexicon.surnames() and text not in lexicon.places()
         )
+    if _KATAKANA.match(text) and token.tag_.startswith("名詞-普通名詞") and token.pos_ == "NOUN" and not token.ent_type_:
+        return False  # 「核・ミサイル防衛政策部」: a common noun of a ・-joined bureau name
     if _KATAKANA.match(text) or _LATIN.match(text):
         return token.ent_type_ not in _NOT_PERSON_ENE or "人名" in token.tag_
     if _KANJI.match(text) and token.ent_type_ == "Person" and len(text) <= 4:
@@ -500,6 +518,9 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
                 and (doc[candidate.token].ent_type_ not in _PLACE_ENE or core_kind in _NATIONAL_TITLE_KINDS)
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind in ("INST", "COUNTRY", "JOIN", "NAME"))
+                # 「核・ミサイル防衛政策部長」: after 「・」 only a name goes on a name
+                and (region_start - 2 < 0 or pieces[region_start - 2].kind != "JOIN"
+                     or (region_start - 3 >= 0 and pieces[region_start - 3].kind == "NAME"))
             ):
                 # 「スミス国務副長官」: a katakana word GiNZA took for an organisation
                 candidate.kind = "NAME"

@@ -10,18 +10,60 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Optional
 
-_NUM = r"(\d{1,4})"
+_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# a kanji number of 1 to 99: 「三」「十一」「二十三」「二〇」 (not 「十十」)
+_K = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[〇一二三四五六七八九]{1,2})"
+# Era names, square forms (㍻) included; the year before 元年 (year 1) of each.
+ERA_BASE_YEARS = {"令和": 2018, "㋿": 2018, "平成": 1988, "㍻": 1988, "昭和": 1925, "㍼": 1925, "大正": 1911, "㍽": 1911}
+_ERA = "|".join(ERA_BASE_YEARS)
+_DASH = "~〜～\\-－―ー‐"
 # One pattern for every form: an optional year part, an optional month part, an optional
-# day part (a range 「5~6日」 keeps its first day). At least one part must be present.
+# day part. At least one part must be present. A range keeps its first day: 「5~6日」,
+# 「4・5日」, 「4、5両日」, and with a second 日 「4日～6日」「3月4日から6日まで」.
+# Kanji numerals (「十一月三日」, 「平成三十年」, 「二〇二四年」) only where they cannot be a
+# count: a year, a month after a year or before a kanji day, a day after a kanji month.
+_DAY_BLOCKERS = "(?!本|米|韓|中|間|目|付|前|後|ぶり)"
 DATE_PATTERN = re.compile(
     r"(?P<rel_day>一昨日|おととい|昨日|きのう|今日|きょう|本日)"
-    r"|(?:(?P<year>\d{4})年|(?<!\d)(?P<short_year>\d{2})年(?=\d{1,2}月)|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
-    r"(?:(?P<month>\d{1,2})月|(?P<rel_month>先月|今月|来月|翌月|前月))?"
-    r"(?:(?P<day>\d{1,2})(?:[~〜～\-－―ー‐]\d{1,2})?日(?!本|米|韓|中|間|目|付|前|後|ぶり))?"
+    rf"|(?:(?P<era>{_ERA})(?P<era_year>元|\d{{1,2}}|{_K})年"
+    r"|(?P<year>\d{4}|[〇一二三四五六七八九]{4})年|(?<!\d)(?P<short_year>\d{2})年(?=\d{1,2}月)"
+    r"|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
+    rf"(?:(?P<month>\d{{1,2}})月|(?P<kanji_month>{_K})月(?(era)|(?(year)|(?={_K}日{_DAY_BLOCKERS})))"
+    r"|(?P<rel_month>先月|今月|来月|翌月|前月))?"
+    rf"(?:(?P<day>\d{{1,2}}|(?(kanji_month){_K}|(?!)))(?:[{_DASH}・、]\d{{1,2}})?両?日{_DAY_BLOCKERS}"
+    rf"(?:\s*(?:[{_DASH}]|から)\s*(?:\d{{1,2}}月)?\d{{1,2}}日{_DAY_BLOCKERS}(?:まで)?)?)?"
 )
 _RELATIVE_YEARS = {"昨年": -1, "去年": -1, "前年": -1, "一昨年": -2, "今年": 0, "本年": 0, "来年": 1, "再来年": 2}
 _RELATIVE_DAYS = {"一昨日": -2, "おととい": -2, "昨日": -1, "きのう": -1, "今日": 0, "きょう": 0, "本日": 0}
 _RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "来月": 1, "翌月": 1}
+_PARTS = ("rel_day", "era", "year", "short_year", "rel_year", "month", "kanji_month", "rel_month", "day")
+
+
+class _Fold(dict):
+    """A str.translate table: each character to its NFKC form when that is one character
+    (full-width digits and tildes to ASCII), else unchanged, so offsets stay those of the
+    raw text."""
+
+    def __missing__(self, char: int) -> int:
+        folded = unicodedata.normalize("NFKC", chr(char))
+        self[char] = ord(folded) if len(folded) == 1 else char
+        return self[char]
+
+
+_FOLD = _Fold()
+
+
+def number(text: str) -> int:
+    """Arabic or kanji numerals as an int: 「30」, 「３０」, 「三十」, 「二十三」, 「十一」, 「二〇」, 「元」 (1)."""
+    text = text.translate(_FOLD)
+    if text == "元":
+        return 1
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_KANJI_DIGITS[tens] if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0)
+    return int("".join(str(_KANJI_DIGITS[c]) for c in text))
 
 
 def _published(published: Optional[str]) -> Optional[date]:
@@ -40,12 +82,9 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def find_dates(text: str) -> list[tuple[int, int, re.Match]]:
     """Every date expression in ``text``: (start, end, match), left to right."""
-    normal = unicodedata.normalize("NFKC", text)
-    if len(normal) != len(text):  # NFKC changed the length: match on the raw text instead
-        normal = text
     found = []
-    for match in DATE_PATTERN.finditer(normal):
-        if match.end() > match.start() and any(match.group(g) for g in ("rel_day", "year", "short_year", "rel_year", "month", "rel_month", "day")):
+    for match in DATE_PATTERN.finditer(text.translate(_FOLD)):
+        if match.end() > match.start() and any(match.group(g) for g in _PARTS):
             found.append((match.start(), match.end(), match))
     return found
 
@@ -70,8 +109,10 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
         # NHK style 「きのう」「きょう」: days counted from publication
         return (pub + timedelta(days=_RELATIVE_DAYS[match.group("rel_day")])).isoformat() if pub else None
     year = month = day = None
-    if match.group("year"):
-        year = int(match.group("year"))
+    if match.group("era"):
+        year = ERA_BASE_YEARS[match.group("era")] + number(match.group("era_year"))
+    elif match.group("year"):
+        year = number(match.group("year"))
     elif match.group("short_year"):
         year = _full_year(int(match.group("short_year")), pub)
     elif match.group("rel_year"):
@@ -84,8 +125,8 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
             year = pub.year + _RELATIVE_YEARS[word]
         if year is None:
             return None
-    if match.group("month"):
-        month = int(match.group("month"))
+    if match.group("month") or match.group("kanji_month"):
+        month = number(match.group("month") or match.group("kanji_month"))
         if not 1 <= month <= 12:
             return None
     elif match.group("rel_month"):
@@ -93,7 +134,7 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
             return None
         year, month = _shift_month(pub.year, pub.month, _RELATIVE_MONTHS[match.group("rel_month")])
     if match.group("day"):
-        day = int(match.group("day"))
+        day = number(match.group("day"))
         if not 1 <= day <= 31:
             return None
     if year is None and month is not None:
@@ -134,9 +175,15 @@ def _full_year(short: int, pub: Optional[date]) -> int:
     return year if year <= ceiling else year - 100
 
 
+_ERA_YEAR = re.compile(rf"({_ERA})(元|\d{{1,2}}|{_K})年")
+
+
 def explicit_year(expression: str) -> Optional[int]:
-    """The year written in ``expression`` (「2016年10月」 → 2016, 「19年2月」 → 2019), if any."""
+    """The year written in ``expression`` (「2016年10月」 → 2016, 「平成28年」 → 2016, 「19年2月」 → 2019), if any."""
     normal = unicodedata.normalize("NFKC", expression)
+    match = _ERA_YEAR.search(expression.translate(_FOLD))
+    if match:
+        return ERA_BASE_YEARS[match.group(1)] + number(match.group(2))
     match = re.search(r"(\d{4})年", normal)
     if match:
         return int(match.group(1))

@@ -63,6 +63,8 @@ RULE_CONFIDENCE = {
     "talks_with": 0.85,
     "remarks_after_meeting": 0.7,
     "collective": 0.8,
+    "conjunct": 0.85,
+    "listed": 0.9,
 }
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
 _COLLECTIVE = re.compile(
@@ -133,13 +135,14 @@ class _Sentence:
     end: int
     mentions: list[DomainMention]  # offsets relative to the doc
     quotes: _QuotedSpeech  # doc offsets of quoted speech
+    written: str = ""  # the sentence as the article writes it (the parse saw it normalised)
 
     @property
     def text(self) -> str:
         return self.span.text
 
     def evidence(self, doc_id: str) -> Evidence:
-        return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.span.text)
+        return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.written or self.span.text)
 
     def quoted(self, start: int, end: int) -> bool:
         return self.quotes.covers(start, end)
@@ -202,12 +205,52 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
                     end=block_start + span.end_char,
                     mentions=inside,
                     quotes=quotes,
+                    written=article.text[block_start + span.start_char : block_start + span.end_char],
                 )
             )
     return sentences
 
 
 # ---------------------------------------------------------------- people
+
+# What may stand between two conjuncts of one list of people: 読点, coordinators, 「ほか」,
+# and a side phrase that opens the next part of the list (「…ほか、米国側から、」).
+_CONJUNCT_GAP = re.compile(
+    r"(?:\s|[、,，・]|と|及び|および|並びに|ならびに|や|ほか|他|等|など|"
+    r"[^\s、。「」（）()]{1,8}?側(?:から(?:は)?|は|が|も)?)*"
+)
+
+
+def _list_labels(text: str, start: int, end: int):
+    """(start, end, label) of the list labels in ``text[start:end]``: a side word (「日本側」
+    「我が方」「先方」) and/or a list word (「同席者」), then a colon."""
+    words = sorted(lexicon.cues("list_label") | lexicon.cues("own_side") | lexicon.cues("other_side"), key=len, reverse=True)
+    side = r"[^\s、。,:：()（）「」]{1,8}?側"
+    pattern = re.compile(rf"(?:(?:{side})?(?:{'|'.join(map(re.escape, words))})|{side})\s*[:：]")
+    for match in pattern.finditer(text, start, end):
+        yield match.start(), match.end(), match.group(0).rstrip(":： ")
+
+
+# 「ウクライナ支援に関する」「核軍縮のための」: a subject written right before a meeting word
+_TOPIC_BEFORE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}(?:に関する|についての|のための)$")
+
+
+def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[list["_PersonRef"]]:
+    """People mentions of one sentence grouped into lists: neighbours joined only by
+    読点, coordinators or a side phrase (never by a case particle or a predicate)."""
+    ordered = sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start)
+    text = doc_text(sentence.doc)
+    groups: list[list[_PersonRef]] = []
+    for ref in ordered:
+        if groups:
+            prev = groups[-1][-1].mention
+            gap = text[prev.end : ref.mention.start]
+            gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
+            if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
+                groups[-1].append(ref)
+                continue
+        groups.append([ref])
+    return [g for g in groups if len(g) > 1]
 
 
 @dataclass
@@ -369,10 +412,21 @@ def _collect_people(
         name = mention.get("name") or ""
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(_is_short_of(name, s) for s in p.spellings())]
+        national = mention.get("title_kind") in ("head", "minister") and (mention.get("weak_country") or mention.get("country"))
+        if not candidates and (mention.get("country") or national) and mention.get("title") and mention.get("title_kind") != "honorific":
+            # 「イ韓国国防部長官」「岸防衛大臣」: a one-character name with its own country or a
+            # national post, and nobody earlier it could be short for, is the name as written
+            person = _Person(key=f"p{len(people) + 1}", name=name)
+            people.append(person)
+            absorb(person, mention, sentence)
+            continue
         if not candidates:
             continue
-        # the most recently introduced matching person
-        person = candidates[-1]
+        # the most recently introduced matching person, one holding the post written first
+        # (「金総書記」 is the 総書記, not his sister the 副部長)
+        title = mention.get("title") if mention.get("title_kind") != "honorific" else None
+        posted = [p for p in candidates if title and p.title and (p.title.endswith(title) or title.endswith(p.title))]
+        person = (posted or candidates)[-1]
         if name not in person.short_forms:
             person.short_forms.append(name)
         absorb(person, mention, sentence)
@@ -704,9 +758,15 @@ def _predicate_chain(pred) -> list:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _past_marker(token) -> bool:
+    """The past auxiliary た/だ, whatever part of speech the parser gave it (before ところ it
+    comes out as SCONJ: 「会談を行ったところ、概要は以下のとおり」)."""
+    return token.lemma_ in ("た", "だ") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
+
+
 def _is_past(pred) -> bool:
     chain = _predicate_chain(pred)
-    if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in chain[1:]):
+    if any(_past_marker(t) for t in chain[1:]):
         return True
     after = chain[-1].i + 1
     if pred.pos_ == "NOUN" and after < len(pred.doc) and pred.doc[after].text == "。":
@@ -716,7 +776,7 @@ def _is_past(pred) -> bool:
     after = chain[-1].i + 1
     if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i != pred.i:
         root = pred.sent.root
-        if any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in _predicate_chain(root)[1:]):
+        if any(_past_marker(t) for t in _predicate_chain(root)[1:]):
             return True
         # the parser can cut a long sentence into pieces whose roots are nouns: the sentence's
         # own final word then says the tense (「…を開き、…立場を再確認した。」)
@@ -724,17 +784,26 @@ def _is_past(pred) -> bool:
             end = after
             while end < len(pred.doc) and pred.doc[end].text != "。":
                 end += 1
-            final = pred.doc[end - 1]
-            return final.lemma_ == "た" and final.pos_ == "AUX"
-        return False
+            if _past_marker(pred.doc[end - 1]):
+                return True
+        if pred.dep_ not in ("advcl", "conj"):
+            return False
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
+        # a continuative clause takes the tense of the first finite predicate it joins:
+        # 「会談を行い、…を確認するとともに、…意見交換を行ったところ、」 is past
         token = pred.head
         for _ in range(10):
-            if token.dep_ == "ROOT" or token.head.i == token.i:
+            if token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "cop") for c in token.children):
+                chain = _predicate_chain(token)
+                if any(_past_marker(t) for t in chain[1:]):
+                    return True
+            if token.dep_ == "ROOT" or token.head.i == token.i or token.dep_ not in ("advcl", "conj"):
                 break
             token = token.head
+        while token.dep_ != "ROOT" and token.head.i != token.i:
+            token = token.head
         root_chain = _predicate_chain(token)
-        return any(t.lemma_ in ("た", "だ") and t.pos_ == "AUX" for t in root_chain[1:])
+        return any(_past_marker(t) for t in root_chain[1:])
     return False
 
 
@@ -768,7 +837,7 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
         words = [t for t in sentence.span if t.pos_ != "PUNCT"]
-        past = bool(words) and words[-1].lemma_ == "た" and words[-1].pos_ == "AUX"
+        past = bool(words) and _past_marker(words[-1])
     if not past:
         return "planned" if pred.dep_ == "ROOT" and pred.pos_ == "VERB" else "mentioned"
     if pred.lemma_ in lexicon.cues("held") or any(t.lemma_ in lexicon.cues("held") for t in _predicate_chain(pred)):
@@ -794,8 +863,9 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc_text(doc)[m.end : m.end + 3])]
-    before = [m for m in dates if m.end <= mention.start]
-    after = [m for m in dates if mention.end <= m.start < limit]
+    # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
+    before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
+    after = [m for m in dates if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の"]
     chosen = before[-1] if before else (after[0] if after else None)
     text = doc_text(sentence.doc)
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
@@ -808,6 +878,15 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
+
+
+def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a noun other than a date or place word stands in ``doc.text[start:end]``
+    (「8月24日の発射を受け、会談」 yes; 「5日の会談」 and 「5日のソウルでの会談」 no)."""
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    if span is None:
+        return False
+    return any(t.pos_ in ("NOUN", "VERB") and "地名" not in t.tag_ and t.tag_ != "名詞-普通名詞-副詞可能" for t in span)
 
 
 def _in_parentheses(text: str, start: int) -> bool:
@@ -1313,6 +1392,11 @@ class _Extraction:
             for info in named:
                 if info["forum"].endswith(tail):
                     return info
+        topical = _TOPIC_BEFORE.search(doc_text(sentence.doc)[max(0, m.start - 20) : m.start])
+        if topical is not None and not bare:
+            # 「ウクライナ支援に関する多国間会議」: a meeting named by its subject
+            forum = topical.group(0) + phrase
+            return {"forum": forum, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + _norm(forum)}
         qualified = self.qualified_generic(sentence, m, phrase)
         if qualified is not None:
             return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
@@ -1582,7 +1666,87 @@ class _Extraction:
                 continue  # a scraped repeat of a paragraph: its facts are already out, in context
             seen.add(sentence.text)
             self.sentence_representations(sentence, by_sentence.get(sentence.index, []))
+            self.labelled_lists(sentence, by_sentence.get(sentence.index, []))
+            self.clause_on_meeting(sentence, by_sentence.get(sentence.index, []))
+            self.share_with_conjuncts(sentence, by_sentence.get(sentence.index, []))
             self.collective(sentence)
+
+    def clause_on_meeting(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「A長官が主催する…会議に参加し」「Bが議長を務めた会合」: the subject of a relative
+        clause of taking part (主催, 出席, 議長を務める) that modifies a held meeting took part."""
+        doc = sentence.doc
+        meetings = self.sentence_meetings(sentence)
+        for ref in refs:
+            span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+            if span is None or not (span.end < len(doc) and doc[span.end].text == "が"):
+                continue
+            pred = _predicate(span[-1])
+            if pred.dep_ != "acl" or not _takes_part(pred):
+                continue
+            for mention, meeting in meetings:
+                if mention.start <= pred.head.idx < mention.end and meeting.status == "held":
+                    side = self.side_for(ref.person, [], ref.mention)
+                    self.represent(ref.person, meeting, side, sentence, "relative_clause", None)
+
+    def labelled_lists(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「(日本側同席者:A、B他、中国側:C、D)」「我が方:A、先方:B」「出席者:A、B」: a labelled
+        list of people took part in the meeting the sentence reports, each label's side
+        for its items (the text's own side, the other party, or the country written)."""
+        text = doc_text(sentence.doc)
+        labels = list(_list_labels(text, sentence.span.start_char, sentence.span.end_char))
+        if not labels:
+            return
+        held = [mt for _, mt in self.sentence_meetings(sentence) if mt.status == "held"]
+        meeting = held[-1] if held else self.current.get(sentence.index) or (
+            self.current.get(sentence.index - 1) if sentence.index > 0 else None
+        )
+        if meeting is None or meeting.status != "held":
+            return
+        for i, (start, end, word) in enumerate(labels):
+            stop = labels[i + 1][0] if i + 1 < len(labels) else sentence.span.end_char
+            close = re.search(r"[)）。]", text[end:stop])
+            if close:
+                stop = end + close.start()
+            side = self.label_side(word, meeting)
+            for ref in refs:
+                if ref.sentence is sentence and end <= ref.mention.start < stop:
+                    who = side or ref.person.country
+                    self.represent(ref.person, meeting, who, sentence, "listed", None)
+
+    def label_side(self, word: str, meeting: "_Meeting") -> Optional[str]:
+        """The side a list label names: 「日本側」 → JP, 「我が方」 → the text's own, 「先方」 →
+        the one other party of the meeting; None when the label names no side."""
+        if word in lexicon.cues("own_side"):
+            return self.home
+        if word in lexicon.cues("other_side"):
+            others = [c for c in meeting.countries if len(c) == 2 and c != self.home]
+            return others[0] if len(others) == 1 else None
+        core = word.split("側")[0] if "側" in word else ""
+        for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
+            if core and core.endswith(form):
+                return code
+        return None
+
+    def share_with_conjuncts(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
+        """「A、B及びCが出席した」「日本側からA、Bほか、米国側からC、Dほかが参加した」: every
+        conjunct of a list plays the role the parser gave one of them. Each conjunct keeps
+        its own side phrase (the last 「X側から」 before it) or its own country."""
+        sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
+        for group in _conjunct_groups(sentence, refs):
+            members = {ref.person.key for ref in group}
+            shared = [
+                (key, fact) for key, fact in list(self.representations.items())
+                if fact.person in members and any(ev.start == sentence.start and ev.end == sentence.end for ev in fact.evidence)
+            ]
+            for _, fact in shared:
+                meeting = next(m for m in self.meetings if m.key == fact.meeting)
+                for ref in group:
+                    if any(k[0] == ref.person.key and k[1] == meeting.key for k in self.representations):
+                        continue
+                    side = self.side_for(ref.person, sides, ref.mention)
+                    if side is None or (ref.person.country_source in _WEAK_SOURCES and not self.side_mention(sides, ref.mention)):
+                        side = self.eliminate(meeting, sentence, ref.person) or side
+                    self.represent(ref.person, meeting, side, sentence, "conjunct", fact.head_of_delegation)
 
     def eliminate(self, meeting: _Meeting, sentence: _Sentence, person: _Person) -> Optional[str]:
         """The one side of a meeting that nobody else represents (「山田首相とドウ米大統領、
@@ -2090,7 +2254,11 @@ class _Extraction:
 
     def home_country(self) -> Optional[str]:
         """The country an outlet writes from, read off its country pairs: Japanese papers
-        write 日米/日韓, Korean ones 韓米/韓日. Unmarked officials belong to it."""
+        write 日米/日韓, Korean ones 韓米/韓日. Unmarked officials belong to it. A government
+        publisher (its web domain, ``publishers.tsv``) speaks for its own government."""
+        publisher = lexicon.publisher_country(self.article.url, self.article.source)
+        if publisher:
+            return publisher
         counts: dict[str, int] = {}
         for sentence in self.sentences:
             for m in sentence.mentions:

@@ -15,6 +15,7 @@ and a one-line message ``"<path>: <what failed>; <fix>"``. See ``docs/ingest.md`
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -39,6 +40,16 @@ HTML_SUFFIXES = (".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("published", "url", "source", "title")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is KBs; 20 MB is a dump, not an article
+# Body characters parsed per article (the longest real articles are ~30,000): parse memory
+# and time grow with the body, so a page that lost its line breaks or a dump of many
+# articles in one file is read up to here (warning W107), keeping each worker's memory
+# bounded whatever the file size.
+DEFAULT_MAX_BODY_CHARS = 100_000
+# A body paragraph longer than this (real ones are under 300 characters; a page that lost
+# its line breaks is one paragraph of megabytes) becomes several body blocks, cut after
+# sentence ends, so parsing and extraction work on blocks of bounded size: memory stays
+# flat and time linear whatever the paragraph's length.
+MAX_BLOCK_CHARS = 2_000
 
 E_EMPTY = "E101"
 E_BINARY = "E102"
@@ -46,6 +57,7 @@ E_UNDECODABLE = "E103"
 E_UNREADABLE = "E104"
 E_NOT_FOUND = "E105"
 E_TOO_LARGE = "E106"
+E_LINK_LOOP = "E107"
 ERROR_CODES = {
     E_EMPTY: "empty or whitespace-only file (or an HTML page without text)",
     E_BINARY: "binary file (NUL bytes or mostly control bytes)",
@@ -53,6 +65,7 @@ ERROR_CODES = {
     E_UNREADABLE: "cannot be read (permissions, a directory, not a regular file, I/O error)",
     E_NOT_FOUND: "no such file or folder (missing input, dangling symlink, vanished file)",
     E_TOO_LARGE: "file larger than the size limit",
+    E_LINK_LOOP: "symbolic link loop (a link that points back to itself, directly or through others)",
 }
 
 W_SIDECAR_JSON = "W101"
@@ -60,6 +73,8 @@ W_SIDECAR_SHAPE = "W102"
 W_SIDECAR_VALUE = "W103"
 W_SIDECAR_UNREADABLE = "W104"
 W_TRUNCATED = "W105"
+W_NUL_BYTES = "W106"
+W_BODY_TRIMMED = "W107"
 
 SUPPORTED_ENCODINGS = "UTF-8, UTF-8 with BOM, UTF-16 with BOM, Shift_JIS/CP932, EUC-JP, ISO-2022-JP"
 # Tried in this order after strict UTF-8; on equal scores the earlier wins, so bytes that
@@ -176,20 +191,57 @@ def iter_input_files(inputs: Iterable[PathLike]) -> list[Path]:
 
 
 def _is_article_file(path: Path, root: Path) -> bool:
+    # A folder named like an article (x.txt/) is listed too, so that it is named in the
+    # report (E104) instead of vanishing; its files are listed on their own.
     parts = path.relative_to(root).parts
     if any(part.startswith(".") for part in parts):
         return False
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.is_dir()
+    return path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def printable_path(path: PathLike) -> str:
+    r"""``path`` as text any output can hold (UTF-8 JSON, Turtle, a one-line message).
+
+    Escaped losslessly (two different names never give the same text): each byte that is
+    not UTF-8 (held by Python as a surrogate escape) and each control character becomes
+    ``\xNN``, and a backslash ``\\``. Names without any of these are returned unchanged.
+
+    >>> printable_path(os.fsdecode(b"caf\xe9\n.txt"))
+    'caf\\xe9\\x0a.txt'
+    """
+    text = os.fsdecode(path)
+    if not any(_needs_escape(ch) for ch in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == "\\":
+            out.append("\\\\")
+        elif _needs_escape(ch):
+            out.append("".join(f"\\x{b:02x}" for b in ch.encode("utf-8", "surrogatepass")))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _needs_escape(ch: str) -> bool:
+    return ch == "\\" or 0xD800 <= ord(ch) <= 0xDFFF or unicodedata.category(ch) == "Cc"
 
 
 # ---------------------------------------------------------------- loading
 
 
-def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 max_body_chars: Optional[int] = None) -> Article:
     """Read one article file (``.txt`` or ``.html``/``.htm``) and its sidecar into an Article.
 
-    Raises ``InputError`` (E101–E106, see :data:`ERROR_CODES`) when the file is empty,
-    binary, undecodable, unreadable, missing or larger than ``max_bytes``.
+    Raises ``InputError`` (E101–E107, see :data:`ERROR_CODES`) when the file is empty,
+    binary, undecodable, unreadable, missing, larger than ``max_bytes`` or a link loop.
+    A body longer than ``max_body_chars`` (default :data:`DEFAULT_MAX_BODY_CHARS`) is cut
+    at a sentence end (warning W107).
+    ``Article.path`` and ``doc_id`` are :func:`printable_path` forms of the name.
 
     >>> load_article(Path("seeds/000_94789be653804502.txt")).published
     '2024-10-05'
@@ -207,11 +259,14 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Artic
                                "save the article page itself, or its text as .txt")
     meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
     verdicts = classify_paragraphs(text)
+    limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
+    spans = [piece for v in verdicts if v.kept for piece in split_span(text, v.paragraph.start, v.paragraph.end)]
+    body = _cap_body(text, spans, limit, warnings)
     return Article(
         doc_id=_doc_id(path),
-        path=str(path),
+        path=printable_path(path),
         text=text,
-        body=tuple((v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept),
+        body=body,
         title=meta.get("title") or headline(verdicts),
         published=meta.get("published") or dateline(verdicts),
         url=meta.get("url"),
@@ -223,12 +278,62 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Artic
 
 
 def _doc_id(path: Path) -> str:
-    return path.name[: -len(path.suffix)] if path.suffix else path.name
+    return printable_path(path.name[: -len(path.suffix)] if path.suffix else path.name)
+
+
+def split_span(text: str, start: int, end: int, max_chars: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into consecutive spans of about ``max_chars`` characters at
+    most, each ending after the window's last sentence end (。 and the closing brackets
+    right after it) or line break, else at ``max_chars``; spaces between spans dropped.
+
+    >>> split_span("一。二。三。", 0, 6, max_chars=4)
+    [(0, 4), (4, 6)]
+    """
+    spans: list[tuple[int, int]] = []
+    while end - start > max_chars:
+        window_end = start + max_chars
+        cut = max(text.rfind(mark, start, window_end) for mark in (*SENTENCE_END, "\n")) + 1
+        if cut <= start:
+            cut = window_end  # no sentence end at all: a hard cut
+        while cut < end and text[cut] in CLOSING_BRACKETS:  # 。」 stays whole (a few characters over)
+            cut += 1
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():  # spans are stripped, like paragraphs
+            start += 1
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+def _cap_body(text: str, spans: list[tuple[int, int]], limit: int, notes: list[str]) -> tuple[tuple[int, int], ...]:
+    """The body spans cut after ``limit`` characters, at the last sentence end before it
+    when there is one in the span (else at the limit), with a W107 note when cut."""
+    total = sum(end - start for start, end in spans)
+    if total <= limit:
+        return tuple(spans)
+    kept: list[tuple[int, int]] = []
+    room = limit
+    for start, end in spans:
+        if end - start <= room:
+            kept.append((start, end))
+            room -= end - start
+            continue
+        cut = max(text.rfind(mark, start, start + room) for mark in SENTENCE_END) + 1
+        end = cut if cut > start else start + room
+        if end > start:
+            kept.append((start, end))
+        break
+    read = sum(end - start for start, end in kept)
+    notes.append(f"[{W_BODY_TRIMMED}] body too long ({total:,} characters > limit {limit:,}): only the first "
+                 f"{read:,} characters are read; split it into one file per article")
+    return tuple(kept)
 
 
 def _input_error(path: Path, code: str, what: str, fix: str) -> InputError:
-    err = InputError(f"{path}: {what}; {fix}", code=code)
-    err.path, err.reason = str(path), what  # for callers that list skipped files
+    shown = printable_path(path)
+    err = InputError(f"{shown}: {what}; {fix}", code=code)
+    err.path, err.reason = shown, what  # for callers that list skipped files
     return err
 
 
@@ -240,6 +345,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         what = "dangling symlink (its target does not exist)" if path.is_symlink() else "file not found (missing or removed)"
         raise _input_error(path, E_NOT_FOUND, what, "check the path or rebuild the file list") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _input_error(path, E_LINK_LOOP, "symbolic link loop (following the link leads back to it)",
+                               "remove the link or point it at the article file") from None
         raise _input_error(path, E_UNREADABLE, f"cannot read file ({exc.strerror or exc})",
                            "check the file's permissions") from None
     if stat.S_ISDIR(info.st_mode):
@@ -304,12 +412,15 @@ def _decode(data: bytes, path: Path, notes: list[str], declared: Optional[str]) 
             except UnicodeDecodeError as exc:
                 raise _input_error(path, E_UNDECODABLE, f"starts with a {codec.upper()} byte-order mark but is not valid "
                                    f"{codec.upper()} (byte {exc.start})", f"re-save it in one of: {SUPPORTED_ENCODINGS}") from None
-    if b"\x00" in data:
-        raise _input_error(path, E_BINARY, "binary file (NUL bytes)", "pass text or HTML files only")
     controls = len(data) - len(data.translate(None, CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(data):
-        raise _input_error(path, E_BINARY, f"binary file ({controls / len(data):.0%} control bytes)",
-                           "pass text or HTML files only")
+        what = "NUL bytes" if b"\x00" in data else f"{controls / len(data):.0%} control bytes"
+        raise _input_error(path, E_BINARY, f"binary file ({what})", "pass text or HTML files only")
+    if b"\x00" in data:
+        # A few NULs in text are noise (a bad copy, a scraper's padding), not a binary file.
+        nuls = data.count(b"\x00")
+        data = data.replace(b"\x00", b"")
+        notes.append(f"[{W_NUL_BYTES}] removed {nuls} NUL byte(s) from the text")
     if data.isascii() and ISO2022_ESCAPE.search(data):
         for codec in ISO2022_VARIANTS:
             try:
@@ -928,8 +1039,8 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     heading = _heading_kind(text, normal, terms)
     if heading:
         return f"heading:{heading[0]}", heading[1]
-    if text[0] in BULLETS or normal[0] in BULLETS:
-        return "furniture", "bulleted line"
+    if (text[0] in BULLETS or normal[0] in BULLETS) and not (_is_prose(text) and len(text) >= GOOD_PARAGRAPH_CHARS):
+        return "furniture", "bulleted line"  # a menu item; readouts bullet their prose too
     credit = _credit_word(normal, terms)
     if credit:
         return "furniture", f"credit line ({credit})"

@@ -16,6 +16,7 @@ from kg.records import Country
 
 DATA_FILES = (
     "countries.tsv",
+    "countries_iso.tsv",
     "titles.tsv",
     "title_modifiers.tsv",
     "title_prefixes.tsv",
@@ -28,6 +29,7 @@ DATA_FILES = (
     "cues.tsv",
     "talk_words.tsv",
     "places.tsv",
+    "publishers.tsv",
     "surnames.tsv",
     "officials_reference.tsv",
 )
@@ -66,16 +68,22 @@ def data_hash() -> str:
 @lru_cache(maxsize=None)
 def countries() -> dict[str, Country]:
     """All known countries and international organisations, by code."""
-    return {r[0]: Country(code=r[0], label_ja=r[1], label_en=r[2]) for r in _rows("countries.tsv")}
+    # the hand-kept list first: its labels (韓国, not 大韓民国) win over the ISO list's
+    out: dict[str, Country] = {}
+    for name in ("countries.tsv", "countries_iso.tsv"):
+        for r in _rows(name):
+            out.setdefault(r[0], Country(code=r[0], label_ja=r[1], label_en=r[2]))
+    return out
 
 
 @lru_cache(maxsize=None)
 def country_forms() -> dict[str, str]:
     """Surface form (韓国, 韓, アメリカ, 米, ...) → country code."""
     forms: dict[str, str] = {}
-    for r in _rows("countries.tsv"):
-        for form in r[3].split(","):
-            forms.setdefault(form.strip(), r[0])
+    for name in ("countries.tsv", "countries_iso.tsv"):
+        for r in _rows(name):
+            for form in r[3].split(","):
+                forms.setdefault(form.strip(), r[0])
     return forms
 
 
@@ -262,6 +270,27 @@ def furniture_terms() -> dict[str, tuple[str, ...]]:
 def talk_words() -> tuple[tuple[str, str], ...]:
     """(title endings joined by |, meeting word) for naming one-off talks, in file order."""
     return tuple((r[0], _cell(r, 1)) for r in _rows("talk_words.tsv"))
+
+
+def publisher_country(url: str | None, source: str | None) -> str | None:
+    """The government a publisher speaks for, from its web domain (``publishers.tsv``):
+    the URL's host, else a domain written in the source (「外務省 (mofa.go.jp)」)."""
+    import re
+    from urllib.parse import urlsplit
+
+    hosts = []
+    if url:
+        try:
+            hosts.append((urlsplit(url).hostname or "").lower())
+        except ValueError:
+            pass
+    hosts += [h.lower() for h in re.findall(r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}", source or "")]
+    rows = sorted(_rows("publishers.tsv"), key=lambda r: -len(r[0]))
+    for host in hosts:
+        for r in rows:
+            if host == r[0] or host.endswith("." + r[0]):
+                return _cell(r, 1) or None
+    return None
 
 
 @lru_cache(maxsize=None)

@@ -107,9 +107,23 @@ def _encode_char(ch: str) -> str:
         return ch if ch.isalnum() or ch in _SAFE_ASCII else quote(ch, safe="")
     # Spaces, controls, format and private-use characters are legal in no IRI or are
     # invisible; letters, marks, digits, punctuation and symbols (kana, kanji, ・) stay.
-    if unicodedata.category(ch)[0] in "ZC":
-        return quote(ch, safe="")
+    if unicodedata.category(ch)[0] in "ZC" or not _is_ucschar(ord(ch)):
+        # A lone surrogate is a byte of a non-UTF-8 file name (surrogateescape): encode
+        # that byte, so the slug stays lossless and the IRI valid.
+        return quote(ch.encode("utf-8", "surrogateescape" if 0xDC80 <= ord(ch) <= 0xDCFF else "surrogatepass"),
+                     safe="")
     return ch
+
+
+# RFC 3987 ucschar: the non-ASCII code points an IRI path may hold as they are (the
+# tag block U+E0000–E0FFF and each plane's last two code points are not among them).
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+            *((plane + 0x0000, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000)),
+            (0xE1000, 0xEFFFD))
+
+
+def _is_ucschar(code: int) -> bool:
+    return any(low <= code <= high for low, high in _UCSCHAR)
 
 
 def encode_slug(slug: str) -> str:

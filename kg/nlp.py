@@ -5,19 +5,24 @@ splits those too long for Sudachi, joining the pieces so that offsets stay right
 """
 from __future__ import annotations
 
+from collections import deque
 from functools import lru_cache
+from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import components, lexicon
+from kg import components, lexicon, syntax
 from kg.errors import PipelineError
 
 # Sudachi refuses inputs above 49,149 bytes; stay well under it.
 MAX_BLOCK_BYTES = 40_000
+# Pieces per nlp.pipe batch: spaCy's default (1,000) held a whole long article's pieces
+# and their parses in memory at once (3 GB for a 5 MB one-line page).
+PIPE_BATCH_SIZE = 4
 MODEL_NAME = "ja_ginza"
 # Components that only read the parse; they run again on a block joined from pieces.
-_REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_domain")
+_REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_syntax", "kg_domain")
 
 
 
@@ -27,7 +32,7 @@ def _code_hash() -> str:
     from importlib import resources
 
     digest = hashlib.sha256()
-    for name in ("nlp.py", "components.py", "extract.py", "dates.py", "lexicon.py"):
+    for name in ("nlp.py", "syntax.py", "components.py", "extract.py", "dates.py", "lexicon.py", "normalise.py"):
         digest.update(resources.files("kg").joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -49,6 +54,7 @@ def load_pipeline() -> Language:
             f"`pip install ja-ginza` (valid model: {MODEL_NAME})",
             code="E201",
         ) from err
+    nlp.add_pipe(syntax.COMPONENT_NAME, last=True)
     nlp.add_pipe(components.COMPONENT_NAME, last=True)
     return nlp
 
@@ -56,57 +62,76 @@ def load_pipeline() -> Language:
 def split_long_text(text: str, max_bytes: int = MAX_BLOCK_BYTES) -> list[str]:
     """Pieces of ``text`` under ``max_bytes`` UTF-8 bytes, cut after 。 or a newline when possible.
 
-    The pieces concatenate back to ``text`` exactly.
+    The pieces concatenate back to ``text`` exactly. Linear in the length of ``text``.
     """
     pieces: list[str] = []
-    rest = text
-    while len(rest.encode("utf-8")) > max_bytes:
-        # the longest prefix within the byte budget
-        low, high = 1, len(rest)
+    pos = 0
+    # A character is at least one byte, so a piece never has more than max_bytes of them:
+    # every search below looks at a window of at most max_bytes characters.
+    while len(text) - pos > max_bytes or len(text[pos:].encode("utf-8")) > max_bytes:
+        window = text[pos:pos + max_bytes]
+        low, high = 1, len(window)  # the longest prefix within the byte budget
         while low < high:
             mid = (low + high + 1) // 2
-            if len(rest[:mid].encode("utf-8")) <= max_bytes:
+            if len(window[:mid].encode("utf-8")) <= max_bytes:
                 low = mid
             else:
                 high = mid - 1
-        window = rest[:low]
+        window = window[:low]
         cut = max(window.rfind("。"), window.rfind("\n"))
         cut = cut + 1 if cut > 0 else low  # hard split as the last resort
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    pieces.append(rest)
+        pieces.append(window[:cut])
+        pos += cut
+    pieces.append(text[pos:])
     return pieces
 
 
-def parse_blocks(nlp: Language, texts: list[str]) -> list[Doc]:
-    """One Doc per text (``nlp.pipe``); long texts are parsed in pieces and joined.
+def iter_parsed_blocks(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """One Doc per text, in order, as they are parsed (see :func:`parse_blocks`).
 
-    Character offsets in each returned Doc equal offsets in its text.
+    Pieces go through ``nlp.pipe`` ``PIPE_BATCH_SIZE`` at a time and each text's pieces
+    are joined as soon as its last one is parsed, so memory holds a batch and one text's
+    pieces, not every piece of the input at once.
     """
-    flat: list[str] = []
-    owners: list[int] = []
-    for i, text in enumerate(texts):
-        for piece in split_long_text(text):
-            flat.append(piece)
-            owners.append(i)
-    parsed = list(nlp.pipe(flat))
-    docs: list[Doc] = []
-    for i, text in enumerate(texts):
-        pieces = [doc for doc, owner in zip(parsed, owners) if owner == i]
-        if len(pieces) == 1:
-            docs.append(pieces[0])
-            continue
-        # GiNZA's doc-level user data (bunsetu, clauses) cannot be merged: rebuild it, and
-        # the domain mentions with it, by re-running the components that assign them.
-        joined = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
-        for name in _REBUILT_AFTER_JOIN:
-            if name in nlp.pipe_names:
-                joined = nlp.get_pipe(name)(joined)
-        if joined.text != text:
-            raise PipelineError(
-                f"joining the parses of a long block changed its text ({len(text)} chars became "
-                f"{len(joined.text)}); report this block",
-                code="E202",
-            )
-        docs.append(joined)
-    return docs
+    ends: deque[Optional[str]] = deque()  # per piece fed to the pipe: its text if it is the last one
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            split = split_long_text(text)
+            for k, piece in enumerate(split):
+                ends.append(text if k == len(split) - 1 else None)
+                yield piece
+
+    current: list[Doc] = []
+    for doc in nlp.pipe(pieces(), batch_size=PIPE_BATCH_SIZE):
+        current.append(doc)
+        text = ends.popleft()
+        if text is not None:
+            yield _join(nlp, current, text)
+            current = []
+
+
+def _join(nlp: Language, pieces: list[Doc], text: str) -> Doc:
+    """The Doc of ``text`` from the parses of its pieces."""
+    if len(pieces) == 1:
+        return pieces[0]
+    # GiNZA's doc-level user data (bunsetu, clauses) cannot be merged: rebuild it, and
+    # the domain mentions with it, by re-running the components that assign them.
+    joined = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
+    for name in _REBUILT_AFTER_JOIN:
+        if name in nlp.pipe_names:
+            joined = nlp.get_pipe(name)(joined)
+    if joined.text != text:
+        raise PipelineError(
+            f"joining the parses of a long block changed its text ({len(text)} chars became "
+            f"{len(joined.text)}); report this block",
+            code="E202",
+        )
+    return joined
+
+
+def parse_blocks(nlp: Language, texts: list[str]) -> list[Doc]:
+    """One Doc per text (``nlp.pipe`` in small batches); long texts are parsed in pieces
+    and joined. Character offsets in each returned Doc equal offsets in its text.
+    """
+    return list(iter_parsed_blocks(nlp, texts))

@@ -10,15 +10,20 @@ OUTDIR and moved into place only when the whole build has succeeded.
 from __future__ import annotations
 
 import dataclasses
+import errno
+import glob
 import hashlib
 import json
 import multiprocessing
 import os
+import select
+import stat
 import shutil
 import sys
 import tempfile
 import threading
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -27,8 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir
+from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir, umask
 from kg.errors import BuildError, InputError, KGError
+from kg.ingest import printable_path
 from kg.records import Article, DocumentFacts, SkippedFile
 
 # Output file of every format; "ttl" is always written (the explorer is built from it).
@@ -55,6 +61,10 @@ E_BAD_OPTION = "E507"
 E_OUTDIR = "E508"
 E_SCHEDULER = "E509"
 E_WORKER = "E510"
+E_INTERNAL_FATAL = "E511"
+# Set (to anything but "" or "0") to make an internal error in any article fatal (E511), as
+# --strict does; the test suite sets it so that a rule bug can never pass as a skipped file.
+FAIL_ON_INTERNAL_ERROR_ENV = "KG_FAIL_ON_INTERNAL_ERROR"
 
 MessageCallback = Callable[[str], None]
 
@@ -63,12 +73,23 @@ MessageCallback = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class InternalError:
+    """An exception inside parsing or extraction of one article: a bug of kaigi-kg, not
+    bad input (reported apart from skipped files, with the traceback)."""
+
+    path: str
+    error: str  # "ValueError: offset out of range", one line
+    traceback: str
+    code: str = E_DOCUMENT_FAILED
+
+
+@dataclass(frozen=True)
 class DocumentResult:
-    """What the per-article stage returns: facts or the reason it failed, and counters."""
+    """What the per-article stage returns: facts or the internal error, and counters."""
 
     path: str
     facts: Optional[DocumentFacts] = None
-    skipped: Optional[SkippedFile] = None
+    error: Optional[InternalError] = None
     parsed_blocks: int = 0  # blocks run through GiNZA
     block_cache_hits: int = 0  # blocks read back from the parse cache
 
@@ -80,7 +101,8 @@ class BuildReport:
     inputs: list[str]
     outdir: str
     articles: list[str] = field(default_factory=list)  # paths of the articles built
-    skipped: list[SkippedFile] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)  # bad input, one reason each
+    internal_errors: list[InternalError] = field(default_factory=list)  # bugs of ours, with tracebacks
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
@@ -160,19 +182,60 @@ def _load_model():
     return load_pipeline()
 
 
-def _warm_worker() -> None:
-    """Process-pool initializer: load the model once per worker, before any task."""
+def _warm_worker(build_pid: int) -> None:
+    """Process-pool initializer: end with the build process, then load the model once."""
+    _exit_with(build_pid)
     _load_model()
+
+
+def _exit_with(pid: int) -> None:
+    """End this process as soon as process ``pid`` ends, however it ends.
+
+    A pool worker's parent is the forkserver, not the build, and its task queue never
+    reaches end-of-file (every worker holds the writing end), so a build killed by
+    SIGTERM or SIGKILL would leave its workers parsing for minutes; a watcher thread
+    waiting on a pidfd of the build ends them (and then the forkserver sees its last
+    client go and ends too).
+    """
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (OSError, AttributeError):  # no pidfd (old kernel): poll
+        pidfd = None
+
+    def watch() -> None:
+        if pidfd is not None:
+            select.select([pidfd], [], [])
+        else:
+            while _alive(pid):
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-exit-with-build", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def process_article(article: Article, cache_root: Optional[str] = None, use_cache: bool = True) -> DocumentResult:
     """Parse one article's body blocks (through the parse cache) and extract its facts.
 
-    A failure specific to this article is returned as ``skipped``; a model that cannot
-    be loaded raises, since no other article could be processed either.
+    An exception while parsing or extracting is a bug of ours (ingest has already turned
+    every bad file into an ``InputError``): it is returned as ``error``, with the
+    traceback. A model that cannot be loaded raises, since no other article could be
+    processed either.
     """
     from kg.extract import extract_facts
-    from kg.nlp import parse_blocks
+    from kg.nlp import iter_parsed_blocks
+    from kg.normalise import normalise_for_parse
 
     nlp = _load_model()
     cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
@@ -180,18 +243,19 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
         # One spaCy pipeline per process is not safe to share between threads (a Dask
         # worker with several threads): one article at a time per process.
         with _MODEL_LOCK:
-            texts = [text for _, text in article.body_blocks()]
+            texts = [normalise_for_parse(text) for _, text in article.body_blocks()]
             docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
             missing = [i for i, doc in enumerate(docs) if doc is None]
             if missing:
-                for i, doc in zip(missing, parse_blocks(nlp, [texts[i] for i in missing])):
+                for i, doc in zip(missing, iter_parsed_blocks(nlp, (texts[i] for i in missing))):
                     docs[i] = doc
                     if cache:
                         cache.store_doc(texts[i], doc)
             facts = extract_facts(article, docs)
-    except Exception as exc:  # one bad article must not stop the build (the model loaded above)
-        reason = f"processing failed: {type(exc).__name__}: {_one_line(str(exc))}"
-        return DocumentResult(article.path, skipped=SkippedFile(article.path, reason, E_DOCUMENT_FAILED))
+    except Exception as exc:  # one article's bug must not stop the build (the model loaded above)
+        error = InternalError(article.path, f"{type(exc).__name__}: {_one_line(str(exc))}",
+                              traceback.format_exc())
+        return DocumentResult(article.path, error=error)
     return DocumentResult(article.path, facts=facts, parsed_blocks=len(missing), block_cache_hits=len(texts) - len(missing))
 
 
@@ -231,7 +295,7 @@ def build_corpus(
     out = Path(outdir)
     wanted = _check_options(input_paths, out, jobs, formats)
     report = BuildReport(
-        inputs=[str(p) for p in input_paths], outdir=str(out), jobs=jobs,
+        inputs=[printable_path(p) for p in input_paths], outdir=printable_path(out), jobs=jobs,
         scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
         versions=build_versions(),
     )
@@ -254,12 +318,13 @@ def build_corpus(
 
     with _timed(report.timings, "parse_extract"), _dask_client(scheduler) as client:
         facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
+    _check_internal_errors(strict, report)
     _check_strict_skipped(strict, report)
     if not facts:
         raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
     report.articles = [f.article.path for f in facts]
-    if any(s.code in (E_DOCUMENT_FAILED, E_WORKER) for s in report.skipped):
-        report.build_key = ""  # a failure may be transient: never reuse this build's outputs
+    if report.internal_errors:
+        report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
 
     from kg.rdf import to_graph
     from kg.resolve import resolve
@@ -280,7 +345,7 @@ def build_corpus(
                 "the previous outputs were kept. Fix the data or build without --strict.",
                 code=E_STRICT_INVALID,
             )
-    report.counts = _counts(resolved, len(facts), len(report.skipped))
+    report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
     report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
     with _timed(report.timings, "write"):
         _write_outputs(graph, out, wanted, report)
@@ -323,8 +388,9 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
     from kg.ingest import iter_input_files, load_article
 
     # OUTDIR may sit inside an input folder: its graph.html is an output, not an article.
-    out_dir = out.resolve()
-    files = [f for f in iter_input_files(inputs) if out_dir not in f.resolve().parents]
+    # realpath, unlike Path.resolve, does not raise on a symlink loop (ingest names it).
+    out_dir = os.path.realpath(out) + os.sep
+    files = [f for f in iter_input_files(inputs) if not os.path.realpath(f).startswith(out_dir)]
     report.files_found = len(files)
     if on_files:
         on_files(list(files))
@@ -332,33 +398,34 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
     by_sha: dict[str, str] = {}
     by_id: dict[str, str] = {}
     for path in files:
+        shown = printable_path(path)
         try:
             article = load_article(path)
         except InputError as exc:
-            _skip(report, say, SkippedFile(str(path), _reason(exc, path), exc.code))
+            _skip(report, say, SkippedFile(shown, _reason(exc, shown), exc.code))
             continue
         except OSError as exc:  # ingest maps I/O errors to InputError; this is a last resort
-            _skip(report, say, SkippedFile(str(path), f"cannot read file: {exc.strerror or exc}", "E104"))
+            _skip(report, say, SkippedFile(shown, f"cannot read file: {exc.strerror or exc}", "E104"))
             continue
         sha = article.sha256 or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         if sha in by_sha:
-            _skip(report, say, SkippedFile(str(path), f"duplicate of {by_sha[sha]} (same text)", E_DUPLICATE_CONTENT))
+            _skip(report, say, SkippedFile(shown, f"duplicate of {by_sha[sha]} (same text)", E_DUPLICATE_CONTENT))
             continue
         if article.doc_id in by_id:
             _skip(report, say, SkippedFile(
-                str(path), f"same document id {article.doc_id!r} as {by_id[article.doc_id]}; rename one file",
+                shown, f"same document id {article.doc_id!r} as {by_id[article.doc_id]}; rename one file",
                 E_DUPLICATE_ID))
             continue
-        by_sha[sha] = by_id[article.doc_id] = str(path)
+        by_sha[sha] = by_id[article.doc_id] = shown
         for note in article.warnings:
-            _warn(report, say, f"{path}: {note}")
+            _warn(report, say, f"{shown}: {note}")
         if not article.body:
-            _warn(report, say, f"{path}: no article body kept (every paragraph looked like page furniture)")
+            _warn(report, say, f"{shown}: no article body kept (every paragraph looked like page furniture)")
         articles.append(article)
     return articles
 
 
-def _reason(exc: KGError, path: Path) -> str:
+def _reason(exc: KGError, path: str) -> str:
     """The reason part of an InputError (ingest sets ``reason``; else the message)."""
     reason = getattr(exc, "reason", None)
     if reason:
@@ -376,6 +443,21 @@ def _skip(report: BuildReport, say: MessageCallback, skipped: SkippedFile) -> No
 def _warn(report: BuildReport, say: MessageCallback, line: str) -> None:
     report.warnings.append(line)
     say(f"warning: {line}")
+
+
+def _check_internal_errors(strict: bool, report: BuildReport) -> None:
+    errors = report.internal_errors
+    if not errors or not (strict or os.environ.get(FAIL_ON_INTERNAL_ERROR_ENV, "") not in ("", "0")):
+        return
+    why = "strict" if strict else FAIL_ON_INTERNAL_ERROR_ENV
+    err = BuildError(
+        f"{why}: {len(errors)} article(s) hit an internal error (a bug of kaigi-kg, not bad input), first: "
+        f"{errors[0].path}: {errors[0].error}; the previous outputs were kept. Please report it with the traceback.",
+        code=E_INTERNAL_FATAL,
+    )
+    for error in errors:
+        err.add_note(f"{error.path}:\n{error.traceback}")
+    raise err
 
 
 def _check_strict_skipped(strict: bool, report: BuildReport) -> None:
@@ -425,13 +507,13 @@ def _refresh_report(previous: dict, report: BuildReport, articles: list[Article]
     report.counts = previous["counts"]
     report.validation = previous["validation"]
     report.output_sha256 = previous["output_sha256"]
-    report.outputs = {fmt: str(out / OUTPUT_FILES[fmt]) for fmt in OUTPUT_FILES
+    report.outputs = {fmt: printable_path(out / OUTPUT_FILES[fmt]) for fmt in OUTPUT_FILES
                       if OUTPUT_FILES[fmt] in report.output_sha256}
-    report.outputs["report"] = str(out / REPORT_FILE)
+    report.outputs["report"] = printable_path(out / REPORT_FILE)
     violations = report.validation.get("violations") or []
     if violations:
         _say_violations(say, violations)
-    report.cache.update(enabled=True, dir=str(Path(cache_dir) if cache_dir else default_cache_dir()),
+    report.cache.update(enabled=True, dir=printable_path(Path(cache_dir) if cache_dir else default_cache_dir()),
                         facts_cache_hits=0, facts_cache_misses=0, parsed_blocks=0, block_cache_hits=0)
     report.timings["total"] = round(time.perf_counter() - started, 4)
     _write_report(report, out)
@@ -481,13 +563,15 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
     facts: list[DocumentFacts] = []
     for result in results:
         assert result is not None
-        if result.skipped:
-            _skip(report, say, result.skipped)
+        if result.error:
+            report.internal_errors.append(result.error)
+            say(f"internal error: {result.error.path}: {result.error.error} [{result.error.code}] "
+                "(a bug of kaigi-kg, not of the file; traceback in report.json)")
         elif result.facts is not None:
             facts.append(result.facts)
     report.cache.update(
         enabled=bool(cache),
-        dir=cache_root,
+        dir=printable_path(cache_root) if cache_root else None,
         facts_cache_hits=len(articles) - len(todo),
         facts_cache_misses=len(todo),
         parsed_blocks=sum(r.parsed_blocks for r in results if r),
@@ -516,7 +600,8 @@ def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
     context.set_forkserver_preload(["kg.pipeline", "kg.nlp", "kg.extract"])
     # Longest articles first so the last worker is not left with the biggest one.
     order = sorted(range(len(todo_articles)), key=lambda k: -len(todo_articles[k].text))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker,
+                             initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(process_article, todo_articles[k], cache_root, use_cache): indices[k] for k in order}
         try:
             for future in as_completed(futures):
@@ -526,6 +611,10 @@ def _run_pool(todo_articles, indices, workers, cache_root, use_cache):
                 f"a worker process died ({exc}); rerun with -j 1 to see the error, or with fewer jobs if "
                 "memory ran out", code=E_WORKER) from exc
         except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM, an error): stop the workers now rather than
+            # wait for the articles they are parsing. The executor has no public way.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 
@@ -577,10 +666,11 @@ def _validate(graph) -> dict[str, Any]:
     }
 
 
-def _counts(resolved, articles: int, skipped: int) -> dict[str, int]:
+def _counts(resolved, articles: int, skipped: int, internal_errors: int) -> dict[str, int]:
     return {
         "articles": articles,
         "skipped": skipped,
+        "internal_errors": internal_errors,
         "people": len(resolved.people),
         "officials": sum(1 for p in resolved.people if p.is_official),
         "institutions": len(resolved.institutions),
@@ -591,46 +681,198 @@ def _counts(resolved, articles: int, skipped: int) -> dict[str, int]:
 
 
 def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
-    """Write every output into a temporary folder, then move each into ``out``."""
+    """Write every output into a staging folder beside ``out``, then swap it in whole."""
     from kg import export
-
-    parent = out.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=parent))
-    except OSError as exc:
-        raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
-                         "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
-    try:
+    # A symlinked OUTDIR stays a link: the folder it points to is the one swapped.
+    target = Path(os.path.realpath(out))
+    with _staging_folder(target) as staging:
         written: dict[str, Path] = {}
         ttl = staging / OUTPUT_FILES["ttl"]
         export.write_turtle(graph, ttl)
         written["ttl"] = ttl
         for fmt in formats:
-            target = staging / OUTPUT_FILES[fmt]
+            path = staging / OUTPUT_FILES[fmt]
             if fmt == "html":
                 from kg.viz import write_html
 
-                write_html(ttl, target)
+                write_html(ttl, path)
             elif fmt == "nt":
-                export.write_ntriples(graph, target)
+                export.write_ntriples(graph, path)
             elif fmt == "jsonld":
-                export.write_jsonld(graph, target)
+                export.write_jsonld(graph, path)
             elif fmt == "csv":
-                export.write_representations_csv(graph, target)
+                export.write_representations_csv(graph, path)
             else:
                 continue
-            written[fmt] = target
-        report.outputs = {fmt: str(out / path.name) for fmt, path in written.items()}
-        report.outputs["report"] = str(out / REPORT_FILE)
+            written[fmt] = path
+        report.outputs = {fmt: printable_path(out / path.name) for fmt, path in written.items()}
+        report.outputs["report"] = printable_path(out / REPORT_FILE)
         report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
         _write_report(report, staging)
         try:
-            out.mkdir(parents=True, exist_ok=True)
-            for path in [*written.values(), staging / REPORT_FILE]:
-                os.replace(path, out / path.name)
+            _swap_in(staging, target, [path.name for path in written.values()] + [REPORT_FILE])
         except OSError as exc:
-            raise BuildError(f"cannot move the outputs into {out}: {exc.strerror or exc}; check that it is a "
-                             "writable folder", code=E_OUTDIR) from exc
+            raise BuildError(f"cannot move the outputs into {printable_path(out)}: {exc.strerror or exc}; the previous "
+                             "outputs were kept; check that it is a writable folder", code=E_OUTDIR) from exc
+
+
+STAGING_INFIX = ".build-"  # staging folder of OUTDIR "out": ".out.build-XXXXXXXX" beside it
+
+
+@contextmanager
+def _staging_folder(target: Path):
+    """A new empty folder beside ``target``, removed afterwards whatever happens.
+
+    Every build holds a shared ``flock`` on the parent folder while its staging folder
+    exists; a build that gets the lock exclusively knows no other build is writing there,
+    so staging folders left by killed builds are removed then (never a live one).
+    """
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        lock = os.open(parent, os.O_RDONLY)
+    except OSError as exc:
+        raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
+                         "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
+    try:
+        _lock_and_clean(lock, parent, f".{target.name}{STAGING_INFIX}")
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING_INFIX}", dir=parent))
+        except OSError as exc:
+            raise BuildError(f"cannot create a temporary folder in {parent}: {exc.strerror or exc}; "
+                             "check that the folder of OUTDIR is writable", code=E_OUTDIR) from exc
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)  # releases the flock
+
+
+def _lock_and_clean(lock: int, parent: Path, prefix: str) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # another build is writing beside us (or no flock here): leave its folders
+        pass
+    else:
+        for stale in parent.glob(glob.escape(prefix) + "*"):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+    except OSError:
+        pass  # a file system without flock: no cleaning, and nothing to protect
+
+
+def _swap_in(staging: Path, target: Path, produced: list[str]) -> None:
+    """Make ``staging`` (the new outputs) the content of ``target`` in one step.
+
+    Other entries of ``target`` (a user's notes, an earlier build's extra formats) are
+    linked into ``staging`` first, then the two folders are exchanged atomically
+    (``renameat2(RENAME_EXCHANGE)``); a reader sees every old file or every new one. Where
+    the kernel or file system cannot exchange, or ``target`` is more than an output folder
+    (it holds folders or many other files, or is the current folder), the files are
+    replaced one by one and, on any failure, the ones already replaced are put back.
+    """
+    try:  # the new folder takes the old one's permissions (mkdtemp makes it 0700)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o777 & ~umask()
+    os.chmod(staging, mode)
+    try:
+        os.rename(staging, target)  # no OUTDIR yet (or an empty one): one atomic rename
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
+            raise
+    if not _is_output_folder(target, set(produced)):
+        _replace_each(staging, target, produced)
+        return
+    _carry_over(target, staging, set(produced))
+    try:
+        _exchange(staging, target)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.EBUSY, errno.EPERM, errno.ENOTSUP):
+            raise
+        _replace_each(staging, target, produced)
+
+
+MAX_CARRIED_OVER = 32  # other files an OUTDIR may hold and still be swapped as a folder
+
+
+def _is_output_folder(target: Path, produced: set[str]) -> bool:
+    """Whether ``target`` holds only files (outputs, a few others): a folder of a user's
+    project (``-o .``, subfolders, a .git) is never swapped, only its outputs replaced."""
+    if Path(os.path.realpath(os.getcwd())) == target:
+        return False
+    others = 0
+    with os.scandir(target) as entries:
+        for entry in entries:
+            if entry.name in produced:
+                continue
+            others += 1
+            if others > MAX_CARRIED_OVER or entry.is_dir(follow_symlinks=False) or not (
+                    entry.is_file(follow_symlinks=False) or entry.is_symlink()):
+                return False
+    return True
+
+
+def _carry_over(target: Path, staging: Path, produced: set[str]) -> None:
+    with os.scandir(target) as entries:
+        for entry in entries:
+            if entry.name in produced:
+                continue
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), staging / entry.name)
+            else:
+                _link_or_copy(entry.path, staging / entry.name)
+
+
+def _link_or_copy(source, copy) -> None:
+    try:
+        os.link(source, copy)
+    except OSError:
+        shutil.copy2(source, copy)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap the folders ``a`` and ``b`` atomically (Linux ``renameat2``); OSError if not possible."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        raise OSError(errno.ENOSYS, "renameat2 is not available") from None
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))
+
+
+def _replace_each(staging: Path, target: Path, produced: list[str]) -> None:
+    """``os.replace`` every produced file into ``target``; on failure put the old ones back."""
+    previous = staging / ".previous"
+    previous.mkdir()
+    for name in produced:
+        if (target / name).exists():
+            _link_or_copy(target / name, previous / name)
+    done: list[str] = []
+    try:
+        for name in produced:
+            os.replace(staging / name, target / name)
+            done.append(name)
+    except OSError:
+        for name in done:
+            try:
+                if (previous / name).exists():
+                    os.replace(previous / name, target / name)
+                else:
+                    os.unlink(target / name)
+            except OSError:
+                pass  # the same fault again; nothing better to do
+        raise

@@ -7,15 +7,18 @@ Error codes (``kg.errors.QueryError``):
 E301 graph file missing, E302 graph file unreadable or not valid RDF, E303 SPARQL syntax
 error, E304 unknown bundled query name, E305 query file unreadable, E306 SPARQL Update
 refused, E307 SERVICE refused, E308 query failed while running, E309 unknown output
-format, E313 a --bind that does not fit the query. ``kg.serve`` adds E310–E312.
+format, E313 a --bind that does not fit the query, E320 query nested too deep.
+``kg.serve`` adds E310–E312 and E321–E323.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
 import re
+import sys
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -27,9 +30,10 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import pyoxigraph as ox
+import wcwidth
 
 from kg.errors import QueryError
-from kg.namespace import PREFIXES
+from kg.namespace import PREFIXES, curie
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = {
@@ -53,7 +57,7 @@ _GRAPH_FORMATS = {
     ".owl": ox.RdfFormat.RDF_XML,
 }
 
-OUTPUT_FORMATS = ("table", "csv", "json")
+OUTPUT_FORMATS = ("table", "vertical", "csv", "json")
 _QUERY_NAME = re.compile(r"[A-Za-z][\w-]*")
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
@@ -201,17 +205,115 @@ def is_update(query: str) -> bool:
     return _has_keyword(query, ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"))
 
 
-def uses_service(query: str) -> bool:
-    """True if ``query`` uses SERVICE (a federated call to another endpoint)."""
-    return _has_keyword(query, ("SERVICE",))
+# Deeper nesting than this is refused before parsing: pyoxigraph's parser overflows its stack
+# (killing the process) a few thousand levels down, rdflib's a few hundred; real queries
+# stay under ten.
+MAX_QUERY_DEPTH = 64
+_OPENERS, _CLOSERS = "({[", ")}]"
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_PARSE_RECURSION_LIMIT = 10_000  # enough for rdflib's parser at MAX_QUERY_DEPTH
+_parse_lock = threading.Lock()
 
 
-def execute(store: ox.Store, query: str, *, allow_service: bool = True):
-    """Run ``query`` on ``store``: the raw pyoxigraph result; errors as ``QueryError``."""
-    if not allow_service and uses_service(query):
+def unescape_codepoints(query: str) -> str:
+    """``query`` with SPARQL's ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes replaced, as a parser does
+    before reading it (repeated until none is left, so no layering hides a keyword)."""
+    def replace(match: re.Match) -> str:
+        code = int(match[1] or match[2], 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+    previous = None
+    while previous != query:
+        previous, query = query, _CODEPOINT_ESCAPE.sub(replace, query)
+    return query
+
+
+def nesting_depth(query: str) -> int:
+    """The deepest nesting of ``{}``, ``()`` and ``[]`` outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for char in strip_literals(unescape_codepoints(query)):
+        if char in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_depth(query: str) -> None:
+    """Raise ``QueryError`` E320 if ``query`` nests deeper than ``MAX_QUERY_DEPTH``."""
+    depth = nesting_depth(query)
+    if depth > MAX_QUERY_DEPTH:
         raise QueryError(
-            "SERVICE (federated query) is disabled here: this endpoint only answers from "
-            "its own graph; remove the SERVICE clause",
+            f"query nested {depth} levels deep, over the limit of {MAX_QUERY_DEPTH}; "
+            "flatten the nested groups, sub-queries or parentheses",
+            code="E320",
+        )
+
+
+def _parse_tree_names(node) -> Iterable[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            yield item.name
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or hasattr(item, "asList"):
+            stack.extend(item)
+
+
+def service_check(query: str) -> Optional[str]:
+    """Why ``query`` may call SERVICE, or None when it certainly does not.
+
+    Decided on the parse tree (rdflib's SPARQL grammar), not on the text: a query whose
+    text, codepoint escapes expanded, never spells "service" in any case cannot reach
+    SERVICE; any other is parsed, and one that has a SERVICE pattern, or that cannot be
+    parsed to make sure, is answered with a reason.
+    """
+    text = unescape_codepoints(query)
+    # Case folding and compatibility decomposition both: no Unicode look-alike of the
+    # keyword (ſ, ｓ, İ, ...) slips past the fast path.
+    ascii_form = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    if "service" not in text.casefold() and "service" not in ascii_form:
+        return None
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    with _parse_lock:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, _PARSE_RECURSION_LIMIT))
+        try:
+            # pyoxigraph ends a comment at CR as well as LF; rdflib only at LF, so a "comment"
+            # "# x\r SERVICE <...>" would hide the SERVICE from rdflib alone.
+            tree = parseQuery(query.replace("\r", "\n"))
+        except Exception as err:  # any parser failure means "not proven safe"
+            reason = " ".join(str(err).split())[:120]
+            return f"the query spells SERVICE and could not be parsed to check it ({reason})"
+        finally:
+            sys.setrecursionlimit(limit)
+    if "ServiceGraphPattern" in set(_parse_tree_names(tree)):
+        return "the query has a SERVICE pattern"
+    return None
+
+
+def uses_service(query: str) -> bool:
+    """True if ``query`` may call SERVICE (a federated call to another endpoint)."""
+    return service_check(query) is not None
+
+
+def execute(store: ox.Store, query: str, *, allow_service: bool = False):
+    """Run ``query`` on ``store``: the raw pyoxigraph result; errors as ``QueryError``.
+
+    SERVICE (a request to another endpoint, made by pyoxigraph itself) is refused unless
+    ``allow_service``; queries nested deeper than ``MAX_QUERY_DEPTH`` always are.
+    """
+    check_depth(query)
+    reason = None if allow_service else service_check(query)
+    if reason:
+        raise QueryError(
+            f"SERVICE (federated query) is disabled: {reason}; queries here only read the "
+            "graph file and never make network requests; remove the SERVICE clause",
             code="E307",
         )
     try:
@@ -325,11 +427,12 @@ def binding_terms(value: str) -> list[str]:
     return terms
 
 
-def with_bindings(query: str, bindings: dict[str, str]) -> str:
+def with_bindings(query: str, bindings: dict[str, str], index: Optional["NameIndex"] = None) -> str:
     """``query`` with ``VALUES ?name { ... }`` added at the top of its WHERE clause.
 
     Standard SPARQL: rows must have the value in that variable. Bind variables every row
-    has (not ones only bound in an OPTIONAL); each bundled query lists its own.
+    has (not ones only bound in an OPTIONAL); each bundled query lists its own. With the
+    graph's ``index``, a value also stands for every name of the node it names.
     """
     if not bindings:
         return query
@@ -350,7 +453,9 @@ def with_bindings(query: str, bindings: dict[str, str]) -> str:
             "cannot bind variables: the query has no WHERE clause; add WHERE { ... } or drop --bind",
             code="E313",
         )
-    values = "".join(f"\n  VALUES ?{name} {{ {' '.join(binding_terms(value))} }}" for name, value in bindings.items())
+    values = "".join(
+        f"\n  VALUES ?{name} {{ {' '.join(expanded_terms(value, index))} }}" for name, value in bindings.items()
+    )
     return query[: where.end()] + values + query[where.end():]
 
 
@@ -359,21 +464,168 @@ def run_query(
     query_text_or_name: str,
     *,
     bindings: Optional[dict[str, str]] = None,
-    allow_service: bool = True,
+    allow_service: bool = False,
 ) -> QueryResult:
     """Run a bundled query (by name) or SPARQL text against a graph file.
 
-    ``bindings`` (variable → value, see ``binding_terms``) restricts the rows, e.g.
-    ``run_query(path, "forum-timeline", bindings={"forum": "日中韓首脳会議"})``.
+    ``bindings`` (variable → value, see ``binding_terms``) restricts the rows; a value may
+    be any name of a node (label, ``skos:altLabel``, acronym, ISO code), e.g.
+    ``run_query(path, "forum-timeline", bindings={"forum": "EDSCG"})``. A value that no
+    row has raises E314 with close matches instead of giving no rows.
+    SERVICE is refused (E307) unless ``allow_service=True``.
     """
     _, text = resolve_query(query_text_or_name)
-    text = with_bindings(text, bindings or {})
     store = load_store(graph_path)
-    result = execute(store, text, allow_service=allow_service)
+    index = name_index(store) if bindings else None
+    bound = with_bindings(text, bindings or {}, index)
     try:
-        return to_result(result)
+        result = to_result(execute(store, bound, allow_service=allow_service))
+        if bindings and not result.rows:
+            check_bindings(store, text, bindings, index, allow_service=allow_service)
+        return result
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed while running: {err}; simplify or fix the query", code="E308") from None
+
+
+# ---------------------------------------------------------------- --bind by name, alias or acronym
+
+# Literals that name a node: a --bind value equal to one of them (after NFKC, case and
+# space folding) stands for every name of that node, so ``forum=EDSCG`` finds the rows
+# whose ?forum is the label 拡大抑止戦略協議体.
+NAME_PROPERTIES = tuple(
+    PREFIXES[prefix] + local
+    for prefix, local in (("rdfs", "label"), ("skos", "prefLabel"), ("skos", "altLabel"), ("kgo", "acronym"), ("kgo", "isoCode"))
+)
+_NAME_QUERY = (
+    "SELECT ?node ?name WHERE { VALUES ?property { "
+    + " ".join(f"<{p}>" for p in NAME_PROPERTIES)
+    + " } ?node ?property ?name FILTER(isLiteral(?name)) }"
+)
+CLOSE_MATCHES = 5
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Every node's names: folded name → nodes, node → names (N-Triples terms)."""
+
+    nodes_by_name: dict[str, tuple[str, ...]]
+    names_by_node: dict[str, tuple[str, ...]]
+
+    def nodes(self, text: str) -> tuple[str, ...]:
+        """IRIs of the nodes that have ``text`` as a name (folded comparison)."""
+        return self.nodes_by_name.get(fold_name(text), ())
+
+    def names(self, node: str) -> tuple[str, ...]:
+        """Lexical forms of the names of ``node``."""
+        return tuple(literal_text(term) for term in self.names_by_node.get(node, ()))
+
+
+def fold_name(text: str) -> str:
+    """``text`` as names are compared: NFKC (full-width → ASCII), case-folded, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def literal_text(term: str) -> str:
+    """The text of an N-Triples term: a literal's lexical form (``"x"@ja`` → ``x``), an
+    ``<IRI>``'s IRI; anything else unchanged."""
+    match = re.fullmatch(r'"((?:[^"\\]|\\.)*)"(?:@[A-Za-z-]+|\^\^<[^<>\s]*>)?', term)
+    if not match:
+        return term[1:-1] if term.startswith("<") and term.endswith(">") else term
+    return json.loads(f'"{match[1]}"') if "\\" in match[1] else match[1]
+
+
+_name_indexes: dict[int, tuple[ox.Store, NameIndex]] = {}
+
+
+def name_index(store: ox.Store) -> NameIndex:
+    """The ``NameIndex`` of ``store`` (built once per store; stores are cached by path)."""
+    with _store_lock:
+        cached = _name_indexes.get(id(store))
+        if cached and cached[0] is store:
+            return cached[1]
+    by_name: dict[str, list[str]] = {}
+    by_node: dict[str, list[str]] = {}
+    for solution in ox_query(store, _NAME_QUERY):
+        node, name = solution["node"], solution["name"]
+        if not isinstance(node, ox.NamedNode):
+            continue
+        by_node.setdefault(node.value, []).append(str(name))
+        nodes = by_name.setdefault(fold_name(name.value), [])
+        if node.value not in nodes:
+            nodes.append(node.value)
+    index = NameIndex(
+        {k: tuple(sorted(v)) for k, v in by_name.items()},
+        {k: tuple(sorted(set(v))) for k, v in by_node.items()},
+    )
+    with _store_lock:
+        live = {id(s) for _, (_, s) in _store_cache.items()} | {id(store)}
+        for key in [k for k in _name_indexes if k not in live]:
+            del _name_indexes[key]  # its store left the cache
+        _name_indexes[id(store)] = (store, index)
+    return index
+
+
+def expanded_terms(value: str, index: Optional[NameIndex]) -> list[str]:
+    """``binding_terms(value)`` plus, for each node named ``value`` (label, alias, acronym,
+    ISO code, or the node's ``<IRI>`` itself), the node's IRI and all its names."""
+    terms = binding_terms(value)
+    if index is None or (value.strip().startswith('"')):
+        return terms
+    text = value.strip()
+    nodes = [text[1:-1]] if text.startswith("<") else list(index.nodes(text))
+    for node in nodes:
+        for term in (f"<{node}>", *index.names_by_node.get(node, ())):
+            if term not in terms:
+                terms.append(term)
+    return terms
+
+
+def check_bindings(
+    store: ox.Store, query: str, bindings: dict[str, str], index: NameIndex, *, allow_service: bool = True
+) -> None:
+    """Raise E314 for a bound value that no row of the unbound ``query`` has in that column.
+
+    Called when a bound query gave no rows: an unknown name is then an error naming the
+    value with close matches, while known values that simply never occur together (e.g.
+    a side that did not attend that forum) keep their honest empty answer.
+    """
+    full = to_result(execute(store, query, allow_service=allow_service))
+    if not full.rows:
+        return
+    for name, value in bindings.items():
+        if name not in full.columns:
+            continue  # not projected: no column to compare with
+        wanted = {fold_name(literal_text(term)) for term in expanded_terms(value, index)}
+        column = {_text(v) for v in full.column(name) if v is not None}
+        if any(fold_name(v) in wanted for v in column):
+            continue
+        raise QueryError(unknown_value_message(name, value, sorted(column), index), code="E314")
+
+
+def unknown_value_message(name: str, value: str, column: list[str], index: NameIndex) -> str:
+    """The E314 message: the value, the column, close matches (or some valid values), the fix."""
+    candidates: dict[str, str] = {}  # folded → shown, column values first
+    for shown in column:
+        candidates.setdefault(fold_name(shown), shown)
+    for shown in column:
+        for node in index.nodes(shown):
+            for alias in index.names(node):
+                candidates.setdefault(fold_name(alias), alias)
+    folded = fold_name(value)
+    close = [shown for key, shown in candidates.items() if folded and (folded in key or key in folded)]
+    close += [
+        candidates[key]
+        for key in difflib.get_close_matches(folded, list(candidates), n=CLOSE_MATCHES, cutoff=0.6)
+        if candidates[key] not in close
+    ]
+    head = (
+        f"no row has {name} {value!r}: it is not a value, label, alias or acronym of any "
+        f"{name} in the answer"
+    )
+    if close:
+        return f"{head}; close matches: {', '.join(close[:CLOSE_MATCHES])}"
+    shown = ", ".join(column[:CLOSE_MATCHES]) + (f", … ({len(column)} in all)" if len(column) > CLOSE_MATCHES else "")
+    return f"{head}; its values include: {shown} (run the query without --bind to see them all)"
 
 
 def to_result(result) -> QueryResult:
@@ -429,39 +681,175 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: East Asian wide characters 2, combining marks 0."""
+    return sum(_char_width(ch) for ch in text)
 
 
-def _clip(text: str, width: int) -> str:
-    if _display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+def _char_width(ch: str) -> int:
+    return max(wcwidth.wcwidth(ch), 0)
 
 
-def format_table(result: QueryResult, *, max_width: int = 48) -> str:
-    """An aligned text table (wide characters count double; long cells clipped with …)."""
+# A line may not start with these (Japanese line-breaking rule, 行頭禁則): the character
+# before them moves down with them.
+_NO_LINE_START = set("、。，．,.)）」』】〕〉》]｝・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々!?！？:;：；")
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` terminal columns (nothing dropped).
+
+    Latin words break at spaces when they can; Japanese text, which has no spaces,
+    breaks between any two characters except before closing punctuation.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for ch in paragraph:
+            w = _char_width(ch)
+            if used + w > width and line:
+                head, tail = _break_point(line, ch)
+                if display_width(tail) + w > width:
+                    head, tail = line, ""  # carrying would overflow the next line
+                lines.append(head.rstrip(" ") or head)
+                line = tail.lstrip(" ") if head.strip(" ") else tail
+                used = display_width(line)
+                if ch == " " and not line:
+                    continue  # the space the line broke at
+            line += ch
+            used += w
+        lines.append(line)
+    return lines
+
+
+def _break_point(line: str, next_char: str) -> tuple[str, str]:
+    """Where to break ``line`` before ``next_char`` is appended: (this line, carried over)."""
+    if next_char != " " and line[-1:] != " " and next_char.isascii() and line[-1:].isascii():
+        space = line.rfind(" ")
+        if space > 0:
+            return line[: space + 1], line[space + 1:]
+    if next_char in _NO_LINE_START and len(line) > 1:
+        return line[:-1], line[-1]
+    comma = max(line.rfind("、"), line.rfind("。"))
+    if comma >= len(line) // 2 and comma < len(line) - 1:
+        return line[: comma + 1], line[comma + 1:]  # items of a 「、」 list stay whole
+    return line, ""
+
+
+TABLE_GAP = "  "
+MIN_COLUMN_WIDTH = 8
+# Columns this narrow (dates, codes, counts) are never wrapped.
+UNWRAPPED_WIDTH = 12
+
+
+def column_widths(natural: list[int], headers: list[int], width: Optional[int]) -> Optional[list[int]]:
+    """Column widths that fit ``width`` terminal columns, or None if the columns cannot fit.
+
+    Columns keep their natural width when everything fits; otherwise the widest column
+    gives up one column at a time (the rightmost of equals first), none narrower than its
+    header or ``MIN_COLUMN_WIDTH``, and columns of at most ``UNWRAPPED_WIDTH`` not at all.
+    """
+    available = None if width is None else width - len(TABLE_GAP) * (len(natural) - 1)
+    if available is None or sum(natural) <= available:
+        return list(natural)
+    floors = [n if n <= UNWRAPPED_WIDTH else max(h, MIN_COLUMN_WIDTH) for n, h in zip(natural, headers)]
+    if sum(floors) > available:
+        return None
+    widths = list(natural)
+    for _ in range(sum(natural) - available):
+        widest = max((i for i in range(len(widths)) if widths[i] > floors[i]), key=lambda i: (widths[i], i))
+        widths[widest] -= 1
+    return widths
+
+
+def _cells(result: QueryResult) -> list[list[str]]:
+    if result.kind == "graph":  # N-Triples terms: prefixed names read better in a terminal
+        return [[_short_term(v) for v in row] for row in result.rows]
+    return [[_text(v) for v in row] for row in result.rows]
+
+
+def _short_term(term: str) -> str:
+    if term.startswith("<") and term.endswith(">"):
+        return curie(term[1:-1])
+    if term.endswith(">") and "^^<" in term:
+        lexical, _, datatype = term.rpartition("^^<")
+        return f"{lexical}^^{curie(datatype[:-1])}"
+    return term
+
+
+def _rows_footer(result: QueryResult) -> str:
+    return f"({len(result.rows)} {'row' if len(result.rows) == 1 else 'rows'})"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def format_table(result: QueryResult, *, width: Optional[int] = None) -> str:
+    """An aligned text table that fits ``width`` terminal columns (None: no limit).
+
+    Wide characters count as two columns; long cells wrap onto more lines, never cut.
+    When the columns cannot fit, or wrapping would take more lines than one record per
+    column would, the answer is printed by ``format_vertical`` instead.
+    """
     header = list(result.columns)
-    cells = [[_clip(_text(v).replace("\n", " "), max_width) for v in row] for row in result.rows]
-    widths = [_display_width(h) for h in header]
+    cells = _cells(result)
+    natural = [display_width(h) for h in header]
     for row in cells:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], _display_width(cell))
+            natural[i] = max(natural[i], *(display_width(part) for part in cell.split("\n")))
+    widths = column_widths(natural, [display_width(h) for h in header], width)
+    if widths is None:
+        return format_vertical(result, width=width)
+    wrapped = [[wrap_cell(cell, widths[i]) for i, cell in enumerate(row)] for row in cells]
+    table_lines = sum(max(len(c) for c in row) for row in wrapped)
+    if widths != natural and table_lines > _vertical_line_count(result, cells, width):
+        return format_vertical(result, width=width)
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (widths[i] - _display_width(v)) for i, v in enumerate(values)).rstrip()
+        return TABLE_GAP.join(_pad(v, widths[i]) for i, v in enumerate(values)).rstrip()
 
     out = [line(header), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in cells)
-    noun = "row" if len(result.rows) == 1 else "rows"
-    out.append(f"({len(result.rows)} {noun})")
+    for row in wrapped:
+        for k in range(max(len(c) for c in row)):
+            out.append(line([c[k] if k < len(c) else "" for c in row]))
+    out.append(_rows_footer(result))
+    return "\n".join(out) + "\n"
+
+
+def _label_width(result: QueryResult) -> int:
+    return max((display_width(c) for c in result.columns), default=0)
+
+
+def _value_width(result: QueryResult, width: Optional[int]) -> Optional[int]:
+    return None if width is None else max(width - _label_width(result) - len(TABLE_GAP), MIN_COLUMN_WIDTH)
+
+
+def _vertical_line_count(result: QueryResult, cells: list[list[str]], width: Optional[int]) -> int:
+    value_width = _value_width(result, width)
+    return sum(
+        1 + sum(len(wrap_cell(cell, value_width)) if value_width else cell.count("\n") + 1 for cell in row)
+        for row in cells
+    )
+
+
+def format_vertical(result: QueryResult, *, width: Optional[int] = None) -> str:
+    """One record per row, one line per column (``column  value``), values wrapped to ``width``.
+
+    For answers with many or long columns, such as ``representations`` with its evidence
+    sentence, in a narrow terminal.
+    """
+    label_width = _label_width(result)
+    value_width = _value_width(result, width)
+    rule_width = width if width is not None else 40
+    out = []
+    for number, row in enumerate(_cells(result), 1):
+        title = f"-[ row {number} ]"
+        out.append(title + "-" * max(rule_width - len(title), 0))
+        for name, cell in zip(result.columns, row):
+            lines = wrap_cell(cell, value_width) if value_width else cell.split("\n")
+            out.append((_pad(name, label_width) + TABLE_GAP + lines[0]).rstrip())
+            out.extend((" " * (label_width + len(TABLE_GAP)) + more).rstrip() for more in lines[1:])
+    out.append(_rows_footer(result))
     return "\n".join(out) + "\n"
 
 
@@ -488,9 +876,15 @@ def format_json(result: QueryResult) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_result(result: QueryResult, output_format: str) -> str:
-    """``result`` in ``output_format`` (one of ``OUTPUT_FORMATS``)."""
-    formatters = {"table": format_table, "csv": format_csv, "json": format_json}
+def format_result(result: QueryResult, output_format: str, *, width: Optional[int] = None) -> str:
+    """``result`` in ``output_format`` (one of ``OUTPUT_FORMATS``); ``width`` limits the
+    table and vertical formats to that many terminal columns."""
+    formatters = {
+        "table": lambda r: format_table(r, width=width),
+        "vertical": lambda r: format_vertical(r, width=width),
+        "csv": format_csv,
+        "json": format_json,
+    }
     if output_format not in formatters:
         raise QueryError(
             f"unknown output format {output_format!r}; valid formats: {', '.join(OUTPUT_FORMATS)}",

@@ -1,33 +1,45 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over one graph file, plus the explorer page.
+"""A read-only SPARQL 1.1 Protocol endpoint over one graph file, with a SPARQL page.
 
-Routes: ``/sparql`` (GET ``?query=``; POST form-encoded or ``application/sparql-query``),
-``/`` (the ``graph.html`` beside the graph, or a small page linking to ``/sparql``) and
-``/graph.ttl`` (the graph file itself).
+Routes: ``/`` (the SPARQL page: YASGUI's editor and result table, vendored in
+``kg/serve_assets``), ``/sparql`` (GET ``?query=``; POST form-encoded or
+``application/sparql-query``), ``/describe?iri=`` (one resource's triples as a page),
+``/explorer`` (the ``graph.html`` beside the graph), ``/graph.ttl`` and ``/assets/*``.
 
 Queries run in a small pool of worker *processes*, each holding the graph in a pyoxigraph
 Store: pyoxigraph cannot cancel a running query, so a query that outlives ``timeout`` is
 stopped by killing its worker (a fresh one replaces it) and answered with 503. Updates,
-``update=`` and SERVICE are refused (403): the endpoint is read-only and never fetches
-from the network. Requests and request bodies are bounded.
+``update=`` and SERVICE are refused (403; SERVICE is found on the parse tree, see
+``kg.query.service_check``), and each worker runs in a network namespace of its own
+(``isolate_network``): the endpoint is read-only and never fetches from the network.
+Requests are bounded in size, nesting and time to arrive; results in size.
 
 Error codes (``kg.errors.QueryError``): E310 refusing a non-loopback address, E311 query
-timed out or all workers busy, E312 the server cannot start (port in use, worker died).
+timed out or all workers busy, E312 the server cannot start (port in use, worker died),
+E321 result over the size limit, E322 request not received in time, E323 bad --cors origin.
 """
 from __future__ import annotations
 
+import ctypes
 import html
+import io
+import os
 import ipaddress
+import json
 import logging
 import multiprocessing
 import queue
+import re
 import socket
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from typing import Optional
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from kg.errors import KGError, QueryError
 
@@ -38,9 +50,25 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_WORKERS = 2
+DEFAULT_MAX_RESULT_MB = 32.0  # one answer; a browser table or a script rarely wants more
 MAX_BODY_BYTES = 1 << 20  # a query, not a data upload
-SOCKET_TIMEOUT = 30.0  # a slow or idle client cannot hold a thread for longer
+SOCKET_TIMEOUT = 30.0  # a send to a client that stopped reading gives up after this
+REQUEST_DEADLINE = 10.0  # seconds for a whole request (line, headers, body) to arrive
+LISTEN_BACKLOG = 1024  # connections the kernel queues while every thread is busy
+MAX_CONNECTIONS = 512  # connections served at once (one thread each); more wait in the backlog
 WORKER_START_GRACE = 30.0  # seconds a request may wait for a replacement worker to load
+WORKER_RECURSION_LIMIT = 20_000  # rdflib's parser recurses deeply at kg.query.MAX_QUERY_DEPTH
+ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
+# The HTML pages run only the files under /assets and fetch only from this server.
+HTML_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+ASSETS = "serve_assets"
+_ASSET_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?|\*")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
 
 # Result formats: short name → (media types accepted, Content-Type sent).
 SOLUTION_FORMATS = {
@@ -136,8 +164,39 @@ def _text_reply(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
-def answer_query(graph_path: str, query: str, solution_format: Optional[str], graph_format: Optional[str]) -> Reply:
-    """Run ``query`` on the graph and serialise the result (runs inside a worker)."""
+class ResultTooLarge(Exception):
+    """Raised by ``CappedBuffer`` once the serialised result passes its limit."""
+
+
+class CappedBuffer:
+    """A write-only byte sink that raises ``ResultTooLarge`` past ``limit`` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit, self.size, self.parts = limit, 0, []
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise ResultTooLarge
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+_STATUS_OF_CODE = {"E306": HTTPStatus.FORBIDDEN, "E307": HTTPStatus.FORBIDDEN, "E301": HTTPStatus.SERVICE_UNAVAILABLE, "E302": HTTPStatus.SERVICE_UNAVAILABLE}
+
+
+def answer_query(graph_path: str, query: str, solution_format: Optional[str], graph_format: Optional[str], max_bytes: int) -> Reply:
+    """Run ``query`` on the graph and serialise the result (runs inside a worker).
+
+    Serialisation streams into a ``CappedBuffer``: a result over ``max_bytes`` is a 400
+    (E321), never a full copy in memory.
+    """
     import pyoxigraph as ox
 
     from kg.query import execute, load_store
@@ -145,10 +204,7 @@ def answer_query(graph_path: str, query: str, solution_format: Optional[str], gr
     try:
         result = execute(load_store(graph_path), query, allow_service=False)
     except QueryError as err:
-        status = HTTPStatus.FORBIDDEN if err.code in ("E306", "E307") else HTTPStatus.BAD_REQUEST
-        if err.code in ("E301", "E302"):
-            status = HTTPStatus.SERVICE_UNAVAILABLE
-        return _text_reply(status, str(err))
+        return _text_reply(_STATUS_OF_CODE.get(err.code, HTTPStatus.BAD_REQUEST), str(err))
     is_graph = isinstance(result, ox.QueryTriples)
     chosen = graph_format if is_graph else solution_format
     if chosen is None:
@@ -156,19 +212,56 @@ def answer_query(graph_path: str, query: str, solution_format: Optional[str], gr
         kind = "CONSTRUCT/DESCRIBE" if is_graph else "SELECT/ASK"
         types = ", ".join(media for media_types, _ in offered.values() for media in media_types[:1])
         return _text_reply(HTTPStatus.NOT_ACCEPTABLE, f"no acceptable format for {kind} results; the Accept header or format= may name: {types}")
+    sink = CappedBuffer(max_bytes)
     try:
         if is_graph:
             fmt = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}[chosen]
-            body = result.serialize(format=fmt)
-            return Reply(HTTPStatus.OK, GRAPH_FORMATS[chosen][1], body)
+            result.serialize(sink, format=fmt)
+            return Reply(HTTPStatus.OK, GRAPH_FORMATS[chosen][1], sink.getvalue())
         fmt = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[chosen]
-        return Reply(HTTPStatus.OK, SOLUTION_FORMATS[chosen][1], result.serialize(format=fmt))
+        result.serialize(sink, format=fmt)
+        return Reply(HTTPStatus.OK, SOLUTION_FORMATS[chosen][1], sink.getvalue())
+    except ResultTooLarge:
+        return _text_reply(HTTPStatus.BAD_REQUEST, f"[E321] the result is over the {max_bytes / (1 << 20):g} MiB limit; add a LIMIT, narrow the query, or restart kg serve with a larger --max-result-mb")
     except (OSError, ValueError, RuntimeError) as err:
         return _text_reply(HTTPStatus.BAD_REQUEST, f"[E308] query failed while running: {err}; simplify or fix the query")
 
 
+_CLONE_NEWNET, _CLONE_NEWUSER = 0x40000000, 0x10000000
+
+
+def isolate_network() -> bool:
+    """Move this process into a network namespace of its own, where no address is reachable.
+
+    The second wall behind ``kg.query.service_check``: a query worker that pyoxigraph asked
+    to fetch something (a SERVICE the check missed) gets "network unreachable". Linux only;
+    as root, or in a user namespace of its own (mapped to the same user and group, so
+    files read as before) where unprivileged ones are allowed. False if neither worked.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    if libc.unshare(_CLONE_NEWNET) == 0:
+        return True
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+        return False
+    try:
+        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+            with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
+                handle.write(text)
+    except OSError:
+        pass  # still isolated; files are then read as "other" users
+    return True
+
+
 def _worker_loop(connection, graph_path: str) -> None:
     # Runs in a child process: requests in, Replies out, until the pipe closes.
+    isolated = isolate_network()
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), WORKER_RECURSION_LIMIT))
     while True:
         try:
             request = connection.recv()
@@ -181,7 +274,7 @@ def _worker_loop(connection, graph_path: str) -> None:
                 from kg.query import load_store
 
                 load_store(graph_path)
-                reply = Reply(HTTPStatus.OK, "text/plain", b"loaded")
+                reply = Reply(HTTPStatus.OK, "text/plain", b"loaded; network isolated" if isolated else b"loaded")
             else:
                 reply = answer_query(graph_path, *request)
         except KGError as err:
@@ -214,9 +307,11 @@ class _Worker:
 class WorkerPool:
     """Worker processes that each hold the graph; a query past its deadline kills its worker."""
 
-    def __init__(self, graph_path: str | Path, *, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, graph_path: str | Path, *, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT, max_result_bytes: int = int(DEFAULT_MAX_RESULT_MB * (1 << 20))):
         self.graph_path = str(graph_path)
         self.timeout = timeout
+        self.max_result_bytes = max_result_bytes
+        self.network_isolated = True  # every worker in a network namespace of its own (see warm_up)
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
@@ -257,6 +352,7 @@ class WorkerPool:
                 reply = worker.ask("load", None)
                 if reply.status != HTTPStatus.OK:
                     raise QueryError(reply.body.decode("utf-8").strip().split("] ", 1)[-1], code=_code_of(reply))
+                self.network_isolated = self.network_isolated and reply.body.endswith(b"network isolated")
         finally:
             for worker in workers:
                 self._idle.put(worker)
@@ -270,7 +366,7 @@ class WorkerPool:
         except queue.Empty:
             return _text_reply(HTTPStatus.SERVICE_UNAVAILABLE, f"[E311] all query workers stayed busy for {self.timeout + WORKER_START_GRACE:g} s; retry later or start kg serve with more --workers")
         try:
-            reply = worker.ask((query, solution_format, graph_format), self.timeout)
+            reply = worker.ask((query, solution_format, graph_format, self.max_result_bytes), self.timeout)
         except TimeoutError:
             self._replace(worker)
             return _text_reply(HTTPStatus.SERVICE_UNAVAILABLE, f"[E311] query stopped after the {self.timeout:g} s time limit; narrow it (LIMIT, more specific patterns) or restart kg serve with a larger --timeout")
@@ -312,52 +408,202 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _landing_page() -> bytes:
+def check_cors_origin(origin: str) -> str:
+    """``origin`` if it is ``*`` or ``scheme://host[:port]``; raises ``QueryError`` E323."""
+    if not _ORIGIN.fullmatch(origin):
+        raise QueryError(
+            f"invalid --cors origin {origin!r}; give an origin such as https://yasgui.example.org "
+            "or http://localhost:3000 (scheme, host and port, no path), or * for any",
+            code="E323",
+        )
+    return origin
+
+
+# ---------------------------------------------------------------- pages
+
+
+def asset_path(name: str) -> Optional[Path]:
+    """The vendored or own file ``name`` under ``kg/serve_assets``, or None (no sub-folders)."""
+    if "/" in name or name.startswith(".") or Path(name).suffix not in _ASSET_TYPES:
+        return None
+    path = Path(str(resources.files("kg") / ASSETS / name))
+    return path if path.is_file() else None
+
+
+def sparql_page(has_explorer: bool) -> bytes:
+    """The SPARQL page: editor, bundled queries, result table; its data as inline JSON."""
+    from kg.namespace import PREFIXES
     from kg.query import bundled_queries
 
-    items = "".join(
-        f'<li><a href="/sparql?query={_quote(text)}&amp;format=json"><code>{html.escape(name)}</code></a> — {html.escape(description)}</li>'
-        for name, (description, text) in bundled_queries().items()
-    )
-    page = f"""<!doctype html>
-<html lang="ja"><head><meta charset="utf-8"><title>kaigi-kg SPARQL endpoint</title></head>
-<body>
-<h1>kaigi-kg SPARQL endpoint</h1>
-<p>SPARQL 1.1 Protocol endpoint: <a href="/sparql"><code>/sparql</code></a> (read-only). The graph: <a href="/graph.ttl"><code>/graph.ttl</code></a>.</p>
-<form action="/sparql" method="post">
-<textarea name="query" rows="8" cols="80">SELECT ?forum ?acronym WHERE {{ ?f a kgo:Forum ; rdfs:label ?forum . OPTIONAL {{ ?f kgo:acronym ?acronym }} }} ORDER BY ?forum</textarea><br>
-<select name="format"><option>json</option><option>xml</option><option>csv</option><option>tsv</option></select>
-<button type="submit">Run</button>
-</form>
-<h2>Bundled queries</h2><ul>{items}</ul>
+    config = {
+        "endpoint": "/sparql",
+        "prefixes": PREFIXES,
+        "explorer": "/explorer" if has_explorer else None,
+        "queries": [{"name": name, "description": description, "text": text} for name, (description, text) in bundled_queries().items()],
+    }
+    # No "<" at all inside <script type="application/json">, so nothing can end it early.
+    data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    template = (resources.files("kg") / ASSETS / "sparql.html").read_text(encoding="utf-8")
+    return template.replace("{{config}}", data).encode("utf-8")
+
+
+def _term_html(binding: Optional[dict], label: Optional[dict] = None) -> str:
+    from kg.namespace import PREFIXES
+
+    if not binding:
+        return ""
+    value = binding["value"]
+    if binding["type"] == "uri":
+        shown = value
+        for prefix, namespace in PREFIXES.items():
+            if value.startswith(namespace) and len(value) > len(namespace):
+                shown = f"{prefix}:{value[len(namespace):]}"
+                break
+        text = f"{html.escape(label['value'])} <small>{html.escape(shown)}</small>" if label else html.escape(shown)
+        return f'<a href="/describe?iri={html.escape(quote(value, safe=""))}">{text}</a>'
+    if binding["type"] == "bnode":
+        return f"<code>_:{html.escape(value)}</code>"
+    suffix = f' <small>@{html.escape(binding["xml:lang"])}</small>' if "xml:lang" in binding else ""
+    if "datatype" in binding and not binding["datatype"].endswith("#string"):
+        suffix = f' <small>^^{html.escape(binding["datatype"].rsplit("#", 1)[-1])}</small>'
+    return f'<span class="literal">{html.escape(value)}</span>{suffix}'
+
+
+DESCRIBE_ROWS = 2000  # triples shown per resource page
+
+
+def describe_query(iri: str) -> str:
+    """SPARQL for the describe page: every triple with ``iri`` as subject or object, with
+    each linked node's ``@ja`` label (an evidence node's sentence)."""
+    return f"""SELECT ?dir ?p ?v (SAMPLE(COALESCE(?l, ?sentence)) AS ?label) WHERE {{
+  {{ <{iri}> ?p ?v BIND("out" AS ?dir) }} UNION {{ ?v ?p <{iri}> BIND("in" AS ?dir) }}
+  OPTIONAL {{ ?v rdfs:label ?l FILTER(lang(?l) = "ja") }}
+  OPTIONAL {{ ?v nif:anchorOf ?sentence }}
+}} GROUP BY ?dir ?p ?v ORDER BY ?dir ?p ?v LIMIT {DESCRIBE_ROWS}"""
+
+
+def describe_page(iri: str, answer: Reply) -> Reply:
+    """The describe page of ``iri`` from the JSON ``answer`` to ``describe_query``."""
+    if answer.status != HTTPStatus.OK:
+        return answer
+    rows = json.loads(answer.body)["results"]["bindings"]
+    outgoing = [r for r in rows if r["dir"]["value"] == "out"]
+    incoming = [r for r in rows if r["dir"]["value"] == "in"]
+    labels = [r["v"]["value"] for r in outgoing if r["p"]["value"].endswith("#label") and r["v"].get("xml:lang") == "ja"]
+    title = labels[0] if labels else iri
+    out_rows = "".join(f"<tr><td>{_term_html(r['p'])}</td><td>{_term_html(r['v'], r.get('label'))}</td></tr>" for r in outgoing)
+    in_rows = "".join(f"<tr><td>{_term_html(r['v'], r.get('label'))}</td><td>{_term_html(r['p'])}</td></tr>" for r in incoming)
+    sparql = quote(f"DESCRIBE <{iri}>", safe="")
+    more = f"<p>Only the first {DESCRIBE_ROWS} triples are shown.</p>" if len(rows) >= DESCRIBE_ROWS else ""
+    body = f"""<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>{html.escape(title)} — kaigi-kg</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/sparql.css"></head>
+<body class="describe">
+<nav><a href="/">SPARQL</a> <a href="/sparql?query={sparql}&amp;format=turtle">Turtle</a> <a href="/?query={sparql}">DESCRIBE をエディタで開く</a></nav>
+<h1>{html.escape(title)}</h1>
+<p class="iri"><code>{html.escape(iri)}</code></p>
+{"<p>この IRI のトリプルはグラフにありません。</p>" if not rows else ""}
+<h2>プロパティ ({len(outgoing)})</h2>
+<table><thead><tr><th>述語</th><th>値</th></tr></thead><tbody>{out_rows}</tbody></table>
+<h2>参照元 ({len(incoming)})</h2>
+<table><thead><tr><th>主語</th><th>述語</th></tr></thead><tbody>{in_rows}</tbody></table>
+{more}
 </body></html>
 """
-    return page.encode("utf-8")
+    return Reply(HTTPStatus.OK, "text/html; charset=utf-8", body.encode("utf-8"))
 
 
-def _quote(text: str) -> str:
-    from urllib.parse import quote
+# ---------------------------------------------------------------- HTTP
 
-    return html.escape(quote(text, safe=""))
+
+class _DeadlineReader(io.RawIOBase):
+    """Socket reads that give up at the handler's deadline, however slowly bytes trickle in."""
+
+    def __init__(self, sock: socket.socket, handler: "SparqlHandler"):
+        self._sock, self._handler = sock, handler
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        remaining = self._handler.deadline - time.monotonic()
+        try:
+            if remaining <= 0:
+                raise TimeoutError
+            self._sock.settimeout(remaining)
+            return self._sock.recv_into(buffer)
+        except TimeoutError:
+            self._handler.request_timed_out()
+            raise TimeoutError("request not received in time") from None
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
-    """Routes ``/sparql``, ``/`` and ``/graph.ttl``; everything else is 404."""
+    """Routes ``/``, ``/sparql``, ``/describe``, ``/explorer``, ``/graph.ttl``, ``/assets/*``."""
 
     server: "SparqlServer"
     protocol_version = "HTTP/1.1"
     timeout = SOCKET_TIMEOUT
     server_version = "kaigi-kg"
+    deadline = 0.0
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile = io.BufferedReader(_DeadlineReader(self.connection, self))
+
+    def handle_one_request(self) -> None:
+        # The clock runs from the moment the server waits for a request: an idle keep-alive
+        # connection or a client sending a byte at a time is closed after the deadline.
+        self.deadline = time.monotonic() + self.server.request_deadline
+        super().handle_one_request()
+
+    def request_timed_out(self) -> None:
+        """Tell a client whose request did not arrive by the deadline (408, E322); best effort."""
+        message = (f"[E322] the request did not arrive within {self.server.request_deadline:g} s; "
+                   "send the whole request at once (or reconnect: idle connections are closed)\n").encode("utf-8")
+        head = (f"HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                f"Content-Length: {len(message)}\r\nConnection: close\r\n\r\n").encode("ascii")
+        try:
+            self.connection.settimeout(1.0)
+            self.connection.sendall(head + message)
+        except OSError:
+            pass
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (BaseHTTPRequestHandler's name)
         log.info("%s %s", self.address_string(), format % args)
 
-    def _send(self, reply: Reply, *, head: bool = False) -> None:
+    def send_error(self, code: int, message: Optional[str] = None, explain: Optional[str] = None) -> None:
+        """Errors http.server raises itself (bad request line, 414, 501) as one plain-text line."""
+        self.close_connection = True
+        text = f"{code} {message or HTTPStatus(code).phrase}"
+        try:
+            self._send(_text_reply(code, text), head=getattr(self, "command", None) == "HEAD")
+        except OSError:
+            pass
+
+    def _cors_headers(self) -> list[tuple[str, str]]:
+        allowed = self.server.cors_origins
+        headers = getattr(self, "headers", None)  # absent when the request line was bad
+        origin = headers.get("Origin") if headers else None
+        if not allowed or not origin:
+            return []
+        if "*" in allowed:
+            return [("Access-Control-Allow-Origin", "*")]
+        return [("Access-Control-Allow-Origin", origin)] if origin in allowed else []
+
+    def _send(self, reply: Reply, *, head: bool = False, headers: tuple = ()) -> None:
+        self.connection.settimeout(SOCKET_TIMEOUT)
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Vary", "Accept")
+        self.send_header("Vary", "Accept, Origin" if self.server.cors_origins else "Accept")
         self.send_header("X-Content-Type-Options", "nosniff")
+        if reply.content_type.startswith("text/html"):
+            self.send_header("Content-Security-Policy", HTML_CSP)
+            self.send_header("Referrer-Policy", "no-referrer")
+        for name, value in (*self._cors_headers(), *headers):
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if not head:
             self.wfile.write(reply.body)
@@ -370,42 +616,83 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         self._send(Reply(HTTPStatus.OK, content_type, body), head=head)
 
+    def _explorer(self) -> Path:
+        return Path(self.server.pool.graph_path).with_name("graph.html")
+
     def _static(self, head: bool) -> bool:
-        route = urlsplit(self.path).path
-        graph = Path(self.server.pool.graph_path)
-        if route in ("/", "/index.html"):
-            explorer = graph.with_name("graph.html")
-            if explorer.is_file():
-                self._send_file(explorer, "text/html; charset=utf-8", head)
+        url = urlsplit(self.path)
+        route = url.path
+        if route in ("/", "/index.html") or (route == "/sparql" and not url.query):
+            self._send(Reply(HTTPStatus.OK, "text/html; charset=utf-8", sparql_page(self._explorer().is_file())), head=head)
+        elif route in ("/explorer", "/graph.html"):
+            if self._explorer().is_file():
+                # graph.html carries its own Content-Security-Policy (inline scripts by hash).
+                self._send_file(self._explorer(), "text/html; charset=utf-8", head)
             else:
-                self._send(Reply(HTTPStatus.OK, "text/html; charset=utf-8", _landing_page()), head=head)
-            return True
-        if route == "/graph.ttl":
-            self._send_file(graph, "text/turtle; charset=utf-8", head)
-            return True
-        return False
+                self._send(_text_reply(HTTPStatus.NOT_FOUND, f"no explorer: '{self._explorer()}' does not exist; `kg build` writes it beside graph.ttl"), head=head)
+        elif route == "/graph.ttl":
+            self._send_file(Path(self.server.pool.graph_path), "text/turtle; charset=utf-8", head)
+        elif route.startswith("/assets/"):
+            path = asset_path(route[len("/assets/"):])
+            if path is None:
+                self._send(_text_reply(HTTPStatus.NOT_FOUND, f"not found: {route}"), head=head)
+            else:
+                self._send_file(path, _ASSET_TYPES[path.suffix], head)
+        elif route == "/describe":
+            self._describe(parse_qs(url.query).get("iri", []), head)
+        else:
+            return False
+        return True
+
+    def _describe(self, iris: list[str], head: bool) -> None:
+        if len(iris) != 1 or not _IRI.fullmatch(iris[0]):
+            shown = iris[0][:80] if iris else "(none)"
+            self._send(_text_reply(HTTPStatus.BAD_REQUEST, f"give one absolute IRI as iri=, e.g. /describe?iri=https://w3id.org/kaigi-kg/id/forum/...; got {shown!r}"), head=head)
+            return
+        answer = self.server.pool.run(describe_query(iris[0]), "json", None)
+        self._send(describe_page(iris[0], answer), head=head)
+
+    def _not_found(self, head: bool = False) -> None:
+        route = urlsplit(self.path).path
+        self._send(_text_reply(HTTPStatus.NOT_FOUND, f"not found: {route}; the SPARQL endpoint is /sparql, the SPARQL page /"), head=head)
 
     def do_HEAD(self) -> None:  # noqa: N802 (http.server naming)
         if not self._static(head=True):
-            self._send(_text_reply(HTTPStatus.NOT_FOUND, "not found"), head=True)
+            self._not_found(head=True)
 
     def do_GET(self) -> None:  # noqa: N802
         if self._static(head=False):
             return
         url = urlsplit(self.path)
         if url.path != "/sparql":
-            self._send(_text_reply(HTTPStatus.NOT_FOUND, f"not found: {url.path}; the SPARQL endpoint is /sparql"))
+            self._not_found()
             return
-        params = parse_qs(url.query, keep_blank_values=True)
-        if "query" not in params and "update" not in params:
-            self._send(Reply(HTTPStatus.OK, "text/html; charset=utf-8", _landing_page()))
-            return
-        self._answer(params)
+        self._answer(parse_qs(url.query, keep_blank_values=True))
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        # A CORS preflight (when --cors allows the Origin) or a plain question about methods.
+        headers = [("Allow", ALLOWED_METHODS)]
+        if self._cors_headers():
+            headers += [("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                        ("Access-Control-Allow-Headers", "Accept, Content-Type"),
+                        ("Access-Control-Max-Age", "600")]
+        self.send_response(HTTPStatus.NO_CONTENT)
+        for name, value in (*self._cors_headers(), *headers):
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _method_not_allowed(self) -> None:
+        self.close_connection = True  # a body we do not read may follow
+        self._send(_text_reply(HTTPStatus.METHOD_NOT_ALLOWED, f"method {self.command} is not allowed: the endpoint is read-only; use {ALLOWED_METHODS}"), headers=(("Allow", ALLOWED_METHODS),))
+
+    do_PUT = do_DELETE = do_PATCH = do_TRACE = do_CONNECT = _method_not_allowed  # noqa: N815
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path != "/sparql":
-            self._send(_text_reply(HTTPStatus.NOT_FOUND, f"not found: {url.path}; the SPARQL endpoint is /sparql"))
+            self.close_connection = True
+            self._not_found()
             return
         try:
             length = int(self.headers.get("Content-Length", ""))
@@ -464,13 +751,32 @@ class SparqlServer(ThreadingHTTPServer):
     """ThreadingHTTPServer answering SPARQL from a ``WorkerPool``; ``close()`` stops all."""
 
     daemon_threads = True
-    request_queue_size = 16
+    request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], pool: WorkerPool):
+    def __init__(self, address: tuple[str, int], pool: WorkerPool, *, cors_origins: tuple[str, ...] = (), request_deadline: float = REQUEST_DEADLINE, max_connections: int = MAX_CONNECTIONS, backlog: int = LISTEN_BACKLOG):
         self.pool = pool
+        self.request_queue_size = backlog  # read by server_activate() below
+        self.cors_origins = tuple(cors_origins)
+        self.request_deadline = request_deadline
+        self._slots = threading.BoundedSemaphore(max_connections)
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__((address[0].strip("[]"), address[1]), SparqlHandler)
+
+    def process_request(self, request, client_address) -> None:
+        # At max_connections the accept loop waits here; new clients queue in the backlog.
+        self._slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     @property
     def url(self) -> str:
@@ -493,11 +799,16 @@ def make_server(
     timeout: float = DEFAULT_TIMEOUT,
     workers: int = DEFAULT_WORKERS,
     allow_remote: bool = False,
+    cors_origins: tuple[str, ...] = (),
+    max_result_mb: float = DEFAULT_MAX_RESULT_MB,
+    request_deadline: float = REQUEST_DEADLINE,
+    backlog: int = LISTEN_BACKLOG,
 ) -> SparqlServer:
     """A ready (bound, graph loaded) SPARQL server; call ``serve_forever()`` then ``close()``.
 
-    Workers are spawned processes, so a calling script needs the usual
-    ``if __name__ == "__main__":`` guard.
+    ``cors_origins`` (e.g. ``("https://yasgui.example.org",)`` or ``("*",)``) lets pages of
+    those origins query ``/sparql``; none by default. Workers are spawned processes, so a
+    calling script needs the usual ``if __name__ == "__main__":`` guard.
     """
     if not is_loopback(host) and not allow_remote:
         raise QueryError(
@@ -507,12 +818,13 @@ def make_server(
         )
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, got {timeout!r}; give seconds, e.g. 10", code="E312")
+    origins = tuple(check_cors_origin(origin) for origin in cors_origins)
     path = Path(graph_path)
     if not path.is_file():
         from kg.query import load_store
 
         load_store(path)  # raises the E301 message for a missing file or a directory
-    pool = WorkerPool(path, size=workers, timeout=timeout)
+    pool = WorkerPool(path, size=workers, timeout=timeout, max_result_bytes=int(max_result_mb * (1 << 20)))
     try:
         try:
             pool.warm_up()
@@ -523,8 +835,11 @@ def make_server(
                 "are spawned) and check memory",
                 code="E312",
             ) from None
+        if not pool.network_isolated:
+            log.warning("query workers could not get a network namespace of their own; SERVICE "
+                        "is still refused by the query check")
         try:
-            return SparqlServer((host, port), pool)
+            return SparqlServer((host, port), pool, cors_origins=origins, request_deadline=request_deadline, backlog=backlog)
         except OSError as err:
             raise QueryError(
                 f"cannot listen on {host}:{port}: {err.strerror}; choose another --port (0 picks a free one)",

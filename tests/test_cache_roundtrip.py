@@ -103,7 +103,7 @@ def test_cache_concurrent_writers_leave_a_readable_entry(tmp_path):
     for t in threads:
         t.join()
     assert cache.load_facts("same") in payloads
-    leftovers = [p.name for p in cache._facts_path("same").parent.iterdir() if p.name != "same.pickle"]
+    leftovers = [p.name for p in cache._facts_path("same").parent.iterdir() if p.name != "same.json"]
     assert leftovers == []
 
 

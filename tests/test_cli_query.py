@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.query import display_width
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 NAMES = "co-attendance, cross-forum, forum-timeline, institutions, officials, representations"
@@ -58,9 +59,9 @@ def test_cli_query_list_names_every_bundled_query():
 def test_cli_query_help_has_an_example_for_every_option():
     result = kg("--help")
     assert result.exit_code == 0
-    for option in ("-e, --expression", "-f, --format", "-b, --bind", "--list"):
+    for option in ("-e, --expression", "-f, --format", "-w, --width", "-b, --bind", "--list"):
         assert option in result.output
-    assert result.output.count("Example: kg query") == 4
+    assert result.output.count("Example: kg query") == 5
     assert "kg query out/graph.ttl representations" in result.output
 
 
@@ -135,7 +136,7 @@ def test_cli_query_missing_arguments(args, message):
 def test_cli_query_unknown_format_lists_choices():
     result = kg(str(FIXTURE), "officials", "--format", "xml")
     assert result.exit_code == 2
-    assert "'xml' is not one of 'table', 'csv', 'json'" in result.output
+    assert "'xml' is not one of 'table', 'vertical', 'csv', 'json'" in result.output
 
 
 def test_cli_query_output_is_identical_across_processes():
@@ -150,3 +151,72 @@ def test_cli_query_output_is_identical_across_processes():
     ]
     assert runs[0] == runs[1] and runs[2] == runs[3]
     assert "国務次官" in runs[0]
+
+
+# ---------------------------------------------------------------- fitting the terminal
+
+REPRESENTATION_RECORD = [
+    "-[ row 1 ]----------------------------------------------------------------------",
+    "official     李正民",
+    "side         KR",
+    "forum        戦略協議会",
+    "meeting      第1回戦略協議会",
+    "date         2023-09-15",
+    "title        外務部第1次官",
+    "institution  外務部",
+    "evidence     李正民第1次官とハリス国務次官が第1回戦略協議会に出席した。",
+    "document     doc1",
+    "-[ row 2 ]----------------------------------------------------------------------",
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--width", "80"], {}), ([], {"COLUMNS": "80"}), (["--format", "vertical"], {"COLUMNS": "80"})],
+)
+def test_cli_query_too_many_columns_for_80_is_one_record_per_row(args, env):
+    result = CliRunner(env=env).invoke(main, ["query", str(FIXTURE), "representations", *args])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[: len(REPRESENTATION_RECORD)] == REPRESENTATION_RECORD
+    assert lines[-1] == "(7 rows)"
+    assert max(display_width(line) for line in lines) == 80
+
+
+def test_cli_query_table_that_fits_80_stays_a_table():
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["query", str(FIXTURE), "officials"])
+    assert result.output == (
+        "official  country  titles                institutions  meetings\n"
+        "--------  -------  --------------------  ------------  --------\n"
+        "ハリス    US       国務次官補、国務次官  国務庁        2\n"
+        "山川一郎  JP       外務審議官                          1\n"
+        "朴東洙    KR       防衛政策室長          防衛部        1\n"
+        "李正民    KR       外務部第1次官         外務部        3\n"
+        "(4 rows)\n"
+    )
+
+
+def test_cli_query_narrow_terminal_wraps_cells_and_keeps_every_character():
+    result = CliRunner(env={"COLUMNS": "56"}).invoke(main, ["query", str(FIXTURE), "officials"])
+    assert result.output.splitlines()[:5] == [
+        "official  country  titles         institutions  meetings",
+        "--------  -------  -------------  ------------  --------",
+        "ハリス    US       国務次官補、   国務庁        2",
+        "                   国務次官",
+        "山川一郎  JP       外務審議官                   1",
+    ]
+
+
+def test_cli_query_no_terminal_and_width_zero_mean_no_limit():
+    wide = kg(str(FIXTURE), "representations", "--width", "0").output.splitlines()
+    assert wide[0].split() == ["official", "side", "forum", "meeting", "date", "title", "institution", "evidence", "document"]
+    assert kg(str(FIXTURE), "representations").output.splitlines() == wide  # CliRunner: not a terminal
+
+
+def test_cli_query_list_wraps_descriptions_to_the_terminal():
+    lines = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["query", "--list"]).output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[:2] == [
+        "co-attendance    Pairs of people who attended the same meeting, each pair once,",
+        "                 most shared meetings first.",
+    ]

@@ -55,3 +55,36 @@ def test_nlp_split_long_text_pieces_join_back_and_fit(text, limit):
     pieces = split_long_text(text, max_bytes=limit)
     assert "".join(pieces) == text
     assert all(len(p.encode("utf-8")) <= limit for p in pieces)
+
+
+def test_nlp_parse_blocks_streams_texts_in_small_batches(nlp):
+    """Docs come out while the input is still being read: at most a batch (and the
+    pieces of one text) is held, not every piece of every text at once."""
+    from kg.nlp import PIPE_BATCH_SIZE, iter_parsed_blocks
+
+    texts = [f"日米両政府は{i}日、東京で協議を開いた。" for i in range(1, 25)]
+    pulled: list[int] = []
+
+    def source():
+        for i, text in enumerate(texts):
+            pulled.append(i)
+            yield text
+
+    stream = iter_parsed_blocks(nlp, source())
+    first = next(stream)
+    assert first.text == texts[0]
+    assert len(pulled) <= 2 * PIPE_BATCH_SIZE < len(texts)
+    rest = list(stream)
+    assert [doc.text for doc in [first, *rest]] == texts
+    assert [t.text for t in first] == [t.text for t in nlp(texts[0])]
+
+
+def test_nlp_split_long_text_is_linear_on_a_long_line():
+    """A 3 MB line (the shape of a scraped page without line breaks) splits into pieces
+    that each fit, with each cut looking at one window only (no quadratic re-encoding)."""
+    line = "日米両政府は3日、東京で外務・防衛担当閣僚協議を開き、拡大抑止の強化で一致した。" * 25_000
+    pieces = split_long_text(line)
+    assert "".join(pieces) == line
+    assert all(len(p.encode("utf-8")) <= MAX_BLOCK_BYTES for p in pieces)
+    assert all(p.endswith("。") for p in pieces)
+    assert len(pieces) <= len(line.encode("utf-8")) // (MAX_BLOCK_BYTES - 200) + 1  # cuts close to the limit

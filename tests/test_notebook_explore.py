@@ -38,14 +38,11 @@ def test_notebook_is_committed_without_outputs():
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
-@pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    """The notebook run by nbclient in a fresh python3 kernel, building the seeds into a temp folder."""
+def _execute(env: dict[str, str]):
+    """The notebook run by nbclient in a fresh python3 kernel with ``env`` set."""
     from nbclient import NotebookClient
 
-    out = tmp_path_factory.mktemp("notebook-out")
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    env = {"KG_NOTEBOOK_OUT": str(out), "KG_NOTEBOOK_REBUILD": "1"}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)  # the kernel process inherits the environment
     try:
@@ -57,7 +54,37 @@ def executed(tmp_path_factory):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    return nb, out
+    return nb
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """The notebook building the seeds into a temp folder."""
+    out = tmp_path_factory.mktemp("notebook-out")
+    return _execute({"KG_NOTEBOOK_OUT": str(out), "KG_NOTEBOOK_REBUILD": "1"}), out
+
+
+@pytest.fixture(scope="module")
+def executed_on_many_forums(tmp_path_factory):
+    """The notebook on a graph of tests/corpus + tests/regression + seeds (50+ forums).
+
+    The build reuses the parses cached by test_extract_generality.py (seconds); alone and
+    cold it parses ~120 articles (minutes).
+    """
+    from kg.pipeline import build_corpus
+
+    out = tmp_path_factory.mktemp("notebook-many")
+    build_corpus([ROOT / "tests" / "corpus", ROOT / "tests" / "regression", ROOT / "seeds"], out,
+                 cache_dir=ROOT / ".kg-cache" / "tests")
+    return _execute({"KG_NOTEBOOK_GRAPH": str(out / "graph.ttl")}), out
+
+
+def _png_size(cell) -> tuple[int, int]:
+    import base64
+    import struct
+
+    png = base64.b64decode(next(o["data"]["image/png"] for o in cell.outputs if "image/png" in o.get("data", {})))
+    return struct.unpack(">II", png[16:24])
 
 
 @pytest.mark.slow
@@ -123,3 +150,34 @@ def test_notebook_embedded_explorer_runs_in_chromium(executed, tmp_path):
         assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
         driver.quit()
+
+
+@pytest.mark.slow
+def test_notebook_binds_a_forum_by_its_acronym_and_shows_the_sentences(executed):
+    nb, _ = executed
+    shown = _text(_cell(nb, "bind"))
+    assert "at 第5回拡大抑止戦略協議体, 2024-10-04:" in shown
+    assert re.search(r"「[^」]*金烘均[^」]*」  \[000_94789be653804502\]", shown)
+    assert _text(_cell(nb, "bind-error")).strip() == (
+        "[E314] no row has forum 'EDSCX': it is not a value, label, alias or acronym of any forum "
+        "in the answer; close matches: EDSCG"
+    )
+    assert "<td>尹錫悦</td>" in _text(_cell(nb, "cross-forum"))
+
+
+@pytest.mark.slow
+def test_notebook_timeline_stays_readable_at_50_forums(executed, executed_on_many_forums):
+    nb, out = executed_on_many_forums
+    printed = re.search(r"(\d+) dated meetings in (\d+) forums \(\d+ undated\): (\d+) forums with a row each, "
+                        r"(\d+) grouped in 'other'", _text(_cell(nb, "timeline")))
+    assert printed, _text(_cell(nb, "timeline"))
+    meetings, forums, rows, grouped = map(int, printed.groups())
+    assert forums >= 50 and rows == 15 and rows + grouped == forums
+    # the figure keeps the height it has for the seeds' 7 forums (the inline image is cropped
+    # to its content, so widths differ by a few pixels): 16 rows of 9-point labels in 600 px
+    many, seeds = _png_size(_cell(nb, "timeline")), _png_size(_cell(executed[0], "timeline"))
+    assert many[1] == seeds[1] == 600 and abs(many[0] - seeds[0]) < 50
+    assert (out / "timeline.png").is_file()
+    assert "bridges the most forums" in _text(_cell(nb, "centrality"))
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.get("output_type") == "error" or o.get("name") == "stderr"] == []

@@ -42,7 +42,7 @@ def test_pipeline_evidence_fixed_article_has_evidence(nlp, tmp_path):
     """Guard against a vacuous property: the sentences do produce evidence."""
     article = _article(SENTENCES, FURNITURE)
     result = process_article(article, str(tmp_path), True)
-    assert result.skipped is None
+    assert result.error is None, result.error
     evidence = list(_evidence(result.facts))
     assert evidence
     for ev in evidence:
@@ -57,7 +57,7 @@ def test_pipeline_evidence_offsets_point_at_quoted_sentence(nlp, tmp_path_factor
     cache = tmp_path_factory.getbasetemp() / "evidence-cache"
     article = _article(paragraphs, furniture)
     result = process_article(article, str(cache), True)
-    assert result.skipped is None, result.skipped
+    assert result.error is None, result.error
     for ev in _evidence(result.facts):
         assert ev.doc_id == article.doc_id
         assert 0 <= ev.start < ev.end <= len(article.text)

@@ -101,8 +101,9 @@ def test_pipeline_reliability_cli_exit_statuses(mixed_corpus, tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_pipeline_reliability_failing_article_is_skipped_not_fatal(tmp_path, monkeypatch):
-    """An exception inside one article's extraction skips that article only."""
+def test_pipeline_reliability_failing_article_is_an_internal_error_not_a_skip(tmp_path, monkeypatch):
+    """An exception inside one article's extraction leaves that article out, reported as
+    an internal error (stderr, report.json with the traceback), not as bad input."""
     import kg.extract
 
     real = kg.extract.extract_facts
@@ -118,9 +119,19 @@ def test_pipeline_reliability_failing_article_is_skipped_not_fatal(tmp_path, mon
         return real(article, docs)
 
     monkeypatch.setattr(kg.extract, "extract_facts", flaky)
+    monkeypatch.delenv("KG_FAIL_ON_INTERNAL_ERROR")
     lines: list[str] = []
     # No cache: a cached result would bypass the patched extractor.
     report = build_corpus([corpus], tmp_path / "out", use_cache=False, on_message=lines.append)
     assert [Path(p).name for p in report.articles] == ["a_good.txt"]
-    assert [(Path(s.path).name, s.code) for s in report.skipped] == [("b_bad.txt", "E506")]
-    assert f"skipped: {corpus / 'b_bad.txt'}: processing failed: ValueError: offset out of range: 99999 [E506]" in lines
+    assert report.skipped == []
+    assert [(Path(e.path).name, e.code, e.error) for e in report.internal_errors] == [
+        ("b_bad.txt", "E506", "ValueError: offset out of range: 99999")]
+    assert lines == [f"internal error: {corpus / 'b_bad.txt'}: ValueError: offset out of range: 99999 [E506] "
+                     "(a bug of kaigi-kg, not of the file; traceback in report.json)"]
+    on_disk = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert on_disk["skipped"] == [] and on_disk["counts"]["internal_errors"] == 1
+    (entry,) = on_disk["internal_errors"]
+    assert entry["traceback"].startswith("Traceback (most recent call last):")
+    assert "in flaky" in entry["traceback"] and entry["traceback"].rstrip().endswith(
+        "ValueError: offset out of range: 99999")

@@ -99,3 +99,86 @@ def test_cli_query_bind_needs_name_and_value():
     result = CliRunner().invoke(main, ["query", str(FIXTURE), "representations", "--bind", "side"])
     assert result.exit_code == 2
     assert result.output.endswith("Error: --bind needs NAME=VALUE, got 'side'; e.g. --bind side=KR\n")
+
+
+# ---------------------------------------------------------------- names, aliases, acronyms
+
+ALIASES = [
+    # (query, variable, value given, canonical value of the column)
+    ("forum-timeline", "forum", "SCG", "戦略協議会"),
+    ("forum-timeline", "forum", "scg", "戦略協議会"),
+    ("forum-timeline", "forum", "ＳＣＧ", "戦略協議会"),  # full-width, as typed with an IME
+    ("representations", "forum", "DD", "抑止対話"),
+    ("representations", "forum", "<https://w3id.org/kaigi-kg/id/forum/抑止対話>", "抑止対話"),
+    ("representations", "official", "イ・ジョンミン", "李正民"),  # skos:altLabel
+    ("representations", "official", "Lee Jeong-min", "李正民"),  # rdfs:label @en
+    ("representations", "side", "韓国", "KR"),  # the country's label for its ISO code
+    ("representations", "side", "United States", "US"),
+    ("officials", "official", "イ・ジョンミン", "李正民"),
+]
+
+
+@pytest.mark.parametrize(("name", "variable", "alias", "canonical"), ALIASES)
+def test_query_bind_alias_gives_the_rows_of_the_canonical_value(name, variable, alias, canonical):
+    full = run_query(FIXTURE, name)
+    expected = tuple(row for row in full.rows if row[full.columns.index(variable)] == canonical)
+    assert expected
+    assert run_query(FIXTURE, name, bindings={variable: alias}).rows == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "bindings", "message"),
+    [
+        (
+            "representations",
+            {"forum": "SGC"},
+            "[E314] no row has forum 'SGC': it is not a value, label, alias or acronym of any "
+            "forum in the answer; close matches: SCG",
+        ),
+        (
+            "representations",
+            {"forum": "戦略協議"},
+            "[E314] no row has forum '戦略協議': it is not a value, label, alias or acronym of any "
+            "forum in the answer; close matches: 戦略協議会",
+        ),
+        (
+            "representations",
+            {"side": "KR", "official": "李正"},
+            "[E314] no row has official '李正': it is not a value, label, alias or acronym of any "
+            "official in the answer; close matches: 李正民",
+        ),
+        (
+            "officials",
+            {"official": "ZZZ"},
+            "[E314] no row has official 'ZZZ': it is not a value, label, alias or acronym of any "
+            "official in the answer; its values include: ハリス, 山川一郎, 朴東洙, 李正民 (run the "
+            "query without --bind to see them all)",
+        ),
+    ],
+)
+def test_query_bind_unknown_value_names_it_with_close_matches(name, bindings, message):
+    with pytest.raises(QueryError) as info:
+        run_query(FIXTURE, name, bindings=bindings)
+    assert str(info.value) == message
+
+
+def test_query_bind_known_values_that_never_meet_give_no_rows():
+    # JP attended 抑止対話 only: an honest empty answer, not an error
+    assert run_query(FIXTURE, "representations", bindings={"side": "JP", "forum": "SCG"}).rows == ()
+
+
+def test_cli_query_bind_unknown_value_is_one_line_error():
+    result = CliRunner().invoke(main, ["query", str(FIXTURE), "forum-timeline", "--bind", "forum=SCGX"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: [E314] no row has forum 'SCGX': it is not a value, label, alias or acronym of "
+        "any forum in the answer; close matches: SCG\n"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("value", "label"), [("EDSCG", "拡大抑止戦略協議体"), ("拡張抑止戦略協議体", "拡大抑止戦略協議体"), ("NCG", "核協議グループ")])
+def test_query_bind_seed_forum_acronyms(seed_ttl, value, label):
+    by_acronym = run_query(seed_ttl, "representations", bindings={"forum": value})
+    assert by_acronym.rows and set(by_acronym.column("forum")) == {label}
+    assert by_acronym.rows == run_query(seed_ttl, "representations", bindings={"forum": label}).rows

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from kg.errors import QueryError
-from kg.query import QueryResult, format_csv, format_json, format_result, format_table, run_query
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.query import (
+    QueryResult, display_width, format_csv, format_json, format_result, format_table, format_vertical, run_query,
+    wrap_cell,
+)
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 
@@ -67,10 +73,73 @@ def test_query_format_table_aligns_wide_characters():
     assert lines[-1] == "(2 rows)"
 
 
-def test_query_format_table_clips_long_cells():
-    result = QueryResult("select", ("evidence",), (("あ" * 40,),))
-    cell = format_table(result, max_width=10).splitlines()[2]
-    assert cell == "ああああ…"
+EVIDENCE = "韓国側からは外交部の金烘均(キム・ホンギュン)第1次官、チョ・チャンレ国防政策室長が参加した。"
+LONG = QueryResult(
+    "select",
+    ("official", "side", "evidence"),
+    (("金烘均", "KR", EVIDENCE), ("John Smith", "US", "The talks were held in Washington on the fourth of October.")),
+)
+
+
+def test_query_format_table_wraps_long_cells_to_the_width():
+    lines = format_table(LONG, width=48).splitlines()
+    assert lines == [
+        "official    side  evidence",
+        "----------  ----  ------------------------------",
+        "金烘均      KR    韓国側からは外交部の金烘均(キ",
+        "                  ム・ホンギュン)第1次官、",
+        "                  チョ・チャンレ国防政策室長が参",
+        "                  加した。",
+        "John Smith  US    The talks were held in",
+        "                  Washington on the fourth of",
+        "                  October.",
+        "(2 rows)",
+    ]
+
+
+def test_query_format_vertical_when_the_table_would_be_longer():
+    lines = format_table(LONG, width=22).splitlines()
+    assert lines[:11] == [
+        "-[ row 1 ]------------",
+        "official  金烘均",
+        "side      KR",
+        "evidence  韓国側からは",
+        "          外交部の金烘",
+        "          均(キム・ホ",
+        "          ンギュン)第1",
+        "          次官、チョ・",
+        "          チャンレ国防",
+        "          政策室長が参",
+        "          加した。",
+    ]
+    assert lines[-1] == "(2 rows)"
+    assert format_vertical(LONG, width=22) == format_table(LONG, width=22)
+
+
+def test_query_format_vertical_when_the_columns_cannot_fit():
+    many = QueryResult("select", tuple(f"column{i}" for i in range(8)), (tuple("x" * 10 for _ in range(8)),))
+    assert format_table(many, width=80).startswith("-[ row 1 ]---")
+    assert format_table(many, width=200).splitlines()[2] == "  ".join(["x" * 10] * 8)
+
+
+def test_query_format_no_width_is_one_line_per_row():
+    lines = format_table(LONG).splitlines()
+    assert len(lines) == 5 and lines[2].endswith(EVIDENCE)
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("あ漢字カナ、。)ーab cd.,　\u0301")), max_size=80),
+    width=st.integers(min_value=2, max_value=40),
+)
+def test_query_format_wrap_keeps_every_character_within_the_width(text, width):
+    lines = wrap_cell(text, width)
+    assert all(display_width(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(("text", "columns"), [("金烘均", 6), ("ｷﾑ", 2), ("ＫＲ", 4), ("é", 1), ("e\u0301", 1), ("KR", 2)])
+def test_query_format_display_width(text, columns):
+    assert display_width(text) == columns
 
 
 def test_query_format_csv_round_trips():
@@ -94,4 +163,4 @@ def test_query_format_json_keeps_types_and_japanese():
 def test_query_format_unknown_format():
     with pytest.raises(QueryError) as info:
         format_result(SAMPLE, "xlsx")
-    assert str(info.value) == "[E309] unknown output format 'xlsx'; valid formats: table, csv, json"
+    assert str(info.value) == "[E309] unknown output format 'xlsx'; valid formats: table, vertical, csv, json"

@@ -189,12 +189,15 @@ def test_serve_protocol_not_acceptable(endpoint):
 
 def test_serve_protocol_explorer_graph_and_404(endpoint):
     base = endpoint[: -len("/sparql")]
-    assert http(f"{base}/")[2] == "<!doctype html><title>explorer</title>"
+    assert http(f"{base}/explorer")[2] == "<!doctype html><title>explorer</title>"
+    assert http(f"{base}/graph.html")[2] == "<!doctype html><title>explorer</title>"
     status, headers, body = http(f"{base}/graph.ttl")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
     assert body == FIXTURE.read_text(encoding="utf-8")
     assert http(f"{base}/../etc/passwd")[0] == 404
     assert http(f"{base}/secret.txt")[0] == 404
+    assert http(f"{base}/assets/../serve.py")[0] == 404
+    assert http(f"{base}/assets/sparql.html")[0] == 404  # the template, not an asset
 
 
 def test_serve_protocol_bounded_body_and_media_type(endpoint):
@@ -219,14 +222,17 @@ def test_serve_protocol_timeout_answers_503_and_recovers():
         _stop(server, thread)
 
 
-def test_serve_protocol_landing_page_without_explorer(tmp_path):
+def test_serve_protocol_sparql_page_without_explorer(tmp_path):
     graph = tmp_path / "graph.ttl"
     shutil.copyfile(FIXTURE, graph)
     server, thread = _start(graph, workers=1)
     try:
-        status, headers, body = http(server.url[: -len("/sparql")] + "/")
+        base = server.url[: -len("/sparql")]
+        status, headers, body = http(base + "/")
         assert status == 200 and headers["Content-Type"].startswith("text/html")
-        assert 'href="/sparql"' in body and "representations" in body
+        assert '"explorer": null' in body and '"name": "representations"' in body
+        assert http(base + "/explorer")[0] == 404
+        assert "kg build` writes it" in http(base + "/explorer")[2]
     finally:
         _stop(server, thread)
 

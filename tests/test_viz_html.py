@@ -118,9 +118,13 @@ def test_viz_explorer_data_draws_each_link_as_a_named_edge():
     data = explorer_data(load_graph(EXPLORER_TTL))
     kinds = {}
     for edge in data["edges"]:
-        kinds[edge["label"]] = kinds.get(edge["label"], 0) + 1
+        kinds[edge["kind"]] = kinds.get(edge["kind"], 0) + 1
+        assert "label" not in edge  # no English words drawn on the edges
+        # links to a country are off by default (countries are badges) and not laid out
+        assert edge["hidden"] is edge["countryLink"] is (edge["kind"] in ("country", "member", "at meeting"))
     assert kinds == {"represented": 5, "of forum": 2, "serves": 4, "country": 7, "member": 4, "at meeting": 4}
-    by_label = {n["label"]: n for n in data["nodes"]}
+    by_label = {n["details"]["label"]: n for n in data["nodes"]}
+    assert by_label["山本一郎"]["label"] == "山本一郎 · JP"  # the country as a badge
     assert by_label["山本一郎"]["kind"] == "official"
     assert by_label["外務省"]["kind"] == "institution"
     assert by_label["第3回架空安保協議"]["kind"] == "meeting"

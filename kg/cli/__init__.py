@@ -12,6 +12,7 @@ from kg.cli.build import build_command
 from kg.cli.evaluate import eval_command
 from kg.cli.query import query_command
 from kg.cli.serve import serve_command
+from kg.cli.viz import viz_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,3 +32,4 @@ main.add_command(build_command, "build")
 main.add_command(query_command, "query")
 main.add_command(eval_command, "eval")
 main.add_command(serve_command, "serve")
+main.add_command(viz_command, "viz")

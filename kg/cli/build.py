@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -11,7 +13,16 @@ import click
 from kg.errors import KGError
 
 EXIT_BUILD_FAILED = 1
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so the build cleans up as on Ctrl-C."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,7 +36,8 @@ EXIT_INTERRUPTED = 130
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Cache folder [default: $KG_CACHE_DIR or ~/.cache/kaigi-kg].  e.g. --cache-dir .kg-cache")
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1, previous outputs kept) on any skipped file or SHACL violation.  e.g. --strict")
+              help="Exit 1 (previous outputs kept) on a skipped file, internal error or SHACL violation.  "
+                   "e.g. --strict")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; skip lines still go to stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout instead of the summary.")
 @click.option("--format", "formats", type=click.Choice(["nt", "jsonld", "csv"]), multiple=True,
@@ -39,7 +51,10 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
     sidecars) or folders of them; the default is seeds/. Files that cannot be read are
     skipped with one line on stderr (`skipped: PATH: reason [E1xx]`); the build goes on.
-    A failed build leaves the previous files in OUTDIR untouched. Parses and facts are
+    An exception inside parsing or extraction is a bug of ours, reported apart
+    (`internal error: PATH: ... [E506]`, traceback in report.json). Outputs appear in
+    OUTDIR together or not at all; a failed or killed build (Ctrl-C exits 130, SIGTERM
+    143) leaves the previous files untouched. Parses and facts are
     cached; rebuilding an unchanged corpus into the same OUTDIR only refreshes
     report.json ("up to date").
 
@@ -57,6 +72,8 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     paths = list(inputs) or [Path("seeds")]
     if not inputs and not paths[0].exists():
         raise click.UsageError("no INPUT given and the default folder seeds/ does not exist; pass a folder of articles")
+    in_main_thread = threading.current_thread() is threading.main_thread()  # signal handlers live there only
+    previous_handler = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
         report = build_corpus(
             paths, outdir, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, strict=strict,
@@ -66,9 +83,13 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_BUILD_FAILED)
-    except KeyboardInterrupt:
-        click.echo(f"Error: interrupted; the previous files in {outdir} were kept", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        click.echo(f"Error: {how}; the previous files in {outdir} were kept", err=True)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous_handler)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     elif not quiet:
@@ -78,13 +99,19 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
 def summary(report) -> str:
     """The few lines printed after a build: counts and the files to open."""
     c = report.counts
-    skipped = f" ({c['skipped']} skipped)" if c.get("skipped") else ""
+    notes = [f"{c['skipped']} skipped"] if c.get("skipped") else []
+    if report.internal_errors:
+        notes.append(f"{len(report.internal_errors)} internal error(s)")
+    notes_text = f" ({', '.join(notes)})" if notes else ""
     done = "up to date:" if report.up_to_date else "built"
     lines = [
-        f"{done} {c['articles']} article(s){skipped} in {report.timings.get('total', 0):.1f}s",
+        f"{done} {c['articles']} article(s){notes_text} in {report.timings.get('total', 0):.1f}s",
         f"  officials {c['officials']}, institutions {c['institutions']}, forums {c['forums']}, "
         f"meetings {c['meetings']}, representations {c['representations']}",
     ]
+    if report.internal_errors:
+        lines += [f"  internal errors: {len(report.internal_errors)} article(s) left out by a bug of kaigi-kg, "
+                  "not bad input;", "  tracebacks in report.json (internal_errors); please report them"]
     if report.validation.get("violations"):
         lines.append(f"  SHACL: {len(report.validation['violations'])} violation(s), see report.json")
     lines.append("open: " + "  ".join(report.outputs[k] for k in ("ttl", "html") if k in report.outputs))

@@ -17,10 +17,12 @@ def eval_command(graph: str, gold_dir: str, as_json: bool) -> None:
     """Score GRAPH (a Turtle file from `kg build`) against the gold files in GOLD_DIR.
 
     Prints representation precision, recall and F1 over the corpus and per document,
-    the misses and false alarms, the share of gold officials found with the right
-    country, the required meetings found, and must_not_extract violations. The gold
-    format and the scoring rules are in docs/evaluation.md. Exits 0 whatever the
-    scores; 1 when the graph or the gold files cannot be read.
+    the misses, false alarms and duplicates, the gold officials found (and with the
+    right country), the required meetings found, and must_not_extract names in the
+    graph. The figures are those of the reference scorer shared/tools/score.py, and
+    the last line is the line it prints. The gold format and the scoring rules are
+    in docs/evaluation.md. Exits 0 whatever the scores; 1 when the graph or the gold
+    files cannot be read.
 
     \b
     Examples:

@@ -1,6 +1,8 @@
 """`kg query`: run a SPARQL query (a file, -e text or a bundled name) against a graph file."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -13,12 +15,18 @@ def _fail(err: KGError) -> click.ClickException:
     return click.ClickException(str(err))
 
 
-def _list_text() -> str:
-    from kg.query import bundled_queries
+def _list_text(width: Optional[int]) -> str:
+    from kg.query import MIN_COLUMN_WIDTH, bundled_queries, wrap_cell
 
     queries = bundled_queries()
-    width = max(len(name) for name in queries)
-    return "".join(f"{name:<{width}}  {description}\n" for name, (description, _) in queries.items())
+    name_width = max(len(name) for name in queries)
+    text_width = max(width - name_width - 2, MIN_COLUMN_WIDTH) if width else None
+    out = []
+    for name, (description, _) in queries.items():
+        lines = wrap_cell(description, text_width) if text_width else [description]
+        out.append(f"{name:<{name_width}}  {lines[0]}\n")
+        out.extend(f"{'':<{name_width}}  {line}\n" for line in lines[1:])
+    return "".join(out)
 
 
 def _query_text(query: Optional[str], expression: Optional[str]) -> str:
@@ -83,11 +91,22 @@ def _parse_bindings(pairs: tuple[str, ...]) -> dict[str, str]:
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "vertical", "csv", "json"]),
     default="table",
     show_default=True,
-    help="Output format: an aligned table, CSV with a header row, or a JSON array of "
-    "objects. Example: kg query out/graph.ttl officials --format csv > officials.csv",
+    help="Output format: an aligned table that fits the terminal (long cells wrap; one "
+    "record per row when the columns cannot fit), vertical (always one record per row), "
+    "CSV with a header row, or a JSON array of objects. "
+    "Example: kg query out/graph.ttl officials --format csv > officials.csv",
+)
+@click.option(
+    "-w",
+    "--width",
+    type=click.IntRange(min=0),
+    metavar="COLUMNS",
+    help="Fit table and vertical output to COLUMNS terminal columns (0: no limit). Default: "
+    "$COLUMNS, else the terminal's width, else no limit when the output is not a terminal. "
+    "Example: kg query out/graph.ttl representations --width 120",
 )
 @click.option(
     "-b",
@@ -96,8 +115,10 @@ def _parse_bindings(pairs: tuple[str, ...]) -> dict[str, str]:
     multiple=True,
     metavar="NAME=VALUE",
     help="Keep only rows whose ?NAME is VALUE (repeatable; adds VALUES ?NAME { ... } to the "
-    "query; plain text matches plain and @ja literals). Each bundled query lists the names "
-    "it can bind. Example: kg query out/graph.ttl representations --bind side=KR",
+    "query). VALUE may be any name the graph knows for the thing: its label, an alias "
+    "(skos:altLabel), an acronym or an ISO code; a value no row has is an error listing "
+    "close matches. Each bundled query lists the names it can bind. "
+    "Example: kg query out/graph.ttl representations --bind forum=EDSCG",
 )
 @click.option(
     "--list",
@@ -110,6 +131,7 @@ def query_command(
     query: Optional[str],
     expression: Optional[str],
     output_format: str,
+    width: Optional[int],
     bindings: tuple[str, ...],
     list_queries: bool,
 ) -> None:
@@ -122,12 +144,13 @@ def query_command(
       kg query --list
       kg query out/graph.ttl representations
       kg query out/graph.ttl forum-timeline --format csv
-      kg query out/graph.ttl representations --bind side=KR --bind forum=日中韓首脳会議
+      kg query out/graph.ttl representations --bind forum=EDSCG --format vertical
+      kg query out/graph.ttl representations --bind side=KR --bind forum=NCG
       kg query out/graph.ttl my-query.rq --format json
       kg query out/graph.ttl -e 'SELECT ?name WHERE { ?p a kgo:Official ; rdfs:label ?name }'
     """
     if list_queries:
-        click.echo(_list_text(), nl=False)
+        click.echo(_list_text(_output_width(width)), nl=False)
         return
     if graph is None:
         raise click.UsageError(
@@ -140,4 +163,24 @@ def query_command(
         result = run_query(graph, text, bindings=_parse_bindings(bindings))
     except KGError as err:
         raise _fail(err) from None
-    click.echo(format_result(result, output_format), nl=False)
+    click.echo(format_result(result, output_format, width=_output_width(width)), nl=False)
+
+
+def _output_width(option: Optional[int]) -> Optional[int]:
+    """Terminal columns to fit: --width, $COLUMNS, the terminal's width; None = no limit.
+
+    Piped into ``less`` or ``head`` from a terminal, the output still fits that terminal
+    (its width is read from stderr); written by a script with no terminal, it has no limit.
+    """
+    if option is not None:
+        return option or None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            continue
+    return None

@@ -47,25 +47,39 @@ def _interrupt(signum, frame) -> None:
     help="Worker processes answering queries in parallel (each holds the graph in memory). "
     "Example: kg serve --workers 4",
 )
+@click.option(
+    "--cors",
+    "cors",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let web pages of ORIGIN (scheme://host[:port], or * for any) query /sparql, e.g. "
+    "YASGUI hosted elsewhere; repeatable; off by default. Example: kg serve --cors http://localhost:3000",
+)
+@click.option("--max-result-mb", type=click.FloatRange(min=0.001), default=32.0, show_default=True,
+              help="Largest answer in MiB; a bigger result is refused with 400 (E321). Example: kg serve --max-result-mb 256")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request. Example: kg serve -q")
 @click.pass_context
-def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout: float, workers: int, quiet: bool) -> None:
+def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout: float, workers: int, cors: tuple[str, ...], max_result_mb: float, quiet: bool) -> None:
     """Serve GRAPH (default out/graph.ttl) as a read-only SPARQL 1.1 endpoint.
 
     \b
     Routes:
-      /sparql     SPARQL 1.1 Protocol: GET ?query=..., POST form or application/sparql-query;
-                  results as JSON, XML, CSV or TSV (Accept header, or format=json|xml|csv|tsv);
-                  CONSTRUCT/DESCRIBE as Turtle, N-Triples, RDF/XML or JSON-LD
-      /           the explorer page (graph.html beside GRAPH) or a query form
+      /           SPARQL page: editor, bundled queries, sortable table, CSV/JSON
+      /sparql     SPARQL 1.1 Protocol: GET ?query=..., POST form-encoded or
+                  application/sparql-query; SELECT/ASK as JSON, XML, CSV or TSV
+                  (Accept header or format=), CONSTRUCT/DESCRIBE as Turtle,
+                  N-Triples, RDF/XML or JSON-LD
+      /describe   ?iri=IRI: one resource's triples, IRIs as links
+      /explorer   the explorer page (graph.html beside GRAPH)
       /graph.ttl  the graph file
 
     \b
     Examples:
-      kg serve                                   # out/graph.ttl on http://127.0.0.1:8000/sparql
+      kg serve                  # out/graph.ttl on http://127.0.0.1:8000/
       kg serve out/graph.ttl --port 8080 --timeout 30
-      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
-           http://127.0.0.1:8000/sparql
+      kg serve --cors https://yasgui.example.org   # YASGUI elsewhere may query
+      curl -H 'Accept: text/csv' http://127.0.0.1:8000/sparql \\
+           --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
     from kg.serve import is_loopback, make_server
 
@@ -77,11 +91,14 @@ def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout:
         )
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s")
     try:
-        server = make_server(Path(graph), host=host, port=port, timeout=timeout, workers=workers, allow_remote=host_given)
+        server = make_server(
+            Path(graph), host=host, port=port, timeout=timeout, workers=workers, allow_remote=host_given,
+            cors_origins=cors, max_result_mb=max_result_mb,
+        )
     except KGError as err:
         raise click.ClickException(str(err)) from None
     base = server.url[: -len("/sparql")]
-    click.echo(f"Serving {graph} at {server.url} (explorer: {base}/) — Ctrl+C to stop", err=True)
+    click.echo(f"Serving {graph} at {server.url} (SPARQL page: {base}/) — Ctrl+C to stop", err=True)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()

@@ -1,5 +1,7 @@
 // kaigi-kg explorer. Every string from the graph is untrusted article text: it reaches the
 // page only through textContent / option.text / the vis canvas, never through innerHTML.
+// The whole view state (focus, filters, view) lives in the URL hash, so links reopen it and
+// Back steps through it.
 (function () {
   "use strict";
 
@@ -10,12 +12,38 @@
   var GLYPHS = { dot: "\u25CF", square: "\u25A0", triangle: "\u25B2", star: "\u2605", diamond: "\u25C6" };
   var MAX_EVIDENCE = 50;
   var MAX_RESULTS = 20;
+  var MIN_LABEL_PX = 12;  // a drawn label is never smaller than this on screen
+  var BASE_FONT = 14;
+  var MAX_FIT_SCALE = 1.3;
+  var DIMMED = 0.12;
+  var STATUS_VALUES = data.statuses.map(function (s) { return s.value; });
+  var TABLE_COLUMNS = [
+    ["date", "日付"], ["forum", "協議体"], ["meeting", "会合"], ["side", "側"], ["official", "出席者"],
+    ["title", "肩書"], ["institution", "機関"], ["evidence", "根拠となる文"], ["document", "記事"]];
+  // Column order of the bundled `representations` query, so a CSV reads like its output.
+  var CSV_COLUMNS = ["official", "side", "forum", "meeting", "date", "title", "institution", "evidence", "document"];
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var filters = { forum: "", country: "", hiddenTypes: {} };
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var edgeColor = {};
+  data.edges.forEach(function (e) { edgeColor[e.id] = e.color; });
+  var neighbours = {};
+  data.nodes.forEach(function (n) { neighbours[n.id] = []; });
+  data.edges.forEach(function (e) {
+    neighbours[e.from].push({ id: e.to, countryLink: e.countryLink });
+    neighbours[e.to].push({ id: e.from, countryLink: e.countryLink });
+  });
+
+  function defaultState() {
+    return { focus: "", depth: 1, forum: "", country: "", statuses: STATUS_VALUES.slice(), hide: [],
+             links: false, view: "graph", sort: "", desc: false };
+  }
+  var state = defaultState();
   var shown = { nodes: data.nodes.length, edges: data.edges.length };
-  var selectedId = null;
+  var visibleIds = {};
+  var focusSet = null;
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
@@ -24,6 +52,7 @@
   explorer.edges = edges;
   explorer.total = { nodes: data.nodes.length, edges: data.edges.length };
   explorer.shown = function () { return { nodes: shown.nodes, edges: shown.edges }; };
+  explorer.state = function () { return JSON.parse(JSON.stringify(state)); };
 
   // ------------------------------------------------------------ small DOM helpers
 
@@ -38,42 +67,275 @@
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
+  // A link in the panel: moves the focus to a node (or a document) of the graph.
+  function goButton(text, id, note) {
+    var wrap = el("span");
+    var button = el("button", text, "go");
+    button.type = "button";
+    button.setAttribute("data-go", id);
+    button.addEventListener("click", function () { setState({ focus: id, depth: 1 }); });
+    wrap.appendChild(button);
+    if (note) wrap.appendChild(el("span", note, "note"));
+    return wrap;
+  }
+
+  function download(name, href) {
+    var a = el("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+  }
+
+  // ------------------------------------------------------------ state and the URL hash
+
+  function hashOf(s) {
+    var p = new URLSearchParams();
+    if (s.view !== "graph") p.set("view", s.view);
+    if (s.focus) p.set("focus", s.focus);
+    if (s.depth > 1) p.set("depth", String(s.depth));
+    if (s.forum) p.set("forum", s.forum);
+    if (s.country) p.set("country", s.country);
+    if (s.statuses.length !== STATUS_VALUES.length) p.set("status", s.statuses.join(","));
+    if (s.hide.length) p.set("hide", s.hide.join(","));
+    if (s.links) p.set("links", "1");
+    if (s.sort) p.set("sort", (s.desc ? "-" : "") + s.sort);
+    return p.toString();
+  }
+
+  function stateFromHash(hash) {
+    var p = new URLSearchParams(hash.replace(/^#/, ""));
+    var s = defaultState();
+    var list = function (v) { return v ? v.split(",").filter(function (x) { return x; }) : []; };
+    if (["graph", "table", "timeline"].indexOf(p.get("view")) >= 0) s.view = p.get("view");
+    s.focus = p.get("focus") || "";
+    s.depth = Math.max(1, Math.min(4, parseInt(p.get("depth") || "1", 10) || 1));
+    s.forum = p.get("forum") || "";
+    s.country = p.get("country") || "";
+    if (p.has("status")) s.statuses = list(p.get("status")).filter(function (v) { return STATUS_VALUES.indexOf(v) >= 0; });
+    s.hide = list(p.get("hide")).filter(function (v) { return typeByName[v]; });
+    s.links = p.get("links") === "1";
+    var sort = p.get("sort") || "";
+    s.desc = sort.charAt(0) === "-";
+    s.sort = sort.replace(/^-/, "");
+    return s;
+  }
+
+  function writeHash() {
+    var hash = hashOf(state);
+    if (location.hash.replace(/^#/, "") === hash) return;
+    try {
+      history.pushState(null, "", hash ? "#" + hash : location.pathname + location.search);
+    } catch (err) {
+      // about:srcdoc (the notebook's iframe) has no URL to push to; the page still works.
+    }
+  }
+
+  // Change part of the state, record it in the history and redraw.
+  function setState(change, options) {
+    Object.keys(change).forEach(function (k) { state[k] = change[k]; });
+    if (change.focus && !visibleWith(state, change.focus)) {
+      // Focusing something the filters hide: clear the filters rather than show nothing.
+      var keep = { focus: state.focus, depth: state.depth, view: state.view, links: state.links };
+      state = defaultState();
+      Object.keys(keep).forEach(function (k) { state[k] = keep[k]; });
+    }
+    if (!options || options.history !== false) writeHash();
+    render({ reframe: !options || options.reframe !== false });
+  }
+
+  window.addEventListener("popstate", function () {
+    state = stateFromHash(location.hash);
+    render({ reframe: true });
+  });
+
   // ------------------------------------------------------------ filters
 
-  function nodeVisible(node) {
-    if (filters.hiddenTypes[node.kind]) return false;
-    if (filters.forum && node.forums.indexOf(filters.forum) < 0) return false;
-    if (filters.country && node.countries.indexOf(filters.country) < 0) return false;
+  function nodeVisibleIn(s, node) {
+    if (s.hide.indexOf(node.kind) >= 0) return false;
+    if (s.forum && node.forums.indexOf(s.forum) < 0) return false;
+    if (s.country && node.countries.indexOf(s.country) < 0) return false;
+    if (s.statuses.length !== STATUS_VALUES.length && node.statuses.length &&
+        !node.statuses.some(function (v) { return v === "" || s.statuses.indexOf(v) >= 0; })) return false;
     return true;
   }
 
+  function visibleWith(s, id) {
+    if (data.documents[id]) return true;
+    var node = byId[id];
+    return !!node && nodeVisibleIn(s, node);
+  }
+
+  function filtersActive() {
+    return !!(state.forum || state.country || state.hide.length || state.statuses.length !== STATUS_VALUES.length);
+  }
+
+  // The focus: the node and its neighbours up to ``depth`` links (or a document's facts).
+  function computeFocus() {
+    if (!state.focus) return null;
+    var set = {};
+    if (data.documents[state.focus]) {
+      data.documents[state.focus].nodes.forEach(function (id) { if (visibleIds[id]) set[id] = true; });
+      return set;
+    }
+    if (!byId[state.focus]) return null;
+    set[state.focus] = true;
+    var frontier = [state.focus];
+    for (var d = 0; d < state.depth; d++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        neighbours[id].forEach(function (n) {
+          // Countries are badges: a country link only counts when the country is the focus
+          // or country links are drawn.
+          if (n.countryLink && !state.links && byId[id].kind !== "country") return;
+          if (!set[n.id] && visibleIds[n.id]) { set[n.id] = true; next.push(n.id); }
+        });
+      });
+      frontier = next;
+    }
+    return set;
+  }
+
+  var lastScale = null;
+  var CELL = 120;
+
+  // The screen box [left, top, right, bottom] of a label of ``px`` under (or over) a node
+  // of radius ``size`` at (x, y), all in screen pixels.
+  function labelBox(x, y, size, text, px, above) {
+    var w = textWidth(text) * px + 4, h = px * 1.25;
+    var top = above ? y - size - 2 - h : y + size + 2;
+    return [x - w / 2, top, x + w / 2, top + h];
+  }
+
+  function textWidth(text) {
+    var w = 0;
+    for (var i = 0; i < text.length; i++) w += text.charCodeAt(i) > 0x2e7f ? 1 : 0.6;
+    return w;
+  }
+
+  // Labels that fit (level of detail): by priority, a label is drawn only where it overlaps
+  // no label already placed, at MIN_LABEL_PX or more on screen; zooming in names more nodes.
+  // Overlap does not change when panning, so this runs only when the zoom changes.
+  function updateLabels(force) {
+    var scale = network.getScale();
+    if (!force && lastScale !== null && Math.abs(scale / lastScale - 1) < 0.04) return;
+    lastScale = scale;
+    var px = Math.max(BASE_FONT * scale, MIN_LABEL_PX);
+    var size = Math.round(px / scale * 10) / 10;
+    var positions = network.getPositions();
+    var candidates = data.nodes.filter(function (n) { return visibleIds[n.id] && (!focusSet || focusSet[n.id]); });
+    candidates.sort(function (a, b) {
+      var fa = a.id === state.focus ? -1 : 0, fb = b.id === state.focus ? -1 : 0;
+      return fa - fb || a.labelRank - b.labelRank || b.size - a.size || (a.id < b.id ? -1 : 1);
+    });
+    var grid = {};
+    var named = {};
+    function fits(box) {
+      var cells = [];
+      for (var cx = Math.floor(box[0] / CELL); cx <= Math.floor(box[2] / CELL); cx++) {
+        for (var cy = Math.floor(box[1] / CELL); cy <= Math.floor(box[3] / CELL); cy++) cells.push(cx + "," + cy);
+      }
+      var clash = cells.some(function (c) {
+        return (grid[c] || []).some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; });
+      });
+      if (!clash) cells.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
+      return !clash;
+    }
+    candidates.forEach(function (n) {
+      var p = positions[n.id];
+      // Below the node if there is room, else above it.
+      if (fits(labelBox(p.x * scale, p.y * scale, n.size * scale, n.label, px, false))) named[n.id] = 0;
+      else if (fits(labelBox(p.x * scale, p.y * scale, n.size * scale, n.label, px, true))) {
+        named[n.id] = -(2 * n.size + (px * 1.25 + 4) / scale);
+      }
+    });
+    var changes = [];
+    nodes.forEach(function (node) {
+      if (node.hidden) return;
+      var shown = named[node.id] !== undefined;
+      var wanted = shown ? byId[node.id].label : "";
+      var vadjust = shown ? Math.round(named[node.id] * 10) / 10 : 0;
+      if (node.label !== wanted || !node.font || node.font.size !== size || node.font.vadjust !== vadjust) {
+        changes.push({ id: node.id, label: wanted, font: { size: size, vadjust: vadjust } });
+      }
+    });
+    if (changes.length) nodes.update(changes);
+  }
+  network.on("zoom", function () { updateLabels(false); });
+  // A dragged node takes its label along: place the labels again around it.
+  network.on("dragEnd", function (params) { if (params.nodes.length) updateLabels(true); });
+  // How many pairs of drawn labels overlap on screen (0 by construction; tests check it).
+  explorer.labelOverlaps = function () {
+    var boxes = explorer.labelsDrawn().map(function (l) {
+      var box = labelBox(l.x, l.y, l.size, l.label, l.px, l.above);
+      return [box[0] + 2, box[1] + 1, box[2] - 2, box[3] - 1];  // the glyphs, without the margin
+    });
+    var count = 0;
+    for (var i = 0; i < boxes.length; i++) {
+      for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) count += 1;
+      }
+    }
+    return count;
+  };
+
   // Hiding (rather than removing) keeps every node where the layout put it.
-  function applyFilters() {
-    var visible = {};
+  function applyVisibility() {
     var nodeChanges = [];
     var edgeChanges = [];
+    visibleIds = {};
     shown = { nodes: 0, edges: 0 };
+    data.nodes.forEach(function (node) {
+      var isVisible = nodeVisibleIn(state, node);
+      if (isVisible) { visibleIds[node.id] = true; shown.nodes += 1; }
+    });
+    focusSet = computeFocus();
     nodes.forEach(function (node) {
-      var isVisible = nodeVisible(node);
-      visible[node.id] = isVisible;
-      if (isVisible) shown.nodes += 1;
-      if (!!node.hidden === isVisible) nodeChanges.push({ id: node.id, hidden: !isVisible });
+      var isVisible = !!visibleIds[node.id];
+      var opacity = !focusSet || focusSet[node.id] ? 1 : DIMMED;
+      if (!!node.hidden === isVisible || node.opacity !== opacity) {
+        nodeChanges.push({ id: node.id, hidden: !isVisible, opacity: opacity });
+      }
     });
     edges.forEach(function (edge) {
-      var isVisible = visible[edge.from] && visible[edge.to];
+      var isVisible = visibleIds[edge.from] && visibleIds[edge.to] && (!edge.countryLink || state.links);
       if (isVisible) shown.edges += 1;
-      if (!!edge.hidden === isVisible) edgeChanges.push({ id: edge.id, hidden: !isVisible });
+      var lit = !focusSet || (focusSet[edge.from] && focusSet[edge.to]);
+      var c = edgeColor[edge.id];
+      var color = { color: c, highlight: c, hover: c, opacity: lit ? 0.9 : DIMMED };
+      if (!!edge.hidden === isVisible || !edge.color || edge.color.opacity !== color.opacity) {
+        edgeChanges.push({ id: edge.id, hidden: !isVisible, color: color });
+      }
     });
     nodes.update(nodeChanges);
     edges.update(edgeChanges);
     document.getElementById("count-nodes").textContent = String(shown.nodes);
     document.getElementById("count-edges").textContent = String(shown.edges);
-    document.querySelectorAll("#legend-items button").forEach(function (button) {
-      var off = !!filters.hiddenTypes[button.getAttribute("data-kind")];
-      button.classList.toggle("off", off);
-      button.setAttribute("aria-pressed", off ? "false" : "true");
-    });
   }
+
+  // Re-frame on what is shown: the focus, else what the filters keep, else the main component.
+  function frame() {
+    var ids;
+    if (focusSet) {
+      ids = Object.keys(focusSet);
+    } else if (filtersActive()) {
+      ids = Object.keys(visibleIds);
+    } else {
+      ids = data.nodes.filter(function (n) { return n.main && visibleIds[n.id]; }).map(function (n) { return n.id; });
+      if (!ids.length) ids = Object.keys(visibleIds);
+    }
+    // Countries wait in a row under the graph: framing them too would shrink the view.
+    var placed = ids.filter(function (id) { return byId[id] && (byId[id].kind !== "country" || state.links); });
+    if (placed.length) ids = placed;
+    if (!ids.length) return;
+    network.fit({ nodes: ids, animation: false });
+    if (network.getScale() > MAX_FIT_SCALE) network.moveTo({ scale: MAX_FIT_SCALE, animation: false });
+  }
+  explorer.fit = frame;
+
+  // ------------------------------------------------------------ controls
 
   function fillSelect(select, items, valueOf, textOf) {
     items.forEach(function (item) {
@@ -88,19 +350,38 @@
   var countrySelect = document.getElementById("filter-country");
   fillSelect(forumSelect, data.forums, function (f) { return f.id; }, function (f) { return f.label; });
   fillSelect(countrySelect, data.countries, function (c) { return c.code; }, function (c) { return c.label; });
-  forumSelect.addEventListener("change", function () { filters.forum = forumSelect.value; applyFilters(); });
-  countrySelect.addEventListener("change", function () { filters.country = countrySelect.value; applyFilters(); });
+  forumSelect.addEventListener("change", function () { setState({ forum: forumSelect.value, focus: "" }); });
+  countrySelect.addEventListener("change", function () { setState({ country: countrySelect.value, focus: "" }); });
 
-  function resetFilters() {
-    filters = { forum: "", country: "", hiddenTypes: {} };
-    forumSelect.value = "";
-    countrySelect.value = "";
-    applyFilters();
-  }
-  document.getElementById("reset").addEventListener("click", function () {
-    resetFilters();
-    network.fit();
+  var statusBox = document.getElementById("filter-status");
+  data.statuses.forEach(function (s) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.value = s.value;
+    box.id = "status-" + s.value;
+    box.addEventListener("change", function () {
+      var chosen = STATUS_VALUES.filter(function (v) { return document.getElementById("status-" + v).checked; });
+      setState({ statuses: chosen, focus: "" });
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + s.label.replace(/ \(.*\)$/, "")));
+    statusBox.appendChild(label);
   });
+
+  document.getElementById("reset").addEventListener("click", function () {
+    var keep = { view: state.view };
+    state = defaultState();
+    state.view = keep.view;
+    writeHash();
+    render({ reframe: true });
+  });
+  document.getElementById("fit").addEventListener("click", function () {
+    network.fit({ nodes: Object.keys(visibleIds), animation: false });
+    updateLabels(true);
+  });
+  var linksBox = document.getElementById("country-links");
+  linksBox.addEventListener("change", function () { setState({ links: linksBox.checked }, { reframe: false }); });
 
   // The legend doubles as the node-type filter.
   var legend = document.getElementById("legend-items");
@@ -117,11 +398,37 @@
     button.appendChild(el("span", t.label));
     button.appendChild(el("span", "(" + (typeCounts[t.name] || 0) + ")", "legend-count"));
     button.addEventListener("click", function () {
-      filters.hiddenTypes[t.name] = !filters.hiddenTypes[t.name];
-      applyFilters();
+      var hide = state.hide.filter(function (k) { return k !== t.name; });
+      if (hide.length === state.hide.length) hide.push(t.name);
+      setState({ hide: hide.sort() });
     });
     item.appendChild(button);
     legend.appendChild(item);
+  });
+
+  function syncControls() {
+    forumSelect.value = state.forum;
+    countrySelect.value = state.country;
+    STATUS_VALUES.forEach(function (v) { document.getElementById("status-" + v).checked = state.statuses.indexOf(v) >= 0; });
+    linksBox.checked = state.links;
+    document.querySelectorAll("#legend-items button").forEach(function (button) {
+      var off = state.hide.indexOf(button.getAttribute("data-kind")) >= 0;
+      button.classList.toggle("off", off);
+      button.setAttribute("aria-pressed", off ? "false" : "true");
+    });
+    document.querySelectorAll("#tabs button[role=tab]").forEach(function (tab) {
+      tab.setAttribute("aria-selected", tab.getAttribute("data-view") === state.view ? "true" : "false");
+    });
+    document.getElementById("network").hidden = state.view !== "graph";
+    document.getElementById("table-view").hidden = state.view !== "table";
+    document.getElementById("timeline-view").hidden = state.view !== "timeline";
+    document.getElementById("export-png").hidden = state.view !== "graph";
+    document.getElementById("export-csv").hidden = state.view !== "table";
+    linksBox.parentNode.hidden = state.view !== "graph";
+  }
+
+  document.querySelectorAll("#tabs button[role=tab]").forEach(function (tab) {
+    tab.addEventListener("click", function () { setState({ view: tab.getAttribute("data-view") }); });
   });
 
   // ------------------------------------------------------------ details panel
@@ -140,6 +447,20 @@
     if (list.childNodes.length) parent.appendChild(list);
   }
 
+  function addGroups(parent, groups) {
+    groups.forEach(function (group) {
+      parent.appendChild(el("h4", group.heading + " (" + group.items.length + ")"));
+      var list = el("ul", null, "links");
+      list.setAttribute("data-heading", group.heading);
+      group.items.forEach(function (item) {
+        var li = el("li");
+        li.appendChild(byId[item.id] ? goButton(item.text, item.id, item.note) : el("span", item.text));
+        list.appendChild(li);
+      });
+      parent.appendChild(list);
+    });
+  }
+
   function addEvidence(parent, evidence) {
     parent.appendChild(el("h4", "根拠となる文 (" + evidence.length + ")"));
     if (!evidence.length) {
@@ -150,7 +471,11 @@
       var box = el("blockquote", null, "evidence");
       box.appendChild(el("p", ev.sentence, "sentence"));
       var about = [ev.date, ev.source].filter(function (v) { return v; }).join(", ");
-      box.appendChild(el("p", "出典: " + (ev.document || "(題名なし)") + (about ? " (" + about + ")" : ""), "source"));
+      var source = el("p", "出典: ", "source");
+      var title = ev.document || "(題名なし)";
+      source.appendChild(ev.documentId ? goButton(title, ev.documentId) : el("span", title));
+      if (about) source.appendChild(el("span", " (" + about + ")"));
+      box.appendChild(source);
       if (ev.context.length) box.appendChild(el("p", ev.context.join(" / "), "context"));
       parent.appendChild(box);
     });
@@ -159,75 +484,144 @@
     }
   }
 
+  function sparqlFor(iri) {
+    return "SELECT ?p ?o WHERE { <" + iri + "> ?p ?o }\n# 逆向き: SELECT ?s ?p WHERE { ?s ?p <" + iri + "> }";
+  }
+
+  function addIri(parent, iri) {
+    parent.appendChild(el("h4", "IRI と SPARQL"));
+    parent.appendChild(el("p", iri, "iri"));
+    var pre = el("pre", sparqlFor(iri), "sparql");
+    pre.title = "クリックで全体を選択 (kg query GRAPH.ttl -e '…' で実行)";
+    parent.appendChild(pre);
+  }
+
+  function addFocusTools(parent) {
+    var tools = el("div", null, "focus-tools");
+    var more = el("button", "近傍を広げる (" + state.depth + " → " + (state.depth + 1) + " 段)");
+    more.type = "button";
+    more.id = "expand";
+    more.disabled = state.depth >= 4;
+    more.addEventListener("click", function () { setState({ depth: state.depth + 1 }); });
+    var off = el("button", "フォーカス解除");
+    off.type = "button";
+    off.id = "unfocus";
+    off.addEventListener("click", function () { setState({ focus: "", depth: 1 }); });
+    tools.appendChild(more);
+    tools.appendChild(off);
+    parent.appendChild(tools);
+  }
+
   function showNode(id) {
-    var node = nodes.get(id);
+    var node = byId[id];
     if (!node) return;
     var d = node.details;
     clear(detailsBody);
     detailsBody.setAttribute("data-node", id);
     detailsBody.removeAttribute("data-edge");
-    detailsBody.appendChild(el("h3", d.label));
-    detailsBody.appendChild(el("p", d.type, "type"));
+    detailsBody.appendChild(el("h3", d.display));
+    detailsBody.appendChild(el("p", d.type + (d.display !== d.label ? "  (名称: " + d.label + ")" : ""), "type"));
+    if (state.focus === id) addFocusTools(detailsBody);
     addRows(detailsBody, d.rows.concat([["別表記", d.aliases]]));
-    if (d.links.length) {
-      var heading = node.kind === "meeting" ? "出席者" : "出席した会合";
-      detailsBody.appendChild(el("h4", heading + " (" + d.links.length + ")"));
-      var list = el("ul", null, "links");
-      d.links.forEach(function (link) { list.appendChild(el("li", link)); });
-      detailsBody.appendChild(list);
-    }
+    addGroups(detailsBody, d.groups);
     if (node.kind !== "country" && node.kind !== "forum") addEvidence(detailsBody, d.evidence);
+    addIri(detailsBody, id);
+  }
+
+  function showDocument(id) {
+    var doc = data.documents[id];
+    clear(detailsBody);
+    detailsBody.setAttribute("data-node", id);
+    detailsBody.removeAttribute("data-edge");
+    detailsBody.appendChild(el("h3", doc.title));
+    detailsBody.appendChild(el("p", "記事" + [doc.date, doc.source].filter(function (v) { return v; })
+      .map(function (v) { return " · " + v; }).join(""), "type"));
+    addFocusTools(detailsBody);
+    var groups = data.types.map(function (t) {
+      return { heading: t.label, items: doc.nodes.filter(function (n) { return byId[n] && byId[n].kind === t.name; })
+        .map(function (n) { return { id: n, text: byId[n].details.display, note: "" }; }) };
+    }).filter(function (g) { return g.items.length; });
+    addGroups(detailsBody, groups);
+    addIri(detailsBody, id);
   }
 
   function showEdge(id) {
     var edge = edges.get(id);
     if (!edge) return;
-    var from = nodes.get(edge.from);
-    var to = nodes.get(edge.to);
     clear(detailsBody);
     detailsBody.setAttribute("data-edge", id);
     detailsBody.removeAttribute("data-node");
-    detailsBody.appendChild(el("h3", from.label + " \u2192 " + to.label));
-    detailsBody.appendChild(el("p", edge.kind + " (" + edge.description + ")", "type"));
+    var heading = el("h3");
+    heading.appendChild(goButton(byId[edge.from].details.display, edge.from));
+    heading.appendChild(el("span", " \u2192 "));
+    heading.appendChild(goButton(byId[edge.to].details.display, edge.to));
+    detailsBody.appendChild(heading);
+    detailsBody.appendChild(el("p", edge.description, "type"));
     if (edge.kind === "represented") {
       var head = edge.head === true ? "はい" : edge.head === false ? "いいえ" : null;
       addRows(detailsBody, [["代表した側", edge.side], ["肩書", edge.title], ["機関", edge.institution], ["団長", head]]);
       addEvidence(detailsBody, edge.evidence || []);
+      addIri(detailsBody, id);
     }
   }
 
-  // Select node ``id``, show its details and (unless focus === false) centre the view on it.
-  function select(id, focus) {
-    var node = nodes.get(id);
-    if (!node) return false;
-    if (node.hidden) resetFilters();
-    selectedId = id;
-    network.selectNodes([id]);
-    if (focus !== false) network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
-    showNode(id);
+  // Without a focus: how to start, and the forums with the most meetings shown as a start.
+  function showHint() {
+    clear(detailsBody);
+    detailsBody.removeAttribute("data-node");
+    detailsBody.removeAttribute("data-edge");
+    detailsBody.appendChild(el("p", data.nodes.length ? "ノードをクリックすると、その近傍にフォーカスし、詳細と根拠となる文が表示されます。"
+      : "このグラフにはノードがありません。", "hint"));
+    var meetings = {};
+    data.nodes.forEach(function (n) {
+      if (n.kind === "meeting" && visibleIds[n.id]) n.forums.forEach(function (f) { meetings[f] = (meetings[f] || 0) + 1; });
+    });
+    var top = data.forums.filter(function (f) { return meetings[f.id] && visibleIds[f.id]; })
+      .sort(function (a, b) { return meetings[b.id] - meetings[a.id] || (a.label < b.label ? -1 : 1); }).slice(0, 12);
+    if (!top.length) return;
+    addGroups(detailsBody, [{ heading: "会合の多い協議体", items: top.map(function (f) {
+      return { id: f.id, text: f.label, note: meetings[f.id] + " 会合" }; }) }]);
+  }
+
+  // Focus on node ``id`` (an IRI): the node and its neighbours, the rest dimmed.
+  function select(id) {
+    if (!byId[id] && !data.documents[id]) return false;
+    setState({ focus: id, depth: 1 });
     return true;
   }
   explorer.select = select;
+  explorer.focus = select;
   // Where node ``id`` is drawn, in page coordinates (lets tests click it for real).
   explorer.pagePosition = function (id) {
     var p = network.canvasToDOM(network.getPositions([id])[id]);
     var box = container.getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   };
+  // The labels drawn now inside the canvas: [{id, label, px}] (px = on-screen font size).
+  explorer.labelsDrawn = function () {
+    var scale = network.getScale();
+    var box = container.getBoundingClientRect();
+    var found = [];
+    nodes.forEach(function (node) {
+      if (node.hidden || !node.label) return;
+      var p = network.canvasToDOM(network.getPositions([node.id])[node.id]);
+      if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) return;
+      found.push({ id: node.id, label: node.label, px: node.font.size * scale, dimmed: node.opacity < 1,
+                   x: p.x, y: p.y, size: node.size * scale, above: node.font.vadjust < 0 });
+    });
+    return found;
+  };
 
   network.on("click", function (params) {
     if (params.nodes.length) {
-      selectedId = params.nodes[0];
-      showNode(selectedId);
+      setState({ focus: params.nodes[0], depth: 1 });
     } else if (params.edges.length) {
-      selectedId = params.edges[0];
-      showEdge(selectedId);
-    } else {
-      selectedId = null;
+      showEdge(params.edges[0]);
+    } else if (state.focus) {
+      setState({ focus: "", depth: 1 }, { reframe: false });
     }
   });
-  network.on("hoverNode", function (params) { if (selectedId === null) showNode(params.node); });
-  network.on("hoverEdge", function (params) { if (selectedId === null) showEdge(params.edge); });
+  network.on("hoverNode", function (params) { if (!state.focus) showNode(params.node); });
 
   // ------------------------------------------------------------ search
 
@@ -244,7 +638,7 @@
     var key = searchKey(text);
     if (!key) return [];
     var found = [];
-    nodes.forEach(function (node) {
+    data.nodes.forEach(function (node) {
       var exact = node.keys.indexOf(key) >= 0;
       if (exact || node.keys.some(function (k) { return k.indexOf(key) >= 0; })) {
         found.push({ node: node, rank: (exact ? 0 : 2) + (node.kind in PEOPLE ? 0 : 1) });
@@ -258,6 +652,7 @@
 
   function showResults() {
     clear(resultList);
+    if (state.view === "table") renderTable();
     if (!searchBox.value.trim()) return;
     var found = search(searchBox.value);
     if (!found.length) {
@@ -266,19 +661,22 @@
     }
     found.slice(0, MAX_RESULTS).forEach(function (node) {
       var item = el("li");
-      var button = el("button", node.label);
+      var button = el("button", node.details.display);
       button.type = "button";
       button.setAttribute("data-node", node.id);
       button.appendChild(el("span", typeByName[node.kind].label, "result-type"));
       button.addEventListener("click", function () {
-        select(node.id);
         clear(resultList);
+        setState({ focus: node.id, depth: 1, view: state.view === "table" ? "graph" : state.view });
       });
       item.appendChild(button);
       resultList.appendChild(item);
     });
   }
   searchBox.addEventListener("input", showResults);
+  document.addEventListener("click", function (event) {
+    if (!searchBox.parentNode.contains(event.target)) clear(resultList);
+  });
   searchBox.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var first = resultList.querySelector("button");
@@ -288,23 +686,228 @@
     }
   });
 
-  // ------------------------------------------------------------ layout
+  // ------------------------------------------------------------ meetings table
 
-  function markReady() {
-    if (explorer.ready) return;
-    // The layout is settled: stop physics so the page is idle and nodes stay put.
-    network.setOptions({ physics: { enabled: false } });
-    network.fit({ animation: false });
-    explorer.timing.ready = performance.now();
-    explorer.ready = true;
+  function rowVisible(row) {
+    if (state.forum && row.forumId !== state.forum) return false;
+    if (state.country && row.side !== state.country) return false;
+    if (row.status && state.statuses.indexOf(row.status) < 0) return false;
+    var key = searchKey(searchBox.value || "");
+    if (key) {
+      var hay = [row.official, row.meeting, row.forum, row.institution, row.title].map(function (v) { return searchKey(v || ""); });
+      if (!hay.some(function (h) { return h.indexOf(key) >= 0; })) return false;
+    }
+    return true;
   }
-  network.once("afterDrawing", function () { explorer.timing.firstDraw = performance.now(); });
-  network.once("stabilizationIterationsDone", markReady);
-  network.once("stabilized", markReady);
-  applyFilters();
-  if (!data.nodes.length) {
-    clear(detailsBody);
-    detailsBody.appendChild(el("p", "このグラフにはノードがありません。", "hint"));
-    markReady();
+
+  function tableRows() {
+    var rows = data.rows.filter(rowVisible);
+    if (state.sort) {
+      var col = state.sort;
+      var sign = state.desc ? -1 : 1;
+      rows = rows.map(function (r, i) { return [r, i]; });
+      rows.sort(function (a, b) {
+        var x = a[0][col] || "", y = b[0][col] || "";
+        return (x < y ? -sign : x > y ? sign : 0) || a[1] - b[1];
+      });
+      rows = rows.map(function (p) { return p[0]; });
+    }
+    return rows;
+  }
+  explorer.tableRows = tableRows;
+
+  var table = document.getElementById("meetings-table");
+  TABLE_COLUMNS.forEach(function (c) {
+    var th = el("th", c[1]);
+    th.setAttribute("data-col", c[0]);
+    th.setAttribute("scope", "col");
+    th.tabIndex = 0;
+    var sortBy = function () {
+      setState({ sort: c[0], desc: state.sort === c[0] ? !state.desc : false }, { reframe: false });
+    };
+    th.addEventListener("click", sortBy);
+    th.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(); } });
+    table.tHead.rows[0].appendChild(th);
+  });
+
+  function renderTable() {
+    var body = table.tBodies[0];
+    clear(body);
+    var rows = tableRows();
+    document.getElementById("table-summary").textContent = rows.length + " / " + data.rows.length +
+      " 行 (代表 1 件 × 根拠の文 1 件で 1 行; bundled query `representations` と同じ行)。見出しをクリックで並べ替え。";
+    table.querySelectorAll("th").forEach(function (th) {
+      var col = th.getAttribute("data-col");
+      if (col === state.sort) th.setAttribute("aria-sort", state.desc ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+    });
+    rows.forEach(function (row) {
+      var tr = el("tr");
+      if (row.status === "planned" || row.status === "mentioned") tr.className = "placeholder";
+      TABLE_COLUMNS.forEach(function (c) {
+        var td = el("td");
+        td.setAttribute("data-col", c[0]);
+        var value = row[c[0]];
+        var target = { official: row.officialId, meeting: row.meetingId, forum: row.forumId, document: row.documentId }[c[0]];
+        if (value !== null && value !== undefined && target && (byId[target] || data.documents[target])) {
+          var button = goButton(value, target);
+          button.firstChild.addEventListener("click", function () { setState({ view: "graph" }); });
+          td.appendChild(button);
+        } else {
+          td.textContent = value === null || value === undefined ? "" : value;
+        }
+        if (c[0] === "evidence") td.className = "evidence-cell";
+        if (c[0] === "meeting" && row.status && row.status !== "held") td.appendChild(el("span", "(" + row.status + ")", "note"));
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function csvText(rows) {
+    var quote = function (v) { return '"' + String(v === null || v === undefined ? "" : v).replace(/"/g, '""') + '"'; };
+    var lines = [CSV_COLUMNS.join(",")];
+    rows.forEach(function (r) { lines.push(CSV_COLUMNS.map(function (c) { return quote(r[c]); }).join(",")); });
+    return lines.join("\r\n") + "\r\n";
+  }
+  explorer.csv = function () { return csvText(tableRows()); };
+  document.getElementById("export-csv").addEventListener("click", function () {
+    // A byte-order mark so that spreadsheet programs read the Japanese as UTF-8.
+    var blob = new Blob(["\ufeff" + csvText(tableRows())], { type: "text/csv;charset=utf-8" });
+    var url = URL.createObjectURL(blob);
+    download("representations.csv", url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  });
+
+  // ------------------------------------------------------------ timeline (forum × date)
+
+  function dateValue(text) {
+    var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(text || "");
+    if (!m) return null;
+    var month = m[2] ? parseInt(m[2], 10) : 6.5;
+    var day = m[3] ? parseInt(m[3], 10) : 15;
+    return parseInt(m[1], 10) + (month - 1 + (day - 1) / 31) / 12;
+  }
+
+  function timelineMarker(meeting) {
+    var button = el("button", null, "tl-meeting " + (meeting.status || ""));
+    button.type = "button";
+    button.title = meeting.details.display + (meeting.date ? "" : " (日付不明)");
+    button.setAttribute("aria-label", meeting.details.display);
+    button.setAttribute("data-node", meeting.id);
+    if (state.focus === meeting.id) button.classList.add("selected");
+    button.addEventListener("click", function () { setState({ focus: meeting.id, depth: 1 }, { reframe: false }); });
+    return button;
+  }
+
+  function renderTimeline() {
+    var box = document.getElementById("timeline");
+    clear(box);
+    var meetings = data.nodes.filter(function (n) { return n.kind === "meeting" && visibleIds[n.id]; });
+    var values = meetings.map(function (m) { return dateValue(m.date); }).filter(function (v) { return v !== null; });
+    var lanes = data.forums.filter(function (f) { return visibleIds[f.id]; }).map(function (f) {
+      return { forum: f, meetings: meetings.filter(function (m) { return m.forums.indexOf(f.id) >= 0; }) };
+    }).filter(function (lane) { return lane.meetings.length; });
+    var dated = lanes.map(function (l) {
+      var v = l.meetings.map(function (m) { return dateValue(m.date); }).filter(function (x) { return x !== null; });
+      return v.length ? Math.min.apply(null, v) : Infinity;
+    });
+    lanes = lanes.map(function (l, i) { return [l, dated[i]]; }).sort(function (a, b) { return a[1] - b[1]; })
+      .map(function (p) { return p[0]; });
+    document.getElementById("timeline-summary").textContent = lanes.length + " 協議体 · " + meetings.length +
+      " 会合 (◆ 開催済み、◇ 予定・言及のみ)。◆ をクリックすると、側ごとの出席者と根拠が右に表示されます。";
+    if (!lanes.length) return;
+    var low = values.length ? Math.floor(Math.min.apply(null, values)) : 2000;
+    var high = values.length ? Math.floor(Math.max.apply(null, values)) + 1 : low + 1;
+    var percent = function (v) { return (100 * (v - low) / (high - low)).toFixed(2) + "%"; };
+    var axis = el("div", null, "tl-axis");
+    axis.appendChild(el("div", "協議体", "tl-name"));
+    var ticks = el("div", null, "tl-track");
+    for (var year = low; year < high; year++) {
+      var tick = el("span", String(year), "tl-tick");
+      tick.style.left = percent(year);
+      ticks.appendChild(tick);
+    }
+    axis.appendChild(ticks);
+    axis.appendChild(el("div", "日付不明", "tl-undated"));
+    box.appendChild(axis);
+    lanes.forEach(function (lane) {
+      var row = el("div", null, "tl-lane");
+      row.setAttribute("data-forum", lane.forum.id);
+      var name = el("div", null, "tl-name");
+      name.appendChild(goButton(lane.forum.label, lane.forum.id));
+      row.appendChild(name);
+      var track = el("div", null, "tl-track");
+      var undated = el("div", null, "tl-undated");
+      lane.meetings.forEach(function (m) {
+        var v = dateValue(m.date);
+        var marker = timelineMarker(m);
+        if (v === null) { undated.appendChild(marker); return; }
+        marker.style.left = percent(v);
+        track.appendChild(marker);
+      });
+      row.appendChild(track);
+      row.appendChild(undated);
+      box.appendChild(row);
+    });
+  }
+
+  // ------------------------------------------------------------ PNG export
+
+  network.on("beforeDrawing", function (ctx) {
+    // An opaque background, so the exported PNG is not transparent.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+  });
+  explorer.png = function () { return container.querySelector("canvas").toDataURL("image/png"); };
+  document.getElementById("export-png").addEventListener("click", function () {
+    download("kaigi-kg-graph.png", explorer.png());
+  });
+
+  // ------------------------------------------------------------ drawing everything
+
+  var drawnView = "graph";
+
+  function render(options) {
+    syncControls();
+    applyVisibility();
+    if (state.view === "graph" && drawnView !== "graph") {
+      // The canvas had no size while its view was hidden.
+      network.setSize("100%", "100%");
+      network.redraw();
+      options = { reframe: true };
+    }
+    drawnView = state.view;
+    if (state.view === "graph" && options && options.reframe) {
+      frame();
+    }
+    updateLabels(true);
+    if (state.focus && data.documents[state.focus]) showDocument(state.focus);
+    else if (state.focus && byId[state.focus]) showNode(state.focus);
+    else showHint();
+    if (state.focus && byId[state.focus]) network.selectNodes([state.focus]);
+    else network.unselectAll();
+    if (state.view === "table") renderTable();
+    if (state.view === "timeline") renderTimeline();
+  }
+  explorer.render = render;
+
+  // The layout was computed when the page was written: the first frame is the final one.
+  var progress = document.getElementById("progress");
+  network.once("afterDrawing", function () {
+    explorer.timing.firstDraw = performance.now();
+    explorer.timing.ready = explorer.timing.firstDraw;
+    progress.hidden = true;
+    explorer.ready = true;
+  });
+  state = stateFromHash(location.hash);
+  render({ reframe: true });
+  if (!data.nodes.length || state.view !== "graph") {
+    progress.hidden = true;
+    explorer.timing.firstDraw = explorer.timing.ready = performance.now();
+    explorer.ready = true;
   }
 })();

@@ -1,0 +1,124 @@
+"""Participation read from the phrase structure, on made-up sentences (real GiNZA)."""
+import pytest
+
+
+def _reps(facts):
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m.forum for m in facts.meetings}
+    return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the report formula: 「…を行ったところ、概要は以下のとおり」 is the sentence's own past predicate
+        (
+            "本5日、山田一郎外務大臣は、ジョン・スミス英国外務大臣との間で日英外相会談を行ったところ、概要は以下のとおりです。",
+            "2024-05-05",
+            {("山田一郎", "JP", "日英外相会談"), ("ジョン・スミス", "GB", "日英外相会談")},
+        ),
+        # commas written as 読点
+        (
+            "本5日,山田一郎外務大臣は,ジョン・スミス・オーストラリア連邦外務大臣と日豪外相会談を行ったところ,概要は以下のとおりです。",
+            "2024-05-05",
+            {("山田一郎", "JP", "日豪外相会談"), ("ジョン・スミス", "AU", "日豪外相会談")},
+        ),
+        # a subject closed by a comma is the main predicate's, not the relative clause's after it
+        (
+            "9月7日、日米韓防衛相会談を行いました。\n会談においては、山田防衛大臣、スミス米国防長官、キム韓国国防部長官が、8月24日の弾道ミサイル発射を含む北朝鮮情勢について議論を行いました。",
+            "2023-09-08",
+            {("山田", "JP", "日米韓防衛相会談"), ("スミス", "US", "日米韓防衛相会談"), ("キム", "KR", "日米韓防衛相会談")},
+        ),
+        # every conjunct of a side-phrase list, each with its own side
+        (
+            "4月30日、日米両国は、日米拡大抑止協議を実施しました。この協議には、日本側から、山田一郎外務省北米局参事官、佐藤次郎防衛省防衛政策局次長ほか、米国側から、ジョン・スミス国務省次官補代理、ボブ・ジョーンズ国防省部長ほかが参加しました。",
+            "2021-05-01",
+            {
+                ("山田一郎", "JP", "日米拡大抑止協議"), ("佐藤次郎", "JP", "日米拡大抑止協議"),
+                ("ジョン・スミス", "US", "日米拡大抑止協議"), ("ボブ・ジョーンズ", "US", "日米拡大抑止協議"),
+            },
+        ),
+    ],
+)
+def test_extract_participation_frames(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("山田防衛大臣、イ韓国国防部長官が会談した。", "イ", "KR"),  # a one-character name with its own country
+    ],
+)
+def test_extract_one_character_name_with_country(facts_of, text, name, country):
+    found = {p.name: p.country for p in facts_of(text, published="2024-01-01").people}
+    assert found.get(name) == country, found
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        # 「8月24日の発射」 is the launch's day, not the meeting's
+        ("9月7日、日米韓防衛相会談を行い、8月24日の弾道ミサイル発射について議論した。", "2023-09-08", "2023-09-07"),
+        ("5日の日米首脳会談で、両首脳は合意した。", "2024-03-06", "2024-03-05"),
+    ],
+)
+def test_extract_meeting_date_not_of_another_noun(facts_of, text, published, date):
+    dates = {m.date for m in facts_of(text, published=published).meetings}
+    assert dates == {date}, dates
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "山田外務大臣は、5日、スミス英国外務大臣との間で日英外相会談を行ったところ、概要は以下のとおり(日本側同席者:佐藤外務審議官、鈴木欧州局長他、英国側:ジョーンズ駐日大使他)。",
+            "2024-05-06",
+            {("佐藤", "JP", "日英外相会談"), ("鈴木", "JP", "日英外相会談"), ("ジョーンズ", "GB", "日英外相会談")},
+        ),
+        (
+            "5日、山田防衛大臣は、スミス豪国防大臣と日豪防衛相会談を行いました(我が方:佐藤防衛審議官、先方:ジョーンズ国防次官)。",
+            "2024-05-06",
+            {("佐藤", "JP", "日豪防衛相会談"), ("ジョーンズ", "AU", "日豪防衛相会談")},
+        ),
+    ],
+)
+def test_extract_labelled_participant_lists(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("山田総理は、アメリカ合衆国のドナルド・ジョン・トランプ大統領と首脳会談を行いました。", "ドナルド・ジョン・トランプ", "大統領"),  # 「トランプ大統領」 is one token,
+    ],
+)
+def test_extract_name_and_post_in_one_token(facts_of, text, name, title):
+    people = {p.name: p.title for p in facts_of(text, published="2024-01-01").people}
+    assert people.get(name) == title, people
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a continuative clause takes the tense of the predicate it joins, through 「…とともに、」
+        (
+            "5日、山田防衛大臣は、東京において、スミス豪国防大臣と日豪防衛相会談を行い、防衛協力の進展状況を確認するとともに、意見交換を行ったところ、概要以下のとおり。",
+            "2015-06-05",
+            {("山田", "JP", "日豪防衛相会談"), ("スミス", "AU", "日豪防衛相会談")},
+        ),
+    ],
+)
+def test_extract_tense_from_the_predicate_chain(facts_of, text, published, expected):
+    assert expected <= _reps(facts_of(text, published=published))
+
+
+def test_extract_short_form_prefers_the_person_holding_the_post(facts_of):
+    text = (
+        "北朝鮮の金正男朝鮮労働党総書記の妹、金与花党副部長は談話を発表した。\n"
+        "金総書記は、2018年6月にシンガポールでスミス大統領と米朝首脳会談を行った。"
+    )
+    facts = facts_of(text, published="2024-03-27")
+    people = {p.key: p.name for p in facts.people}
+    attended = {people[r.person] for r in facts.representations}
+    assert "金与花" not in attended

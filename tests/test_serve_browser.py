@@ -1,0 +1,165 @@
+"""The SPARQL page of `kg serve` in real headless Chromium, which can reach only 127.0.0.1."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg.query import bundled_queries, run_query
+
+from fixtures_serve import TABLE_ROWS, loopback_chromium, open_page, requested_urls, run_bundled, start_server, stop_server, table
+from benchmarks.bench_viz import chromium_paths
+
+pytestmark = pytest.mark.slow
+
+FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
+
+if None in chromium_paths():
+    if os.environ.get("CI"):
+        pytest.fail("CI is set but chromium/chromedriver are missing: run scripts/ensure-chromium", pytrace=False)
+    pytest.skip("chromium and chromedriver not installed (scripts/ensure-chromium installs them)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    shutil.copyfile(FIXTURE, folder / "graph.ttl")
+    (folder / "graph.html").write_text("<!doctype html><title>explorer stub</title>", encoding="utf-8")
+    server, thread = start_server(folder / "graph.ttl", workers=1)
+    yield server.url[: -len("/sparql")]
+    stop_server(server, thread)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    driver = loopback_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture()
+def page(browser, base):
+    open_page(browser, base + "/")
+    return browser
+
+
+def _problems(driver) -> list[dict]:
+    return [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+
+
+def test_serve_browser_bundled_query_shows_a_table(page, base, tmp_path):
+    run_bundled(page, "representations")
+    expected = run_query(FIXTURE, "representations")
+    heads, rows = table(page)
+    assert heads == list(expected.columns)
+    assert len(rows) == len(expected.rows) == int(page.find_element("id", "result-status").text.split()[0])
+    evidence = heads.index("evidence")
+    # sentences shown whole, in the library's order (the query's ORDER BY)
+    assert [row[evidence] for row in rows] == [str(value) for value in expected.column("evidence")]
+    assert page.find_element("css selector", "#bundled-queries button.active code").text == "representations"
+    page.save_screenshot(str(tmp_path / "sparql-page.png"))
+    assert _problems(page) == []
+    assert [u for u in requested_urls(page) if not u.startswith((base + "/", "data:"))] == []
+
+
+def test_serve_browser_page_loads_offline_within_its_policy(page, base):
+    assert _problems(page) == []  # a CSP violation or a failed load is logged as SEVERE
+    urls = requested_urls(page)
+    assert base + "/assets/yasgui.min.js" in urls
+    assert [u for u in urls if not u.startswith((base + "/", "data:"))] == []
+    editor = page.execute_script("return kgSparql.yasqe.getValue()")
+    assert "PREFIX kgo: <https://w3id.org/kaigi-kg/ontology#>" in editor
+    assert page.find_elements("css selector", ".CodeMirror .cm-keyword")  # highlighted
+    names = [e.text for e in page.find_elements("css selector", "#bundled-queries button code")]
+    assert names == list(bundled_queries())
+    assert page.find_element("id", "explorer-link").get_attribute("href") == base + "/explorer"
+
+
+def test_serve_browser_columns_sort_on_click(page):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    run_bundled(page, "officials")
+    heads, rows = table(page)
+    column = heads.index("meetings")  # numbers: sorted as numbers, not as text
+    for state, reverse in (("ascending", False), ("descending", True)):
+        page.find_elements("css selector", ".yasr table.dataTable thead th")[column].click()
+        WebDriverWait(page, 10).until(lambda d: d.find_elements("css selector", ".yasr table.dataTable thead th")[column].get_attribute("aria-sort") == state)
+        _, shown = table(page)
+        assert [int(r[column]) for r in shown] == sorted((int(r[column]) for r in rows), reverse=reverse)
+        assert sorted(shown) == sorted(rows)
+
+
+def test_serve_browser_iris_open_the_describe_page(page, base):
+    page.find_element("css selector", ".yasqe .yasqe_queryButton").click()  # the starter query
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(page, 60).until(lambda d: d.find_elements("css selector", TABLE_ROWS + " a.iri"))
+    link = page.find_element("css selector", TABLE_ROWS + " a.iri")
+    href = link.get_attribute("href")
+    assert href.startswith(base + "/describe?iri=https%3A%2F%2Fw3id.org%2Fkaigi-kg%2Fid%2Fforum%2F")
+    iri = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)["iri"][0]
+    label = run_query(FIXTURE, f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }}").rows[0][0]
+    results = page.current_window_handle
+    link.click()  # opens a new tab, so the results stay
+    WebDriverWait(page, 30).until(lambda d: len(d.window_handles) == 2)
+    page.switch_to.window([h for h in page.window_handles if h != results][0])
+    try:
+        WebDriverWait(page, 30).until(lambda d: d.find_elements("tag name", "h1") and d.find_element("tag name", "h1").text == label)
+        assert page.current_url == href
+        assert _problems(page) == []
+    finally:
+        page.close()
+        page.switch_to.window(results)
+    assert page.find_elements("css selector", TABLE_ROWS + " a.iri")
+
+
+@pytest.mark.parametrize(("link", "kind"), [("download-csv", "csv"), ("download-json", "json")])
+def test_serve_browser_downloads_are_the_editor_query(page, base, link, kind):
+    run_bundled(page, "cross-forum")
+    anchor = page.find_element("id", link)
+    # The link is built on click; a click would also start a download, so build it the same way.
+    page.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {cancelable: true})); ", anchor)
+    href = anchor.get_attribute("href")
+    assert href.startswith(base + f"/sparql?query=") and href.endswith(f"&format={kind}")
+    with urllib.request.urlopen(href, timeout=20) as response:
+        body = response.read().decode("utf-8")
+    expected = run_query(FIXTURE, "cross-forum")
+    if kind == "csv":
+        rows = list(csv.reader(io.StringIO(body)))
+        assert rows[0] == list(expected.columns) and len(rows) == len(expected.rows) + 1
+    else:
+        assert [b["official"]["value"] for b in json.loads(body)["results"]["bindings"]] == expected.column("official")
+
+
+def test_serve_browser_share_link_reopens_and_runs_the_query(page, base):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    query = "SELECT ?acronym WHERE { ?f kgo:acronym ?acronym } ORDER BY ?acronym"
+    page.execute_script("kgSparql.yasqe.setValue(arguments[0])", query)
+    link = page.execute_script("return kgSparql.yasqe.config.createShareableLink(kgSparql.yasqe)")
+    assert link.startswith(base + "/?query=")
+    open_page(page, link)
+    WebDriverWait(page, 30).until(lambda d: d.find_elements("css selector", TABLE_ROWS))
+    assert page.execute_script("return kgSparql.yasqe.getValue()") == query
+    assert table(page) == (["acronym"], [["DD"], ["SCG"]])
+    assert _problems(page) == []
+
+
+def test_serve_browser_query_error_shows_the_server_message(page):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page.execute_script("kgSparql.yasqe.setValue('SELECT * WHERE { ?s ?p }')")
+    page.find_element("css selector", ".yasqe .yasqe_queryButton").click()
+    WebDriverWait(page, 30).until(lambda d: d.find_elements("css selector", ".yasr .errorResult pre"))
+    shown = page.find_element("css selector", ".yasr .errorResult pre").text
+    assert shown.startswith("[E303] SPARQL syntax error at line 1, column 18")
+    assert page.find_element("id", "result-status").text == "エラー (詳細は下に表示)"
+    # only the browser's note of the 400 itself; no script error
+    assert [e for e in _problems(page) if e["source"] != "network" or "400" not in e["message"]] == []
