@@ -1,8 +1,8 @@
-"""The domain component and the extractor do work proportional to the length of a block.
+"""Our components and the extractor do work proportional to the length of a block.
 
 Timings belong in benchmarks (``benchmarks/bench_length.py``); this counts instead: the
-function calls (Python and spaCy's, generator steps included) that ``kg_domain`` and
-``extract_facts`` make on one-line articles of 2 KB and 8 KB. Counts are deterministic, so
+function calls (Python and spaCy's, generator steps included) that ``kg_syntax``,
+``kg_domain`` and ``extract_facts`` make on one-line articles of 2 KB and 8 KB. Counts are deterministic, so
 the test is not noisy. Work that grows with the square of the length (reading
 ``Doc.text`` per chunk, a pass over every mention per sentence) makes the calls per token
 at 8 KB several times those at 2 KB; linear work keeps them about equal.
@@ -19,6 +19,7 @@ from kg.cache import BuildCache
 from kg.components import COMPONENT_NAME
 from kg.extract import extract_facts
 from kg.nlp import PIPELINE_VERSION
+from kg.syntax import COMPONENT_NAME as SYNTAX_COMPONENT
 
 SMALL_KB, LARGE_KB = 2, 8
 # Growth allowed in calls per token from 2 KB to 8 KB; a quadratic stage gives ≈ 4.
@@ -56,12 +57,12 @@ def articles(nlp):
     return pairs
 
 
-@pytest.mark.parametrize("stage", ["kg_domain", "extract_facts"])
+@pytest.mark.parametrize("stage", [SYNTAX_COMPONENT, COMPONENT_NAME, "extract_facts"])
 def test_nlp_length_scaling_calls_per_token_stay_flat(nlp, articles, stage):
-    domain = nlp.get_pipe(COMPONENT_NAME)
     per_token = []
     for article, doc in articles:
-        work = (lambda: domain(doc)) if stage == "kg_domain" else (lambda: extract_facts(article, [doc]))
+        # kg_syntax again on its own output: it checks the same brackets and clauses
+        work = (lambda: extract_facts(article, [doc])) if stage == "extract_facts" else (lambda: nlp.get_pipe(stage)(doc))
         per_token.append(_calls(work) / len(doc))
     (small_article, small_doc), (large_article, large_doc) = articles
     assert len(large_doc) > 3.5 * len(small_doc)  # the sizes really differ by about 4×
