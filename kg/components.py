@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -86,6 +89,20 @@ def _nfkc(text: str) -> str:
 
 def _attrs(**values) -> tuple[tuple[str, str], ...]:
     return tuple((k, str(v)) for k, v in values.items() if v not in (None, "", ()))
+
+
+# spaCy's Doc.text joins every token on each read; a Doc's text never changes, so it is
+# joined once per Doc (weak keys: the entry goes with the Doc).
+_DOC_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: read the text through this in any loop (reading
+    ``doc.text`` per chunk or mention makes one long block cost quadratic time)."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
 
 
 # ---------------------------------------------------------------- pieces of a chunk
@@ -216,8 +233,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
                 close += 1
             s, e = token.idx, doc[min(close, end - 1)].idx + len(doc[min(close, end - 1)].text)
             # NFKC: 「（ＮＣＧ）」 and 「（２プラス２）」 read like their ASCII forms
-            value = unicodedata.normalize("NFKC", doc.text[s + 1 : e - 1]).strip()
-            raw.append(_Piece(doc.text[s:e], s, e, i, "PAREN", value))
+            value = unicodedata.normalize("NFKC", doc_text(doc)[s + 1 : e - 1]).strip()
+            raw.append(_Piece(doc_text(doc)[s:e], s, e, i, "PAREN", value))
             i = close + 1
             continue
         inner = _INNER_PAREN.match(token.text)
@@ -371,18 +388,37 @@ def _given_name_gen(doc: Doc, raw: list[_Piece]) -> None:
         first = idx
         while first - 1 >= 0 and raw[first - 1].kind in ("NAME", "OTHER") and raw[first - 1].end == raw[first].start and _KANJI.match(raw[first - 1].text):
             first -= 1
-        name = doc.text[raw[first].start : p.end]
+        name = doc_text(doc)[raw[first].start : p.end]
         if first == idx or len(name) > 5 or any(q.text in lexicon.non_person_words() for q in raw[first:idx]):
             continue
         # kanji the tokenizer took for a place (中谷 as 地名) need the stronger evidence
         strong = reading or bool(lexicon.lookup_official_full_name(name))
-        weak = (nxt is not None and nxt.kind == "JOIN" and after is not None and after.kind == "PREFIX") or bool(
-            re.search(re.escape(name) + r"(?:[(（]|氏|さん)", doc.text)
+        weak = (nxt is not None and nxt.kind == "JOIN" and after is not None and after.kind == "PREFIX") or (
+            _written_before_honorific(doc_text(doc), name)
         )
         if strong or (weak and any(q.kind == "NAME" for q in raw[first:idx])):
             for q in raw[first:idx]:
                 q.kind = "NAME"
             p.kind, p.value, p.group, p.match = "NAME", "", -1, ""
+
+
+_HONORIFIC_AFTER_NAME = r"(?:[(（]|氏|さん)"
+_INDEXED_NAME_LENGTH = 5
+
+
+def _written_before_honorific(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` followed by a reading or 氏/さん (中谷元氏, 中谷元(げん))."""
+    if not 1 <= len(name) <= _INDEXED_NAME_LENGTH:
+        return bool(re.search(re.escape(name) + _HONORIFIC_AFTER_NAME, text))
+    return name in _strings_before_honorific(text)
+
+
+@lru_cache(maxsize=4)
+def _strings_before_honorific(text: str) -> frozenset[str]:
+    # every string of up to _INDEXED_NAME_LENGTH characters that a mark follows, in one
+    # pass per text: a regex search of the whole text per name is quadratic on long blocks
+    marks = [m.start() for m in re.finditer(_HONORIFIC_AFTER_NAME, text)]
+    return frozenset(text[i - n : i] for i in marks for n in range(1, _INDEXED_NAME_LENGTH + 1) if i >= n)
 
 
 def _abbreviation_before_titled_no(doc: Doc, chunk_end: int) -> bool:
@@ -393,7 +429,7 @@ def _abbreviation_before_titled_no(doc: Doc, chunk_end: int) -> bool:
     i = chunk_end + 1
     while i < len(doc) and _in_chunk(doc, i):
         i += 1
-    following = doc.text[doc[chunk_end + 1].idx : doc[i - 1].idx + len(doc[i - 1].text)] if i > chunk_end + 1 else ""
+    following = doc_text(doc)[doc[chunk_end + 1].idx : doc[i - 1].idx + len(doc[i - 1].text)] if i > chunk_end + 1 else ""
     return any(following.endswith(title) for title in lexicon.titles() if len(title) >= 2)
 
 
@@ -545,7 +581,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 k = left - 1
                 continue
         name_pieces = pieces[name_start:paren_start]
-        name = doc.text[name_pieces[0].start : name_pieces[-1].end]
+        name = doc_text(doc)[name_pieces[0].start : name_pieces[-1].end]
         if name in lexicon.non_person_words() or name.strip("・＝") != name or len(name) > 20:
             k = left - 1
             continue
@@ -564,11 +600,11 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         region = pieces[region_start : title_end + 1]
         while region and region[0].kind in ("COUNTRY",):
             region = region[1:]
-        title = doc.text[region[0].start : region[-1].end] if region else pieces[k].text
+        title = doc_text(doc)[region[0].start : region[-1].end] if region else pieces[k].text
         entry = lexicon.titles().get(pieces[k].match or pieces[k].text) or _HEAD_OF_INSTITUTION
         if portfolio is not None:
             # written the usual way round (国家安全保障担当大統領補佐官), a known post when listed
-            title = portfolio.value + doc.text[region[0].start : portfolio.start] if region else title
+            title = portfolio.value + doc_text(doc)[region[0].start : portfolio.start] if region else title
             entry = lexicon.titles().get(title, entry)
         countries = [p.value for p in pieces[region_start:title_end + 1] if p.kind == "COUNTRY" and "," not in p.value]
         before = pieces[:name_start]
@@ -580,7 +616,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 "PERSON",
                 name_pieces[0].start,
                 pieces[title_end].end,
-                doc.text[name_pieces[0].start : pieces[title_end].end],
+                doc_text(doc)[name_pieces[0].start : pieces[title_end].end],
                 _attrs(
                     name=name,
                     aliases="|".join(aliases),
@@ -639,7 +675,7 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     name_stop = names[-1].end
     if not readings and len(names[-1].text) > 1 and names[-1].text.endswith("氏"):
         name_stop -= 1  # 「楊潔篪氏」 can come out as 楊 / 潔 / 篪氏
-    name = doc.text[names[0].start : name_stop]
+    name = doc_text(doc)[names[0].start : name_stop]
     if name in lexicon.non_person_words() or len(name) > 20:
         return None
     end = readings[-1].end if readings else name_stop
@@ -656,11 +692,13 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
     """People written by name alone where the grammar says they are people: in a list with
     titled people (「X首相、A、B」), before 両氏/各氏 (「A、B両氏」「A、Bの各氏」), or a known
     official's full name (reference list) as a partner (「Aと会談」) or in a list of such names."""
-    text = doc.text
+    text = doc_text(doc)
     items = []
+    spans = sorted((m.start, m.end) for m in people)  # a chunk looks only at the people starting in it
+    starts = [s for s, _ in spans]
     for start, end, pieces in chunks:
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        person = any(s <= m.start and m.end <= e for m in people)
+        person = any(m_end <= e for _, m_end in spans[bisect_left(starts, s) : bisect_right(starts, e)])
         items.append((s, e, person, None if person else _untitled_name(doc, pieces)))
     found = []
     i = 0
@@ -772,13 +810,15 @@ def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[Domain
     """「フィリピン側からはA外相とB国防相」: every person of the list a side phrase opens is
     from that side, unless the person's own chunk names a country."""
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+    starts = [m.start for m in people]
     updated: dict[int, DomainMention] = {}
     for side in (m for m in mentions if m.label == "SIDE" and "," not in (m.get("codes") or ",")):
         end = side.end
-        for person in people:
+        for k in range(bisect_left(starts, end), len(people)):  # the people before the side never follow it
+            person = people[k]
             if person.start < end:
                 continue
-            if doc.text[end : person.start].strip() not in (("",) if end == side.end else _LIST_JOINERS):
+            if doc_text(doc)[end : person.start].strip() not in (("",) if end == side.end else _LIST_JOINERS):
                 break
             if not person.get("country"):
                 attrs = dict(updated.get(id(person), person).attrs)
@@ -792,16 +832,22 @@ def _meeting_party_countries(doc: Doc, mentions: list[DomainMention]) -> list[Do
     """「米韓外相会談で、X外相とY国務長官は」: an unmarked 外相 defaults to Japan only when
     nothing else speaks; when the sentence names a meeting of other countries, the person is
     from the party the others in the sentence leave open (or from no default at all)."""
-    text = doc.text
+    text = doc_text(doc)
     updated = list(mentions)
+    # sentence ends and mentions by start offset, so a person's sentence is found by bisection
+    stops = [i for i, ch in enumerate(text) if ch == "。"]
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
     for idx, person in enumerate(mentions):
         weak = person.get("weak_country")
         if person.label != "PERSON" or not weak or person.get("country") or _reference_country([person.get("name") or ""]):
             continue  # a known official's country comes from the reference list
-        s = max(text.rfind("。", 0, person.start) + 1, 0)
-        e = text.find("。", person.end)
-        e = len(text) if e < 0 else e
-        here = [m for m in mentions if s <= m.start and m.end <= e + 1]
+        before = bisect_left(stops, person.start)
+        s = stops[before - 1] + 1 if before else 0
+        after = bisect_left(stops, person.end)
+        e = stops[after] if after < len(stops) else len(text)
+        nearby = sorted(order[bisect_left(starts, s) : bisect_right(starts, e + 1)])
+        here = [mentions[i] for i in nearby if mentions[i].end <= e + 1]
         parties = []
         for m in here:
             codes = [c for c in (m.get("countries") or "").split(",") if len(c) == 2]
@@ -878,20 +924,20 @@ def _institution_of(doc, pieces, region_start, title_end, k, before) -> tuple[Op
     for p in reversed(pieces[region_start:title_end + 1]):
         if p.kind == "INST":
             same = [q for q in pieces if q.group == p.group]
-            text = doc.text[same[0].start : same[-1].end]
+            text = doc_text(doc)[same[0].start : same[-1].end]
             return text, lexicon.institutions()[text].country if text in lexicon.institutions() else None
     # 「国家情報院長」: the title core starts with an institution suffix
     core = pieces[k].text
     if core.endswith("長") and core[0] in _HEAD_OF_SUFFIXES:
         prefix = [p for p in pieces[region_start:k] if p.kind in ("OTHER",)]
         if prefix and prefix[-1].end == pieces[k].start:
-            text = doc.text[prefix[0].start : pieces[k].start + 1]
+            text = doc_text(doc)[prefix[0].start : pieces[k].start + 1]
             if len(text) >= 3:
                 return text, None
     for p in reversed(before):
         if p.kind == "INST":
             same = [q for q in pieces if q.group == p.group]
-            text = doc.text[same[0].start : same[-1].end]
+            text = doc_text(doc)[same[0].start : same[-1].end]
             return text, lexicon.institutions()[text].country if text in lexicon.institutions() else None
     return None, None
 
@@ -907,13 +953,13 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
             same = [q for q in pieces if q.group == p.group]
             s, e = same[0].start, same[-1].end
             country = p.value or ""
-            kind = lexicon.institutions()[doc.text[s:e]].kind if doc.text[s:e] in lexicon.institutions() else ""
+            kind = lexicon.institutions()[doc_text(doc)[s:e]].kind if doc_text(doc)[s:e] in lexicon.institutions() else ""
             # a country written right before it (米国務省) is part of the name as written
             first = pieces.index(same[0])
             if first > 0 and pieces[first - 1].kind == "COUNTRY" and "," not in pieces[first - 1].value:
                 s = pieces[first - 1].start
                 country = pieces[first - 1].value
-            found.append(DomainMention("INSTITUTION", s, e, doc.text[s:e], _attrs(country=country, kind=kind)))
+            found.append(DomainMention("INSTITUTION", s, e, doc_text(doc)[s:e], _attrs(country=country, kind=kind)))
     # suffix compounds: a run of OTHER pieces (after a country or a known institution)
     # ending in a suffix piece: 外交部, 米国務省東アジア・太平洋担当室
     run: list[_Piece] = []
@@ -930,9 +976,9 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
         while run and run[0].kind == "JOIN":
             run.pop(0)
         if run and run[-1].kind == "OTHER":
-            text = doc.text[run[0].start : run[-1].end]
+            text = doc_text(doc)[run[0].start : run[-1].end]
             last_known = max((i for i, q in enumerate(run) if q.kind == "INST"), default=-1)
-            tail = doc.text[run[last_known + 1].start : run[-1].end] if last_known + 1 < len(run) else ""
+            tail = doc_text(doc)[run[last_known + 1].start : run[-1].end] if last_known + 1 < len(run) else ""
             suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if tail.endswith(s)), None)
             body = tail[: -len(suffix)] if suffix else ""
             stop = any(text.endswith(w) for w in lexicon.institution_stopwords() if len(w) >= 2)
@@ -1093,7 +1139,7 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
         "MEETING",
         start,
         end,
-        doc.text[start:end],
+        doc_text(doc)[start:end],
         _attrs(
             forum=forum_name or "",
             acronym=acronym or "",
@@ -1123,18 +1169,33 @@ def _side_mentions(doc: Doc, pieces: list[_Piece], chunk_end: int) -> list[Domai
                 j += 1
             if j == chunk_end:
                 continue  # 「韓国側の」 describes, it does not introduce a delegation
-            found.append(DomainMention("SIDE", p.start, end, doc.text[p.start:end], _attrs(codes=p.value)))
+            found.append(DomainMention("SIDE", p.start, end, doc_text(doc)[p.start:end], _attrs(codes=p.value)))
         elif nxt is None and chunk_end < len(doc) and doc[chunk_end].text == "から" and i == 0:
             end = doc[chunk_end].idx + len(doc[chunk_end].text)
             if chunk_end + 1 < len(doc) and doc[chunk_end + 1].text == "は":
                 end = doc[chunk_end + 1].idx + 1
-            found.append(DomainMention("SIDE", p.start, end, doc.text[p.start:end], _attrs(codes=p.value, weak="1")))
+            found.append(DomainMention("SIDE", p.start, end, doc_text(doc)[p.start:end], _attrs(codes=p.value, weak="1")))
     return found
+
+
+def _quote_closes(text: str) -> dict[int, int]:
+    """Offset of the mark that closes each opening quote mark (nesting counted per kind of
+    mark), in one pass; an opening mark never closed is absent."""
+    closes: dict[int, int] = {}
+    opened: dict[str, list[int]] = {opening: [] for opening in _QUOTE_PAIRS}
+    opening_of = {close: opening for opening, close in _QUOTE_PAIRS.items()}
+    for j, ch in enumerate(text):
+        if ch in opened:
+            opened[ch].append(j)
+        elif ch in opening_of and opened[opening_of[ch]]:
+            closes[opened[opening_of[ch]].pop()] = j
+    return closes
 
 
 def _quote_mentions(doc: Doc) -> list[DomainMention]:
     """Quoted speech: 「…」 that holds a sentence or is followed by と (a name in quotes is not)."""
-    text = doc.text
+    text = doc_text(doc)
+    closes = _quote_closes(text)
     found = []
     i = 0
     while i < len(text):
@@ -1142,15 +1203,7 @@ def _quote_mentions(doc: Doc) -> list[DomainMention]:
         if close_char is None:
             i += 1
             continue
-        depth, j = 0, i
-        while j < len(text):
-            if text[j] == text[i]:
-                depth += 1
-            elif text[j] == close_char:
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
+        j = closes.get(i, len(text))
         if j >= len(text):
             i += 1
             continue
@@ -1165,15 +1218,15 @@ def _quote_mentions(doc: Doc) -> list[DomainMention]:
 
 def _date_mentions(doc: Doc) -> list[DomainMention]:
     found = []
-    for start, end, match in find_dates(doc.text):
-        if start > 0 and doc.text[start - 1].isdigit():
+    for start, end, match in find_dates(doc_text(doc)):
+        if start > 0 and doc_text(doc)[start - 1].isdigit():
             continue
         end_text = match.group(0)
-        tail = doc.text[end : end + 6]
+        tail = doc_text(doc)[end : end + 6]
         local = re.match(r"[（(]現地時間[)）]", tail)
         if local:
             end += local.end()
-        found.append(DomainMention("DATE", start, end, doc.text[start:end], _attrs(expression=end_text)))
+        found.append(DomainMention("DATE", start, end, doc_text(doc)[start:end], _attrs(expression=end_text)))
     return found
 
 
@@ -1227,16 +1280,16 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
     opens_chunk = all(_DIGITS.match(p.text) or re.fullmatch(r"[カかヵケヶ]?国|カ|か|ヵ|ケ|ヶ", p.text) for p in pieces[:first])
     qualifier_start, countries = _qualifier_countries(doc, chunk_start, previous) if opens_chunk else (None, [])
     if countries:
-        forum = doc.text[qualifier_start : doc[chunk_start - 1].idx] + phrase  # 「日米韓の3カ国協議」 → 日米韓協議
+        forum = doc_text(doc)[qualifier_start : doc[chunk_start - 1].idx] + phrase  # 「日米韓の3カ国協議」 → 日米韓協議
         return DomainMention(
-            "MEETING", qualifier_start, end, doc.text[qualifier_start:end],
+            "MEETING", qualifier_start, end, doc_text(doc)[qualifier_start:end],
             _attrs(
                 forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1",
                 aliases="|".join(_specific_names([phrase, *other_names], countries)),
             ),
         )
     return DomainMention(
-        "MEETING", start, end, doc.text[start:end],
+        "MEETING", start, end, doc_text(doc)[start:end],
         _attrs(generic="1", phrase=phrase, kind=kind, ordinal=ordinal, has_kind="1", other_names="|".join(other_names)),
     )
 
@@ -1254,14 +1307,14 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         chunk_pieces.append((start, end, pieces))
         mentions += _country_mentions(pieces)
         mentions += _institution_mentions(doc, pieces)
-        people = [_described_country(doc, _known_by_honorific(m, doc.text), start, previous) for m in _person_mentions(doc, pieces)]
+        people = [_described_country(doc, _known_by_honorific(m, doc_text(doc)), start, previous) for m in _person_mentions(doc, pieces)]
         all_people += people
         mentions += people
         for p in pieces:
             if p.kind == "TITLE":
                 same = [q for q in pieces if q.group == p.group]
                 if p is same[0]:
-                    mentions.append(DomainMention("TITLE", same[0].start, same[-1].end, doc.text[same[0].start : same[-1].end], _attrs(kind=p.value)))
+                    mentions.append(DomainMention("TITLE", same[0].start, same[-1].end, doc_text(doc)[same[0].start : same[-1].end], _attrs(kind=p.value)))
         person_spans = [(m.start, m.end) for m in people]
         meetings = [
             m for m in _meeting_mentions(doc, pieces)

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import Optional
 
 from spacy.tokens import Doc, Span
 
 from kg import lexicon
-from kg.components import DomainMention
+from kg.components import DomainMention, doc_text
 from kg.dates import explicit_year, resolve
 from kg.records import (
     Article,
@@ -90,12 +93,37 @@ def _count_of(counted: str) -> int:
     return "一二三四五六七八九十".find(counted[0]) + 1
 
 
+@lru_cache(maxsize=1 << 16)  # person matching normalises every spelling of every earlier person per mention
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return re.sub(r"[\s・･=＝]", "", text)
 
 
 # ---------------------------------------------------------------- sentences
+
+
+class _QuotedSpeech:
+    """The quoted speech of one Doc, indexed once for the questions every sentence asks:
+    is a span inside a quote, and the text with quotes blanked out."""
+
+    def __init__(self, quotes: list[tuple[int, int]], text: str):
+        self.spans = quotes
+        ordered = sorted(quotes)
+        self._starts = [qs for qs, _ in ordered]
+        self._reach = list(accumulate((qe for _, qe in ordered), max))  # furthest end so far
+        depth = [0] * (len(text) + 1)
+        for qs, qe in quotes:
+            depth[qs] += 1
+            depth[qe] -= 1
+        self.blanked = "".join("＿" if inside else ch for ch, inside in zip(text, accumulate(depth)))
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one quote holds ``start``..``end``."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
 
 
 @dataclass
@@ -107,7 +135,7 @@ class _Sentence:
     start: int  # offset in the article
     end: int
     mentions: list[DomainMention]  # offsets relative to the doc
-    quotes: list[tuple[int, int]]  # doc offsets of quoted speech
+    quotes: _QuotedSpeech  # doc offsets of quoted speech
     written: str = ""  # the sentence as the article writes it (the parse saw it normalised)
 
     @property
@@ -118,15 +146,11 @@ class _Sentence:
         return Evidence(doc_id=doc_id, start=self.start, end=self.end, sentence=self.written or self.span.text)
 
     def quoted(self, start: int, end: int) -> bool:
-        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+        return self.quotes.covers(start, end)
 
     def unquoted_text(self) -> str:
         """The sentence with quoted speech blanked out (offsets preserved)."""
-        chars = list(self.span.text)
-        for qs, qe in self.quotes:
-            for i in range(max(qs, self.span.start_char), min(qe, self.span.end_char)):
-                chars[i - self.span.start_char] = "＿"
-        return "".join(chars)
+        return self.quotes.blanked[self.span.start_char : self.span.end_char]
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -163,12 +187,15 @@ def _sentences(article: Article, docs: list[Doc]) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
         mentions = list(getattr(doc._, "kg_mentions", ()) or ())
-        quotes = [(m.start, m.end) for m in mentions if m.label == "QUOTE"]
-        for s, e in sentence_bounds(doc.text):
+        quotes = _QuotedSpeech([(m.start, m.end) for m in mentions if m.label == "QUOTE"], doc_text(doc))
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)  # a sentence reads only its own
+        starts = [mentions[i].start for i in order]
+        for s, e in sentence_bounds(doc_text(doc)):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            inside = [m for m in mentions if m.label != "QUOTE" and span.start_char <= m.start < span.end_char]
+            own = sorted(order[bisect_left(starts, span.start_char) : bisect_left(starts, span.end_char)])
+            inside = [mentions[i] for i in own if mentions[i].label != "QUOTE"]
             sentences.append(
                 _Sentence(
                     index=len(sentences),
@@ -217,7 +244,7 @@ def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[li
     """People mentions of one sentence grouped into lists: neighbours joined only by
     読点, coordinators or a side phrase (never by a case particle or a predicate)."""
     ordered = sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start)
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     groups: list[list[_PersonRef]] = []
     for ref in ordered:
         if groups:
@@ -279,15 +306,20 @@ def _is_short_of(short: str, full: str) -> bool:
     """「李」 is short for 李在雄, 「ドウ」 for ジョン・ドウ, 「パク」 for パク・ミンス."""
     if not short or short == full:
         return False
-    parts = re.split(r"[・＝=]", full)
+    parts = _name_parts(full)
     if len(parts) > 1:
         return short in (parts[0], parts[-1])
     return len(full) > len(short) and full.startswith(short) and len(short) <= 3
 
 
+@lru_cache(maxsize=1 << 14)  # person matching compares each new name with every spelling seen before
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(re.split(r"[・＝=]", name))
+
+
 def _context_before(sentence: _Sentence, mention: DomainMention) -> list[DomainMention]:
     """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     found = []
     for m in sentence.mentions:
         if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
@@ -342,7 +374,7 @@ def _collect_people(
             person.institution = person.institution or institution
             _set_country(person, _institution_country(institution), "institution")
         _set_country(person, attrs.get("country"), "explicit")
-        if sentence.doc.text[max(0, mention.start - 3) : mention.start] == "同国の":
+        if doc_text(sentence.doc)[max(0, mention.start - 3) : mention.start] == "同国の":
             # 「同国のリー外相」: the country last named before
             _set_country(person, _last_country_before(sentences, sentence, mention.start), "explicit")
         if attrs.get("name_origin") == "ja":
@@ -485,7 +517,7 @@ def _looks_foreign_in_japanese(person: "_Person") -> bool:
 
 def _titled_by_apposition(sentence: _Sentence, mention: DomainMention) -> DomainMention:
     """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     before = [
         m for m in sentence.mentions
         if m.label == "TITLE" and text[m.end : mention.start] == "の"
@@ -527,11 +559,11 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
     for prev, ref in zip(refs, refs[1:]):
         if prev.sentence is not ref.sentence or ref.person.country_source in ("explicit", "institution", "side"):
             continue
-        between = ref.sentence.doc.text[prev.mention.end : ref.mention.start]
+        between = doc_text(ref.sentence.doc)[prev.mention.end : ref.mention.start]
         if ref.person.japanese_name and ref.person.country_source == "name" and prev.person.country != "JP":
             continue  # 「韓国の朴大成大統領と山田一郎首相」: a Japanese 姓+名 is not in Korea's list
         if between in ("、", "と", "や") and prev.person.country_source == "explicit":
-            text = prev.sentence.doc.text
+            text = doc_text(prev.sentence.doc)
             written = (
                 (prev.mention.get("country") and not prev.mention.get("title_country"))
                 or _context_before(prev.sentence, prev.mention)
@@ -546,7 +578,7 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
 
 
 def _last_country_before(sentences: list[_Sentence], sentence: _Sentence, start: int) -> Optional[str]:
-    for s in reversed(sentences[: sentence.index + 1]):
+    for s in (sentences[i] for i in range(sentence.index, -1, -1)):  # back from here, without copying the list
         for m in reversed(s.mentions):
             if m.label == "COUNTRY" and (s is not sentence or m.end <= start):
                 codes = (m.get("codes") or "").split(",")
@@ -633,7 +665,7 @@ def _serves_as_head(pred) -> bool:
     """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
     if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
         return False
-    before = pred.doc.text[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("head"))
 
 
@@ -641,7 +673,7 @@ def _serves_as_chair(pred) -> bool:
     """「議長を務めた」「進行役を務め」: the chair of a meeting takes part in it."""
     if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
         return False
-    before = pred.doc.text[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("chair"))
 
 
@@ -665,7 +697,7 @@ def _text_side(sentence: "_Sentence", end: int) -> Optional[str]:
     """The country of the last 「X側は/が/から」 written before ``end`` in the same clause
     (no predicate between: 「中国側が反発する中、A外相は」 is not A's side)."""
     doc = sentence.doc
-    text = doc.text[sentence.span.start_char : end]
+    text = doc_text(doc)[sentence.span.start_char : end]
     found = None
     for match in _TEXT_SIDE.finditer(text):
         word = match.group(1)
@@ -813,9 +845,9 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if history:
         return "mentioned"
     past = _is_past(pred)
-    if not past and pred.dep_ == "acl" and _CAPTION_DATE.search(doc.text[mention.end : sentence.span.end_char]):
+    if not past and pred.dep_ == "acl" and _CAPTION_DATE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
         past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened
-    if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc.text[mention.end : mention.end + 12]):
+    if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
         words = [t for t in sentence.span if t.pos_ != "PUNCT"]
         past = bool(words) and _past_marker(words[-1])
@@ -829,7 +861,7 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text == "で" and mention.get("has_kind"):
         return "held"
-    if mention.get("has_kind") and re.match(r"(?:にて|において)", doc.text[mention.end : mention.end + 4]):
+    if mention.get("has_kind") and re.match(r"(?:にて|において)", doc_text(doc)[mention.end : mention.end + 4]):
         return "held"  # 「…の全体会合にて、AはBに提案した」: something was done at the meeting
     return "mentioned"
 
@@ -839,18 +871,18 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
     doc = sentence.doc
     dates = [
         m for m in sentence.mentions
-        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc.text, m.start)
+        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc_text(doc), m.start)
     ]
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     pred = _predicate(span[-1]) if span is not None else None
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
-    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc.text[m.end : m.end + 3])]
+    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc_text(doc)[m.end : m.end + 3])]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
-    before = [m for m in dates if m.end <= mention.start and not (doc.text[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
-    after = [m for m in dates if mention.end <= m.start < limit and doc.text[m.end : m.end + 1] != "の"]
+    before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
+    after = [m for m in dates if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の"]
     chosen = before[-1] if before else (after[0] if after else None)
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
@@ -878,14 +910,22 @@ def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
 
 def _in_parentheses(text: str, start: int) -> bool:
     """Whether ``start`` is inside a parenthesis: 「18日午前(日本時間19日未明)」."""
-    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
-    closed = max(text.rfind(")", 0, start), text.rfind("）", 0, start))
+    opens, closes = _parenthesis_offsets(text)
+    opened = opens[bisect_left(opens, start) - 1] if bisect_left(opens, start) else -1
+    closed = closes[bisect_left(closes, start) - 1] if bisect_left(closes, start) else -1
     return opened > closed
+
+
+@lru_cache(maxsize=4)
+def _parenthesis_offsets(text: str) -> tuple[list[int], list[int]]:
+    # offsets of every opening and closing parenthesis, so that the last one before an
+    # offset is a bisection, not a search back through the block per date
+    return [i for i, ch in enumerate(text) if ch in "(（"], [i for i, ch in enumerate(text) if ch in ")）"]
 
 
 def _adjacent_date(sentence: _Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
     """A date written right before a meeting (「2016年10月の韓米2プラス2対話」)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for m in sentence.mentions:
         if m.label == "DATE" and 0 <= mention.start - m.end <= 1 and text[m.end : mention.start] in ("", "の"):
             return resolve(m.get("expression") or m.text, published)
@@ -920,7 +960,7 @@ def _meeting_place(sentence: _Sentence, mention: DomainMention) -> Optional[str]
             break
         while start < head.i and doc[start].text in ("の", "・"):
             start += 1
-        text = doc.text[doc[start].idx : head.idx + len(head.text)]
+        text = doc_text(doc)[doc[start].idx : head.idx + len(head.text)]
         if head.lemma_ in lexicon.cues("not_place") or any(text.endswith(w) for w in lexicon.cues("not_place")):
             continue  # 「国賓待遇で」「オンライン形式で」: how, not where
         if text and not any(ch in text for ch in "、。「"):
@@ -973,7 +1013,7 @@ _APPOSITION = re.compile(r"[、,]?\s*(?:いわゆる|通称|略称|通称は)\s*
 def _with_listed_countries(sentence: _Sentence, mention: DomainMention, info: dict) -> dict:
     """「日本と中国の外相会談」: countries listed before 「Xの<meeting>」 all take part
     (日中外相会談), not only the one written next to the meeting word."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     if len(info["countries"]) != 1 or not re.match(r"[^の]{1,6}の", mention.text):
         return info
     listed = list(info["countries"])
@@ -1016,7 +1056,7 @@ def _hosting(sentence: _Sentence, mention: DomainMention) -> bool:
 
 def _gathering_mention(sentence: _Sentence) -> DomainMention:
     """A stand-in mention for the gathering verb of the sentence (「一堂に会し」)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for word in lexicon.cues("gathering"):
         at = text.find(word, sentence.span.start_char, sentence.span.end_char)
         if at >= 0:
@@ -1026,7 +1066,7 @@ def _gathering_mention(sentence: _Sentence) -> DomainMention:
 
 def _gathering_place(sentence: _Sentence) -> Optional[str]:
     """The で-place right before the gathering verb: 「ソウル市内で一堂に会し」 → ソウル市内."""
-    text = sentence.doc.text[sentence.span.start_char : sentence.span.end_char]
+    text = doc_text(sentence.doc)[sentence.span.start_char : sentence.span.end_char]
     for word in lexicon.cues("gathering"):
         match = re.search(r"([^、。\s「」()（）]{1,20})で" + re.escape(word), text)
         if match:
@@ -1037,7 +1077,7 @@ def _gathering_place(sentence: _Sentence) -> Optional[str]:
 def _without_person(sentence: _Sentence, mention: DomainMention) -> DomainMention:
     """A meeting name never contains a person: 「陳国防相とも日中防衛相会談」 is the partner,
     then the meeting (日中防衛相会談)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     inside = [p for p in sentence.mentions if p.label == "PERSON" and mention.start <= p.start and p.end < mention.end]
     if not inside:
         return mention
@@ -1075,7 +1115,7 @@ def _closing(sentence: _Sentence, mention: DomainMention) -> bool:
 def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
     """A session of a parliament or its committees (「国会外交統一委員会の全体会議」):
     a legislature word opens the mention or the noun phrase it closes."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
     phrase = lead + mention.text
     # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
@@ -1088,7 +1128,7 @@ def _legislative(sentence: _Sentence, mention: DomainMention) -> bool:
 def _group_meeting(sentence: _Sentence, mention: DomainMention) -> Optional[dict]:
     """A group's meeting other than its summit, named by the group's acronym:
     「G7外相会合」, 「先進7カ国(G7)外相会合」 → forum G7外相会合, acronym G7 (not the G7 summit)."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     phrase = mention.get("phrase") or mention.text
     full = None
     if mention.get("generic"):
@@ -1129,7 +1169,7 @@ def _organisation_meeting(sentence: _Sentence, mention: DomainMention) -> Option
     → 北大西洋条約機構首脳会議 (alias NATO首脳会議)."""
     if not mention.get("generic"):
         return None
-    doc, text = sentence.doc, sentence.doc.text
+    doc, text = sentence.doc, doc_text(sentence.doc)
     orgs = [
         x for x in sentence.mentions
         if x.label == "INSTITUTION" and x.get("kind") == "intl_org" and x.end <= mention.start
@@ -1164,7 +1204,7 @@ def _forum_acronyms() -> frozenset[str]:
 def _ordinal(sentence: _Sentence, mention: DomainMention) -> Optional[int]:
     if mention.get("ordinal"):
         return int(unicodedata.normalize("NFKC", mention.get("ordinal")))
-    before = sentence.doc.text[max(0, mention.start - 8) : mention.start]
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start]
     match = re.search(r"第?([0-9０-９]+)回目?の$", before)
     return int(unicodedata.normalize("NFKC", match.group(1))) if match else None
 
@@ -1184,6 +1224,8 @@ class _Extraction:
         self.day: dict[int, Optional[str]] = {}  # sentence → the day 「この日」 refers to
         self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
         self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
+        self._refs_by_sentence: Optional[dict[int, list[_PersonRef]]] = None  # id(sentence) → its refs
+        self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
 
     # -- meetings
     def acronym_definitions(self) -> dict[str, dict]:
@@ -1239,7 +1281,7 @@ class _Extraction:
                 if info is None:
                     continue
                 info = _with_listed_countries(sentence, m, info)
-                if previous_here is not None and _APPOSITION.fullmatch(sentence.doc.text[previous_here[0] : m.start]):
+                if previous_here is not None and _APPOSITION.fullmatch(doc_text(sentence.doc)[previous_here[0] : m.start]):
                     # 「安全保障協議委員会、いわゆる「2プラス2」」: one meeting, two names
                     merged = self.info_of(previous_here[1])
                     merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
@@ -1294,7 +1336,7 @@ class _Extraction:
             self.day[sentence.index] = running_date
             # 「この日」 refers back to the latest day named outside quotes
             for m in sentence.mentions:
-                if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(sentence.doc.text, m.start):
+                if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not _in_parentheses(doc_text(sentence.doc), m.start):
                     resolved = resolve(m.get("expression") or m.text, self.published)
                     if resolved and len(resolved) == 10:
                         running_date = resolved
@@ -1306,7 +1348,7 @@ class _Extraction:
         if meeting is None or not meeting.date:
             return False
         for m in sentence.mentions:
-            if m.label != "DATE" or sentence.quoted(m.start, m.end) or _in_parentheses(sentence.doc.text, m.start):
+            if m.label != "DATE" or sentence.quoted(m.start, m.end) or _in_parentheses(doc_text(sentence.doc), m.start):
                 continue
             day = resolve(m.get("expression") or m.text, self.published)
             if day and len(day) == 10 and len(meeting.date) == 10 and day != meeting.date:
@@ -1347,7 +1389,7 @@ class _Extraction:
     def generic_target(self, sentence: _Sentence, m: DomainMention, named: list[dict], current: Optional[_Meeting]) -> Optional[dict]:
         """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
         phrase = m.get("phrase") or m.text
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         owner = next((x for x in sentence.mentions if x.label == "MEETING" and x.end == m.start - 1 and text[x.end : m.start] == "の"), None)
         if owner is not None and phrase in lexicon.cues("session"):
             # 「東方経済フォーラムの全体会合」: a session of the forum named before の
@@ -1386,7 +1428,7 @@ class _Extraction:
             for info in named:
                 if info["forum"].endswith(tail):
                     return info
-        topical = _TOPIC_BEFORE.search(sentence.doc.text[max(0, m.start - 20) : m.start])
+        topical = _TOPIC_BEFORE.search(doc_text(sentence.doc)[max(0, m.start - 20) : m.start])
         if topical is not None and not bare:
             # 「ウクライナ支援に関する多国間会議」: a meeting named by its subject
             forum = topical.group(0) + phrase
@@ -1452,7 +1494,7 @@ class _Extraction:
     def qualified_generic(self, sentence: _Sentence, m: DomainMention, phrase: str) -> Optional[dict]:
         """「日米韓の3か国の防衛相による会談」: countries (and a title with による) before a bare
         meeting word name it: 日米韓防衛相会談."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         before = [x for x in sentence.mentions if x.end <= m.start and not sentence.quoted(x.start, x.end)]
         countries: list[str] = []
         chain: list[str] = []
@@ -1517,8 +1559,14 @@ class _Extraction:
         """The article's own name for a meeting it first calls by a bare word: a kind word
         ending in that word, written anywhere in the article (headline included) after the
         same countries or a count of them (「3カ国の安保室長会議」「韓米日の安保室長会議」)."""
+        key = (phrase, tuple(countries))
+        if key not in self._own_names:  # the answer depends on the article alone: one search per question
+            self._own_names[key] = self._search_own_name(phrase, countries)
+        return self._own_names[key]
+
+    def _search_own_name(self, phrase: str, countries: list[str]) -> Optional[str]:
         for sentence in self.sentences:
-            text = sentence.doc.text
+            text = doc_text(sentence.doc)
             for x in sentence.mentions:
                 own = x.get("phrase") or x.text
                 if (
@@ -1700,7 +1748,7 @@ class _Extraction:
         """「…で行われたMの全体会合にて、AはB首相に…を提案した」「拡大会合では、AからBに対し」: a
         held meeting written as the setting of the sentence (にて, において, では) had there the
         people who act, speak or are spoken to in it (は/が, から/より, に/に対し)."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         settings = [
             mt for mn, mt in self.sentence_meetings(sentence)
             if mt.status == "held" and _SETTING_AFTER.match(text, mn.end)
@@ -1749,7 +1797,7 @@ class _Extraction:
         """「(日本側同席者:A、B他、中国側:C、D)」「我が方:A、先方:B」「出席者:A、B」: a labelled
         list of people took part in the meeting the sentence reports, each label's side
         for its items (the text's own side, the other party, or the country written)."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         labels = list(_list_labels(text, sentence.span.start_char, sentence.span.end_char))
         if not labels:
             return
@@ -1892,10 +1940,10 @@ class _Extraction:
             last = span[-1]
             # 「…会議に参加したA」: a participation clause modifying the person, and
             # 「…会談を行ったAとB」: the people listed with A share it
-            if re.match(r"の(?:代理|名代)|に代わ", doc.text[m.end : m.end + 4]):
+            if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
                 continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
             rel = self.relative_clause_meeting(sentence, span, current or previous)
-            if rel is None and previous_rel is not None and doc.text[previous_rel[0].end : m.start] in ("と", "、", "や"):
+            if rel is None and previous_rel is not None and doc_text(doc)[previous_rel[0].end : m.start] in ("と", "、", "や"):
                 rel = previous_rel[1]
             previous_rel = (m, rel) if rel is not None else None
             if rel is not None:
@@ -1957,10 +2005,8 @@ class _Extraction:
                 day = self.day.get(sentence.index)
                 same_day = [mt for mt in self.meetings if mt.status == "held" and day and mt.date == day]
                 # else the meeting the article reports delegates at, not a later history mention
-                attended = [
-                    mt for mt in self.meetings
-                    if mt.status == "held" and any(r.meeting == mt.key for r in self.representations.values())
-                ]
+                with_delegates = {r.meeting for r in self.representations.values()}
+                attended = [mt for mt in self.meetings if mt.status == "held" and mt.key in with_delegates]
                 meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
                 if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                     self.represent(person, meeting, person.country, sentence, "remarks_after_meeting", None)
@@ -1974,7 +2020,7 @@ class _Extraction:
             if span is None or span.end > pred.i:
                 continue
             linear = self.next_predicate(sentence, span)
-            if doc.text[ref.mention.end : ref.mention.end + 1] == "と" and (
+            if doc_text(doc)[ref.mention.end : ref.mention.end + 1] == "と" and (
                 # (「約3時間にわたって」: a fixed phrase is no clause of its own)
                 (linear is not None and linear.i != pred.i and linear.dep_ != "fixed" and not _in_relative_clause(linear))
                 or self.meeting_clause_between(sentence, span.end, pred.i)
@@ -1983,7 +2029,7 @@ class _Extraction:
             own = _predicate(span[-1])
             # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
             # own with no verb; a topic marked は/が then belongs to the talks verb after it
-            stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc.text[ref.mention.end : ref.mention.end + 1] in ("は", "が")
+            stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in ("は", "が")
             if _reaches(own, pred) or (linear is not None and _reaches(linear, pred)) or stranded:
                 if ref.person not in [r.person for r in refs]:
                     refs.append(ref)
@@ -2000,14 +2046,14 @@ class _Extraction:
         if any(side is None for side in sides) or len(set(sides)) < 2:
             return None
         countries = self.home_first(list(dict.fromkeys(sides)))
-        also = any(doc.text[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
+        also = any(doc_text(doc)[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
         # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
         info = self.talks_forum(refs, countries, [] if also else named, pred)
         date = None
         dates = [
             m for m in sentence.mentions
             if m.label == "DATE" and m.end <= pred.idx and not sentence.quoted(m.start, m.end)
-            and not _in_parentheses(doc.text, m.start)
+            and not _in_parentheses(doc_text(doc), m.start)
         ]
         if dates:
             anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
@@ -2015,10 +2061,10 @@ class _Extraction:
         elif any(w in sentence.text for w in lexicon.cues("this_day")):
             date = running_date
         pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
-        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc.text[max(r.mention.end for r in refs) : pred.idx]):
+        if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
             # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
             # the subject is the one marked は/が
-            topic = next((i for i, r in enumerate(refs) if doc.text[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
+            topic = next((i for i, r in enumerate(refs) if doc_text(doc)[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
             subject, subject_side = refs[topic], sides[topic]
             meeting = None
             for ref, side in zip(refs, sides):
@@ -2037,7 +2083,7 @@ class _Extraction:
     def people_of_meeting(self, sentence: _Sentence, m: DomainMention) -> list[_PersonRef]:
         """「AとBの会談」「AとBによる会談」: people of ≥2 known countries listed right before a
         bare meeting word are its participants."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         refs = [r for r in self.refs_in(sentence) if r.mention.end <= m.start]
         if not refs or text[refs[-1].mention.end : m.start] not in ("の", "による", "との間の", "間の"):
             return []
@@ -2124,10 +2170,17 @@ class _Extraction:
         """Countries the article says take part: those of its named meetings and of the
         sentence's own country words (not a place name's)."""
         found = {c for m in self.meetings for c in m.countries}
+        return found | self.country_words
+
+    @cached_property
+    def country_words(self) -> set[str]:
+        """Countries of the article's country words that do not name a place (read once:
+        sentences and their mentions are fixed, and talks ask per predicate)."""
+        found: set[str] = set()
         for other in self.sentences:
             for m in other.mentions:
                 # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
-                after = other.doc.text[m.end : m.end + 8]
+                after = doc_text(other.doc)[m.end : m.end + 8]
                 if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
                     found |= {c for c in (m.get("codes") or "").split(",") if c}
         return found
@@ -2141,7 +2194,7 @@ class _Extraction:
             if token.text != "で" or token.dep_ != "case":
                 continue
             head = token.head
-            phrase = doc.text[head.left_edge.idx : head.idx + len(head.text)]
+            phrase = doc_text(doc)[head.left_edge.idx : head.idx + len(head.text)]
             for m in sentence.mentions:
                 if m.label == "INSTITUTION" and m.start >= head.left_edge.idx and m.end <= head.idx + len(head.text):
                     code = m.get("country") or _institution_country(m.text)
@@ -2153,7 +2206,7 @@ class _Extraction:
         return None
 
     def visited_country(self, sentence: _Sentence) -> Optional[str]:
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         for m in sentence.mentions:
             if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
                 codes = (m.get("codes") or "").split(",")
@@ -2169,7 +2222,11 @@ class _Extraction:
         return None
 
     def refs_in(self, sentence: _Sentence) -> list[_PersonRef]:
-        return [r for r in self._refs if r.sentence is sentence]
+        if self._refs_by_sentence is None:  # grouped on first use (the refs are final by then), not filtered per call
+            self._refs_by_sentence = {}
+            for r in self._refs:
+                self._refs_by_sentence.setdefault(id(r.sentence), []).append(r)
+        return list(self._refs_by_sentence.get(id(sentence), ()))
 
     def held_clause(self, pred) -> bool:
         chain = _predicate_chain(pred)
@@ -2212,7 +2269,7 @@ class _Extraction:
 
     def partnered_meeting(self, sentence: _Sentence, m: DomainMention, meetings_here) -> Optional[_Meeting]:
         """「李首相との日中首脳会談」: the partner's meeting is the one written right after 「との」."""
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         if text[m.end : m.end + 2] != "との":
             return None
         for mention, meeting in meetings_here:
@@ -2254,7 +2311,7 @@ class _Extraction:
         prev = doc[span.start - 1]
         if prev.text == "の" and span.start >= 3 and doc[span.start - 2].text in lexicon.country_forms():
             prev = doc[span.start - 3]  # 「…に臨む韓国のA大統領」: the person's own country before の
-        captioned = prev.pos_ == "VERB" and _CAPTION_DATE.search(doc.text[span.end_char : sentence.span.end_char])
+        captioned = prev.pos_ == "VERB" and _CAPTION_DATE.search(doc_text(doc)[span.end_char : sentence.span.end_char])
         if prev.lemma_ not in ("た", "だ") and not captioned:
             return None  # 「…首脳会談を行うA大統領…=2日、ソウル」: a dated caption says it happened
         verb = prev if captioned else prev.head

@@ -92,7 +92,8 @@ def _brackets_are_asides(doc: Doc) -> int:
     repaired = 0
     for open_i, close_i in _bracket_pairs(doc):
         inside = range(open_i, close_i + 1)
-        outsiders = [t for t in doc if t.i not in inside and t.head.i in inside and t.head.i != t.i]
+        # the dependents of the bracket's tokens, not every token of the block per bracket
+        outsiders = sorted({t for k in inside for t in doc[k].children if t.i not in inside}, key=lambda t: t.i)
         if not outsiders or open_i == 0:
             continue
         anchor = doc[open_i - 1]
