@@ -1925,6 +1925,9 @@ class _Extraction:
         meetings_here = self.sentence_meetings(sentence)
         previous = self.current.get(sentence.index - 1) if sentence.index > 0 else None
         current = self.current.get(sentence.index)
+        # who is listed for 「会談には」 after a session was named sat in the meeting, not the session
+        previous = previous.parent if previous is not None and previous.parent is not None else previous
+        current = current.parent if current is not None and current.parent is not None else current
         sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
         head_all = any(w in unquoted for w in lexicon.cues("head"))
         previous_rel: Optional[tuple[DomainMention, _Meeting]] = None

@@ -19,13 +19,15 @@ PARTICIPATION = [
         "2024-06-04",
         {("山田一郎", "JP", "日米韓防衛相会談"), ("スミス", "US", "日米韓防衛相会談"), ("朴大成", "KR", "日米韓防衛相会談")},
     ),
-    (  # sub-sessions (少人数会合, 拡大会合) belong to the summit; 同席 after 会談には
+    (  # a session (拡大会合) is a meeting of its own whose people sat in the summit too; 同席
+        # after 会談には is the summit's, not the session's
         "ロシアのイワン・ペトロフ大統領は8日、モスクワで中国の陳明国家主席と中露首脳会談を行った。\n"
         "両首脳は少人数での会談に続き、閣僚らを交えた拡大会合を行った。"
         "会談には、ロシア側からオレグ・スミルノフ外相らが、中国側からは劉偉外相らが同席した。",
         "2025-05-09",
         {("イワン・ペトロフ", "RU", "中露首脳会談"), ("陳明", "CN", "中露首脳会談"),
-         ("オレグ・スミルノフ", "RU", "中露首脳会談"), ("劉偉", "CN", "中露首脳会談")},
+         ("オレグ・スミルノフ", "RU", "中露首脳会談"), ("劉偉", "CN", "中露首脳会談"),
+         ("イワン・ペトロフ", "RU", "拡大会合"), ("陳明", "CN", "拡大会合")},
     ),
     (  # a cleft lists who took part, side by side
         "日本とドイツの両政府は3日、ベルリンで外務・防衛閣僚会合(2プラス2)を開いた。"
@@ -77,9 +79,10 @@ def test_extract_heldout_patterns_closing_day_is_not_the_meeting_date(facts_of):
     assert not any(m.kind == "summit" for m in facts.meetings)
 
 
-def test_extract_heldout_patterns_sub_sessions_are_not_meetings(facts_of):
+def test_extract_heldout_patterns_sessions_are_meetings_of_the_summit(facts_of):
     facts = facts_of(PARTICIPATION[1][0], PARTICIPATION[1][1])
-    assert [m.forum for m in facts.meetings] == ["中露首脳会談"]
+    assert [m.forum for m in facts.meetings] == ["中露首脳会談", "拡大会合"]
+    assert [m.date for m in facts.meetings][0] == "2025-05-08"
 
 
 def test_extract_heldout_patterns_same_day_is_the_narrated_meeting(facts_of):

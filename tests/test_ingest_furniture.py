@@ -62,7 +62,8 @@ LAYOUTS = [
             "人気歌手が兵役を終えて復帰　来月にも新曲を発表。",
             "ソウルの地下鉄運賃、来年から値上げへ。",
         ]),
-        ["【東京聯合ニュース】" + P_LONG_1, P_LONG_2], id="wire"),
+        # a dated photo caption says what happened: it stays
+        ["【東京聯合ニュース】" + P_LONG_1, P_LONG_2, "協議に臨む両国の閣僚=3日、東京(聯合ニュース)"], id="wire"),
     pytest.param(  # daily with the article printed twice across "pages" and a reaction widget
         "\n".join([
             P_LONG_1, P_LONG_2, P_SHORT_1,
