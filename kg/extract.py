@@ -240,6 +240,15 @@ _ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に)(?![�
 _TOPIC_BEFORE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}(?:に関する|についての|のための)$")
 
 
+def _marked(sentence: "_Sentence", refs: list["_PersonRef"], particle: str):
+    """(ref, span) of the people of ``refs`` whose phrase ends in ``particle`` (は, が)."""
+    doc = sentence.doc
+    for ref in refs:
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and doc[span.end].text == particle:
+            yield ref, span
+
+
 def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[list["_PersonRef"]]:
     """People mentions of one sentence grouped into lists: neighbours joined only by
     読点, coordinators or a side phrase (never by a case particle or a predicate)."""
@@ -1730,12 +1739,8 @@ class _Extraction:
         """「初の外務・防衛閣僚会合を終え、A外相は…と述べた」: a topic (は) is the subject of every
         clause of its sentence, so a continuative clause of taking part written before it (even
         when the main predicate only says something) tells that A took part."""
-        doc = sentence.doc
         meetings_here = self.sentence_meetings(sentence)
-        for ref in refs:
-            span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
-            if span is None or not (span.end < len(doc) and doc[span.end].text == "は"):
-                continue
+        for ref, span in _marked(sentence, refs, "は"):
             pred = _predicate(span[-1])
             for clause in pred.children:
                 if clause.dep_ != "advcl" or clause.i >= span.start or not _takes_part(clause) or not _is_past(clause):
@@ -1771,12 +1776,8 @@ class _Extraction:
     def clause_on_meeting(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         """「A長官が主催する…会議に参加し」「Bが議長を務めた会合」: the subject of a relative
         clause of taking part (主催, 出席, 議長を務める) that modifies a held meeting took part."""
-        doc = sentence.doc
         meetings = self.sentence_meetings(sentence)
-        for ref in refs:
-            span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
-            if span is None or not (span.end < len(doc) and doc[span.end].text == "が"):
-                continue
+        for ref, span in _marked(sentence, refs, "が"):
             pred = _predicate(span[-1])
             if pred.dep_ != "acl" or not _takes_part(pred):
                 continue

@@ -38,6 +38,19 @@ def _reps(facts):
                 ("ジョン・スミス", "US", "日米拡大抑止協議"), ("ボブ・ジョーンズ", "US", "日米拡大抑止協議"),
             },
         ),
+        # a continuative clause takes the tense of the predicate it joins, through 「…とともに、」
+        (
+            "5日、山田防衛大臣は、東京において、スミス豪国防大臣と日豪防衛相会談を行い、防衛協力の進展状況を確認するとともに、意見交換を行ったところ、概要以下のとおり。",
+            "2015-06-05",
+            {("山田", "JP", "日豪防衛相会談"), ("スミス", "AU", "日豪防衛相会談")},
+        ),
+        # the host of a meeting, written as the subject of a relative clause on it, took part;
+        # a meeting named by its subject keeps the subject in its name
+        (
+            "4月26日、山田防衛大臣は、米国防省のスミス長官が主催する海洋安全保障に関する多国間会議にオンラインで参加した。",
+            "2022-04-27",
+            {("スミス", "US", "海洋安全保障に関する多国間会議"), ("山田", "JP", "海洋安全保障に関する多国間会議")},
+        ),
     ],
 )
 def test_extract_participation_frames(facts_of, text, published, expected):
@@ -98,21 +111,6 @@ def test_extract_name_and_post_in_one_token(facts_of, text, name, title):
     assert people.get(name) == title, people
 
 
-@pytest.mark.parametrize(
-    "text, published, expected",
-    [
-        # a continuative clause takes the tense of the predicate it joins, through 「…とともに、」
-        (
-            "5日、山田防衛大臣は、東京において、スミス豪国防大臣と日豪防衛相会談を行い、防衛協力の進展状況を確認するとともに、意見交換を行ったところ、概要以下のとおり。",
-            "2015-06-05",
-            {("山田", "JP", "日豪防衛相会談"), ("スミス", "AU", "日豪防衛相会談")},
-        ),
-    ],
-)
-def test_extract_tense_from_the_predicate_chain(facts_of, text, published, expected):
-    assert expected <= _reps(facts_of(text, published=published))
-
-
 def test_extract_short_form_prefers_the_person_holding_the_post(facts_of):
     text = (
         "北朝鮮の金正男朝鮮労働党総書記の妹、金与花党副部長は談話を発表した。\n"
@@ -122,22 +120,6 @@ def test_extract_short_form_prefers_the_person_holding_the_post(facts_of):
     people = {p.key: p.name for p in facts.people}
     attended = {people[r.person] for r in facts.representations}
     assert "金与花" not in attended
-
-
-@pytest.mark.parametrize(
-    "text, published, expected",
-    [
-        # the host of a meeting, written as the subject of a relative clause on it, took part;
-        # a meeting named by its subject keeps the subject in its name
-        (
-            "4月26日、山田防衛大臣は、米国防省のスミス長官が主催する海洋安全保障に関する多国間会議にオンラインで参加した。",
-            "2022-04-27",
-            {("スミス", "US", "海洋安全保障に関する多国間会議"), ("山田", "JP", "海洋安全保障に関する多国間会議")},
-        ),
-    ],
-)
-def test_extract_host_in_relative_clause_and_topical_name(facts_of, text, published, expected):
-    assert expected <= _reps(facts_of(text, published=published))
 
 
 def test_extract_session_is_its_own_meeting_and_part_of_the_meeting(facts_of):
