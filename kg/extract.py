@@ -449,6 +449,7 @@ def _collect_people(
         if name not in person.short_forms:
             person.short_forms.append(name)
         absorb(person, mention, sentence)
+    refs += _title_back_references(sentences, people, refs, doc_id)
     refs.sort(key=lambda r: (r.sentence.index, r.mention.start))
     _apply_reference(people, refs, year)
     _propagate_list_countries(refs)
@@ -584,6 +585,44 @@ def _propagate_list_countries(refs: list[_PersonRef]) -> None:
                 continue
             # weak: 「韓国のA外相、B国務長官」 lists people of several countries as often as one
             _set_country(ref.person, prev.person.country, "list")
+
+
+def _title_back_references(
+    sentences: list[_Sentence], people: list[_Person], refs: list[_PersonRef], doc_id: str
+) -> list[_PersonRef]:
+    """「副大臣は12日、…首相と会談した」: a post written alone as a topic or subject, after a
+    person holding it was named, refers back to that person: the story's own (the first named
+    with it), not one named as of another time (「安倍晋三首相(当時)」)."""
+    found: list[_PersonRef] = []
+    seen = sorted((((r.sentence.index, r.mention.start), r.person) for r in refs), key=lambda x: x[0])
+    historical = {
+        r.person.key for r in refs
+        if re.match(r"[(（]?当時", doc_text(r.sentence.doc)[r.mention.end : r.mention.end + 3])
+    }
+    for sentence in sentences:
+        text = doc_text(sentence.doc)
+        people_here = [m for m in sentence.mentions if m.label == "PERSON"]
+        for mention in sentence.mentions:
+            if mention.label != "TITLE" or sentence.quoted(mention.start, mention.end) or len(mention.text) < 2:
+                continue
+            if any(p.start <= mention.start and mention.end <= p.end for p in people_here):
+                continue  # the post of a name written with it
+            before = text[max(sentence.span.start_char, mention.start - 1) : mention.start]
+            if before not in ("", "、", "，", ",", " ", "　") or text[mention.end : mention.end + 1] not in ("は", "が", "も"):
+                continue
+            earlier = [
+                person for (index, start), person in seen
+                if (index, start) < (sentence.index, mention.start)
+                and person.title and (person.title == mention.text or person.title.endswith(mention.text))
+            ]
+            earlier = [p for p in earlier if p.key not in historical]
+            if earlier:
+                person = earlier[0]
+                ev = sentence.evidence(doc_id)
+                if ev not in person.evidence:
+                    person.evidence.append(ev)
+                found.append(_PersonRef(person, mention, sentence))
+    return found
 
 
 def _last_country_before(sentences: list[_Sentence], sentence: _Sentence, start: int) -> Optional[str]:

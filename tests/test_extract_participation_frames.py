@@ -186,3 +186,26 @@ def test_extract_session_of_a_named_forum_as_setting(facts_of):
     text = "ロシアのイワン・ペトロフ大統領が、ハバロフスクで行われた北方経済フォーラムの全体会合にて、山田一郎首相に新たな協力を提案した。"
     reps = _reps(facts_of(text, published="2018-09-12"))
     assert {("イワン・ペトロフ", "RU", "北方経済フォーラムの全体会合"), ("山田一郎", "JP", "北方経済フォーラムの全体会合")} <= reps
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a post alone as topic refers back to the person holding it
+        (
+            "山田太郎外務副大臣は11日、パキスタンを訪問した。\n副大臣は12日、イスラマバードでパキスタンのカーン首相と会談した。",
+            "2005-10-13",
+            {("山田太郎", "JP"), ("カーン", "PK")},
+        ),
+        # … the story's own holder, not one named as of another time
+        (
+            "山田一郎首相は10日、スミス米大統領と日米首脳会談を行った。首相の訪米は、佐藤次郎首相(当時)以来9年ぶり。\n首相は会談で、同盟の強化を訴えた。",
+            "2024-04-11",
+            {("山田一郎", "JP"), ("スミス", "US")},
+        ),
+    ],
+)
+def test_extract_post_alone_refers_back(facts_of, text, published, expected):
+    reps = {(p, s) for p, s, _ in _reps(facts_of(text, published=published))}
+    assert expected <= reps
+    assert ("佐藤次郎", "JP") not in reps
