@@ -273,8 +273,8 @@ def talk_words() -> tuple[tuple[str, str], ...]:
 
 
 def publisher_country(url: str | None, source: str | None) -> str | None:
-    """The government a publisher speaks for, from its web domain (``publishers.tsv``):
-    the URL's host, else a domain written in the source (「外務省 (mofa.go.jp)」)."""
+    """The government a publisher speaks for (``publishers.tsv``): the URL's host, else a
+    domain written in the source (「外務省 (mofa.go.jp)」), else a publisher's name in it."""
     import re
     from urllib.parse import urlsplit
 
@@ -286,10 +286,14 @@ def publisher_country(url: str | None, source: str | None) -> str | None:
             pass
     hosts += [h.lower() for h in re.findall(r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}", source or "")]
     rows = sorted(_rows("publishers.tsv"), key=lambda r: -len(r[0]))
+    domains = [r for r in rows if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", r[0])]
     for host in hosts:
-        for r in rows:
+        for r in domains:
             if host == r[0] or host.endswith("." + r[0]):
                 return _cell(r, 1) or None
+    for r in rows:
+        if r not in domains and r[0] in (source or ""):
+            return _cell(r, 1) or None
     return None
 
 
