@@ -733,6 +733,9 @@ def _gathered(pred) -> bool:
 
 
 def _takes_part(pred) -> bool:
+    if pred.lemma_ == "する":
+        # 「立ち話をした」「懇談をした」: a meeting word as the object of the light verb
+        return any(c.dep_ == "obj" and c.lemma_ in lexicon.meeting_kinds() for c in pred.children)
     return pred.lemma_ in lexicon.cues("participation") or _gathered(pred)
 
 
@@ -911,6 +914,8 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
         return "held"
     if mention.get("has_kind") and re.match(r"(?:にて|において)", doc_text(doc)[mention.end : mention.end + 4]):
         return "held"  # 「…の全体会合にて、AはBに提案した」: something was done at the meeting
+    if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.get("has_kind"):
+        return "held"  # 「立ち話をした」: the meeting word is what was done
     return "mentioned"
 
 
@@ -2177,6 +2182,10 @@ class _Extraction:
         word = self.talk_word(refs)
         if word == "会談" and pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
             word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
+        if pred is not None and pred.lemma_ in lexicon.cues("talks_as_written"):
+            word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
+        if pred is not None and pred.i > 0 and pred.lemma_ == "会談" and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
+            word = pred.doc[pred.i - 1].text + word  # 「電話会談を行った」 → 日英外相電話会談
         # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
         word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
         kinds = {r.person.title_kind for r in refs if _title_core(r.person.title)}

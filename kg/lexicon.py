@@ -232,6 +232,12 @@ def meeting_kinds() -> dict[str, MeetingKind]:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def all_cue_words() -> frozenset[str]:
+    """Every word of ``cues.tsv``, whatever its category."""
+    return frozenset(r[1] for r in _rows("cues.tsv") if len(r) > 1)
+
+
 def cues(category: str) -> frozenset[str]:
     """Cue words of one category in ``cues.tsv`` (participation, held, planned, briefing ...)."""
     return frozenset(r[1] for r in _rows("cues.tsv") if r[0] == category and len(r) > 1)

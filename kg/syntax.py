@@ -154,9 +154,22 @@ def _report_formula(doc: Doc) -> int:
     return repaired
 
 
-@Language.component(COMPONENT_NAME, requires=["token.dep", "token.head", "token.tag"], assigns=["token.dep"])
+def _normalised_lemmas(doc: Doc) -> int:
+    """「行なう」「行なわれる」: an okurigana variant takes Sudachi's normalized form as its lemma
+    when that form is a cue word, so the rules read one spelling. Returns the number changed."""
+    words = lexicon.all_cue_words()
+    changed = 0
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.norm_ != token.lemma_ and token.norm_ in words:
+            token.lemma_ = token.norm_
+            changed += 1
+    return changed
+
+
+@Language.component(COMPONENT_NAME, requires=["token.dep", "token.head", "token.tag", "token.norm"], assigns=["token.dep", "token.lemma"])
 def kg_syntax(doc: Doc) -> Doc:
     """Repair parser readings that contradict Japanese grammar (see the module docstring)."""
+    _normalised_lemmas(doc)
     _brackets_are_asides(doc)
     _conjunctive_clauses(doc)
     _report_formula(doc)

@@ -209,3 +209,17 @@ def test_extract_post_alone_refers_back(facts_of, text, published, expected):
     reps = {(p, s) for p, s, _ in _reps(facts_of(text, published=published))}
     assert expected <= reps
     assert ("佐藤次郎", "JP") not in reps
+
+
+@pytest.mark.parametrize(
+    "text, meeting",
+    [
+        ("5日、山田外相はスミス英外相と会談を行なった。", "日英外相会談"),  # okurigana variant of 行う
+        ("5日、山田外相はスミス英外相と立ち話をした。", "日英立ち話"),  # the text's own word
+        ("5日、山田外相はスミス英外相と懇談した。", "日英懇談"),
+        ("5日、山田外相はスミス英外相と電話会談を行った。", "日英電話会談"),
+    ],
+)
+def test_extract_talk_words_as_written(facts_of, text, meeting):
+    reps = _reps(facts_of(text, published="2024-05-06"))
+    assert {("山田", "JP", meeting), ("スミス", "GB", meeting)} <= reps, reps
