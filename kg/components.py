@@ -189,7 +189,7 @@ def _split_token(token) -> list[tuple[str, int]]:
             if text[:cut] in lexicon.country_forms() and text[cut:] in lexicon.titles():
                 return [(text[:cut], idx), (text[cut:], idx + cut)]
     if len(text) > 2 and "人名" in token.tag_:
-        # 「トランプ大統領」 can come out as one person-name token: name + post
+        # a well-known name with its post can come out as one person-name token (「X大統領」)
         for cut in range(1, len(text) - 1):
             rest = text[cut:]
             if rest in lexicon.titles() and len(rest) >= 2 and lexicon.titles()[rest].official:

@@ -5,8 +5,8 @@ Ministry pages write the 読点 as 「,」 or 「，」 about a third of the tim
 symbols and cuts clauses wrongly. The parser sees 「、」 where a comma separates Japanese
 words; the article text (and every evidence sentence) keeps what was written.
 
-English glosses in brackets after a Japanese name or post (「…外務大臣(H.E. Dr. …, Minister
-of External Affairs of India)」) are parsed as a run of English nouns that swallows the
+English glosses in brackets after a Japanese name or post (「…外務大臣(Ms. Jane Doe,
+Foreign Minister)と」) are parsed as a run of English nouns that swallows the
 sentence; the parser sees blanks of the same length instead.
 """
 from __future__ import annotations
