@@ -261,10 +261,9 @@ def _conjunct_groups(sentence: "_Sentence", refs: list["_PersonRef"]) -> list[li
             gap = text[prev.end : ref.mention.start]
             gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
             # 「A大統領とシンガポールのB首相」: the next conjunct's own country before の
-            for form in sorted(lexicon.country_forms(), key=len, reverse=True):
-                if len(form) >= 2 and gap.endswith(form + "の"):
-                    gap = gap[: -len(form) - 1]
-                    break
+            own = lexicon.country_form_ending(gap[:-1], min_len=2) if gap.endswith("の") else None
+            if own is not None:
+                gap = gap[: -len(own[0]) - 1]
             if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
                 groups[-1].append(ref)
                 continue
@@ -654,7 +653,7 @@ def _institution_country(name: Optional[str]) -> Optional[str]:
     entry = lexicon.institutions().get(name)
     if entry and entry.country:
         return entry.country
-    for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
+    for form, code in lexicon.country_forms_longest_first():
         rest = name[len(form):]
         if name.startswith(form) and rest in lexicon.institutions():
             return code
@@ -752,10 +751,8 @@ def _text_side(sentence: "_Sentence", end: int) -> Optional[str]:
     found = None
     for match in _TEXT_SIDE.finditer(text):
         word = match.group(1)
-        code = next(
-            (c for form, c in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])) if word.endswith(form)),
-            None,
-        )
+        ending = lexicon.country_form_ending(word)
+        code = ending[1] if ending else None
         if code is None:
             continue
         between = doc.char_span(sentence.span.start_char + match.end(), end, alignment_mode="expand")
@@ -1872,10 +1869,8 @@ class _Extraction:
             others = [c for c in meeting.countries if len(c) == 2 and c != self.home]
             return others[0] if len(others) == 1 else None
         core = word.split("側")[0] if "側" in word else ""
-        for form, code in sorted(lexicon.country_forms().items(), key=lambda kv: -len(kv[0])):
-            if core and core.endswith(form):
-                return code
-        return None
+        ending = lexicon.country_form_ending(core) if core else None
+        return ending[1] if ending else None
 
     def share_with_conjuncts(self, sentence: _Sentence, refs: list[_PersonRef]) -> None:
         """「A、B及びCが出席した」「日本側からA、Bほか、米国側からC、Dほかが参加した」: every

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 from kg.errors import PipelineError
 from kg.records import Country
@@ -85,6 +87,17 @@ def country_forms() -> dict[str, str]:
             for form in r[3].split(","):
                 forms.setdefault(form.strip(), r[0])
     return forms
+
+
+@lru_cache(maxsize=None)
+def country_forms_longest_first() -> tuple[tuple[str, str], ...]:
+    """(form, code) of every country form, longest first (the longest match wins)."""
+    return tuple(sorted(country_forms().items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def country_form_ending(text: str, min_len: int = 1) -> tuple[str, str] | None:
+    """(form, code) of the longest country form ``text`` ends with (「米国側」 → no, 「…米国」 → 米国)."""
+    return next(((f, c) for f, c in country_forms_longest_first() if len(f) >= min_len and text.endswith(f)), None)
 
 
 def country(code: str) -> Country:
@@ -281,9 +294,6 @@ def talk_words() -> tuple[tuple[str, str], ...]:
 def publisher_country(url: str | None, source: str | None) -> str | None:
     """The government a publisher speaks for (``publishers.tsv``): the URL's host, else a
     domain written in the source (「外務省 (mofa.go.jp)」), else a publisher's name in it."""
-    import re
-    from urllib.parse import urlsplit
-
     hosts = []
     if url:
         try:
