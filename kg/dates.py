@@ -33,6 +33,12 @@ DATE_PATTERN = re.compile(
     rf"(?:(?P<day>\d{{1,2}}|(?(kanji_month){_K}|(?!)))(?:[{_DASH}・、]\d{{1,2}})?両?日{_DAY_BLOCKERS}"
     rf"(?:\s*(?:[{_DASH}]|から)\s*(?:\d{{1,2}}月)?\d{{1,2}}日{_DAY_BLOCKERS}(?:まで)?)?)?"
 )
+# The dateline of a photo caption, which says the scene happened then: 「…=2日、ソウル」
+# 「…=3日(現地時間)、東京」「…(2018年4月27日撮影)」 (read on NFKC text or raw, either width).
+CAPTION_DATELINE = re.compile(
+    r"[=＝]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[(（]現地時間[)）])?[、,，]"
+    r"|[(（]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*撮影\s*[)）]"
+)
 _RELATIVE_YEARS = {"昨年": -1, "去年": -1, "前年": -1, "一昨年": -2, "今年": 0, "本年": 0, "来年": 1, "再来年": 2}
 _RELATIVE_DAYS = {"一昨日": -2, "おととい": -2, "昨日": -1, "きのう": -1, "今日": 0, "きょう": 0, "本日": 0}
 _RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "来月": 1, "翌月": 1}

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-from kg.dates import explicit_year, resolve
+from kg.dates import CAPTION_DATELINE, explicit_year, resolve
 from kg.records import (
     Article,
     DocumentFacts,
@@ -893,7 +893,7 @@ def _meeting_status(sentence: _Sentence, mention: DomainMention, date: Optional[
     if history:
         return "mentioned"
     past = _is_past(pred)
-    if not past and pred.dep_ == "acl" and _CAPTION_DATE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
+    if not past and pred.dep_ == "acl" and CAPTION_DATELINE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
         past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened
     if not past and _hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
@@ -943,10 +943,6 @@ def _meeting_date(sentence: _Sentence, mention: DomainMention, published: Option
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
-
-
-# the dateline of a photo caption: 「…=2日、ソウル」「…(2018年4月27日撮影)」
-_CAPTION_DATE = re.compile(r"[=＝]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[(（]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*撮影\s*[)）]")
 
 
 def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
@@ -2358,7 +2354,7 @@ class _Extraction:
         prev = doc[span.start - 1]
         if prev.text == "の" and span.start >= 3 and doc[span.start - 2].text in lexicon.country_forms():
             prev = doc[span.start - 3]  # 「…に臨む韓国のA大統領」: the person's own country before の
-        captioned = prev.pos_ == "VERB" and _CAPTION_DATE.search(doc_text(doc)[span.end_char : sentence.span.end_char])
+        captioned = prev.pos_ == "VERB" and CAPTION_DATELINE.search(doc_text(doc)[span.end_char : sentence.span.end_char])
         if prev.lemma_ not in ("た", "だ") and not captioned:
             return None  # 「…首脳会談を行うA大統領…=2日、ソウル」: a dated caption says it happened
         verb = prev if captioned else prev.head

@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
+from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
@@ -120,8 +121,6 @@ HARD_WRAP_MAX_LONGER = 0.05  # share of lines allowed past the wrap width
 
 SENTENCE_END = ("。", "｡")
 CLOSING_BRACKETS = "」』)）】"
-# the dateline of a photo caption: 「…(2018年4月27日撮影)」「…=2日、ソウル」
-PHOTO_CAPTION = re.compile(r"\((?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*撮影\)\s*$|=\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\(現地時間\))?、")
 BULLETS = "•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒-*·✓✔➤➡"  # not dashes: ―― opens interview questions
 HEADING_DECORATION = re.compile(r"[\s\d\[\]【】〔〕()（）<>＜＞《》〈〉「」■□◆◇●○▼▽▲△★☆▶►▷・•|｜:：\-—–_=＝…‥.。、!?！？#＃/／]+")
 URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -1064,7 +1063,7 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
 def _is_prose(text: str) -> bool:
     if any(mark in text for mark in SENTENCE_END):
         return True
-    if PHOTO_CAPTION.search(unicodedata.normalize("NFKC", text)):
+    if CAPTION_DATELINE.search(unicodedata.normalize("NFKC", text)):
         return True  # a dated photo caption says what happened: 「…に臨むA大統領(2018年4月27日撮影)」
     return len(text) >= UNPUNCTUATED_PROSE_CHARS and text[-1] in CLOSING_BRACKETS and "、" in text
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.ingest import PHOTO_CAPTION, iter_input_files, load_article
+from kg.dates import CAPTION_DATELINE
+from kg.ingest import iter_input_files, load_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -55,7 +56,7 @@ def test_ingest_seeds_no_paragraph_twice_and_no_continuation_title(path: Path):
     assert blocks
     assert len(set(blocks)) == len(blocks)
     assert not [b for b in blocks if re.search(r"[(（]\d+[)）]$", b)]
-    assert all("。" in block or PHOTO_CAPTION.search(unicodedata.normalize("NFKC", block)) for block in blocks)
+    assert all("。" in block or CAPTION_DATELINE.search(unicodedata.normalize("NFKC", block)) for block in blocks)
 
 
 @pytest.mark.parametrize("stem, paragraphs, lines", [
