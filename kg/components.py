@@ -54,6 +54,10 @@ _NOT_PERSON_ENE = {
 # place (スミス国務副長官); before 市長/支局長 a place stays a place.
 _NATIONAL_TITLE_KINDS = {"head", "minister", "vice_minister", "spokesperson", "diplomat", "military"}
 _PLACE_ENE = {"Country", "City", "Province", "GPE_Other", "Continental_Region", "Domestic_Region", "County"}
+# Kanji numerals and quantifiers: one of them before a post counts holders (三外相, 両首脳).
+_COUNT_CHARACTERS = frozenset("一二三四五六七八九十両各全諸")
+# ENE types that say a common noun before a post is part of the post, a place or a body.
+_NOT_NAME_ENE = _NOT_PERSON_ENE | {"Position_Vocation", "Occasion_Other", "Timex_Other", "Date"}
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
 _FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
 # Institution-suffix characters that also start a 〜長 title (国家情報院長 → 国家情報院 + 長).
@@ -134,6 +138,11 @@ def _in_chunk(doc: Doc, i: int) -> bool:
     """A noun-like token; an adjectival noun (人的) too when a noun or 「・」 follows."""
     if _is_nominal(doc[i]):
         return True
+    if (
+        _KATAKANA.match(doc[i].text) and i + 2 < len(doc) and doc[i + 1].text in _NAME_JOINERS
+        and _KATAKANA.match(doc[i + 2].text) and _is_nominal(doc[i + 2])
+    ):
+        return True  # 「ニャン・ウイン」: a katakana name part Sudachi read as an adverb
     return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
 
 
@@ -540,6 +549,19 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 # 「上川外務大臣」: a surname Sudachi knows as a place name, ENE as a person
                 candidate.kind = "NAME"
                 break
+            if (
+                candidate.kind == "OTHER" and _KANJI.match(candidate.text) and 2 <= len(candidate.text) <= 3
+                and region_start == left and core_kind in _NATIONAL_TITLE_KINDS
+                and doc[candidate.token].tag_ == "名詞-普通名詞-一般"
+                and doc[candidate.token].ent_type_ not in _NOT_NAME_ENE
+                and not candidate.text.endswith(("国", "府", "側"))
+                and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
+                and (region_start - 2 < 0 or pieces[region_start - 2].kind == "COUNTRY")
+            ):
+                # 「岩屋防衛大臣」: a surname that is also a common noun, straight before a
+                # post (a word of the post itself is tagged Position_Vocation: 歴代防衛大臣)
+                candidate.kind = "NAME"
+                break
             if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
                 break
             region_start -= 1
@@ -582,7 +604,8 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 continue
         name_pieces = pieces[name_start:paren_start]
         name = doc_text(doc)[name_pieces[0].start : name_pieces[-1].end]
-        if name in lexicon.non_person_words() or name.strip("・＝") != name or len(name) > 20:
+        # 「三外相は」: a numeral before a post counts its holders
+        if name in lexicon.non_person_words() or name in _COUNT_CHARACTERS or name.strip("・＝") != name or len(name) > 20:
             k = left - 1
             continue
         if len(name_pieces) == 1 and len(name) == 1:
