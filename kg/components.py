@@ -366,7 +366,11 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         len(raw) >= 3 and raw[0].kind in ("OTHER", "NAME") and raw[1].kind in ("OTHER", "NAME")
         and len(raw[0].text) == 1 and 1 <= len(raw[1].text) <= 2
         and _KANJI.match(raw[0].text) and _KANJI.match(raw[1].text)
-        and raw[2].kind in ("INST", "TITLE", "ORD", "COUNTRY", "PAREN")
+        and (
+            raw[2].kind in ("INST", "TITLE", "ORD", "COUNTRY", "PAREN")
+            # 「…アジア司長」: a region word opening the post
+            or (len(raw) >= 4 and raw[2].kind == "OTHER" and "地名" in doc[raw[2].token].tag_ and raw[3].kind == "TITLE")
+        )
         and raw[0].text not in lexicon.non_person_words()
         and ("人名" in doc[raw[0].token].tag_ or doc[raw[0].token].ent_type_ == "Person" or raw[0].text in lexicon.surnames())
     ):
@@ -585,6 +589,16 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             name_start -= 1
         while name_start < paren_start and pieces[name_start].kind == "JOIN":
             name_start += 1
+        # 「ショーカット・アジーズ」: a katakana name never starts inside a katakana word
+        # the tokenizer cut in two
+        while (
+            name_start - 1 >= 0 and name_start < paren_start and pieces[name_start - 1].kind == "OTHER"
+            and pieces[name_start - 1].end == pieces[name_start].start
+            and _KATAKANA.match(pieces[name_start - 1].text) and _KATAKANA.match(pieces[name_start].text)
+            and pieces[name_start - 1].text not in lexicon.places()
+            and pieces[name_start - 1].text not in lexicon.non_person_words()
+        ):
+            name_start -= 1
         if name_start == paren_start:
             # no name piece: a one-character surname written straight before the title
             # region (金次官, 尹大統領) is a short form, resolved by the extractor
