@@ -26,12 +26,13 @@ _REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_syntax", "kg_domain")
 
 
 
-def _code_hash() -> str:
-    """Hash of the modules whose behaviour decides parses and facts (cache key part)."""
+def _code_hash(package=None) -> str:
+    """Hash of the modules whose behaviour decides parses and facts (cache key part);
+    ``package`` is the folder of ``kg`` (default: this installation's)."""
     import hashlib
     from importlib import resources
 
-    package = resources.files("kg")
+    package = package if package is not None else resources.files("kg")
     digest = hashlib.sha256()
     for name in ("nlp.py", "syntax.py", "components.py", "dates.py", "lexicon.py", "normalise.py"):
         digest.update(package.joinpath(name).read_bytes())

@@ -35,45 +35,45 @@ def collect_people(
         return None
 
     def absorb(person: Person, mention: DomainMention, sentence: Sentence) -> None:
-        attrs = dict(mention.attrs)
-        if attrs.get("title_kind") == "honorific":
+        fields = mention
+        if fields.title_kind == "honorific":
             # 「岸田氏」 only points back at someone already introduced
-            attrs = {"name": attrs.get("name"), "short": "1"}
-        for alias in filter(None, (attrs.get("aliases") or "").split("|")):
+            fields = DomainMention(mention.label, mention.start, mention.end, mention.text, name=mention.name, short=True)
+        for alias in fields.aliases:
             existing = find(alias)
             if existing is not None and existing is not person:
                 merge_people(person, existing, people)
             if norm(alias) not in (norm(s) for s in person.spellings()):
                 person.aliases.append(alias)
-        title = attrs.get("title")
-        if title and (person.title is None or (len(title) > len(person.title) and not attrs.get("short"))):
-            person.title, person.title_kind = title, attrs.get("title_kind")
-        if attrs.get("described"):
-            person.described = attrs["described"]
-        if attrs.get("official") == "1":
+        title = fields.title
+        if title and (person.title is None or (len(title) > len(person.title) and not fields.short)):
+            person.title, person.title_kind = title, fields.title_kind
+        if fields.described:
+            person.described = fields.described
+        if fields.official:
             person.official = True
-        if attrs.get("former"):
+        if fields.former:
             person.former = True
-        institution = attrs.get("institution")
+        institution = fields.institution
         before = context_before(sentence, mention)
         for m in before:
             if m.label == "INSTITUTION":
                 institution = institution if institution and len(institution) > len(m.text) else m.text
-                inst_country = m.get("country") or institution_country(m.text)
+                inst_country = m.country or institution_country(m.text)
                 set_country(person, inst_country, "institution")
-            elif m.label == "COUNTRY" and "," not in (m.get("codes") or ","):
-                set_country(person, m.get("codes"), "explicit")
-        if institution and (person.institution is None or not attrs.get("short")):
+            elif m.label == "COUNTRY" and len(m.codes) == 1:
+                set_country(person, m.codes[0], "explicit")
+        if institution and (person.institution is None or not fields.short):
             person.institution = person.institution or institution
             set_country(person, institution_country(institution), "institution")
-        set_country(person, attrs.get("country"), "explicit")
+        set_country(person, fields.country, "explicit")
         if doc_text(sentence.doc)[max(0, mention.start - 3) : mention.start] == "同国の":
             # 「同国のリー外相」: the country last named before
             set_country(person, last_country_before(sentences, sentence, mention.start), "explicit")
-        if attrs.get("name_origin") == "ja":
+        if fields.name_origin == "ja":
             person.japanese_name = True
             set_country(person, "JP", "name")
-        set_country(person, attrs.get("weak_country"), "name")
+        set_country(person, fields.weak_country, "name")
         ev = sentence.evidence(doc_id)
         if ev not in person.evidence:
             person.evidence.append(ev)
@@ -83,10 +83,10 @@ def collect_people(
         for mention in sentence.mentions:
             if mention.label != "PERSON" or sentence.quoted(mention.start, mention.end):
                 continue
-            name = (mention.get("name") or "").strip("\u3000 ")
-            if mention.get("title_kind") == "honorific":
+            name = (mention.name or "").strip("\u3000 ")
+            if mention.title_kind == "honorific":
                 mention = titled_by_apposition(sentence, mention)
-            if mention.get("short") or mention.get("title_kind") == "honorific":
+            if mention.short or mention.title_kind == "honorific":
                 pending_short.append((mention, sentence))
                 continue
             person = find(name)
@@ -112,11 +112,11 @@ def collect_people(
                 people.append(person)
             absorb(person, mention, sentence)
     for mention, sentence in pending_short:
-        name = (mention.get("name") or "").strip("\u3000 ")
+        name = (mention.name or "").strip("\u3000 ")
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(is_short_of(name, s) for s in p.spellings())]
-        national = mention.get("title_kind") in ("head", "minister") and (mention.get("weak_country") or mention.get("country"))
-        if not candidates and (mention.get("country") or national) and mention.get("title") and mention.get("title_kind") != "honorific":
+        national = mention.title_kind in ("head", "minister") and (mention.weak_country or mention.country)
+        if not candidates and (mention.country or national) and mention.title and mention.title_kind != "honorific":
             # 「イ韓国国防部長官」「岸防衛大臣」: a one-character name with its own country or a
             # national post, and nobody earlier it could be short for, is the name as written
             person = Person(key=f"p{len(people) + 1}", name=name)
@@ -127,7 +127,7 @@ def collect_people(
             continue
         # the most recently introduced matching person, one holding the post written first
         # (「金総書記」 is the 総書記, not his sister the 副部長)
-        title = mention.get("title") if mention.get("title_kind") != "honorific" else None
+        title = mention.title if mention.title_kind != "honorific" else None
         posted = [p for p in candidates if title and p.title and (p.title.endswith(title) or title.endswith(p.title))]
         person = (posted or candidates)[-1]
         if name not in person.short_forms:

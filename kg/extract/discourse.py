@@ -51,7 +51,7 @@ def last_country_before(sentences: list[Sentence], sentence: Sentence, start: in
     for s in (sentences[i] for i in range(sentence.index, -1, -1)):  # back from here, without copying the list
         for m in reversed(s.mentions):
             if m.label == "COUNTRY" and (s is not sentence or m.end <= start):
-                codes = (m.get("codes") or "").split(",")
+                codes = m.codes
                 if len(codes) == 1 and codes[0]:
                     return codes[0]
     return None

@@ -93,7 +93,7 @@ class Extraction:
                 # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
                 after = doc_text(other.doc)[m.end : m.end + 8]
                 if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
-                    found |= {c for c in (m.get("codes") or "").split(",") if c}
+                    found |= set(m.codes)
         return found
 
     def run(self) -> DocumentFacts:
@@ -164,12 +164,12 @@ def collect_meetings(ex: Extraction) -> None:
                 ex.hearings.add((sentence.index, m.start))
                 continue  # 「国会…委員会の全体会議に出席し」: a hearing, not a diplomatic meeting
             group = group_meeting(sentence, m) or organisation_meeting(sentence, m)
-            between = people_of_meeting(ex, sentence, m) if m.get("generic") and group is None else []
+            between = people_of_meeting(ex, sentence, m) if m.generic and group is None else []
             if group is not None:
                 info = group
             elif between:
                 info = talks_forum(ex, between, home_first(ex, list(dict.fromkeys(r.person.country for r in between))), named)
-            elif m.get("generic"):
+            elif m.generic:
                 if is_verbal(sentence.doc, m):
                     continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
                 info = generic_target(ex, sentence, m, named, current)
@@ -189,7 +189,7 @@ def collect_meetings(ex: Extraction) -> None:
                 date = None  # 「18日、3日間の日程を終えて閉幕した」: the last day, not the meeting's date
             if status != "held":
                 date = adjacent_date(sentence, m, ex.published)
-                if m.get("generic"):
+                if m.generic:
                     continue  # 「次回の会議」: a back-reference to nothing held
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
             ex.meeting_at[(sentence.index, written.start)] = meeting
@@ -207,7 +207,7 @@ def collect_meetings(ex: Extraction) -> None:
         unquoted = sentence.unquoted_text()
         if any(w in unquoted for w in lexicon.cues("gathering")) and not any(
             # 「…一堂に会し、対応策を協議した」: a verbal 協議 names no meeting
-            x.label == "MEETING" and not (x.get("generic") and is_verbal(sentence.doc, x))
+            x.label == "MEETING" and not (x.generic and is_verbal(sentence.doc, x))
             for x in sentence.mentions
         ):
             # 「…が9日、ソウル市内で一堂に会し」: the day and place of the meeting named next
@@ -223,7 +223,7 @@ def collect_meetings(ex: Extraction) -> None:
         count = _COUNT_THIS_TIME.search(unquoted)
         # (「3か国の首脳会議は今回で9回目」: a meeting word of the current meeting as the topic)
         names_current = current is not None and any(
-            x.label == "MEETING" and x.get("generic") and norm(x.get("phrase") or x.text) in norm(current.forum)
+            x.label == "MEETING" and x.generic and norm(x.phrase or x.text) in norm(current.forum)
             for x in sentence.mentions if not sentence.quoted(x.start, x.end)
         )
         if count and current is not None and current.ordinal is None and (current.evidence[-1].start == sentence.start or names_current):
@@ -234,7 +234,7 @@ def collect_meetings(ex: Extraction) -> None:
         # 「この日」 refers back to the latest day named outside quotes
         for m in sentence.mentions:
             if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not in_parentheses(doc_text(sentence.doc), m.start):
-                resolved = resolve(m.get("expression") or m.text, ex.published)
+                resolved = resolve(m.expression or m.text, ex.published)
                 if resolved and len(resolved) == 10:
                     running_date = resolved
                     if not is_embedded(sentence, m):
@@ -249,8 +249,8 @@ def collect_institutions(ex: Extraction, people: list[Person]) -> list[Instituti
                 continue
             name = m.text
             entry = lexicon.institutions().get(name)
-            country = m.get("country") or institution_country(name)
-            kind = m.get("kind") or (entry.kind if entry else None)
+            country = m.country or institution_country(name)
+            kind = m.kind or (entry.kind if entry else None)
             ev = sentence.evidence(ex.doc_id)
             if name in found:
                 old = found[name]

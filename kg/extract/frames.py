@@ -28,7 +28,7 @@ from kg.extract.predicates import (
     linear_predicate,
     next_predicate,
 )
-from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_for, side_mention_for
+from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
 from kg.extract.people import Person, PersonRef
 from kg.extract.meetings import Meeting, is_hosting, other_day
 
@@ -433,7 +433,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             if meeting is None:
                 continue
             side_mention = side_mention_for(sides, m)
-            side = side_mention.get("codes") if side_mention else person.country
+            side = side_codes(side_mention) if side_mention else person.country
             written_side = None if side_mention else text_side(sentence, m.start)
             if written_side and person.country_source != "explicit":
                 side = written_side  # 「米国側は…が首席代表を務めた」

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -116,11 +116,11 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
         return "held"  # 「会議は A が議長を務め、B が参加した」: the meeting as topic of who took part
     # 「…会議で合意した」: something was done at the meeting
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.text == "で" and mention.get("has_kind"):
+    if after is not None and after.text == "で" and mention.has_kind:
         return "held"
-    if mention.get("has_kind") and re.match(r"(?:にて|において)", doc_text(doc)[mention.end : mention.end + 4]):
+    if mention.has_kind and re.match(r"(?:にて|において)", doc_text(doc)[mention.end : mention.end + 4]):
         return "held"  # 「…の全体会合にて、AはBに提案した」: something was done at the meeting
-    if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.get("has_kind"):
+    if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.has_kind:
         return "held"  # 「立ち話をした」: the meeting word is what was done
     return "mentioned"
 
@@ -151,7 +151,7 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     for m in dates:
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
-    return resolve(chosen.get("expression") or chosen.text, published, anchor_year=anchor)
+    return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
 
 
 def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
@@ -168,7 +168,7 @@ def adjacent_date(sentence: Sentence, mention: DomainMention, published: Optiona
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
         if m.label == "DATE" and 0 <= mention.start - m.end <= 1 and text[m.end : mention.start] in ("", "の"):
-            return resolve(m.get("expression") or m.text, published)
+            return resolve(m.expression or m.text, published)
     return None
 
 
@@ -209,13 +209,13 @@ def _meeting_place(sentence: Sentence, mention: DomainMention) -> Optional[str]:
 
 
 def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]) -> Optional[dict]:
-    forum = mention.get("forum") or ""
-    acronym = mention.get("acronym") or None
-    countries = [c for c in (mention.get("countries") or "").split(",") if c]
-    kind = mention.get("kind")
-    aliases = [a for a in (mention.get("aliases") or "").split("|") if a]
+    forum = mention.forum or ""
+    acronym = mention.acronym or None
+    countries = list(mention.countries)
+    kind = mention.kind
+    aliases = list(mention.aliases)
     if not forum:
-        if acronym and acronym not in definitions and mention.get("has_kind"):
+        if acronym and acronym not in definitions and mention.has_kind:
             # 「APEC首脳会議」: an organisation's meeting named by its acronym, as written
             forum = unicodedata.normalize("NFKC", mention.text)
             return {
@@ -226,11 +226,11 @@ def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]
             return None
         d = definitions[acronym]
         forum, countries, kind = d["forum"], countries or d["countries"], d["kind"] or kind
-    elif acronym and acronym in definitions and not mention.get("known"):
+    elif acronym and acronym in definitions and not mention.known:
         countries = countries or definitions[acronym]["countries"]
     if acronym:
         identity = "acr:" + acronym
-    elif mention.get("known"):
+    elif mention.known:
         identity = "forum:" + forum
     else:
         identity = "made:" + ",".join(sorted(countries)) + ":" + (kind or "") + ":" + norm(forum)
@@ -261,7 +261,7 @@ def with_listed_countries(sentence: Sentence, mention: DomainMention, info: dict
     for x in reversed([x for x in sentence.mentions if x.label == "COUNTRY" and x.end < start]):
         if text[x.end : start] not in ("と", "、", "や", "及び"):
             break
-        codes = [c for c in (x.get("codes") or "").split(",") if c]
+        codes = list(x.codes)
         listed = codes + [c for c in listed if c not in codes]
         start = x.start
     if len(listed) < 2:
@@ -324,15 +324,13 @@ def without_person(sentence: Sentence, mention: DomainMention) -> DomainMention:
     start = max(p.end for p in inside)
     while start < mention.end and text[start] in "とものは、":
         start += 1
-    attrs = dict(mention.attrs)
     rest = text[start : mention.end]
     if rest in lexicon.meeting_kinds():
         # only a meeting word is left (「Bとも会談」): generic, and a predicate before する
-        attrs = {k: v for k, v in attrs.items() if k not in ("forum", "countries", "aliases")}
-        attrs.update(generic="1", phrase=rest)
-    elif attrs.get("forum") == mention.text:
-        attrs["forum"] = rest
-    return DomainMention(mention.label, start, mention.end, rest, tuple(attrs.items()))
+        return replace(mention, start=start, text=rest, forum=None, countries=(), aliases=(), generic=True, phrase=rest)
+    if mention.forum == mention.text:
+        return replace(mention, start=start, text=rest, forum=rest)
+    return replace(mention, start=start, text=rest)
 
 
 def date_from_focus(meeting: "Meeting", focus: Optional["Meeting"]) -> None:
@@ -369,9 +367,9 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
     """A group's meeting other than its summit, named by the group's acronym:
     「G7外相会合」, 「先進7カ国(G7)外相会合」 → forum G7外相会合, acronym G7 (not the G7 summit)."""
     text = doc_text(sentence.doc)
-    phrase = mention.get("phrase") or mention.text
+    phrase = mention.phrase or mention.text
     full = None
-    if mention.get("generic"):
+    if mention.generic:
         before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
         match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
         if match is None:
@@ -385,20 +383,20 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
             lead = re.split(r"[、。「」『』\s()（）はがをにで]", text[sentence.span.start_char : mention.start].rsplit("(", 1)[0].rsplit("（", 1)[0])[-1]
             full = lead + phrase if len(lead) >= 2 else None
     else:
-        acronym = mention.get("acronym")
+        acronym = mention.acronym
         written = unicodedata.normalize("NFKC", mention.text)
-        if not acronym or not mention.get("known") or not written.startswith(acronym):
+        if not acronym or not mention.known or not written.startswith(acronym):
             return None
         phrase = written[len(acronym) :]
         entry = lexicon.meeting_kinds().get(phrase)
-        if entry is None or entry.kind == mention.get("kind"):
+        if entry is None or entry.kind == mention.kind:
             return None  # 「G7首脳会議」 is the group's summit itself
     entry = lexicon.meeting_kinds().get(phrase)
-    kind = entry.kind if entry else mention.get("kind")
+    kind = entry.kind if entry else mention.kind
     forum = acronym + phrase
     return {
         "forum": forum, "acronym": acronym, "countries": [], "kind": kind,
-        "aliases": [full] if mention.get("generic") and full else [],
+        "aliases": [full] if mention.generic and full else [],
         "identity": "group:" + acronym + ":" + norm(phrase),
     }
 
@@ -407,12 +405,12 @@ def organisation_meeting(sentence: Sentence, mention: DomainMention) -> Optional
     """An international organisation's meeting named by a bare word:
     「NATO＝北大西洋条約機構の首脳会議」「北大西洋条約機構(NATO)は…首脳会議を開いた」
     → 北大西洋条約機構首脳会議 (alias NATO首脳会議)."""
-    if not mention.get("generic"):
+    if not mention.generic:
         return None
     doc, text = sentence.doc, doc_text(sentence.doc)
     orgs = [
         x for x in sentence.mentions
-        if x.label == "INSTITUTION" and x.get("kind") == "intl_org" and x.end <= mention.start
+        if x.label == "INSTITUTION" and x.kind == "intl_org" and x.end <= mention.start
         and not sentence.quoted(x.start, x.end)
     ]
     if not orgs:
@@ -424,15 +422,15 @@ def organisation_meeting(sentence: Sentence, mention: DomainMention) -> Optional
         if span is None or own is None or after is None or predicate_of(span[-1]).i != predicate_of(own[-1]).i:
             return None
     # the same organisation written twice (NATO＝北大西洋条約機構, 北大西洋条約機構(NATO))
-    same = [x for x in sentence.mentions if x.label == "INSTITUTION" and x is not org and x.get("country") == org.get("country") and abs(x.start - org.start) <= 20]
+    same = [x for x in sentence.mentions if x.label == "INSTITUTION" and x is not org and x.country == org.country and abs(x.start - org.start) <= 20]
     names = [org.text] + [x.text for x in same]
     acronym = next((n for n in names if re.fullmatch(r"[A-Z]{2,8}", unicodedata.normalize("NFKC", n))), None)
     full = next((n for n in names if n != acronym), org.text)
-    phrase = mention.get("phrase") or mention.text
+    phrase = mention.phrase or mention.text
     forum = full + phrase
     aliases = [acronym + phrase] if acronym and acronym != full else []
     return {
-        "forum": forum, "acronym": acronym if acronym != full else None, "countries": [], "kind": mention.get("kind"),
+        "forum": forum, "acronym": acronym if acronym != full else None, "countries": [], "kind": mention.kind,
         "aliases": aliases, "identity": "made::" + norm(forum),
     }
 
@@ -442,8 +440,8 @@ def _forum_acronyms() -> frozenset[str]:
 
 
 def meeting_ordinal(sentence: Sentence, mention: DomainMention) -> Optional[int]:
-    if mention.get("ordinal"):
-        return int(unicodedata.normalize("NFKC", mention.get("ordinal")))
+    if mention.ordinal is not None:
+        return mention.ordinal
     before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start]
     match = re.search(r"第?([0-9０-９]+)回目?の$", before)
     return int(unicodedata.normalize("NFKC", match.group(1))) if match else None
@@ -454,13 +452,13 @@ def acronym_definitions(ex: Extraction) -> dict[str, dict]:
     definitions: dict[str, dict] = {}
     for sentence in ex.sentences:
         for m in sentence.mentions:
-            if m.label == "MEETING" and m.get("acronym") and m.get("forum"):
+            if m.label == "MEETING" and m.acronym and m.forum:
                 definitions.setdefault(
-                    m.get("acronym"),
+                    m.acronym,
                     {
-                        "forum": m.get("forum"),
-                        "countries": [c for c in (m.get("countries") or "").split(",") if c],
-                        "kind": m.get("kind"),
+                        "forum": m.forum,
+                        "countries": list(m.countries),
+                        "kind": m.kind,
                     },
                 )
     return definitions
@@ -473,7 +471,7 @@ def other_day(ex: Extraction, sentence: Sentence, meeting: Optional[Meeting]) ->
     for m in sentence.mentions:
         if m.label != "DATE" or sentence.quoted(m.start, m.end) or in_parentheses(doc_text(sentence.doc), m.start):
             continue
-        day = resolve(m.get("expression") or m.text, ex.published)
+        day = resolve(m.expression or m.text, ex.published)
         if day and len(day) == 10 and len(meeting.date) == 10 and day != meeting.date:
             return True
     return False
@@ -493,7 +491,7 @@ def date_from_publication(ex: Extraction) -> None:
         if first is None:
             continue
         written = [
-            resolve(m.get("expression") or m.text, published)
+            resolve(m.expression or m.text, published)
             for s in lead[: first + 1] for m in s.mentions if m.label == "DATE"
         ]
         if all(d == published[:10] for d in written):
@@ -505,7 +503,7 @@ def named_meetings(ex: Extraction, definitions: dict[str, dict]) -> list[dict]:
     found = []
     for sentence in ex.sentences:
         for m in sentence.mentions:
-            if m.label == "MEETING" and not m.get("generic") and not sentence.quoted(m.start, m.end):
+            if m.label == "MEETING" and not m.generic and not sentence.quoted(m.start, m.end):
                 info = resolve_meeting_mention(m, definitions)
                 if info is not None:
                     found.append(info)
@@ -514,7 +512,7 @@ def named_meetings(ex: Extraction, definitions: dict[str, dict]) -> list[dict]:
 
 def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: list[dict], current: Optional[Meeting]) -> Optional[dict]:
     """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
-    phrase = m.get("phrase") or m.text
+    phrase = m.phrase or m.text
     text = doc_text(sentence.doc)
     owner = next((x for x in sentence.mentions if x.label == "MEETING" and x.end == m.start - 1 and text[x.end : m.start] == "の"), None)
     if owner is not None and phrase in lexicon.cues("session"):
@@ -536,12 +534,12 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     word = phrase if phrase in lexicon.meeting_kinds() else None
     if word is None and len(phrase) > 4 and not any(phrase.endswith(k) and len(phrase) - len(k) <= 4 for k in lexicon.meeting_kinds()):
         # a named conference without an acronym: 「アジア安全保障会議」
-        return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + norm(phrase)}
+        return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
     bare = phrase in lexicon.cues("bare_meeting")
     if current is not None and new_parties(ex, sentence, current):
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
     if current is not None and (
-        norm(phrase) in norm(current.forum) or bare or (phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word") and current.kind == m.get("kind"))
+        norm(phrase) in norm(current.forum) or bare or (phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word") and current.kind == m.kind)
     ):
         return info_of(current)
     for info in named:
@@ -558,7 +556,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if topical is not None and not bare:
         # 「ウクライナ支援に関する多国間会議」: a meeting named by its subject
         forum = topical.group(0) + phrase
-        return {"forum": forum, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + norm(forum)}
+        return {"forum": forum, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(forum)}
     qualified = qualified_generic(ex, sentence, m, phrase)
     if qualified is not None:
         return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
@@ -579,13 +577,13 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         forum = "".join(abbreviations[c] for c in countries) + phrase
         entry = lexicon.meeting_kinds().get(phrase)
         return {
-            "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.get("kind"),
+            "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.kind,
             "aliases": other_orders(countries, phrase),
-            "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.get("kind") or "") + ":" + norm(forum),
+            "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.kind or "") + ":" + norm(forum),
         }
     if bare:
         return None  # 「会議で…」 with nothing to refer to and nobody to name it after
-    return {"forum": phrase, "acronym": None, "countries": [], "kind": m.get("kind"), "aliases": [], "identity": "made::" + norm(phrase)}
+    return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
 
 
 def new_parties(ex: Extraction, sentence: Sentence, current: "Meeting") -> bool:
@@ -631,7 +629,7 @@ def qualified_generic(ex: Extraction, sentence: Sentence, m: DomainMention, phra
     for x in before:
         if x.label != "COUNTRY":
             continue
-        codes = [c for c in (x.get("codes") or "").split(",") if c]
+        codes = list(x.codes)
         if len(codes) >= 2:
             countries = codes
             chain, previous_end = [], None
@@ -674,12 +672,12 @@ def qualified_generic(ex: Extraction, sentence: Sentence, m: DomainMention, phra
         return None
     forum = "".join(abbreviations[c] for c in countries) + title + phrase
     kind = lexicon.meeting_kinds().get(title + phrase)
-    kind_name = kind.kind if kind else m.get("kind")
+    kind_name = kind.kind if kind else m.kind
     return {
         "forum": forum, "acronym": None, "countries": countries, "kind": kind_name,
         "aliases": other_orders(countries, title + phrase) + [
             "".join(abbreviations[c] for c in countries) + other
-            for other in filter(None, (m.get("other_names") or "").split("|"))
+            for other in m.other_names
         ],
         "identity": "made:" + ",".join(sorted(countries)) + ":" + (kind_name or "") + ":" + norm(forum),
     }
@@ -699,9 +697,9 @@ def _search_own_name(ex: Extraction, phrase: str, countries: list[str]) -> Optio
     for sentence in ex.sentences:
         text = doc_text(sentence.doc)
         for x in sentence.mentions:
-            own = x.get("phrase") or x.text
+            own = x.phrase or x.text
             if (
-                x.label != "MEETING" or not x.get("generic") or sentence.quoted(x.start, x.end)
+                x.label != "MEETING" or not x.generic or sentence.quoted(x.start, x.end)
                 or own == phrase or not own.endswith(phrase) or own not in lexicon.meeting_kinds()
             ):
                 continue
@@ -710,7 +708,7 @@ def _search_own_name(ex: Extraction, phrase: str, countries: list[str]) -> Optio
             written = [
                 y for y in sentence.mentions
                 if y.label == "COUNTRY" and re.fullmatch(r"の?", text[y.end : x.start])
-                and set((y.get("codes") or "").split(",")) == set(countries)
+                and set(y.codes) == set(countries)
             ]
             if written or (counted and (counted.group(0).startswith("両") or len(countries) == _count_of(counted.group(0)))):
                 return own

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -103,7 +103,7 @@ def title_core(title: Optional[str]) -> Optional[str]:
 def other_post(person: "Person", mention: DomainMention) -> bool:
     """Whether a mention's post is another post than the person's (大統領 vs 上院議員): then a
     shared family name does not make them one person."""
-    mine, theirs = title_core(person.title), title_core(mention.get("title"))
+    mine, theirs = title_core(person.title), title_core(mention.title)
     return bool(mine and theirs and not mine.endswith(theirs) and not theirs.endswith(mine))
 
 
@@ -151,17 +151,16 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
     chunk = [m for m in sentence.mentions if m.end <= title.end and m.start >= title.start - 20 and m.label in ("INSTITUTION", "COUNTRY")]
     chunk = [m for m in chunk if "、" not in text[m.start : title.start] and "の" not in text[m.end : title.start]]
     start = min([title.start] + [m.start for m in chunk])
-    country = next((m.get("codes") for m in chunk if m.label == "COUNTRY" and "," not in (m.get("codes") or ",")), None)
+    country = next((m.codes[0] for m in chunk if m.label == "COUNTRY" and len(m.codes) == 1), None)
     institution = next((m.text for m in chunk if m.label == "INSTITUTION"), None)
-    attrs = dict(mention.attrs)
-    attrs.update(
-        title=text[start : title.end] if not country else text[start : title.end].lstrip("米韓日中朝露英仏独豪"),
-        title_kind=entry.kind if entry else title.get("kind"),
-        official="1" if (entry is None or entry.official) else "0",
-        country=country or (institution_country(institution) if institution else None),
-        institution=institution,
+    return replace(
+        mention,
+        title=(text[start : title.end] if not country else text[start : title.end].lstrip("米韓日中朝露英仏独豪")) or None,
+        title_kind=(entry.kind if entry else title.kind) or None,
+        official=bool(entry is None or entry.official),
+        country=country or (institution_country(institution) if institution else None) or None,
+        institution=institution or None,
     )
-    return DomainMention(mention.label, mention.start, mention.end, mention.text, tuple((k, v) for k, v in attrs.items() if v))
 
 
 def propagate_list_countries(refs: list[PersonRef]) -> None:
@@ -175,7 +174,7 @@ def propagate_list_countries(refs: list[PersonRef]) -> None:
         if between in ("、", "と", "や") and prev.person.country_source == "explicit":
             text = doc_text(prev.sentence.doc)
             written = (
-                (prev.mention.get("country") and not prev.mention.get("title_country"))
+                (prev.mention.country and not prev.mention.title_country)
                 or context_before(prev.sentence, prev.mention)
                 or text[max(0, prev.mention.start - 3) : prev.mention.start] == "同国の"
             )

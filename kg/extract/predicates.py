@@ -213,7 +213,7 @@ def next_predicate(sentence: Sentence, span: Span):
         return None
     covered = [
         (m.start, m.end) for m in sentence.mentions
-        if m.label in ("PERSON", "INSTITUTION", "SIDE") or (m.label == "MEETING" and not m.get("generic"))
+        if m.label in ("PERSON", "INSTITUTION", "SIDE") or (m.label == "MEETING" and not m.generic)
     ]
     for token in doc[end_token.i + 1 : sentence.span.end]:
         if sentence.quoted(token.idx, token.idx + 1):

@@ -98,6 +98,11 @@ def home_first(ex: Extraction, countries: list[str]) -> list[str]:
     return countries
 
 
+def side_codes(side: DomainMention) -> str:
+    """The side a SIDE mention names, as a representation's side: its codes joined (日米側 → JP,US)."""
+    return ",".join(side.codes)
+
+
 def side_mention_for(sides: list[DomainMention], m: DomainMention) -> Optional[DomainMention]:
     before = [s for s in sides if s.end <= m.start]
     return before[-1] if before else None
@@ -105,7 +110,7 @@ def side_mention_for(sides: list[DomainMention], m: DomainMention) -> Optional[D
 
 def side_for(person: Person, sides, m) -> Optional[str]:
     side = side_mention_for(sides, m)
-    return side.get("codes") if side else person.country
+    return side_codes(side) if side else person.country
 
 
 def home_country(ex: Extraction) -> Optional[str]:
@@ -118,7 +123,7 @@ def home_country(ex: Extraction) -> Optional[str]:
     counts: dict[str, int] = {}
     for sentence in ex.sentences:
         for m in sentence.mentions:
-            codes = (m.get("codes") or "").split(",") if m.label == "COUNTRY" else []
+            codes = m.codes if m.label == "COUNTRY" else ()
             if len(codes) >= 2 and codes[0] in _HOME_CANDIDATES and not sentence.quoted(m.start, m.end):
                 counts[codes[0]] = counts.get(codes[0], 0) + 1
     if not counts:

@@ -86,7 +86,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     ]
     if dates:
         anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
-        date = resolve(dates[-1].get("expression") or dates[-1].text, ex.published, anchor_year=anchor or anchor_year(ex, sentence))
+        date = resolve(dates[-1].expression or dates[-1].text, ex.published, anchor_year=anchor or anchor_year(ex, sentence))
     elif any(w in sentence.text for w in lexicon.cues("this_day")):
         date = running_date
     pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
@@ -148,7 +148,7 @@ def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None)
         phrase = doc_text(doc)[head.left_edge.idx : head.idx + len(head.text)]
         for m in sentence.mentions:
             if m.label == "INSTITUTION" and m.start >= head.left_edge.idx and m.end <= head.idx + len(head.text):
-                code = m.get("country") or institution_country(m.text)
+                code = m.country or institution_country(m.text)
                 if code:
                     return code
         for place, code in lexicon.places().items():
@@ -161,7 +161,7 @@ def visited_country(sentence: Sentence) -> Optional[str]:
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
         if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
-            codes = (m.get("codes") or "").split(",")
+            codes = m.codes
             if len(codes) == 1:
                 return codes[0]
     return None
