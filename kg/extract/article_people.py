@@ -23,6 +23,7 @@ from kg.extract.discourse import last_country_before, title_back_references
 def collect_people(
     sentences: list[Sentence], doc_id: str, year: Optional[int] = None
 ) -> tuple[list[Person], list[PersonRef]]:
+    """The people of an article and every mention of them, merged across its sentences."""
     people: list[Person] = []
     refs: list[PersonRef] = []
     pending_short: list[tuple[DomainMention, Sentence]] = []

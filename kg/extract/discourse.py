@@ -48,6 +48,7 @@ def title_back_references(
 
 
 def last_country_before(sentences: list[Sentence], sentence: Sentence, start: int) -> Optional[str]:
+    """The last single country named before ``start`` (this sentence, then back), for 「同国の」."""
     for s in (sentences[i] for i in range(sentence.index, -1, -1)):  # back from here, without copying the list
         for m in reversed(s.mentions):
             if m.label == "COUNTRY" and (s is not sentence or m.end <= start):

@@ -141,6 +141,7 @@ def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
 
 
 def collect_meetings(ex: Extraction) -> None:
+    """The meeting pass: every meeting the article names, its date, status and place, in reading order."""
     definitions = acronym_definitions(ex)
     named = named_meetings(ex, definitions)
     running_date: Optional[str] = None
@@ -242,6 +243,7 @@ def collect_meetings(ex: Extraction) -> None:
 
 
 def collect_institutions(ex: Extraction, people: list[Person]) -> list[InstitutionMention]:
+    """The institutions the article names outside quotes, one record a name."""
     found: dict[str, InstitutionMention] = {}
     for sentence in ex.sentences:
         for m in sentence.mentions:

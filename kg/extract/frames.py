@@ -135,6 +135,7 @@ def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list
 
 # -- representations
 def represent(ex: Extraction, person: Person, meeting: Meeting, side: Optional[str], sentence: Sentence, rule: str, head: Optional[bool]) -> None:
+    """Record that ``person`` took part in ``meeting`` for ``side`` (and in the meeting it is a session of)."""
     if meeting.status != "held" or not side:
         return
     if meeting.parent is not None and meeting.parent.status == "held":
@@ -172,6 +173,7 @@ def represent(ex: Extraction, person: Person, meeting: Meeting, side: Optional[s
 
 
 def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:
+    """The representation pass: who took part in which meeting for which side, sentence by sentence."""
     by_sentence: dict[int, list[PersonRef]] = {}
     for ref in refs:
         by_sentence.setdefault(ref.sentence.index, []).append(ref)
@@ -368,6 +370,7 @@ def collective(ex: Extraction, sentence: Sentence) -> None:
 
 
 def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """The participation frames of one sentence: side phrases, subjects, relative clauses, remarks after a meeting."""
     doc = sentence.doc
     unquoted = sentence.unquoted_text()
     meetings_here = ex.sentence_meetings(sentence)
@@ -523,6 +526,7 @@ def held_cleft(ex: Extraction, sentence: Sentence, cleft, refs: list[PersonRef],
 
 
 def relative_clause_meeting(ex: Extraction, sentence: Sentence, span: Span, focus: Optional[Meeting] = None) -> Optional[Meeting]:
+    """The meeting a relative clause before ``span`` says the person took part in (「…会議に参加したA」)."""
     doc = sentence.doc
     if span.start == 0:
         return None

@@ -51,6 +51,7 @@ def _count_of(counted: str) -> int:
 
 @dataclass
 class Meeting:
+    """A meeting as the extractor builds it up across the article."""
     key: str
     forum: str
     identity: str
@@ -76,6 +77,7 @@ def _dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[str], published: Optional[str]) -> str:
+    """held, planned or mentioned: what the sentence says happened to the meeting."""
     doc = sentence.doc
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -209,6 +211,7 @@ def _meeting_place(sentence: Sentence, mention: DomainMention) -> Optional[str]:
 
 
 def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]) -> Optional[dict]:
+    """The forum, acronym, countries, kind and aliases a meeting mention names (None for a bare word)."""
     forum = mention.forum or ""
     acronym = mention.acronym or None
     countries = list(mention.countries)
@@ -440,6 +443,7 @@ def _forum_acronyms() -> frozenset[str]:
 
 
 def meeting_ordinal(sentence: Sentence, mention: DomainMention) -> Optional[int]:
+    """The meeting's count (第3回), written in the mention or right before it."""
     if mention.ordinal is not None:
         return mention.ordinal
     before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start]
@@ -449,6 +453,7 @@ def meeting_ordinal(sentence: Sentence, mention: DomainMention) -> Optional[int]
 
 # -- meetings
 def acronym_definitions(ex: Extraction) -> dict[str, dict]:
+    """Forums the article defines with an acronym (「日韓海洋安全保障対話(MSD)」), by acronym."""
     definitions: dict[str, dict] = {}
     for sentence in ex.sentences:
         for m in sentence.mentions:
@@ -716,6 +721,7 @@ def _search_own_name(ex: Extraction, phrase: str, countries: list[str]) -> Optio
 
 
 def info_of(meeting: Meeting) -> dict:
+    """The description of an existing meeting, as ``resolve_meeting_mention`` gives one."""
     return {
         "forum": meeting.forum,
         "acronym": meeting.acronym,
@@ -727,6 +733,7 @@ def info_of(meeting: Meeting) -> dict:
 
 
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
+    """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one."""
     names = {norm(info["forum"]), *(norm(a) for a in info["aliases"])}
     for meeting in reversed(ex.meetings):
         same_forum = (
@@ -833,6 +840,7 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
 
 
 def meeting_record(m: Meeting) -> MeetingMention:
+    """The ``MeetingMention`` record of a meeting."""
     return MeetingMention(
         key=m.key,
         forum=m.forum,

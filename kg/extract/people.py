@@ -15,6 +15,7 @@ from kg.extract.sides import institution_country, set_country
 
 @dataclass
 class Person:
+    """A person as the extractor builds it up across the article."""
     key: str
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -187,6 +188,7 @@ def propagate_list_countries(refs: list[PersonRef]) -> None:
 
 
 def merge_people(keep: Person, other: Person, people: list[Person]) -> None:
+    """Fold ``other`` into ``keep`` (spellings, posts, country, evidence) and drop it from ``people``."""
     for spelling in other.spellings():
         if norm(spelling) not in (norm(s) for s in keep.spellings()):
             keep.aliases.append(spelling)
@@ -200,6 +202,7 @@ def merge_people(keep: Person, other: Person, people: list[Person]) -> None:
 
 
 def person_record(p: Person) -> PersonMention:
+    """The ``PersonMention`` record of a person."""
     official = p.official and not p.former
     confidence = 1.0 if p.country_source in ("explicit", "side", "institution") else (0.8 if p.country_source == "context" else 0.6)
     return PersonMention(

@@ -49,6 +49,7 @@ def says_gathered(pred) -> bool:
 
 
 def takes_part(pred) -> bool:
+    """Does the predicate say its subject took part (出席, 参加, 会談をした, gathered)?"""
     if pred.lemma_ == "する":
         # 「立ち話をした」「懇談をした」: a meeting word as the object of the light verb
         return any(c.dep_ == "obj" and c.lemma_ in lexicon.meeting_kinds() for c in pred.children)
@@ -96,6 +97,7 @@ def in_relative_clause(token) -> bool:
 
 
 def reaches(pred, target) -> bool:
+    """Is ``target`` the predicate or one coordinated with it?"""
     return pred.i == target.i or any(h.i == target.i for h in coordinated_heads(pred))
 
 
@@ -120,6 +122,7 @@ def past_marker(token) -> bool:
 
 
 def is_past(pred) -> bool:
+    """Does the predicate's chain say it happened (past, or news style ending on a verbal noun)?"""
     chain = predicate_chain(pred)
     if any(past_marker(t) for t in chain[1:]):
         return True
@@ -163,6 +166,7 @@ def is_past(pred) -> bool:
 
 
 def is_verbal(doc: Doc, m: DomainMention) -> bool:
+    """Is the mention a verbal noun used with する (「会談する」)?"""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and span.end < len(doc) and doc[span.end].lemma_ == "する"
 
@@ -182,6 +186,7 @@ def meeting_clause_between(sentence: Sentence, start: int, end: int) -> bool:
 
 
 def held_clause(pred) -> bool:
+    """Does the clause of the predicate say the meeting was held (not planned, not denied)?"""
     chain = predicate_chain(pred)
     lemmas = {t.lemma_ for t in chain} | {t.text for t in chain}
     if lemmas & lexicon.cues("negation"):
@@ -194,6 +199,7 @@ def held_clause(pred) -> bool:
 
 
 def linear_predicate(sentence: Sentence, span: Span):
+    """The first predicate after ``span`` in the sentence outside relative clauses, or None."""
     doc = sentence.doc
     for token in doc[span.end : sentence.span.end]:
         if in_relative_clause(token):
@@ -227,4 +233,5 @@ def next_predicate(sentence: Sentence, span: Span):
 
 
 def is_topic(doc: Doc, span: Span) -> bool:
+    """Is ``span`` marked as topic or subject (は, が, も)?"""
     return span.end < len(doc) and doc[span.end].text in ("は", "が", "も")

@@ -19,6 +19,7 @@ _MAX_BRACKET = 300  # characters a quote or parenthesis may span inside one sent
 
 @lru_cache(maxsize=1 << 16)  # person matching normalises every spelling of every earlier person per mention
 def norm(text: str) -> str:
+    """``text`` for matching: NFKC, without spaces and name separators (・ =)."""
     text = unicodedata.normalize("NFKC", text)
     return re.sub(r"[\s・･=＝]", "", text)
 
@@ -49,6 +50,7 @@ class _QuotedSpeech:
 
 @dataclass
 class Sentence:
+    """One sentence of an article: its Doc, offsets, mentions and quoted speech."""
     index: int
     block: int
     doc: Doc
@@ -105,6 +107,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def article_sentences(article: Article, docs: list[Doc]) -> list[Sentence]:
+    """The sentences of an article, over its parsed body blocks, each with its own mentions."""
     sentences: list[Sentence] = []
     for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
         mentions = list(getattr(doc._, "kg_mentions", ()) or ())

@@ -23,6 +23,7 @@ _HOME_CANDIDATES = ("JP", "KR", "CN")
 
 
 def set_country(person: Person, code: Optional[str], source: str) -> None:
+    """Give ``person`` the country ``code`` unless better evidence (a higher ``source`` rank) already did."""
     if code and _COUNTRY_SOURCE_RANK[source] > _COUNTRY_SOURCE_RANK[person.country_source]:
         person.country, person.country_source = code, source
 
@@ -40,6 +41,7 @@ def other_orders(countries: list[str], word: str) -> list[str]:
 
 
 def institution_country(name: Optional[str]) -> Optional[str]:
+    """The country of an institution: from the lexicon, or a country form it starts with."""
     if not name:
         return None
     entry = lexicon.institutions().get(name)
@@ -104,11 +106,13 @@ def side_codes(side: DomainMention) -> str:
 
 
 def side_mention_for(sides: list[DomainMention], m: DomainMention) -> Optional[DomainMention]:
+    """The last side phrase before the mention ``m``, or None."""
     before = [s for s in sides if s.end <= m.start]
     return before[-1] if before else None
 
 
 def side_for(person: Person, sides, m) -> Optional[str]:
+    """The side ``person`` (mention ``m``) is listed for: the side phrase before it, else the person's country."""
     side = side_mention_for(sides, m)
     return side_codes(side) if side else person.country
 

@@ -158,6 +158,7 @@ def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None)
 
 
 def visited_country(sentence: Sentence) -> Optional[str]:
+    """The one country the sentence says was visited (「Xを訪問」), or None."""
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
         if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
@@ -168,6 +169,7 @@ def visited_country(sentence: Sentence) -> Optional[str]:
 
 
 def anchor_year(ex: Extraction, sentence: Sentence) -> Optional[int]:
+    """The year written in a date of the two sentences before, for dates that give none."""
     for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
         for m in reversed(previous.mentions):
             if m.label == "DATE" and explicit_year(m.text):
