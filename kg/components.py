@@ -18,7 +18,7 @@ import re
 import unicodedata
 import weakref
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -73,26 +73,65 @@ class DomainMention:
     start: int
     end: int
     text: str
-    attrs: tuple[tuple[str, str], ...] = ()
-
-    def get(self, key: str, default: Optional[str] = None) -> Optional[str]:
-        """The attribute ``key`` (all attribute values are strings)."""
-        for k, v in self.attrs:
-            if k == key:
-                return v
-        return default
+    # PERSON
+    name: Optional[str] = None
+    name_end: Optional[int] = None  # where the name ends (before the title)
+    name_origin: Optional[str] = None  # "ja" for a Japanese-style 姓+名
+    title: Optional[str] = None
+    title_kind: Optional[str] = None
+    title_country: bool = False  # the country is the post's (国務長官 → US), not one written
+    official: bool = False
+    former: bool = False
+    short: bool = False  # a short form pointing back at someone named before
+    untitled: bool = False
+    institution: Optional[str] = None
+    weak_country: Optional[str] = None  # a default that any written country overrides
+    described: Optional[str] = None  # 「中国外交トップの」: the description standing for a post
+    # PERSON, INSTITUTION
+    country: Optional[str] = None
+    # COUNTRY, SIDE: ISO codes in the order written (日米 → JP, US)
+    codes: tuple[str, ...] = ()
+    weak: bool = False  # 「米側から」 without は
+    # INSTITUTION, MEETING, TITLE
+    kind: Optional[str] = None
+    # MEETING
+    forum: Optional[str] = None
+    acronym: Optional[str] = None
+    countries: tuple[str, ...] = ()
+    ordinal: Optional[int] = None
+    known: bool = False  # the forum is in the forums lexicon
+    has_kind: bool = False  # a kind word (会議, 会談) is written
+    generic: bool = False  # a bare kind word (「会談」) naming no forum
+    phrase: Optional[str] = None  # a generic mention's kind word
+    other_names: tuple[str, ...] = ()
+    # PERSON, MEETING
+    aliases: tuple[str, ...] = ()
+    # DATE
+    expression: Optional[str] = None
 
     def shifted(self, offset: int) -> "DomainMention":
         """The same mention with offsets moved by ``offset`` (joining split parses)."""
-        return DomainMention(self.label, self.start + offset, self.end + offset, self.text, self.attrs)
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _attrs(**values) -> tuple[tuple[str, str], ...]:
-    return tuple((k, str(v)) for k, v in values.items() if v not in (None, "", ()))
+_SEQUENCE_FIELDS = frozenset(f.name for f in fields(DomainMention) if f.type == "tuple[str, ...]")
+
+
+def _attrs(**values) -> dict:
+    """The fields of a mention from ``values``: empty values (None, "", ()) leave the default,
+    and a sequence keeps only its non-empty items."""
+    found = {}
+    for key, value in values.items():
+        if key in _SEQUENCE_FIELDS:
+            value = tuple(v for v in value if v)
+        if value in (None, "", ()):
+            continue
+        found[key] = int(_nfkc(value)) if key == "ordinal" else value
+    return found
 
 
 # spaCy's Doc.text joins every token on each read; a Doc's text never changes, so it is
@@ -654,20 +693,20 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 name_pieces[0].start,
                 pieces[title_end].end,
                 doc_text(doc)[name_pieces[0].start : pieces[title_end].end],
-                _attrs(
+                **_attrs(
                     name=name,
-                    aliases="|".join(aliases),
+                    aliases=aliases,
                     title=title,
                     title_kind=entry.kind if entry else pieces[k].value,
-                    official="1" if (entry is None or entry.official) else "0",
+                    official=bool(entry is None or entry.official),
                     institution=institution,
                     country=countries[-1] if countries else (inst_country or _title_country(entry, name)),
                     # 国務長官 alone says US: a country of the post, not one written for a list
-                    title_country="1" if not countries and not inst_country and _title_country(entry, name) else "",
+                    title_country=bool(not countries and not inst_country and _title_country(entry, name)),
                     weak_country=None if any(_KATAKANA_READING.fullmatch(a) for a in aliases) else _weak_title_country(entry, name),
-                    short="1" if short else "",
-                    former="1" if former else "",
-                    name_end=str(name_pieces[-1].end),
+                    short=bool(short),
+                    former=bool(former),
+                    name_end=name_pieces[-1].end,
                     name_origin=origin,
                 ),
             )
@@ -762,7 +801,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 found.append(
                     DomainMention(
                         "PERSON", n_start, n_end, text[n_start:n_end],
-                        _attrs(name=name, title="氏", title_kind="honorific", official="0", name_end=str(n_start + len(name)), short="1" if len(name) == 1 else ""),
+                        **_attrs(name=name, title="氏", title_kind="honorific", official=False, name_end=n_start + len(name), short=len(name) == 1),
                     )
                 )
                 continue
@@ -773,7 +812,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 found.append(
                     DomainMention(
                         "PERSON", n_start, n_end, text[n_start:n_end],
-                        _attrs(name=name, aliases="|".join(readings), title="氏", title_kind="honorific", official="1", weak_country=country, name_end=str(n_start + len(name))),
+                        **_attrs(name=name, aliases=readings, title="氏", title_kind="honorific", official=True, weak_country=country, name_end=n_start + len(name)),
                     )
                 )
                 continue
@@ -781,7 +820,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 DomainMention(
                     "PERSON", n_start, n_end, text[n_start:n_end],
                     # a post is known for reference officials, or shared with the titled officials listed beside
-                    _attrs(name=name, aliases="|".join(readings), official="1" if (country or with_people) else "0", weak_country=country, name_end=str(n_start + len(name)), untitled="1"),
+                    **_attrs(name=name, aliases=readings, official=bool(country or with_people), weak_country=country, name_end=n_start + len(name), untitled=True),
                 )
             )
         i = j + 1
@@ -791,7 +830,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
 def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previous: Optional[list[_Piece]]) -> DomainMention:
     """「中国外交トップの陳偉共産党政治局員」: a noun phrase opening with one country and describing
     the person (no name in it) before 「の」 gives the person's country."""
-    if mention.get("country") or not previous or chunk_start == 0 or doc[chunk_start - 1].text != "の":
+    if mention.country or not previous or chunk_start == 0 or doc[chunk_start - 1].text != "の":
         return mention
     if mention.start != doc[chunk_start].idx or previous[-1].end != doc[chunk_start - 1].idx:
         return mention
@@ -802,9 +841,7 @@ def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previ
         return mention  # 「韓国国防部の」: the extractor reads an institution before 「の」 itself
     # the description itself (外交トップ) can stand for a post when talks are named
     described = "".join(p.text for p in previous[1:])
-    return DomainMention(
-        mention.label, mention.start, mention.end, mention.text, mention.attrs + (("country", first.value), ("described", described))
-    )
+    return replace(mention, country=first.value, described=described)
 
 
 def _post_before_no(text: str, start: int) -> bool:
@@ -815,32 +852,28 @@ def _post_before_no(text: str, start: int) -> bool:
 def _with_post_country(mention: DomainMention, text: str) -> DomainMention:
     """「外交部長の陳偉氏」: the country the post before 「の」 implies (外交部長 → CN), as a default."""
     posts = [t for t in lexicon.titles() if len(t) >= 2 and text.endswith(t, 0, mention.start - 1)]
-    if not posts or mention.get("weak_country"):
+    if not posts or mention.weak_country:
         return mention
-    country = _title_country(lexicon.titles()[max(posts, key=len)], mention.get("name") or "")
+    country = _title_country(lexicon.titles()[max(posts, key=len)], mention.name or "")
     if not country:
         return mention
-    return DomainMention(mention.label, mention.start, mention.end, mention.text, mention.attrs + (("weak_country", country),))
+    return replace(mention, weak_country=country)
 
 
 def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
     """「王毅氏と会談した」: a known official's full name before 氏 introduces the person, it does
     not only point back at someone named before."""
-    if mention.get("title_kind") != "honorific":
+    if mention.title_kind != "honorific":
         return mention
     if _post_before_no(text, mention.start):
         return _with_post_country(mention, text)  # 「外相の王毅氏」: the extractor reads the post before 「の」
-    if mention.get("short"):
+    if mention.short:
         return mention
-    name = mention.get("name") or ""
-    country = _reference_country([name, *(mention.get("aliases") or "").split("|")])
+    name = mention.name or ""
+    country = _reference_country([name, *(mention.aliases or ("",))])
     if not country:
         return mention
-    attrs = dict(mention.attrs)
-    for key in ("title", "title_kind", "country"):
-        attrs.pop(key, None)
-    attrs.update(official="1", weak_country=country, untitled="1")
-    return DomainMention(mention.label, mention.start, mention.end, mention.text, tuple(attrs.items()))
+    return replace(mention, title=None, title_kind=None, country=None, official=True, weak_country=country, untitled=True)
 
 
 def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
@@ -849,7 +882,7 @@ def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[Domain
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
     starts = [m.start for m in people]
     updated: dict[int, DomainMention] = {}
-    for side in (m for m in mentions if m.label == "SIDE" and "," not in (m.get("codes") or ",")):
+    for side in (m for m in mentions if m.label == "SIDE" and len(m.codes) == 1):
         end = side.end
         for k in range(bisect_left(starts, end), len(people)):  # the people before the side never follow it
             person = people[k]
@@ -857,10 +890,8 @@ def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[Domain
                 continue
             if doc_text(doc)[end : person.start].strip() not in (("",) if end == side.end else _LIST_JOINERS):
                 break
-            if not person.get("country"):
-                attrs = dict(updated.get(id(person), person).attrs)
-                attrs["country"] = side.get("codes")
-                updated[id(person)] = DomainMention(person.label, person.start, person.end, person.text, tuple(attrs.items()))
+            if not person.country:
+                updated[id(person)] = replace(updated.get(id(person), person), country=side.codes[0])
             end = person.end
     return [updated.get(id(m), m) for m in mentions]
 
@@ -876,8 +907,8 @@ def _meeting_party_countries(doc: Doc, mentions: list[DomainMention]) -> list[Do
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     starts = [mentions[i].start for i in order]
     for idx, person in enumerate(mentions):
-        weak = person.get("weak_country")
-        if person.label != "PERSON" or not weak or person.get("country") or _reference_country([person.get("name") or ""]):
+        weak = person.weak_country
+        if person.label != "PERSON" or not weak or person.country or _reference_country([person.name or ""]):
             continue  # a known official's country comes from the reference list
         before = bisect_left(stops, person.start)
         s = stops[before - 1] + 1 if before else 0
@@ -887,24 +918,19 @@ def _meeting_party_countries(doc: Doc, mentions: list[DomainMention]) -> list[Do
         here = [mentions[i] for i in nearby if mentions[i].end <= e + 1]
         parties = []
         for m in here:
-            codes = [c for c in (m.get("countries") or "").split(",") if len(c) == 2]
+            codes = [c for c in m.countries if len(c) == 2]
             if m.label == "MEETING" and len(codes) >= 2:
                 parties.append(codes)
         if not parties:
             continue
         others = [m for m in here if m.label == "PERSON" and m is not person]
-        claimed = {m.get("country") for m in others if m.get("country")}
+        claimed = {m.country for m in others if m.country}
         # a Japanese-style name (two-kanji surname + given name) keeps its default
-        claimed |= {m.get("weak_country") for m in others if m.get("name_origin") == "ja" and m.get("weak_country")}
+        claimed |= {m.weak_country for m in others if m.name_origin == "ja" and m.weak_country}
         open_parties = [c for c in parties[0] if c not in claimed]
-        if person.get("name_origin") == "ja" or (weak in parties[0] and weak not in claimed):
+        if person.name_origin == "ja" or (weak in parties[0] and weak not in claimed):
             continue  # a Japanese-style name, or a default that fits a party nobody else holds
-        attrs = dict(person.attrs)
-        if len(open_parties) == 1:
-            attrs["weak_country"] = open_parties[0]
-        else:
-            attrs.pop("weak_country")
-        updated[idx] = DomainMention(person.label, person.start, person.end, person.text, tuple(attrs.items()))
+        updated[idx] = replace(person, weak_country=open_parties[0] if len(open_parties) == 1 else None)
     return updated
 
 
@@ -996,7 +1022,7 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
             if first > 0 and pieces[first - 1].kind == "COUNTRY" and "," not in pieces[first - 1].value:
                 s = pieces[first - 1].start
                 country = pieces[first - 1].value
-            found.append(DomainMention("INSTITUTION", s, e, doc_text(doc)[s:e], _attrs(country=country, kind=kind)))
+            found.append(DomainMention("INSTITUTION", s, e, doc_text(doc)[s:e], **_attrs(country=country, kind=kind)))
     # suffix compounds: a run of OTHER pieces (after a country or a known institution)
     # ending in a suffix piece: 外交部, 米国務省東アジア・太平洋担当室
     run: list[_Piece] = []
@@ -1022,7 +1048,7 @@ def _institution_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]
             if suffix and len(tail) >= 3 and not stop and tail not in lexicon.institution_stopwords() and not _DIGITS.search(body):
                 first = run[0]
                 country = first.value if first.kind in ("COUNTRY", "INST") and "," not in first.value else ""
-                found.append(DomainMention("INSTITUTION", first.start, run[-1].end, text, _attrs(country=country, kind=suffixes[suffix])))
+                found.append(DomainMention("INSTITUTION", first.start, run[-1].end, text, **_attrs(country=country, kind=suffixes[suffix])))
         run = []
     return found
 
@@ -1038,7 +1064,7 @@ def _country_mentions(pieces: list[_Piece]) -> list[DomainMention]:
             if last + 2 == len(pieces) and pieces[-1].kind == "PAREN" and _ACRONYM.match(pieces[-1].value.replace(" ", "")):
                 same.append(pieces[-1])  # 「欧州連合(EU)のX上級代表」: the acronym is part of what 「の」 follows
             text = "".join(q.text for q in same)
-            found.append(DomainMention("COUNTRY", same[0].start, same[-1].end, text, _attrs(codes=p.value)))
+            found.append(DomainMention("COUNTRY", same[0].start, same[-1].end, text, **_attrs(codes=p.value.split(","))))
     return found
 
 
@@ -1177,15 +1203,15 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
         start,
         end,
         doc_text(doc)[start:end],
-        _attrs(
-            forum=forum_name or "",
-            acronym=acronym or "",
-            aliases="|".join(a for a in aliases if a),
-            countries=",".join(countries),
+        **_attrs(
+            forum=forum_name,
+            acronym=acronym,
+            aliases=aliases,
+            countries=countries,
             kind=kind,
-            ordinal=ordinal or "",
-            known="1" if known else "",
-            has_kind="1" if kind_word is not None else "",
+            ordinal=ordinal,
+            known=bool(known),
+            has_kind=kind_word is not None,
         ),
     )
 
@@ -1206,12 +1232,12 @@ def _side_mentions(doc: Doc, pieces: list[_Piece], chunk_end: int) -> list[Domai
                 j += 1
             if j == chunk_end:
                 continue  # 「韓国側の」 describes, it does not introduce a delegation
-            found.append(DomainMention("SIDE", p.start, end, doc_text(doc)[p.start:end], _attrs(codes=p.value)))
+            found.append(DomainMention("SIDE", p.start, end, doc_text(doc)[p.start:end], **_attrs(codes=p.value.split(","))))
         elif nxt is None and chunk_end < len(doc) and doc[chunk_end].text == "から" and i == 0:
             end = doc[chunk_end].idx + len(doc[chunk_end].text)
             if chunk_end + 1 < len(doc) and doc[chunk_end + 1].text == "は":
                 end = doc[chunk_end + 1].idx + 1
-            found.append(DomainMention("SIDE", p.start, end, doc_text(doc)[p.start:end], _attrs(codes=p.value, weak="1")))
+            found.append(DomainMention("SIDE", p.start, end, doc_text(doc)[p.start:end], **_attrs(codes=p.value.split(","), weak=True)))
     return found
 
 
@@ -1263,7 +1289,7 @@ def _date_mentions(doc: Doc) -> list[DomainMention]:
         local = re.match(r"[（(]現地時間[)）]", tail)
         if local:
             end += local.end()
-        found.append(DomainMention("DATE", start, end, doc_text(doc)[start:end], _attrs(expression=end_text)))
+        found.append(DomainMention("DATE", start, end, doc_text(doc)[start:end], **_attrs(expression=end_text)))
     return found
 
 
@@ -1320,14 +1346,14 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         forum = doc_text(doc)[qualifier_start : doc[chunk_start - 1].idx] + phrase  # 「日米韓の3カ国協議」 → 日米韓協議
         return DomainMention(
             "MEETING", qualifier_start, end, doc_text(doc)[qualifier_start:end],
-            _attrs(
-                forum=forum, countries=",".join(countries), kind=kind, ordinal=ordinal, has_kind="1",
-                aliases="|".join(_specific_names([phrase, *other_names], countries)),
+            **_attrs(
+                forum=forum, countries=countries, kind=kind, ordinal=ordinal, has_kind=True,
+                aliases=_specific_names([phrase, *other_names], countries),
             ),
         )
     return DomainMention(
         "MEETING", start, end, doc_text(doc)[start:end],
-        _attrs(generic="1", phrase=phrase, kind=kind, ordinal=ordinal, has_kind="1", other_names="|".join(other_names)),
+        **_attrs(generic=True, phrase=phrase, kind=kind, ordinal=ordinal, has_kind=True, other_names=other_names),
     )
 
 
@@ -1351,7 +1377,7 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
             if p.kind == "TITLE":
                 same = [q for q in pieces if q.group == p.group]
                 if p is same[0]:
-                    mentions.append(DomainMention("TITLE", same[0].start, same[-1].end, doc_text(doc)[same[0].start : same[-1].end], _attrs(kind=p.value)))
+                    mentions.append(DomainMention("TITLE", same[0].start, same[-1].end, doc_text(doc)[same[0].start : same[-1].end], **_attrs(kind=p.value)))
         person_spans = [(m.start, m.end) for m in people]
         meetings = [
             m for m in _meeting_mentions(doc, pieces)

@@ -26,14 +26,20 @@ _REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_syntax", "kg_domain")
 
 
 
-def _code_hash() -> str:
-    """Hash of the modules whose behaviour decides parses and facts (cache key part)."""
+def _code_hash(package=None) -> str:
+    """Hash of the modules whose behaviour decides parses and facts (cache key part);
+    ``package`` is the folder of ``kg`` (default: this installation's)."""
     import hashlib
     from importlib import resources
 
+    package = package if package is not None else resources.files("kg")
     digest = hashlib.sha256()
-    for name in ("nlp.py", "syntax.py", "components.py", "extract.py", "dates.py", "lexicon.py", "normalise.py"):
-        digest.update(resources.files("kg").joinpath(name).read_bytes())
+    for name in ("nlp.py", "syntax.py", "components.py", "dates.py", "lexicon.py", "normalise.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    # every module of the extractor, so editing any one of them invalidates the cache
+    extract = package.joinpath("extract")
+    for entry in sorted((e for e in extract.iterdir() if e.is_file()), key=lambda e: e.name):
+        digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     return digest.hexdigest()[:12]
 
 

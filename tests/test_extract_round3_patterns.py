@@ -91,8 +91,8 @@ FORMER = [
 @pytest.mark.parametrize("text, name, former", FORMER)
 def test_nlp_former_prefix_after_a_name(nlp, text, name, former):
     people = [m for m in nlp(text)._.kg_mentions if m.label == "PERSON"]
-    assert [m.get("name") for m in people] == [name]
-    assert bool(people[0].get("former")) is former
+    assert [m.name for m in people] == [name]
+    assert people[0].former is former
 
 
 def test_extract_round3_years_later_meeting_held_on_publication_day(facts_of):
@@ -145,7 +145,7 @@ def test_extract_round3_described_role_names_the_talks(facts_of):
 ])
 def test_nlp_deputy_heads_are_posts(nlp, text, name, title):
     people = [m for m in nlp(text)._.kg_mentions if m.label == "PERSON"]
-    assert [(m.get("name"), m.get("title")) for m in people] == [(name, title)]
+    assert [(m.name, m.title) for m in people] == [(name, title)]
 
 
 def test_extract_round3_conference_under_way_at_the_venue_was_held(facts_of):

@@ -27,11 +27,11 @@ def test_nlp_components_person_with_title_and_readings(nlp, text, name, aliases,
     people = _mentions(nlp, text, "PERSON")
     assert len(people) == 1, [p.text for p in people]
     person = people[0]
-    assert person.get("name") == name
-    assert tuple(filter(None, (person.get("aliases") or "").split("|"))) == aliases
-    assert person.get("title") == title
-    assert person.get("institution") == institution
-    assert person.get("country") == country
+    assert person.name == name
+    assert person.aliases == aliases
+    assert person.title == title
+    assert person.institution == institution
+    assert person.country == country
 
 
 @pytest.mark.parametrize(
@@ -64,10 +64,10 @@ def test_nlp_components_meeting_phrases(nlp, text, forum, acronym, ordinal, coun
     meetings = _mentions(nlp, text, "MEETING")
     assert len(meetings) == 1, [m.text for m in meetings]
     meeting = meetings[0]
-    assert meeting.get("forum") == forum
-    assert meeting.get("acronym") == acronym
-    assert meeting.get("ordinal") == ordinal
-    assert meeting.get("countries") == countries
+    assert meeting.forum == forum
+    assert meeting.acronym == acronym
+    assert meeting.ordinal == (int(ordinal) if ordinal else None)
+    assert meeting.countries == tuple(countries.split(","))
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_nlp_components_meeting_phrases(nlp, text, forum, acronym, ordinal, coun
     ],
 )
 def test_nlp_components_side_phrases(nlp, text, expected):
-    assert [(m.label, m.get("codes")) for m in _mentions(nlp, text, "SIDE")] == expected
+    assert [(m.label, ",".join(m.codes)) for m in _mentions(nlp, text, "SIDE")] == expected
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_nlp_components_side_phrases(nlp, text, expected):
     ],
 )
 def test_nlp_components_institutions(nlp, text, institution, country):
-    found = {m.text: m.get("country") for m in _mentions(nlp, text, "INSTITUTION")}
+    found = {m.text: m.country for m in _mentions(nlp, text, "INSTITUTION")}
     assert institution in found, found
     assert found[institution] == country
 
@@ -116,12 +116,12 @@ def test_nlp_components_quoted_speech_and_spans(nlp):
     ],
 )
 def test_nlp_components_family_names_that_look_like_other_things(nlp, text, name):
-    assert name in [m.get("name") for m in _mentions(nlp, text, "PERSON")]
+    assert name in [m.name for m in _mentions(nlp, text, "PERSON")]
 
 
 def test_nlp_components_leaders_meeting_of_a_forum_with_an_acronym(nlp):
     meetings = _mentions(nlp, "アジア太平洋経済協力会議(APEC)首脳会議が開かれた。", "MEETING")
-    assert [(m.get("forum"), m.get("aliases"), m.get("kind")) for m in meetings] == [
+    assert [(m.forum, "|".join(m.aliases), m.kind) for m in meetings] == [
         ("アジア太平洋経済協力会議首脳会議", "APEC首脳会議", "summit")
     ]
 
@@ -129,4 +129,4 @@ def test_nlp_components_leaders_meeting_of_a_forum_with_an_acronym(nlp):
 def test_nlp_components_full_width_acronyms_read_as_ascii(nlp):
     doc = nlp("日韓両政府は５日、日韓海洋安全保障対話（ＭＳＤ）を実施した。ＭＳＤは発足した。")
     meetings = [m for m in doc._.kg_mentions if m.label == "MEETING"]
-    assert [(m.get("forum"), m.get("acronym")) for m in meetings] == [("日韓海洋安全保障対話", "MSD"), (None, "MSD")]
+    assert [(m.forum, m.acronym) for m in meetings] == [("日韓海洋安全保障対話", "MSD"), (None, "MSD")]

@@ -7,11 +7,11 @@ import pytest
 
 
 def _people(nlp, text):
-    """{name: attrs} of the PERSON mentions kg_domain finds in ``text`` (first mention of each)."""
+    """{name: mention} of the PERSON mentions kg_domain finds in ``text`` (first mention of each)."""
     found: dict = {}
     for m in nlp(text)._.kg_mentions:
         if m.label == "PERSON":
-            found.setdefault(m.get("name"), dict(m.attrs))
+            found.setdefault(m.name, m)
     return found
 
 
@@ -42,8 +42,8 @@ def test_nlp_entity_patterns_people_without_post(nlp, text, expected):
     people = _people(nlp, text)
     for name, country in expected.items():
         assert name in people, (name, list(people))
-        assert people[name].get("untitled") == "1"
-        assert people[name].get("weak_country") == country
+        assert people[name].untitled is True
+        assert people[name].weak_country == country
 
 
 @pytest.mark.parametrize(
@@ -55,13 +55,13 @@ def test_nlp_entity_patterns_people_without_post(nlp, text, expected):
     ],
 )
 def test_nlp_entity_patterns_no_untitled_person(nlp, text):
-    assert not [name for name, attrs in _people(nlp, text).items() if attrs.get("untitled")]
+    assert not [name for name, m in _people(nlp, text).items() if m.untitled]
 
 
 def test_nlp_entity_patterns_romanised_names_are_aliases(nlp):
     people = _people(nlp, "国家主席は、韓正(Han Zheng)、王岐山(Wang Qishan)両氏らと出席した。")
-    assert people["韓正"]["aliases"] == "Han Zheng"
-    assert people["王岐山"]["aliases"] == "Wang Qishan"
+    assert people["韓正"].aliases == ("Han Zheng",)
+    assert people["王岐山"].aliases == ("Wang Qishan",)
 
 
 @pytest.mark.parametrize(
@@ -99,13 +99,13 @@ def test_nlp_entity_patterns_romanised_names_are_aliases(nlp):
 def test_nlp_entity_patterns_name_and_post(nlp, text, name, title, former):
     people = _people(nlp, text)
     assert name in people, list(people)
-    assert people[name]["title"] == title
-    assert people[name].get("former") == former
+    assert people[name].title == title
+    assert ("1" if people[name].former else None) == former  # the table writes the flag as "1"
 
 
 def test_nlp_entity_patterns_reading_of_given_name_is_not_an_alias(nlp):
     people = _people(nlp, "山川元(げん)防衛相は1日、訪米した。")
-    assert "aliases" not in people["山川元"]
+    assert people["山川元"].aliases == ()
 
 
 @pytest.mark.parametrize(

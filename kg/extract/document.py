@@ -1,0 +1,271 @@
+"""One article's extraction: its state, the meeting and representation passes, and the records."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import cached_property
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.dates import resolve
+from kg.records import Article, DocumentFacts, InstitutionMention, RepresentationFact
+from kg.extract.sentences import Sentence, in_parentheses, norm, article_sentences
+from kg.extract.predicates import is_verbal
+from kg.extract.sides import institution_country, set_country, home_country, home_first
+from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese, person_record
+from kg.extract.article_people import collect_people
+from kg.extract.meetings import (
+    APPOSITION,
+    Meeting,
+    adjacent_date,
+    is_closing,
+    date_from_focus,
+    is_embedded,
+    gathering_mention,
+    gathering_place,
+    group_meeting,
+    legislative,
+    meeting_date,
+    meeting_status,
+    meeting_ordinal,
+    organisation_meeting,
+    resolve_meeting_mention,
+    with_listed_countries,
+    without_person,
+    acronym_definitions,
+    add_meeting,
+    date_from_publication,
+    generic_target,
+    info_of,
+    meeting_record,
+    named_meetings,
+    talks_forum,
+)
+from kg.extract.frames import collect_representations, represent
+from kg.extract.talks import people_of_meeting, talks, talks_in
+
+
+_COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
+
+
+class Extraction:
+    """The state of one article's extraction: its sentences, the meetings and representations found so far."""
+
+    def __init__(self, article: Article, docs: list[Doc]):
+        self.article = article
+        self.doc_id = article.doc_id
+        self.published = article.published
+        self.sentences = article_sentences(article, docs)
+        self.meetings: list[Meeting] = []
+        self.meeting_at: dict[tuple[int, int], Meeting] = {}  # (sentence, mention start) → meeting
+        self.current: dict[int, Optional[Meeting]] = {}  # sentence → latest held meeting so far
+        self.day: dict[int, Optional[str]] = {}  # sentence → the day 「この日」 refers to
+        self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
+        self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
+        self._refs_by_sentence: Optional[dict[int, list[PersonRef]]] = None  # id(sentence) → its refs
+        self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
+
+    def refs_in(self, sentence: Sentence) -> list[PersonRef]:
+        if self._refs_by_sentence is None:  # grouped on first use (the refs are final by then), not filtered per call
+            self._refs_by_sentence = {}
+            for r in self._refs:
+                self._refs_by_sentence.setdefault(id(r.sentence), []).append(r)
+        return list(self._refs_by_sentence.get(id(sentence), ()))
+
+    def sentence_meetings(self, sentence: Sentence) -> list[tuple[DomainMention, Meeting]]:
+        return [
+            (m, self.meeting_at[(sentence.index, m.start)])
+            for m in sentence.mentions
+            if m.label == "MEETING" and (sentence.index, m.start) in self.meeting_at
+        ]
+
+    @cached_property
+    def country_words(self) -> set[str]:
+        """Countries of the article's country words that do not name a place (read once:
+        sentences and their mentions are fixed, and talks ask per predicate)."""
+        found: set[str] = set()
+        for other in self.sentences:
+            for m in other.mentions:
+                # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
+                after = doc_text(other.doc)[m.end : m.end + 8]
+                if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
+                    found |= set(m.codes)
+        return found
+
+    def run(self) -> DocumentFacts:
+        year = int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+        people, refs = collect_people(self.sentences, self.doc_id, year)
+        self._refs = refs
+        home = self.home = home_country(self)
+        for person in people:
+            if (
+                home and person.official and not person.former and not person.country
+                and (home != "JP" or not looks_foreign_in_japanese(person))
+            ):
+                # Japanese papers write Japanese names in kanji, so a katakana name is foreign
+                set_country(person, home, "home")
+        collect_meetings(self)
+        date_from_publication(self)
+        collect_representations(self, refs)
+        institutions = collect_institutions(self, people)
+        return DocumentFacts(
+            article=self.article,
+            people=tuple(person_record(p) for p in people),
+            institutions=tuple(institutions),
+            meetings=tuple(meeting_record(m) for m in self.meetings),
+            representations=tuple(
+                sorted(self.representations.values(), key=lambda r: (int(r.meeting[1:]), int(r.person[1:]), r.side))
+            ),
+        )
+
+
+def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
+    """People, institutions, meetings and representations of one article.
+
+    ``docs[i]`` is the parse of ``article.body[i]`` (by ``kg.nlp.parse_blocks``); every
+    evidence offset points into ``article.text``.
+    """
+    if len(docs) != len(article.body):
+        from kg.errors import PipelineError
+
+        raise PipelineError(
+            f"{article.path}: got {len(docs)} parsed blocks for {len(article.body)} body spans; "
+            "pass one Doc per body span (kg.nlp.parse_blocks(nlp, [text for _, text in article.body_blocks()]))",
+            code="E210",
+        )
+    return Extraction(article, docs).run()
+
+
+def collect_meetings(ex: Extraction) -> None:
+    """The meeting pass: every meeting the article names, its date, status and place, in reading order."""
+    definitions = acronym_definitions(ex)
+    named = named_meetings(ex, definitions)
+    running_date: Optional[str] = None
+    current: Optional[Meeting] = None
+    gathering: Optional[tuple[Optional[str], Optional[str]]] = None  # (date, place) of a lead without a name
+    gathering_at = -1
+    focus_set = story_day_set = -1  # sentences where the focus meeting / the story's day last changed
+    for sentence in ex.sentences:
+        # 「同日」「この日」: the day of the meeting being narrated, not any day written
+        # since (「北朝鮮が5月31日に発射したことを非難した」 does not move the story's day)
+        focus_date = running_date
+        if current is not None and current.date and len(current.date) == 10 and focus_set >= story_day_set:
+            focus_date = current.date
+        talk_tokens = talks_in(sentence, focus_date)
+        previous_here: Optional[tuple[int, Meeting]] = None  # (end, meeting) of the last meeting name
+        for written in sentence.mentions:
+            if written.label != "MEETING" or sentence.quoted(written.start, written.end):
+                continue
+            m = without_person(sentence, written)
+            if legislative(sentence, m):
+                ex.hearings.add((sentence.index, m.start))
+                continue  # 「国会…委員会の全体会議に出席し」: a hearing, not a diplomatic meeting
+            group = group_meeting(sentence, m) or organisation_meeting(sentence, m)
+            between = people_of_meeting(ex, sentence, m) if m.generic and group is None else []
+            if group is not None:
+                info = group
+            elif between:
+                info = talks_forum(ex, between, home_first(ex, list(dict.fromkeys(r.person.country for r in between))), named)
+            elif m.generic:
+                if is_verbal(sentence.doc, m):
+                    continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
+                info = generic_target(ex, sentence, m, named, current)
+            else:
+                info = resolve_meeting_mention(m, definitions)
+            if info is None:
+                continue
+            info = with_listed_countries(sentence, m, info)
+            if previous_here is not None and APPOSITION.fullmatch(doc_text(sentence.doc)[previous_here[0] : m.start]):
+                # 「安全保障協議委員会、いわゆる「2プラス2」」: one meeting, two names
+                merged = info_of(previous_here[1])
+                merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
+                info = merged
+            date = meeting_date(sentence, m, ex.published, focus_date)
+            status = meeting_status(sentence, m, date, ex.published)
+            if is_closing(sentence, m):
+                date = None  # 「18日、3日間の日程を終えて閉幕した」: the last day, not the meeting's date
+            if status != "held":
+                date = adjacent_date(sentence, m, ex.published)
+                if m.generic:
+                    continue  # 「次回の会議」: a back-reference to nothing held
+            meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
+            ex.meeting_at[(sentence.index, written.start)] = meeting
+            previous_here = (m.end, meeting)
+            for ref in between:
+                represent(ex, ref.person, meeting, ref.person.country, sentence, "participant_subject", None)
+            if meeting.status == "held":
+                date_from_focus(meeting, current)
+                current, focus_set = meeting, sentence.index
+        for token in talk_tokens:
+            meeting = talks(ex, sentence, token, named, focus_date)
+            if meeting is not None:
+                date_from_focus(meeting, current)
+                current, focus_set = meeting, sentence.index
+        unquoted = sentence.unquoted_text()
+        if any(w in unquoted for w in lexicon.cues("gathering")) and not any(
+            # 「…一堂に会し、対応策を協議した」: a verbal 協議 names no meeting
+            x.label == "MEETING" and not (x.generic and is_verbal(sentence.doc, x))
+            for x in sentence.mentions
+        ):
+            # 「…が9日、ソウル市内で一堂に会し」: the day and place of the meeting named next
+            gathering = (meeting_date(sentence, gathering_mention(sentence), ex.published, focus_date), gathering_place(sentence))
+            gathering_at = sentence.index
+        elif gathering is not None and sentence.index - gathering_at <= 2:
+            for (index, _), meeting in ex.meeting_at.items():
+                if index == sentence.index and meeting.status == "held":
+                    meeting.date = meeting.date or gathering[0]
+                    meeting.place = meeting.place or gathering[1]
+                    gathering = None
+                    break
+        count = _COUNT_THIS_TIME.search(unquoted)
+        # (「3か国の首脳会議は今回で9回目」: a meeting word of the current meeting as the topic)
+        names_current = current is not None and any(
+            x.label == "MEETING" and x.generic and norm(x.phrase or x.text) in norm(current.forum)
+            for x in sentence.mentions if not sentence.quoted(x.start, x.end)
+        )
+        if count and current is not None and current.ordinal is None and (current.evidence[-1].start == sentence.start or names_current):
+            # 「今回で15回目」 about the meeting this sentence reports
+            current.ordinal = int(unicodedata.normalize("NFKC", count.group(1) or count.group(2)))
+        ex.current[sentence.index] = current
+        ex.day[sentence.index] = running_date
+        # 「この日」 refers back to the latest day named outside quotes
+        for m in sentence.mentions:
+            if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not in_parentheses(doc_text(sentence.doc), m.start):
+                resolved = resolve(m.expression or m.text, ex.published)
+                if resolved and len(resolved) == 10:
+                    running_date = resolved
+                    if not is_embedded(sentence, m):
+                        story_day_set = sentence.index
+
+
+def collect_institutions(ex: Extraction, people: list[Person]) -> list[InstitutionMention]:
+    """The institutions the article names outside quotes, one record a name."""
+    found: dict[str, InstitutionMention] = {}
+    for sentence in ex.sentences:
+        for m in sentence.mentions:
+            if m.label != "INSTITUTION" or sentence.quoted(m.start, m.end):
+                continue
+            name = m.text
+            entry = lexicon.institutions().get(name)
+            country = m.country or institution_country(name)
+            kind = m.kind or (entry.kind if entry else None)
+            ev = sentence.evidence(ex.doc_id)
+            if name in found:
+                old = found[name]
+                if ev not in old.evidence:
+                    found[name] = replace(old, evidence=old.evidence + (ev,))
+                continue
+            found[name] = InstitutionMention(
+                key=f"i{len(found) + 1}",
+                name=name,
+                aliases=entry.aliases if entry and entry.name == name else (),
+                country=country,
+                kind=kind,
+                evidence=(ev,),
+                confidence=0.9 if entry else 0.7,
+            )
+    return list(found.values())

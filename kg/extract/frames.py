@@ -1,0 +1,550 @@
+"""Participation frames: who took part in which meeting for which side, one construction a function."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Optional, TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.dates import CAPTION_DATELINE
+from kg.records import RepresentationFact
+from kg.extract.sentences import Sentence
+from kg.extract.predicates import (
+    CLEFT,
+    coordinated_heads,
+    says_gathered,
+    is_past,
+    lexical,
+    predicate_of,
+    serves_as_chair,
+    serves_as_head,
+    takes_part,
+    held_clause,
+    is_topic,
+    linear_predicate,
+    next_predicate,
+)
+from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
+from kg.extract.people import Person, PersonRef
+from kg.extract.meetings import Meeting, is_hosting, other_day
+
+if TYPE_CHECKING:  # annotations only: these modules import this one
+    from kg.extract.document import Extraction
+
+
+# Confidence of each construction: how often a careful reader agrees with it.
+RULE_CONFIDENCE = {
+    "side_phrase": 0.95,
+    "participant_subject": 0.9,
+    "relative_clause": 0.9,
+    "talks_with": 0.85,
+    "remarks_after_meeting": 0.7,
+    "collective": 0.8,
+    "conjunct": 0.85,
+    "listed": 0.9,
+    "setting": 0.8,
+}
+
+
+# Posts whose holders lead or join delegations (not spokespeople, press or researchers).
+_DELEGATE_KINDS = {"head", "minister", "vice_minister", "senior", "diplomat", "military"}
+
+
+_AFTER_ANY_MEETING = re.compile(r"(?:会議|会談|会合|協議)(?:の)?(?:後|直後|終了後)")
+
+
+_AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
+
+
+# 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
+_COLLECTIVE = re.compile(
+    r"(?:^|[、。の])\s*((?:両|[0-9０-９]+|[一二三四五六七八九十])"
+    r"(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|次官|長官|大統領|首相|代表|人))(?:は|が|も|とも|による)"
+)
+
+
+def _collective_count(word: str) -> Optional[int]:
+    """How many people 「両氏」「3首脳」「四閣僚」 name (None when not written as a number)."""
+    if word.startswith("両"):
+        return 2
+    digits = unicodedata.normalize("NFKC", word[0])
+    if digits.isdigit():
+        return int(re.match(r"\d+", unicodedata.normalize("NFKC", word)).group())
+    return "一二三四五六七八九十".find(word[0]) + 1 or None
+
+
+# What may stand between two conjuncts of one list of people: 読点, coordinators, 「ほか」,
+# and a side phrase that opens the next part of the list (「…ほか、米国側から、」).
+_CONJUNCT_GAP = re.compile(
+    r"(?:\s|[、,，・]|と|及び|および|並びに|ならびに|や|ほか|他|等|など|"
+    r"[^\s、。「」（）()]{1,8}?側(?:から(?:は)?|は|が|も)?)*"
+)
+
+
+def _list_labels(text: str, start: int, end: int):
+    """(start, end, label) of the list labels in ``text[start:end]``: a side word (「日本側」
+    「我が方」「先方」) and/or a list word (「同席者」), then a colon."""
+    words = sorted(lexicon.cues("list_label") | lexicon.cues("own_side") | lexicon.cues("other_side"), key=len, reverse=True)
+    side = r"[^\s、。,:：()（）「」]{1,8}?側"
+    pattern = re.compile(rf"(?:(?:{side})?(?:{'|'.join(map(re.escape, words))})|{side})\s*[:：]")
+    for match in pattern.finditer(text, start, end):
+        yield match.start(), match.end(), match.group(0).rstrip(":： ")
+
+
+# a meeting written as the setting of the sentence, and the roles of the people acting in it
+_SETTING_AFTER = re.compile(r"(?:にて|において(?:は)?|では)[、,]?|で[、,]")
+
+
+_ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に)(?![ぁ-ん])|(?:は|が|から|より)[、,]")
+
+
+def _marked(sentence: "Sentence", refs: list["PersonRef"], particle: str):
+    """(ref, span) of the people of ``refs`` whose phrase ends in ``particle`` (は, が)."""
+    doc = sentence.doc
+    for ref in refs:
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and doc[span.end].text == particle:
+            yield ref, span
+
+
+def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list["PersonRef"]]:
+    """People mentions of one sentence grouped into lists: neighbours joined only by
+    読点, coordinators or a side phrase (never by a case particle or a predicate)."""
+    ordered = sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start)
+    text = doc_text(sentence.doc)
+    groups: list[list[PersonRef]] = []
+    for ref in ordered:
+        if groups:
+            prev = groups[-1][-1].mention
+            gap = text[prev.end : ref.mention.start]
+            gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
+            # 「A大統領とシンガポールのB首相」: the next conjunct's own country before の
+            own = lexicon.country_form_ending(gap[:-1], min_len=2) if gap.endswith("の") else None
+            if own is not None:
+                gap = gap[: -len(own[0]) - 1]
+            if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
+                groups[-1].append(ref)
+                continue
+        groups.append([ref])
+    return [g for g in groups if len(g) > 1]
+
+
+# -- representations
+def represent(ex: Extraction, person: Person, meeting: Meeting, side: Optional[str], sentence: Sentence, rule: str, head: Optional[bool]) -> None:
+    """Record that ``person`` took part in ``meeting`` for ``side`` (and in the meeting it is a session of)."""
+    if meeting.status != "held" or not side:
+        return
+    if meeting.parent is not None and meeting.parent.status == "held":
+        # who sat in a session of a meeting took part in the meeting
+        represent(ex, person, meeting.parent, side, sentence, rule, head)
+    states = [c for c in meeting.countries if len(c) == 2]
+    if meeting.countries_from_text and len(states) == len(meeting.countries) >= 2 and side not in states:
+        return  # a side that is not a party to this bilateral/trilateral meeting
+    set_country(person, side, "side")
+    key = (person.key, meeting.key, side)
+    ev = sentence.evidence(ex.doc_id)
+    existing = ex.representations.get(key)
+    if existing is not None:
+        evidence = existing.evidence if ev in existing.evidence else existing.evidence + (ev,)
+        head_value = True if (head or existing.head_of_delegation) else existing.head_of_delegation
+        confidence = max(existing.confidence, RULE_CONFIDENCE[rule])
+        ex.representations[key] = replace(existing, evidence=evidence, head_of_delegation=head_value, confidence=confidence)
+        return
+    states = [c for c in meeting.countries if len(c) == 2]
+    if meeting.countries_from_text and len(states) == len(meeting.countries) >= 2 and side not in states:
+        return  # a side that is not a party to this bilateral/trilateral meeting
+    if side not in meeting.countries:
+        meeting.countries.append(side)
+    ex.representations[key] = RepresentationFact(
+        person=person.key,
+        meeting=meeting.key,
+        side=side,
+        title=person.title,
+        institution=person.institution,
+        head_of_delegation=head,
+        evidence=(ev,),
+        confidence=RULE_CONFIDENCE[rule],
+        rule=rule,
+    )
+
+
+def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:
+    """The representation pass: who took part in which meeting for which side, sentence by sentence."""
+    by_sentence: dict[int, list[PersonRef]] = {}
+    for ref in refs:
+        by_sentence.setdefault(ref.sentence.index, []).append(ref)
+    seen: set[str] = set()
+    for sentence in ex.sentences:
+        if len(sentence.text) > 20 and sentence.text in seen:
+            continue  # a scraped repeat of a paragraph: its facts are already out, in context
+        seen.add(sentence.text)
+        sentence_representations(ex, sentence, by_sentence.get(sentence.index, []))
+        labelled_lists(ex, sentence, by_sentence.get(sentence.index, []))
+        clause_on_meeting(ex, sentence, by_sentence.get(sentence.index, []))
+        meeting_as_setting(ex, sentence, by_sentence.get(sentence.index, []))
+        topic_over_clauses(ex, sentence, by_sentence.get(sentence.index, []))
+        share_with_conjuncts(ex, sentence, by_sentence.get(sentence.index, []))
+        collective(ex, sentence)
+
+
+def topic_over_clauses(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「初の外務・防衛閣僚会合を終え、A外相は…と述べた」: a topic (は) is the subject of every
+    clause of its sentence, so a continuative clause of taking part written before it (even
+    when the main predicate only says something) tells that A took part."""
+    meetings_here = ex.sentence_meetings(sentence)
+    for ref, span in _marked(sentence, refs, "は"):
+        pred = predicate_of(span[-1])
+        for clause in pred.children:
+            if clause.dep_ != "advcl" or clause.i >= span.start or not takes_part(clause) or not is_past(clause):
+                continue
+            meeting = meeting_argument(sentence, clause, meetings_here)
+            if meeting is not None:
+                represent(ex, ref.person, meeting, side_for(ref.person, [], ref.mention), sentence, "participant_subject", None)
+
+
+def meeting_as_setting(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「…で行われたMの全体会合にて、AはB首相に…を提案した」「拡大会合では、AからBに対し」: a
+    held meeting written as the setting of the sentence (にて, において, では) had there the
+    people who act, speak or are spoken to in it (は/が, から/より, に/に対し)."""
+    text = doc_text(sentence.doc)
+    settings = [
+        mt for mn, mt in ex.sentence_meetings(sentence)
+        if mt.status == "held" and _SETTING_AFTER.match(text, mn.end)
+    ]
+    if not settings:
+        return
+    meeting = settings[-1]
+    for ref in refs:
+        if ref.mention.start < sentence.span.start_char or sentence.quoted(ref.mention.start, ref.mention.end):
+            continue
+        # 「…で行われた安倍首相との会談で、」: the partner named with との on the meeting noun
+        partner = re.match(r"との(?:間の)?", text[ref.mention.end :]) and any(
+            mn.start - ref.mention.end <= 6 and mn.start >= ref.mention.end and mt is meeting
+            for mn, mt in ex.sentence_meetings(sentence)
+        )
+        if partner or _ROLE_AFTER.match(text, ref.mention.end):
+            side = side_for(ref.person, [], ref.mention)
+            represent(ex, ref.person, meeting, side, sentence, "setting", None)
+
+
+def clause_on_meeting(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「A長官が主催する…会議に参加し」「Bが議長を務めた会合」: the subject of a relative
+    clause of taking part (主催, 出席, 議長を務める) that modifies a held meeting took part."""
+    meetings = ex.sentence_meetings(sentence)
+    for ref, span in _marked(sentence, refs, "が"):
+        pred = predicate_of(span[-1])
+        if pred.dep_ != "acl" or not takes_part(pred):
+            continue
+        # the noun the clause modifies, or the meeting that noun is part of
+        # (「…が主催するウクライナ支援に関する多国間会議」: 主催する → 支援 → 会議)
+        nouns, noun = [], pred.head
+        for _ in range(3):
+            nouns.append(noun)
+            if noun.dep_ not in ("nmod", "compound") or noun.head.i == noun.i:
+                break
+            noun = noun.head
+        for mention, meeting in meetings:
+            if any(mention.start <= n.idx < mention.end for n in nouns) and meeting.status == "held":
+                side = side_for(ref.person, [], ref.mention)
+                represent(ex, ref.person, meeting, side, sentence, "relative_clause", None)
+
+
+def labelled_lists(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「(日本側同席者:A、B他、中国側:C、D)」「我が方:A、先方:B」「出席者:A、B」: a labelled
+    list of people took part in the meeting the sentence reports, each label's side
+    for its items (the text's own side, the other party, or the country written)."""
+    text = doc_text(sentence.doc)
+    labels = list(_list_labels(text, sentence.span.start_char, sentence.span.end_char))
+    if not labels:
+        return
+    held = [mt for _, mt in ex.sentence_meetings(sentence) if mt.status == "held"]
+    meeting = held[-1] if held else ex.current.get(sentence.index) or (
+        ex.current.get(sentence.index - 1) if sentence.index > 0 else None
+    )
+    if meeting is None or meeting.status != "held":
+        return
+    for i, (start, end, word) in enumerate(labels):
+        stop = labels[i + 1][0] if i + 1 < len(labels) else sentence.span.end_char
+        close = re.search(r"[)）。]", text[end:stop])
+        if close:
+            stop = end + close.start()
+        side = label_side(ex, word, meeting)
+        for ref in refs:
+            if ref.sentence is sentence and end <= ref.mention.start < stop:
+                who = side or ref.person.country
+                represent(ex, ref.person, meeting, who, sentence, "listed", None)
+
+
+def share_with_conjuncts(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「A、B及びCが出席した」「日本側からA、Bほか、米国側からC、Dほかが参加した」: every
+    conjunct of a list plays the role the parser gave one of them. Each conjunct keeps
+    its own side phrase (the last 「X側から」 before it) or its own country."""
+    sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
+    for group in _conjunct_groups(sentence, refs):
+        members = {ref.person.key for ref in group}
+        shared = [
+            (key, fact) for key, fact in list(ex.representations.items())
+            if fact.person in members and any(ev.start == sentence.start and ev.end == sentence.end for ev in fact.evidence)
+        ]
+        for _, fact in shared:
+            meeting = next(m for m in ex.meetings if m.key == fact.meeting)
+            for ref in group:
+                if any(k[0] == ref.person.key and k[1] == meeting.key for k in ex.representations):
+                    continue
+                side = side_for(ref.person, sides, ref.mention)
+                if side is None or (ref.person.country_source in WEAK_SOURCES and not side_mention_for(sides, ref.mention)):
+                    side = eliminate(ex, meeting, sentence, ref.person) or side
+                represent(ex, ref.person, meeting, side, sentence, "conjunct", fact.head_of_delegation)
+
+
+def eliminate(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Person) -> Optional[str]:
+    """The one side of a meeting that nobody else represents (「山田首相とドウ米大統領、
+    韓国の尹大統領は…日米韓首脳会議を開いた」 → 岸田 is JP)."""
+    states = [c for c in meeting.countries if len(c) == 2]
+    if len(states) < 2:
+        return None
+    taken = {r.side for r in ex.representations.values() if r.meeting == meeting.key and r.person != person.key}
+    taken |= {
+        r.person.country for r in ex.refs_in(sentence)
+        if r.person is not person and r.person.country and r.person.country_source not in WEAK_SOURCES
+    }
+    remaining = [c for c in states if c not in taken]
+    return remaining[0] if len(remaining) == 1 else None
+
+
+def collective(ex: Extraction, sentence: Sentence) -> None:
+    """「両氏は同日、…対話にも出席した」「4閣僚は…会合も開いた」: the people of the
+    previous meeting take part in this one too."""
+    doc = sentence.doc
+    text = sentence.unquoted_text()
+    match = _COLLECTIVE.search(text)
+    if match is None:
+        return
+    at = sentence.span.start_char + match.end(1)
+    token = next((t for t in doc[sentence.span.start : sentence.span.end] if t.idx >= at), None)
+    if token is None:
+        return
+    pred = None
+    for t in doc[token.i : sentence.span.end]:
+        if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "する"):
+            if t.lemma_ in lexicon.cues("participation"):
+                pred = t
+                break
+    if pred is None or not held_clause(pred):
+        return
+    meetings_here = ex.sentence_meetings(sentence)
+    meeting = meeting_argument(sentence, pred, meetings_here)
+    if meeting is None:
+        held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not is_hosting(sentence, mn)]
+        meeting = held_here[-1] if held_here else None
+    if meeting is None:
+        return
+    earlier = [
+        mt for mt in ex.meetings
+        if mt is not meeting and any(r.meeting == mt.key for r in ex.representations.values())
+        and mt.evidence and mt.evidence[0].start <= sentence.start
+    ]
+    if not earlier:
+        return
+    head = True if any(w in text for w in lexicon.cues("head")) else None
+    people = {p.key: p for p in (r.person for r in ex._refs)}
+    count = _collective_count(match.group(1))
+    chosen: dict[str, RepresentationFact] = {}
+    # 「3氏による…会談」 after two bilateral talks: the people of the previous meetings,
+    # latest first, until the count written is reached (one meeting when no count)
+    for source in reversed(earlier):
+        for rep in [r for r in ex.representations.values() if r.meeting == source.key]:
+            chosen.setdefault(rep.person, rep)
+        if count is None or len(chosen) >= count:
+            break
+    if count is not None and len(chosen) != count:
+        chosen = {r.person: r for r in ex.representations.values() if r.meeting == earlier[-1].key}
+    for rep in chosen.values():
+        person = people.get(rep.person)
+        if person is not None:
+            represent(ex, person, meeting, rep.side, sentence, "collective", head)
+
+
+def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """The participation frames of one sentence: side phrases, subjects, relative clauses, remarks after a meeting."""
+    doc = sentence.doc
+    unquoted = sentence.unquoted_text()
+    meetings_here = ex.sentence_meetings(sentence)
+    previous = ex.current.get(sentence.index - 1) if sentence.index > 0 else None
+    current = ex.current.get(sentence.index)
+    # who is listed for 「会談には」 after a session was named sat in the meeting, not the session
+    previous = previous.parent if previous is not None and previous.parent is not None else previous
+    current = current.parent if current is not None and current.parent is not None else current
+    sides = [m for m in sentence.mentions if m.label == "SIDE" and not sentence.quoted(m.start, m.end)]
+    head_all = any(w in unquoted for w in lexicon.cues("head"))
+    previous_rel: Optional[tuple[DomainMention, Meeting]] = None
+    cleft = CLEFT.search(unquoted)
+    if cleft is not None and held_cleft(ex, sentence, cleft, refs, meetings_here, current or previous):
+        return
+    for ref in refs:
+        m = ref.mention
+        person = ref.person
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        last = span[-1]
+        # 「…会議に参加したA」: a participation clause modifying the person, and
+        # 「…会談を行ったAとB」: the people listed with A share it
+        if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
+            continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
+        rel = relative_clause_meeting(ex, sentence, span, current or previous)
+        if rel is None and previous_rel is not None and doc_text(doc)[previous_rel[0].end : m.start] in ("と", "、", "や"):
+            rel = previous_rel[1]
+        previous_rel = (m, rel) if rel is not None else None
+        if rel is not None:
+            represent(ex, person, rel, side_for(person, sides, m), sentence, "relative_clause", None)
+            continue
+        pred = predicate_of(last)
+        if pred is not None and pred.lemma_ in lexicon.cues("absent"):
+            continue  # 「A外相が会議を欠席したため、B が代理で出席した」: A did not take part
+        linear = next_predicate(sentence, span)
+        # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
+        direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
+        candidates = direct + [c for p in direct for c in coordinated_heads(p)]
+        participation = next((p for p in candidates if takes_part(p)), None)
+        speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct)
+        if participation is not None and not speech and held_clause(participation):
+            if participation.lemma_ in lexicon.cues("talks") and not meeting_argument(sentence, participation, meetings_here):
+                continue  # one-off talks were handled with the meetings
+            meeting = meeting_argument(sentence, participation, meetings_here)
+            partnered = partnered_meeting(sentence, m, meetings_here)
+            meeting = partnered or meeting
+            held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not is_hosting(sentence, mn)]
+            # 「首脳会談は少人数会合と拡大会合を合わせて…行われ、日本側からは A」: the meeting, not a session
+            held_here = [mt for mt in held_here if mt.parent is None or mt.parent not in held_here] or held_here
+            if meeting is None and held_here:
+                meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
+            attends = (
+                participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation)
+                or serves_as_chair(participation) or says_gathered(participation)
+            )
+            if meeting is None and any(key[0] == sentence.index for key in ex.hearings):
+                continue  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
+            if meeting is None and attends and not other_day(ex, sentence, current or previous):
+                # 「…側からは A が参加した」 after the sentence that reported the meeting
+                # (「29日には…慰霊式に出席した」 on another day is another event)
+                meeting = current or previous
+            if meeting is None:
+                continue
+            side_mention = side_mention_for(sides, m)
+            side = side_codes(side_mention) if side_mention else person.country
+            written_side = None if side_mention else text_side(sentence, m.start)
+            if written_side and person.country_source != "explicit":
+                side = written_side  # 「米国側は…が首席代表を務めた」
+            if side_mention is None and not written_side and (not side or person.country_source in WEAK_SOURCES):
+                side = eliminate(ex, meeting, sentence, person) or side
+            rule = "side_phrase" if side_mention or written_side else "participant_subject"
+            head = True if head_all else None
+            represent(ex, person, meeting, side, sentence, rule, head)
+            if partnered is None and "それぞれ" in unquoted:
+                # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
+                for other in meeting_arguments(sentence, participation, meetings_here):
+                    represent(ex, person, other, side, sentence, rule, head)
+            continue
+        # 「A はこの日の会議後、記者らに…」「A は協議後の記者会見で」: a delegate speaking
+        # right after the meeting the article reports (the rule's confidence says so)
+        after = _AFTER_MEETING.search(unquoted) or (
+            _AFTER_ANY_MEETING.search(unquoted) and not any(x.label == "DATE" for x in sentence.mentions)
+        )
+        if current is not None and after and is_topic(doc, span):
+            day = ex.day.get(sentence.index)
+            same_day = [mt for mt in ex.meetings if mt.status == "held" and day and mt.date == day]
+            # else the meeting the article reports delegates at, not a later history mention
+            with_delegates = {r.meeting for r in ex.representations.values()}
+            attended = [mt for mt in ex.meetings if mt.status == "held" and mt.key in with_delegates]
+            meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
+            if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
+                represent(ex, person, meeting, person.country, sentence, "remarks_after_meeting", None)
+
+
+def meeting_argument(sentence: Sentence, pred, meetings_here) -> Optional[Meeting]:
+    """The meeting that is an argument of ``pred`` (会議に参加, 会談を開き, 会議で…);
+    of several, the one written closest before the predicate."""
+    doc = sentence.doc
+    found = None
+    for m, meeting in meetings_here:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or meeting.status != "held" or is_hosting(sentence, m):
+            continue  # 「…会議が開かれていたジャカルタで」 says where, it is no argument
+        linear = linear_predicate(sentence, span)
+        if predicate_of(span[-1]).i == pred.i or (span.end <= pred.i and linear is not None and linear.i == pred.i):
+            if span.end <= pred.i or found is None:
+                found = meeting
+    return found
+
+
+def meeting_arguments(sentence: Sentence, pred, meetings_here) -> list[Meeting]:
+    """Every held meeting that is an argument of ``pred`` (a coordinated list of them)."""
+    doc = sentence.doc
+    found: list[Meeting] = []
+    for m, meeting in meetings_here:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or meeting.status != "held" or span.end > pred.i or meeting in found or is_hosting(sentence, m):
+            continue
+        linear = linear_predicate(sentence, span)
+        if predicate_of(span[-1]).i == pred.i or (linear is not None and linear.i == pred.i):
+            found.append(meeting)
+    return found
+
+
+def partnered_meeting(sentence: Sentence, m: DomainMention, meetings_here) -> Optional[Meeting]:
+    """「李首相との日中首脳会談」: the partner's meeting is the one written right after 「との」."""
+    text = doc_text(sentence.doc)
+    if text[m.end : m.end + 2] != "との":
+        return None
+    for mention, meeting in meetings_here:
+        if mention.start - (m.end + 2) in (0, 1) and meeting.status == "held":
+            return meeting
+    return None
+
+
+def held_cleft(ex: Extraction, sentence: Sentence, cleft, refs: list[PersonRef], meetings_here, focus: Optional[Meeting]) -> bool:
+    """「会合に臨んだのは、日本側がAとB、フランス側がCとDの4人」: everyone named after the
+    cleft took part in the meeting before it, for the side written before them."""
+    at = sentence.span.start_char + cleft.end()
+    before = [mt for mn, mt in meetings_here if mn.end <= at - cleft.end() + cleft.start() + sentence.span.start_char]
+    meeting = before[-1] if before else focus
+    if meeting is None or meeting.status != "held":
+        return False
+    listed = [r for r in refs if r.mention.start >= at]
+    if not listed:
+        return False
+    for ref in listed:
+        written = text_side(sentence, ref.mention.start)
+        side = written if written and ref.person.country_source != "explicit" else ref.person.country
+        represent(ex, ref.person, meeting, side, sentence, "side_phrase" if written else "participant_subject", None)
+    return True
+
+
+def relative_clause_meeting(ex: Extraction, sentence: Sentence, span: Span, focus: Optional[Meeting] = None) -> Optional[Meeting]:
+    """The meeting a relative clause before ``span`` says the person took part in (「…会議に参加したA」)."""
+    doc = sentence.doc
+    if span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    if prev.text == "の" and span.start >= 3 and doc[span.start - 2].text in lexicon.country_forms():
+        prev = doc[span.start - 3]  # 「…に臨む韓国のA大統領」: the person's own country before の
+    captioned = prev.pos_ == "VERB" and CAPTION_DATELINE.search(doc_text(doc)[span.end_char : sentence.span.end_char])
+    if prev.lemma_ not in ("た", "だ") and not captioned:
+        return None  # 「…首脳会談を行うA大統領…=2日、ソウル」: a dated caption says it happened
+    verb = prev if captioned else prev.head
+    if not takes_part(verb):
+        return None
+    if serves_as_chair(verb) and not ex.sentence_meetings(sentence) and focus is not None:
+        return focus  # 「議長を務めた A は…」 after the sentence that reported the meeting
+    for m, meeting in ex.sentence_meetings(sentence):
+        mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if mspan is not None and mspan.end <= verb.i and predicate_of(mspan[-1]).i == verb.i:
+            if meeting.status != "held":
+                meeting.status = "held"  # 「会議に参加した」 reports it as held
+            return meeting
+    return None

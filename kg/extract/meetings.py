@@ -1,0 +1,857 @@
+"""Meeting records: status, date, place, ordinals, forums, and the meeting a mention refers to."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Optional, TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.dates import CAPTION_DATELINE, explicit_year, resolve
+from kg.records import Evidence, MeetingMention
+from kg.extract.sentences import Sentence, in_parentheses, norm
+from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain
+from kg.extract.sides import other_orders, home_first
+from kg.extract.people import PersonRef, title_core
+
+if TYPE_CHECKING:  # annotations only: these modules import this one
+    from kg.extract.document import Extraction
+
+
+_STATUS_RANK = {"mentioned": 0, "planned": 1, "held": 2}
+
+
+# 「ウクライナ支援に関する」「核軍縮のための」: a subject written right before a meeting word
+_TOPIC_BEFORE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}(?:に関する|についての|のための)$")
+
+
+_TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
+
+
+# posts (title kinds) of the people who sit at a meeting of each kind, for talks that only
+# say 「会談」: a head of government is not at the ministers' talks
+_TITLE_KINDS_AT = {
+    "summit": {"head", "senior"},
+    "ministerial": {"minister", "senior"},
+    "vice_ministerial": {"vice_minister", "senior", "diplomat"},
+}
+
+
+def _count_of(counted: str) -> int:
+    """「3カ国」「三か国」 → 3 (0 when the number is not written plainly)."""
+    digits = unicodedata.normalize("NFKC", counted)
+    number = re.match(r"[0-9]+", digits)
+    if number:
+        return int(number.group(0))
+    return "一二三四五六七八九十".find(counted[0]) + 1
+
+
+@dataclass
+class Meeting:
+    """A meeting as the extractor builds it up across the article."""
+    key: str
+    forum: str
+    identity: str
+    aliases: list[str] = field(default_factory=list)
+    acronym: Optional[str] = None
+    kind: Optional[str] = None
+    ordinal: Optional[int] = None
+    date: Optional[str] = None
+    place: Optional[str] = None
+    countries: list[str] = field(default_factory=list)
+    status: str = "mentioned"
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.8
+    countries_from_text: bool = False  # the text names the sides (not only the people's countries)
+    parent: Optional["Meeting"] = None  # the meeting this one is a session of (少人数会合 of a 首脳会談)
+
+
+def _dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[str], published: Optional[str]) -> str:
+    """held, planned or mentioned: what the sentence says happened to the meeting."""
+    doc = sentence.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return "mentioned"
+    pred = predicate_of(span[-1])
+    chain = {t.lemma_ for t in predicate_chain(pred)} | {t.text for t in predicate_chain(pred)}
+    if pred.head.i != pred.i and pred.dep_ in ("acl", "nmod", "compound"):
+        chain |= {pred.head.lemma_}  # 「開かれる予定だ」
+    local = {t.lemma_ for t in span.root.subtree} | {t.text for t in span.root.subtree}
+    before = doc[max(sentence.span.start, span.start - 3) : span.start]
+    local |= {t.text for t in before}
+    if published and date and date[:10] > published[: len(date[:10])]:
+        return "planned"
+    if chain & lexicon.cues("planned") or local & {"来年", "来月", "次回", "次期", "今後"}:
+        return "planned"
+    if chain & lexicon.cues("negation"):
+        return "mentioned"
+    adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
+    if pred.lemma_ in lexicon.cues("attend") and is_past(pred):
+        local = set()  # 「初めてとなる首脳会談に臨んだ」: a first meeting someone attended was held
+    history = (chain | local | adverbs) & lexicon.cues("mentioned")
+    if history == {"ぶり"} and pred.lemma_ in lexicon.cues("held") and is_past(pred):
+        history = set()  # 「4年半ぶりに開かれ」: held now, for the first time in years
+    if history:
+        return "mentioned"
+    past = is_past(pred)
+    if not past and pred.dep_ == "acl" and CAPTION_DATELINE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
+        past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened
+    if not past and is_hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
+        # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
+        words = [t for t in sentence.span if t.pos_ != "PUNCT"]
+        past = bool(words) and past_marker(words[-1])
+    if not past:
+        return "planned" if pred.dep_ == "ROOT" and pred.pos_ == "VERB" else "mentioned"
+    if pred.lemma_ in lexicon.cues("held") or any(t.lemma_ in lexicon.cues("held") for t in predicate_chain(pred)):
+        return "held"
+    if pred.lemma_ in lexicon.cues("participation") and span.root.dep_ == "nsubj":
+        return "held"  # 「会議は A が議長を務め、B が参加した」: the meeting as topic of who took part
+    # 「…会議で合意した」: something was done at the meeting
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "で" and mention.has_kind:
+        return "held"
+    if mention.has_kind and re.match(r"(?:にて|において)", doc_text(doc)[mention.end : mention.end + 4]):
+        return "held"  # 「…の全体会合にて、AはBに提案した」: something was done at the meeting
+    if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.has_kind:
+        return "held"  # 「立ち話をした」: the meeting word is what was done
+    return "mentioned"
+
+
+def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional[str], running: Optional[str]) -> Optional[str]:
+    """The date of a meeting mention: a date before it in its clause, or 「この日」."""
+    doc = sentence.doc
+    dates = [
+        m for m in sentence.mentions
+        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not in_parentheses(doc_text(doc), m.start)
+    ]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    pred = predicate_of(span[-1]) if span is not None else None
+    limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
+    # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
+    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc_text(doc)[m.end : m.end + 3])]
+    # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
+    before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
+    after = [m for m in dates if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の"]
+    chosen = before[-1] if before else (after[0] if after else None)
+    text = doc_text(sentence.doc)
+    sentence_text = text[sentence.span.start_char : sentence.span.end_char]
+    if chosen is None:
+        if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
+            return running
+        return None
+    anchor = None
+    for m in dates:
+        if m.start < chosen.start and explicit_year(m.text):
+            anchor = explicit_year(m.text)
+    return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+
+
+def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a noun other than a date or place word stands in ``doc.text[start:end]``
+    (「8月24日の発射を受け、会談」 yes; 「5日の会談」 and 「5日のソウルでの会談」 no)."""
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    if span is None:
+        return False
+    return any(t.pos_ in ("NOUN", "VERB") and "地名" not in t.tag_ and t.tag_ != "名詞-普通名詞-副詞可能" for t in span)
+
+
+def adjacent_date(sentence: Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
+    """A date written right before a meeting (「2016年10月の韓米2プラス2対話」)."""
+    text = doc_text(sentence.doc)
+    for m in sentence.mentions:
+        if m.label == "DATE" and 0 <= mention.start - m.end <= 1 and text[m.end : mention.start] in ("", "の"):
+            return resolve(m.expression or m.text, published)
+    return None
+
+
+def _meeting_place(sentence: Sentence, mention: DomainMention) -> Optional[str]:
+    """The で-phrase of the meeting's predicate: 「ワシントンDCの米国務省で」 → ワシントンDCの米国務省."""
+    doc = sentence.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    pred = predicate_of(span[-1])
+    people = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON"]
+    for token in doc[sentence.span.start : sentence.span.end]:
+        if token.text != "で" or token.dep_ != "case" or span.start <= token.i < span.end:
+            continue  # before or after the name: 「ソウルで…会議を開いた」「会議が…ソウルで開かれた」
+        head = token.head
+        own = predicate_of(head)
+        # 「ワシントンで開かれた日米外相会談に出席した」: the place of the clause naming the meeting
+        describes = own.dep_ == "acl" and span.start <= own.head.i < span.end and own.lemma_ in lexicon.cues("held")
+        if (own.i != pred.i and not describes) or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = head.i
+        while start - 1 >= sentence.span.start:
+            prev = doc[start - 1]
+            if any(s <= prev.idx < e for s, e in people):
+                break
+            if prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("の", "・") or prev.tag_.startswith(("接頭辞", "接尾辞")):
+                start -= 1
+                continue
+            break
+        while start < head.i and doc[start].text in ("の", "・"):
+            start += 1
+        text = doc_text(doc)[doc[start].idx : head.idx + len(head.text)]
+        if head.lemma_ in lexicon.cues("not_place") or any(text.endswith(w) for w in lexicon.cues("not_place")):
+            continue  # 「国賓待遇で」「オンライン形式で」: how, not where
+        if text and not any(ch in text for ch in "、。「"):
+            return text
+    return None
+
+
+def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]) -> Optional[dict]:
+    """The forum, acronym, countries, kind and aliases a meeting mention names (None for a bare word)."""
+    forum = mention.forum or ""
+    acronym = mention.acronym or None
+    countries = list(mention.countries)
+    kind = mention.kind
+    aliases = list(mention.aliases)
+    if not forum:
+        if acronym and acronym not in definitions and mention.has_kind:
+            # 「APEC首脳会議」: an organisation's meeting named by its acronym, as written
+            forum = unicodedata.normalize("NFKC", mention.text)
+            return {
+                "forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases,
+                "identity": "group:" + acronym + ":" + norm(forum[len(acronym):] if forum.startswith(acronym) else forum),
+            }
+        if not acronym or acronym not in definitions:
+            return None
+        d = definitions[acronym]
+        forum, countries, kind = d["forum"], countries or d["countries"], d["kind"] or kind
+    elif acronym and acronym in definitions and not mention.known:
+        countries = countries or definitions[acronym]["countries"]
+    if acronym:
+        identity = "acr:" + acronym
+    elif mention.known:
+        identity = "forum:" + forum
+    else:
+        identity = "made:" + ",".join(sorted(countries)) + ":" + (kind or "") + ":" + norm(forum)
+    return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
+
+
+def is_embedded(sentence: Sentence, mention: DomainMention) -> bool:
+    """Whether a mention belongs to an embedded clause (「北朝鮮が5月31日に発射したことを」,
+    「…日に開かれた会議で」), not to what the sentence itself narrates."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pred = predicate_of(span[-1])
+    return in_relative_clause(pred) or pred.dep_ in ("ccomp", "csubj")
+
+
+APPOSITION = re.compile(r"[、,]?\s*(?:いわゆる|通称|略称|通称は)\s*[「『]?")
+
+
+def with_listed_countries(sentence: Sentence, mention: DomainMention, info: dict) -> dict:
+    """「日本と中国の外相会談」: countries listed before 「Xの<meeting>」 all take part
+    (日中外相会談), not only the one written next to the meeting word."""
+    text = doc_text(sentence.doc)
+    if len(info["countries"]) != 1 or not re.match(r"[^の]{1,6}の", mention.text):
+        return info
+    listed = list(info["countries"])
+    start = mention.start
+    for x in reversed([x for x in sentence.mentions if x.label == "COUNTRY" and x.end < start]):
+        if text[x.end : start] not in ("と", "、", "や", "及び"):
+            break
+        codes = list(x.codes)
+        listed = codes + [c for c in listed if c not in codes]
+        start = x.start
+    if len(listed) < 2:
+        return info
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if not all(c in abbreviations for c in listed):
+        return info
+    word = mention.text.split("の", 1)[1]
+    forum = "".join(abbreviations[c] for c in listed) + word
+    return {
+        **info, "forum": forum, "countries": listed, "aliases": other_orders(listed, word),
+        "identity": "made:" + ",".join(sorted(listed)) + ":" + (info["kind"] or "") + ":" + norm(forum),
+    }
+
+
+def is_hosting(sentence: Sentence, mention: DomainMention) -> bool:
+    """「…会議が開かれていたジャカルタで」: a meeting named only to say where something else
+    happened (its clause modifies a place in a で-phrase)."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pred = predicate_of(span[-1])
+    if not in_relative_clause(pred) or pred.head.i == pred.i:
+        return False
+    place = pred.head
+    doc = sentence.doc
+    for _ in range(3):  # 「…が開かれているインドネシアの首都ジャカルタで」
+        if place.i + 1 < len(doc) and doc[place.i + 1].text == "の" and place.head.i != place.i and place.head.i > place.i:
+            place = place.head
+    return place.i + 1 < len(doc) and doc[place.i + 1].text == "で"
+
+
+def gathering_mention(sentence: Sentence) -> DomainMention:
+    """A stand-in mention for the gathering verb of the sentence (「一堂に会し」)."""
+    text = doc_text(sentence.doc)
+    for word in lexicon.cues("gathering"):
+        at = text.find(word, sentence.span.start_char, sentence.span.end_char)
+        if at >= 0:
+            return DomainMention("MEETING", at, at + len(word), word)
+    return DomainMention("MEETING", sentence.span.start_char, sentence.span.start_char, "")
+
+
+def gathering_place(sentence: Sentence) -> Optional[str]:
+    """The で-place right before the gathering verb: 「ソウル市内で一堂に会し」 → ソウル市内."""
+    text = doc_text(sentence.doc)[sentence.span.start_char : sentence.span.end_char]
+    for word in lexicon.cues("gathering"):
+        match = re.search(r"([^、。\s「」()（）]{1,20})で" + re.escape(word), text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def without_person(sentence: Sentence, mention: DomainMention) -> DomainMention:
+    """A meeting name never contains a person: 「陳国防相とも日中防衛相会談」 is the partner,
+    then the meeting (日中防衛相会談)."""
+    text = doc_text(sentence.doc)
+    inside = [p for p in sentence.mentions if p.label == "PERSON" and mention.start <= p.start and p.end < mention.end]
+    if not inside:
+        return mention
+    start = max(p.end for p in inside)
+    while start < mention.end and text[start] in "とものは、":
+        start += 1
+    rest = text[start : mention.end]
+    if rest in lexicon.meeting_kinds():
+        # only a meeting word is left (「Bとも会談」): generic, and a predicate before する
+        return replace(mention, start=start, text=rest, forum=None, countries=(), aliases=(), generic=True, phrase=rest)
+    if mention.forum == mention.text:
+        return replace(mention, start=start, text=rest, forum=rest)
+    return replace(mention, start=start, text=rest)
+
+
+def date_from_focus(meeting: "Meeting", focus: Optional["Meeting"]) -> None:
+    """A held meeting reported without a date (「会合の合間を縫い…会談を行った」「協議に先立ち」)
+    took place around the meeting in focus: its month, not a day the article does not give."""
+    if meeting.date is None and focus is not None and focus is not meeting and focus.date and len(focus.date) >= 7:
+        meeting.date = focus.date[:7]
+
+
+def is_closing(sentence: Sentence, mention: DomainMention) -> bool:
+    """Whether the meeting's predicate reports its end (閉幕, 終える)."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    pred = predicate_of(span[-1])
+    chain = [pred, *predicate_chain(pred), *(c for c in pred.children if c.dep_ == "advcl")]
+    return any(t.lemma_ in lexicon.cues("closing") for t in chain)
+
+
+def legislative(sentence: Sentence, mention: DomainMention) -> bool:
+    """A session of a parliament or its committees (「国会外交統一委員会の全体会議」):
+    a legislature word opens the mention or the noun phrase it closes."""
+    text = doc_text(sentence.doc)
+    lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
+    phrase = lead + mention.text
+    # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
+    return any(
+        phrase.startswith(word) or ("の" + word) in phrase or phrase.endswith(word)
+        for word in lexicon.cues("legislature")
+    )
+
+
+def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
+    """A group's meeting other than its summit, named by the group's acronym:
+    「G7外相会合」, 「先進7カ国(G7)外相会合」 → forum G7外相会合, acronym G7 (not the G7 summit)."""
+    text = doc_text(sentence.doc)
+    phrase = mention.phrase or mention.text
+    full = None
+    if mention.generic:
+        before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
+        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
+        if match is None:
+            return None
+        acronym = match.group(1) or match.group(2)
+        # a bare acronym must be a known group; one in parentheses after a name defines itself
+        # (「東南アジア諸国連合(ASEAN)外相会議」)
+        if match.group(2) and acronym not in _forum_acronyms():
+            return None
+        if match.group(1):
+            lead = re.split(r"[、。「」『』\s()（）はがをにで]", text[sentence.span.start_char : mention.start].rsplit("(", 1)[0].rsplit("（", 1)[0])[-1]
+            full = lead + phrase if len(lead) >= 2 else None
+    else:
+        acronym = mention.acronym
+        written = unicodedata.normalize("NFKC", mention.text)
+        if not acronym or not mention.known or not written.startswith(acronym):
+            return None
+        phrase = written[len(acronym) :]
+        entry = lexicon.meeting_kinds().get(phrase)
+        if entry is None or entry.kind == mention.kind:
+            return None  # 「G7首脳会議」 is the group's summit itself
+    entry = lexicon.meeting_kinds().get(phrase)
+    kind = entry.kind if entry else mention.kind
+    forum = acronym + phrase
+    return {
+        "forum": forum, "acronym": acronym, "countries": [], "kind": kind,
+        "aliases": [full] if mention.generic and full else [],
+        "identity": "group:" + acronym + ":" + norm(phrase),
+    }
+
+
+def organisation_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
+    """An international organisation's meeting named by a bare word:
+    「NATO＝北大西洋条約機構の首脳会議」「北大西洋条約機構(NATO)は…首脳会議を開いた」
+    → 北大西洋条約機構首脳会議 (alias NATO首脳会議)."""
+    if not mention.generic:
+        return None
+    doc, text = sentence.doc, doc_text(sentence.doc)
+    orgs = [
+        x for x in sentence.mentions
+        if x.label == "INSTITUTION" and x.kind == "intl_org" and x.end <= mention.start
+        and not sentence.quoted(x.start, x.end)
+    ]
+    if not orgs:
+        return None
+    org = orgs[-1]
+    if text[org.end : mention.start] != "の":
+        span, own = doc.char_span(org.start, org.end, alignment_mode="expand"), doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        after = re.match(r"(?:[(（][A-Za-zＡ-Ｚ]+[)）])?[はが]", text[org.end : org.end + 12])
+        if span is None or own is None or after is None or predicate_of(span[-1]).i != predicate_of(own[-1]).i:
+            return None
+    # the same organisation written twice (NATO＝北大西洋条約機構, 北大西洋条約機構(NATO))
+    same = [x for x in sentence.mentions if x.label == "INSTITUTION" and x is not org and x.country == org.country and abs(x.start - org.start) <= 20]
+    names = [org.text] + [x.text for x in same]
+    acronym = next((n for n in names if re.fullmatch(r"[A-Z]{2,8}", unicodedata.normalize("NFKC", n))), None)
+    full = next((n for n in names if n != acronym), org.text)
+    phrase = mention.phrase or mention.text
+    forum = full + phrase
+    aliases = [acronym + phrase] if acronym and acronym != full else []
+    return {
+        "forum": forum, "acronym": acronym if acronym != full else None, "countries": [], "kind": mention.kind,
+        "aliases": aliases, "identity": "made::" + norm(forum),
+    }
+
+
+def _forum_acronyms() -> frozenset[str]:
+    return frozenset(f.acronym for f in lexicon.forums().values() if getattr(f, "acronym", None))
+
+
+def meeting_ordinal(sentence: Sentence, mention: DomainMention) -> Optional[int]:
+    """The meeting's count (第3回), written in the mention or right before it."""
+    if mention.ordinal is not None:
+        return mention.ordinal
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start]
+    match = re.search(r"第?([0-9０-９]+)回目?の$", before)
+    return int(unicodedata.normalize("NFKC", match.group(1))) if match else None
+
+
+# -- meetings
+def acronym_definitions(ex: Extraction) -> dict[str, dict]:
+    """Forums the article defines with an acronym (「日韓海洋安全保障対話(MSD)」), by acronym."""
+    definitions: dict[str, dict] = {}
+    for sentence in ex.sentences:
+        for m in sentence.mentions:
+            if m.label == "MEETING" and m.acronym and m.forum:
+                definitions.setdefault(
+                    m.acronym,
+                    {
+                        "forum": m.forum,
+                        "countries": list(m.countries),
+                        "kind": m.kind,
+                    },
+                )
+    return definitions
+
+
+def other_day(ex: Extraction, sentence: Sentence, meeting: Optional[Meeting]) -> bool:
+    """Whether the sentence dates what it reports to a day the meeting was not held on."""
+    if meeting is None or not meeting.date:
+        return False
+    for m in sentence.mentions:
+        if m.label != "DATE" or sentence.quoted(m.start, m.end) or in_parentheses(doc_text(sentence.doc), m.start):
+            continue
+        day = resolve(m.expression or m.text, ex.published)
+        if day and len(day) == 10 and len(meeting.date) == 10 and day != meeting.date:
+            return True
+    return False
+
+
+def date_from_publication(ex: Extraction) -> None:
+    """Same-day reports (TV, wire): a meeting the lead reports as held, with no other day written
+    up to there and none found for it later, took place on the day of publication."""
+    published = ex.published or ""
+    if len(published) < 10:
+        return
+    lead = ex.sentences[:4]
+    for meeting in ex.meetings:
+        if meeting.status != "held" or meeting.date is not None:
+            continue
+        first = next((i for i, s in enumerate(lead) if any(e.start == s.start for e in meeting.evidence)), None)
+        if first is None:
+            continue
+        written = [
+            resolve(m.expression or m.text, published)
+            for s in lead[: first + 1] for m in s.mentions if m.label == "DATE"
+        ]
+        if all(d == published[:10] for d in written):
+            meeting.date = published[:10]
+
+
+def named_meetings(ex: Extraction, definitions: dict[str, dict]) -> list[dict]:
+    """Every named meeting mention of the article (the topics generic words refer to)."""
+    found = []
+    for sentence in ex.sentences:
+        for m in sentence.mentions:
+            if m.label == "MEETING" and not m.generic and not sentence.quoted(m.start, m.end):
+                info = resolve_meeting_mention(m, definitions)
+                if info is not None:
+                    found.append(info)
+    return found
+
+
+def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: list[dict], current: Optional[Meeting]) -> Optional[dict]:
+    """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
+    phrase = m.phrase or m.text
+    text = doc_text(sentence.doc)
+    owner = next((x for x in sentence.mentions if x.label == "MEETING" and x.end == m.start - 1 and text[x.end : m.start] == "の"), None)
+    if owner is not None and phrase in lexicon.cues("session"):
+        # 「東方経済フォーラムの全体会合」: a session of the forum named before の
+        forum = owner.text + "の" + phrase
+        return {"forum": forum, "acronym": None, "countries": [], "kind": "session", "aliases": [], "identity": "made::" + norm(forum)}
+    if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):
+        current = current.parent  # 「拡大会合を行った。会談には…」: the meeting, not its last session
+    if phrase in lexicon.cues("session") and current is not None and phrase not in norm(current.forum):
+        # 「少人数会合が行われ、A大臣は…」: a session of the meeting being reported, its own meeting
+        forum = phrase
+        return {
+            "forum": forum, "acronym": None, "countries": list(current.countries), "kind": "session", "aliases": [],
+            "identity": "made::" + norm(current.forum) + ":" + norm(forum), "parent": current,
+        }
+    if phrase in lexicon.cues("sub_session") and current is not None:
+        # 「少人数会合に続き拡大会合を行った」: sessions of the meeting being reported
+        return info_of(current)
+    word = phrase if phrase in lexicon.meeting_kinds() else None
+    if word is None and len(phrase) > 4 and not any(phrase.endswith(k) and len(phrase) - len(k) <= 4 for k in lexicon.meeting_kinds()):
+        # a named conference without an acronym: 「アジア安全保障会議」
+        return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+    bare = phrase in lexicon.cues("bare_meeting")
+    if current is not None and new_parties(ex, sentence, current):
+        current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
+    if current is not None and (
+        norm(phrase) in norm(current.forum) or bare or (phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word") and current.kind == m.kind)
+    ):
+        return info_of(current)
+    for info in named:
+        if phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word"):
+            break
+        if norm(phrase) in norm(info["forum"]) or any(norm(phrase) in norm(a) for a in info["aliases"]):
+            return info
+    if bare:
+        tail = phrase[-2:]
+        for info in named:
+            if info["forum"].endswith(tail):
+                return info
+    topical = _TOPIC_BEFORE.search(doc_text(sentence.doc)[max(0, m.start - 20) : m.start])
+    if topical is not None and not bare:
+        # 「ウクライナ支援に関する多国間会議」: a meeting named by its subject
+        forum = topical.group(0) + phrase
+        return {"forum": forum, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(forum)}
+    qualified = qualified_generic(ex, sentence, m, phrase)
+    if qualified is not None:
+        return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
+    # 「…と首脳会談を行った。…初の米韓首脳会談となった」: the article's own name for it
+    speakers = {r.person.country for r in ex.refs_in(sentence) if r.person.country and r.mention.end <= m.start}
+    for info in named:
+        if info["forum"].endswith(phrase) and len(info["countries"]) >= 2 and speakers <= set(info["countries"]):
+            return info
+    # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
+    countries = list(dict.fromkeys(
+        r.person.country for r in ex.refs_in(sentence)
+        if r.person.country and r.mention.end <= m.start
+    ))
+    countries = home_first(ex, countries)
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if len(countries) >= 2 and all(c in abbreviations for c in countries):
+        phrase = posted_word(ex, sentence, m, phrase)
+        forum = "".join(abbreviations[c] for c in countries) + phrase
+        entry = lexicon.meeting_kinds().get(phrase)
+        return {
+            "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.kind,
+            "aliases": other_orders(countries, phrase),
+            "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.kind or "") + ":" + norm(forum),
+        }
+    if bare:
+        return None  # 「会議で…」 with nothing to refer to and nobody to name it after
+    return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+
+
+def new_parties(ex: Extraction, sentence: Sentence, current: "Meeting") -> bool:
+    """Whether people of this sentence, of explicit countries, include a state that is no
+    party to ``current`` (a meeting whose parties the text named)."""
+    states = [c for c in current.countries if len(c) == 2]
+    if not current.countries_from_text or len(states) < 2:
+        return False
+    explicit = {
+        r.person.country for r in ex.refs_in(sentence)
+        if r.person.country and len(r.person.country) == 2 and r.person.country_source in ("explicit", "reference", "institution")
+    }
+    return bool(explicit - set(states))
+
+
+def posted_word(ex: Extraction, sentence: Sentence, m: DomainMention, phrase: str) -> str:
+    """A bare meeting word named after the outlet's own participant's post, when the
+    lexicon knows the result: 「国家安保室長」 + 会議 → 安保室長会議 (not just 会議)."""
+    if len(phrase) > 2:
+        return phrase
+    if phrase == "会談":
+        speakers = [r for r in ex.refs_in(sentence) if r.mention.end <= m.start]
+        return talk_word(ex, speakers)  # 「AとBは…会談を行い」 between heads → 首脳会談
+    home = getattr(ex, "home", None)
+    for ref in ex.refs_in(sentence):
+        title = ref.person.title or ""
+        if ref.person.country != home or ref.mention.end > m.start or not title:
+            continue
+        for i in range(len(title) - 1):
+            if title[i:] + phrase in lexicon.meeting_kinds():
+                return title[i:] + phrase
+    return phrase
+
+
+def qualified_generic(ex: Extraction, sentence: Sentence, m: DomainMention, phrase: str) -> Optional[dict]:
+    """「日米韓の3か国の防衛相による会談」: countries (and a title with による) before a bare
+    meeting word name it: 日米韓防衛相会談."""
+    text = doc_text(sentence.doc)
+    before = [x for x in sentence.mentions if x.end <= m.start and not sentence.quoted(x.start, x.end)]
+    countries: list[str] = []
+    chain: list[str] = []
+    previous_end = None
+    for x in before:
+        if x.label != "COUNTRY":
+            continue
+        codes = list(x.codes)
+        if len(codes) >= 2:
+            countries = codes
+            chain, previous_end = [], None
+            continue
+        # 「日本とアメリカ、韓国の」: single countries listed before 「の」
+        if previous_end is not None and text[previous_end : x.start] in ("と", "、", "・", "や", "及び"):
+            chain += codes
+        else:
+            chain = list(codes)
+        previous_end = x.end
+        if len(chain) >= 2 and text[x.end : x.end + 1] == "の":
+            countries = list(dict.fromkeys(chain))
+    if len(countries) < 2:
+        return None
+    title = ""
+    if text[max(0, m.start - 3) : m.start] == "による" and len(phrase) <= 4:
+        # 「外務次官による協議」 → 外務次官協議; a meeting with a name of its own keeps it
+        # (「…閣僚による安全保障協議委員会」 → 日米安全保障協議委員会)
+        titles = [x for x in before if x.label == "TITLE" and x.end == m.start - 3]
+        if titles:
+            # the whole post before による: 「外務次官による協議」 → 外務次官
+            segment = text[max(0, titles[-1].start - 8) : titles[-1].end]
+            segment = re.split(r"[の、。・「」()（）\s]", segment)[-1]
+            title = segment if segment.endswith(titles[-1].text) else titles[-1].text
+    if not title:
+        # 「日米豪印4か国の外相は…会合を開いた」: the people's post names the meeting
+        topics = [
+            x for x in before
+            if x.label == "TITLE" and text[x.end : x.end + 1] in ("は", "が") and text[max(0, x.start - 1) : x.start] in ("の", "")
+        ]
+        if topics and (topics[-1].text + phrase) in lexicon.meeting_kinds():
+            title = topics[-1].text
+    if not title and phrase in lexicon.cues("bare_meeting"):
+        # 「3カ国の高官が…会議を開き」 … 「3カ国の安保室長会議は」: the article's own name
+        own = own_name(ex, phrase, countries)
+        if own:
+            title, phrase = "", own
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if not all(c in abbreviations for c in countries):
+        return None
+    forum = "".join(abbreviations[c] for c in countries) + title + phrase
+    kind = lexicon.meeting_kinds().get(title + phrase)
+    kind_name = kind.kind if kind else m.kind
+    return {
+        "forum": forum, "acronym": None, "countries": countries, "kind": kind_name,
+        "aliases": other_orders(countries, title + phrase) + [
+            "".join(abbreviations[c] for c in countries) + other
+            for other in m.other_names
+        ],
+        "identity": "made:" + ",".join(sorted(countries)) + ":" + (kind_name or "") + ":" + norm(forum),
+    }
+
+
+def own_name(ex: Extraction, phrase: str, countries: list[str]) -> Optional[str]:
+    """The article's own name for a meeting it first calls by a bare word: a kind word
+    ending in that word, written anywhere in the article (headline included) after the
+    same countries or a count of them (「3カ国の安保室長会議」「韓米日の安保室長会議」)."""
+    key = (phrase, tuple(countries))
+    if key not in ex._own_names:  # the answer depends on the article alone: one search per question
+        ex._own_names[key] = _search_own_name(ex, phrase, countries)
+    return ex._own_names[key]
+
+
+def _search_own_name(ex: Extraction, phrase: str, countries: list[str]) -> Optional[str]:
+    for sentence in ex.sentences:
+        text = doc_text(sentence.doc)
+        for x in sentence.mentions:
+            own = x.phrase or x.text
+            if (
+                x.label != "MEETING" or not x.generic or sentence.quoted(x.start, x.end)
+                or own == phrase or not own.endswith(phrase) or own not in lexicon.meeting_kinds()
+            ):
+                continue
+            before = text[max(0, x.start - 8) : x.start]
+            counted = re.search(r"(?:[0-9０-９一二三四五六七八九十]+[カかヶケか]国|両国)の?$", before)
+            written = [
+                y for y in sentence.mentions
+                if y.label == "COUNTRY" and re.fullmatch(r"の?", text[y.end : x.start])
+                and set(y.codes) == set(countries)
+            ]
+            if written or (counted and (counted.group(0).startswith("両") or len(countries) == _count_of(counted.group(0)))):
+                return own
+    return None
+
+
+def info_of(meeting: Meeting) -> dict:
+    """The description of an existing meeting, as ``resolve_meeting_mention`` gives one."""
+    return {
+        "forum": meeting.forum,
+        "acronym": meeting.acronym,
+        "countries": list(meeting.countries),
+        "kind": meeting.kind,
+        "aliases": list(meeting.aliases),
+        "identity": meeting.identity,
+    }
+
+
+def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
+    """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one."""
+    names = {norm(info["forum"]), *(norm(a) for a in info["aliases"])}
+    for meeting in reversed(ex.meetings):
+        same_forum = (
+            meeting.identity == info["identity"]
+            or (info["acronym"] and meeting.acronym == info["acronym"] and not (
+                info["identity"].startswith("group:") or meeting.identity.startswith("group:")
+            ))
+            or names & {norm(meeting.forum), *(norm(a) for a in meeting.aliases)}
+        )
+        if not same_forum:
+            continue
+        if ordinal is not None and meeting.ordinal is not None and ordinal != meeting.ordinal:
+            continue
+        if not _dates_compatible(date, meeting.date):
+            continue
+        if status == "held" and meeting.status == "held" and date and meeting.date and len(date) == len(meeting.date) and date != meeting.date:
+            continue
+        # a bare later mention (no ordinal, no date) that is not held joins the latest one
+        break
+    else:
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"])
+        ex.meetings.append(meeting)
+    if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
+        meeting.aliases.append(meeting.forum)
+        meeting.forum = info["forum"]
+    for alias in info["aliases"]:
+        if alias != meeting.forum and alias not in meeting.aliases:
+            meeting.aliases.append(alias)
+    meeting.acronym = meeting.acronym or info["acronym"]
+    meeting.kind = meeting.kind or info["kind"]
+    if info.get("parent") is not None and info["parent"] is not meeting:
+        meeting.parent = meeting.parent or info["parent"]
+    meeting.ordinal = meeting.ordinal if meeting.ordinal is not None else ordinal
+    if date and (not meeting.date or len(date) > len(meeting.date)):
+        meeting.date = date
+    for c in info["countries"]:
+        if c not in meeting.countries:
+            meeting.countries.append(c)
+    meeting.countries_from_text = meeting.countries_from_text or bool(info["countries"])
+    if _STATUS_RANK[status] > _STATUS_RANK[meeting.status]:
+        meeting.status = status
+    if status == "held":
+        meeting.place = meeting.place or _meeting_place(sentence, mention)
+    ev = sentence.evidence(ex.doc_id)
+    if ev not in meeting.evidence:
+        meeting.evidence.append(ev)
+    meeting.confidence = 0.95 if meeting.status == "held" else 0.8
+    return meeting
+
+
+def talk_word(ex: Extraction, refs: list[PersonRef]) -> str:
+    """The word naming talks between these people, from their posts (talk_words.tsv):
+    首脳会談, 外相会談, 防衛相会談 …; 会談 when the posts say nothing."""
+    # people written without a post (「習氏と会談」 before any title) do not decide the word
+    titled = [r for r in refs if title_core(r.person.title)]
+    # a role written before the name (「中国外交トップの」) may stand for the post
+    titles = [(r.person.title or "", r.person.described or "") for r in titled]
+    for suffix, meeting_word in lexicon.talk_words():
+        if titles and all(any(t.endswith(x) for t in pair if t for x in suffix.split("|")) for pair in titles):
+            # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
+            home = getattr(ex, "home", None)
+            own = next((title_core(r.person.title) for r in titled if r.person.country == home), None)
+            return own + "会談" if own and own + "会談" in lexicon.meeting_kinds() else meeting_word
+    if titled and all(r.person.title_kind == "head" for r in titled):
+        return "首脳会談"  # heads of state or government under any post (総統, 国務院総理)
+    return "会談"
+
+
+def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], named: list[dict], pred=None) -> dict:
+    """The forum of one-off talks: a named meeting of the same countries in the article
+    (「韓日国防相会談」), else countries + a word from the participants' titles, else the
+    meeting noun the article uses (面会)."""
+    word = talk_word(ex, refs)
+    if word == "会談" and pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
+        word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
+    if pred is not None and pred.lemma_ in lexicon.cues("talks_as_written"):
+        word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
+    if pred is not None and pred.i > 0 and pred.lemma_ == "会談" and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
+        word = pred.doc[pred.i - 1].text + word  # 「電話会談を行った」 → 日英外相電話会談
+    # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
+    word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
+    kinds = {r.person.title_kind for r in refs if title_core(r.person.title)}
+    for info in named:
+        fits = not (kinds - _TITLE_KINDS_AT.get(info["kind"], kinds))
+        if set(info["countries"]) == set(countries) and info["kind"] in _TALK_KINDS and fits and (
+            info["forum"].endswith(word) or info["kind"] == word_kind
+        ):
+            # (a prime minister's courtesy call is not the defence ministers' talks)
+            return info
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if all(c in abbreviations for c in countries):
+        forum = "".join(abbreviations[c] for c in countries) + word
+    else:
+        forum = "・".join(lexicon.country(c).label_ja for c in countries) + word
+    kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
+    return {
+        "forum": forum,
+        "acronym": None,
+        "countries": countries,
+        "kind": kind,
+        "aliases": other_orders(countries, word),
+        "identity": "made:" + ",".join(sorted(countries)) + ":" + kind + ":" + norm(forum),
+    }
+
+
+def meeting_record(m: Meeting) -> MeetingMention:
+    """The ``MeetingMention`` record of a meeting."""
+    return MeetingMention(
+        key=m.key,
+        forum=m.forum,
+        forum_aliases=tuple(m.aliases),
+        acronym=m.acronym,
+        kind=m.kind,
+        ordinal=m.ordinal,
+        date=m.date,
+        place=m.place,
+        countries=tuple(m.countries),
+        status=m.status,
+        evidence=tuple(m.evidence),
+        confidence=m.confidence,
+    )

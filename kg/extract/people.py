@@ -1,0 +1,219 @@
+"""Person records and the name/title helpers that match, merge and look them up."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.records import Evidence, PersonMention
+from kg.extract.sentences import Sentence, norm
+from kg.extract.sides import institution_country, set_country
+
+
+@dataclass
+class Person:
+    """A person as the extractor builds it up across the article."""
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    short_forms: list[str] = field(default_factory=list)
+    title: Optional[str] = None
+    title_kind: Optional[str] = None
+    institution: Optional[str] = None
+    country: Optional[str] = None
+    country_source: str = ""
+    official: bool = False
+    former: bool = False
+    japanese_name: bool = False  # written 姓+名 in the Japanese way (山田一郎)
+    described: Optional[str] = None  # 「中国外交トップの」 → 外交トップ (a role written before the name)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def spellings(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class PersonRef:
+    """One mention of a person in one sentence."""
+
+    person: Person
+    mention: DomainMention
+    sentence: Sentence
+
+
+def is_short_of(short: str, full: str) -> bool:
+    """「李」 is short for 李在雄, 「ドウ」 for ジョン・ドウ, 「パク」 for パク・ミンス."""
+    if not short or short == full:
+        return False
+    parts = _name_parts(full)
+    if len(parts) > 1:
+        return short in (parts[0], parts[-1])
+    return len(full) > len(short) and full.startswith(short) and len(short) <= 3
+
+
+@lru_cache(maxsize=1 << 14)  # person matching compares each new name with every spelling seen before
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(re.split(r"[・＝=]", name))
+
+
+def context_before(sentence: Sentence, mention: DomainMention) -> list[DomainMention]:
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
+    text = doc_text(sentence.doc)
+    found = []
+    for m in sentence.mentions:
+        if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
+            found.append(m)
+    return found
+
+
+def _reference_official(person: "Person", year: Optional[int]) -> Optional["lexicon.KnownOfficial"]:
+    """The one known official (kg/data/officials_reference.tsv) this person's spellings name,
+    preferring people in office in the article's year; None when none or several fit."""
+    found: dict[str, lexicon.KnownOfficial] = {}
+    for spelling in person.spellings():
+        for official in lexicon.lookup_official(spelling):
+            found.setdefault(official.name_ja, official)
+    # a surname alone (ジョンソン) names many people: the post written in the article must be
+    # one the official held, around the article's year unless the article says 前/元
+    core = title_core(person.title)
+    candidates = [
+        o for o in found.values()
+        if core and any(title_core(post) == core for post, _, _ in o.posts)
+        and (person.former or not year or any(o.posts_in(y) for y in (year - 1, year, year + 1)))
+    ]
+    if len(candidates) > 1 and person.country:
+        candidates = [o for o in candidates if o.country == person.country] or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def title_core(title: Optional[str]) -> Optional[str]:
+    """The title word a post ends with (国家安保室第1次長 → 次長, 大統領権限代行 → 大統領)."""
+    if not title:
+        return None
+    for modifier in sorted(lexicon.title_modifiers(), key=len, reverse=True):
+        if title.endswith(modifier) and len(title) > len(modifier):
+            title = title[: -len(modifier)]
+            break
+    cores = [t for t in lexicon.titles() if title.endswith(t) and lexicon.titles()[t].kind != "honorific"]
+    return max(cores, key=len) if cores else None
+
+
+def other_post(person: "Person", mention: DomainMention) -> bool:
+    """Whether a mention's post is another post than the person's (大統領 vs 上院議員): then a
+    shared family name does not make them one person."""
+    mine, theirs = title_core(person.title), title_core(mention.title)
+    return bool(mine and theirs and not mine.endswith(theirs) and not theirs.endswith(mine))
+
+
+def apply_reference(people: list["Person"], refs: list["PersonRef"], year: Optional[int]) -> None:
+    """Reference data only fills what the article leaves open: the country of a person written
+    without one, and that 「朴大成」 and 「パク・デソン」 are one person. Participation is
+    never read from it."""
+    by_official: dict[str, Person] = {}
+    for person in list(people):
+        official = _reference_official(person, year)
+        if official is None:
+            continue
+        set_country(person, official.country, "reference")
+        same = by_official.get(official.name_ja)
+        if same is not None and same is not person and same.country == person.country:
+            merge_people(same, person, people)
+            for ref in refs:
+                if ref.person is person:
+                    ref.person = same
+        else:
+            by_official[official.name_ja] = person
+
+
+def looks_foreign_in_japanese(person: "Person") -> bool:
+    """Japanese papers write Japanese names in kanji without a reading; a katakana name, a
+    katakana reading, or a Korean/Chinese-style name (one-kanji surname + two) is foreign."""
+    if re.search(r"[\u30A0-\u30FF]", person.name):
+        return True
+    if any(re.fullmatch(r"[\u30A0-\u30FF・ ]+", a) for a in person.aliases):
+        return True
+    return len(person.name) == 3 and person.name[0] in lexicon.surnames()
+
+
+def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMention:
+    """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name."""
+    text = doc_text(sentence.doc)
+    before = [
+        m for m in sentence.mentions
+        if m.label == "TITLE" and text[m.end : mention.start] == "の"
+    ]
+    if not before:
+        return mention
+    title = before[-1]
+    entry = lexicon.titles().get(title.text)
+    chunk = [m for m in sentence.mentions if m.end <= title.end and m.start >= title.start - 20 and m.label in ("INSTITUTION", "COUNTRY")]
+    chunk = [m for m in chunk if "、" not in text[m.start : title.start] and "の" not in text[m.end : title.start]]
+    start = min([title.start] + [m.start for m in chunk])
+    country = next((m.codes[0] for m in chunk if m.label == "COUNTRY" and len(m.codes) == 1), None)
+    institution = next((m.text for m in chunk if m.label == "INSTITUTION"), None)
+    return replace(
+        mention,
+        title=(text[start : title.end] if not country else text[start : title.end].lstrip("米韓日中朝露英仏独豪")) or None,
+        title_kind=(entry.kind if entry else title.kind) or None,
+        official=bool(entry is None or entry.official),
+        country=country or (institution_country(institution) if institution else None) or None,
+        institution=institution or None,
+    )
+
+
+def propagate_list_countries(refs: list[PersonRef]) -> None:
+    """「同国のリー外相、ハリス副首相」: a list shares the country written before its head."""
+    for prev, ref in zip(refs, refs[1:]):
+        if prev.sentence is not ref.sentence or ref.person.country_source in ("explicit", "institution", "side"):
+            continue
+        between = doc_text(ref.sentence.doc)[prev.mention.end : ref.mention.start]
+        if ref.person.japanese_name and ref.person.country_source == "name" and prev.person.country != "JP":
+            continue  # 「韓国の朴大成大統領と山田一郎首相」: a Japanese 姓+名 is not in Korea's list
+        if between in ("、", "と", "や") and prev.person.country_source == "explicit":
+            text = doc_text(prev.sentence.doc)
+            written = (
+                (prev.mention.country and not prev.mention.title_country)
+                or context_before(prev.sentence, prev.mention)
+                or text[max(0, prev.mention.start - 3) : prev.mention.start] == "同国の"
+            )
+            if ref.person.country_source == "reference" or not written:
+                # 「ブリンケン国務長官と<known Korean>外相」「スミス、マルタン両氏」: only a
+                # country written for the head of the list is shared, not one its post implies
+                continue
+            # weak: 「韓国のA外相、B国務長官」 lists people of several countries as often as one
+            set_country(ref.person, prev.person.country, "list")
+
+
+def merge_people(keep: Person, other: Person, people: list[Person]) -> None:
+    """Fold ``other`` into ``keep`` (spellings, posts, country, evidence) and drop it from ``people``."""
+    for spelling in other.spellings():
+        if norm(spelling) not in (norm(s) for s in keep.spellings()):
+            keep.aliases.append(spelling)
+    keep.short_forms += [s for s in other.short_forms if s not in keep.short_forms]
+    keep.title = keep.title or other.title
+    keep.institution = keep.institution or other.institution
+    set_country(keep, other.country, other.country_source)
+    keep.official = keep.official or other.official
+    keep.evidence += [e for e in other.evidence if e not in keep.evidence]
+    people.remove(other)
+
+
+def person_record(p: Person) -> PersonMention:
+    """The ``PersonMention`` record of a person."""
+    official = p.official and not p.former
+    confidence = 1.0 if p.country_source in ("explicit", "side", "institution") else (0.8 if p.country_source == "context" else 0.6)
+    return PersonMention(
+        key=p.key,
+        name=p.name,
+        aliases=tuple(a for a in p.aliases if a != p.name),
+        short_forms=tuple(s for s in p.short_forms if s != p.name),
+        title=p.title,
+        institution=p.institution,
+        country=p.country,
+        is_official=official,
+        evidence=tuple(p.evidence),
+        confidence=confidence,
+    )

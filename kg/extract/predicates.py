@@ -1,0 +1,237 @@
+"""The predicate a word belongs to, its chain and tense, and what it says of its subject
+(takes part, serves as head or chair, gathered)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.extract.sentences import Sentence
+
+
+def predicate_of(token):
+    """The predicate a token is an argument of: first verb (or サ変 noun + する) up the tree."""
+    seen = 0
+    while seen < 40:
+        if token.pos_ == "VERB" or (token.pos_ in ("NOUN", "ADJ") and any(c.dep_ in ("aux", "cop") for c in token.children)):
+            if token.pos_ == "VERB" or token.dep_ in ("ROOT", "advcl", "acl", "ccomp", "conj"):
+                return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+        seen += 1
+    return token
+
+
+def serves_as_head(pred) -> bool:
+    """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
+    if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+        return False
+    before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    return any(before.endswith(word) for word in lexicon.cues("head"))
+
+
+def serves_as_chair(pred) -> bool:
+    """「議長を務めた」「進行役を務め」: the chair of a meeting takes part in it."""
+    if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+        return False
+    before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
+    return any(before.endswith(word) for word in lexicon.cues("chair"))
+
+
+def says_gathered(pred) -> bool:
+    """「顔をそろえた」「顔を合わせた」: people met (not 「顔を見せた」 at a reception)."""
+    return pred.pos_ == "VERB" and pred.lemma_ in lexicon.cues("gathered_verb") and any(
+        c.dep_ == "obj" and c.lemma_ in lexicon.cues("gathered") for c in pred.children
+    )
+
+
+def takes_part(pred) -> bool:
+    """Does the predicate say its subject took part (出席, 参加, 会談をした, gathered)?"""
+    if pred.lemma_ == "する":
+        # 「立ち話をした」「懇談をした」: a meeting word as the object of the light verb
+        return any(c.dep_ == "obj" and c.lemma_ in lexicon.meeting_kinds() for c in pred.children)
+    return pred.lemma_ in lexicon.cues("participation") or says_gathered(pred)
+
+
+# 「会合に臨んだのは、日本側がA、B、フランス側がCの4人」: who took part, as a cleft
+CLEFT = re.compile(r"(?:に|へ)(?:参加|出席|臨ん|同席|顔をそろえ)(?:し)?[ただ]のは[、,]?")
+
+
+def lexical(pred):
+    """The word a light verb carries: 「明らかにした」 → 明らか, 「説明した」 → 説明."""
+    doc = pred.doc
+    if pred.lemma_ in ("する", "なる") and pred.i > 0:
+        prev = doc[pred.i - 1]
+        if prev.lemma_ in ("だ", "に") and pred.i > 1:
+            prev = doc[pred.i - 2]
+        if prev.pos_ in ("NOUN", "ADJ", "VERB"):
+            return prev
+    return pred
+
+
+def coordinated_heads(pred) -> list:
+    """Predicates a continuative clause leads into: 「訪問し、…会談した」 → 会談."""
+    heads = []
+    token = pred
+    for _ in range(3):
+        if token.dep_ not in ("advcl", "conj") or token.head.i == token.i:
+            break
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def in_relative_clause(token) -> bool:
+    """Whether ``token`` belongs to a relative clause (its verb or the auxiliaries after it:
+    「開かれている」 → 開か, れ, て, いる all modify the noun that follows)."""
+    for _ in range(4):
+        if token.dep_ == "acl":
+            return True
+        if token.dep_ not in ("aux", "fixed", "mark", "cop") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def reaches(pred, target) -> bool:
+    """Is ``target`` the predicate or one coordinated with it?"""
+    return pred.i == target.i or any(h.i == target.i for h in coordinated_heads(pred))
+
+
+def predicate_chain(pred) -> list:
+    """The predicate with its auxiliaries (開い + た, 参加 + し + た)."""
+    tokens = [pred]
+    for child in pred.children:
+        if child.dep_ in ("aux", "cop", "mark", "fixed") and child.i > pred.i:
+            tokens.append(child)
+    nxt = pred.i + 1
+    while nxt < len(pred.doc) and pred.doc[nxt].dep_ in ("aux", "fixed") and pred.doc[nxt].head.i in (pred.i, nxt - 1):
+        if pred.doc[nxt] not in tokens:
+            tokens.append(pred.doc[nxt])
+        nxt += 1
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def past_marker(token) -> bool:
+    """The past auxiliary た/だ, whatever part of speech the parser gave it (before ところ it
+    comes out as SCONJ: 「会談を行ったところ、概要は以下のとおり」)."""
+    return token.lemma_ in ("た", "だ") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
+
+
+def is_past(pred) -> bool:
+    """Does the predicate's chain say it happened (past, or news style ending on a verbal noun)?"""
+    chain = predicate_chain(pred)
+    if any(past_marker(t) for t in chain[1:]):
+        return True
+    after = chain[-1].i + 1
+    if pred.pos_ == "NOUN" and after < len(pred.doc) and pred.doc[after].text == "。":
+        return True  # news style ending on a verbal noun: 「…で首脳会談を開催。」
+    # a continuative form (開き、…合意した) takes the tense of the sentence it joins,
+    # whatever head the parser gave it
+    after = chain[-1].i + 1
+    if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i != pred.i:
+        root = pred.sent.root
+        if any(past_marker(t) for t in predicate_chain(root)[1:]):
+            return True
+        # the parser can cut a long sentence into pieces whose roots are nouns: the sentence's
+        # own final word then says the tense (「…を開き、…立場を再確認した。」)
+        if root.pos_ in ("NOUN", "PROPN"):
+            end = after
+            while end < len(pred.doc) and pred.doc[end].text != "。":
+                end += 1
+            if past_marker(pred.doc[end - 1]):
+                return True
+        if pred.dep_ not in ("advcl", "conj"):
+            return False
+    if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
+        # a continuative clause takes the tense of the first finite predicate it joins:
+        # 「会談を行い、…を確認するとともに、…意見交換を行ったところ、」 is past
+        token = pred.head
+        for _ in range(10):
+            if token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "cop") for c in token.children):
+                chain = predicate_chain(token)
+                if any(past_marker(t) for t in chain[1:]):
+                    return True
+            if token.dep_ == "ROOT" or token.head.i == token.i or token.dep_ not in ("advcl", "conj"):
+                break
+            token = token.head
+        while token.dep_ != "ROOT" and token.head.i != token.i:
+            token = token.head
+        root_chain = predicate_chain(token)
+        return any(past_marker(t) for t in root_chain[1:])
+    return False
+
+
+def is_verbal(doc: Doc, m: DomainMention) -> bool:
+    """Is the mention a verbal noun used with する (「会談する」)?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lemma_ == "する"
+
+
+def meeting_clause_between(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a verb between token ``start`` and ``end`` has a meeting as its object
+    (「…と日米外相会談を行ったほか」): what comes before belongs to that clause."""
+    doc = sentence.doc
+    meetings = [(m.start, m.end) for m in sentence.mentions if m.label == "MEETING"]
+    for token in doc[start:end]:
+        if token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ == "obj" and any(s <= child.idx < e for s, e in meetings):
+                return True
+    return False
+
+
+def held_clause(pred) -> bool:
+    """Does the clause of the predicate say the meeting was held (not planned, not denied)?"""
+    chain = predicate_chain(pred)
+    lemmas = {t.lemma_ for t in chain} | {t.text for t in chain}
+    if lemmas & lexicon.cues("negation"):
+        return False
+    if pred.head.i != pred.i and pred.dep_ in ("acl", "nmod", "compound"):
+        lemmas.add(pred.head.lemma_)
+    if lemmas & lexicon.cues("planned"):
+        return False
+    return is_past(pred)
+
+
+def linear_predicate(sentence: Sentence, span: Span):
+    """The first predicate after ``span`` in the sentence outside relative clauses, or None."""
+    doc = sentence.doc
+    for token in doc[span.end : sentence.span.end]:
+        if in_relative_clause(token):
+            continue  # a relative clause modifies a noun further on
+        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
+            return token
+    return None
+
+
+def next_predicate(sentence: Sentence, span: Span):
+    """The first predicate after the person's bunsetu, outside quoted speech and outside
+    other recognised names (an unknown name can be mis-tagged as a verb)."""
+    doc = sentence.doc
+    end_token = span[-1]
+    following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
+    if following is None or following.text not in ("は", "が", "も", "と", "、", "ら"):
+        return None
+    covered = [
+        (m.start, m.end) for m in sentence.mentions
+        if m.label in ("PERSON", "INSTITUTION", "SIDE") or (m.label == "MEETING" and not m.generic)
+    ]
+    for token in doc[end_token.i + 1 : sentence.span.end]:
+        if sentence.quoted(token.idx, token.idx + 1):
+            return None
+        if any(s <= token.idx < e for s, e in covered) or in_relative_clause(token):
+            continue  # other names; a relative clause modifies a noun further on
+            # (「…会議が開かれているパリで」: the hosting conference is where, not what)
+        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
+            return token
+    return None
+
+
+def is_topic(doc: Doc, span: Span) -> bool:
+    """Is ``span`` marked as topic or subject (は, が, も)?"""
+    return span.end < len(doc) and doc[span.end].text in ("は", "が", "も")

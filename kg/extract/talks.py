@@ -1,0 +1,177 @@
+"""One-off talks 「A は B と会談した」: the meeting they make, its forum, venue and people."""
+from __future__ import annotations
+
+import re
+from typing import Optional, TYPE_CHECKING
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.dates import explicit_year, resolve
+from kg.extract.sentences import Sentence, in_parentheses
+from kg.extract.predicates import (
+    in_relative_clause,
+    predicate_of,
+    reaches,
+    held_clause,
+    meeting_clause_between,
+    next_predicate,
+)
+from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
+from kg.extract.people import PersonRef
+from kg.extract.meetings import Meeting, add_meeting, talks_forum
+from kg.extract.frames import represent
+
+if TYPE_CHECKING:  # annotations only: these modules import this one
+    from kg.extract.document import Extraction
+
+
+def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
+    """Predicates of 「AはBと会談した」 (held, outside quotes) in a sentence."""
+    doc = sentence.doc
+    found = []
+    for token in doc[sentence.span.start : sentence.span.end]:
+        if token.lemma_ not in lexicon.cues("talks") or sentence.quoted(token.idx, token.idx + 1):
+            continue
+        is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
+        if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
+            continue  # 「記者会見した」 is a press conference, not talks
+        if is_predicate and held_clause(token):
+            found.append(token)
+    return found
+
+
+def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
+    """「AはBと会談した」: a one-off meeting between the people's countries."""
+    doc = sentence.doc
+    refs = []
+    for ref in ex.refs_in(sentence):
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if span is None or span.end > pred.i:
+            continue
+        linear = next_predicate(sentence, span)
+        if doc_text(doc)[ref.mention.end : ref.mention.end + 1] == "と" and (
+            # (「約3時間にわたって」: a fixed phrase is no clause of its own)
+            (linear is not None and linear.i != pred.i and linear.dep_ != "fixed" and not in_relative_clause(linear))
+            or meeting_clause_between(sentence, span.end, pred.i)
+        ):
+            continue  # 「Bと日米外相会談を行ったほか、Cとも会談した」: B is the partner of the first clause
+        own = predicate_of(span[-1])
+        # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
+        # own with no verb; a topic marked は/が then belongs to the talks verb after it
+        stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in ("は", "が")
+        if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded:
+            if ref.person not in [r.person for r in refs]:
+                refs.append(ref)
+    if len(refs) < 2:
+        return None
+    known = [r.person.country for r in refs if r.person.country and r.person.country_source not in WEAK_SOURCES]
+    visited = visited_country(sentence) or venue_country(sentence, pred, involved=involved_countries(ex, sentence))
+    sides: list[Optional[str]] = []
+    for ref in refs:
+        side = ref.person.country
+        if (not side or ref.person.country_source in WEAK_SOURCES) and visited and visited not in known and ref is not refs[0]:
+            side = visited  # 「韓国を訪問し、…大統領と会談した」: the host
+        sides.append(side)
+    if any(side is None for side in sides) or len(set(sides)) < 2:
+        return None
+    countries = home_first(ex, list(dict.fromkeys(sides)))
+    also = any(doc_text(doc)[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
+    # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
+    info = talks_forum(ex, refs, countries, [] if also else named, pred)
+    date = None
+    dates = [
+        m for m in sentence.mentions
+        if m.label == "DATE" and m.end <= pred.idx and not sentence.quoted(m.start, m.end)
+        and not in_parentheses(doc_text(doc), m.start)
+    ]
+    if dates:
+        anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
+        date = resolve(dates[-1].expression or dates[-1].text, ex.published, anchor_year=anchor or anchor_year(ex, sentence))
+    elif any(w in sentence.text for w in lexicon.cues("this_day")):
+        date = running_date
+    pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
+    if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
+        # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
+        # the subject is the one marked は/が
+        topic = next((i for i, r in enumerate(refs) if doc_text(doc)[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
+        subject, subject_side = refs[topic], sides[topic]
+        meeting = None
+        for ref, side in zip(refs, sides):
+            if ref is subject or side == subject_side:
+                continue
+            pair = home_first(ex, [subject_side, side])
+            meeting = add_meeting(ex, talks_forum(ex, [subject, ref], pair, [] if also else named, pred), None, date, "held", sentence, pseudo)
+            represent(ex, subject.person, meeting, subject_side, sentence, "talks_with", None)
+            represent(ex, ref.person, meeting, side, sentence, "talks_with", None)
+        return meeting
+    meeting = add_meeting(ex, info, None, date, "held", sentence, pseudo)
+    for ref, side in zip(refs, sides):
+        represent(ex, ref.person, meeting, side, sentence, "talks_with", None)
+    return meeting
+
+
+def people_of_meeting(ex: Extraction, sentence: Sentence, m: DomainMention) -> list[PersonRef]:
+    """「AとBの会談」「AとBによる会談」: people of ≥2 known countries listed right before a
+    bare meeting word are its participants."""
+    text = doc_text(sentence.doc)
+    refs = [r for r in ex.refs_in(sentence) if r.mention.end <= m.start]
+    if not refs or text[refs[-1].mention.end : m.start] not in ("の", "による", "との間の", "間の"):
+        return []
+    listed = [refs[-1]]
+    for ref in reversed(refs[:-1]):
+        if not re.fullmatch(r"(?:と|、|や|及び)(?:[^、。とや]{1,8}の)?", text[ref.mention.end : listed[0].mention.start]):
+            break  # 「AとBの」, 「Aと韓国のBの」
+        listed.insert(0, ref)
+    countries = [r.person.country for r in listed]
+    if len(listed) < 2 or None in countries or len(set(countries)) < 2:
+        return []
+    return listed
+
+
+def involved_countries(ex: Extraction, sentence: Sentence) -> set[str]:
+    """Countries the article says take part: those of its named meetings and of the
+    sentence's own country words (not a place name's)."""
+    found = {c for m in ex.meetings for c in m.countries}
+    return found | ex.country_words
+
+
+
+def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None) -> Optional[str]:
+    """The country of the で-place of the talks (ホワイトハウスで → US, ソウルで → KR); a
+    city only when its country is one the article involves (an international conference
+    in Jakarta does not make a partner Indonesian)."""
+    doc = sentence.doc
+    for token in doc[sentence.span.start : pred.i]:
+        if token.text != "で" or token.dep_ != "case":
+            continue
+        head = token.head
+        phrase = doc_text(doc)[head.left_edge.idx : head.idx + len(head.text)]
+        for m in sentence.mentions:
+            if m.label == "INSTITUTION" and m.start >= head.left_edge.idx and m.end <= head.idx + len(head.text):
+                code = m.country or institution_country(m.text)
+                if code:
+                    return code
+        for place, code in lexicon.places().items():
+            if (phrase.endswith(place) or phrase.startswith(place + "の")) and (involved is None or code in involved):
+                return code
+    return None
+
+
+def visited_country(sentence: Sentence) -> Optional[str]:
+    """The one country the sentence says was visited (「Xを訪問」), or None."""
+    text = doc_text(sentence.doc)
+    for m in sentence.mentions:
+        if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
+            codes = m.codes
+            if len(codes) == 1:
+                return codes[0]
+    return None
+
+
+def anchor_year(ex: Extraction, sentence: Sentence) -> Optional[int]:
+    """The year written in a date of the two sentences before, for dates that give none."""
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+        for m in reversed(previous.mentions):
+            if m.label == "DATE" and explicit_year(m.text):
+                return explicit_year(m.text)
+    return None
