@@ -174,3 +174,36 @@ def test_nlp_entity_patterns_post_before_no_and_known_name(facts_of):
 )
 def test_nlp_entity_patterns_talks_named_after_posts(facts_of, text, forum):
     assert forum in [m.forum for m in facts_of(text, "2024-06-01").meetings]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a surname that is also a common noun, straight before a post
+        ("訪問中の鳥居防衛大臣は、会談を行った。", "鳥居"),
+        ("小舟外務大臣は、会談を行った。", "小舟"),
+        # a one-kanji surname and a given name the tokenizer does not know, before a region word and a post
+        ("中国側:孔鉉哲アジア司長他", "孔鉉哲"),
+        ("中国側:柳鉉佑アジア司長他", "柳鉉佑"),
+        # a katakana name the tokenizer cut into two common nouns
+        ("イスラマバードでショーキット・アジーズ首相らと会談した。", "ショーキット・アジーズ"),
+        ("イスラマバードでダンスカット・アジーズ首相らと会談した。", "ダンスカット・アジーズ"),
+        # a katakana name part Sudachi reads as an adverb, joined by 「・」
+        ("山田外相は返還をニャン・トゥン外相へ申し入れた。", "ニャン・トゥン"),
+    ],
+)
+def test_nlp_entity_patterns_name_the_tokenizer_splits(nlp, text, name):
+    assert name in _people(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三外相は、協力を確認した。",  # a numeral before a post counts its holders
+        "両国防衛大臣は、協力を確認した。",
+        "歴代防衛大臣は、協力を確認した。",  # a word of the post itself, not a surname
+        "現職防衛大臣は、協力を確認した。",
+    ],
+)
+def test_nlp_entity_patterns_no_name_before_post(nlp, text):
+    assert not _people(nlp, text)
