@@ -182,6 +182,13 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
             {("山田一郎", "JP"), ("スミス", "US")},
             {("佐藤次郎", "JP")},
         ),
+        # the other party of a two-state meeting: a foreign name the text gives no country
+        (
+            "山田一郎外務大臣及び佐藤次郎防衛大臣は、ジョン・スミス英国外務大臣及びボブ・ジョーンズ国防大臣と日英外務・防衛閣僚会合を行いました。",
+            "2016-01-09",
+            {("山田一郎", "JP"), ("佐藤次郎", "JP"), ("ジョン・スミス", "GB"), ("ボブ・ジョーンズ", "GB")},
+            set(),
+        ),
     ],
 )
 def test_extract_who_took_part_for_which_side(facts_of, text, published, expected, absent):
@@ -219,3 +226,18 @@ def test_extract_session_of_a_named_forum_as_setting(facts_of):
 def test_extract_talk_words_as_written(facts_of, text, meeting):
     reps = _reps(facts_of(text, published="2024-05-06"))
     assert {("山田", "JP", meeting), ("スミス", "GB", meeting)} <= reps, reps
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("5日、第3回東海国防相会議出席のため東京を訪問中の鳥居防衛大臣は、スミス英国防大臣と会談を行ったところ、概要以下のとおり。", "2024-05-05"),
+        ("5日、東海首脳会議の機会に、鳥居首相はスミス英首相との会談を行った。", "2024-05-05"),
+    ],
+)
+def test_extract_talks_at_the_occasion_of_a_meeting_are_their_own_meeting(facts_of, text, published):
+    facts = facts_of(text, published=published)
+    talks = [m for m in facts.meetings if "東海" not in m.forum]
+    assert len(talks) == 1 and set(talks[0].countries) == {"JP", "GB"}
+    reps = {(p, s, f) for p, s, f in _reps(facts)}
+    assert {("鳥居", "JP", talks[0].forum), ("スミス", "GB", talks[0].forum)} <= reps

@@ -29,7 +29,7 @@ from kg.extract.predicates import (
     next_predicate,
 )
 from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
-from kg.extract.people import Person, PersonRef
+from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese
 from kg.extract.meetings import Meeting, is_hosting, other_day
 
 if TYPE_CHECKING:  # annotations only: these modules import this one
@@ -136,6 +136,7 @@ def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list
 # -- representations
 def represent(ex: Extraction, person: Person, meeting: Meeting, side: Optional[str], sentence: Sentence, rule: str, head: Optional[bool]) -> None:
     """Record that ``person`` took part in ``meeting`` for ``side`` (and in the meeting it is a session of)."""
+    side = side or remaining_party(ex, person, meeting)
     if meeting.status != "held" or not side:
         return
     if meeting.parent is not None and meeting.parent.status == "held":
@@ -170,6 +171,18 @@ def represent(ex: Extraction, person: Person, meeting: Meeting, side: Optional[s
         confidence=RULE_CONFIDENCE[rule],
         rule=rule,
     )
+
+
+def remaining_party(ex: Extraction, person: Person, meeting: Meeting) -> Optional[str]:
+    """The side of a participant no evidence gives a country: in a meeting of two states the
+    text names, one of them the text's own, a name written the foreign way (katakana, or a
+    Korean/Chinese-style name in a Japanese text) is the other party's."""
+    states = [c for c in meeting.countries if len(c) == 2]
+    home = getattr(ex, "home", None)
+    if not meeting.countries_from_text or len(states) != 2 or home not in states:
+        return None
+    foreign = looks_foreign_in_japanese(person) if home == "JP" else bool(re.search(r"[\u30A0-\u30FF]", person.name))
+    return next(c for c in states if c != home) if foreign else None
 
 
 def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:

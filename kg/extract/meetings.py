@@ -541,6 +541,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         # a named conference without an acronym: 「アジア安全保障会議」
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
     bare = phrase in lexicon.cues("bare_meeting")
+    if current is not None and bare and with_partner(sentence, m) and named_as_occasion(ex, sentence, m, current):
+        current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
     if current is not None and new_parties(ex, sentence, current):
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
     if current is not None and (
@@ -589,6 +591,26 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if bare:
         return None  # 「会議で…」 with nothing to refer to and nobody to name it after
     return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+
+
+def with_partner(sentence: Sentence, m: DomainMention) -> bool:
+    """Whether the meeting word has a partner phrase right before it (「Bと会談」「Bとの会談」)."""
+    before = doc_text(sentence.doc)[max(0, m.start - 3) : m.start]
+    return before.endswith(("と", "との", "とも"))
+
+
+def named_as_occasion(ex: Extraction, sentence: Sentence, m: DomainMention, meeting: "Meeting") -> bool:
+    """Whether ``meeting`` is named earlier in the sentence as the occasion of the trip or
+    of the talks (「…会議出席のため」「…の機会に」), not as the meeting the sentence reports."""
+    text = doc_text(sentence.doc)
+    cues = tuple(lexicon.cues("occasion"))
+    for x in sentence.mentions:
+        if x.label != "MEETING" or x.end > m.start or ex.meeting_at.get((sentence.index, x.start)) is not meeting:
+            continue
+        after = re.sub(r"^\s*[(（][^()（）]{0,30}[)）]", "", text[x.end : x.end + 40])  # an acronym in brackets
+        if after.startswith(cues):
+            return True
+    return False
 
 
 def new_parties(ex: Extraction, sentence: Sentence, current: "Meeting") -> bool:
