@@ -36,6 +36,8 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z.\-']*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
+_COUNTRY_COUNTER = re.compile(r"[カかヵケヶ]?国")
+_COUNTED_COUNTRIES = re.compile(r"[0-9０-９一二三四五六七八九十]+[カかヵケヶ]国")
 _NAME_JOINERS = {"・", "＝", "=", "･"}
 _INNER_PAREN = re.compile(r"^([^()（）]*)([(（][^()（）]+[)）])([^()（）]*)$")
 _PORTFOLIO = re.compile(r"担当$")
@@ -1089,8 +1091,13 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             q = pieces[start - 1]
             if q.kind in ("KIND", "FORUM", "COUNTRY", "INST", "ORD", "PAREN", "JOIN", "TITLE"):
                 start -= 1
-            elif q.kind in ("OTHER", "NAME") and not re.search(r"[0-9０-９]", q.text):
+            elif q.kind in ("OTHER", "NAME") and not re.search(r"[0-9０-９]", q.text) and not _COUNTRY_COUNTER.fullmatch(q.text):
                 start -= 1
+            elif (
+                _COUNTRY_COUNTER.fullmatch(q.text) and start - 3 >= 0 and pieces[start - 3].kind == "COUNTRY"
+                and re.fullmatch(r"[0-9０-９一二三四五六七八九十]+", pieces[start - 2].text)
+            ):
+                start -= 2  # 「日米韓3カ国会合」: the count of the countries named before it
             else:
                 break
         while start < end and pieces[start].kind == "JOIN":
@@ -1101,6 +1108,12 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             end += 1  # 「日韓海洋安全保障対話(MSD)」「…閣僚協議(2プラス2)」: another name of it
         phrase = pieces[start : end + 1]
         mention = _meeting_from_phrase(doc, phrase)
+        if mention is not None and mention.forum and _COUNTED_COUNTRIES.search(mention.forum):
+            # 「日米韓3カ国会合」 is the 日米韓会合, written with the count of its parties
+            written = mention.forum
+            mention = replace(
+                mention, forum=_COUNTED_COUNTRIES.sub("", written), aliases=(*mention.aliases, written),
+            )
         if mention is not None:
             found.append(mention)
         k = start - 1

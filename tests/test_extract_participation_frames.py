@@ -189,6 +189,13 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
             {("山田一郎", "JP"), ("佐藤次郎", "JP"), ("ジョン・スミス", "GB"), ("ボブ・ジョーンズ", "GB")},
             set(),
         ),
+        # a topic is the subject of a later clause of taking part (its meeting an argument there)
+        (
+            "4月23日来日したジョン・スミス国務副長官は、山田外務大臣と会談し、翌24日、佐藤外務事務次官、加藤官房副長官と建設的かつ率直な会談を行った。",
+            "2013-04-25",
+            {("ジョン・スミス", "US"), ("山田", "JP"), ("佐藤", "JP"), ("加藤", "JP")},
+            set(),
+        ),
     ],
 )
 def test_extract_who_took_part_for_which_side(facts_of, text, published, expected, absent):
@@ -241,3 +248,13 @@ def test_extract_talks_at_the_occasion_of_a_meeting_are_their_own_meeting(facts_
     assert len(talks) == 1 and set(talks[0].countries) == {"JP", "GB"}
     reps = {(p, s, f) for p, s, f in _reps(facts)}
     assert {("鳥居", "JP", talks[0].forum), ("スミス", "GB", talks[0].forum)} <= reps
+
+
+def test_extract_topic_takes_part_in_each_later_clause_meeting(facts_of):
+    facts = facts_of("スミス国務長官は7月7~8日に来日し、山田首相と会談し、佐藤外相と韓国の金外相との日米韓3カ国会合に参加しました。", published="2018-07-10")
+    reps = _reps(facts)
+    assert ("スミス", "US", "日米韓会合") in reps and ("スミス", "US", "日米会談") in reps
+    assert {("佐藤", "JP", "日米韓会合"), ("金", "KR", "日米韓会合")} <= reps
+    assert ("山田", "JP", "日米韓会合") not in reps
+    forum = next(m for m in facts.meetings if m.forum == "日米韓会合")
+    assert "日米韓3カ国会合" in forum.forum_aliases  # the name as written, with the count of its parties

@@ -423,45 +423,15 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
         direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
         candidates = direct + [c for p in direct for c in coordinated_heads(p)]
-        participation = next((p for p in candidates if takes_part(p)), None)
+        participations = [p for p in candidates if takes_part(p)]
         speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct)
-        if participation is not None and not speech and held_clause(participation):
-            if participation.lemma_ in lexicon.cues("talks") and not meeting_argument(sentence, participation, meetings_here):
-                continue  # one-off talks were handled with the meetings
-            meeting = meeting_argument(sentence, participation, meetings_here)
-            partnered = partnered_meeting(sentence, m, meetings_here)
-            meeting = partnered or meeting
-            held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not is_hosting(sentence, mn)]
-            # 「首脳会談は少人数会合と拡大会合を合わせて…行われ、日本側からは A」: the meeting, not a session
-            held_here = [mt for mt in held_here if mt.parent is None or mt.parent not in held_here] or held_here
-            if meeting is None and held_here:
-                meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
-            attends = (
-                participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation)
-                or serves_as_chair(participation) or says_gathered(participation)
-            )
-            if meeting is None and any(key[0] == sentence.index for key in ex.hearings):
-                continue  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
-            if meeting is None and attends and not other_day(ex, sentence, current or previous):
-                # 「…側からは A が参加した」 after the sentence that reported the meeting
-                # (「29日には…慰霊式に出席した」 on another day is another event)
-                meeting = current or previous
-            if meeting is None:
-                continue
-            side_mention = side_mention_for(sides, m)
-            side = side_codes(side_mention) if side_mention else person.country
-            written_side = None if side_mention else text_side(sentence, m.start)
-            if written_side and person.country_source != "explicit":
-                side = written_side  # 「米国側は…が首席代表を務めた」
-            if side_mention is None and not written_side and (not side or person.country_source in WEAK_SOURCES):
-                side = eliminate(ex, meeting, sentence, person) or side
-            rule = "side_phrase" if side_mention or written_side else "participant_subject"
-            head = True if head_all else None
-            represent(ex, person, meeting, side, sentence, rule, head)
-            if partnered is None and "それぞれ" in unquoted:
-                # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
-                for other in meeting_arguments(sentence, participation, meetings_here):
-                    represent(ex, person, other, side, sentence, rule, head)
+        if participations and not speech and held_clause(participations[0]):
+            for k, participation in enumerate(participations):
+                if k > 0 and not (is_topic(doc, span) and held_clause(participation)):
+                    break  # only a topic is the subject of the clauses after its own
+                if k > 0 and (not meeting_argument(sentence, participation, meetings_here) or own_subject(sentence, refs, ref, participation)):
+                    continue  # 「Aは、Bと会談し、翌日、Cと会談を行った」: A in the later clause's meeting
+                clause_participation(ex, sentence, ref, span, participation, meetings_here, sides, unquoted, current, previous, head_all)
             continue
         # 「A はこの日の会議後、記者らに…」「A は協議後の記者会見で」: a delegate speaking
         # right after the meeting the article reports (the rule's confidence says so)
@@ -477,6 +447,61 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
             if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                 represent(ex, person, meeting, person.country, sentence, "remarks_after_meeting", None)
+
+
+def own_subject(sentence: Sentence, refs: list[PersonRef], topic: PersonRef, pred) -> bool:
+    """Whether a person other than ``topic`` is the は/が-marked subject of ``pred``'s clause."""
+    for other, span in _marked(sentence, refs, "は"):
+        if other is not topic and predicate_of(span[-1]).i == pred.i:
+            return True
+    for other, span in _marked(sentence, refs, "が"):
+        if other is not topic and predicate_of(span[-1]).i == pred.i:
+            return True
+    return False
+
+
+def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, span, participation, meetings_here, sides,
+                         unquoted: str, current, previous, head_all: bool) -> None:
+    """``ref`` took part through the predicate ``participation``: in the meeting that is its
+    argument (else, for its own clause, the meeting of the sentence or the one in focus)."""
+    doc = sentence.doc
+    m, person = ref.mention, ref.person
+    if participation.lemma_ in lexicon.cues("talks") and not meeting_argument(sentence, participation, meetings_here):
+        return  # one-off talks were handled with the meetings
+    meeting = meeting_argument(sentence, participation, meetings_here)
+    partnered = partnered_meeting(sentence, m, meetings_here)
+    meeting = partnered or meeting
+    held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not is_hosting(sentence, mn)]
+    # 「首脳会談は少人数会合と拡大会合を合わせて…行われ、日本側からは A」: the meeting, not a session
+    held_here = [mt for mt in held_here if mt.parent is None or mt.parent not in held_here] or held_here
+    if meeting is None and held_here:
+        meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
+    attends = (
+        participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation)
+        or serves_as_chair(participation) or says_gathered(participation)
+    )
+    if meeting is None and any(key[0] == sentence.index for key in ex.hearings):
+        return  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
+    if meeting is None and attends and not other_day(ex, sentence, current or previous):
+        # 「…側からは A が参加した」 after the sentence that reported the meeting
+        # (「29日には…慰霊式に出席した」 on another day is another event)
+        meeting = current or previous
+    if meeting is None:
+        return
+    side_mention = side_mention_for(sides, m)
+    side = side_codes(side_mention) if side_mention else person.country
+    written_side = None if side_mention else text_side(sentence, m.start)
+    if written_side and person.country_source != "explicit":
+        side = written_side  # 「米国側は…が首席代表を務めた」
+    if side_mention is None and not written_side and (not side or person.country_source in WEAK_SOURCES):
+        side = eliminate(ex, meeting, sentence, person) or side
+    rule = "side_phrase" if side_mention or written_side else "participant_subject"
+    head = True if head_all else None
+    represent(ex, person, meeting, side, sentence, rule, head)
+    if partnered is None and "それぞれ" in unquoted:
+        # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
+        for other in meeting_arguments(sentence, participation, meetings_here):
+            represent(ex, person, other, side, sentence, rule, head)
 
 
 def meeting_argument(sentence: Sentence, pred, meetings_here) -> Optional[Meeting]:
