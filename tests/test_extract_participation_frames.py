@@ -258,3 +258,25 @@ def test_extract_topic_takes_part_in_each_later_clause_meeting(facts_of):
     assert ("山田", "JP", "日米韓会合") not in reps
     forum = next(m for m in facts.meetings if m.forum == "日米韓会合")
     assert "日米韓3カ国会合" in forum.forum_aliases  # the name as written, with the count of its parties
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 「AとBとの(歴史的な)会談を終え」: the parties of a meeting someone has finished
+        (
+            "ジョン・ブラウン米大統領と北朝鮮の金正男委員長との歴史的な会談を終え、転機を迎えています。",
+            {("ジョン・ブラウン", "US"), ("金正男", "KP")},
+        ),
+        # a post the text shortens (委員長 for the reference list's 国務委員長): country and rank from the list
+        (
+            "ジョン・ブラウン米大統領と金正恩委員長との会談を終え、転機を迎えています。",
+            {("ジョン・ブラウン", "US"), ("金正恩", "KP")},
+        ),
+    ],
+)
+def test_extract_parties_of_a_finished_meeting(facts_of, text, expected):
+    facts = facts_of(text, published="2018-06-14")
+    assert {(p, s) for p, s, _ in _reps(facts)} == expected
+    if ("金正恩", "KP") in expected:
+        assert [m.forum for m in facts.meetings] == ["米朝首脳会談"]

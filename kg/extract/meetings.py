@@ -103,6 +103,8 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
         history = set()  # 「4年半ぶりに開かれ」: held now, for the first time in years
     if history:
         return "mentioned"
+    if pred.lemma_ in lexicon.cues("closing") and span.root.dep_ == "obj" and pred.dep_ in ("advcl", "ROOT"):
+        return "held"  # 「…との会談を終え、…を迎えています」: a meeting someone has finished was held
     past = is_past(pred)
     if not past and pred.dep_ == "acl" and CAPTION_DATELINE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
         past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened

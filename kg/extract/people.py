@@ -81,7 +81,8 @@ def _reference_official(person: "Person", year: Optional[int]) -> Optional["lexi
     core = title_core(person.title)
     candidates = [
         o for o in found.values()
-        if core and any(title_core(post) == core for post, _, _ in o.posts)
+        # (「委員長」 is how the text shortens the post 国務委員長)
+        if core and any((title_core(post) or "").endswith(core) for post, _, _ in o.posts)
         and (person.former or not year or any(o.posts_in(y) for y in (year - 1, year, year + 1)))
     ]
     if len(candidates) > 1 and person.country:
@@ -118,6 +119,10 @@ def apply_reference(people: list["Person"], refs: list["PersonRef"], year: Optio
         if official is None:
             continue
         set_country(person, official.country, "reference")
+        core = title_core(person.title)
+        full = next((title_core(post) for post, _, _ in official.posts if (title_core(post) or "") != core and (title_core(post) or "").endswith(core or "-")), None)
+        if full in lexicon.titles():
+            person.title_kind = lexicon.titles()[full].kind  # 「委員長」 written for the post 国務委員長: a head of state
         same = by_official.get(official.name_ja)
         if same is not None and same is not person and same.country == person.country:
             merge_people(same, person, people)

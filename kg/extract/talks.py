@@ -110,12 +110,16 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     return meeting
 
 
+_PARTIES_BEFORE_MEETING = re.compile(r"(?:の|による|との間の|間の|との)(?:初の|初めての|[\u3400-\u9fff]{1,4}的な)?")
+
+
 def people_of_meeting(ex: Extraction, sentence: Sentence, m: DomainMention) -> list[PersonRef]:
     """「AとBの会談」「AとBによる会談」: people of ≥2 known countries listed right before a
     bare meeting word are its participants."""
     text = doc_text(sentence.doc)
     refs = [r for r in ex.refs_in(sentence) if r.mention.end <= m.start]
-    if not refs or text[refs[-1].mention.end : m.start] not in ("の", "による", "との間の", "間の"):
+    # 「AとBの会談」「AとBとの(歴史的な)会談」
+    if not refs or not _PARTIES_BEFORE_MEETING.fullmatch(text[refs[-1].mention.end : m.start]):
         return []
     listed = [refs[-1]]
     for ref in reversed(refs[:-1]):
