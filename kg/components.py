@@ -878,6 +878,40 @@ def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
     return replace(mention, title=None, title_kind=None, country=None, official=True, weak_country=country, untitled=True)
 
 
+# 「AとBの両大統領」「A、B、Cの3首脳」: a post written once for the people listed before it
+_GROUP_POST = re.compile(r"の(?:両|各|[0-9０-９一二三四五六七八九十]+)$")
+# what stands between two people of such a list: a coordinator, 読点, the next one's 「Xの」
+_GROUP_GAP = re.compile(r"(?:と|、|,|，|及び|および)+[、,，]?(?:[^、。「」()（）]{1,8}の)?")
+
+
+def _titled_by_group_word(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
+    """People written with 氏 only, listed before 「の両大統領」「の3首脳」, hold that post."""
+    text = doc_text(doc)
+    people = sorted((m for m in mentions if m.label == "PERSON" and m.title_kind == "honorific"), key=lambda m: m.start)
+    titled: dict[int, DomainMention] = {}
+    for title in (m for m in mentions if m.label == "TITLE" and m.kind and m.kind != "honorific"):
+        group = _GROUP_POST.search(text, max(0, title.start - 4), title.start)
+        if group is None or group.end() != title.start:
+            continue
+        run, end = [], group.start()
+        for person in reversed(people):
+            if person.end > end:
+                continue
+            if person.end != end and not (run and _GROUP_GAP.fullmatch(text, person.end, end)):
+                break
+            run.insert(0, person)
+            end = person.start
+        if len(run) < 2:
+            continue
+        entry = lexicon.titles().get(title.text)
+        for person in run:
+            titled[person.start] = replace(
+                person, title=title.text, title_kind=entry.kind if entry else title.kind,
+                official=bool(entry.official) if entry else True,
+            )
+    return [titled.get(m.start, m) if m.label == "PERSON" and m.title_kind == "honorific" else m for m in mentions]
+
+
 def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
     """「フィリピン側からはA外相とB国防相」: every person of the list a side phrase opens is
     from that side, unless the person's own chunk names a country."""
@@ -1404,6 +1438,7 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         mentions += _side_mentions(doc, pieces, end)
         previous = pieces
     mentions += _listed_people(doc, chunk_pieces, all_people)
+    mentions = _titled_by_group_word(doc, mentions)
     mentions = _side_list_countries(doc, mentions)
     mentions = _meeting_party_countries(doc, mentions)
     mentions += _quote_mentions(doc)

@@ -196,6 +196,20 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
             {("ジョン・スミス", "US"), ("山田", "JP"), ("佐藤", "JP"), ("加藤", "JP")},
             set(),
         ),
+        # the people spoken to in a meeting written as the setting (へ/に), the other party
+        (
+            "日本の外務省によると、昨年11月に開かれた日ミャンマー外相会談で、山田外相は遺留品の返還をニャン・トゥン外相へ申し入れていた。",
+            "2008-09-28",
+            {("山田", "JP"), ("ニャン・トゥン", "MM")},
+            set(),
+        ),
+        # 「AとBの両大統領は電話会談し」: a post written once for the people listed with 氏
+        (
+            "ロシアのイワノフ氏と、アメリカのスミス氏の両大統領は緊急に電話会談し、情勢について意見交換を行った。",
+            "2014-07-20",
+            {("イワノフ", "RU"), ("スミス", "US")},
+            set(),
+        ),
     ],
 )
 def test_extract_who_took_part_for_which_side(facts_of, text, published, expected, absent):

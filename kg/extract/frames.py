@@ -99,7 +99,7 @@ def _list_labels(text: str, start: int, end: int):
 _SETTING_AFTER = re.compile(r"(?:にて|において(?:は)?|では)[、,]?|で[、,]")
 
 
-_ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に)(?![ぁ-ん])|(?:は|が|から|より)[、,]")
+_ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に|へ)(?![ぁ-ん])|(?:は|が|から|より)[、,]")
 
 
 def _marked(sentence: "Sentence", refs: list["PersonRef"], particle: str):
@@ -175,10 +175,15 @@ def represent(ex: Extraction, person: Person, meeting: Meeting, side: Optional[s
 
 def remaining_party(ex: Extraction, person: Person, meeting: Meeting) -> Optional[str]:
     """The side of a participant no evidence gives a country: in a meeting of two states the
-    text names, one of them the text's own, a name written the foreign way (katakana, or a
+    text names, one of them the text's own (or the one side its other participants stand
+    for), a name written the foreign way (katakana, or a
     Korean/Chinese-style name in a Japanese text) is the other party's."""
     states = [c for c in meeting.countries if len(c) == 2]
     home = getattr(ex, "home", None)
+    if home not in states:
+        # else the one side the meeting's other participants already stand for
+        seen = {r.side for r in ex.representations.values() if r.meeting == meeting.key}
+        home = next(iter(seen)) if len(seen) == 1 else None
     if not meeting.countries_from_text or len(states) != 2 or home not in states:
         return None
     foreign = looks_foreign_in_japanese(person) if home == "JP" else bool(re.search(r"[\u30A0-\u30FF]", person.name))

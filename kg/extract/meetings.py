@@ -836,7 +836,8 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
     if pred is not None and pred.lemma_ in lexicon.cues("talks_as_written"):
         word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
     if pred is not None and pred.i > 0 and pred.lemma_ == "会談" and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
-        word = pred.doc[pred.i - 1].text + word  # 「電話会談を行った」 → 日英外相電話会談
+        medium = pred.doc[pred.i - 1].text  # 「電話会談を行った」 → 日英外相電話会談, 米露首脳電話会談
+        word = word[: -len("会談")] + medium + "会談" if word.endswith("会談") else medium + word
     # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
     word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
     kinds = {r.person.title_kind for r in refs if title_core(r.person.title)}

@@ -204,9 +204,17 @@ def linear_predicate(sentence: Sentence, span: Span):
     for token in doc[span.end : sentence.span.end]:
         if in_relative_clause(token):
             continue  # a relative clause modifies a noun further on
-        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
+        if _opens_predicate(doc, token):
             return token
     return None
+
+
+def _opens_predicate(doc: Doc, token) -> bool:
+    """A verb, or a verbal noun before する; not the first part of a compound predicate
+    (「電話会談し」: 電話 belongs to the 会談 after it)."""
+    if token.dep_ == "compound" and token.head.i > token.i:
+        return False
+    return token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
 
 
 def next_predicate(sentence: Sentence, span: Span):
@@ -227,7 +235,7 @@ def next_predicate(sentence: Sentence, span: Span):
         if any(s <= token.idx < e for s, e in covered) or in_relative_clause(token):
             continue  # other names; a relative clause modifies a noun further on
             # (「…会議が開かれているパリで」: the hosting conference is where, not what)
-        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する"):
+        if _opens_predicate(doc, token):
             return token
     return None
 
