@@ -878,6 +878,34 @@ def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
     return replace(mention, title=None, title_kind=None, country=None, official=True, weak_country=country, untitled=True)
 
 
+# 「防衛大臣に就任しました山田太郎」: a name right after the clause of taking up a post
+_APPOINTED_BEFORE = re.compile(r"に(?:就任|着任)(?:いた)?し(?:まし)?た$")
+
+
+def _appointed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], mentions: list[DomainMention]) -> list[DomainMention]:
+    """People written by name alone after 「TITLEに就任した」: they hold that post."""
+    text = doc_text(doc)
+    titles = {m.end: m for m in mentions if m.label == "TITLE" and m.kind and m.kind != "honorific"}
+    taken = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    found = []
+    for _start, _end, pieces in chunks:
+        untitled = _untitled_name(doc, pieces)
+        if untitled is None:
+            continue
+        n_start, n_end, name, readings, _ = untitled
+        clause = _APPOINTED_BEFORE.search(text, max(0, n_start - 12), n_start)
+        title = titles.get(clause.start()) if clause is not None else None
+        if title is None or clause.end() != n_start or any(s <= n_start < e for s, e in taken) or not _looks_like_full_name(name):
+            continue
+        entry = lexicon.titles().get(title.text)
+        found.append(DomainMention(
+            "PERSON", n_start, n_end, text[n_start:n_end],
+            **_attrs(name=name, aliases=readings, title=title.text, title_kind=entry.kind if entry else title.kind,
+                     official=True, weak_country=_weak_title_country(entry, name) if entry else None, name_end=n_start + len(name)),
+        ))
+    return found
+
+
 # 「AとBの両大統領」「A、B、Cの3首脳」: a post written once for the people listed before it
 _GROUP_POST = re.compile(r"の(?:両|各|[0-9０-９一二三四五六七八九十]+)$")
 # what stands between two people of such a list: a coordinator, 読点, the next one's 「Xの」
@@ -910,6 +938,27 @@ def _titled_by_group_word(doc: Doc, mentions: list[DomainMention]) -> list[Domai
                 official=bool(entry.official) if entry else True,
             )
     return [titled.get(m.start, m) if m.label == "PERSON" and m.title_kind == "honorific" else m for m in mentions]
+
+
+# 「スミス、ジョン・ロシア連邦外務大臣」: a government's catalogue form, family name first
+_CATALOGUE_SURNAME = re.compile(r"(?<![\u30A0-\u30FF・])([\u30A1-\u30FA\u30FC]{2,})[、,，]$")
+
+
+def _catalogue_names(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
+    """A katakana name written 「Family、Given・COUNTRY post」 is the whole 「Family、Given」,
+    the family name alone (how the text goes on) one of its spellings."""
+    text = doc_text(doc)
+    countries = [(m.start, m.end) for m in mentions if m.label == "COUNTRY"]
+    found = []
+    for m in mentions:
+        if m.label == "PERSON" and m.name and m.name_end and _KATAKANA.match(m.name.replace("・", "")):
+            family = _CATALOGUE_SURNAME.search(text, max(0, m.start - 12), m.start)
+            joined = text[m.name_end : m.name_end + 1] == "・" and any(s == m.name_end + 1 for s, _ in countries)
+            if family is not None and joined and family.group(1) not in lexicon.places() and family.group(1) not in lexicon.non_person_words():
+                name = text[family.start() : m.start] + m.name
+                m = replace(m, start=family.start(), text=text[family.start() : m.end], name=name, aliases=(*m.aliases, family.group(1)))
+        found.append(m)
+    return found
 
 
 def _side_list_countries(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
@@ -1438,7 +1487,9 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         mentions += _side_mentions(doc, pieces, end)
         previous = pieces
     mentions += _listed_people(doc, chunk_pieces, all_people)
+    mentions += _appointed_people(doc, chunk_pieces, mentions)
     mentions = _titled_by_group_word(doc, mentions)
+    mentions = _catalogue_names(doc, mentions)
     mentions = _side_list_countries(doc, mentions)
     mentions = _meeting_party_countries(doc, mentions)
     mentions += _quote_mentions(doc)

@@ -210,6 +210,13 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
             {("イワノフ", "RU"), ("スミス", "US")},
             set(),
         ),
+        # the head of state of the country visited is the host
+        (
+            "山田首相はガーナの首都アクラを訪れた際に、ジョン・アクフォ大統領と会談した。",
+            "2006-06-27",
+            {("山田", "JP"), ("ジョン・アクフォ", "GH")},
+            set(),
+        ),
     ],
 )
 def test_extract_who_took_part_for_which_side(facts_of, text, published, expected, absent):

@@ -207,3 +207,24 @@ def test_nlp_entity_patterns_name_the_tokenizer_splits(nlp, text, name):
 )
 def test_nlp_entity_patterns_no_name_before_post(nlp, text):
     assert not _people(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, name, title, alias",
+    [
+        # a government's catalogue form: family name, 読点, given names, 「・」, country and post
+        ("山田外務大臣は、イワノフ、ピョートル・セルゲーエヴィチ・ロシア連邦外務大臣と電話会談を行った。",
+         "イワノフ、ピョートル・セルゲーエヴィチ", "外務大臣", "イワノフ"),
+        # a name right after the clause of taking up a post
+        ("防衛大臣に就任いたしました北沢俊美でございます。", "北沢俊美", "防衛大臣", None),
+    ],
+)
+def test_nlp_entity_patterns_name_written_apart_from_post(nlp, text, name, title, alias):
+    person = _people(nlp, text)[name]
+    assert person.title == title and person.official
+    assert alias is None or alias in person.aliases
+
+
+def test_nlp_entity_patterns_list_before_no_catalogue_name(nlp):
+    # a list of two people is not a catalogue form: no 「・」 between the given name and the country
+    assert "スミス、ジョン・ブラウン" not in _people(nlp, "会談には、スミス、ジョン・ブラウン英外相が出席した。")

@@ -46,7 +46,7 @@ from kg.extract.meetings import (
     talks_forum,
 )
 from kg.extract.frames import collect_representations, represent
-from kg.extract.talks import people_of_meeting, talks, talks_in
+from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
 
 
 _COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
@@ -108,6 +108,7 @@ class Extraction:
             ):
                 # Japanese papers write Japanese names in kanji, so a katakana name is foreign
                 set_country(person, home, "home")
+        host_countries(self, refs)
         collect_meetings(self)
         date_from_publication(self)
         collect_representations(self, refs)
@@ -138,6 +139,20 @@ def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
             code="E210",
         )
     return Extraction(article, docs).run()
+
+
+def host_countries(ex: Extraction, refs: list[PersonRef]) -> None:
+    """「A首相がガーナを訪れた際にB大統領と会談」: a head of state or government written the
+    foreign way, with no country, in a sentence about visiting one country, is its host."""
+    for ref in refs:
+        person = ref.person
+        if person.country or not person.official or person.title_kind != "head":
+            continue
+        if not (looks_foreign_in_japanese(person) if ex.home in (None, "JP") else re.search(r"[\u30A0-\u30FF]", person.name)):
+            continue
+        visited = visited_country(ref.sentence)
+        if visited and visited != ex.home:
+            set_country(person, visited, "list")
 
 
 def collect_meetings(ex: Extraction) -> None:

@@ -165,7 +165,8 @@ def visited_country(sentence: Sentence) -> Optional[str]:
     """The one country the sentence says was visited (「Xを訪問」), or None."""
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
-        if m.label == "COUNTRY" and re.match(r"を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 4]):
+        # 「韓国を訪問」「ガーナの首都アクラを訪れ」
+        if m.label == "COUNTRY" and re.match(r"(?:の首都[^、。をの]{1,10})?を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 20]):
             codes = m.codes
             if len(codes) == 1:
                 return codes[0]
