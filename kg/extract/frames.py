@@ -456,13 +456,10 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
 
 def own_subject(sentence: Sentence, refs: list[PersonRef], topic: PersonRef, pred) -> bool:
     """Whether a person other than ``topic`` is the は/が-marked subject of ``pred``'s clause."""
-    for other, span in _marked(sentence, refs, "は"):
-        if other is not topic and predicate_of(span[-1]).i == pred.i:
-            return True
-    for other, span in _marked(sentence, refs, "が"):
-        if other is not topic and predicate_of(span[-1]).i == pred.i:
-            return True
-    return False
+    return any(
+        other is not topic and predicate_of(span[-1]).i == pred.i
+        for particle in ("は", "が") for other, span in _marked(sentence, refs, particle)
+    )
 
 
 def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, span, participation, meetings_here, sides,
