@@ -59,7 +59,7 @@ _PLACE_ENE = {"Country", "City", "Province", "GPE_Other", "Continental_Region", 
 # Kanji numerals and quantifiers: one of them before a post counts holders (三外相, 両首脳).
 _COUNT_CHARACTERS = frozenset("一二三四五六七八九十両各全諸")
 # ENE types that say a common noun before a post is part of the post, a place or a body.
-_NOT_NAME_ENE = _NOT_PERSON_ENE | {"Position_Vocation", "Occasion_Other", "Timex_Other", "Date"}
+_NOT_NAME_ENE = _NOT_PERSON_ENE | {"Position_Vocation", "Occasion_Other", "Timex_Other", "Date", "Ordinal_Number"}
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
 _FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
 # Institution-suffix characters that also start a 〜長 title (国家情報院長 → 国家情報院 + 長).

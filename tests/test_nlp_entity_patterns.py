@@ -203,6 +203,9 @@ def test_nlp_entity_patterns_name_the_tokenizer_splits(nlp, text, name):
         "両国防衛大臣は、協力を確認した。",
         "歴代防衛大臣は、協力を確認した。",  # a word of the post itself, not a surname
         "現職防衛大臣は、協力を確認した。",
+        "訪問中の後任防衛大臣は、協力を確認した。",  # which holder of the post is meant
+        "次期防衛大臣は、協力を確認した。",
+        "与党防衛大臣は、協力を確認した。",
     ],
 )
 def test_nlp_entity_patterns_no_name_before_post(nlp, text):
