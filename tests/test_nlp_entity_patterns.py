@@ -180,16 +180,16 @@ def test_nlp_entity_patterns_talks_named_after_posts(facts_of, text, forum):
     "text, name",
     [
         # a surname that is also a common noun, straight before a post
-        ("訪問中の鳥居防衛大臣は、会談を行った。", "鳥居"),
+        ("来日した鳥居防衛大臣は、記者団に語った。", "鳥居"),
         ("小舟外務大臣は、会談を行った。", "小舟"),
         # a one-kanji surname and a given name the tokenizer does not know, before a region word and a post
-        ("中国側:孔鉉哲アジア司長他", "孔鉉哲"),
-        ("中国側:柳鉉佑アジア司長他", "柳鉉佑"),
+        ("会談には孔鉉哲アジア司長が同席した。", "孔鉉哲"),
+        ("会談には柳鉉佑アジア司長が同席した。", "柳鉉佑"),
         # a katakana name the tokenizer cut into two common nouns
-        ("イスラマバードでショーキット・アジーズ首相らと会談した。", "ショーキット・アジーズ"),
-        ("イスラマバードでダンスカット・アジーズ首相らと会談した。", "ダンスカット・アジーズ"),
+        ("カイロでショーキット・ハサン首相と会談した。", "ショーキット・ハサン"),
+        ("カイロでダンスカット・ハサン首相と会談した。", "ダンスカット・ハサン"),
         # a katakana name part Sudachi reads as an adverb, joined by 「・」
-        ("山田外相は返還をニャン・トゥン外相へ申し入れた。", "ニャン・トゥン"),
+        ("山田外相はニャン・トゥン外相に協力を求めた。", "ニャン・トゥン"),
     ],
 )
 def test_nlp_entity_patterns_name_the_tokenizer_splits(nlp, text, name):
@@ -203,7 +203,7 @@ def test_nlp_entity_patterns_name_the_tokenizer_splits(nlp, text, name):
         "両国防衛大臣は、協力を確認した。",
         "歴代防衛大臣は、協力を確認した。",  # a word of the post itself, not a surname
         "現職防衛大臣は、協力を確認した。",
-        "訪問中の後任防衛大臣は、協力を確認した。",  # which holder of the post is meant
+        "後任防衛大臣は、協力を確認した。",  # which holder of the post is meant
         "次期防衛大臣は、協力を確認した。",
         "与党防衛大臣は、協力を確認した。",
     ],
@@ -216,10 +216,10 @@ def test_nlp_entity_patterns_no_name_before_post(nlp, text):
     "text, name, title, alias",
     [
         # a government's catalogue form: family name, 読点, given names, 「・」, country and post
-        ("山田外務大臣は、イワノフ、ピョートル・セルゲーエヴィチ・ロシア連邦外務大臣と電話会談を行った。",
-         "イワノフ、ピョートル・セルゲーエヴィチ", "外務大臣", "イワノフ"),
+        ("会談の相手は、ペトロフ、イワン・ニコラエヴィチ・ロシア連邦国防大臣である。",
+         "ペトロフ、イワン・ニコラエヴィチ", "国防大臣", "ペトロフ"),
         # a name right after the clause of taking up a post
-        ("防衛大臣に就任いたしました北沢俊美でございます。", "北沢俊美", "防衛大臣", None),
+        ("外務大臣に就任しました佐藤花子です。", "佐藤花子", "外務大臣", None),
     ],
 )
 def test_nlp_entity_patterns_name_written_apart_from_post(nlp, text, name, title, alias):
