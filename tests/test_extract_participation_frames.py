@@ -149,7 +149,7 @@ def test_extract_dated_photo_caption_with_new_parties(facts_of):
     [
         # a held meeting written as the setting of the sentence
         (
-            "チリのパブロ・ロハス大統領は、サンティアゴで開かれた南米投資フォーラムの全体会合にて、山田首相に共同研究を持ちかけた。",
+            "チリのパブロ・ロハス大統領は、サンティアゴで開かれた南米投資フォーラムの全体会合において、山田首相に共同研究を持ちかけた。",
             "2018-09-13",
             {("パブロ・ロハス", "CL"), ("山田", "JP")},
             set(),
@@ -237,7 +237,7 @@ def test_extract_country_and_post_in_one_token(facts_of, text, name, country):
 
 
 def test_extract_session_of_a_named_forum_as_setting(facts_of):
-    text = "チリのパブロ・ロハス大統領が、バルパライソで開かれた南太平洋経済フォーラムの全体会合にて、山田一郎首相に新たな協力を提案した。"
+    text = "チリのパブロ・ロハス大統領が、バルパライソで開かれた南太平洋経済フォーラムの全体会合において、山田一郎首相に新たな協力を提案した。"
     reps = _reps(facts_of(text, published="2018-09-12"))
     assert {("パブロ・ロハス", "CL", "南太平洋経済フォーラムの全体会合"), ("山田一郎", "JP", "南太平洋経済フォーラムの全体会合")} <= reps
 

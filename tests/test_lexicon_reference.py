@@ -148,3 +148,19 @@ def test_lexicon_reference_malformed_post_raises_numbered_error(cell):
 def test_lexicon_reference_is_part_of_the_data_hash():
     """Editing the reference list invalidates cached extraction (it is in ``DATA_FILES``)."""
     assert "officials_reference.tsv" in lexicon.DATA_FILES
+
+
+@pytest.mark.parametrize(
+    "country, post",
+    [("KR", "大統領"), ("US", "大統領"), ("RU", "大統領"), ("JP", "首相"), ("KR", "首相"), ("GB", "首相"),
+     ("CN", "国家主席"), ("US", "国務長官"), ("US", "国防長官")],
+)
+def test_lexicon_reference_rosters_cover_the_period(country, post):
+    # a roster, not a list of answers: every year of 2013-2025 has a listed holder of the post
+    years = set()
+    for official in lexicon.known_officials():
+        if official.country == country:
+            for name, start, end in official.posts:
+                if name == post:
+                    years |= set(range(start or 2013, (end or 2025) + 1))
+    assert [y for y in range(2013, 2026) if y not in years] == []

@@ -16,7 +16,7 @@ from kg.records import Article, DocumentFacts, InstitutionMention, Representatio
 from kg.extract.sentences import Sentence, in_parentheses, norm, article_sentences
 from kg.extract.predicates import is_verbal
 from kg.extract.sides import institution_country, set_country, home_country, home_first
-from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese, person_record
+from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese, person_record, written_foreign
 from kg.extract.article_people import collect_people
 from kg.extract.meetings import (
     APPOSITION,
@@ -148,11 +148,11 @@ def host_countries(ex: Extraction, refs: list[PersonRef]) -> None:
         person = ref.person
         if person.country or not person.official or person.title_kind != "head":
             continue
-        if not (looks_foreign_in_japanese(person) if ex.home in (None, "JP") else re.search(r"[\u30A0-\u30FF]", person.name)):
+        if not written_foreign(person, ex.home):
             continue
         visited = visited_country(ref.sentence)
         if visited and visited != ex.home:
-            set_country(person, visited, "list")
+            set_country(person, visited, "host")
 
 
 def collect_meetings(ex: Extraction) -> None:

@@ -29,7 +29,7 @@ from kg.extract.predicates import (
     next_predicate,
 )
 from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
-from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese
+from kg.extract.people import Person, PersonRef, written_foreign
 from kg.extract.meetings import Meeting, is_hosting, other_day
 
 if TYPE_CHECKING:  # annotations only: these modules import this one
@@ -186,8 +186,7 @@ def remaining_party(ex: Extraction, person: Person, meeting: Meeting) -> Optiona
         home = next(iter(seen)) if len(seen) == 1 else None
     if not meeting.countries_from_text or len(states) != 2 or home not in states:
         return None
-    foreign = looks_foreign_in_japanese(person) if home == "JP" else bool(re.search(r"[\u30A0-\u30FF]", person.name))
-    return next(c for c in states if c != home) if foreign else None
+    return next(c for c in states if c != home) if written_foreign(person, home) else None
 
 
 def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:

@@ -81,13 +81,34 @@ def _reference_official(person: "Person", year: Optional[int]) -> Optional["lexi
     core = title_core(person.title)
     candidates = [
         o for o in found.values()
-        # (「委員長」 is how the text shortens the post 国務委員長)
-        if core and any((title_core(post) or "").endswith(core) for post, _, _ in o.posts)
+        if core and any(_holds_post(post, core) for post, _, _ in o.posts)
         and (person.former or not year or any(o.posts_in(y) for y in (year - 1, year, year + 1)))
     ]
     if len(candidates) > 1 and person.country:
         candidates = [o for o in candidates if o.country == person.country] or candidates
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _holds_post(post: str, core: str) -> bool:
+    """Whether a reference post is the post written as ``core`` (委員長 shortens 国務委員長)."""
+    return (title_core(post) or "").endswith(core)
+
+
+def _full_post(official: "lexicon.KnownOfficial", core: Optional[str]) -> Optional[str]:
+    """The reference official's post that the written ``core`` shortens (国務委員長 for 委員長), if listed."""
+    for post, _, _ in official.posts:
+        full = title_core(post)
+        if core and full and full != core and full.endswith(core) and full in lexicon.titles():
+            return full
+    return None
+
+
+def written_foreign(person: "Person", home: Optional[str]) -> bool:
+    """Whether the person's name is written the way the text writes foreigners: see
+    ``looks_foreign_in_japanese`` for a Japanese text, katakana in a text of another side."""
+    if home in (None, "JP"):
+        return looks_foreign_in_japanese(person)
+    return bool(re.search(r"[\u30A0-\u30FF]", person.name))
 
 
 def title_core(title: Optional[str]) -> Optional[str]:
@@ -119,9 +140,8 @@ def apply_reference(people: list["Person"], refs: list["PersonRef"], year: Optio
         if official is None:
             continue
         set_country(person, official.country, "reference")
-        core = title_core(person.title)
-        full = next((title_core(post) for post, _, _ in official.posts if (title_core(post) or "") != core and (title_core(post) or "").endswith(core or "-")), None)
-        if full in lexicon.titles():
+        full = _full_post(official, title_core(person.title))
+        if full is not None:
             person.title_kind = lexicon.titles()[full].kind  # 「委員長」 written for the post 国務委員長: a head of state
         same = by_official.get(official.name_ja)
         if same is not None and same is not person and same.country == person.country:

@@ -14,9 +14,9 @@ if TYPE_CHECKING:  # annotations only: these modules import this one
     from kg.extract.document import Extraction
 
 
-WEAK_SOURCES = ("name", "home", "list")  # defaults any other evidence overrides
+WEAK_SOURCES = ("name", "home", "list", "host")  # defaults any other evidence overrides
 
-_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "list": 1, "reference": 2, "institution": 2, "side": 3, "context": 3, "explicit": 4}
+_COUNTRY_SOURCE_RANK = {"": 0, "home": 1, "name": 1, "list": 1, "host": 1, "reference": 2, "institution": 2, "side": 3, "context": 3, "explicit": 4}
 
 
 _HOME_CANDIDATES = ("JP", "KR", "CN")
