@@ -888,14 +888,15 @@ def _appointed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], men
     titles = {m.end: m for m in mentions if m.label == "TITLE" and m.kind and m.kind != "honorific"}
     taken = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     found = []
-    for _start, _end, pieces in chunks:
-        untitled = _untitled_name(doc, pieces)
+    for start, _end, pieces in chunks:
+        # the clause is looked for first: reading a name off every chunk is the costly part
+        clause = _APPOINTED_BEFORE.search(text, max(0, doc[start].idx - 12), doc[start].idx)
+        title = titles.get(clause.start()) if clause is not None else None
+        untitled = _untitled_name(doc, pieces) if title is not None else None
         if untitled is None:
             continue
         n_start, n_end, name, readings, _ = untitled
-        clause = _APPOINTED_BEFORE.search(text, max(0, n_start - 12), n_start)
-        title = titles.get(clause.start()) if clause is not None else None
-        if title is None or clause.end() != n_start or any(s <= n_start < e for s, e in taken) or not _looks_like_full_name(name):
+        if clause.end() != n_start or any(s <= n_start < e for s, e in taken) or not _looks_like_full_name(name):
             continue
         entry = lexicon.titles().get(title.text)
         found.append(DomainMention(
