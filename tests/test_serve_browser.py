@@ -28,15 +28,20 @@ if None in chromium_paths():
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
+def served(tmp_path_factory):
     from kg.viz import write_html
 
     folder = tmp_path_factory.mktemp("served")
     shutil.copyfile(FIXTURE, folder / "graph.ttl")
     write_html(folder / "graph.ttl", folder / "graph.html")  # the real explorer, for its deep links
     server, thread = start_server(folder / "graph.ttl", workers=1)
-    yield server.url[: -len("/sparql")]
+    yield server.url[: -len("/sparql")], folder
     stop_server(server, thread)
+
+
+@pytest.fixture(scope="module")
+def base(served):
+    return served[0]
 
 
 @pytest.fixture(scope="module")
@@ -245,17 +250,17 @@ def test_serve_browser_completes_ontology_terms_offline(page, base, typed, expec
 
     page.execute_script("kgSparql.yasqe.setValue('SELECT * WHERE {\\n  \\n}'); kgSparql.yasqe.focus();"
                         "kgSparql.yasqe.setCursor({line: 1, ch: 2})")
-    page.find_element("css selector", ".CodeMirror textarea").send_keys(typed)
-    page.find_element("css selector", ".CodeMirror textarea").send_keys(Keys.CONTROL, " ")
+    page.find_element("css selector", ".CodeMirror textarea").send_keys(typed)  # hints show as you type
     WebDriverWait(page, 10).until(lambda d: d.find_elements("css selector", ".CodeMirror-hints li"))
     hints = [e.text for e in page.find_elements("css selector", ".CodeMirror-hints li")]
     assert expected in hints
     page.find_element("css selector", ".CodeMirror textarea").send_keys(Keys.ENTER)
     assert expected in page.execute_script("return kgSparql.yasqe.getLine(1)")
     assert [u for u in requested_urls(page) if not u.startswith((base + "/", "data:"))] == []
+    assert _problems(page) == []  # no blocked request to LOV or prefix.cc either
 
 
-def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base):
+def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base, served):
     from selenium.webdriver.support.ui import WebDriverWait
 
     run_bundled(page, "officials")
@@ -266,12 +271,15 @@ def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base
     iri = urllib.parse.parse_qs(urllib.parse.urlsplit(describe.get_attribute("href")).query)["iri"][0]
     assert run_query(FIXTURE, f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }}").rows[0][0] == rows[0][0]
     focus = first.find_element("css selector", "a.explorer-focus")
-    assert focus.get_attribute("href") == base + "/explorer#focus=" + urllib.parse.quote(iri, safe="")
+    href = focus.get_attribute("href")
+    assert href == base + "/explorer#focus=" + urllib.parse.quote(iri, safe="")
+    assert focus.get_attribute("target") == "_blank"
+    # The explorer the link names opens focused on that node (the page itself, from file:,
+    # so that this checks the deep link whatever headers /explorer is served with).
     results = page.current_window_handle
-    focus.click()
-    WebDriverWait(page, 30).until(lambda d: len(d.window_handles) == 2)
-    page.switch_to.window([h for h in page.window_handles if h != results][0])
+    page.switch_to.new_window("tab")
     try:
+        page.get((served[1] / "graph.html").as_uri() + "#" + urllib.parse.urlsplit(href).fragment)
         WebDriverWait(page, 30).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
         assert page.execute_script("return kgExplorer.state().focus") == iri
     finally:

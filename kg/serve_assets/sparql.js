@@ -126,6 +126,10 @@
   Yasqe.registerAutocompleter(completer("kgClasses", config.ontology.classes, "class"), false);
   Yasqe.registerAutocompleter(completer("kgProperties", config.ontology.properties, "property"), false);
 
+  // Only these: Yasqe's own class, property and prefix completers ask LOV and prefix.cc on the
+  // network (lodash merges a config's list into the defaults index by index, so set both).
+  Yasqe.defaults.autocompleters = ["variables", "kgClasses", "kgProperties"];
+
   var params = new URLSearchParams(window.location.search);
   var fromUrl = params.get("query");
 
