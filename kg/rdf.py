@@ -15,11 +15,11 @@ from urllib.parse import quote
 
 import rdflib
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
 from kg.errors import GraphError
-from kg.namespace import KGO, NIF, SCHEMA, bind_prefixes, iri
+from kg.namespace import KGO, NIF, SCHEMA, WIKIDATA, bind_prefixes, iri
 from kg.records import (
     Document,
     Evidence,
@@ -201,6 +201,8 @@ class _Mapper:
         if p.country:
             self.add(node, KGO.country, self.country(p.country))
         self.add(node, KGO.confidence, _confidence(p.confidence))
+        if p.wikidata:
+            self.add(node, OWL.sameAs, WIKIDATA[p.wikidata])
         self.evidence(node, p.evidence)
 
     def map_institution(self, i: Institution) -> None:

@@ -163,6 +163,7 @@ class Person:
     is_official: bool = False
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 1.0
+    wikidata: Optional[str] = None  # Wikidata item (Q...) of the reference official it is
 
 
 @dataclass(frozen=True)
