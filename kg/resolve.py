@@ -28,6 +28,7 @@ from kg.linkage import (
     normalise_name,
 )
 from kg.rdf import meeting_label
+from kg.sessions import cluster_sessions, dates_agree
 from kg.records import (
     Document,
     DocumentFacts,
@@ -67,13 +68,6 @@ def slugify(text: str) -> str:
     slug = _SLUG_UNSAFE.sub("-", normalise_name(text)).strip("-")
     slug = re.sub(r"-{2,}", "-", slug)
     return slug.lower() or "x"
-
-
-def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
-    """True when two ISO dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) agree at the coarser precision."""
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
 
 
 def _script_rank(text: str) -> int:
@@ -516,119 +510,18 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
 # ---------------------------------------------------------------- meetings
 
 
-def _cluster_meetings(meetings: dict[MentionId, MeetingMention], forum_of: dict[MentionId, str]) -> list[list[MentionId]]:
-    """Group the mentions of each forum into sessions: same ordinal, or agreeing dates."""
-    uf = UnionFind(meetings)
-    by_forum: dict[str, list[MentionId]] = defaultdict(list)
-    for mid in sorted(meetings):
-        by_forum[forum_of[mid]].append(mid)
-    for mids in by_forum.values():
-        anchored = [m for m in mids if meetings[m].ordinal is not None or meetings[m].date]
-        sessions = _Sessions(uf, meetings, anchored)
-        # The ordinal names the session even when reports differ on the day (time zones).
-        sessions.merge_equal(lambda m: meetings[m].ordinal, check=False)
-        sessions.merge_equal(lambda m: meetings[m].date, check=True)
-        sessions.merge_coarser_dates()
-        anchored_set = set(anchored)
-        _attach_unanchored(uf, [m for m in mids if m not in anchored_set], anchored, meetings)
-    return uf.groups()
-
-
-class _Sessions:
-    """The sessions of one forum while they are merged: a union-find that also keeps the
-    ordinals and dates of every session, so two sessions with different ordinals or
-    disagreeing dates are never joined."""
-
-    def __init__(self, uf: UnionFind, meetings: dict[MentionId, MeetingMention], mids: list[MentionId]):
-        self.uf, self.mids = uf, mids
-        self.ordinals: dict[MentionId, set[int]] = defaultdict(set)
-        self.dates: dict[MentionId, set[str]] = defaultdict(set)
-        for mid in mids:
-            root = uf.find(mid)
-            if meetings[mid].ordinal is not None:
-                self.ordinals[root].add(meetings[mid].ordinal)
-            if meetings[mid].date:
-                self.dates[root].add(meetings[mid].date)
-
-    def agree(self, a: MentionId, b: MentionId) -> bool:
-        a, b = self.uf.find(a), self.uf.find(b)
-        oa, ob = self.ordinals[a], self.ordinals[b]
-        return not (oa and ob and oa != ob) and all(dates_agree(x, y) for x in self.dates[a] for y in self.dates[b])
-
-    def merge(self, a: MentionId, b: MentionId) -> None:
-        a, b = self.uf.find(a), self.uf.find(b)
-        if a == b:
-            return
-        self.uf.union(a, b)
-        root, other = (a, b) if self.uf.find(a) == a else (b, a)
-        self.ordinals[root] |= self.ordinals.pop(other, set())
-        self.dates[root] |= self.dates.pop(other, set())
-
-    def merge_equal(self, value, *, check: bool) -> None:
-        """Join mentions with the same non-empty ``value(mention)`` (if ``check``: only
-        when their sessions agree)."""
-        owner: dict = {}
-        for mid in self.mids:
-            v = value(mid)
-            if v is None or v == "":
-                continue
-            if v in owner and (not check or self.agree(owner[v], mid)):
-                self.merge(owner[v], mid)
-            owner.setdefault(v, mid)
-
-    def precision(self, root: MentionId) -> int:
-        return max((len(d) for d in self.dates[root]), default=0)
-
-    def merge_coarser_dates(self) -> None:
-        """A session known only to the month (or year) joins the single finer session it
-        agrees with; months are settled before years so 2024 can join 2024-07 + 2024-07-11."""
-        by_year: dict[str, set[MentionId]] = defaultdict(set)
-        for mid in self.mids:
-            root = self.uf.find(mid)
-            for d in self.dates[root]:
-                by_year[d[:4]].add(root)
-        for year in sorted(by_year):
-            for level in (len("2024-07"), len("2024")):
-                for root in sorted(by_year[year]):
-                    if self.uf.find(root) != root or self.precision(root) != level:
-                        continue
-                    finer = {
-                        self.uf.find(r) for r in by_year[year]
-                        if self.uf.find(r) != root and self.precision(self.uf.find(r)) > level
-                    }
-                    candidates = [r for r in sorted(finer) if self.agree(root, r)]
-                    if len(candidates) == 1:
-                        self.merge(root, candidates[0])
-
-
-def _attach_unanchored(uf: UnionFind, unanchored: list[MentionId], anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
-    """A mention with neither ordinal nor date joins a session of the same forum reported
-    in the same article (the held one if several), else the article's other such mentions."""
-    anchored_in: dict[str, list[MentionId]] = defaultdict(list)
-    for mid in anchored:
-        anchored_in[mid[0]].append(mid)
-    first_loose: dict[str, MentionId] = {}
-    for mid in unanchored:
-        same_doc = sorted({uf.find(o) for o in anchored_in[mid[0]]})
-        if len(same_doc) > 1:
-            held = sorted({uf.find(o) for o in anchored_in[mid[0]] if meetings[o].status == "held"})
-            same_doc = held if len(held) == 1 else same_doc
-        if len(same_doc) == 1:
-            uf.union(same_doc[0], mid)
-        else:
-            uf.union(first_loose.setdefault(mid[0], mid), mid)
-
-
 def _resolve_meetings(
     meetings: dict[MentionId, MeetingMention],
     forum_of: dict[MentionId, str],
     forum_label: dict[str, str],
     sides: dict[MentionId, set[str]],
+    published: dict[str, Optional[str]],
+    attendees: dict[MentionId, frozenset[str]],
 ) -> tuple[list[Meeting], dict[MentionId, str]]:
     """One record per session; slug ``{forum}-{ordinal}``, else ``{forum}-{date}``, else
     ``{forum}-{document}``."""
     entries = []
-    for members in _cluster_meetings(meetings, forum_of):
+    for members in cluster_sessions(meetings, forum_of, published, attendees):
         mentions = [meetings[m] for m in members]
         forum = forum_of[members[0]]
         ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
@@ -725,7 +618,19 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
         )
 
     forums, forum_of = _resolve_forums(meetings, sides)
-    resolved_meetings, meeting_slug_of = _resolve_meetings(meetings, forum_of, {f.slug: f.label for f in forums}, sides)
+    # who a meeting mention brings along as evidence of its identity: the people it names as
+    # representing a side, and every person of its article when the article reports one meeting
+    attendees: dict[MentionId, set[str]] = defaultdict(set)
+    for doc, r in reps:
+        attendees[(doc, r.meeting)].add(person_slug_of[(doc, r.person)])
+    for f in facts:
+        if len(f.meetings) == 1:
+            attendees[(f.article.doc_id, f.meetings[0].key)] |= {person_slug_of[(f.article.doc_id, p.key)] for p in f.people}
+    published = {f.article.doc_id: f.article.published for f in facts}
+    resolved_meetings, meeting_slug_of = _resolve_meetings(
+        meetings, forum_of, {f.slug: f.label for f in forums}, sides, published,
+        {mid: frozenset(people) for mid, people in attendees.items()},
+    )
 
     grouped: dict[tuple[str, str, str], list[RepresentationFact]] = defaultdict(list)
     for doc, r in reps:
