@@ -40,6 +40,7 @@ class KGO(DefinedNamespace):
     memberCountry: URIRef
     forum: URIRef
     participant: URIRef
+    partOf: URIRef
     official: URIRef
     side: URIRef
     meeting: URIRef

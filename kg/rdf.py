@@ -138,8 +138,11 @@ class _Mapper:
         return self.country_records.get(code) or lexicon.country(code)
 
     def meeting_name(self, m: Meeting) -> str:
-        # One display convention for every meeting (「第5回…」); the resolver's own label,
-        # when different, is kept as an alias by map_meeting.
+        # One display convention for every meeting (「第5回…」, a part after its meeting:
+        # 「G7首脳会議 2023-05-19・アウトリーチ会合」); the resolver's own label, when
+        # different, is kept as an alias by map_meeting.
+        if m.part_of and m.part_of in self.meetings:
+            return f"{self.meeting_name(self.meetings[m.part_of])}・{m.part}"
         return meeting_label(self.forums[m.forum].label, m.ordinal, m.date)
 
     def labels(self, node: URIRef, label: str, aliases: Iterable[str]) -> None:
@@ -240,6 +243,8 @@ class _Mapper:
             self.add(node, KGO.place, Literal(m.place))
         for code in m.participants:
             self.add(node, KGO.participant, self.country(code))
+        if m.part_of:
+            self.add(node, KGO.partOf, self.ref(self.meetings, "meeting", m.part_of, f"meeting {m.slug!r}"))
         self.add(node, KGO.status, Literal(m.status))
         self.add(node, KGO.confidence, _confidence(m.confidence))
         self.evidence(node, m.evidence)

@@ -28,7 +28,7 @@ from kg.linkage import (
     normalise_name,
 )
 from kg.rdf import meeting_label
-from kg.sessions import cluster_sessions, dates_agree
+from kg.sessions import cluster_sessions, dates_agree, find_parents
 from kg.records import (
     Document,
     DocumentFacts,
@@ -510,6 +510,24 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
 # ---------------------------------------------------------------- meetings
 
 
+def _meeting_record(
+    mentions: list[MeetingMention], members: list[MentionId], forum: str, label: str, sides: dict[MentionId, set[str]], **fields
+) -> Meeting:
+    """The fields a session takes from all its reports."""
+    participants = {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
+    return Meeting(
+        slug="",
+        forum=forum,
+        label=label,
+        place=_most_common(display_form(m.place) for m in mentions if m.place),
+        participants=tuple(sorted(participants)),
+        status=min((m.status for m in mentions), key=lambda s: (_STATUS_RANK.get(s, len(_STATUS_RANK)), s)),
+        evidence=_evidence_union(m.evidence for m in mentions),
+        confidence=max(m.confidence for m in mentions),
+        **fields,
+    )
+
+
 def _resolve_meetings(
     meetings: dict[MentionId, MeetingMention],
     forum_of: dict[MentionId, str],
@@ -533,24 +551,36 @@ def _resolve_meetings(
         else:
             base = f"{forum}-{slugify(members[0][0])}"
         label = meeting_label(forum_label[forum], ordinal, date)
-        participants = {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
-        meeting = Meeting(
-            slug="",
-            forum=forum,
-            label=label,
-            ordinal=ordinal,
-            date=date,
-            place=_most_common(display_form(m.place) for m in mentions if m.place),
-            participants=tuple(sorted(participants)),
-            status=min((m.status for m in mentions), key=lambda s: (_STATUS_RANK.get(s, len(_STATUS_RANK)), s)),
-            evidence=_evidence_union(m.evidence for m in mentions),
-            confidence=max(m.confidence for m in mentions),
-        )
-        entries.append((members, base, meeting))
+        entries.append((members, base, _meeting_record(mentions, members, forum, label, sides, ordinal=ordinal, date=date)))
     slugs = _unique_slugs([(base, (m.date or "", tuple(members))) for members, base, m in entries])
     resolved, slug_of = [], {}
     for slug, (members, _, meeting) in zip(slugs, entries):
         resolved.append(replace(meeting, slug=slug))
+        slug_of.update((m, slug) for m in members)
+    return resolved, slug_of
+
+
+def _resolve_parts(
+    parts: dict[MentionId, tuple[MentionId, str]],
+    meetings: dict[MentionId, MeetingMention],
+    sessions: dict[str, Meeting],
+    session_of: dict[MentionId, str],
+    sides: dict[MentionId, set[str]],
+) -> tuple[list[Meeting], dict[MentionId, str]]:
+    """One record per part of a session (its 拡大会合, its outreach session): the reports of
+    one part word of one resolved session; slug ``{session}-{part}``, kgo:partOf the session."""
+    grouped: dict[tuple[str, str], list[MentionId]] = defaultdict(list)
+    for mid, (parent, word) in sorted(parts.items()):
+        grouped[(session_of[parent], word)].append(mid)
+    resolved, slug_of = [], {}
+    for (parent, word), members in sorted(grouped.items()):
+        mentions = [meetings[m] for m in members]
+        session = sessions[parent]
+        date = max((m.date for m in mentions if m.date), key=lambda d: (len(d), d), default=None) or session.date
+        label = _most_common(display_form(m.forum) for m in mentions) or word
+        slug = f"{parent}-{slugify(word)}"
+        record = _meeting_record(mentions, members, session.forum, label, sides, date=date, part_of=parent, part=word)
+        resolved.append(replace(record, slug=slug))
         slug_of.update((m, slug) for m in members)
     return resolved, slug_of
 
@@ -617,7 +647,9 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
             )
         )
 
-    forums, forum_of = _resolve_forums(meetings, sides)
+    parts = find_parents(meetings)
+    sessions_reported = {mid: m for mid, m in meetings.items() if mid not in parts}
+    forums, forum_of = _resolve_forums(sessions_reported, sides)
     # who a meeting mention brings along as evidence of its identity: the people it names as
     # representing a side, and every person of its article when the article reports one meeting
     attendees: dict[MentionId, set[str]] = defaultdict(set)
@@ -628,9 +660,14 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
             attendees[(f.article.doc_id, f.meetings[0].key)] |= {person_slug_of[(f.article.doc_id, p.key)] for p in f.people}
     published = {f.article.doc_id: f.article.published for f in facts}
     resolved_meetings, meeting_slug_of = _resolve_meetings(
-        meetings, forum_of, {f.slug: f.label for f in forums}, sides, published,
+        sessions_reported, forum_of, {f.slug: f.label for f in forums}, sides, published,
         {mid: frozenset(people) for mid, people in attendees.items()},
     )
+    part_meetings, part_slug_of = _resolve_parts(
+        parts, meetings, {m.slug: m for m in resolved_meetings}, meeting_slug_of, sides
+    )
+    resolved_meetings += part_meetings
+    meeting_slug_of.update(part_slug_of)
 
     grouped: dict[tuple[str, str, str], list[RepresentationFact]] = defaultdict(list)
     for doc, r in reps:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 from typing import Hashable, Optional
 
-from kg.linkage import UnionFind
+from kg.linkage import UnionFind, normalise_name
 from kg.records import MeetingMention
 
 MentionId = tuple[str, str]  # (doc_id, mention key)
@@ -217,3 +219,61 @@ class _Undated:
             if len(shared) >= SHARED_ATTENDEES:
                 found.append(root)
         return found[0] if len(found) == 1 else None
+
+
+# ---------------------------------------------------------------- parts of a meeting
+
+
+@lru_cache(maxsize=1)
+def part_words() -> tuple[str, ...]:
+    """Words naming a session inside a meeting (``kg/data/session_parts.tsv``), longest first."""
+    text = resources.files("kg").joinpath("data", "session_parts.tsv").read_text(encoding="utf-8")
+    words = {normalise_name(line.split("\t")[0]) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return tuple(sorted(words - {""}, key=lambda w: (-len(w), w)))
+
+
+def part_of_name(forum: str, kind: Optional[str]) -> Optional[tuple[str, str]]:
+    """(head, part word) when a meeting name names a part of a meeting:
+    「G7広島サミット・アウトリーチ会合」 → (G7広島サミット, アウトリーチ会合), 「拡大会合」 → ("", 拡大会合)."""
+    name = normalise_name(forum)
+    word = next((w for w in part_words() if name.endswith(w)), None)
+    if word is None:
+        return None
+    head = name[: -len(word)]
+    head = head[:-1] if head.endswith("の") else head
+    return head, word
+
+
+def find_parents(meetings: dict[MentionId, MeetingMention]) -> dict[MentionId, tuple[MentionId, str]]:
+    """Part mention → (the meeting of its article it is part of, part word).
+
+    The parent is a meeting of the same article, not itself a part, whose date agrees; when
+    the part's name begins with a name (「G7広島サミット」), a meeting of that name; among
+    several, the held one; none when still several or none (the mention stays a meeting).
+    """
+    by_doc: dict[str, list[MentionId]] = defaultdict(list)
+    for mid in sorted(meetings):
+        by_doc[mid[0]].append(mid)
+    parts = {mid: part_of_name(m.forum, m.kind) for mid, m in meetings.items()}
+    parents = {}
+    for mid, found in sorted(parts.items(), key=lambda kv: kv[0]):
+        if found is None:
+            continue
+        head, word = found
+        mention = meetings[mid]
+        cands = [o for o in by_doc[mid[0]] if parts[o] is None and dates_agree(meetings[o].date, mention.date)]
+        if head:
+            named = [o for o in cands if _names_overlap(head, meetings[o])]
+            cands = named
+        if len(cands) > 1:
+            cands = [o for o in cands if meetings[o].status == "held"] or cands
+        if len(cands) > 1 and mention.date:
+            cands = [o for o in cands if meetings[o].date == mention.date] or cands
+        if len(cands) == 1:
+            parents[mid] = (cands[0], word)
+    return parents
+
+
+def _names_overlap(head: str, mention: MeetingMention) -> bool:
+    names = [normalise_name(n) for n in (mention.forum, *mention.forum_aliases, mention.acronym or "")]
+    return any(n and len(n) >= 2 and (n in head or head in n) for n in names)
