@@ -470,7 +470,7 @@ def link_people(records: Iterable[PersonRecord]) -> tuple[list[list[Hashable]], 
                     linker.merge(a, b)
 
     # 3. bare surnames: join the one person of that surname who agrees on post and country
-    fallback: dict[tuple, Hashable] = {}
+    fallback: dict[tuple, list[Hashable]] = {}
     for mid in ordered:
         m = mentions[mid]
         if m.full or m.ref is not None:
@@ -493,8 +493,14 @@ def link_people(records: Iterable[PersonRecord]) -> tuple[list[list[Hashable]], 
             cands = [c for c in cands if c[0]]
         if len(cands) == 1:
             linker.merge(cands[0][1], mid)
-        else:  # unknown or ambiguous surname: same surname, country and post, one (unnamed) person
-            linker.merge(fallback.setdefault((keys[0], r.country or "", r.post or ""), mid), mid)
+        else:  # unknown or ambiguous surname: same surname, country and post in one tenure, one (unnamed) person
+            groups = fallback.setdefault((keys[0], r.country or ""), [])
+            same = next((g for g in groups if (linker.cluster(g).post_agrees(r.post, r.year) if r.post
+                                               else not linker.cluster(g).posts)), None)
+            if same is None:
+                groups.append(mid)
+            else:
+                linker.merge(same, mid)
 
     groups = linker.uf.groups()
     official_of: dict[Hashable, Optional[lexicon.KnownOfficial]] = {}
