@@ -46,6 +46,8 @@ from kg.extract.meetings import (
     talks_forum,
 )
 from kg.extract.frames import collect_representations, represent
+from kg.extract.labels import bind_side_labels
+from kg.extract.sections import name_aliases, rosters, split_sections
 from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
 
 
@@ -67,6 +69,7 @@ class Extraction:
         self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
         self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
         self._refs_by_sentence: Optional[dict[int, list[PersonRef]]] = None  # id(sentence) → its refs
+        self.section_meetings: dict[int, Meeting] = {}  # heading block → the session/meal it reports
         self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
 
     def refs_in(self, sentence: Sentence) -> list[PersonRef]:
@@ -111,7 +114,11 @@ class Extraction:
         host_countries(self, refs)
         collect_meetings(self)
         date_from_publication(self)
+        bind_side_labels(self)
         collect_representations(self, refs)
+        split_sections(self, refs)
+        rosters(self, refs)
+        name_aliases(self)
         institutions = collect_institutions(self, people)
         return DocumentFacts(
             article=self.article,
