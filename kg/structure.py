@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Optional, Sequence, TYPE_CHECKING
+from typing import Any, Optional, Sequence
 
 from kg import lexicon
 from kg.dates import CAPTION_DATELINE
 from kg.records import Block
 
-if TYPE_CHECKING:
-    from kg.ingest import ParagraphVerdict
+# ingest's ParagraphVerdict records (paragraph, kind, reason, kept); not imported: ingest imports this module
+ParagraphVerdict = Any
 
 
 HEADING_MAX_CHARS = 40  # a section heading is a short line
@@ -85,7 +85,7 @@ def _unbulleted(start: int, text: str) -> tuple[int, int]:
     return start + skip, start + len(text)
 
 
-def document_blocks(verdicts: Sequence["ParagraphVerdict"], headline_at: Optional[int],
+def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[int],
                     dateline_at: Optional[int]) -> tuple[Block, ...]:
     """The typed blocks of an article from ingest's paragraph verdicts, in text order.
 
@@ -141,7 +141,7 @@ def document_blocks(verdicts: Sequence["ParagraphVerdict"], headline_at: Optiona
     return tuple(blocks)
 
 
-def _opens_section(verdicts: Sequence["ParagraphVerdict"], i: int) -> bool:
+def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> bool:
     """Whether article text (kept prose, or a roster) follows the line ``i``, at most one
     more heading or a blank in between."""
     for j in range(i + 1, min(len(verdicts), i + 4)):
@@ -153,7 +153,7 @@ def _opens_section(verdicts: Sequence["ParagraphVerdict"], i: int) -> bool:
     return False
 
 
-def _list_rosters(verdicts: Sequence["ParagraphVerdict"], kinds: dict[int, tuple[str, int]], last: int) -> None:
+def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[str, int]], last: int) -> None:
     """「(参考)出席者」 and the short unpunctuated lines right under it: a heading (level 0)
     and a roster of one line each, until article text or other page furniture."""
     for i, v in enumerate(verdicts):

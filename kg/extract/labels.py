@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, Optional, TYPE_CHECKING
+from typing import NamedTuple, Optional
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-
-if TYPE_CHECKING:  # annotations only
-    from kg.extract.document import Extraction
-    from kg.extract.meetings import Meeting
-    from kg.extract.sentences import Sentence
+from kg.extract.sentences import Sentence
+from kg.extract.state import Extraction, Meeting
 
 
 # what may stand between a label and the first person it introduces

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional, TYPE_CHECKING
+from typing import Optional
 
 from kg import lexicon
 from kg.extract.frames import represent
-from kg.extract.meetings import Meeting
+from kg.extract.sentences import Sentence
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
-
-if TYPE_CHECKING:  # annotations only
-    from kg.extract.document import Extraction
-    from kg.extract.people import PersonRef
-    from kg.extract.sentences import Sentence
+from kg.extract.state import Extraction, Meeting, PersonRef
 
 
 # rules whose facts say who attended (an attendee list), not who acted
