@@ -103,3 +103,18 @@ def realdev_ttl(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("realdev-out")
     build_corpus([SHARED / "realdev" / "articles"], out, cache_dir=TEST_CACHE)
     return out / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def real_large_ttl(tmp_path_factory) -> Path:
+    """A build of ../shared/realdev + realdev2 articles and seeds/: a 400-node graph of real
+    text for the explorer's browser tests (the real sentences stay out of the repository;
+    parsed documents are cached in the test cache); skipped without the shared folder."""
+    if SHARED is None or not (SHARED / "realdev" / "articles").is_dir():
+        pytest.skip("../shared/realdev not found (set KG_SHARED_DIR to the shared folder)")
+    from kg.pipeline import build_corpus
+
+    inputs = [SHARED / name / "articles" for name in ("realdev", "realdev2") if (SHARED / name / "articles").is_dir()]
+    out = tmp_path_factory.mktemp("real-large-out")
+    build_corpus([*inputs, SEEDS], out, cache_dir=TEST_CACHE)
+    return out / "graph.ttl"
