@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from typing import Optional
 
 import click
 
@@ -13,7 +15,10 @@ from kg.errors import KGError
 @click.argument("gold_dir", metavar="GOLD_DIR")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the full result as JSON instead of the text report.  e.g. --json > eval.json")
-def eval_command(graph: str, gold_dir: str, as_json: bool) -> None:
+@click.option("-w", "--width", type=click.IntRange(min=0), metavar="COLUMNS",
+              help="Wrap report lines at spaces to COLUMNS (0: no limit) [default: the terminal's "
+                   "width when printing to one, else no limit].  e.g. --width 100")
+def eval_command(graph: str, gold_dir: str, as_json: bool, width: Optional[int]) -> None:
     """Score GRAPH (a Turtle file from `kg build`) against the gold files in GOLD_DIR.
 
     Prints representation precision, recall and F1 over the corpus and per document,
@@ -21,15 +26,18 @@ def eval_command(graph: str, gold_dir: str, as_json: bool) -> None:
     right country), the required meetings found, and must_not_extract names in the
     graph. The figures are those of the reference scorer shared/tools/score.py, and
     the last line is the line it prints. The gold format and the scoring rules are
-    in docs/evaluation.md. Exits 0 whatever the scores; 1 when the graph or the gold
-    files cannot be read.
+    in docs/evaluation.md. On a terminal, long lines wrap at spaces to fit it, never
+    inside a name or a figure; piped, lines stay whole (`| tail -1`). Exits 0 whatever the scores; 1 when the graph or the gold files
+    cannot be read.
 
     \b
     Examples:
       kg eval out/graph.ttl tests/gold
       kg eval out/graph.ttl tests/gold --json | jq .representations.f1
     """
+    from kg.cli.query import output_width
     from kg.evaluate import evaluate, format_report
+    from kg.query import wrap_words
 
     try:
         report = evaluate(graph, gold_dir)
@@ -38,4 +46,6 @@ def eval_command(graph: str, gold_dir: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(format_report(report))
+        columns = output_width(width) if width is not None or sys.stdout.isatty() else None
+        lines = format_report(report).split("\n")
+        click.echo("\n".join(part for line in lines for part in (wrap_words(line, columns) if columns else [line])))
