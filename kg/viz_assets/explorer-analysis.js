@@ -8,44 +8,82 @@
 
   // ------------------------------------------------------------ layout of a subset
 
-  // Fruchterman–Reingold on the nodes ``ids`` and the ``links`` among them, started from
-  // ``start`` (the positions computed when the page was written, so the subset keeps its
-  // shape), scaled so that a link is about ``spacing`` long, centred where the subset was.
-  // Deterministic (no randomness); O(n²) per iteration, meant for subsets of a few hundred.
+  // The nodes ``ids`` and the ``links`` among them laid out again: each connected component
+  // by Fruchterman–Reingold started from ``start`` (the positions computed when the page was
+  // written, so a component keeps its shape) with links about ``spacing`` long; the largest
+  // component where the subset's centre was, the others packed on shelves under it, as the
+  // page's own layout does. Deterministic; O(n²) per iteration within a component.
   analysis.layoutSubset = function (ids, links, start, spacing, iterations) {
-    var n = ids.length;
     var result = {};
-    if (!n) return result;
-    var index = {};
-    ids.forEach(function (id, i) { index[id] = i; });
+    if (!ids.length) return result;
     var cx = 0, cy = 0;
     ids.forEach(function (id) { cx += start[id].x; cy += start[id].y; });
-    cx /= n; cy /= n;
-    if (n === 1) { result[ids[0]] = { x: cx, y: cy }; return result; }
+    cx /= ids.length; cy /= ids.length;
+    var boxes = components(ids, links).map(function (c) {
+      var local = forceLayout(c.ids, c.links, start, spacing, iterations || 80);
+      var xs = c.ids.map(function (id) { return local[id].x; }), ys = c.ids.map(function (id) { return local[id].y; });
+      return { local: local, ids: c.ids, x0: Math.min.apply(null, xs), y0: Math.min.apply(null, ys),
+               x1: Math.max.apply(null, xs), y1: Math.max.apply(null, ys) };
+    });
+    var main = boxes[0];
+    var mx = (main.x0 + main.x1) / 2, my = (main.y0 + main.y1) / 2;
+    main.ids.forEach(function (id) { result[id] = { x: main.local[id].x - mx, y: main.local[id].y - my }; });
+    var width = Math.max(main.x1 - main.x0, 6 * spacing);
+    var left = -width / 2, top = (main.y1 - main.y0) / 2 + spacing;
+    var cursor = left, shelf = 0;
+    boxes.slice(1).forEach(function (b) {
+      var w = b.x1 - b.x0, h = b.y1 - b.y0;
+      if (cursor > left && cursor + w > left + width) { cursor = left; top += shelf + spacing * 0.6; shelf = 0; }
+      b.ids.forEach(function (id) { result[id] = { x: cursor + b.local[id].x - b.x0, y: top + b.local[id].y - b.y0 }; });
+      cursor += w + spacing * 0.6;
+      shelf = Math.max(shelf, h);
+    });
+    ids.forEach(function (id) {
+      result[id] = { x: Math.round((result[id].x + cx) * 10) / 10, y: Math.round((result[id].y + cy) * 10) / 10 };
+    });
+    return result;
+  };
+
+  // Connected components of the subset, largest first (ties by first id), each with its links.
+  function components(ids, links) {
+    var parent = {};
+    ids.forEach(function (id) { parent[id] = id; });
+    var root = function (id) { while (parent[id] !== id) { parent[id] = parent[parent[id]]; id = parent[id]; } return id; };
+    links.forEach(function (l) { if (parent[l[0]] !== undefined && parent[l[1]] !== undefined) parent[root(l[0])] = root(l[1]); });
+    var groups = {};
+    ids.forEach(function (id) { var r = root(id); (groups[r] = groups[r] || { ids: [], links: [] }).ids.push(id); });
+    links.forEach(function (l) { if (parent[l[0]] !== undefined && parent[l[1]] !== undefined) groups[root(l[0])].links.push(l); });
+    return Object.keys(groups).map(function (r) { return groups[r]; }).sort(function (a, b) {
+      return b.ids.length - a.ids.length || (a.ids[0] < b.ids[0] ? -1 : 1);
+    });
+  }
+
+  // Fruchterman–Reingold of one connected component, centred on 0.
+  function forceLayout(ids, links, start, k, rounds) {
+    var n = ids.length;
+    var result = {};
+    if (n === 1) { result[ids[0]] = { x: 0, y: 0 }; return result; }
+    var index = {};
+    ids.forEach(function (id, i) { index[id] = i; });
     var xs = new Float64Array(n), ys = new Float64Array(n);
-    var rms = 0;
+    var cx = 0, cy = 0, rms = 0;
+    ids.forEach(function (id) { cx += start[id].x / n; cy += start[id].y / n; });
     ids.forEach(function (id, i) {
       xs[i] = start[id].x - cx; ys[i] = start[id].y - cy;
-      rms += xs[i] * xs[i] + ys[i] * ys[i];
+      rms += (xs[i] * xs[i] + ys[i] * ys[i]) / n;
     });
-    rms = Math.sqrt(rms / n);
-    var k = spacing;
+    rms = Math.sqrt(rms);
     var radius = k * Math.sqrt(n) * 0.45;
-    var scale = rms > 1e-6 ? radius / rms : 1;
     for (var i = 0; i < n; i++) {
-      // Coincident starts (or none at all) are spread on a golden-angle spiral.
-      var angle = i * 2.399963, r = k * 0.3 * Math.sqrt(i + 1);
-      xs[i] = xs[i] * scale + (rms > 1e-6 ? 0 : r * Math.cos(angle));
-      ys[i] = ys[i] * scale + (rms > 1e-6 ? 0 : r * Math.sin(angle));
+      if (rms > 1e-6) { xs[i] *= radius / rms; ys[i] *= radius / rms; continue; }
+      // Coincident starts are spread on a golden-angle spiral.
+      xs[i] = k * 0.3 * Math.sqrt(i + 1) * Math.cos(i * 2.399963);
+      ys[i] = k * 0.3 * Math.sqrt(i + 1) * Math.sin(i * 2.399963);
     }
     var pairs = [];
-    links.forEach(function (l) {
-      var a = index[l[0]], b = index[l[1]];
-      if (a !== undefined && b !== undefined && a !== b) pairs.push(a, b);
-    });
+    links.forEach(function (l) { if (l[0] !== l[1]) pairs.push(index[l[0]], index[l[1]]); });
     var dx = new Float64Array(n), dy = new Float64Array(n);
-    var rounds = iterations || 80;
-    var gravity = k / radius * 0.6;
+    var gravity = k / radius * 0.3;
     for (var step = 0; step < rounds; step++) {
       var t = radius * 0.15 * (1 - step / rounds) + k * 0.02;
       dx.fill(0); dy.fill(0);
@@ -61,8 +99,7 @@
       for (var p = 0; p < pairs.length; p += 2) {
         var u = pairs[p], v = pairs[p + 1];
         var lx = xs[u] - xs[v], ly = ys[u] - ys[v];
-        var d = Math.sqrt(lx * lx + ly * ly) || 0.01;
-        var g = d / k;  // d²/k along the unit vector
+        var g = Math.sqrt(lx * lx + ly * ly) / k;  // d²/k along the unit vector
         dx[u] -= lx * g; dy[u] -= ly * g; dx[v] += lx * g; dy[v] += ly * g;
       }
       for (var q = 0; q < n; q++) {
@@ -72,11 +109,9 @@
         xs[q] += dx[q]; ys[q] += dy[q];
       }
     }
-    ids.forEach(function (id, j) {
-      result[id] = { x: Math.round((xs[j] + cx) * 10) / 10, y: Math.round((ys[j] + cy) * 10) / 10 };
-    });
+    ids.forEach(function (id, j) { result[id] = { x: xs[j], y: ys[j] }; });
     return result;
-  };
+  }
 
   // ------------------------------------------------------------ shortest chains
 

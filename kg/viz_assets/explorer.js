@@ -378,9 +378,11 @@
       if (isVisible) { visibleIds[node.id] = true; shown.nodes += 1; }
     });
     focusSet = computeFocus();
+    // Once the lit nodes are laid out again, the rest no longer sits beside them: fainter.
+    var dimmed = focusSet && state.relayout ? DIMMED / 3 : DIMMED;
     nodes.forEach(function (node) {
       var isVisible = !!visibleIds[node.id];
-      var opacity = !focusSet || focusSet[node.id] ? 1 : DIMMED;
+      var opacity = !focusSet || focusSet[node.id] ? 1 : dimmed;
       if (!!node.hidden === isVisible || node.opacity !== opacity) {
         nodeChanges.push({ id: node.id, hidden: !isVisible, opacity: opacity });
       }
@@ -390,7 +392,7 @@
       if (isVisible) shown.edges += 1;
       var lit = !focusSet || (focusSet[edge.from] && focusSet[edge.to]);
       var c = edgeColor[edge.id];
-      var color = { color: c, highlight: c, hover: c, opacity: lit ? 0.9 : DIMMED };
+      var color = { color: c, highlight: c, hover: c, opacity: lit ? 0.9 : dimmed };
       if (!!edge.hidden === isVisible || !edge.color || edge.color.opacity !== color.opacity) {
         edgeChanges.push({ id: edge.id, hidden: !isVisible, color: color });
       }
@@ -417,7 +419,9 @@
     if (placed.length) ids = placed;
     if (!ids.length) return;
     network.fit({ nodes: ids, animation: false });
-    if (network.getScale() > MAX_FIT_SCALE) network.moveTo({ scale: MAX_FIT_SCALE, animation: false });
+    // A focus or a path: a margin, so that the labels of the outermost nodes fit too.
+    var scale = Math.min(network.getScale() * (focusSet ? 0.9 : 1), MAX_FIT_SCALE);
+    if (scale !== network.getScale()) network.moveTo({ scale: scale, animation: false });
   }
   explorer.fit = frame;
 
@@ -673,7 +677,7 @@
   // Focus on node ``id`` (an IRI): the node and its neighbours, the rest dimmed.
   function select(id) {
     if (!byId[id] && !data.documents[id]) return false;
-    setState({ focus: id, depth: 1 });
+    setState(focusChange(id));
     return true;
   }
   explorer.select = select;
@@ -1048,6 +1052,29 @@
     pathBar.appendChild(close);
   }
 
+  // A path reads from left to right: one column a step, the chains of a column one under another.
+  function pathLayout() {
+    var columns = {};
+    var placed = {};
+    pathResult().paths.forEach(function (path) {
+      path.forEach(function (id, step) {
+        if (placed[id]) return;
+        placed[id] = true;
+        (columns[step] = columns[step] || []).push(id);
+      });
+    });
+    var start = home[state.from];
+    var positions = {};
+    Object.keys(columns).forEach(function (step) {
+      var column = columns[step];
+      column.forEach(function (id, i) {
+        positions[id] = { x: start.x + step * data.spacing * 1.2, y: start.y + (i - (column.length - 1) / 2) * data.spacing * 0.45 };
+      });
+    });
+    [state.from, state.to].forEach(function (id) { if (!positions[id]) positions[id] = home[id]; });
+    return positions;
+  }
+
   function showPaths() {
     var result = pathResult();
     var names = { from: byId[state.from].details.display, to: byId[state.to].details.display,
@@ -1081,6 +1108,8 @@
   // positions computed when the page was written (kgAnalysis.layoutSubset); clearing them
   // puts every node back where that layout had it.
   var RELAYOUT_MAX = 600;
+  // Links of a subset a little shorter than in the whole layout: a subset has fewer labels.
+  var SUBSET_SPACING = 0.75;
   var home = {};
   data.nodes.forEach(function (n) { home[n.id] = { x: n.x, y: n.y }; });
   var moved = {};
@@ -1108,7 +1137,7 @@
       var links = data.edges.filter(function (e) {
         return inSet[e.from] && inSet[e.to] && (!e.countryLink || state.links);
       }).map(function (e) { return [e.from, e.to]; });
-      var placed = kgAnalysis.layoutSubset(ids, links, home, data.spacing, 80);
+      var placed = state.from && state.to ? pathLayout() : kgAnalysis.layoutSubset(ids, links, home, SUBSET_SPACING * data.spacing, 80);
       ids.forEach(function (id) { target[id] = placed[id]; moved[id] = true; });
     }
     nodes.update(Object.keys(target).map(function (id) { return { id: id, x: target[id].x, y: target[id].y }; }));
