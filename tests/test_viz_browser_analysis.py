@@ -6,7 +6,6 @@ attribute, the period slider, and GEXF / GraphML that networkx reads back."""
 from __future__ import annotations
 
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import quote
@@ -14,11 +13,12 @@ from urllib.parse import quote
 import networkx as nx
 import pytest
 
-from kg.viz import explorer_data, load_graph, write_html
+from kg.viz import explorer_data, load_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.bench_viz import explorer_browser, open_explorer, require_chromium  # noqa: E402
+from benchmarks.bench_viz import require_chromium  # noqa: E402
+from tests.fixtures_viz import download_file, downloads, explorer_session, opened  # noqa: E402,F401
 
 pytestmark = pytest.mark.slow
 
@@ -34,22 +34,8 @@ def model(real_large_ttl):
 
 
 @pytest.fixture(scope="module")
-def downloads(tmp_path_factory):
-    return tmp_path_factory.mktemp("downloads")
-
-
-@pytest.fixture(scope="module")
 def session(tmp_path_factory, downloads, real_large_ttl):
-    page = write_html(real_large_ttl, tmp_path_factory.mktemp("viz") / "graph.html")
-    with explorer_browser(tmp_path_factory.mktemp("chromium-profile"), viewport=(1400, 900),
-                          downloads=downloads) as driver:
-        yield driver, page
-
-
-@pytest.fixture()
-def opened(session):
-    open_explorer(*session)
-    return session[0]
+    yield from explorer_session(tmp_path_factory, downloads, real_large_ttl)
 
 
 def _js(driver, script, *args):
@@ -348,18 +334,6 @@ def test_viz_analysis_period_slider_filters_graph_and_table(opened, model):
 # ------------------------------------------------------------------ export
 
 
-def _download(driver, folder: Path, button_id: str, name: str) -> Path:
-    for old in folder.iterdir():
-        old.unlink()
-    driver.find_element("id", button_id).click()
-    target = folder / name
-    for _ in range(50):
-        if target.exists() and target.stat().st_size:
-            break
-        time.sleep(0.1)
-    return target
-
-
 @pytest.mark.parametrize(("button", "name", "reader"), [
     ("export-gexf", "kaigi-kg.gexf", nx.read_gexf),
     ("export-graphml", "kaigi-kg.graphml", nx.read_graphml),
@@ -369,7 +343,7 @@ def test_viz_analysis_export_what_is_shown_for_other_tools(opened, downloads, mo
 
     Select(opened.find_element("id", "filter-forum")).select_by_visible_text(EDSCG)
     Select(opened.find_element("id", "style-color")).select_by_value("community")
-    graph = reader(_download(opened, downloads, button, name))
+    graph = reader(download_file(opened, downloads, button, name))
     shown = _js(opened, "return kgExplorer.shown()")
     countries = sum(1 for i in _shown_ids(opened) if "/country/" in i)
     assert graph.number_of_nodes() == shown["nodes"] and graph.number_of_edges() == shown["edges"]
