@@ -1,5 +1,5 @@
 """The explorer as an analysis tool, in real headless Chromium at 1400x900 (network blocked)
-on a 400-node graph built from real text (../shared/realdev + realdev2 + seeds, built at
+on a 400-node graph built from real text (../shared/seeds + realdev + realdev2, built at
 run time): filters that keep what they select and what it links to, the table's search and
 its deep link, Esc, re-layout of what is kept, paths between two nodes, styling by
 attribute, the period slider, and GEXF / GraphML that networkx reads back."""
@@ -29,13 +29,13 @@ PASSABLE = {"official", "person", "meeting"}
 
 
 @pytest.fixture(scope="module")
-def model(real_large_ttl):
-    return explorer_data(load_graph(real_large_ttl))
+def model(union_ttl):
+    return explorer_data(load_graph(union_ttl))
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory, downloads, real_large_ttl):
-    yield from explorer_session(tmp_path_factory, downloads, real_large_ttl)
+def session(tmp_path_factory, downloads, union_ttl):
+    yield from explorer_session(tmp_path_factory, downloads, union_ttl)
 
 
 def _js(driver, script, *args):
