@@ -267,6 +267,14 @@ def test_viz_analysis_path_deep_link(opened, session, model):
     _reopen(opened, session[1], f"from={quote(start, safe='')}&to={quote(end, safe='')}")
     assert {tuple(p) for p in _js(opened, "return kgExplorer.paths()")} <= _restricted_paths(model, start, end)
     assert opened.find_element("id", "details-body").get_attribute("data-paths") not in (None, "0")
+    # two nodes nothing connects: said so, no chain
+    graph = nx.Graph([(e["from"], e["to"]) for e in model["edges"] if not e["countryLink"]])
+    apart = sorted(n["id"] for n in model["nodes"] if n["kind"] == "official" and n["id"] in graph
+                   and not nx.has_path(graph, start, n["id"]))[0]
+    _js(opened, "kgExplorer.path(arguments[0], arguments[1])", start, apart)
+    assert _js(opened, "return kgExplorer.paths()") == []
+    details = opened.find_element("id", "details-body")
+    assert details.get_attribute("data-paths") == "0" and "繋がっていません" in details.find_element("tag name", "h3").text
 
 
 # ------------------------------------------------------------------ styling and period

@@ -712,7 +712,7 @@
       setState({ focus: "", depth: 1 }, { reframe: false });
     }
   });
-  network.on("hoverNode", function (params) { if (!state.focus) showNode(params.node); });
+  network.on("hoverNode", function (params) { if (!state.focus && !state.from) showNode(params.node); });
 
   // ------------------------------------------------------------ search
 
