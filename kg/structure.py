@@ -42,12 +42,16 @@ _SENTENCE_END = ("。", "｡")
 @lru_cache(maxsize=1)
 def _roster_label() -> re.Pattern:
     """A roster label at a line's start or after a space: a side-label head of
-    ``side_labels.tsv`` (a country form of two or more characters for ``{country}``), maybe a
+    ``side_labels.tsv`` (a country form of two or more characters for a bare ``{country}``), maybe a
     list word (同席者), then a colon: 「日本:」「ペルー側:」「我が方出席者:」."""
-    forms = "|".join(re.escape(f) for f, _ in lexicon.country_forms_longest_first() if len(f) >= 2)
+    forms = [f for f, _ in lexicon.country_forms_longest_first()]
+    long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
+    any_forms = "|".join(re.escape(f) for f in forms)
     heads = []
     for _, words, _ in lexicon.side_labels():
-        heads += [re.escape(w).replace(re.escape("{country}"), f"(?:{forms})") for w in words]
+        # a one-character country form (米, 韓) binds only to a following noun (米側)
+        heads += [re.escape(w).replace(re.escape("{country}"), f"(?:{long_forms if w == '{country}' else any_forms})")
+                  for w in words]
     words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
     return re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(sorted(heads, key=len, reverse=True))})(?:{words})?\s*[:：]\s*(?=\S)")
 
