@@ -33,7 +33,7 @@ from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
-from kg.structure import document_blocks, heading_level, is_roster_line
+from kg.structure import document_blocks, is_roster_line, is_section_heading
 
 # ---------------------------------------------------------------- constants
 
@@ -893,7 +893,7 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     # Context: which short paragraphs belong to the body (a box inside the article is skipped,
     # and so are a readout's own structure lines, numbered headings and rosters labelled by
     # side, so that the paragraphs around them are read as one run).
-    structure = [kinds[i][0] == "furniture" and (heading_level(p.text) is not None or is_roster_line(p.text))
+    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or is_roster_line(p.text))
                  for i, p in enumerate(paragraphs)]
     context = [index for index, boxed in enumerate(in_box) if not boxed and not structure[index]]
     keep = [False] * len(paragraphs)

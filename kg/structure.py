@@ -27,6 +27,7 @@ ParagraphVerdict = Any
 
 
 HEADING_MAX_CHARS = 40  # a section heading is a short line
+SECTION_WORDS_MAX_CHARS = 20  # ...and its words (after the number) shorter still when ingest reads past it
 ROSTER_LINE_MAX_CHARS = 200
 LIST_HEADING_MAX_CHARS = 30
 LIST_MAX_LINES = 40
@@ -70,6 +71,16 @@ def heading_level(text: str) -> Optional[int]:
     if _NUMBER_1.match(normal):
         return 1
     return None
+
+
+def is_section_heading(text: str) -> bool:
+    """A numbered heading short enough to name a section (「2 夕食会」), not a numbered headline
+    of a list of other articles (those run longer)."""
+    if heading_level(text) is None:
+        return False
+    normal = unicodedata.normalize("NFKC", text).strip()
+    words = _NUMBER_2.sub("", normal) if _NUMBER_2.match(normal) else _NUMBER_1.sub("", normal)
+    return len(words) <= SECTION_WORDS_MAX_CHARS
 
 
 def is_roster_line(text: str) -> bool:
@@ -122,7 +133,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         if is_roster_line(text):
             kinds[i] = ("roster", 0)
             continue
-        level = heading_level(text)
+        level = heading_level(text) if is_section_heading(text) else None
         if level is not None and i < last and _opens_section(verdicts, i):
             kinds[i] = ("heading", level)
     _list_rosters(verdicts, kinds, last)
