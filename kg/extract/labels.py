@@ -123,7 +123,7 @@ def bind_side_labels(ex: "Extraction") -> None:
 
 # what may stand between two people of one side's list, and between a list and the next label
 _ITEM_GAP = re.compile(r"(?:[\s、,，・]|及び|および|並びに|ならびに|と|や|ら|他|ほか|等|など)*")
-_LIST_END_GAP = re.compile(r"(?:[\s、,，・]|ら|他|ほか|等|など)*(?:が|は|も)?[\s、,，]*")
+_LIST_END_GAP = re.compile(r"(?:[\s、,，・]|ら|他|ほか|等|など)*(?:が|は|も)?[\s、,，]*(?:それぞれ|共に|ともに)?[\s、,，]*")
 
 
 def labelled_delegations(ex: Extraction, refs: list[PersonRef]) -> None:
@@ -136,34 +136,47 @@ def labelled_delegations(ex: Extraction, refs: list[PersonRef]) -> None:
         if not sides or sentence.kind != "body":
             continue
         people = sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start)
-        listed = _listed_after_labels(doc_text(sentence.doc), sides, people)
+        text = doc_text(sentence.doc)
+        listed = _listed_after_labels(text, sides, people, None)
         if not listed:
             continue
         last = max(r.mention.end for r, _ in listed)
         closing = next((t for t in sentence.doc[sentence.span.start : sentence.span.end]
                         if t.idx >= last and takes_part(t) and t.lemma_ in lexicon.cues("attend")), None)
+        # the lists end right before the predicate (「…他が参加しました」), nothing else between
+        if closing is None or not _listed_after_labels(text, sides, people, closing.idx):
+            continue
         meeting = label_meeting(ex, sentence)
-        if closing is None or not held_clause(closing) or meeting is None or meeting.status != "held":
+        meeting = meeting.parent if meeting is not None and meeting.parent is not None else meeting
+        if not held_clause(closing) or meeting is None or meeting.status != "held":
             continue
         for ref, side in listed:
             represent(ex, ref.person, meeting, ",".join(side.codes), sentence, "side_phrase", None)
 
 
-def _listed_after_labels(text: str, sides: list[DomainMention], people: list[PersonRef]) -> list[tuple[PersonRef, DomainMention]]:
-    """(person, label) of the people written as a list right after each label."""
+def _listed_after_labels(text: str, sides: list[DomainMention], people: list[PersonRef],
+                         end: Optional[int]) -> list[tuple[PersonRef, DomainMention]]:
+    """(person, label) of the people written as a list right after each label; with ``end``
+    (the predicate), the last list reaches it with nothing but a list ending (「他が」) between."""
     found = []
+    sides = [s for s in sides if end is None or s.end <= end]
     for k, side in enumerate(sides):
-        stop = sides[k + 1].start if k + 1 < len(sides) else None
+        stop = sides[k + 1].start if k + 1 < len(sides) else end
         at, gap = side.end, _GAP
         for ref in people:
             if ref.mention.start < at:
                 continue
             if stop is not None and ref.mention.start >= stop:
                 break
-            if not gap.fullmatch(text[at : ref.mention.start]):
+            if not gap.fullmatch(_unbracketed(text[at : ref.mention.start])):
                 break
             found.append((ref, side))
             at, gap = ref.mention.end, _ITEM_GAP
-        if stop is not None and found and found[-1][1] is side and not _LIST_END_GAP.fullmatch(text[at:stop]):
-            return []  # something else than a list stands between this side's people and the next label
+        if stop is not None and found and found[-1][1] is side and not _LIST_END_GAP.fullmatch(_unbracketed(text[at:stop])):
+            return []  # something else than a list stands between this side's people and what follows
     return found
+
+
+def _unbracketed(gap: str) -> str:
+    """A gap without what brackets hold (a portfolio or an English gloss after a post)."""
+    return re.sub(r"[（(][^（()）]*[）)]", "", gap)
