@@ -38,7 +38,10 @@ DATA_FILES = (
 )
 
 
+@lru_cache(maxsize=None)
 def _text(name: str) -> str:
+    """The text of one lexicon file, read from disk once per process (several tables share a
+    file, and extraction asks for tables per sentence and per token)."""
     return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
 
 
@@ -246,14 +249,15 @@ def meeting_kinds() -> dict[str, MeetingKind]:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def all_cue_words() -> frozenset[str]:
     """Every word of ``cues.tsv``, whatever its category."""
     return frozenset(r[1] for r in _rows("cues.tsv") if len(r) > 1)
 
 
+@lru_cache(maxsize=None)
 def cues(category: str) -> frozenset[str]:
-    """Cue words of one category in ``cues.tsv`` (participation, held, planned, briefing ...)."""
+    """Cue words of one category in ``cues.tsv`` (participation, held, planned, briefing ...);
+    read once per process (extraction asks per sentence and per token)."""
     return frozenset(r[1] for r in _rows("cues.tsv") if r[0] == category and len(r) > 1)
 
 

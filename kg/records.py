@@ -182,6 +182,7 @@ class Person:
     is_official: bool = False
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 1.0
+    wikidata: Optional[str] = None  # Wikidata item (Q...) of the reference official it is
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,8 @@ class Meeting:
     status: str = "held"
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 1.0
+    part_of: Optional[str] = None  # Meeting slug of the meeting this session is part of
+    part: Optional[str] = None  # what part it is (拡大会合, アウトリーチ会合), when part_of is set
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,18 @@ def realdev_ttl(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("realdev-out")
     build_corpus([SHARED / "realdev" / "articles"], out, cache_dir=TEST_CACHE)
     return out / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def union_ttl(tmp_path_factory) -> Path:
+    """One build of ../shared/seeds + realdev + realdev2 together (the corpora of the
+    cross-document identity gold, ../shared/identity), parses from the test cache; skipped
+    when the shared folder is absent."""
+    corpora = [SHARED / "seeds", SHARED / "realdev" / "articles", SHARED / "realdev2" / "articles"] if SHARED else []
+    if not corpora or not all(c.is_dir() for c in corpora) or not (SHARED / "identity").is_dir():
+        pytest.skip("../shared seeds/realdev/realdev2/identity not found (set KG_SHARED_DIR to the shared folder)")
+    from kg.pipeline import build_corpus
+
+    out = tmp_path_factory.mktemp("union-out")
+    build_corpus(corpora, out, cache_dir=TEST_CACHE)
+    return out / "graph.ttl"
