@@ -454,10 +454,16 @@ def _post_grammar_repairs(doc: Doc, raw: list[_Piece]) -> None:
                 k = j - 1
                 break
         k += 1
-    # 「イラン問題担当特使」: the words of a portfolio after its country are never a name
+    # 「イラン問題担当特使」: the words of a portfolio after its country are never a name; nor are
+    # the words between a named holder's country and the head (「A・イラン国防軍需大臣」)
     for idx, p in enumerate(raw[:last_title]):
         if p.kind != "COUNTRY":
             continue
+        named = idx >= 1 and (raw[idx - 1].kind == "NAME" or (raw[idx - 1].kind == "JOIN" and idx >= 2 and raw[idx - 2].kind == "NAME"))
+        head = next((j for j in range(idx + 1, last_title + 1) if raw[j].kind == "TITLE"), None)
+        if named and head is not None and all(q.kind in ("NAME", "OTHER") for q in raw[idx + 1 : head]):
+            for q in raw[idx + 1 : head]:
+                q.kind = "OTHER"
         end = next((j for j in range(idx + 1, last_title) if raw[j].kind in ("NAME", "OTHER") and raw[j].text.endswith(grammar.portfolio)), None)
         if end is not None and all(q.kind in ("NAME", "OTHER") for q in raw[idx + 1 : end + 1]):
             for q in raw[idx + 1 : end + 1]:
@@ -640,7 +646,8 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 break
             if (
                 candidate.kind == "OTHER" and _KANJI.match(candidate.text) and 2 <= len(candidate.text) <= 3
-                and region_start == left and core_kind in _NATIONAL_TITLE_KINDS
+                # (「大島国連大使」: an institution may stand between the surname and the post)
+                and all(p.kind == "INST" for p in pieces[region_start:left]) and core_kind in _NATIONAL_TITLE_KINDS
                 and "地名" in doc[candidate.token].tag_ and doc[candidate.token].ent_type_ == "Person"
                 and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind == "COUNTRY")
