@@ -48,7 +48,7 @@ from kg.extract.meetings import (
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
 from kg.extract.sections import name_aliases, rosters, split_sections
-from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
+from kg.extract.talks import anonymous_talks, people_of_meeting, post_partner_meeting, talks, talks_in, visited_country
 from kg.extract.state import Extraction
 
 
@@ -78,6 +78,7 @@ class DocumentExtraction(Extraction):
         labelled_delegations(self, refs)
         split_sections(self, refs)
         rosters(self, refs)
+        anonymous_talks(self)
         name_aliases(self)
         institutions = collect_institutions(self, people)
         return DocumentFacts(
@@ -153,7 +154,7 @@ def collect_meetings(ex: Extraction) -> None:
             elif m.generic:
                 if is_verbal(sentence.doc, m):
                     continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
-                info = generic_target(ex, sentence, m, named, current)
+                info = generic_target(ex, sentence, m, named, current) or post_partner_meeting(ex, sentence, m, named)
             else:
                 info = resolve_meeting_mention(m, definitions)
             if info is None:
@@ -173,6 +174,7 @@ def collect_meetings(ex: Extraction) -> None:
                 if m.generic:
                     continue  # 「次回の会議」: a back-reference to nothing held
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
+            meeting.anonymous_partner = meeting.anonymous_partner or bool(info.get("anonymous_partner"))
             ex.meeting_at[(sentence.index, written.start)] = meeting
             previous_here = (m.end, meeting)
             for ref in between:

@@ -13,7 +13,7 @@ from kg.components import DomainMention, doc_text
 from kg.dates import CAPTION_DATELINE, explicit_year, resolve
 from kg.records import MeetingMention
 from kg.extract.sentences import Sentence, in_parentheses, norm
-from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain
+from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain, reaches
 from kg.extract.sides import other_orders, home_first
 from kg.extract.people import PersonRef, title_core
 from kg.extract.state import Extraction, Meeting
@@ -144,7 +144,12 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc_text(doc)[m.end : m.end + 3])]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
     before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
-    after = [m for m in dates if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の"]
+    # 「会談では、2日に北朝鮮が発射したことを…確認した」: a date after the meeting counts when it
+    # is in the meeting's own clause, not in a clause of another event on the way
+    after = [
+        m for m in dates
+        if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の" and _same_clause(doc, m, pred)
+    ]
     chosen = before[-1] if before else (after[0] if after else None)
     text = doc_text(sentence.doc)
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
@@ -157,6 +162,17 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+
+
+def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
+    """Whether the date is an argument of ``pred`` (or of no predicate the parser found)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or pred is None:
+        return True
+    own = predicate_of(span[-1])
+    if any(c.lemma_ in lexicon.cues("other_session") for c in own.children if c.i < span.start):
+        return False  # 「…協議は2回目で、前回は5月31日に開かれた」: the day of the session before
+    return reaches(own, pred)
 
 
 def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
@@ -763,6 +779,7 @@ def info_of(meeting: Meeting) -> dict:
         "kind": meeting.kind,
         "aliases": list(meeting.aliases),
         "identity": meeting.identity,
+        "countries_from_text": meeting.countries_from_text,
     }
 
 
@@ -806,7 +823,9 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
     for c in info["countries"]:
         if c not in meeting.countries:
             meeting.countries.append(c)
-    meeting.countries_from_text = meeting.countries_from_text or bool(info["countries"])
+    # (a description may say its countries are only those of the people so far: talks with
+    # a group of posts 「各国の大使等と」)
+    meeting.countries_from_text = meeting.countries_from_text or info.get("countries_from_text", bool(info["countries"]))
     if _STATUS_RANK[status] > _STATUS_RANK[meeting.status]:
         meeting.status = status
     if status == "held":

@@ -67,6 +67,7 @@ class Meeting:
     confidence: float = 0.8
     countries_from_text: bool = False  # the text names the sides (not only the people's countries)
     parent: Optional["Meeting"] = None  # the meeting this one is a session of (少人数会合 of a 首脳会談)
+    anonymous_partner: bool = False  # talks with a partner written by post alone (「各国の大使等と会談」)
 
 
 class Extraction:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.dates import explicit_year, resolve
-from kg.extract.sentences import Sentence, in_parentheses
+from kg.extract.sentences import Sentence, in_parentheses, norm
 from kg.extract.predicates import (
     in_relative_clause,
     predicate_of,
@@ -111,6 +112,10 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     subject = omitted_subject(ex, sentence, pred, refs) if refs else None
     if subject is not None and subject.person not in [r.person for r in refs]:
         refs.insert(0, subject)
+    if len(refs) == 1 and doc_text(doc)[refs[0].mention.end : refs[0].mention.end + 1] != "と":
+        partner = anonymous_partner(sentence, pred)
+        if partner is not None:
+            return talks_with_post(ex, sentence, pred, refs[0], partner, named, running_date)
     if len(refs) < 2:
         return None
     known = [r.person.country for r in refs if r.person.country and r.person.country_source not in WEAK_SOURCES]
@@ -127,17 +132,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     also = any(doc_text(doc)[r.mention.end : r.mention.end + 2] == "とも" for r in refs if r.sentence is sentence)
     # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
     info = talks_forum(ex, refs, countries, [] if also else named, pred)
-    date = None
-    dates = [
-        m for m in sentence.mentions
-        if m.label == "DATE" and m.end <= pred.idx and not sentence.quoted(m.start, m.end)
-        and not in_parentheses(doc_text(doc), m.start)
-    ]
-    if dates:
-        anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
-        date = resolve(dates[-1].expression or dates[-1].text, ex.published, anchor_year=anchor or anchor_year(ex, sentence))
-    elif any(w in sentence.text for w in lexicon.cues("this_day")):
-        date = running_date
+    date = talks_date(ex, sentence, pred, running_date)
     pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
     if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
         # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
@@ -157,6 +152,146 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     for ref, side in zip(refs, sides):
         represent(ex, ref.person, meeting, side, sentence, "talks_with", None)
     return meeting
+
+
+def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[str]) -> Optional[str]:
+    """The day of talks: the last date written before the predicate (outside quotes and
+    brackets), or the running day for 「同日」「この日」."""
+    doc = sentence.doc
+    dates = [
+        m for m in sentence.mentions
+        if m.label == "DATE" and m.end <= pred.idx and not sentence.quoted(m.start, m.end)
+        and not in_parentheses(doc_text(doc), m.start)
+    ]
+    if dates:
+        anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
+        return resolve(dates[-1].expression or dates[-1].text, ex.published, anchor_year=anchor or anchor_year(ex, sentence))
+    if any(w in sentence.text for w in lexicon.cues("this_day")):
+        return running_date
+    return None
+
+
+@dataclass(frozen=True)
+class PostPartner:
+    """A partner of talks written by a post alone (「ブラジルの外相と」「各国の駐日大使等と」):
+    the post's mention and the country it names, if any."""
+
+    mention: DomainMention
+    country: Optional[str]
+
+
+def anonymous_partner(sentence: Sentence, pred) -> Optional[PostPartner]:
+    """「AはB国の外相と会談した」「Aは…各国の駐日大使等と会談を行いました」: the partner of the
+    talks ``pred`` is a post with no name (alone, or a group: 等, ら, 一行), marked by a case
+    ending of partners (と, との, との間で) and an argument of ``pred``; None when every partner
+    is a named person."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    people = [m for m in sentence.mentions if m.label == "PERSON"]
+    groups = "|".join(re.escape(w) for w in sorted(lexicon.cues("post_group"), key=len, reverse=True))
+    cases = "|".join(re.escape(w) for w in sorted(lexicon.cues("partner_case"), key=len, reverse=True))
+    ending = re.compile(rf"(?:{groups})?(?:{cases})")
+    for x in sentence.mentions:
+        if x.label != "TITLE" or x.end > pred.idx or sentence.quoted(x.start, x.end):
+            continue
+        if any(p.start <= x.start and x.end <= p.end for p in people):
+            continue  # the post of a named person
+        entry = lexicon.titles().get(x.text)
+        after = ending.match(text, x.end)
+        if entry is None or not entry.official or after is None:
+            continue
+        span = doc.char_span(x.start, after.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        argument = next((t for t in reversed(span) if t.pos_ != "ADP"), span[-1])
+        if predicate_of(argument).i == pred.i or reaches(predicate_of(argument), pred):
+            return PostPartner(x, _post_country(sentence, x, entry))
+    return None
+
+
+def _post_country(sentence: Sentence, post: DomainMention, entry) -> Optional[str]:
+    """The country a post names: a country or institution written right before it (「ブラジル
+    大使」「中国の外相」「国連の事務総長」), else the one its title implies (国務長官 → US)."""
+    text = doc_text(sentence.doc)
+    before = [
+        m for m in sentence.mentions
+        if m.label in ("COUNTRY", "INSTITUTION") and m.end <= post.start and text[m.end : post.start] in ("", "の")
+    ]
+    if before:
+        m = before[-1]
+        if m.label == "COUNTRY":
+            return m.codes[0] if len(m.codes) == 1 else None
+        return m.country or institution_country(m.text)
+    # the title's own country (国務長官 → US), or the default of an unmarked post (防衛大臣 → JP
+    # in a Japanese text: 「A外相は防衛大臣と会談」 are talks inside one side)
+    return entry.country.lstrip("~") if entry.country else None
+
+
+def talks_with_post(ex: Extraction, sentence: Sentence, pred, subject: PersonRef, partner: PostPartner,
+                    named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
+    """Talks of a named subject with a partner written by its post alone: a meeting between the
+    subject's side and the partner's country (when the post names one). It stands as talks with
+    an anonymous partner: the subject's part in it is kept only when someone else named is
+    found to have taken part too (an attendee list under it), see ``kg.extract.document``."""
+    side = subject.person.country
+    if not side or partner.country == side:
+        return None  # talks inside one side (「A外相は防衛相と会談」) are no diplomacy
+    info = {**partner_talks_info(ex, [subject], [side, partner.country], named, pred), "countries_from_text": partner.country is not None}
+    pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
+    meeting = add_meeting(ex, info, None, talks_date(ex, sentence, pred, running_date), "held", sentence, pseudo)
+    meeting.anonymous_partner = True
+    represent(ex, subject.person, meeting, side, sentence, "talks_with", None)
+    return meeting
+
+
+def partner_talks_info(ex: Extraction, refs: list[PersonRef], sides: list[Optional[str]], named: list[dict], pred=None) -> dict:
+    """The forum of talks with a partner written by post: that of talks between the known
+    sides (日本・ブラジル会談), or the talks word alone when only one side is known."""
+    countries = home_first(ex, list(dict.fromkeys(c for c in sides if c)))
+    info = talks_forum(ex, refs, countries, named, pred)
+    if len(countries) >= 2:
+        return info
+    # the partners' posts are unknown: the talks are named by the text's own word (会談, 面会)
+    word = pred.lemma_ if pred is not None and pred.lemma_ in lexicon.cues("talks") | set(lexicon.meeting_kinds()) else "会談"
+    if pred is not None and pred.i > 0 and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
+        word = pred.doc[pred.i - 1].text + word  # 「…大使らと電話会談を行った」
+    return {**info, "forum": word, "aliases": [], "identity": "made::" + norm(word)}
+
+
+def post_partner_meeting(ex: Extraction, sentence: Sentence, m: DomainMention, named: list[dict]) -> Optional[dict]:
+    """「Aは…各国の駐日大使等と会談を行いました」: a bare talks noun whose partner is written by
+    its post alone, and one named subject: the forum of those talks (with
+    ``anonymous_partner``), or None."""
+    span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or (m.phrase or m.text) not in lexicon.cues("bare_meeting") | lexicon.cues("talks"):
+        return None
+    token = span[-1]  # the talks noun (「電話会談」 → 会談)
+    pred = predicate_of(token)
+    partner = anonymous_partner(sentence, token) or (anonymous_partner(sentence, pred) if pred.i != token.i else None)
+    if partner is None:
+        return None
+    text = doc_text(sentence.doc)
+    subjects = [
+        r for r in ex.refs_in(sentence)
+        if r.mention.end <= partner.mention.start and text[r.mention.end : r.mention.end + 1] in ("は", "が")
+    ]
+    if len(subjects) != 1 or not subjects[0].person.country or subjects[0].person.country == partner.country:
+        return None
+    info = partner_talks_info(ex, subjects, [subjects[0].person.country, partner.country], named, token)
+    return {**info, "anonymous_partner": True, "countries_from_text": partner.country is not None}
+
+
+def anonymous_talks(ex: Extraction) -> None:
+    """Talks with a partner written by post alone keep their one named participant only when
+    another named person took part too (an attendee list under them): with nobody named on
+    the other side the text reports a person's errand, not whom a meeting brought together."""
+    for meeting in ex.meetings:
+        if not meeting.anonymous_partner:
+            continue
+        keys = [key for key, rep in ex.representations.items() if rep.meeting == meeting.key]
+        if len({ex.representations[key].person for key in keys}) < 2:
+            for key in keys:
+                del ex.representations[key]
 
 
 # 「Aをはじめとする B」「Aを始めとした B」: A is the first of B
