@@ -316,6 +316,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             kind, value = _lookup(text)
             if not kind:
                 continue
+            if kind == "COUNTRY" and lexicon.has_compound_form(text) and not _country_abbreviation_ok(raw, j - 1):
+                continue  # 「日蘭首脳会談」 yes, 「土日」 (a weekend) no
             # 「訪問中の」: a suffix of the word before is never a country (中国)
             if kind == "COUNTRY" and j - k == 1 and len(text) == 1 and (raw[k].token_tag.startswith("接尾辞") or not (
                 _country_abbreviation_ok(raw, k) or (j == len(raw) and _abbreviation_before_titled_no(doc, end))

@@ -19,6 +19,7 @@ from kg.records import Country
 DATA_FILES = (
     "countries.tsv",
     "countries_iso.tsv",
+    "country_compound_forms.tsv",
     "titles.tsv",
     "title_modifiers.tsv",
     "title_prefixes.tsv",
@@ -116,14 +117,31 @@ def country_abbreviations() -> dict[str, str]:
     return {form: code for form, code in country_forms().items() if len(form) == 1}
 
 
+@lru_cache(maxsize=None)
+def country_compound_forms() -> dict[str, str]:
+    """One-kanji country forms written only in a run of them (蘭 in 日蘭, 伯 in 日伯) → code
+    (``country_compound_forms.tsv``); never a country on their own."""
+    forms = country_forms()
+    return {r[1].strip(): r[0] for r in _rows("country_compound_forms.tsv") if len(r) > 1 and r[1].strip() not in forms}
+
+
 def split_country_combination(text: str) -> tuple[str, ...] | None:
-    """The codes of a run of one-character country forms (「日米韓」 → JP, US, KR), else None."""
+    """The codes of a run of one-character country forms (「日米韓」 → JP, US, KR; 「日蘭」 → JP,
+    NL: a compound-only form counts beside a form that stands alone), else None."""
     abbreviations = country_abbreviations()
+    compound = country_compound_forms()
     text = text.replace("・", "")
-    if len(text) < 2 or any(ch not in abbreviations for ch in text):
+    if len(text) < 2 or any(ch not in abbreviations and ch not in compound for ch in text):
         return None
-    codes = tuple(abbreviations[ch] for ch in text)
+    if not any(ch in abbreviations for ch in text):
+        return None
+    codes = tuple(abbreviations.get(ch) or compound[ch] for ch in text)
     return codes if len(set(codes)) == len(codes) else None
+
+
+def has_compound_form(text: str) -> bool:
+    """Whether ``text`` holds a compound-only country form (「日蘭」)."""
+    return any(ch in country_compound_forms() for ch in text)
 
 
 # ---------------------------------------------------------------- titles
