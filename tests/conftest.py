@@ -141,3 +141,14 @@ def union_ttl(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("union-out")
     build_corpus(corpora, out, cache_dir=TEST_CACHE)
     return out / "graph.ttl"
+
+
+def shacl_errors(ttl: Path) -> list[str]:
+    """The SHACL violations (not warnings) of a built graph, one line each."""
+    import rdflib
+
+    from kg.validate import validate
+
+    graph = rdflib.Graph()
+    graph.parse(ttl, format="turtle")
+    return [str(v) for v in validate(graph).errors]

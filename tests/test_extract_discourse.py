@@ -47,3 +47,30 @@ def test_omitted_subject_of_talks(facts_of, text, published, expected):
 )
 def test_written_subject_is_kept(facts_of, text, published):
     assert ("ロバート・グリーン", "US") not in _people_sides(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the country visited in a sentence before is the host of talks with a bare-post partner
+        (
+            "川田二郎外務大臣は、ペルーの首都リマを訪れている。川田外務大臣は13日、ガルシア大統領と会談した。",
+            "2019-08-14",
+            {("川田二郎", "JP"), ("ガルシア", "PE")},
+        ),
+        # a post alone after an attribution phrase (「外務省によれば副大臣は」) points back to its holder
+        (
+            "日本の森田健一外務副大臣は支援について協議するためケニアを訪れている。外務省によれば副大臣は5日、オチエング外相と会談した。",
+            "2019-08-06",
+            {("森田健一", "JP"), ("オチエング", "KE")},
+        ),
+        # a capital as the venue gives the host's country (of a country the article names)
+        (
+            "日本の森田健一外務副大臣は、援助についてパキスタン政府と協議するため現地を訪れている。副大臣は12日、イスラマバードでカーン首相らと会談した。",
+            "2019-08-13",
+            {("森田健一", "JP"), ("カーン", "PK")},
+        ),
+    ],
+)
+def test_visited_country_carried_to_partner(facts_of, text, published, expected):
+    assert expected <= _people_sides(facts_of(text, published=published))

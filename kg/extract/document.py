@@ -44,6 +44,7 @@ from kg.extract.meetings import (
     meeting_record,
     named_meetings,
     talks_forum,
+    written_medium,
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
@@ -150,7 +151,9 @@ def collect_meetings(ex: Extraction) -> None:
             if group is not None:
                 info = group
             elif between:
-                info = talks_forum(ex, between, home_first(ex, list(dict.fromkeys(r.person.country for r in between))), named)
+                countries = home_first(ex, list(dict.fromkeys(r.person.country for r in between)))
+                # 「AとBとの電話会談が行われた」: named like 「AはBと電話会談を行った」, medium kept
+                info = talks_forum(ex, between, countries, named, medium=written_medium(m.phrase or m.text))
             elif m.generic:
                 if is_verbal(sentence.doc, m):
                     continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name

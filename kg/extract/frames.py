@@ -415,6 +415,10 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # 「…会談を行ったAとB」: the people listed with A share it
         if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
             continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
+        if _COURTESY_TO.match(doc_text(doc)[m.end : m.end + 6]) and any(
+            doc_text(doc)[m.end : m.end + 8].find(w) >= 0 for w in lexicon.cues("courtesy")
+        ):
+            continue  # 「…会談を行い、続いて A は B 大統領への表敬を行った」: a call on B, not the meeting
         if _GENITIVE_OF.match(doc_text(doc)[m.end : m.end + 3]) and not subject_no(doc, m.end):
             continue  # 「A大臣の指示に基づき、…会合の場を通じて抗議を行った」: A qualifies a noun, acts in nothing
         rel = relative_clause_meeting(ex, sentence, span, current or previous)
@@ -458,6 +462,9 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                 represent(ex, person, meeting, person.country, sentence, "remarks_after_meeting", None)
 
+
+# the person called on: 「B大統領への表敬」「B首相を表敬」
+_COURTESY_TO = re.compile(r"(?:への|を|に)")
 
 # a person in the genitive before a common noun (「A大臣の指示」), not before a count of holders
 # (「A、Bの両氏」「の3首脳」) or the post they hold

@@ -119,7 +119,10 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     if len(refs) < 2:
         return None
     known = [r.person.country for r in refs if r.person.country and r.person.country_source not in WEAK_SOURCES]
-    visited = visited_country(sentence) or venue_country(sentence, pred, involved=involved_countries(ex, sentence))
+    visited = (
+        visited_country(sentence) or venue_country(sentence, pred, involved=involved_countries(ex, sentence))
+        or visited_before(ex, sentence)
+    )
     sides: list[Optional[str]] = []
     for ref in refs:
         side = ref.person.country
@@ -357,6 +360,17 @@ def visited_country(sentence: Sentence) -> Optional[str]:
             codes = m.codes
             if len(codes) == 1:
                 return codes[0]
+    return None
+
+
+def visited_before(ex: Extraction, sentence: Sentence) -> Optional[str]:
+    """The country a sentence of the two before says was visited, carried forward to talks
+    with a partner written with a bare post (「チリの首都サンティアゴを訪れている A 外相は…。
+    …B 大統領と会談した」)."""
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+        found = visited_country(previous)
+        if found:
+            return found
     return None
 
 
