@@ -286,6 +286,15 @@
     remember(instance.getValue(), count);
   });
   yasr.on("drawn", function () { localiseResults(); });
+  // Sentences stay readable beside the IRI columns: a long cell keeps a reading width (the
+  // table scrolls sideways instead). Cells are tagged as DataTables draws them (paging, sorting).
+  var LONG_CELL = 40;
+  new MutationObserver(function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".yasr .dataTable td:not(.kg-seen)"), function (cell) {
+      cell.classList.add("kg-seen");
+      if (cell.textContent.length > LONG_CELL && !cell.querySelector("a.iri")) cell.classList.add("long-cell");
+    });
+  }).observe(document.getElementById("yasr"), { childList: true, subtree: true });
 
   function isGraphQuery() {
     var kind = yasqe.getQueryType();
