@@ -31,6 +31,7 @@ from kg.errors import GraphError
 from kg.export import atomic_write_text
 from kg.namespace import KGO, NIF
 from kg.rdf import load_graph
+from kg.ui_text import explorer_strings
 
 
 @dataclass(frozen=True)
@@ -714,12 +715,14 @@ def render_html(graph: rdflib.Graph, *, title: Optional[str] = None) -> str:
         "explorer_css": _asset("explorer.css"),
         "explorer_js": _asset("explorer.js"),
         "data_json": _json_for_script(explorer_data(graph)),
+        "i18n_js": _asset("explorer-i18n.js"),
+        "strings_json": _json_for_script(explorer_strings()),
     }
-    # Only these two exact scripts may run: an element or handler injected by some future
+    # Only these three exact scripts may run: an element or handler injected by some future
     # bug would be blocked by the Content-Security-Policy as well.
     parts["script_hashes"] = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(parts[name].encode("utf-8")).digest()).decode() + "'"
-        for name in ("vis_js", "explorer_js")
+        for name in ("vis_js", "explorer_js", "i18n_js")
     )
     # One pass, so text inserted for one placeholder is never scanned for another.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset("explorer.html"))

@@ -9,13 +9,15 @@
   var Yasr = Yasgui.Yasr;
   var endpoint = new URL(config.endpoint, window.location.href).toString();
   var statusEl = document.getElementById("result-status");
-  var STORE = "kaigi-kg.sparql.";  // localStorage keys: tabs, history, lang
+  var STORE = "kaigi-kg.sparql.";  // localStorage keys: tabs, history
+  var LANGUAGE = "kaigi-kg.lang";  // shared with the explorer
   var HISTORY_SIZE = 50;
 
   // ------------------------------------------------------------ language
   var strings = config.strings;
   function chooseLanguage() {
-    var saved = load("lang");
+    var saved = null;
+    try { saved = window.localStorage.getItem(LANGUAGE); } catch (e) { /* disabled */ }
     if (saved === "ja" || saved === "en") return saved;
     var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
     for (var i = 0; i < wanted.length; i++) {
@@ -408,7 +410,7 @@
   }
   document.getElementById("lang-switch").addEventListener("click", function () {
     lang = lang === "ja" ? "en" : "ja";
-    save("lang", lang);
+    try { window.localStorage.setItem(LANGUAGE, lang); } catch (e) { /* disabled */ }
     localise();
   });
 

@@ -1,0 +1,112 @@
+// kaigi-kg explorer in English or Japanese. The explorer writes its words in Japanese; when
+// the reader's language is English this script puts the English of every word of the page
+// (from kg/data/ui_strings.json, keys "explorer.*": exact texts and patterns with {slots})
+// in their place as the explorer draws them. Text of the graph (names, sentences) is never
+// in the table, so it stays as written. The choice follows the browser's languages, and the
+// switch in the header keeps it (localStorage "kaigi-kg.lang", shared with the SPARQL page).
+(function () {
+  "use strict";
+
+  var STORE = "kaigi-kg.lang";
+  var strings = JSON.parse(document.getElementById("kg-strings").textContent);
+  var exact = {};
+  var patterns = [];
+  Object.keys(strings).forEach(function (key) {
+    if (key.indexOf("explorer.") !== 0) return;
+    var ja = strings[key].ja, en = strings[key].en;
+    if (ja.indexOf("{") < 0) { exact[ja] = en; return; }
+    var slots = [];
+    var source = ja.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, function (_, name) {
+      slots.push(name);
+      return "(.+?)";
+    });
+    patterns.push({ regex: new RegExp("^" + source + "$"), slots: slots, en: en });
+  });
+
+  function saved() {
+    try { return window.localStorage.getItem(STORE); } catch (e) { return null; }
+  }
+  function chooseLanguage() {
+    var choice = saved();
+    if (choice === "ja" || choice === "en") return choice;
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    for (var i = 0; i < wanted.length; i++) {
+      var code = String(wanted[i]).toLowerCase().slice(0, 2);
+      if (code === "ja" || code === "en") return code;
+    }
+    return "en";
+  }
+  var lang = chooseLanguage();
+
+  // The English of one text, or null when it is not a word of the page.
+  function english(text) {
+    var core = text.trim();
+    if (!core) return null;
+    var found = null;
+    if (Object.prototype.hasOwnProperty.call(exact, core)) {
+      found = exact[core];
+    } else {
+      for (var i = 0; i < patterns.length && found === null; i++) {
+        var match = patterns[i].regex.exec(core);
+        if (!match) continue;
+        var values = {};
+        patterns[i].slots.forEach(function (name, k) {
+          var value = match[k + 1];
+          values[name] = Object.prototype.hasOwnProperty.call(exact, value) ? exact[value] : value;
+        });
+        found = patterns[i].en.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+      }
+    }
+    if (found === null) return null;
+    var lead = text.match(/^\s*/)[0], trail = text.match(/\s*$/)[0];
+    return lead + found + trail;
+  }
+
+  var ATTRIBUTES = ["title", "placeholder", "aria-label"];
+  function translate(root) {
+    if (root.nodeType === Node.TEXT_NODE) {
+      var text = english(root.nodeValue);
+      if (text !== null && text !== root.nodeValue) root.nodeValue = text;
+      return;
+    }
+    if (root.nodeType !== Node.ELEMENT_NODE || root.tagName === "SCRIPT" || root.tagName === "STYLE") return;
+    ATTRIBUTES.forEach(function (name) {
+      var value = root.getAttribute(name);
+      var text = value === null ? null : english(value);
+      if (text !== null && text !== value) root.setAttribute(name, text);
+    });
+    if (root.tagName === "OPTION" || root.tagName === "BUTTON" || root.childNodes.length) {
+      for (var child = root.firstChild; child; child = child.nextSibling) translate(child);
+    }
+  }
+
+  function addSwitch() {
+    var bar = document.getElementById("bar");
+    if (!bar) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "lang-switch";
+    button.textContent = lang === "ja" ? "English" : "日本語";
+    button.setAttribute("lang", lang === "ja" ? "en" : "ja");
+    button.addEventListener("click", function () {
+      try { window.localStorage.setItem(STORE, lang === "ja" ? "en" : "ja"); } catch (e) { /* disabled */ }
+      window.location.reload();  // the view is in the URL hash, so it comes back as it was
+    });
+    bar.appendChild(button);
+  }
+
+  document.documentElement.lang = lang;
+  addSwitch();
+  window.kgExplorerLanguage = lang;
+  if (lang !== "en") return;
+  translate(document.body);
+  document.title = english(document.title) || document.title;
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === "characterData") translate(record.target);
+      else if (record.type === "attributes") translate(record.target);
+      else Array.prototype.forEach.call(record.addedNodes, translate);
+    });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true,
+                              attributes: true, attributeFilter: ATTRIBUTES });
+})();
