@@ -98,8 +98,12 @@ def _open(driver, url: str) -> None:
 def _visit_every_view(driver) -> set[str]:
     """Untranslated texts over the first view, a meeting's and a person's panel, table, timeline."""
     left = _untranslated(driver)
-    for kind in ("meeting", "official"):
-        iri = driver.execute_script("return kgExplorer.nodes.get().filter(n => n.kind === arguments[0])[0].id", kind)
+    for kind in ("meeting", "official"):  # the one with most links: its panel has every section
+        iri = driver.execute_script(
+            "const degree = {}; kgExplorer.edges.get().forEach(e => { degree[e.from] = (degree[e.from] || 0) + 1;"
+            " degree[e.to] = (degree[e.to] || 0) + 1; });"
+            "return kgExplorer.nodes.get().filter(n => n.kind === arguments[0])"
+            ".sort((a, b) => (degree[b.id] || 0) - (degree[a.id] || 0))[0].id", kind)
         driver.execute_script("kgExplorer.focus(arguments[0])", iri)
         time.sleep(0.3)
         left |= _untranslated(driver)

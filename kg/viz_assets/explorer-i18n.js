@@ -38,10 +38,11 @@
   }
   var lang = chooseLanguage();
 
-  // The English of one text, or null when it is not a word of the page.
-  function english(text) {
+  // The English of one text, or null when it is not a word of the page. A slot's value is
+  // put in English too when it is a word of the page ("米国側の出席者 (2)": two patterns).
+  function english(text, depth) {
     var core = text.trim();
-    if (!core) return null;
+    if (!core || (depth || 0) > 2) return null;
     var found = null;
     if (Object.prototype.hasOwnProperty.call(exact, core)) {
       found = exact[core];
@@ -52,7 +53,8 @@
         var values = {};
         patterns[i].slots.forEach(function (name, k) {
           var value = match[k + 1];
-          values[name] = Object.prototype.hasOwnProperty.call(exact, value) ? exact[value] : value;
+          var inner = english(value, (depth || 0) + 1);
+          values[name] = inner === null ? value : inner;
         });
         found = patterns[i].en.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
       }
