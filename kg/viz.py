@@ -725,7 +725,9 @@ def render_html(graph: rdflib.Graph, *, title: Optional[str] = None) -> str:
         "explorer_js": _asset("explorer.js"),
         "data_json": _json_for_script(explorer_data(graph)),
         "corrections_js": _asset("explorer-corrections.js"),
-        "i18n_js": _asset("explorer-i18n.js"),
+        # One script: the language choice the SPARQL page shares, then the explorer's words.
+        "i18n_js": (resources.files("kg") / "serve_assets" / "language.js").read_text(encoding="utf-8")
+        + _asset("explorer-i18n.js"),
         "strings_json": _json_for_script(explorer_strings()),
     }
     # Only these four exact scripts may run: an element or handler injected by some future

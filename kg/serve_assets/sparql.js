@@ -10,22 +10,10 @@
   var endpoint = new URL(config.endpoint, window.location.href).toString();
   var statusEl = document.getElementById("result-status");
   var STORE = "kaigi-kg.sparql.";  // localStorage keys: tabs, history
-  var LANGUAGE = "kaigi-kg.lang";  // shared with the explorer
   var HISTORY_SIZE = 50;
 
   // ------------------------------------------------------------ language
   var strings = config.strings;
-  function chooseLanguage() {
-    var saved = null;
-    try { saved = window.localStorage.getItem(LANGUAGE); } catch (e) { /* disabled */ }
-    if (saved === "ja" || saved === "en") return saved;
-    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
-    for (var i = 0; i < wanted.length; i++) {
-      var code = String(wanted[i]).toLowerCase().slice(0, 2);
-      if (code === "ja" || code === "en") return code;
-    }
-    return "en";
-  }
   function t(key, values) {
     var entry = strings[key];
     if (!entry) throw new Error("no string " + key);
@@ -38,7 +26,7 @@
   function save(key, value) {
     try { window.localStorage.setItem(STORE + key, JSON.stringify(value)); } catch (e) { /* full or disabled */ }
   }
-  var lang = chooseLanguage();
+  var lang = kgLanguage.choose();  // language.js, shared with the explorer
 
   document.getElementById("endpoint-url").textContent = endpoint;
   var explorer = document.getElementById("explorer-link");
@@ -410,7 +398,7 @@
   }
   document.getElementById("lang-switch").addEventListener("click", function () {
     lang = lang === "ja" ? "en" : "ja";
-    try { window.localStorage.setItem(LANGUAGE, lang); } catch (e) { /* disabled */ }
+    kgLanguage.keep(lang);
     localise();
   });
 

@@ -3,11 +3,10 @@
 // (from kg/data/ui_strings.json, keys "explorer.*": exact texts and patterns with {slots})
 // in their place as the explorer draws them. Text of the graph (names, sentences) is never
 // in the table, so it stays as written. The choice follows the browser's languages, and the
-// switch in the header keeps it (localStorage "kaigi-kg.lang", shared with the SPARQL page).
+// switch in the header keeps it (kgLanguage, kg/serve_assets/language.js, shared with the SPARQL page).
 (function () {
   "use strict";
 
-  var STORE = "kaigi-kg.lang";
   var strings = JSON.parse(document.getElementById("kg-strings").textContent);
   var exact = {};
   var patterns = [];
@@ -23,20 +22,7 @@
     patterns.push({ regex: new RegExp("^" + source + "$"), slots: slots, en: en });
   });
 
-  function saved() {
-    try { return window.localStorage.getItem(STORE); } catch (e) { return null; }
-  }
-  function chooseLanguage() {
-    var choice = saved();
-    if (choice === "ja" || choice === "en") return choice;
-    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
-    for (var i = 0; i < wanted.length; i++) {
-      var code = String(wanted[i]).toLowerCase().slice(0, 2);
-      if (code === "ja" || code === "en") return code;
-    }
-    return "en";
-  }
-  var lang = chooseLanguage();
+  var lang = kgLanguage.choose();  // kg/serve_assets/language.js, put before this script by kg/viz.py
 
   // The English of one text, or null when it is not a word of the page. A slot's value is
   // put in English too when it is a word of the page ("米国側の出席者 (2)": two patterns).
@@ -91,7 +77,7 @@
     button.textContent = lang === "ja" ? "English" : "日本語";
     button.setAttribute("lang", lang === "ja" ? "en" : "ja");
     button.addEventListener("click", function () {
-      try { window.localStorage.setItem(STORE, lang === "ja" ? "en" : "ja"); } catch (e) { /* disabled */ }
+      kgLanguage.keep(lang === "ja" ? "en" : "ja");
       window.location.reload();  // the view is in the URL hash, so it comes back as it was
     });
     bar.appendChild(button);
