@@ -321,3 +321,54 @@ def test_serve_browser_page_speaks_the_browser_language(tmp_path, base, language
         assert _problems(driver) == []
     finally:
         driver.quit()
+
+
+LARGE = Path(__file__).parent / "data" / "viz_large.ttl"
+
+
+@pytest.fixture(scope="module")
+def served_large(tmp_path_factory):
+    """The 351-node graph of seeds + tests/corpus + tests/regression, with its explorer."""
+    from kg.viz import write_html
+
+    folder = tmp_path_factory.mktemp("served-large")
+    shutil.copyfile(LARGE, folder / "graph.ttl")
+    write_html(folder / "graph.ttl", folder / "graph.html")
+    server, thread = start_server(folder / "graph.ttl", workers=1)
+    yield server.url[: -len("/sparql")], folder
+    stop_server(server, thread)
+
+
+def test_serve_browser_large_graph_rows_link_every_name(browser, served_large):
+    """On the 351-node graph every name in a representations row has its IRI beside it, and
+    the explorer link of a row's meeting focuses the explorer on that meeting."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, folder = served_large
+    open_page(browser, base + "/")
+    browser.execute_script("localStorage.clear()")
+    run_bundled(browser, "representations")
+    heads, rows = table(browser)
+    expected = run_query(LARGE, bundled_text("representations"))
+    assert heads == list(expected.columns) and len(rows) == 50  # the first page of 256
+    for label, variable in (("official", "person"), ("forum", "forumNode"), ("meeting", "meetingNode")):
+        column = heads.index(variable)
+        assert heads[column - 1] == label
+        links = browser.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(td => td.querySelectorAll('a.iri, a.explorer-focus').length)",
+            f"{TABLE_ROWS} td:nth-child({column + 1})")
+        assert links == [2] * 50, variable  # describe and explorer, on every row
+    cell = browser.find_element("css selector", f"{TABLE_ROWS} td:nth-child({heads.index('meetingNode') + 1}) a.explorer-focus")
+    href = cell.get_attribute("href")
+    meeting = urllib.parse.unquote(href.split("#focus=", 1)[1])
+    assert meeting == expected.column("meetingNode")[0]
+    results = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    try:
+        browser.get((folder / "graph.html").as_uri() + "#" + urllib.parse.urlsplit(href).fragment)
+        WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        assert browser.execute_script("return kgExplorer.state().focus") == meeting
+    finally:
+        browser.close()
+        browser.switch_to.window(results)
+    assert _problems(browser) == []
