@@ -153,7 +153,11 @@ def _wrong_side(graph: Graph, entry: dict) -> list[URIRef]:
     code = entry.get("correct_side")
     country = next(iter(graph.subjects(KGO.isoCode, Literal(str(code)))), None) if code else None
     if country is not None:
+        old, new = _label(graph, graph.value(rep, KGO.side)), _label(graph, country)
         graph.set((rep, KGO.side, country))
+        for label in list(graph.objects(rep, RDFS.label)):  # "person（side）@meeting" names the new side
+            graph.remove((rep, RDFS.label, label))
+            graph.add((rep, RDFS.label, Literal(str(label).replace(f"（{old}）", f"（{new}）"), lang=label.language)))
         return [person, meeting, rep]
     _remove_representation(graph, rep)
     if not any(graph.value(r, KGO.meeting) == meeting for r in graph.subjects(KGO.official, person)):

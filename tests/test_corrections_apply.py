@@ -43,6 +43,7 @@ def _meetings_per_official(graph, tmp_path) -> dict[str, int]:
 )
 def test_corrections_apply_each_kind(tmp_path, entry, meetings, description):
     graph = load_graph(FIXTURE)
+    graph.add((URIRef(R("r2")), RDFS.label, Literal("ハリス（米国）@第1回戦略協議会", lang="ja")))  # as kg.rdf labels them
     outcome = apply_corrections(graph, [entry], "corrections.yaml")
     assert (len(outcome.applied), outcome.unmatched) == (1, ())
     assert _meetings_per_official(graph, tmp_path) == meetings
@@ -50,7 +51,9 @@ def test_corrections_apply_each_kind(tmp_path, entry, meetings, description):
     assert graph.value(correction, KGO.correctionKind) == Literal(entry["kind"])
     assert Literal(description, lang="ja") in set(graph.objects(correction, RDFS.label))
     if entry["kind"] == "wrong-side" and "correct_side" in entry:
-        assert graph.value(graph.value(URIRef(entry["representation"]), KGO.side), KGO.isoCode) == Literal("JP")
+        rep = URIRef(entry["representation"])
+        assert graph.value(graph.value(rep, KGO.side), KGO.isoCode) == Literal("JP")
+        assert graph.value(rep, RDFS.label) == Literal("ハリス（日本）@第1回戦略協議会", lang="ja")
     if entry["kind"] == "same":
         assert Literal("朴東洙", lang="ja") in set(graph.objects(URIRef(P("李正民")), SKOS.altLabel))
     if entry["kind"] == "not-same":
