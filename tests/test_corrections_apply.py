@@ -98,3 +98,35 @@ def test_corrections_file_is_found_beside_the_articles(tmp_path):
     (tmp_path / "corrections.yaml").write_text("corrections: []\n", encoding="utf-8")
     assert find_corrections([tmp_path]) == find_corrections([tmp_path / "a.txt"]) == tmp_path / "corrections.yaml"
     assert load_corrections(tmp_path / "corrections.yaml") == []
+
+
+def test_corrections_file_change_rebuilds_and_same_file_is_up_to_date(tmp_path):
+    """The file is part of what the build depends on: unchanged, the build is up to date;
+    changed, the graph is rebuilt with it (and a correction matching nothing is a warning)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from conftest import SEEDS, TEST_CACHE
+    from kg.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, corpus / seed.name)
+    (corpus / "corrections.yaml").write_text("corrections: []\n", encoding="utf-8")
+
+    def build():
+        return CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "--cache-dir", str(TEST_CACHE)])
+
+    assert build().stdout.startswith("built ")
+    assert build().stdout.startswith("up to date: ")
+    (corpus / "corrections.yaml").write_text(
+        f"corrections:\n- kind: not-a-participant\n  person: {P('誰でもない')}\n  meeting: {M('どこでもない')}\n",
+        encoding="utf-8")
+    again = build()
+    assert again.stdout.startswith("built ")
+    assert f"  corrections: 0 applied from {corpus / 'corrections.yaml'}, 1 matching nothing" in again.stdout.splitlines()
+    assert again.stderr.splitlines() == [
+        f"warning: correction 1 (not-a-participant) in {corpus / 'corrections.yaml'} matches nothing in the graph "
+        "(fixed or gone); it was not applied"]
