@@ -96,7 +96,8 @@ def _open(driver, url: str) -> None:
 
 
 def _visit_every_view(driver) -> set[str]:
-    """Untranslated texts over the first view, a meeting's and a person's panel, table, timeline."""
+    """Untranslated texts over the first view, a meeting's and a person's panel, the paths
+    between two people, the table and the timeline."""
     left = _untranslated(driver)
     for kind in ("meeting", "official"):  # the one with most links: its panel has every section
         iri = driver.execute_script(
@@ -107,6 +108,10 @@ def _visit_every_view(driver) -> set[str]:
         driver.execute_script("kgExplorer.focus(arguments[0])", iri)
         time.sleep(0.3)
         left |= _untranslated(driver)
+    people = driver.execute_script("return kgExplorer.nodes.get().filter(n => n.kind === 'official').slice(0, 2).map(n => n.id)")
+    driver.execute_script("kgExplorer.path(arguments[0], arguments[1])", *people)  # the paths panel and bar
+    time.sleep(0.3)
+    left |= _untranslated(driver)
     for view in ("table", "timeline"):
         driver.find_element("css selector", f"#tabs [data-view={view}]").click()
         time.sleep(0.5)
