@@ -1018,6 +1018,28 @@ def format_json(result: QueryResult) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
+# Characters a terminal acts on instead of showing: C0/C1 controls (ESC starts colour, cursor
+# and title sequences, CR overwrites the line) and the bidi overrides that reorder text.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every character a terminal would act on written as ``\\xNN`` or
+    ``\\uNNNN`` (newline and tab kept)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def for_terminal(result: QueryResult) -> QueryResult:
+    """``result`` with its text values and column names passed through ``terminal_text``:
+    what ``kg query`` prints on a terminal, so graph text (articles are untrusted) cannot
+    drive it."""
+    def safe(value: Any) -> Any:
+        return terminal_text(value) if isinstance(value, str) else value
+
+    return QueryResult(result.kind, tuple(safe(c) for c in result.columns),
+                       tuple(tuple(safe(v) for v in row) for row in result.rows))
+
+
 def format_result(result: QueryResult, output_format: str, *, width: Optional[int] = None) -> str:
     """``result`` in ``output_format`` (one of ``OUTPUT_FORMATS``); ``width`` limits the
     table and vertical formats to that many terminal columns."""
