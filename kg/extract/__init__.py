@@ -15,8 +15,10 @@ constructions news uses to say who took part in a meeting for which side:
 Quoted speech, press briefings and planned meetings never yield representations.
 The package does not import rdflib; every record field is a plain value.
 
-Layout (each module imports only those above it, but for annotations):
-``sentences`` (sentence records, quotes, parentheses), ``predicates`` (predicate chains,
+Layout (each module imports only those above it, annotations included; tests/test_imports_acyclic.py):
+``sentences`` (sentence records, quotes, parentheses), ``state`` (the records one article's
+extraction builds up: ``Person``, ``PersonRef``, ``Meeting``, and the ``Extraction`` state
+every stage reads and writes), ``predicates`` (predicate chains,
 tense, what a predicate says of its subject), ``sides`` (which country a person stands
 for), ``people`` and ``discourse`` (person records, back-references), ``article_people``,
 ``meetings`` (meeting records, status, date, place, forum), ``frames`` (participation

@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from functools import cached_property
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from kg import lexicon
-from kg.components import DomainMention, doc_text
+from kg.components import doc_text
+from kg.errors import PipelineError
 from kg.dates import resolve
-from kg.records import Article, DocumentFacts, InstitutionMention, RepresentationFact
-from kg.extract.sentences import Sentence, in_parentheses, norm, article_sentences
+from kg.records import Article, DocumentFacts, InstitutionMention
+from kg.extract.sentences import in_parentheses, norm
 from kg.extract.predicates import is_verbal
 from kg.extract.sides import institution_country, set_country, home_country, home_first
 from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese, person_record, written_foreign
@@ -46,55 +46,17 @@ from kg.extract.meetings import (
     talks_forum,
 )
 from kg.extract.frames import collect_representations, represent
+from kg.extract.labels import bind_side_labels
+from kg.extract.sections import name_aliases, rosters, split_sections
 from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
+from kg.extract.state import Extraction
 
 
 _COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
 
 
-class Extraction:
-    """The state of one article's extraction: its sentences, the meetings and representations found so far."""
-
-    def __init__(self, article: Article, docs: list[Doc]):
-        self.article = article
-        self.doc_id = article.doc_id
-        self.published = article.published
-        self.sentences = article_sentences(article, docs)
-        self.meetings: list[Meeting] = []
-        self.meeting_at: dict[tuple[int, int], Meeting] = {}  # (sentence, mention start) → meeting
-        self.current: dict[int, Optional[Meeting]] = {}  # sentence → latest held meeting so far
-        self.day: dict[int, Optional[str]] = {}  # sentence → the day 「この日」 refers to
-        self.representations: dict[tuple[str, str, str], RepresentationFact] = {}
-        self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
-        self._refs_by_sentence: Optional[dict[int, list[PersonRef]]] = None  # id(sentence) → its refs
-        self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
-
-    def refs_in(self, sentence: Sentence) -> list[PersonRef]:
-        if self._refs_by_sentence is None:  # grouped on first use (the refs are final by then), not filtered per call
-            self._refs_by_sentence = {}
-            for r in self._refs:
-                self._refs_by_sentence.setdefault(id(r.sentence), []).append(r)
-        return list(self._refs_by_sentence.get(id(sentence), ()))
-
-    def sentence_meetings(self, sentence: Sentence) -> list[tuple[DomainMention, Meeting]]:
-        return [
-            (m, self.meeting_at[(sentence.index, m.start)])
-            for m in sentence.mentions
-            if m.label == "MEETING" and (sentence.index, m.start) in self.meeting_at
-        ]
-
-    @cached_property
-    def country_words(self) -> set[str]:
-        """Countries of the article's country words that do not name a place (read once:
-        sentences and their mentions are fixed, and talks ask per predicate)."""
-        found: set[str] = set()
-        for other in self.sentences:
-            for m in other.mentions:
-                # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
-                after = doc_text(other.doc)[m.end : m.end + 8]
-                if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
-                    found |= set(m.codes)
-        return found
+class DocumentExtraction(Extraction):
+    """The passes over one article's state (``kg.extract.state.Extraction``), in order."""
 
     def run(self) -> DocumentFacts:
         year = int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
@@ -111,7 +73,11 @@ class Extraction:
         host_countries(self, refs)
         collect_meetings(self)
         date_from_publication(self)
+        bind_side_labels(self)
         collect_representations(self, refs)
+        split_sections(self, refs)
+        rosters(self, refs)
+        name_aliases(self)
         institutions = collect_institutions(self, people)
         return DocumentFacts(
             article=self.article,
@@ -131,14 +97,12 @@ def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
     evidence offset points into ``article.text``.
     """
     if len(docs) != len(article.body):
-        from kg.errors import PipelineError
-
         raise PipelineError(
             f"{article.path}: got {len(docs)} parsed blocks for {len(article.body)} body spans; "
             "pass one Doc per body span (kg.nlp.parse_blocks(nlp, [text for _, text in article.body_blocks()]))",
             code="E210",
         )
-    return Extraction(article, docs).run()
+    return DocumentExtraction(article, docs).run()
 
 
 def host_countries(ex: Extraction, refs: list[PersonRef]) -> None:

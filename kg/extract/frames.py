@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Optional, TYPE_CHECKING
+from typing import Optional
 
 from spacy.tokens import Span
 
@@ -31,9 +31,7 @@ from kg.extract.predicates import (
 from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
 from kg.extract.people import Person, PersonRef, written_foreign
 from kg.extract.meetings import Meeting, is_hosting, other_day
-
-if TYPE_CHECKING:  # annotations only: these modules import this one
-    from kg.extract.document import Extraction
+from kg.extract.state import Extraction
 
 
 # Confidence of each construction: how often a careful reader agrees with it.
@@ -47,6 +45,7 @@ RULE_CONFIDENCE = {
     "conjunct": 0.85,
     "listed": 0.9,
     "setting": 0.8,
+    "roster": 0.9,
 }
 
 
@@ -199,6 +198,8 @@ def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:
         if len(sentence.text) > 20 and sentence.text in seen:
             continue  # a scraped repeat of a paragraph: its facts are already out, in context
         seen.add(sentence.text)
+        if sentence.kind in ("heading", "roster"):
+            continue  # headings name a section's meeting, rosters are read by kg.extract.sections
         sentence_representations(ex, sentence, by_sentence.get(sentence.index, []))
         labelled_lists(ex, sentence, by_sentence.get(sentence.index, []))
         clause_on_meeting(ex, sentence, by_sentence.get(sentence.index, []))

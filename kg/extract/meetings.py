@@ -3,22 +3,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
-from typing import Optional, TYPE_CHECKING
+from dataclasses import replace
+from typing import Optional
 
 from spacy.tokens import Doc
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.dates import CAPTION_DATELINE, explicit_year, resolve
-from kg.records import Evidence, MeetingMention
+from kg.records import MeetingMention
 from kg.extract.sentences import Sentence, in_parentheses, norm
 from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain
 from kg.extract.sides import other_orders, home_first
 from kg.extract.people import PersonRef, title_core
-
-if TYPE_CHECKING:  # annotations only: these modules import this one
-    from kg.extract.document import Extraction
+from kg.extract.state import Extraction, Meeting
 
 
 _STATUS_RANK = {"mentioned": 0, "planned": 1, "held": 2}
@@ -47,26 +45,6 @@ def _count_of(counted: str) -> int:
     if number:
         return int(number.group(0))
     return "一二三四五六七八九十".find(counted[0]) + 1
-
-
-@dataclass
-class Meeting:
-    """A meeting as the extractor builds it up across the article."""
-    key: str
-    forum: str
-    identity: str
-    aliases: list[str] = field(default_factory=list)
-    acronym: Optional[str] = None
-    kind: Optional[str] = None
-    ordinal: Optional[int] = None
-    date: Optional[str] = None
-    place: Optional[str] = None
-    countries: list[str] = field(default_factory=list)
-    status: str = "mentioned"
-    evidence: list[Evidence] = field(default_factory=list)
-    confidence: float = 0.8
-    countries_from_text: bool = False  # the text names the sides (not only the people's countries)
-    parent: Optional["Meeting"] = None  # the meeting this one is a session of (少人数会合 of a 首脳会談)
 
 
 def _dates_compatible(a: Optional[str], b: Optional[str]) -> bool:

@@ -2,46 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-from kg.records import Evidence, PersonMention
+from kg.records import PersonMention
 from kg.extract.sentences import Sentence, norm
 from kg.extract.sides import institution_country, set_country
-
-
-@dataclass
-class Person:
-    """A person as the extractor builds it up across the article."""
-    key: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    short_forms: list[str] = field(default_factory=list)
-    title: Optional[str] = None
-    title_kind: Optional[str] = None
-    institution: Optional[str] = None
-    country: Optional[str] = None
-    country_source: str = ""
-    official: bool = False
-    former: bool = False
-    japanese_name: bool = False  # written 姓+名 in the Japanese way (山田一郎)
-    described: Optional[str] = None  # 「中国外交トップの」 → 外交トップ (a role written before the name)
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def spellings(self) -> list[str]:
-        return [self.name, *self.aliases]
-
-
-@dataclass
-class PersonRef:
-    """One mention of a person in one sentence."""
-
-    person: Person
-    mention: DomainMention
-    sentence: Sentence
+from kg.extract.state import Person, PersonRef
 
 
 def is_short_of(short: str, full: str) -> bool:

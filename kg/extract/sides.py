@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import re
-from typing import Optional, TYPE_CHECKING
+from typing import Optional
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.extract.sentences import Sentence
-
-if TYPE_CHECKING:  # annotations only: these modules import this one
-    from kg.extract.people import Person
-    from kg.extract.meetings import Meeting
-    from kg.extract.document import Extraction
+from kg.extract.state import Extraction, Meeting, Person
 
 
 WEAK_SOURCES = ("name", "home", "list", "host")  # defaults any other evidence overrides

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional, TYPE_CHECKING
+from typing import Optional
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
@@ -20,9 +20,7 @@ from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
 from kg.extract.meetings import Meeting, add_meeting, talks_forum
 from kg.extract.frames import represent
-
-if TYPE_CHECKING:  # annotations only: these modules import this one
-    from kg.extract.document import Extraction
+from kg.extract.state import Extraction
 
 
 def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
