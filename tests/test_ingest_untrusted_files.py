@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.cache import BuildCache, _load, seal
+from kg.cache import _load, seal
 from kg.errors import InputError
 from kg.ingest import MAX_FIELD_CHARS, load_article
 from kg.namespace import KGO

@@ -9,10 +9,8 @@ spells "service". A local listener stands in for the other endpoint; it must see
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -22,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from fixtures_serve import start_server, stop_server
+from fixtures_serve import Listener, start_server, stop_server
 from kg.errors import QueryError
 from kg.query import run_query
 
@@ -31,37 +29,11 @@ KG = Path(sys.executable).with_name("kg")
 SETTLE = 0.2  # seconds an outbound connection would need to reach the listener
 
 
-class Listener:
-    """A loopback TCP server that records every connection made to it."""
-
-    def __init__(self):
-        self.socket = socket.create_server(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-        self.seen: list[bytes] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(2)
-            try:
-                self.seen.append(connection.recv(300))
-            except OSError:
-                self.seen.append(b"")
-            connection.close()
-
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/x"
-
-
 @pytest.fixture(scope="module")
 def listener():
     server = Listener()
     yield server
-    server.socket.close()
+    server.close()
 
 
 # {url} is the listener. The first rows are the issue's: a \u0022 (or \u0027) that rdflib
@@ -85,7 +57,7 @@ IDS = [name for name, _ in SPELLINGS]
 
 
 def _query(template: str, listener: Listener) -> str:
-    return template.replace("{url}", listener.url())
+    return template.replace("{url}", f"http://127.0.0.1:{listener.port}/x")
 
 
 def _get(url: str) -> tuple[int, str]:

@@ -6,10 +6,8 @@ obfuscated query sent to the endpoint or to ``run_query`` it must have seen noth
 """
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -19,39 +17,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from fixtures_serve import start_server, stop_server
+from fixtures_serve import Listener, start_server, stop_server
 from kg.errors import QueryError
 from kg.query import run_query, service_check
 
 FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 SETTLE = 0.1  # seconds an outbound connection would need to reach the listener
-
-
-class Listener:
-    """A loopback TCP server that records every connection made to it."""
-
-    def __init__(self):
-        self.socket = socket.create_server(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-        self.seen: list[bytes] = []
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(2)
-            try:
-                self.seen.append(connection.recv(300))
-            except OSError:
-                self.seen.append(b"")
-            connection.close()
-
-    def close(self) -> None:
-        self.socket.close()
 
 
 @pytest.fixture(scope="module")
