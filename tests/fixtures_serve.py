@@ -46,6 +46,29 @@ class Listener:
     def close(self) -> None:
         self.socket.close()
 
+    def fill(self, template: str) -> str:
+        """``template`` with ``{url}`` replaced by this listener's URL."""
+        return template.replace("{url}", f"http://127.0.0.1:{self.port}/sparql")
+
+
+def listener_fixture():
+    """A ``Listener`` for a test module (``listener = pytest.fixture(scope="module")(listener_fixture)``)."""
+    server = Listener()
+    yield server
+    server.close()
+
+
+def http_get(url: str, timeout: float = 30) -> tuple[int, str]:
+    """(status, body) of a GET, error statuses included."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
 
 def loopback_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900, language: str = "ja"):
     """Headless Chromium (Selenium) with a fresh profile that can reach only 127.0.0.1,

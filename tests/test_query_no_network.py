@@ -12,15 +12,13 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from fixtures_serve import Listener, start_server, stop_server
+from fixtures_serve import http_get, listener_fixture, start_server, stop_server
 from kg.errors import QueryError
 from kg.query import run_query
 
@@ -29,11 +27,7 @@ KG = Path(sys.executable).with_name("kg")
 SETTLE = 0.2  # seconds an outbound connection would need to reach the listener
 
 
-@pytest.fixture(scope="module")
-def listener():
-    server = Listener()
-    yield server
-    server.close()
+listener = pytest.fixture(scope="module", name="listener")(listener_fixture)
 
 
 # {url} is the listener. The first rows are the issue's: a \u0022 (or \u0027) that rdflib
@@ -56,19 +50,7 @@ SPELLINGS = [
 IDS = [name for name, _ in SPELLINGS]
 
 
-def _query(template: str, listener: Listener) -> str:
-    return template.replace("{url}", f"http://127.0.0.1:{listener.port}/x")
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8")
-
-
-def _quiet_since(listener: Listener, before: int) -> list[bytes]:
+def _quiet_since(listener, before: int) -> list[bytes]:
     time.sleep(SETTLE)
     return listener.seen[before:]
 
@@ -79,16 +61,16 @@ def test_query_no_network_unguarded_pyoxigraph_posts_the_issue_spellings(listene
     store = ox.Store()
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
     before = len(listener.seen)
-    bool(store.query(_query(SPELLINGS[index][1], listener)))
+    bool(store.query(listener.fill(SPELLINGS[index][1])))
     time.sleep(SETTLE)
-    assert listener.seen[before:] and listener.seen[-1].startswith(b"POST /x HTTP/1.1")
+    assert listener.seen[before:] and listener.seen[-1].startswith(b"POST /sparql HTTP/1.1")
 
 
 @pytest.mark.parametrize("template", [t for _, t in SPELLINGS], ids=IDS)
 def test_query_no_network_library_refuses(listener, template):
     before = len(listener.seen)
     with pytest.raises(QueryError) as info:
-        run_query(FIXTURE, _query(template, listener))
+        run_query(FIXTURE, listener.fill(template))
     assert _quiet_since(listener, before) == []
     assert info.value.code == "E307"
 
@@ -101,7 +83,7 @@ def test_query_no_network_cli_refuses(listener):
     # Real `kg query` processes, all started at once (each takes a second to start).
     before = len(listener.seen)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    runs = [subprocess.Popen([str(KG), "query", str(FIXTURE), "-e", _query(t, listener)], env=env,
+    runs = [subprocess.Popen([str(KG), "query", str(FIXTURE), "-e", listener.fill(t)], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _, t in CLI_SPELLINGS]
     outputs = [(run.communicate(timeout=120), run.returncode) for run in runs]
     assert _quiet_since(listener, before) == []
@@ -121,7 +103,7 @@ def endpoint(request):
 @pytest.mark.parametrize("template", [t for _, t in SPELLINGS], ids=IDS)
 def test_query_no_network_server_sends_nothing(endpoint, listener, template):
     before = len(listener.seen)
-    status, body = _get(f"{endpoint.url}?{urllib.parse.urlencode({'query': _query(template, listener)})}")
+    status, body = http_get(f"{endpoint.url}?{urllib.parse.urlencode({'query': listener.fill(template)})}")
     assert _quiet_since(listener, before) == []
     if not endpoint.pool.network_isolated:
         assert status == 403 and body.startswith("[E307] SERVICE (federated query) is disabled: "), body
@@ -130,7 +112,7 @@ def test_query_no_network_server_sends_nothing(endpoint, listener, template):
 def test_query_no_network_server_without_namespace_says_so(endpoint):
     # Without the namespace the word alone is refused, even in a string; with it, it runs.
     query = 'SELECT * WHERE { ?s ?p "service" }'
-    status, body = _get(f"{endpoint.url}?{urllib.parse.urlencode({'query': query})}")
+    status, body = http_get(f"{endpoint.url}?{urllib.parse.urlencode({'query': query})}")
     if endpoint.pool.network_isolated:
         assert status == 200, body
     else:
