@@ -433,6 +433,9 @@ def decode_bytes(data: bytes, path: PathLike = "<bytes>", warnings: Optional[lis
     if controls > MAX_CONTROL_SHARE * sample_bytes:
         raise _input_error(path, E_BINARY, f"binary file (mostly control characters once decoded as {encoding})",
                            "pass text or HTML files only")
+    if "\x00" in text:  # NULs that a byte-order mark's decoding kept (UTF-8-BOM, UTF-16)
+        notes.append(f"[{W_NUL_BYTES}] removed {text.count(chr(0))} NUL character(s) from the text")
+        text = text.replace("\x00", "")
     return text, encoding
 
 

@@ -154,3 +154,12 @@ def test_ingest_untrusted_files_nfc_and_nfd_names_are_two_documents(tmp_path):
     documents = set(graph.subjects(predicate=None, object=KGO.Document))
     assert len(documents) == 2
     assert validate(graph).conforms
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_ingest_untrusted_files_nul_after_a_byte_order_mark_is_stripped(tmp_path, encoding, bom):
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + (TEXT[:10] + "\x00" + TEXT[10:]).encode(encoding))
+    loaded = load_article(path)
+    assert "\x00" not in loaded.text and loaded.text.startswith(TEXT[:20])
+    assert loaded.warnings == ("[W106] removed 1 NUL character(s) from the text",)
