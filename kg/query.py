@@ -318,12 +318,18 @@ def on_query_stack(function, *args, **kwargs):
             outcome.append((False, err))
 
     with _stack_lock:  # the stack size is process-wide: set it for this one thread only
-        previous = threading.stack_size(QUERY_STACK_BYTES)
-        try:
-            thread = threading.Thread(target=target, name="kg-query", daemon=True)
-            thread.start()
-        finally:
-            threading.stack_size(previous)
+        for size in (QUERY_STACK_BYTES, QUERY_STACK_BYTES // 8, 0):
+            previous = threading.stack_size(size)
+            try:
+                thread = threading.Thread(target=target, name="kg-query", daemon=True)
+                thread.start()
+                break
+            except (RuntimeError, MemoryError):  # no address space for it (ulimit -v): smaller
+                continue
+            finally:
+                threading.stack_size(previous)
+        else:
+            raise QueryError("cannot start a thread to run the query on; free memory or raise ulimit -v", code="E308")
     thread.join()
     ok, value = outcome[0]
     if ok:

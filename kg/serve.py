@@ -7,11 +7,13 @@ Routes: ``/`` (the SPARQL page: YASGUI's editor and result table, vendored in
 
 Queries run in a small pool of worker *processes*, each holding the graph in a pyoxigraph
 Store: pyoxigraph cannot cancel a running query, so a query that outlives ``timeout`` is
-stopped by killing its worker (a fresh one replaces it) and answered with 503. Updates,
-``update=`` and SERVICE are refused (403; SERVICE is found on the parse tree, see
-``kg.query.service_check``), and each worker runs in a network namespace of its own
-(``isolate_network``): the endpoint is read-only and never fetches from the network.
-Requests are bounded in size, nesting and time to arrive; results in size.
+stopped by killing its worker (a fresh one replaces it) and answered with 503. Updates and
+``update=`` are refused (403). Each worker runs in a network namespace of its own
+(``isolate_network``), where no address can be reached; where that cannot be had, every
+query that spells "service" is refused (403, see ``kg.query.service_refusal``): the
+endpoint is read-only and never fetches from the network. Requests are bounded in size,
+length, nesting and time to arrive, with one unambiguous body length and a Host this server
+answers to; waiting connections give way to new ones; results are bounded in size.
 
 Error codes (``kg.errors.QueryError``): E310 refusing a non-loopback address, E311 query
 timed out or all workers busy, E312 the server cannot start (port in use, worker died),
@@ -884,8 +886,10 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], pool: WorkerPool, *, cors_origins: tuple[str, ...] = (), request_deadline: float = REQUEST_DEADLINE, max_connections: int = MAX_CONNECTIONS, backlog: int = LISTEN_BACKLOG, allowed_hosts: tuple[str, ...] = ()):
         self.pool = pool
+        # A server on every address (0.0.0.0, ::) is also reached by this machine's own name.
+        own = (socket.gethostname().lower(),) if address[0].strip("[]") in ("0.0.0.0", "::", "") else ()
         self.host_names = tuple(dict.fromkeys(
-            name for name in (_host_name(address[0]), "localhost", *(_host_name(h) for h in allowed_hosts))
+            name for name in (_host_name(address[0]), "localhost", *own, *(_host_name(h) for h in allowed_hosts))
             if name and not _is_ip(name)))
         self._waiting: dict = {}  # handler → when it started waiting for request bytes
         self._waiting_lock = threading.Lock()
