@@ -260,7 +260,7 @@ def test_serve_browser_completes_ontology_terms_offline(page, base, typed, expec
     assert _problems(page) == []  # no blocked request to LOV or prefix.cc either
 
 
-def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base, served):
+def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base):
     from selenium.webdriver.support.ui import WebDriverWait
 
     run_bundled(page, "officials")
@@ -274,14 +274,15 @@ def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base
     href = focus.get_attribute("href")
     assert href == base + "/explorer#focus=" + urllib.parse.quote(iri, safe="")
     assert focus.get_attribute("target") == "_blank"
-    # The explorer the link names opens focused on that node (the page itself, from file:,
-    # so that this checks the deep link whatever headers /explorer is served with).
     results = page.current_window_handle
-    page.switch_to.new_window("tab")
+    focus.click()  # a new tab: the explorer served by kg serve, focused on the node
+    WebDriverWait(page, 30).until(lambda d: len(d.window_handles) == 2)
+    page.switch_to.window([h for h in page.window_handles if h != results][0])
     try:
-        page.get((served[1] / "graph.html").as_uri() + "#" + urllib.parse.urlsplit(href).fragment)
-        WebDriverWait(page, 30).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        WebDriverWait(page, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        assert page.current_url == href
         assert page.execute_script("return kgExplorer.state().focus") == iri
+        assert [e for e in page.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
         page.close()
         page.switch_to.window(results)
@@ -323,6 +324,24 @@ def test_serve_browser_page_speaks_the_browser_language(tmp_path, base, language
         driver.quit()
 
 
+def test_serve_browser_explorer_runs_under_the_served_policy(browser, base):
+    # /explorer from kg serve itself (not file:): the page's inline scripts run under the
+    # Content-Security-Policy the server sends (the server's script-src 'self' blanked it).
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with urllib.request.urlopen(base + "/explorer", timeout=30) as response:
+        policy = response.headers["Content-Security-Policy"]
+    scripts = policy.split("script-src ")[1].split(";")[0].split()
+    assert scripts and all(token.startswith("'sha256-") for token in scripts)
+    assert "frame-ancestors 'none'" in policy
+    browser.get_log("browser")
+    browser.get(base + "/explorer")
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.shown)"))
+    shown = browser.execute_script("return kgExplorer.shown()")
+    assert shown["nodes"] > 0 and shown["edges"] > 0
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []  # a blocked script is SEVERE
+
+
 LARGE = Path(__file__).parent / "data" / "viz_large.ttl"
 
 
@@ -341,10 +360,10 @@ def served_large(tmp_path_factory):
 
 def test_serve_browser_large_graph_rows_link_every_name(browser, served_large):
     """On the 351-node graph every name in a representations row has its IRI beside it, and
-    the explorer link of a row's meeting focuses the explorer on that meeting."""
+    the explorer link of a row's meeting opens the served explorer focused on that meeting."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    base, folder = served_large
+    base, _ = served_large
     open_page(browser, base + "/")
     browser.execute_script("localStorage.clear()")
     run_bundled(browser, "representations")
@@ -362,10 +381,11 @@ def test_serve_browser_large_graph_rows_link_every_name(browser, served_large):
     href = cell.get_attribute("href")
     meeting = urllib.parse.unquote(href.split("#focus=", 1)[1])
     assert meeting == expected.column("meetingNode")[0]
+    assert href.startswith(base + "/explorer#focus=")
     results = browser.current_window_handle
     browser.switch_to.new_window("tab")
     try:
-        browser.get((folder / "graph.html").as_uri() + "#" + urllib.parse.urlsplit(href).fragment)
+        browser.get(href)  # the explorer kg serve serves beside the graph
         WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
         assert browser.execute_script("return kgExplorer.state().focus") == meeting
     finally:
