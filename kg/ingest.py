@@ -112,6 +112,7 @@ HTML_CHARSET_SNIFF_BYTES = 4096
 # Body detection thresholds (characters).
 GOOD_PARAGRAPH_CHARS = 80  # prose this long is article body on its own
 UNPUNCTUATED_PROSE_CHARS = 80  # a paragraph without 。 counts as prose only when this long
+CUT_OFF_PROSE_CHARS = 25  # ...or, as the text's last line after prose, an excerpt cut mid-sentence this long
 HEADING_MAX_CHARS = 16  # a furniture heading is short
 HEADING_EXTRA_CHARS = 12  # ...and starts or ends with its lexicon word (アクセス+ランキング)
 LONE_PARAGRAPH_GAP = 3  # furniture lines (captions, players) a short paragraph may sit behind
@@ -901,6 +902,8 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     terms = furniture_terms()
     paragraphs = split_paragraphs(text)
     first = [_classify(p.text, terms) for p in paragraphs]
+    if _cut_off_ending(paragraphs, first):
+        first[-1] = ("near", "prose cut off where the excerpt ends")
     # Section pass: headings open furniture sections. Modes: body; box (an in-article box,
     # transparent to the context rule below); menu (an end heading before the article: a
     # menu item, opaque); cut (an end heading after article prose: the rest of the page).
@@ -953,6 +956,20 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
             elif keep[index]:
                 seen.add(key)
     return [ParagraphVerdict(p, kind, reason, kept) for p, (kind, reason), kept in zip(paragraphs, kinds, keep)]
+
+
+def _cut_off_ending(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, str]]) -> bool:
+    """Whether the text's last paragraph is a sentence the excerpt cut off (「4月13日、A大臣は、
+    B大臣とテレビ会談をしま」): no sentence end, but a clause mark and the length of prose, right
+    after a paragraph of article prose."""
+    if len(paragraphs) < 2 or first[-1][0] != "furniture" or first[-2][0] not in ("good", "near"):
+        return False
+    text = unicodedata.normalize("NFKC", paragraphs[-1].text)
+    return (
+        len(text) >= CUT_OFF_PROSE_CHARS and ("、" in text or "," in text)
+        and not _is_menu(text) and not URL_OR_EMAIL.search(text)
+        and first[-1][1].startswith("no sentence punctuation")
+    )
 
 
 def _keep_flags(kinds: Sequence[str]) -> list[bool]:

@@ -301,3 +301,16 @@ def test_extract_parties_of_a_finished_meeting(facts_of, text, expected):
     assert {(p, s) for p, s, _ in _reps(facts)} == expected
     if ("金正恩", "KP") in expected:
         assert [m.forum for m in facts.meetings] == ["米朝首脳会談"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the chair written in a relative clause, a meeting named later in the sentence
+    ("19日に首脳会議が開かれた。首脳会議の議長を務めたチリのフアン・ロハス大統領は閉幕時に演説し、6カ国協議での進展を歓迎した。",
+     {("フアン・ロハス", "CL")}),
+    ("5日に外相会合が開催された。会合の議長を務めたブラジルのカルロス・メンデス外相は、地域協議での合意を評価した。",
+     {("カルロス・メンデス", "BR")}),
+])
+def test_extract_participation_frames_chair_in_relative_clause(facts_of, text, expected):
+    facts = facts_of(text, published="2024-03-30")
+    people = {p.key: p.name for p in facts.people}
+    assert {(people[r.person], r.side) for r in facts.representations} == expected

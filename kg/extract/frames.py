@@ -602,12 +602,14 @@ def relative_clause_meeting(ex: Extraction, sentence: Sentence, span: Span, focu
     verb = prev if captioned else prev.head
     if not takes_part(verb):
         return None
-    if serves_as_chair(verb) and not ex.sentence_meetings(sentence) and focus is not None:
-        return focus  # 「議長を務めた A は…」 after the sentence that reported the meeting
     for m, meeting in ex.sentence_meetings(sentence):
         mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
         if mspan is not None and mspan.end <= verb.i and predicate_of(mspan[-1]).i == verb.i:
             if meeting.status != "held":
                 meeting.status = "held"  # 「会議に参加した」 reports it as held
             return meeting
+    if serves_as_chair(verb) and focus is not None:
+        # 「(首脳会議の)議長を務めた A は…」 after the sentence that reported the meeting (a
+        # meeting named later in the sentence, 「…協議での進展を歓迎した」, is not the one chaired)
+        return focus
     return None

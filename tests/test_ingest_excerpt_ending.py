@@ -1,0 +1,30 @@
+"""An excerpt cut mid-sentence: the text's last line, after article prose, with clause marks and
+the length of prose but no sentence end, is body (「…岸田大臣は、Bとテレビ会談をしま」); a short
+trailing line, a menu or a line after furniture stays furniture. Made-up texts."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import find_body_spans
+
+PROSE = "5月2日、山田太郎防衛大臣は、オーストラリアのジョン・スミス国防大臣と会談を行いました。両大臣は防衛協力の強化を確認しました。"
+
+
+def body(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_body_spans(text)]
+
+
+@pytest.mark.parametrize("last", [
+    "5月9日、山田太郎防衛大臣は、カナダのアン・ミラー国防大臣とテレビ会談をしま",
+    "また、同日午後には、フランスのピエール・ルロワ軍事大臣と電話で意見を交換し、今後の協",
+])
+def test_ingest_excerpt_ending_cut_sentence_is_body(last):
+    assert body("大臣の動静\n" + PROSE + "\n" + last + "\n")[-1] == last
+
+
+@pytest.mark.parametrize("last", [
+    "ページの先頭へ戻る",  # short: a link line
+    "トップ 防衛省 大臣の動静 令和4年 4月",  # a menu
+])
+def test_ingest_excerpt_ending_trailing_furniture_stays_out(last):
+    assert last not in body("大臣の動静\n" + PROSE + "\n" + last + "\n")
