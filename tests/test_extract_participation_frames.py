@@ -314,3 +314,18 @@ def test_extract_participation_frames_chair_in_relative_clause(facts_of, text, e
     facts = facts_of(text, published="2024-03-30")
     people = {p.key: p.name for p in facts.people}
     assert {(people[r.person], r.side) for r in facts.representations} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # two items of a listing, each under its dated photo caption: the same talks word with a
+    # head of another state is other talks
+    "首脳会談を行うロハス大統領とペルーのルイス・ガルシア大統領=3日、リマ、共同通信 両首脳は協力を確認した。\n"
+    "首脳会談を行うロハス大統領(左)とボリビアのマリア・キスペ大統領=2日、ラパス、共同通信 両首脳は貿易について話し合った。",
+])
+def test_extract_participation_frames_same_talks_word_other_partner(facts_of, text):
+    facts = facts_of("チリの首脳が南米を歴訪した。\n" + text, published="2024-03-30")
+    people = {p.key: p.name.split("・")[-1] for p in facts.people}
+    partners: dict[str, set[str]] = {}
+    for r in facts.representations:
+        partners.setdefault(r.meeting, set()).add(people[r.person])
+    assert len(partners) == 2 and all(len(group) == 2 for group in partners.values())

@@ -562,7 +562,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     bare = phrase in lexicon.cues("bare_meeting")
     if current is not None and bare and with_partner(sentence, m) and named_as_occasion(ex, sentence, m, current):
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
-    if current is not None and new_parties(ex, sentence, current):
+    fresh = current is not None and new_parties(ex, sentence, current)
+    if fresh:
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
     if current is not None and (
         norm(phrase) in norm(current.forum) or bare or (phrase in lexicon.cues("bare_meeting") | lexicon.cues("summit_word") and current.kind == m.kind)
@@ -594,7 +595,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
     countries = list(dict.fromkeys(
         r.person.country for r in ex.refs_in(sentence)
-        if r.person.country and r.mention.end <= m.start
+        if r.person.country and (r.mention.end <= m.start or fresh)  # (new parties: named after it)
     ))
     countries = home_first(ex, countries)
     if len(countries) >= 2:
@@ -653,15 +654,26 @@ def named_as_occasion(ex: Extraction, sentence: Sentence, m: DomainMention, meet
 
 def new_parties(ex: Extraction, sentence: Sentence, current: "Meeting") -> bool:
     """Whether people of this sentence, of explicit countries, include a state that is no
-    party to ``current`` (a meeting whose parties the text named)."""
+    party to ``current``: a meeting whose parties the text named, or one-off talks (a word of
+    ``talks_word_end``) whose parties are the people of the sentences that reported them — the
+    same word with a head of another state is other talks (「首脳会談を行うA大統領とフィリピンの
+    B大統領」 … 「首脳会談を行うA大統領とシンガポールのC首相」)."""
     states = [c for c in current.countries if len(c) == 2]
-    if not current.countries_from_text or len(states) < 2:
+    if not current.countries_from_text:
+        if not current.forum.endswith(tuple(lexicon.cues("talks_word_end"))) or current.kind not in _TALK_KINDS:
+            return False
+        starts = {ev.start for ev in current.evidence}
+        states = list({c for s in ex.sentences if s.start in starts and s is not sentence for c in _explicit_states(ex, s)})
+    if len(states) < 2:
         return False
-    explicit = {
+    return bool(_explicit_states(ex, sentence) - set(states))
+
+
+def _explicit_states(ex: Extraction, sentence: Sentence) -> set[str]:
+    return {
         r.person.country for r in ex.refs_in(sentence)
         if r.person.country and len(r.person.country) == 2 and r.person.country_source in ("explicit", "reference", "institution")
     }
-    return bool(explicit - set(states))
 
 
 def posted_word(ex: Extraction, sentence: Sentence, m: DomainMention, phrase: str) -> str:
