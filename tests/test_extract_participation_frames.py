@@ -323,7 +323,7 @@ def test_extract_participation_frames_chair_in_relative_clause(facts_of, text, e
     "首脳会談を行うロハス大統領(左)とボリビアのマリア・キスペ大統領=2日、ラパス、共同通信 両首脳は貿易について話し合った。",
 ])
 def test_extract_participation_frames_same_talks_word_other_partner(facts_of, text):
-    facts = facts_of("チリの首脳が南米を歴訪した。\n" + text, published="2024-03-30")
+    facts = facts_of("チリのフアン・ロハス大統領が南米を歴訪した。\n" + text, published="2024-03-30")
     people = {p.key: p.name.split("・")[-1] for p in facts.people}
     partners: dict[str, set[str]] = {}
     for r in facts.representations:
