@@ -74,3 +74,29 @@ def test_written_subject_is_kept(facts_of, text, published):
 )
 def test_visited_country_carried_to_partner(facts_of, text, published, expected):
     assert expected <= _people_sides(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # 両大臣/両者/両首脳 whose people were introduced without the meeting (an invitation, a visit)
+        (
+            "山田一郎外務大臣は、来日したジョン・スミス英国外務大臣を夕食会に招待した。両大臣は、10日、東京で会談を行い、協力を確認した。",
+            "2024-04-11",
+            {("山田一郎", "JP", "日英外相会談"), ("ジョン・スミス", "GB", "日英外相会談")},
+        ),
+        (
+            "ピエール・マルタン仏外相が9日から来日している。山田一郎外務大臣は、マルタン外相を歓迎した。10日、両者は東京で会談した。",
+            "2024-04-11",
+            {("山田一郎", "JP", "日仏外相会談"), ("ピエール・マルタン", "FR", "日仏外相会談")},
+        ),
+        (
+            "ブラジルのカルロス・ソウザ大統領が国賓として来日した。川田二郎内閣総理大臣は、ソウザ大統領を官邸に迎えた。両首脳は首脳会談を行った。",
+            "2024-04-11",
+            {("川田二郎", "JP", "日本・ブラジル首脳会談"), ("カルロス・ソウザ", "BR", "日本・ブラジル首脳会談")},
+        ),
+    ],
+)
+def test_collective_subject_antecedents(facts_of, text, published, expected):
+    reps = _reps(facts_of(text, published=published))
+    assert expected <= reps, reps
