@@ -1,11 +1,7 @@
 """Meeting names and who is in them, on made-up sentences (real GiNZA, the real extractor)."""
 import pytest
 
-
-def _reps(facts):
-    people = {p.key: p.name for p in facts.people}
-    meetings = {m.key: m.forum for m in facts.meetings}
-    return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}
+from conftest import reps_of as _reps
 
 
 @pytest.mark.parametrize(
