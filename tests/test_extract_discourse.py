@@ -87,3 +87,33 @@ def test_written_subject_is_kept(facts_of, text, published):
 def test_collective_subject_antecedents(facts_of, text, published, expected):
     reps = _reps(facts_of(text, published=published))
     assert expected <= reps, reps
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # an identified speaker reporting in the first person, in a quote, a meeting he held:
+        # a fact, not a remark (speaker after 「次のように述べました」, or left unwritten after
+        # the sentence that introduced him, or written with 「…」と(記者団に)語った)
+        (
+            "25日、山田一郎首相は次のように述べました。「日英首脳会談では、防衛協力の拡大で一致しました」",
+            "2024-05-26",
+            {("山田一郎", "JP", "日英首脳会談")},
+        ),
+        (
+            "韓国の朴大成大統領が、3泊5日の米国訪問を終えて、28日に帰国した。「韓米首脳会談では、同盟の信頼を再確認した」と評価した。",
+            "2024-05-29",
+            {("朴大成", "KR", "韓米首脳会談")},
+        ),
+        (
+            "山田一郎首相は「日英首脳会談では、協力を確認した」と記者団に語った。",
+            "2024-05-26",
+            {("山田一郎", "JP", "日英首脳会談")},
+        ),
+        # a plan in a quote, or a meeting a quote only names, is no fact of the story
+        ("山田一郎首相は「来月の日英首脳会談では、協力を確認したい」と述べた。", "2024-05-26", set()),
+        ("山田一郎首相は「今後、日英首脳会談を継続的に開催し、協力を深める」と述べた。", "2024-05-26", set()),
+    ],
+)
+def test_quoted_first_person_report(facts_of, text, published, expected):
+    assert _reps(facts_of(text, published=published)) == expected

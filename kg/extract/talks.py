@@ -96,6 +96,42 @@ def introduced_pair(ex: Extraction, sentence: Sentence) -> list[PersonRef]:
     return []
 
 
+def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[PersonRef]:
+    """The identified speaker of the quote holding ``start``: 「…」と評価した / 「…」と述べた with
+    the speaker marked は/が in the sentence (or, left unwritten, in the sentence before), or a
+    quote after 「Aは次のように述べました。」. None when the text does not say who speaks."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= start < qe), None)
+    if quote is None:
+        return None
+    after = text[quote[1] : quote[1] + 14].split("。")[0]  # 「…」と(記者団に)語った
+    speech = tuple({re.sub(r"[ぁ-ん]+$", "", w) or w for w in lexicon.cues("speech")})  # 語る → 語(った)
+    marked = [
+        r for r in ex.refs_in(sentence)
+        if text[r.mention.end : r.mention.end + 1] in ("は", "が") and not sentence.quoted(r.mention.start, r.mention.end)
+    ]
+    if after.startswith("と") and any(word in after for word in speech):
+        if marked:
+            return marked[0]
+        previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
+        if previous is not None and text[sentence.span.start_char : quote[0]].strip() == "":
+            ptext = doc_text(previous.doc)
+            before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in ("は", "が")]
+            return before[0] if before else None
+        return None
+    previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
+    if previous is not None and _FOLLOWING_SPEECH.search(previous.text):
+        ptext = doc_text(previous.doc)
+        before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in ("は", "が")]
+        return before[0] if before else None
+    return None
+
+
+# 「Aは次のように述べました。」「…以下のとおり語った。」: the quote after it is A's
+_FOLLOWING_SPEECH = re.compile(r"(?:次|以下)の(?:ように|とおり)(?:述べ|語|発言|話)")
+
+
 def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef]) -> Optional[PersonRef]:
     """The subject left unwritten in a sentence of talks (「A総司令官が来日し、…と面会しました。…
     B、Cとも会談を行いました」「A大使は両国を訪問した。7日は…Bと会談し」): the person marked は/が
