@@ -92,3 +92,17 @@ def test_meeting_names(facts_of, text, published, expected, absent):
 )
 def test_genitive_person_takes_no_part(facts_of, text, published):
     assert not _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, meeting",
+    [
+        # 「19日会談」: the 日 of a date is not Japan
+        ("ジョン・スミス米国務長官は、ポール・ロペス仏外相と19日会談した。", "米仏外相会談"),
+        ("米国のジョン・スミス国務長官とフランスのポール・ロペス外相が19日会談し、協力を確認した。", "米仏外相会談"),
+    ],
+)
+def test_day_before_meeting_word_is_no_country(facts_of, text, meeting):
+    reps = _reps(facts_of(text, published="2024-03-20"))
+    assert {side for _, side, forum in reps if forum == meeting} == {"US", "FR"}, reps
+    assert all("日" not in forum for _, _, forum in reps)
