@@ -106,3 +106,18 @@ def test_day_before_meeting_word_is_no_country(facts_of, text, meeting):
     reps = _reps(facts_of(text, published="2024-03-20"))
     assert {side for _, side, forum in reps if forum == meeting} == {"US", "FR"}, reps
     assert all("日" not in forum for _, _, forum in reps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a G7 foreign ministers' meeting is not the G7 summit
+        "8日、G7外相会合がローマで開かれ、山田一郎外務大臣が出席した。",
+        "先進7カ国(G7)外相会合が8日、ローマで開かれ、山田一郎外務大臣が出席した。",
+    ],
+)
+def test_group_ministers_meeting_is_not_its_summit(facts_of, text):
+    facts = facts_of(text, published="2024-04-09")
+    reps = _reps(facts)
+    assert ("山田一郎", "JP") in {(p, s) for p, s, _ in reps}, reps
+    assert all("外相" in forum and "首脳" not in forum for _, _, forum in reps)
