@@ -1,11 +1,7 @@
 """Meeting names and who is in them, on made-up sentences (real GiNZA, the real extractor)."""
 import pytest
 
-
-def _reps(facts):
-    people = {p.key: p.name for p in facts.people}
-    meetings = {m.key: m.forum for m in facts.meetings}
-    return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}
+from conftest import reps_of as _reps
 
 
 @pytest.mark.parametrize(
@@ -96,3 +92,32 @@ def test_meeting_names(facts_of, text, published, expected, absent):
 )
 def test_genitive_person_takes_no_part(facts_of, text, published):
     assert not _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, meeting",
+    [
+        # 「19日会談」: the 日 of a date is not Japan
+        ("ジョン・スミス米国務長官は、ポール・ロペス仏外相と19日会談した。", "米仏外相会談"),
+        ("米国のジョン・スミス国務長官とフランスのポール・ロペス外相が19日会談し、協力を確認した。", "米仏外相会談"),
+    ],
+)
+def test_day_before_meeting_word_is_no_country(facts_of, text, meeting):
+    reps = _reps(facts_of(text, published="2024-03-20"))
+    assert {side for _, side, forum in reps if forum == meeting} == {"US", "FR"}, reps
+    assert all("日" not in forum for _, _, forum in reps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a G7 foreign ministers' meeting is not the G7 summit
+        "8日、G7外相会合がローマで開かれ、山田一郎外務大臣が出席した。",
+        "先進7カ国(G7)外相会合が8日、ローマで開かれ、山田一郎外務大臣が出席した。",
+    ],
+)
+def test_group_ministers_meeting_is_not_its_summit(facts_of, text):
+    facts = facts_of(text, published="2024-04-09")
+    reps = _reps(facts)
+    assert ("山田一郎", "JP") in {(p, s) for p, s, _ in reps}, reps
+    assert all("外相" in forum and "首脳" not in forum for _, _, forum in reps)

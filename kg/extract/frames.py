@@ -47,6 +47,7 @@ RULE_CONFIDENCE = {
     "listed": 0.9,
     "setting": 0.8,
     "roster": 0.9,
+    "quoted_report": 0.7,
 }
 
 
