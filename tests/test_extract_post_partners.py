@@ -57,3 +57,13 @@ def test_extract_post_partners_anonymous_counterpart_keeps_no_representation(fac
 def test_extract_post_partners_same_side_is_no_talks(facts_of, text):
     facts = facts_of(text, published="2024-03-06")
     assert not [m for m in facts.meetings if m.status == "held"]
+
+
+def test_extract_post_partners_errand_does_not_draw_the_meetings_list(facts_of):
+    # talks with a group of posts during a reported meeting: 「会議には…」 still means that meeting
+    facts = facts_of("5日、東京で日米首脳会談が行われた。山田一郎首相は、その後、各国の大使らと会談した。"
+                     "会議には米国からジョン・スミス国務長官が出席した。", published="2024-03-06")
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m.forum for m in facts.meetings}
+    assert {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations} == {
+        ("ジョン・スミス", "US", "日米首脳会談")}

@@ -196,12 +196,12 @@ def collect_meetings(ex: Extraction) -> None:
                 represent(ex, ref.person, meeting, ref.person.country, sentence, "participant_subject", None)
             if speaker is not None:
                 represent(ex, speaker.person, meeting, speaker.person.country, sentence, "quoted_report", None)
-            if meeting.status == "held":
+            if meeting.status == "held" and takes_focus(meeting, current):
                 date_from_focus(meeting, current)
                 current, focus_set = meeting, sentence.index
         for token in talk_tokens:
             meeting = talks(ex, sentence, token, named, focus_date)
-            if meeting is not None:
+            if meeting is not None and takes_focus(meeting, current):
                 date_from_focus(meeting, current)
                 current, focus_set = meeting, sentence.index
         unquoted = sentence.unquoted_text()
@@ -239,6 +239,13 @@ def collect_meetings(ex: Extraction) -> None:
                     running_date = resolved
                     if not is_embedded(sentence, m):
                         story_day_set = sentence.index
+
+
+def takes_focus(meeting: Meeting, current: Optional[Meeting]) -> bool:
+    """Whether a held meeting becomes the one later generic words (「会議には」) refer to: talks
+    with a partner written by post alone (「各国の大使等と会談」) only when no meeting is in focus,
+    so a side errand during a summit does not draw the summit's attendee list."""
+    return not meeting.anonymous_partner or current is None or current is meeting
 
 
 def collect_institutions(ex: Extraction, people: list[Person]) -> list[InstitutionMention]:
