@@ -29,6 +29,7 @@ DATA_FILES = (
     "forums.tsv",
     "meeting_kinds.tsv",
     "cues.tsv",
+    "side_labels.tsv",
     "talk_words.tsv",
     "places.tsv",
     "publishers.tsv",
@@ -258,6 +259,16 @@ def cues(category: str) -> frozenset[str]:
     """Cue words of one category in ``cues.tsv`` (participation, held, planned, briefing ...);
     read once per process (extraction asks per sentence and per token)."""
     return frozenset(r[1] for r in _rows("cues.tsv") if r[0] == category and len(r) > 1)
+
+
+@lru_cache(maxsize=None)
+def side_labels() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(side kind, heads, endings) of every row of ``side_labels.tsv``: the forms of a side label
+    (「日本側から」「先方より」「我が方:」); ``{country}`` in a head stands for any country form."""
+    return tuple(
+        (r[0], tuple(h for h in _cell(r, 1).split("|") if h), tuple(_cell(r, 2).split("|")))
+        for r in _rows("side_labels.tsv")
+    )
 
 
 # ---------------------------------------------------------------- forum name comparison (resolve)

@@ -40,6 +40,7 @@ class KGO(DefinedNamespace):
     memberCountry: URIRef
     forum: URIRef
     participant: URIRef
+    partOf: URIRef
     official: URIRef
     side: URIRef
     meeting: URIRef
@@ -67,6 +68,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 # A plain Namespace (not rdflib's SDO DefinedNamespace): same IRIs, no warnings when test
 # collectors probe module attributes.
 SCHEMA = Namespace("https://schema.org/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")  # owl:sameAs targets of reference officials
 ID = Namespace(INSTANCE_BASE)  # instance base; use iri(kind, slug) to mint IRIs
 
 INSTANCE_KINDS = (
@@ -95,6 +97,8 @@ PREFIXES: dict[str, str] = {
     "org": str(ORG),
     "prov": str(PROV),
     "sem": str(SEM),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "wd": str(WIKIDATA),
 }
 
 # RFC 3987 ipchar minus "%" (always re-encoded so a slug never decodes to something else)

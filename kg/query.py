@@ -112,8 +112,10 @@ def resolve_query(query_text_or_name: str) -> tuple[Optional[str], str]:
     if candidate in queries:
         return candidate, queries[candidate][1]
     if _QUERY_NAME.fullmatch(candidate):
+        close = difflib.get_close_matches(candidate.lower(), list(queries), n=CLOSE_MATCHES, cutoff=0.6)
+        hint = f"did you mean {' or '.join(repr(name) for name in close)}? " if close else ""
         raise QueryError(
-            f"unknown query name {candidate!r}; valid names: {', '.join(queries)} "
+            f"unknown query name {candidate!r}; {hint}valid names: {', '.join(queries)} "
             "(or give a .rq file, or SPARQL text with -e)",
             code="E304",
         )
@@ -733,6 +735,44 @@ def _break_point(line: str, next_char: str) -> tuple[str, str]:
     if comma >= len(line) // 2 and comma < len(line) - 1:
         return line[: comma + 1], line[comma + 1:]  # items of a 「、」 list stay whole
     return line, ""
+
+
+_SEPARATORS = {"|", "/", "·", "-", "→"}
+
+
+def wrap_words(line: str, width: int, indent: int = 4) -> list[str]:
+    """A line of a report broken at spaces into lines of at most ``width`` columns.
+
+    Continuation lines are indented ``indent`` columns past the line's own indentation; a
+    word is never split unless it alone is wider than a line (then :func:`wrap_cell` breaks it).
+    """
+    if display_width(line) <= width:
+        return [line]
+    lead = len(line) - len(line.lstrip(" "))
+    pad = " " * min(lead + indent, width // 2)
+    lines: list[str] = []
+    current = ""
+    for word in line[lead:].split(" "):
+        if not current:
+            current = line[:lead] + word
+        elif current == pad and not word:
+            continue  # a double space at a break
+        elif display_width(f"{current} {word}") <= width:
+            current = f"{current} {word}"
+        else:
+            head, _, last = current.rstrip(" ").rpartition(" ")
+            carried = f"{last} " if last in _SEPARATORS and head.strip() else ""  # "| meetings", not "… |"
+            lines.append(head.rstrip(" ") if carried else current.rstrip(" "))
+            current = pad + carried + word
+    lines.append(current)
+    out: list[str] = []
+    for text in lines:  # a word wider than a whole line is broken as a cell would be
+        if display_width(text) <= width:
+            out.append(text)
+        else:
+            lead_text = text[: len(text) - len(text.lstrip(" "))]
+            out += [lead_text + part for part in wrap_cell(text.lstrip(" "), width - len(lead_text))]
+    return out
 
 
 TABLE_GAP = "  "

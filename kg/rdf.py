@@ -15,11 +15,11 @@ from urllib.parse import quote
 
 import rdflib
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
 from kg.errors import GraphError
-from kg.namespace import KGO, NIF, SCHEMA, bind_prefixes, iri
+from kg.namespace import KGO, NIF, SCHEMA, WIKIDATA, bind_prefixes, iri
 from kg.records import (
     Document,
     Evidence,
@@ -138,8 +138,11 @@ class _Mapper:
         return self.country_records.get(code) or lexicon.country(code)
 
     def meeting_name(self, m: Meeting) -> str:
-        # One display convention for every meeting (「第5回…」); the resolver's own label,
-        # when different, is kept as an alias by map_meeting.
+        # One display convention for every meeting (「第5回…」, a part after its meeting:
+        # 「G7首脳会議 2023-05-19・アウトリーチ会合」); the resolver's own label, when
+        # different, is kept as an alias by map_meeting.
+        if m.part_of and m.part_of in self.meetings:
+            return f"{self.meeting_name(self.meetings[m.part_of])}・{m.part}"
         return meeting_label(self.forums[m.forum].label, m.ordinal, m.date)
 
     def labels(self, node: URIRef, label: str, aliases: Iterable[str]) -> None:
@@ -201,6 +204,8 @@ class _Mapper:
         if p.country:
             self.add(node, KGO.country, self.country(p.country))
         self.add(node, KGO.confidence, _confidence(p.confidence))
+        if p.wikidata:
+            self.add(node, OWL.sameAs, WIKIDATA[p.wikidata])
         self.evidence(node, p.evidence)
 
     def map_institution(self, i: Institution) -> None:
@@ -238,6 +243,8 @@ class _Mapper:
             self.add(node, KGO.place, Literal(m.place))
         for code in m.participants:
             self.add(node, KGO.participant, self.country(code))
+        if m.part_of:
+            self.add(node, KGO.partOf, self.ref(self.meetings, "meeting", m.part_of, f"meeting {m.slug!r}"))
         self.add(node, KGO.status, Literal(m.status))
         self.add(node, KGO.confidence, _confidence(m.confidence))
         self.evidence(node, m.evidence)

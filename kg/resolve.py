@@ -17,7 +17,18 @@ from typing import Callable, Hashable, Iterable, Optional
 
 from kg import lexicon
 from kg.errors import BuildError
+from kg.linkage import (
+    PersonRecord,
+    UnionFind,
+    canonical_post,
+    fold_name,
+    is_ideographic,
+    link_people,
+    name_parts,
+    normalise_name,
+)
 from kg.rdf import meeting_label
+from kg.sessions import cluster_sessions, dates_agree, find_parents
 from kg.records import (
     Document,
     DocumentFacts,
@@ -42,12 +53,6 @@ _SLUG_UNSAFE = re.compile(r"[^\w.\-]+")
 _STATUS_RANK = {"held": 0, "planned": 1, "mentioned": 2}
 
 
-@lru_cache(maxsize=1 << 16)
-def normalise_name(text: str) -> str:
-    """NFKC without spaces and name separators (・ ･ = ＝): the form names are compared in."""
-    return _NAME_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
-
-
 def name_tokens(text: str) -> tuple[str, ...]:
     """The parts of a written name split at spaces and separators (``A・B`` → ``(A, B)``)."""
     return tuple(t for t in _NAME_SEPARATORS.split(unicodedata.normalize("NFKC", text)) if t)
@@ -65,13 +70,6 @@ def slugify(text: str) -> str:
     return slug.lower() or "x"
 
 
-def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
-    """True when two ISO dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) agree at the coarser precision."""
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
-
-
 def _script_rank(text: str) -> int:
     """0 for spellings with kanji, 1 for kana, 2 for anything else (Latin)."""
     if _IDEOGRAPH.search(text):
@@ -81,43 +79,7 @@ def _script_rank(text: str) -> int:
     return 2
 
 
-def _is_ideographic(text: str) -> bool:
-    return bool(text) and all(_IDEOGRAPH.match(ch) for ch in text)
-
-
 # ---------------------------------------------------------------- small helpers
-
-
-class _UnionFind:
-    """Disjoint sets over hashable, sortable ids; the root of a set is its smallest id."""
-
-    def __init__(self, items: Iterable[Hashable] = ()):
-        self.parent: dict = {}
-        for item in items:
-            self.add(item)
-
-    def add(self, item) -> None:
-        self.parent.setdefault(item, item)
-
-    def find(self, item):
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-
-    def groups(self) -> list[list]:
-        by_root: dict = defaultdict(list)
-        for item in self.parent:
-            by_root[self.find(item)].append(item)
-        return sorted(sorted(members) for members in by_root.values())
 
 
 def _most_common(values: Iterable[Optional[str]]) -> Optional[str]:
@@ -168,108 +130,76 @@ MentionId = tuple[str, str]  # (doc_id, mention key)
 # ---------------------------------------------------------------- people
 
 
-class _NameParts:
-    """Which spellings of the corpus are *bare*: only one part of a longer name.
-
-    A bare spelling is a single token equal to the first or last part of a multi-part
-    spelling somewhere in the corpus (the surname of ``A・B``), or up to three kanji that
-    begin a longer all-kanji name (the surname of 「岸田文雄」). Bare spellings never merge
-    people on their own.
-    """
-
-    def __init__(self, spellings: Iterable[str]):
-        self.owners: dict[str, set[str]] = defaultdict(set)  # part → full spellings having it
-        for spelling in spellings:
-            for part in self.parts(spelling):
-                self.owners[part].add(normalise_name(spelling))
-
-    @staticmethod
-    def parts(spelling: str) -> set[str]:
-        """The bare spellings that could stand for ``spelling``."""
-        tokens = name_tokens(spelling)
-        if len(tokens) > 1:
-            return {tokens[0], tokens[-1]}
-        norm = normalise_name(spelling)
-        if _is_ideographic(norm) and len(norm) >= 3:
-            return {norm[:n] for n in range(1, min(len(norm), 4))}
-        return set()
-
-    def is_bare(self, spelling: str) -> bool:
-        """True when ``spelling`` is a single part of some longer name of the corpus."""
-        norm = normalise_name(spelling)
-        return len(name_tokens(spelling)) == 1 and bool(self.owners.get(norm, set()) - {norm})
+def _person_records(
+    people: dict[MentionId, PersonMention], doc_years: dict[str, Optional[int]]
+) -> list[PersonRecord]:
+    records = []
+    for mid, p in sorted(people.items()):
+        post, former = canonical_post(p.title)
+        spellings = tuple(s for s in (p.name, *p.aliases) if normalise_name(s))
+        records.append(PersonRecord(mid, mid[0], spellings, tuple(p.short_forms), post, former, p.country, doc_years.get(mid[0])))
+    return records
 
 
-def _cluster_people(people: dict[MentionId, PersonMention], names: _NameParts) -> list[list[MentionId]]:
-    """Group person mentions of the whole corpus into real-world people.
-
-    Full spellings (whole names, reading pairs) merge on equality. A mention known only by
-    bare spellings joins the one person whose full name contains it, if exactly one exists
-    with a compatible country; otherwise it stays apart (never merged on a surname alone).
-    """
-    spellings = {mid: [s for s in (p.name, *p.aliases) if normalise_name(s)] for mid, p in people.items()}
-    full_keys = {mid: sorted({normalise_name(s) for s in ss if not names.is_bare(s)}) for mid, ss in spellings.items()}
-    uf = _UnionFind(people)
-    owner: dict[str, MentionId] = {}
-    for mid in sorted(people):
-        for key in full_keys[mid]:
-            uf.union(owner.setdefault(key, mid), mid)
-
-    part_roots: dict[str, set] = defaultdict(set)
-    root_countries: dict = defaultdict(set)
-    for mid in sorted(m for m in people if full_keys[m]):
-        root = uf.find(mid)
-        if people[mid].country:
-            root_countries[root].add(people[mid].country)
-        for spelling in spellings[mid]:
-            for part in names.parts(spelling):
-                part_roots[part].add(root)
-
-    fallback: dict[str, MentionId] = {}
-    for mid in sorted(m for m in people if not full_keys[m]):
-        country = people[mid].country
-        keys = sorted({normalise_name(s) for s in spellings[mid]}) or [mid[1]]
-        roots = {r for k in keys for r in part_roots.get(k, ())}
-        roots = {r for r in roots if not (country and root_countries[r] and country not in root_countries[r])}
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), mid)
-        else:  # unknown or ambiguous surname: same spelling, same (unnamed) person
-            uf.union(fallback.setdefault(keys[0], mid), mid)
-    return uf.groups()
-
-
-def _person_label(spellings: list[str], names: _NameParts) -> str:
+def _person_label(spellings: list[str], bare: set[str]) -> str:
     """The canonical spelling: a full (not bare) one, kanji before kana before Latin, then
     the smallest normalised form (the trade-off is explained in docs/resolution.md)."""
-    candidates = [s for s in spellings if not names.is_bare(s)] or spellings
+    candidates = [s for s in spellings if fold_name(s) not in bare] or spellings
     return min(candidates, key=lambda s: (_script_rank(s), normalise_name(s), s))
 
 
 def _resolve_people(
-    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter]
-) -> list[tuple[str, list[MentionId], str, list[str], Optional[str]]]:
-    """(slug, members, label, spellings, country) for every real-world person.
+    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter], doc_years: dict[str, Optional[int]]
+) -> list[tuple[str, list[MentionId], str, list[str], Optional[str], Optional[str]]]:
+    """(slug, members, label, spellings, country, wikidata id) for every real-world person.
 
-    Country: the confidence-weighted majority of the mentions' countries; when no mention
-    gives one, the side the person represented (a delegate serves the side it speaks for).
+    Mentions are linked by ``kg.linkage.link_people``. A person linked to a row of the
+    reference list takes its name as label and its Wikidata id. Country: the
+    confidence-weighted majority of the mentions' countries; when no mention gives one, the
+    reference row's, else the side the person represented (a delegate serves the side it
+    speaks for).
     """
-    names = _NameParts(s for p in people.values() for s in (p.name, *p.aliases) if normalise_name(s))
+    records = _person_records(people, doc_years)
+    groups, official_of = link_people(records)
+    bare = {fold_name(s) for r in records for s in r.spellings if len(name_parts(s)) == 1 and not is_ideographic(fold_name(s))}
+    bare |= {fold_name(s) for p in people.values() for s in p.short_forms}
     entries = []
-    for members in _cluster_people(people, names):
+    for members in groups:
         mentions = [people[m] for m in members]
+        official = official_of.get(members[0])
         spellings = sorted({display_form(s) for p in mentions for s in (p.name, *p.aliases) if normalise_name(s)})
-        label = _person_label(spellings, names) if spellings else members[0][1]
+        if official:
+            label = official.name_ja
+            spellings = sorted(set(spellings) | {label})
+        else:
+            label = _person_label(spellings, bare) if spellings else members[0][1]
         weights: Counter = Counter()
         for p in mentions:
             if p.country:
                 weights[p.country] += p.confidence
+        if not weights and official:
+            weights[official.country] += 1.0
         if not weights:
             for m in members:
                 weights.update(sides_taken.get(m, {}))
         country = min(weights, key=lambda c: (-weights[c], c)) if weights else None
-        entries.append((members, label, spellings, country))
-    slugs = _unique_slugs([(slugify(label), (country or "", tuple(sp), tuple(m))) for m, label, sp, country in entries])
+        entries.append((members, label, spellings, country, official.qid if official else None))
+    slugs = _unique_slugs([(slugify(label), (country or "", tuple(sp), tuple(m))) for m, label, sp, country, _ in entries])
     return [(slug, *entry) for slug, entry in zip(slugs, entries)]
+
+
+def _document_years(facts: list[DocumentFacts]) -> dict[str, Optional[int]]:
+    """The year of each article: its publication date, else the most frequent year of the
+    meetings it dates (an article with neither has none)."""
+    years: dict[str, Optional[int]] = {}
+    for f in facts:
+        published = f.article.published
+        if published and published[:4].isdigit():
+            years[f.article.doc_id] = int(published[:4])
+            continue
+        year = _most_common(m.date[:4] for m in f.meetings if m.date and m.date[:4].isdigit())
+        years[f.article.doc_id] = int(year) if year else None
+    return years
 
 
 # ---------------------------------------------------------------- institutions
@@ -504,7 +434,7 @@ def _normalise_acronym(acronym: Optional[str]) -> Optional[str]:
 
 def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexicon) -> list[list[MentionId]]:
     """Group meeting mentions by forum: lexicon entry, acronym, or name key."""
-    uf = _UnionFind(meetings)
+    uf = UnionFind(meetings)
     owner: dict[Hashable, MentionId] = {}
 
     def link(key: Hashable, mid: MentionId) -> None:
@@ -580,107 +510,22 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
 # ---------------------------------------------------------------- meetings
 
 
-def _cluster_meetings(meetings: dict[MentionId, MeetingMention], forum_of: dict[MentionId, str]) -> list[list[MentionId]]:
-    """Group the mentions of each forum into sessions: same ordinal, or agreeing dates."""
-    uf = _UnionFind(meetings)
-    by_forum: dict[str, list[MentionId]] = defaultdict(list)
-    for mid in sorted(meetings):
-        by_forum[forum_of[mid]].append(mid)
-    for mids in by_forum.values():
-        anchored = [m for m in mids if meetings[m].ordinal is not None or meetings[m].date]
-        sessions = _Sessions(uf, meetings, anchored)
-        # The ordinal names the session even when reports differ on the day (time zones).
-        sessions.merge_equal(lambda m: meetings[m].ordinal, check=False)
-        sessions.merge_equal(lambda m: meetings[m].date, check=True)
-        sessions.merge_coarser_dates()
-        anchored_set = set(anchored)
-        _attach_unanchored(uf, [m for m in mids if m not in anchored_set], anchored, meetings)
-    return uf.groups()
-
-
-class _Sessions:
-    """The sessions of one forum while they are merged: a union-find that also keeps the
-    ordinals and dates of every session, so two sessions with different ordinals or
-    disagreeing dates are never joined."""
-
-    def __init__(self, uf: _UnionFind, meetings: dict[MentionId, MeetingMention], mids: list[MentionId]):
-        self.uf, self.mids = uf, mids
-        self.ordinals: dict[MentionId, set[int]] = defaultdict(set)
-        self.dates: dict[MentionId, set[str]] = defaultdict(set)
-        for mid in mids:
-            root = uf.find(mid)
-            if meetings[mid].ordinal is not None:
-                self.ordinals[root].add(meetings[mid].ordinal)
-            if meetings[mid].date:
-                self.dates[root].add(meetings[mid].date)
-
-    def agree(self, a: MentionId, b: MentionId) -> bool:
-        a, b = self.uf.find(a), self.uf.find(b)
-        oa, ob = self.ordinals[a], self.ordinals[b]
-        return not (oa and ob and oa != ob) and all(dates_agree(x, y) for x in self.dates[a] for y in self.dates[b])
-
-    def merge(self, a: MentionId, b: MentionId) -> None:
-        a, b = self.uf.find(a), self.uf.find(b)
-        if a == b:
-            return
-        self.uf.union(a, b)
-        root, other = (a, b) if self.uf.find(a) == a else (b, a)
-        self.ordinals[root] |= self.ordinals.pop(other, set())
-        self.dates[root] |= self.dates.pop(other, set())
-
-    def merge_equal(self, value, *, check: bool) -> None:
-        """Join mentions with the same non-empty ``value(mention)`` (if ``check``: only
-        when their sessions agree)."""
-        owner: dict = {}
-        for mid in self.mids:
-            v = value(mid)
-            if v is None or v == "":
-                continue
-            if v in owner and (not check or self.agree(owner[v], mid)):
-                self.merge(owner[v], mid)
-            owner.setdefault(v, mid)
-
-    def precision(self, root: MentionId) -> int:
-        return max((len(d) for d in self.dates[root]), default=0)
-
-    def merge_coarser_dates(self) -> None:
-        """A session known only to the month (or year) joins the single finer session it
-        agrees with; months are settled before years so 2024 can join 2024-07 + 2024-07-11."""
-        by_year: dict[str, set[MentionId]] = defaultdict(set)
-        for mid in self.mids:
-            root = self.uf.find(mid)
-            for d in self.dates[root]:
-                by_year[d[:4]].add(root)
-        for year in sorted(by_year):
-            for level in (len("2024-07"), len("2024")):
-                for root in sorted(by_year[year]):
-                    if self.uf.find(root) != root or self.precision(root) != level:
-                        continue
-                    finer = {
-                        self.uf.find(r) for r in by_year[year]
-                        if self.uf.find(r) != root and self.precision(self.uf.find(r)) > level
-                    }
-                    candidates = [r for r in sorted(finer) if self.agree(root, r)]
-                    if len(candidates) == 1:
-                        self.merge(root, candidates[0])
-
-
-def _attach_unanchored(uf: _UnionFind, unanchored: list[MentionId], anchored: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> None:
-    """A mention with neither ordinal nor date joins a session of the same forum reported
-    in the same article (the held one if several), else the article's other such mentions."""
-    anchored_in: dict[str, list[MentionId]] = defaultdict(list)
-    for mid in anchored:
-        anchored_in[mid[0]].append(mid)
-    first_loose: dict[str, MentionId] = {}
-    for mid in unanchored:
-        same_doc = sorted({uf.find(o) for o in anchored_in[mid[0]]})
-        if len(same_doc) > 1:
-            held = sorted({uf.find(o) for o in anchored_in[mid[0]] if meetings[o].status == "held"})
-            same_doc = held if len(held) == 1 else same_doc
-        if len(same_doc) == 1:
-            uf.union(same_doc[0], mid)
-        else:
-            uf.union(first_loose.setdefault(mid[0], mid), mid)
+def _meeting_record(
+    mentions: list[MeetingMention], members: list[MentionId], forum: str, label: str, sides: dict[MentionId, set[str]], **fields
+) -> Meeting:
+    """The fields a session takes from all its reports."""
+    participants = {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
+    return Meeting(
+        slug="",
+        forum=forum,
+        label=label,
+        place=_most_common(display_form(m.place) for m in mentions if m.place),
+        participants=tuple(sorted(participants)),
+        status=min((m.status for m in mentions), key=lambda s: (_STATUS_RANK.get(s, len(_STATUS_RANK)), s)),
+        evidence=_evidence_union(m.evidence for m in mentions),
+        confidence=max(m.confidence for m in mentions),
+        **fields,
+    )
 
 
 def _resolve_meetings(
@@ -688,11 +533,13 @@ def _resolve_meetings(
     forum_of: dict[MentionId, str],
     forum_label: dict[str, str],
     sides: dict[MentionId, set[str]],
+    published: dict[str, Optional[str]],
+    attendees: dict[MentionId, frozenset[str]],
 ) -> tuple[list[Meeting], dict[MentionId, str]]:
     """One record per session; slug ``{forum}-{ordinal}``, else ``{forum}-{date}``, else
     ``{forum}-{document}``."""
     entries = []
-    for members in _cluster_meetings(meetings, forum_of):
+    for members in cluster_sessions(meetings, forum_of, published, attendees):
         mentions = [meetings[m] for m in members]
         forum = forum_of[members[0]]
         ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
@@ -704,24 +551,36 @@ def _resolve_meetings(
         else:
             base = f"{forum}-{slugify(members[0][0])}"
         label = meeting_label(forum_label[forum], ordinal, date)
-        participants = {c for m in mentions for c in m.countries} | {c for mid in members for c in sides[mid]}
-        meeting = Meeting(
-            slug="",
-            forum=forum,
-            label=label,
-            ordinal=ordinal,
-            date=date,
-            place=_most_common(display_form(m.place) for m in mentions if m.place),
-            participants=tuple(sorted(participants)),
-            status=min((m.status for m in mentions), key=lambda s: (_STATUS_RANK.get(s, len(_STATUS_RANK)), s)),
-            evidence=_evidence_union(m.evidence for m in mentions),
-            confidence=max(m.confidence for m in mentions),
-        )
-        entries.append((members, base, meeting))
+        entries.append((members, base, _meeting_record(mentions, members, forum, label, sides, ordinal=ordinal, date=date)))
     slugs = _unique_slugs([(base, (m.date or "", tuple(members))) for members, base, m in entries])
     resolved, slug_of = [], {}
     for slug, (members, _, meeting) in zip(slugs, entries):
         resolved.append(replace(meeting, slug=slug))
+        slug_of.update((m, slug) for m in members)
+    return resolved, slug_of
+
+
+def _resolve_parts(
+    parts: dict[MentionId, tuple[MentionId, str]],
+    meetings: dict[MentionId, MeetingMention],
+    sessions: dict[str, Meeting],
+    session_of: dict[MentionId, str],
+    sides: dict[MentionId, set[str]],
+) -> tuple[list[Meeting], dict[MentionId, str]]:
+    """One record per part of a session (its 拡大会合, its outreach session): the reports of
+    one part word of one resolved session; slug ``{session}-{part}``, kgo:partOf the session."""
+    grouped: dict[tuple[str, str], list[MentionId]] = defaultdict(list)
+    for mid, (parent, word) in sorted(parts.items()):
+        grouped[(session_of[parent], word)].append(mid)
+    resolved, slug_of = [], {}
+    for (parent, word), members in sorted(grouped.items()):
+        mentions = [meetings[m] for m in members]
+        session = sessions[parent]
+        date = max((m.date for m in mentions if m.date), key=lambda d: (len(d), d), default=None) or session.date
+        label = _most_common(display_form(m.forum) for m in mentions) or word
+        slug = f"{parent}-{slugify(word)}"
+        record = _meeting_record(mentions, members, session.forum, label, sides, date=date, part_of=parent, part=word)
+        resolved.append(replace(record, slug=slug))
         slug_of.update((m, slug) for m in members)
     return resolved, slug_of
 
@@ -765,12 +624,12 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
         sides[(doc, r.meeting)].add(r.side)
         sides_taken[(doc, r.person)][r.side] += r.confidence
 
-    person_entries = _resolve_people(people, sides_taken)
+    person_entries = _resolve_people(people, sides_taken, _document_years(facts))
     person_slug_of = {m: slug for slug, members, *_ in person_entries for m in members}
-    person_country = {m: country for _, members, _, _, country in person_entries for m in members}
+    person_country = {m: country for _, members, _, _, country, _ in person_entries for m in members}
     institutions, institution_slug = _resolve_institutions(_institution_occurrences(facts, person_country))
     resolved_people = []
-    for slug, members, label, spellings, country in person_entries:
+    for slug, members, label, spellings, country, wikidata in person_entries:
         mentions = [people[m] for m in members]
         employers = {institution_slug(p.institution, country) for p in mentions}
         resolved_people.append(
@@ -782,13 +641,33 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
                 institutions=tuple(sorted(s for s in employers if s)),
                 country=country,
                 is_official=any(p.is_official for p in mentions),
+                wikidata=wikidata,
                 evidence=_evidence_union(p.evidence for p in mentions),
                 confidence=max(p.confidence for p in mentions),
             )
         )
 
-    forums, forum_of = _resolve_forums(meetings, sides)
-    resolved_meetings, meeting_slug_of = _resolve_meetings(meetings, forum_of, {f.slug: f.label for f in forums}, sides)
+    parts = find_parents(meetings)
+    sessions_reported = {mid: m for mid, m in meetings.items() if mid not in parts}
+    forums, forum_of = _resolve_forums(sessions_reported, sides)
+    # who a meeting mention brings along as evidence of its identity: the people it names as
+    # representing a side, and every person of its article when the article reports one meeting
+    attendees: dict[MentionId, set[str]] = defaultdict(set)
+    for doc, r in reps:
+        attendees[(doc, r.meeting)].add(person_slug_of[(doc, r.person)])
+    for f in facts:
+        if len(f.meetings) == 1:
+            attendees[(f.article.doc_id, f.meetings[0].key)] |= {person_slug_of[(f.article.doc_id, p.key)] for p in f.people}
+    published = {f.article.doc_id: f.article.published for f in facts}
+    resolved_meetings, meeting_slug_of = _resolve_meetings(
+        sessions_reported, forum_of, {f.slug: f.label for f in forums}, sides, published,
+        {mid: frozenset(people) for mid, people in attendees.items()},
+    )
+    part_meetings, part_slug_of = _resolve_parts(
+        parts, meetings, {m.slug: m for m in resolved_meetings}, meeting_slug_of, sides
+    )
+    resolved_meetings += part_meetings
+    meeting_slug_of.update(part_slug_of)
 
     grouped: dict[tuple[str, str, str], list[RepresentationFact]] = defaultdict(list)
     for doc, r in reps:

@@ -432,15 +432,9 @@ def asset_path(name: str) -> Optional[Path]:
 
 def sparql_page(has_explorer: bool) -> bytes:
     """The SPARQL page: editor, bundled queries, result table; its data as inline JSON."""
-    from kg.namespace import PREFIXES
-    from kg.query import bundled_queries
+    from kg.sparql_page import page_config
 
-    config = {
-        "endpoint": "/sparql",
-        "prefixes": PREFIXES,
-        "explorer": "/explorer" if has_explorer else None,
-        "queries": [{"name": name, "description": description, "text": text} for name, (description, text) in bundled_queries().items()],
-    }
+    config = page_config(has_explorer)
     # No "<" at all inside <script type="application/json">, so nothing can end it early.
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     template = (resources.files("kg") / ASSETS / "sparql.html").read_text(encoding="utf-8")

@@ -18,8 +18,9 @@ LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 TABLE_ROWS = ".yasr table.dataTable tbody tr"
 
 
-def loopback_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900):
-    """Headless Chromium (Selenium) with a fresh profile that can reach only 127.0.0.1."""
+def loopback_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900, language: str = "ja"):
+    """Headless Chromium (Selenium) with a fresh profile that can reach only 127.0.0.1,
+    whose preferred language (``navigator.languages``, Accept-Language) is ``language``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -27,8 +28,9 @@ def loopback_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     flags = [LOOPBACK_ONLY if flag.startswith("--host-resolver-rules") else flag for flag in CHROMIUM_FLAGS]
-    for flag in (*flags, f"--window-size={width},{height}", f"--user-data-dir={profile_dir}"):
+    for flag in (*flags, f"--window-size={width},{height}", f"--user-data-dir={profile_dir}", f"--lang={language}"):
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     # The page itself is width x height (screenshots too), whatever the window adds around it.
@@ -71,7 +73,7 @@ def run_bundled(driver, name: str, timeout: float = 60) -> None:
     button = driver.find_element(By.XPATH, f"//ul[@id='bundled-queries']//button[code='{name}']")
     button.click()
     WebDriverWait(driver, timeout).until(
-        lambda d: d.find_element(By.ID, "result-status").text not in ("", before, "実行中…")
+        lambda d: d.find_element(By.ID, "result-status").text not in ("", before, "実行中…", "Running…")
         and d.find_elements(By.CSS_SELECTOR, TABLE_ROWS))
 
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.query import display_width
 from test_evaluate_scoring import GOLD_A, GOLD_B, PERFECT, R2
 
 
@@ -125,3 +127,47 @@ def test_cli_eval_help_has_example():
     result = CliRunner().invoke(main, ["eval", "--help"])
     assert result.exit_code == 0
     assert "kg eval out/graph.ttl tests/gold" in result.output
+
+
+def _on_a_terminal(args, columns: int) -> str:
+    """What `kg eval ARGS` prints on a real terminal (a pty) of ``columns`` columns."""
+    import fcntl
+    import os
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    kg = Path(sys.executable).with_name("kg")
+    with subprocess.Popen([str(kg), "eval", *map(str, args)], stdout=follower, stderr=follower, env=env) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.close(leader)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("how", ["--width", "terminal"])
+def test_cli_eval_wraps_at_spaces_to_80_columns(corpus, how):
+    graph, gold = corpus
+    wide = run(graph, gold).output  # piped: lines stay whole, so `| tail -1` is score.py's line
+    assert wide.splitlines()[-1].startswith("rep F1=0.800") and wide.splitlines()[-1].endswith("noise=0 dup=0")
+    output = run(graph, gold, "--width", "80").output if how == "--width" else _on_a_terminal([graph, gold], 80)
+    lines = output.splitlines()
+    assert max(display_width(line) for line in lines) <= 80
+    assert output.split() == wide.split()  # same words: no name or figure cut in two
+    assert lines[-2:] == [
+        "rep F1=0.800 P=1.000 R=0.667 (tp=2 fp=0 fn=1) | officials R=1.000 country=3/3",
+        "    | meetings R=1.000 | noise=0 dup=0",
+    ]

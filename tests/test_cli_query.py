@@ -77,7 +77,19 @@ def test_cli_query_help_has_an_example_for_every_option():
         (
             [str(FIXTURE), "offcials"],
             1,
-            f"Error: [E304] unknown query name 'offcials'; valid names: {NAMES} "
+            f"Error: [E304] unknown query name 'offcials'; did you mean 'officials'? valid names: {NAMES} "
+            "(or give a .rq file, or SPARQL text with -e)\n",
+        ),
+        (
+            [str(FIXTURE), "represntation"],
+            1,
+            f"Error: [E304] unknown query name 'represntation'; did you mean 'representations'? valid names: {NAMES} "
+            "(or give a .rq file, or SPARQL text with -e)\n",
+        ),
+        (
+            [str(FIXTURE), "everything"],
+            1,
+            f"Error: [E304] unknown query name 'everything'; valid names: {NAMES} "
             "(or give a .rq file, or SPARQL text with -e)\n",
         ),
         (

@@ -76,7 +76,7 @@ def test_query_errors_unknown_name_lists_valid_names():
     with pytest.raises(QueryError) as info:
         run_query(FIXTURE, "offcials")
     assert str(info.value) == (
-        "[E304] unknown query name 'offcials'; valid names: co-attendance, cross-forum, "
+        "[E304] unknown query name 'offcials'; did you mean 'officials'? valid names: co-attendance, cross-forum, "
         "forum-timeline, institutions, officials, representations "
         "(or give a .rq file, or SPARQL text with -e)"
     )

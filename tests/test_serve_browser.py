@@ -28,13 +28,20 @@ if None in chromium_paths():
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
+def served(tmp_path_factory):
+    from kg.viz import write_html
+
     folder = tmp_path_factory.mktemp("served")
     shutil.copyfile(FIXTURE, folder / "graph.ttl")
-    (folder / "graph.html").write_text("<!doctype html><title>explorer stub</title>", encoding="utf-8")
+    write_html(folder / "graph.ttl", folder / "graph.html")  # the real explorer, for its deep links
     server, thread = start_server(folder / "graph.ttl", workers=1)
-    yield server.url[: -len("/sparql")]
+    yield server.url[: -len("/sparql")], folder
     stop_server(server, thread)
+
+
+@pytest.fixture(scope="module")
+def base(served):
+    return served[0]
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,8 @@ def browser(tmp_path_factory):
 @pytest.fixture()
 def page(browser, base):
     open_page(browser, base + "/")
+    browser.execute_script("localStorage.clear()")  # tabs and history of earlier tests
+    open_page(browser, base + "/")
     return browser
 
 
@@ -56,7 +65,7 @@ def _problems(driver) -> list[dict]:
 
 def test_serve_browser_bundled_query_shows_a_table(page, base, tmp_path):
     run_bundled(page, "representations")
-    expected = run_query(FIXTURE, "representations")
+    expected = run_query(FIXTURE, bundled_text("representations"))  # with the IRIs of what rows name
     heads, rows = table(page)
     assert heads == list(expected.columns)
     assert len(rows) == len(expected.rows) == int(page.find_element("id", "result-status").text.split()[0])
@@ -130,7 +139,7 @@ def test_serve_browser_downloads_are_the_editor_query(page, base, link, kind):
     assert href.startswith(base + f"/sparql?query=") and href.endswith(f"&format={kind}")
     with urllib.request.urlopen(href, timeout=20) as response:
         body = response.read().decode("utf-8")
-    expected = run_query(FIXTURE, "cross-forum")
+    expected = run_query(FIXTURE, bundled_text("cross-forum"))
     if kind == "csv":
         rows = list(csv.reader(io.StringIO(body)))
         assert rows[0] == list(expected.columns) and len(rows) == len(expected.rows) + 1
@@ -163,3 +172,152 @@ def test_serve_browser_query_error_shows_the_server_message(page):
     assert page.find_element("id", "result-status").text == "エラー (詳細は下に表示)"
     # only the browser's note of the 400 itself; no script error
     assert [e for e in _problems(page) if e["source"] != "network" or "400" not in e["message"]] == []
+
+
+# ---------------------------------------------------------------- editor, tabs, history, completion, links
+
+
+def _gutter_errors(driver, query: str) -> list[str]:
+    """The editor's syntax-error markers for ``query`` (their messages)."""
+    return driver.execute_script(
+        "kgSparql.yasqe.setValue(arguments[0]); kgSparql.yasqe.checkSyntax();"
+        "return Array.from(document.querySelectorAll('.yasqe .parseErrorIcon')).map(e => e.title || e.textContent || 'error');",
+        query)
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("SELECT ?l WHERE { ?f a kgo:Forum ; rdfs:label ?l }", False),
+        ("SELECT ?m WHERE { ?m kgo:forum forum:戦略協議会 ; dcterms:date ?d }", False),
+        ("PREFIX ex: <http://example.org/>\nSELECT ?o WHERE { ?s ex:p ?o ; skos:altLabel ?a }", False),
+        ("SELECT ?o WHERE { ?s foaf:name ?o }", True),  # undeclared: still marked
+    ],
+)
+def test_serve_browser_predeclared_prefixes_are_not_marked(page, query, marked):
+    assert bool(_gutter_errors(page, query)) is marked
+
+
+def test_serve_browser_query_and_history_survive_a_reload(page, base):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    query = "SELECT ?acronym WHERE { ?f kgo:acronym ?acronym } ORDER BY ?acronym"
+    page.execute_script("kgSparql.yasqe.setValue(arguments[0])", query)
+    page.find_element("css selector", ".yasqe .yasqe_queryButton").click()
+    WebDriverWait(page, 30).until(lambda d: d.find_elements("css selector", TABLE_ROWS))
+    run_bundled(page, "officials")
+    open_page(page, base + "/")  # reload
+    assert page.execute_script("return kgSparql.yasqe.getValue()") == bundled_text("officials")
+    entries = page.find_elements("css selector", "#history button")
+    assert [e.get_attribute("title") for e in entries] == [bundled_text("officials"), query]
+    assert entries[1].find_element("tag name", "code").text == "SELECT ?acronym WHERE { ?f kgo:acronym ?acronym } ORDER BY ?acronym"
+    entries[1].click()
+    assert page.execute_script("return kgSparql.yasqe.getValue()") == query
+    page.find_element("id", "history-clear").click()
+    assert page.find_element("css selector", "#history li").text == "まだありません"
+
+
+def bundled_text(name: str) -> str:
+    from kg.sparql_page import linked_query
+
+    return linked_query(bundled_queries()[name][1])
+
+
+def test_serve_browser_tabs_keep_their_queries(page, base):
+    run_bundled(page, "cross-forum")
+    page.find_element("id", "tab-add").click()
+    page.execute_script("kgSparql.yasqe.setValue('ASK { ?s ?p ?o }')")
+    tabs = page.find_elements("css selector", "#tabs .tab .tab-open")
+    assert [t.text for t in tabs] == ["cross-forum", "クエリ 2"]
+    tabs[0].click()
+    assert page.execute_script("return kgSparql.yasqe.getValue()") == bundled_text("cross-forum")
+    open_page(page, base + "/")  # reload: both tabs, the first one active
+    tabs = page.find_elements("css selector", "#tabs .tab .tab-open")
+    assert [t.text for t in tabs] == ["cross-forum", "クエリ 2"]
+    tabs[1].click()
+    assert page.execute_script("return kgSparql.yasqe.getValue()") == "ASK { ?s ?p ?o }"
+    page.find_elements("css selector", "#tabs .tab .tab-close")[1].click()
+    assert [t.text for t in page.find_elements("css selector", "#tabs .tab .tab-open")] == ["cross-forum"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("?x a kgo:Fo", "kgo:Forum"), ("?x kgo:acr", "kgo:acronym"), ("?x a kgo:Rep", "kgo:Representation")],
+)
+def test_serve_browser_completes_ontology_terms_offline(page, base, typed, expected):
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page.execute_script("kgSparql.yasqe.setValue('SELECT * WHERE {\\n  \\n}'); kgSparql.yasqe.focus();"
+                        "kgSparql.yasqe.setCursor({line: 1, ch: 2})")
+    page.find_element("css selector", ".CodeMirror textarea").send_keys(typed)  # hints show as you type
+    WebDriverWait(page, 10).until(lambda d: d.find_elements("css selector", ".CodeMirror-hints li"))
+    hints = [e.text for e in page.find_elements("css selector", ".CodeMirror-hints li")]
+    assert expected in hints
+    page.find_element("css selector", ".CodeMirror textarea").send_keys(Keys.ENTER)
+    assert expected in page.execute_script("return kgSparql.yasqe.getLine(1)")
+    assert [u for u in requested_urls(page) if not u.startswith((base + "/", "data:"))] == []
+    assert _problems(page) == []  # no blocked request to LOV or prefix.cc either
+
+
+def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base, served):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    run_bundled(page, "officials")
+    heads, rows = table(page)
+    assert heads[:2] == ["official", "person"]
+    first = page.find_element("css selector", TABLE_ROWS)
+    describe = first.find_element("css selector", "a.iri")
+    iri = urllib.parse.parse_qs(urllib.parse.urlsplit(describe.get_attribute("href")).query)["iri"][0]
+    assert run_query(FIXTURE, f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }}").rows[0][0] == rows[0][0]
+    focus = first.find_element("css selector", "a.explorer-focus")
+    href = focus.get_attribute("href")
+    assert href == base + "/explorer#focus=" + urllib.parse.quote(iri, safe="")
+    assert focus.get_attribute("target") == "_blank"
+    # The explorer the link names opens focused on that node (the page itself, from file:,
+    # so that this checks the deep link whatever headers /explorer is served with).
+    results = page.current_window_handle
+    page.switch_to.new_window("tab")
+    try:
+        page.get((served[1] / "graph.html").as_uri() + "#" + urllib.parse.urlsplit(href).fragment)
+        WebDriverWait(page, 30).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        assert page.execute_script("return kgExplorer.state().focus") == iri
+    finally:
+        page.close()
+        page.switch_to.window(results)
+
+
+EN_PAGE = {"#bundled h2": "Bundled queries", "#explorer-link": "Graph explorer", "#history-clear": "Clear history",
+           "#lang-switch": "日本語"}
+JA_PAGE = {"#bundled h2": "同梱クエリ", "#explorer-link": "グラフ探索 (explorer)", "#history-clear": "履歴を消去",
+           "#lang-switch": "English"}
+
+
+def _words(driver) -> dict[str, str]:
+    return {selector: driver.find_element("css selector", selector).text for selector in EN_PAGE}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_serve_browser_page_speaks_the_browser_language(tmp_path, base, language):
+    from kg.sparql_page import ui_strings
+
+    driver = loopback_chromium(tmp_path / "profile", language=language)
+    try:
+        open_page(driver, base + "/")
+        assert driver.execute_script("return document.documentElement.lang") == language
+        assert _words(driver) == (EN_PAGE if language == "en" else JA_PAGE)
+        run_bundled(driver, "officials")
+        status = driver.find_element("id", "result-status").text
+        assert status.startswith("4 rows · " if language == "en" else "4 行 · ")
+        strings = ui_strings()
+        described = [e.text for e in driver.find_elements("css selector", "#bundled-queries button span")]
+        assert described == [strings[f"query.{name}"][language] for name in bundled_queries()]
+        assert driver.find_element("css selector", ".yasr .tableFilter").get_attribute("placeholder") == strings["yasr.filter"][language]
+        assert driver.find_element("css selector", ".yasr button.select_table > span").text == strings["yasr.table"][language]
+        driver.find_element("id", "lang-switch").click()  # the switch, kept over a reload
+        other = "ja" if language == "en" else "en"
+        open_page(driver, base + "/")
+        assert _words(driver) == (EN_PAGE if other == "en" else JA_PAGE)
+        assert _problems(driver) == []
+    finally:
+        driver.quit()

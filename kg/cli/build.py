@@ -62,8 +62,8 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     Examples:
       kg build                                  # seeds/ → out/
       kg build corpus/ -o build/ -j 2           # two worker processes
-      kg build corpus/ --format nt --format csv # also graph.nt and representations.csv
-      kg build corpus/ --no-cache --quiet       # cold build, nothing on stderr but skips
+      kg build corpus/ --format nt --format csv # + graph.nt, representations.csv
+      kg build corpus/ --no-cache --quiet       # cold; only skips on stderr
       kg build corpus/ --json > summary.json    # machine-readable report
       kg build corpus/ --scheduler tcp://host:8786
     """

@@ -147,10 +147,11 @@ def query_command(
       kg query out/graph.ttl representations --bind forum=EDSCG --format vertical
       kg query out/graph.ttl representations --bind side=KR --bind forum=NCG
       kg query out/graph.ttl my-query.rq --format json
-      kg query out/graph.ttl -e 'SELECT ?name WHERE { ?p a kgo:Official ; rdfs:label ?name }'
+      kg query out/graph.ttl -e 'SELECT ?name WHERE {
+          ?p a kgo:Official ; rdfs:label ?name }'
     """
     if list_queries:
-        click.echo(_list_text(_output_width(width)), nl=False)
+        click.echo(_list_text(output_width(width)), nl=False)
         return
     if graph is None:
         raise click.UsageError(
@@ -163,10 +164,10 @@ def query_command(
         result = run_query(graph, text, bindings=_parse_bindings(bindings))
     except KGError as err:
         raise _fail(err) from None
-    click.echo(format_result(result, output_format, width=_output_width(width)), nl=False)
+    click.echo(format_result(result, output_format, width=output_width(width)), nl=False)
 
 
-def _output_width(option: Optional[int]) -> Optional[int]:
+def output_width(option: Optional[int]) -> Optional[int]:
     """Terminal columns to fit: --width, $COLUMNS, the terminal's width; None = no limit.
 
     Piped into ``less`` or ``head`` from a terminal, the output still fits that terminal

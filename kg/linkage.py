@@ -1,0 +1,511 @@
+"""Record linkage of person mentions across articles: blocking, comparison, clustering.
+
+``link_people(records)`` groups person mentions of the whole corpus into real people the
+way record-linkage systems (Splink, dedupe) do, in plain Python:
+
+- **blocking**: a mention is only compared with mentions that share a key, its folded
+  family name (katakana spelling variants folded: ヴ/ブ, ー, ・/=, ベイ/ベー, ク/グ);
+- **comparison**: full name against full name or surname, the post and its years, the
+  country, the reference list of officials (``kg/data/officials_reference.tsv``);
+- **constrained clustering**: two people of one article with different posts are two, two
+  different reference officials are two, a surname never absorbs a longer different name
+  (岸 is not 岸田文雄 when 岸田 is a surname of the corpus), a bare surname joins a person
+  only when exactly one candidate agrees on post and country.
+
+Pure functions of their input: the result does not depend on the order of the records.
+The rules are documented in ``docs/resolution.md`` (People).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Hashable, Iterable, Optional
+
+from kg import lexicon
+
+_NAME_SEPARATORS = re.compile(r"[\s・･=＝·‧]+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
+_INITIAL = re.compile(r"[A-Za-z]{1,2}\.?")
+_SURNAME_FIRST = re.compile(r"[、,，]")
+_KANA_VARIANTS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴュ", "ビュ"), ("ヴ", "ブ"))
+# A long vowel written as a second vowel (ベイカー = ベーカー, オウ = オー) is folded like ー.
+_E_ROW_THEN_I = re.compile("([エケセテネヘメレゲゼデベペェ])イ")
+_O_ROW_THEN_U = re.compile("([オコソトノホモヨロゴゾドボポョォ])ウ")
+_MAX_KANJI_SURNAME = 3
+# Two reports of one post more than this many years apart may name two holders of it.
+_TENURE_YEARS = 4
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise_name(text: str) -> str:
+    """NFKC without spaces and name separators (・ ･ = ＝): the form names are compared in."""
+    return _NAME_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_name(text: str) -> str:
+    """The blocking and comparison form of a name: ``normalise_name``, lower case, and
+    katakana spelling variants folded (ヴ → ブ, ー dropped, ベイ → ベ, オウ → オ, グ → ク):
+    「ラヴロフ」 = 「ラブロフ」, 「ウラジミール」 = 「ウラジーミル」, 「ベイカー」 = 「ベーカー」,
+    「ストルテンベルク」 = 「ストルテンベルグ」."""
+    text = normalise_name(text).casefold()
+    for variant, plain in _KANA_VARIANTS:
+        text = text.replace(variant, plain)
+    text = _O_ROW_THEN_U.sub(r"\1", _E_ROW_THEN_I.sub(r"\1", text))
+    return text.replace("ー", "").replace("グ", "ク")
+
+
+def is_ideographic(text: str) -> bool:
+    return bool(text) and all(_IDEOGRAPH.match(ch) for ch in text)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_parts(spelling: str) -> tuple[str, ...]:
+    """The folded parts of a written name in given-name-first order, without initials:
+    「ジョセフ・R・バイデン」 → (ジョセフ, バイデン); the surname-first form of reference
+    lists, 「ラヴロフ、セルゲイ」, → (セルゲイ, ラブロフ)."""
+    text = unicodedata.normalize("NFKC", spelling)
+    sep = _SURNAME_FIRST.search(text)
+    if sep:
+        text = f"{text[sep.end():]}・{text[:sep.start()]}"
+    tokens = [t for t in _NAME_SEPARATORS.split(text) if t]
+    kept = [t for t in tokens if not _INITIAL.fullmatch(t)] if len(tokens) > 2 else tokens
+    return tuple(fold_name(t) for t in kept if fold_name(t))
+
+
+def given_names_agree(a: str, b: str) -> bool:
+    """Two given names of one surname name one person when equal or when one shortens the
+    other (ジョー → ジョ, a prefix of ジョセフ): nicknames are mostly truncations."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(short) >= 2
+
+
+# ---------------------------------------------------------------- posts
+
+
+@lru_cache(maxsize=1)
+def _post_variants() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data", "post_variants.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {r[0].strip(): r[1].strip() for r in rows if len(r) > 1}
+
+
+@lru_cache(maxsize=1)
+def _post_forms() -> tuple[str, ...]:
+    """Every known post word, longest first (title cores, reference posts, post variants)."""
+    forms = set(_post_variants()) | set(_post_variants().values())
+    forms |= {t for t, e in lexicon.titles().items() if e.kind != "honorific"}
+    forms |= {p for o in lexicon.known_officials() for p, _, _ in o.posts}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1 << 14)
+def canonical_post(title: Optional[str]) -> tuple[Optional[str], bool]:
+    """(post, former) of a written title: the longest known post word it ends with
+    (「ロシア連邦大統領」 → 大統領, 「米国防長官」 → 国防長官), and whether a prefix says the post
+    is no longer held (前, 元). ``posts_agree`` compares posts across spellings."""
+    if not title:
+        return None, False
+    text = normalise_name(title)
+    former = False
+    for prefix, meaning in sorted(lexicon.title_prefixes().items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text, former = text[len(prefix):], meaning == "former"
+            break
+    for modifier in sorted(lexicon.title_modifiers(), key=len, reverse=True):
+        if text.endswith(modifier) and len(text) > len(modifier):
+            text = text[: -len(modifier)]
+            break
+    found = next((f for f in _post_forms() if text.endswith(f)), None)
+    return (found or text or None), former
+
+
+@lru_cache(maxsize=1 << 14)
+def _post_spellings(post: str) -> frozenset[str]:
+    """Every spelling of the post ``post`` is written as: itself, its canonical form
+    (post_variants.tsv) and every variant of that form (外相 → 外務大臣, 国務長官 …)."""
+    variants = _post_variants()
+    canonical = variants.get(post, post)
+    return frozenset({post, canonical} | {v for v, c in variants.items() if c == canonical})
+
+
+@lru_cache(maxsize=1 << 14)
+def posts_agree(a: Optional[str], b: Optional[str]) -> bool:
+    """One post in two spellings (外務大臣 and 外相), or one a shortening of the other
+    (委員長 of 国務委員長, 大臣 of 防衛大臣, 長官 of 国防長官)."""
+    if not a or not b:
+        return False
+    return any(x.endswith(y) or y.endswith(x) for x in _post_spellings(a) for y in _post_spellings(b))
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """One person mention as linkage sees it."""
+
+    mid: Hashable  # (doc_id, key): unique and sortable
+    doc: str
+    spellings: tuple[str, ...]  # name and aliases as written
+    short_forms: tuple[str, ...] = ()
+    post: Optional[str] = None  # the post word of the title (canonical_post)
+    former: bool = False
+    country: Optional[str] = None
+    year: Optional[int] = None  # the article's year (publication, else its meetings' dates)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """A row of the reference list, folded for comparison."""
+
+    index: int
+    official: lexicon.KnownOfficial
+    full: frozenset[str]  # folded full spellings
+    parts: tuple[tuple[str, ...], ...]  # name_parts of its multi-part spellings
+    surnames: frozenset[str]  # folded surname-only spellings
+    posts: tuple[tuple[str, int, Optional[int]], ...]  # canonical post, start, end
+
+    def held(self, post: Optional[str], year: Optional[int], former: bool) -> bool:
+        """Whether the official held ``post`` (around ``year`` unless the post is former)."""
+        return any(
+            posts_agree(p, post) and (year is None or former or (start - 1 <= year <= (end or 9999) + 1))
+            for p, start, end in self.posts
+        )
+
+
+@lru_cache(maxsize=1)
+def reference_rows() -> tuple[_Reference, ...]:
+    rows = []
+    for i, o in enumerate(lexicon.known_officials()):
+        spellings = (o.name_ja, *o.aliases)
+        multi = [s for s in spellings if len(name_parts(s)) > 1]
+        single = [s for s in spellings if len(name_parts(s)) == 1]
+        full = {fold_name(s) for s in multi} | {fold_name(s) for s in single if is_ideographic(normalise_name(s)) or s == o.name_ja}
+        surnames = {fold_name(s) for s in single} - full
+        surnames |= {name_parts(s)[-1] for s in multi if not s.isascii()}
+        posts = tuple((canonical_post(p)[0] or p, start, end) for p, start, end in o.posts)
+        rows.append(_Reference(i, o, frozenset(full), tuple(name_parts(s) for s in multi), frozenset(surnames), posts))
+    return tuple(rows)
+
+
+@dataclass
+class _Mention:
+    """A record with its name read: full names (folded), parts, and bare surnames."""
+
+    record: PersonRecord
+    full: set[str] = field(default_factory=set)  # folded full spellings
+    parts: set[tuple[str, ...]] = field(default_factory=set)  # multi-part names
+    kanji: set[str] = field(default_factory=set)  # folded all-kanji full names
+    bare: set[str] = field(default_factory=set)  # folded surname-only spellings
+    ref: Optional[int] = None
+
+
+class _Names:
+    """What the corpus says about names: which spellings are surnames (bare) and the
+    surname of an all-kanji full name (the longest surname of the corpus it begins with)."""
+
+    def __init__(self, records: Iterable[PersonRecord]):
+        records = list(records)
+        singles = {fold_name(s) for r in records for s in r.spellings if len(name_parts(s)) == 1}
+        kanji = {k for k in singles if is_ideographic(k)}
+        ref_full = {k for ref in reference_rows() for k in ref.full if is_ideographic(k)}
+        longer = kanji | ref_full
+        self.prefixes = {k[:n] for k in longer for n in range(1, min(len(k), _MAX_KANJI_SURNAME + 1))}
+        # surnames attested: short forms (岸田 of 岸田文雄), and kanji spellings that begin a longer one
+        self.attested = {fold_name(s) for r in records for s in r.short_forms} | (kanji & self.prefixes)
+        self.ref_full = ref_full
+
+    def is_bare(self, folded: str, parts: int) -> bool:
+        """A single-part spelling that names a family rather than a person: katakana or
+        Latin (トランプ), a kanji name of one or two characters that is no full name of the
+        reference list (河野, not 王毅), or one that begins a longer kanji name (小野寺)."""
+        if parts != 1:
+            return False
+        if not is_ideographic(folded):
+            return True
+        if folded in self.ref_full:
+            return False
+        return len(folded) <= 2 or folded in self.prefixes
+
+    def kanji_surnames(self, full: str) -> set[str]:
+        """The surnames an all-kanji full name may begin with: the longest one attested in
+        the corpus, else every prefix of one to three characters."""
+        prefixes = [full[:n] for n in range(1, min(len(full), _MAX_KANJI_SURNAME + 1))]
+        attested = [p for p in prefixes if p in self.attested]
+        return {max(attested, key=len)} if attested else set(prefixes)
+
+
+def _read(record: PersonRecord, names: _Names) -> _Mention:
+    m = _Mention(record)
+    for spelling in record.spellings:
+        parts = name_parts(spelling)
+        if not parts:
+            continue
+        folded = fold_name(spelling) if len(parts) == 1 else "".join(parts)
+        if names.is_bare(folded, len(parts)):
+            m.bare.add(folded)
+            continue
+        m.full.add(folded)
+        if len(parts) > 1:
+            m.parts.add(parts)
+        elif is_ideographic(folded):
+            m.kanji.add(folded)
+    return m
+
+
+def _parts_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same surname (last part) and given names that agree (first part)."""
+    return a[-1] == b[-1] and given_names_agree(a[0], b[0])
+
+
+def _surname_keys(m: _Mention, names: _Names) -> set[str]:
+    """Blocking keys: the folded surnames a mention may be written by."""
+    keys = set(m.bare) | {p[-1] for p in m.parts} | {p[0] for p in m.parts}
+    for k in m.kanji:
+        keys |= names.kanji_surnames(k)
+    return keys
+
+
+def _link_reference(m: _Mention, names: _Names, by_surname: dict[str, list[_Reference]]) -> Optional[int]:
+    """The one reference official the mention is: by a full spelling (country agreeing), by
+    surname and agreeing given name, or by bare surname with a post the official held."""
+    r = m.record
+    rows = reference_rows()
+
+    def country_ok(ref: _Reference) -> bool:
+        return not (r.country and ref.official.country and r.country != ref.official.country)
+
+    def held(ref: _Reference) -> bool:
+        return r.post is not None and ref.held(r.post, r.year, r.former)
+
+    def pick(cands: list[_Reference]) -> Optional[int]:
+        cands = [c for c in {c.index: c for c in cands}.values() if country_ok(c)]
+        if len(cands) > 1:
+            cands = [c for c in cands if held(c)]
+        return cands[0].index if len(cands) == 1 else None
+
+    exact = [ref for ref in rows if ref.full & m.full]
+    if exact:
+        return pick(exact)
+    if m.parts:
+        cands = [ref for p in m.parts for ref in by_surname.get(p[-1], ())
+                 if any(_parts_agree(p, q) for q in ref.parts) and (r.post is None or held(ref))]
+        return pick(cands)
+    if m.bare or m.kanji:
+        keys = set(m.bare) | {k for k in m.kanji if k in names.prefixes}
+        cands = [ref for k in keys for ref in by_surname.get(k, ()) if held(ref)]
+        return pick(cands)
+    return None
+
+
+def _reference_surnames(names: _Names) -> dict[str, list[_Reference]]:
+    by_surname: dict[str, list[_Reference]] = defaultdict(list)
+    for ref in reference_rows():
+        keys = set(ref.surnames)
+        for k in ref.full:
+            if is_ideographic(k):
+                keys |= names.kanji_surnames(k)
+        for k in sorted(keys):
+            by_surname[k].append(ref)
+    return by_surname
+
+
+# ---------------------------------------------------------------- clustering
+
+
+class UnionFind:
+    """Disjoint sets over hashable, sortable ids; the root of a set is its smallest id."""
+
+    def __init__(self, items: Iterable[Hashable] = ()):
+        self.parent: dict = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, item) -> None:
+        self.parent.setdefault(item, item)
+
+    def find(self, item):
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+        return self.find(a)
+
+    def groups(self) -> list[list]:
+        by_root: dict = defaultdict(list)
+        for item in self.parent:
+            by_root[self.find(item)].append(item)
+        return sorted(sorted(members) for members in by_root.values())
+
+
+@dataclass
+class _Cluster:
+    """What a group of mentions says together, to check a merge against the constraints."""
+
+    refs: set[int] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    doc_posts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    posts: set[tuple[str, Optional[int]]] = field(default_factory=set)  # (post, year)
+    parts: set[tuple[str, ...]] = field(default_factory=set)
+    kanji: set[str] = field(default_factory=set)
+
+    def add(self, m: _Mention) -> None:
+        r = m.record
+        if m.ref is not None:
+            self.refs.add(m.ref)
+        if r.country:
+            self.countries.add(r.country)
+        if r.post:
+            self.doc_posts[r.doc].add(r.post)
+            self.posts.add((r.post, r.year))
+        self.parts |= m.parts
+        self.kanji |= m.kanji
+
+    def absorb(self, other: "_Cluster") -> None:
+        self.refs |= other.refs
+        self.countries |= other.countries
+        for doc, posts in other.doc_posts.items():
+            self.doc_posts[doc] |= posts
+        self.posts |= other.posts
+        self.parts |= other.parts
+        self.kanji |= other.kanji
+
+    def post_agrees(self, post: str, year: Optional[int]) -> bool:
+        """Whether a mention of the group held ``post`` within a tenure of ``year``."""
+        return any(
+            posts_agree(post, p) and (year is None or y is None or abs(year - y) <= _TENURE_YEARS)
+            for p, y in self.posts
+        )
+
+    def has_full_name(self) -> bool:
+        return bool(self.parts or self.kanji)
+
+    def compatible(self, other: "_Cluster") -> bool:
+        """Whether the two groups may be one person: not two reference officials, not two
+        people of one article with different posts, not two different full names, and
+        (unless their full names agree: countries are read less surely than names) not
+        two countries."""
+        if len(self.refs | other.refs) > 1:
+            return False
+        for doc in self.doc_posts.keys() & other.doc_posts.keys():
+            mine, theirs = self.doc_posts[doc], other.doc_posts[doc]
+            if mine and theirs and not any(posts_agree(a, b) for a in mine for b in theirs):
+                return False  # two people of one article with different posts are two
+        if self.refs and self.refs == other.refs:
+            return True
+        if self.has_full_name() and other.has_full_name():
+            return bool(self.kanji & other.kanji) or any(_parts_agree(a, b) for a in self.parts for b in other.parts)
+        return not (self.countries and other.countries and not self.countries & other.countries)
+
+
+class _Linker:
+    def __init__(self, mentions: dict[Hashable, _Mention]):
+        self.mentions = mentions
+        self.uf = UnionFind(mentions)
+        self.clusters: dict[Hashable, _Cluster] = {}
+        for mid, m in mentions.items():
+            self.clusters[mid] = _Cluster()
+            self.clusters[mid].add(m)
+
+    def cluster(self, mid) -> _Cluster:
+        return self.clusters[self.uf.find(mid)]
+
+    def merge(self, a, b, *, check: bool = True) -> bool:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if ra == rb:
+            return True
+        if check and not self.clusters[ra].compatible(self.clusters[rb]):
+            return False
+        root = self.uf.union(ra, rb)
+        other = rb if root == ra else ra
+        self.clusters[root].absorb(self.clusters.pop(other))
+        return True
+
+
+def link_people(records: Iterable[PersonRecord]) -> tuple[list[list[Hashable]], dict[Hashable, Optional[lexicon.KnownOfficial]]]:
+    """Group person records into real people; also the reference official of each group's
+    members (None when the group links to no row of the reference list)."""
+    records = sorted(records, key=lambda r: r.mid)
+    names = _Names(records)
+    by_surname = _reference_surnames(names)
+    mentions = {r.mid: _read(r, names) for r in records}
+    for m in mentions.values():
+        m.ref = _link_reference(m, names, by_surname)
+    linker = _Linker(mentions)
+    ordered = sorted(mentions)
+
+    # 1. one reference official, one person
+    by_ref: dict[int, Hashable] = {}
+    for mid in ordered:
+        ref = mentions[mid].ref
+        if ref is not None:
+            linker.merge(by_ref.setdefault(ref, mid), mid, check=False)
+
+    # 2. full names, blocked by surname: equal folded names, or same surname and agreeing given names
+    blocks: dict[str, list[Hashable]] = defaultdict(list)
+    for mid in ordered:
+        m = mentions[mid]
+        if m.full:
+            for key in sorted(_surname_keys(m, names)):
+                blocks[key].append(mid)
+    for key in sorted(blocks):
+        block = blocks[key]
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                ma, mb = mentions[a], mentions[b]
+                if ma.full & mb.full or any(_parts_agree(p, q) for p in ma.parts for q in mb.parts):
+                    linker.merge(a, b)
+
+    # 3. bare surnames: join the one person of that surname who agrees on post and country
+    fallback: dict[tuple, list[Hashable]] = {}
+    for mid in ordered:
+        m = mentions[mid]
+        if m.full or m.ref is not None:
+            continue
+        r = m.record
+        keys = sorted(m.bare) or [str(mid)]
+        roots = sorted({linker.uf.find(o) for k in keys for o in blocks.get(k, ())} - {linker.uf.find(mid)})
+        own = linker.cluster(mid)
+        cands = []
+        for root in roots:
+            c = linker.clusters[root]
+            if not c.compatible(own):
+                continue
+            ref = reference_rows()[next(iter(c.refs))] if c.refs else None
+            agrees = bool(r.post) and (c.post_agrees(r.post, r.year) or bool(ref and ref.held(r.post, r.year, r.former)))
+            if r.post and c.posts and not agrees:
+                continue  # another post, or the same post in another era
+            cands.append((agrees, root))
+        if len(cands) > 1:
+            cands = [c for c in cands if c[0]]
+        if len(cands) == 1:
+            linker.merge(cands[0][1], mid)
+        else:  # unknown or ambiguous surname: same surname, country and post in one tenure, one (unnamed) person
+            groups = fallback.setdefault((keys[0], r.country or ""), [])
+            same = next((g for g in groups if (linker.cluster(g).post_agrees(r.post, r.year) if r.post
+                                               else not linker.cluster(g).posts)), None)
+            if same is None:
+                groups.append(mid)
+            else:
+                linker.merge(same, mid)
+
+    groups = linker.uf.groups()
+    official_of: dict[Hashable, Optional[lexicon.KnownOfficial]] = {}
+    for members in groups:
+        refs = linker.cluster(members[0]).refs
+        official = reference_rows()[next(iter(refs))].official if len(refs) == 1 else None
+        official_of.update((mid, official) for mid in members)
+    return groups, official_of
