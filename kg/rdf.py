@@ -271,6 +271,8 @@ class _Mapper:
         if r.head_of_delegation is not None:
             self.add(node, KGO.headOfDelegation, Literal(r.head_of_delegation))
         self.add(node, KGO.confidence, _confidence(r.confidence))
+        for rule in r.rules:
+            self.add(node, KGO.rule, Literal(rule))
         self.evidence(node, r.evidence)
 
 

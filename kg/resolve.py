@@ -687,6 +687,7 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
                 head_of_delegation=(True in heads) if heads else None,
                 evidence=_evidence_union(r.evidence for r in rs),
                 confidence=_noisy_or(r.confidence for r in rs),
+                rules=tuple(sorted({r.rule for r in rs if r.rule})),
             )
         )
 

@@ -175,7 +175,7 @@ def collect_meetings(ex: Extraction) -> None:
             ex.meeting_at[(sentence.index, written.start)] = meeting
             previous_here = (m.end, meeting)
             for ref in between:
-                represent(ex, ref.person, meeting, ref.person.country, sentence, "participant_subject", None)
+                represent(ex, ref.person, meeting, ref.person.country, sentence, "meeting_parties", None)
             if meeting.status == "held":
                 date_from_focus(meeting, current)
                 current, focus_set = meeting, sentence.index
