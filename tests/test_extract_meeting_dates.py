@@ -3,7 +3,7 @@ a lead without a name, 「N年ぶりに…開かれ」, 「同日」, closing da
 side meeting, a conference under way at the venue. Real GiNZA, real extractor."""
 from __future__ import annotations
 
-from test_extract_meeting_participants import reps, ROUND_CASES
+from test_extract_meeting_participants import triples, ROUND_CASES, PARTICIPATION
 
 
 def test_extract_first_meeting_date_from_gathering_lead(facts_of):
@@ -34,7 +34,7 @@ def test_extract_conference_under_way_at_the_venue_was_held(facts_of):
     )
     status = {m.forum: m.status for m in facts.meetings}
     assert status.get("EU関連外相会議") == "held" and status.get("日仏外相会談") == "held"
-    assert {forum for _, _, forum in reps(facts)} == {"日仏外相会談"}
+    assert {forum for _, _, forum in triples(facts)} == {"日仏外相会談"}
 
 
 def test_extract_closing_day_is_not_the_meeting_date(facts_of):
@@ -54,7 +54,7 @@ def test_extract_same_day_is_the_narrated_meeting(facts_of):
     facts = facts_of(text, "2024-06-04")
     dates = {m.forum: m.date for m in facts.meetings}
     assert dates["日中防衛相会談"] == "2024-06-03"
-    assert ("陳明", "CN", "日中防衛相会談") in reps(facts)
+    assert ("陳明", "CN", "日中防衛相会談") in triples(facts)
 
 
 def test_extract_unnamed_lead_gives_date_and_place(facts_of):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract_meeting_participants import reps
+from test_extract_meeting_participants import triples, PARTICIPATION, MORE_PARTICIPATION
 
 
 def test_extract_described_role_names_the_talks(facts_of):
@@ -65,7 +65,7 @@ def test_extract_bare_meeting_named_by_the_subjects_post(facts_of):
 def test_extract_acronym_meeting_without_a_definition(facts_of):
     facts = facts_of("APEC首脳会議が15日、リマで開かれ、山田一郎首相が出席した。", "2024-11-20")
     assert [(m.forum, m.acronym, m.date, m.place) for m in facts.meetings] == [("APEC首脳会議", "APEC", "2024-11-15", "リマ")]
-    assert reps(facts) == {("山田一郎", "JP", "APEC首脳会議")}
+    assert triples(facts) == {("山田一郎", "JP", "APEC首脳会議")}
 
 
 def test_extract_countries_listed_before_a_meeting(facts_of):
@@ -73,7 +73,7 @@ def test_extract_countries_listed_before_a_meeting(facts_of):
     text = "日本と中国の外相会談が、きょう、北京で開かれ、山田外務大臣と中国の王明外相が出席しました。"
     facts = facts_of(text, "2024-11-20")
     assert [(m.forum, m.countries, m.date) for m in facts.meetings] == [("日中外相会談", ("JP", "CN"), "2024-11-20")]
-    assert reps(facts) == {("山田", "JP", "日中外相会談"), ("王明", "CN", "日中外相会談")}
+    assert triples(facts) == {("山田", "JP", "日中外相会談"), ("王明", "CN", "日中外相会談")}
 
 
 def test_extract_so_called_name_is_the_same_meeting(facts_of):

@@ -9,7 +9,7 @@ import pytest
 
 
 
-def reps(facts) -> set[tuple[str, str, str]]:
+def triples(facts) -> set[tuple[str, str, str]]:
     """The (person, side, forum) triples of an article's facts."""
     people = {p.key: p.name for p in facts.people}
     meetings = {m.key: m.forum for m in facts.meetings}
@@ -73,7 +73,7 @@ ROUND_CASES = [
 
 @pytest.mark.parametrize("text, published, expected", ROUND_CASES)
 def test_extract_participants_named_around_the_meeting(facts_of, text, published, expected):
-    assert reps(facts_of(text, published)) == expected
+    assert triples(facts_of(text, published)) == expected
 
 
 def test_extract_attendance_on_another_day_is_not_the_meeting(facts_of):
@@ -83,7 +83,7 @@ def test_extract_attendance_on_another_day_is_not_the_meeting(facts_of):
         "スミス氏は29日には佐藤次郎首相とともに記念式典に出席した。",
         "2030-03-31",
     )
-    assert reps(facts) == {("山田一郎", "JP", "日米国防相会談"), ("ジョン・スミス", "US", "日米国防相会談")}
+    assert triples(facts) == {("山田一郎", "JP", "日米国防相会談"), ("ジョン・スミス", "US", "日米国防相会談")}
 
 
 def test_extract_absent_person_does_not_take_part(facts_of):
@@ -154,7 +154,7 @@ PARTICIPATION = [
 
 @pytest.mark.parametrize("text, published, expected", PARTICIPATION)
 def test_extract_participants_of_a_hosted_or_listed_meeting(facts_of, text, published, expected):
-    assert reps(facts_of(text, published)) == expected
+    assert triples(facts_of(text, published)) == expected
 
 
 def test_extract_repeated_paragraph_adds_nothing(facts_of):
@@ -196,13 +196,13 @@ MORE_PARTICIPATION = [
 
 @pytest.mark.parametrize("text, published, expected", MORE_PARTICIPATION)
 def test_extract_participants_in_attendee_sentences(facts_of, text, published, expected):
-    assert reps(facts_of(text, published)) == expected
+    assert triples(facts_of(text, published)) == expected
 
 
 def test_extract_side_phrase_of_another_clause_is_not_the_side(facts_of):
     # 「中国側が反発する中、」 closes its clause: the minister is not on the Chinese side
     facts = facts_of("中国側が反発する中、山田一郎外相は18日、ワシントンで開かれた日米外相会談に出席した。", "2024-06-20")
-    assert reps(facts) == {("山田一郎", "JP", "日米外相会談")}
+    assert triples(facts) == {("山田一郎", "JP", "日米外相会談")}
     assert facts.meetings[0].place == "ワシントン"
 
 
@@ -215,7 +215,7 @@ def test_extract_showing_up_at_a_reception_is_not_taking_part(facts_of):
 def test_extract_hosting_conference_gets_nobody(facts_of):
     # 「…会議が開かれていたジャカルタで…と会い、…協議した」: the talks, not the conference
     text = "韓国の金英洙外交部長官は先月28日、国際会議が開かれていたジャカルタで日本の山田一郎外相と会い、約40分間協議した。"
-    assert reps(facts_of(text, "2024-08-02")) == {("金英洙", "KR", "韓日外相会談"), ("山田一郎", "JP", "韓日外相会談")}
+    assert triples(facts_of(text, "2024-08-02")) == {("金英洙", "KR", "韓日外相会談"), ("山田一郎", "JP", "韓日外相会談")}
 
 
 @pytest.mark.parametrize(
@@ -234,7 +234,7 @@ def test_extract_hosting_conference_gets_nobody(facts_of):
     ],
 )
 def test_extract_people_before_a_bare_meeting_word(facts_of, text, expected):
-    assert reps(facts_of(text, "2024-11-20")) == expected
+    assert triples(facts_of(text, "2024-11-20")) == expected
 
 
 def test_extract_collective_count_spans_earlier_meetings(facts_of):
@@ -243,7 +243,7 @@ def test_extract_collective_count_spans_earlier_meetings(facts_of):
         "山田一郎防衛相は2日、シンガポールで韓国の朴大成国防相と日韓防衛相会談を行った。\n"
         "山田氏は同日、スミス米国防長官とも会談した。同日、3氏による日米韓防衛相会談も開かれた。"
     )
-    reps = reps(facts_of(text, "2024-06-03"))
+    reps = triples(facts_of(text, "2024-06-03"))
     assert {(n, s) for n, s, f in reps if f == "日米韓防衛相会談"} == {("山田一郎", "JP"), ("朴大成", "KR"), ("スミス", "US")}
 
 
@@ -253,7 +253,7 @@ def test_extract_stand_in_not_the_minister(facts_of):
         "東南アジア諸国連合(ASEAN)地域フォーラムが27日、ジャカルタで開かれた。"
         "日本からは山田一郎外相の代理で佐藤次郎外務副大臣が出席した。"
     )
-    assert reps(facts_of(text, "2024-07-28")) == {("佐藤次郎", "JP", "ASEAN地域フォーラム")}
+    assert triples(facts_of(text, "2024-07-28")) == {("佐藤次郎", "JP", "ASEAN地域フォーラム")}
 
 
 def test_extract_list_does_not_carry_a_country_over_the_meeting(facts_of):
@@ -262,7 +262,7 @@ def test_extract_list_does_not_carry_a_country_over_the_meeting(facts_of):
         "日米豪印外相会合が27日、東京で開かれた。"
         "会合には山田一郎外相、豪州のジョーンズ外相、シン外相、スミス国務長官が出席した。"
     )
-    sides = {name: side for name, side, _ in reps(facts_of(text, "2024-07-28"))}
+    sides = {name: side for name, side, _ in triples(facts_of(text, "2024-07-28"))}
     assert sides == {"山田一郎": "JP", "ジョーンズ": "AU", "シン": "IN", "スミス": "US"}
 
 
@@ -271,6 +271,6 @@ def test_extract_courtesy_call_is_not_the_ministers_talks(facts_of):
         "スミス米国防長官は4日、山田一郎防衛相と日米防衛相会談を行った。"
         "スミス氏は同日、首相官邸で佐藤次郎首相を表敬訪問し、会談した。"
     )
-    reps = reps(facts_of(text, "2024-06-05"))
+    reps = triples(facts_of(text, "2024-06-05"))
     assert ("佐藤次郎", "JP", "日米防衛相会談") not in reps
     assert {("スミス", "US", "日米防衛相会談"), ("山田一郎", "JP", "日米防衛相会談")} <= reps

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract_meeting_participants import reps
+from test_extract_meeting_participants import triples
 
 
 NOT_DIPLOMATIC = [
@@ -22,4 +22,4 @@ def test_extract_parliament_is_not_a_meeting(facts_of, text):
 
 def test_extract_a_word_about_parliament_is_not_a_session(facts_of):
     text = "山田一郎首相は参議院選挙後初の日米首脳会談に臨み、スミス米大統領と会談した。"
-    assert reps(facts_of(text, "2024-08-02")) == {("山田一郎", "JP", "日米首脳会談"), ("スミス", "US", "日米首脳会談")}
+    assert triples(facts_of(text, "2024-08-02")) == {("山田一郎", "JP", "日米首脳会談"), ("スミス", "US", "日米首脳会談")}

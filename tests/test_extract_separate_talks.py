@@ -2,7 +2,7 @@
 「それぞれ会談した」, the subject written last. Real GiNZA, real extractor."""
 from __future__ import annotations
 
-from test_extract_meeting_participants import reps
+from test_extract_meeting_participants import triples
 
 
 def test_extract_also_met_is_other_talks(facts_of):
@@ -12,7 +12,7 @@ def test_extract_also_met_is_other_talks(facts_of):
         "米国のジョン・スミス国務長官は6日、ソウルで韓国の金英洙外相と米韓外相会談を行った。"
         "スミス氏は同日、韓国の朴大成首相とも面会した。"
     )
-    reps = reps(facts_of(text, "2024-01-07"))
+    reps = triples(facts_of(text, "2024-01-07"))
     assert ("金英洙", "KR", "米韓外相会談") in reps
     assert ("朴大成", "KR", "米韓外相会談") not in reps
     assert ("朴大成", "KR", "米韓面会") in reps
@@ -21,7 +21,7 @@ def test_extract_also_met_is_other_talks(facts_of):
 def test_extract_separate_talks_with_each_partner(facts_of):
     # 「AはB、Cとそれぞれ会談した」: two bilateral talks, not one trilateral meeting
     text = "山田一郎首相は26日、中国の陳明首相、韓国の朴大成大統領とそれぞれ会談した。"
-    assert reps(facts_of(text, "2024-05-28")) == {
+    assert triples(facts_of(text, "2024-05-28")) == {
         ("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
         ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談"),
     }
@@ -43,7 +43,7 @@ def test_extract_separate_talks_subject_written_last(facts_of):
     # 「B、韓国のCとAはそれぞれ会談した」: A (marked は) meets each; A's Japanese name is not
     # in the Korean list
     text = "中国の陳明首相、韓国の朴大成大統領と山田一郎首相は26日、それぞれ会談した。"
-    assert reps(facts_of(text, "2024-05-28")) == {
+    assert triples(facts_of(text, "2024-05-28")) == {
         ("山田一郎", "JP", "日中首脳会談"), ("陳明", "CN", "日中首脳会談"),
         ("山田一郎", "JP", "日韓首脳会談"), ("朴大成", "KR", "日韓首脳会談"),
     }
