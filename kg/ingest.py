@@ -33,7 +33,7 @@ from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
-from kg.structure import document_blocks
+from kg.structure import document_blocks, is_roster_line, is_section_heading
 
 # ---------------------------------------------------------------- constants
 
@@ -890,8 +890,12 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
         good_seen = good_seen or kind == "good"
         kinds.append((kind, reason))
         in_box.append(False)
-    # Context: which short paragraphs belong to the body (a box inside the article is skipped).
-    context = [index for index, boxed in enumerate(in_box) if not boxed]
+    # Context: which short paragraphs belong to the body (a box inside the article is skipped,
+    # and so are a readout's own structure lines, numbered headings and rosters labelled by
+    # side, so that the paragraphs around them are read as one run).
+    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or is_roster_line(p.text))
+                 for i, p in enumerate(paragraphs)]
+    context = [index for index, boxed in enumerate(in_box) if not boxed and not structure[index]]
     keep = [False] * len(paragraphs)
     context_kinds = ["heading" if first[index][0].startswith("heading:") else kinds[index][0] for index in context]
     for index, kept in zip(context, _keep_flags(context_kinds)):
@@ -1049,8 +1053,11 @@ def dateline_index(verdicts: Sequence[ParagraphVerdict]) -> Optional[int]:
 
 
 def _is_menu(line: str) -> bool:
+    """Many short words: a menu (one longer item, 「欧州(NIS諸国を含む)」, does not make it a headline)."""
     words = line.split()
-    return len(words) >= 4 and max(len(word) for word in words) <= 6
+    if len(words) == 3 and max(len(word) for word in words) <= 4:
+        return True  # a breadcrumb of three short words: 「トップ 外交政策 欧州」
+    return len(words) >= 4 and sum(len(word) <= 6 for word in words) >= 0.75 * len(words)
 
 
 def _dedup_key(text: str) -> str:
