@@ -115,3 +115,31 @@ def test_rule_confidence_is_the_smoothed_measured_precision(rule):
     assert m.confidence == pytest.approx((m.true_positives + 1) / (m.true_positives + m.false_positives + 2), abs=5e-4)
     assert 0 < RULE_CONFIDENCE[rule] == m.confidence < 1
     assert 0 <= m.recall <= 1
+
+
+def _rule_literals() -> set[str]:
+    """The construction names written in kg/extract: string arguments of ``represent(…)``
+    (directly or in a conditional) and strings assigned to a variable named ``rule``."""
+    import ast
+    from pathlib import Path
+
+    import kg.extract
+
+    found: set[str] = set()
+
+    def strings(node) -> set[str]:
+        return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+    for path in Path(kg.extract.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "represent" and len(node.args) > 5:
+                found |= strings(node.args[5])
+            elif isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "rule" for t in node.targets):
+                found |= strings(node.value)
+    return found
+
+
+def test_every_construction_the_extractor_names_is_in_rules():
+    literals = _rule_literals()
+    assert {"side_phrase", "talks_with"} <= literals  # the scan sees the calls
+    assert literals <= set(RULES), f"add {sorted(literals - set(RULES))} to kg.extract.frames.RULES"
