@@ -321,3 +321,21 @@ def test_serve_browser_page_speaks_the_browser_language(tmp_path, base, language
         assert _problems(driver) == []
     finally:
         driver.quit()
+
+
+def test_serve_browser_explorer_runs_under_the_served_policy(browser, base):
+    # /explorer from kg serve itself (not file:): the page's inline scripts run under the
+    # Content-Security-Policy the server sends (the server's script-src 'self' blanked it).
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with urllib.request.urlopen(base + "/explorer", timeout=30) as response:
+        policy = response.headers["Content-Security-Policy"]
+    scripts = policy.split("script-src ")[1].split(";")[0].split()
+    assert scripts and all(token.startswith("'sha256-") for token in scripts)
+    assert "frame-ancestors 'none'" in policy
+    browser.get_log("browser")
+    browser.get(base + "/explorer")
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.shown)"))
+    shown = browser.execute_script("return kgExplorer.shown()")
+    assert shown["nodes"] > 0 and shown["edges"] > 0
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []  # a blocked script is SEVERE
