@@ -313,6 +313,7 @@ def build_corpus(
             ",".join(wanted), f"strict={strict}")
         previous = _reusable_report(out, report.build_key)
         if previous is not None:
+            _clean_stale_staging(Path(os.path.realpath(out)))
             _refresh_report(previous, report, articles, out, cache_dir, say, started)
             return report
 
@@ -747,6 +748,19 @@ def _staging_folder(target: Path):
             shutil.rmtree(staging, ignore_errors=True)
     finally:
         os.close(lock)  # releases the flock
+
+
+def _clean_stale_staging(target: Path) -> None:
+    """Remove the staging folders killed builds left beside ``target`` (an up-to-date
+    build writes no staging folder of its own, but cleans like any other build)."""
+    try:
+        lock = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return  # no parent folder: nothing was left there
+    try:
+        _lock_and_clean(lock, target.parent, f".{target.name}{STAGING_INFIX}")
+    finally:
+        os.close(lock)
 
 
 def _lock_and_clean(lock: int, parent: Path, prefix: str) -> None:

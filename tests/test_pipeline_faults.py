@@ -217,6 +217,42 @@ def test_pipeline_faults_kill_9_at_several_moments_keeps_outputs_whole(tmp_path,
     assert _staging_left(tmp_path) == []  # what the kills left was removed by the last build
 
 
+def _kill_while_staging(corpus: Path, out: Path) -> bool:
+    """Start ``kg build`` and kill -9 it as soon as its staging folder appears; whether
+    one was seen (a build that ends first left none)."""
+    proc = _cli_build(corpus, out)
+    prefix = f".{out.name}.build-"
+    try:
+        while proc.poll() is None:
+            if any(name.startswith(prefix) for name in os.listdir(out.parent)):
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=60)
+                return True
+        return False
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=60)
+
+
+def test_pipeline_faults_up_to_date_build_removes_what_a_killed_build_left(tmp_path, two_corpora):
+    """kill -9 while writing, then a build that finds everything up to date: the staging
+    folder the kill left is removed by that build too, not only by the next real one."""
+    corpora, refs = two_corpora
+    out = tmp_path / "out"
+    build_corpus([corpora["A"]], out, cache_dir=TEST_CACHE)
+    for _ in range(5):
+        if _kill_while_staging(corpora["B"], out) and _staging_left(tmp_path):
+            break
+    else:
+        pytest.skip("the build ended before it could be killed while writing")
+    held = _which_build(out, refs)  # whole: the kill landed before or after the swap
+    rebuild = _cli_build(corpora[held], out)
+    assert rebuild.wait(timeout=300) == 0, rebuild.stderr.read().decode()
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["up_to_date"] is True
+    assert _staging_left(tmp_path) == []
+
+
 def test_pipeline_faults_concurrent_builds_into_one_outdir_never_mix(tmp_path, two_corpora):
     corpora, refs = two_corpora
     out = tmp_path / "out"
