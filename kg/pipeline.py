@@ -683,38 +683,62 @@ def _counts(resolved, articles: int, skipped: int, internal_errors: int) -> dict
 
 def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
     """Write every output into a staging folder beside ``out``, then swap it in whole."""
-    from kg import export
     # A symlinked OUTDIR stays a link: the folder it points to is the one swapped.
     target = Path(os.path.realpath(out))
     with _staging_folder(target) as staging:
-        written: dict[str, Path] = {}
-        ttl = staging / OUTPUT_FILES["ttl"]
-        export.write_turtle(graph, ttl)
-        written["ttl"] = ttl
-        for fmt in formats:
-            path = staging / OUTPUT_FILES[fmt]
-            if fmt == "html":
-                from kg.viz import write_html
-
-                write_html(ttl, path)
-            elif fmt == "nt":
-                export.write_ntriples(graph, path)
-            elif fmt == "jsonld":
-                export.write_jsonld(graph, path)
-            elif fmt == "csv":
-                export.write_representations_csv(graph, path)
-            else:
-                continue
-            written[fmt] = path
-        report.outputs = {fmt: printable_path(out / path.name) for fmt, path in written.items()}
-        report.outputs["report"] = printable_path(out / REPORT_FILE)
-        report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
-        _write_report(report, staging)
+        try:
+            written = _write_staged(graph, staging, formats)
+            report.outputs = {fmt: printable_path(out / path.name) for fmt, path in written.items()}
+            report.outputs["report"] = printable_path(out / REPORT_FILE)
+            report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
+            _write_report(report, staging)
+        except (OSError, KGError) as exc:
+            cause = exc if isinstance(exc, OSError) else exc.__cause__
+            if not isinstance(cause, OSError):
+                raise
+            raise _outdir_error("write the outputs into", out, cause) from exc
         try:
             _swap_in(staging, target, [path.name for path in written.values()] + [REPORT_FILE])
         except OSError as exc:
-            raise BuildError(f"cannot move the outputs into {printable_path(out)}: {exc.strerror or exc}; the previous "
-                             "outputs were kept; check that it is a writable folder", code=E_OUTDIR) from exc
+            raise _outdir_error("move the outputs into", out, exc) from exc
+
+
+def _write_staged(graph, staging: Path, formats: list[str]) -> dict[str, Path]:
+    from kg import export
+
+    written: dict[str, Path] = {}
+    ttl = staging / OUTPUT_FILES["ttl"]
+    export.write_turtle(graph, ttl)
+    written["ttl"] = ttl
+    for fmt in formats:
+        path = staging / OUTPUT_FILES[fmt]
+        if fmt == "html":
+            from kg.viz import write_html
+
+            write_html(ttl, path)
+        elif fmt == "nt":
+            export.write_ntriples(graph, path)
+        elif fmt == "jsonld":
+            export.write_jsonld(graph, path)
+        elif fmt == "csv":
+            export.write_representations_csv(graph, path)
+        else:
+            continue
+        written[fmt] = path
+    return written
+
+
+_FULL_DISK = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _outdir_error(action: str, out: Path, exc: OSError) -> BuildError:
+    """One line naming OUTDIR (never the staging folder beside it) and the cause."""
+    if exc.errno in _FULL_DISK:
+        fix = "free space on its disk (or raise the quota or file size limit) or choose another folder with -o"
+    else:
+        fix = "check that it is a writable folder"
+    return BuildError(f"cannot {action} {printable_path(out)}: {exc.strerror or exc}; the previous outputs were "
+                      f"kept; {fix}", code=E_OUTDIR)
 
 
 STAGING_INFIX = ".build-"  # staging folder of OUTDIR "out": ".out.build-XXXXXXXX" beside it

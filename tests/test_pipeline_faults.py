@@ -164,6 +164,45 @@ def test_pipeline_faults_outdir_that_is_more_than_outputs_is_not_swapped(tmp_pat
     assert _staging_left(tmp_path) == []
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """``make(kib)``: a tmpfs of ``kib`` KiB mounted in tmp_path (skips where mounting is
+    not permitted: it needs root or CAP_SYS_ADMIN)."""
+    mounted: list[Path] = []
+
+    def make(kib: int) -> Path:
+        point = tmp_path / "disk"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(point)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip() or done.returncode}")
+        mounted.append(point)
+        return point
+
+    yield make
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def test_pipeline_faults_full_disk_names_outdir_and_cause(small_disk, two_corpora):
+    """A disk with room for one build's outputs but not for a second beside them: the
+    build fails with one line naming OUTDIR (not the staging folder) and the cause."""
+    corpora, refs = two_corpora
+    sizes = {name: sum(len(data) for data in files.values()) for name, files in refs.items()}
+    disk = small_disk((sizes["A"] + sizes["B"] // 2) // 1024 + 64)
+    out = disk / "out"
+    first = _cli_build(corpora["A"], out)
+    assert first.wait(timeout=300) == 0, first.stderr.read().decode()
+    failed = _cli_build(corpora["B"], out)
+    assert failed.wait(timeout=300) == 1
+    assert failed.stderr.read().decode().splitlines()[-1] == (
+        f"Error: [E508] cannot write the outputs into {out}: No space left on device; the previous outputs "
+        "were kept; free space on its disk (or raise the quota or file size limit) or choose another folder with -o")
+    assert _which_build(out, refs) == "A"
+    assert _staging_left(disk) == []
+
+
 # ---------------------------------------------------------------- leftovers of killed builds
 
 
