@@ -34,7 +34,8 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir, umask
 from kg.errors import BuildError, InputError, KGError
-from kg.ingest import printable_path
+from kg.ingest import (SIDECAR_KEYS, SIDECAR_METADATA_KEYS, W_SIDECAR_SHAPE, printable_path,
+                       unknown_sidecar_key)
 from kg.records import Article, DocumentFacts, SkippedFile
 
 # Output file of every format; "ttl" is always written (the explorer is built from it).
@@ -398,6 +399,7 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
     articles: list[Article] = []
     by_sha: dict[str, str] = {}
     by_id: dict[str, str] = {}
+    unknown_keys: dict[str, list[str]] = {}  # W102 said once per key, not once per file
     for path in files:
         shown = printable_path(path)
         try:
@@ -419,10 +421,18 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
             continue
         by_sha[sha] = by_id[article.doc_id] = shown
         for note in article.warnings:
-            _warn(report, say, f"{shown}: {note}")
+            key = unknown_sidecar_key(note)
+            if key is None:
+                _warn(report, say, f"{shown}: {note}")
+            else:
+                unknown_keys.setdefault(key, []).append(shown)
         if not article.body:
             _warn(report, say, f"{shown}: no article body kept (every paragraph looked like page furniture)")
         articles.append(article)
+    for key, paths in sorted(unknown_keys.items()):
+        _warn(report, say, f"[{W_SIDECAR_SHAPE}] unknown sidecar key {key!r} ignored in {len(paths)} file(s) "
+                           f"(first: {paths[0]}); valid keys: {', '.join(SIDECAR_KEYS)}, "
+                           f"and {', '.join(SIDECAR_METADATA_KEYS)} kept as document metadata")
     return articles
 
 
