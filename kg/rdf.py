@@ -190,6 +190,9 @@ class _Mapper:
             self.add(node, DCTERMS.source, Literal(d.source))
         if d.url:
             self.add(node, SCHEMA.url, _url(d.url))
+        for term, value in d.metadata:  # dcterms:license / rights / creator / language
+            is_link = term == "license" and value.startswith(("http://", "https://"))
+            self.add(node, DCTERMS[term], _url(value) if is_link else Literal(value))
 
     def map_person(self, p: Person) -> None:
         node = iri("person", p.slug)

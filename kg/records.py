@@ -45,6 +45,9 @@ class Article:
     # the typed blocks (kg.structure); () when the article was made without ingest: then
     # every body span is plain body
     blocks: tuple[Block, ...] = ()
+    # (Dublin Core term, value) from the sidecar's other meaningful keys, e.g.
+    # ("license", "CC BY 4.0"), ("rights", ...), ("creator", ...), ("language", "ja"); sorted by term
+    metadata: tuple[tuple[str, str], ...] = ()
 
     def block_at(self, start: int) -> Optional[Block]:
         """The typed block that holds the offset ``start`` (None without blocks or outside them)."""
@@ -169,6 +172,7 @@ class Document:
     source: Optional[str]
     path: str
     sha256: str = ""
+    metadata: tuple[tuple[str, str], ...] = ()  # Article.metadata
 
 
 @dataclass(frozen=True)

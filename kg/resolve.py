@@ -697,7 +697,8 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
     codes |= {i.country for i in institutions if i.country} | {c for f in forums for c in f.member_countries}
     codes |= {c for m in resolved_meetings for c in m.participants}
     documents = tuple(
-        Document(a.doc_id, a.title, a.published, a.url, a.source, a.path, a.sha256) for a in (f.article for f in facts)
+        Document(a.doc_id, a.title, a.published, a.url, a.source, a.path, a.sha256, a.metadata)
+        for a in (f.article for f in facts)
     )
 
     def by_slug(records):
