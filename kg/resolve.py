@@ -149,7 +149,8 @@ def _person_label(spellings: list[str], bare: set[str]) -> str:
 
 
 def _resolve_people(
-    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter], doc_years: dict[str, Optional[int]]
+    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter], doc_years: dict[str, Optional[int]],
+    map_components=None,
 ) -> list[tuple[str, list[MentionId], str, list[str], Optional[str], Optional[str]]]:
     """(slug, members, label, spellings, country, wikidata id) for every real-world person.
 
@@ -160,7 +161,7 @@ def _resolve_people(
     speaks for).
     """
     records = _person_records(people, doc_years)
-    groups, official_of = link_people(records)
+    groups, official_of = link_people(records, map_components)
     bare = {fold_name(s) for r in records for s in r.spellings if len(name_parts(s)) == 1 and not is_ideographic(fold_name(s))}
     bare |= {fold_name(s) for p in people.values() for s in p.short_forms}
     entries = []
@@ -611,8 +612,11 @@ def _check_facts(facts: list[DocumentFacts]) -> None:
                 )
 
 
-def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
-    """Merge per-article facts into one record per real-world entity, sorted by slug."""
+def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
+    """Merge per-article facts into one record per real-world entity, sorted by slug.
+
+    ``map_components`` runs person linkage per component of blocking keys elsewhere
+    (``kg.scale.components_on(client)``: on a Dask cluster); the result is the same."""
     facts = sorted(facts, key=lambda f: f.article.doc_id)
     _check_facts(facts)
     people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
@@ -624,7 +628,7 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
         sides[(doc, r.meeting)].add(r.side)
         sides_taken[(doc, r.person)][r.side] += r.confidence
 
-    person_entries = _resolve_people(people, sides_taken, _document_years(facts))
+    person_entries = _resolve_people(people, sides_taken, _document_years(facts), map_components)
     person_slug_of = {m: slug for slug, members, *_ in person_entries for m in members}
     person_country = {m: country for _, members, _, _, country, _ in person_entries for m in members}
     institutions, institution_slug = _resolve_institutions(_institution_occurrences(facts, person_country))
