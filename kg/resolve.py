@@ -50,6 +50,8 @@ _NAME_SEPARATORS = re.compile(r"[\s・･=＝·‧]+")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
 _KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 _SLUG_UNSAFE = re.compile(r"[^\w.\-]+")
+# The rest of a date or ordinal cut off a forum name: 「(2018)年拡大ASEAN国防相会議」.
+_DATE_REMNANTS = ("年", "回")
 _STATUS_RANK = {"held": 0, "planned": 1, "mentioned": 2}
 
 
@@ -454,6 +456,16 @@ def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexi
         for countries, core in keys[mid]:
             if countries is not None:
                 link(("name", countries, core), mid)
+    # A name that begins with the rest of a date or ordinal (年拡大ASEAN国防相) is the forum
+    # of the same name without it, when the corpus has that forum.
+    cores = {core for ks in keys.values() for _, core in ks}
+    for mid in sorted(meetings):
+        for countries, core in keys[mid]:
+            if core[:1] in _DATE_REMNANTS and core[1:] in cores:
+                keys[mid] = sorted(set(keys[mid]) - {(countries, core)} | {(countries, core[1:])},
+                                   key=lambda k: (sorted(k[0] or ()), k[1]))
+                if countries is not None:
+                    link(("name", countries, core[1:]), mid)
     # A spelling without a country prefix joins the only prefixed forum with that core, or
     # the one whose countries are the meeting's participants; otherwise it groups by core.
     prefixed: dict[str, set[frozenset]] = defaultdict(set)
