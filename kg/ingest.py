@@ -33,6 +33,7 @@ from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
+from kg.structure import document_blocks
 
 # ---------------------------------------------------------------- constants
 
@@ -261,7 +262,11 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
     verdicts = classify_paragraphs(text)
     limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
-    spans = [piece for v in verdicts if v.kept for piece in split_span(text, v.paragraph.start, v.paragraph.end)]
+    blocks = document_blocks(verdicts, headline_index(verdicts), dateline_index(verdicts))
+    # parsed: the kept paragraphs and the headings and rosters among the dropped lines
+    parsed = {(b.start, b.end) for b in blocks if b.kind in ("heading", "roster")}
+    parsed |= {(v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept}
+    spans = [piece for start, end in sorted(parsed) for piece in split_span(text, start, end)]
     body = _cap_body(text, spans, limit, warnings)
     return Article(
         doc_id=_doc_id(path),
@@ -275,6 +280,7 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
         encoding=encoding,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         warnings=tuple(warnings),
+        blocks=blocks,
     )
 
 
@@ -982,11 +988,18 @@ def headline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
     no sidecar or page metadata gives the title). Lines further up are page headers and
     may be other articles' headlines.
     """
+    at = headline_index(verdicts)
+    return verdicts[at].paragraph.text if at is not None else None
+
+
+def headline_index(verdicts: Sequence[ParagraphVerdict]) -> Optional[int]:
+    """The index of the headline line among ``verdicts`` (see :func:`headline`), or None."""
     suffixes = furniture_terms().get("source", ())
     first_kept = next((i for i, verdict in enumerate(verdicts) if verdict.kept), None)
     if first_kept is None:
         return None
-    for verdict in verdicts[max(0, first_kept - HEADLINE_WINDOW):first_kept]:
+    for at in range(max(0, first_kept - HEADLINE_WINDOW), first_kept):
+        verdict = verdicts[at]
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
         if (
             verdict.reason.startswith("no sentence punctuation")
@@ -998,7 +1011,7 @@ def headline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
             and not _is_menu(line)
             and not line.rstrip(")）】] ").endswith(suffixes)
         ):
-            return verdict.paragraph.text
+            return at
     return None
 
 
@@ -1009,8 +1022,17 @@ def dateline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
     ``dateline`` in ``furniture.tsv``) and gives the year counts: a bare date at the top of
     a page is often the day the page was viewed, not the day the article was published.
     """
+    at = dateline_index(verdicts)
+    if at is None:
+        return None
+    found = FULL_DATE.search(unicodedata.normalize("NFKC", verdicts[at].paragraph.text))
+    return date(*(int(part) for part in found.groups())).isoformat()
+
+
+def dateline_index(verdicts: Sequence[ParagraphVerdict]) -> Optional[int]:
+    """The index of the dateline among ``verdicts`` (see :func:`dateline`), or None."""
     cues = furniture_terms().get("dateline", ())
-    for verdict in verdicts:
+    for at, verdict in enumerate(verdicts):
         if verdict.kept:
             return None
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
@@ -1019,9 +1041,10 @@ def dateline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
         found = FULL_DATE.search(line)
         if found:
             try:
-                return date(*(int(part) for part in found.groups())).isoformat()
+                date(*(int(part) for part in found.groups()))
             except ValueError:
                 continue
+            return at
     return None
 
 

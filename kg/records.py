@@ -16,6 +16,18 @@ from typing import Optional
 
 
 @dataclass(frozen=True)
+class Block:
+    """One typed block of an article (``kg.structure``): where it is, what it is, and the
+    heading or headline in whose scope it stands (its meeting is the block's meeting)."""
+
+    start: int  # offsets into Article.text
+    end: int
+    kind: str  # headline | dateline | heading | roster | caption | body
+    level: int = 0  # headings: 1 for 「1 …」, 2 for 「(1) …」, 0 unnumbered (「出席者」)
+    scope: Optional[int] = None  # index in Article.blocks of the heading/headline above, or None
+
+
+@dataclass(frozen=True)
 class Article:
     """One decoded article: its full text, metadata and the spans kept as body."""
 
@@ -30,6 +42,13 @@ class Article:
     encoding: str = "utf-8"  # encoding the file was decoded from
     sha256: str = ""  # hex digest of ``text`` (cache key, change detection)
     warnings: tuple[str, ...] = ()  # one-line notes from loading (bad sidecar, truncated UTF-8, ...)
+    # the typed blocks (kg.structure); () when the article was made without ingest: then
+    # every body span is plain body
+    blocks: tuple[Block, ...] = ()
+
+    def block_at(self, start: int) -> Optional[Block]:
+        """The typed block that holds the offset ``start`` (None without blocks or outside them)."""
+        return next((b for b in self.blocks if b.start <= start < b.end), None)
 
     def body_blocks(self) -> list[tuple[int, str]]:
         """(start offset, text) of every body span."""

@@ -321,6 +321,20 @@ def _hashed_angle(node_id: str) -> float:
     return int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
 
 
+def communities(node_ids: list[str], links: list[tuple[str, str]]) -> dict[str, int]:
+    """Community of every node (0 = the largest), by networkx's Louvain method with a fixed
+    seed on sorted input; a node without links is a community of its own. The explorer
+    colours nodes by it ("色: コミュニティ")."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(node_ids))
+    graph.add_edges_from(sorted((a, b) if a < b else (b, a) for a, b in links
+                                if a in graph and b in graph and a != b))
+    found = nx.community.louvain_communities(graph, seed=LAYOUT_SEED) if graph.number_of_edges() else \
+        [{n} for n in graph.nodes()]
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return {n: i for i, members in enumerate(ordered) for n in members}
+
+
 def layout_positions(node_ids: list[str], links: list[tuple[str, str]], apart: Iterable[str] = (),
                      anchors: Iterable[str] = (), spacing: float = LINK_SPACING,
                      ) -> tuple[dict[str, tuple[float, float]], list[str]]:
@@ -461,6 +475,10 @@ def explorer_data(graph: rdflib.Graph) -> dict:
     groups: dict[Node, dict[str, set]] = {node: defaultdict(set) for node in types}
     evidence_of: dict[Node, list[dict]] = {node: [] for node in types}
     meeting_count: dict[Node, int] = defaultdict(int)
+    # The meetings a node takes part in (styling "大きさ: 会合の数"): a person's, a forum's,
+    # an institution's through its people, a country's as participant or side.
+    meetings_of: dict[Node, set[str]] = {node: ({ids[node]} if kind == "meeting" else set())
+                                         for node, kind in types.items()}
 
     def code_of(node: Optional[Node]) -> Optional[str]:
         return codes.get(node) if node is not None else None
@@ -488,10 +506,13 @@ def explorer_data(graph: rdflib.Graph) -> dict:
             for forum in forums:
                 add_edge("of forum", node, forum)
                 forums_of[node].add(ids[forum])
+                meetings_of[forum].add(ids[node])
                 statuses_of[forum].add(status or "")
                 link(node, "協議体", forum)
                 link(forum, "会合", node, _first(graph, node, KGO.date) or "")
             for country in graph.objects(node, KGO.participant):
+                if country in types:
+                    meetings_of[country].add(ids[node])
                 add_edge("at meeting", node, country)
                 link(node, "参加国", country)
                 if code_of(country):
@@ -537,6 +558,10 @@ def explorer_data(graph: rdflib.Graph) -> dict:
                 forums_of[inst].add(forum)
         for inst in institutions:
             statuses_of[inst] |= statuses_of[meeting]
+            meetings_of[inst].add(ids[meeting])
+        meetings_of[person].add(ids[meeting])
+        if side in types:
+            meetings_of[side].add(ids[meeting])
         statuses_of[person] |= statuses_of[meeting]
         if code_of(side):
             countries_of[person].add(code_of(side))
@@ -570,6 +595,8 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         apart=[ids[n] for n in ordered if types[n] == "country"],
         anchors=[ids[n] for n in ordered if types[n] in ("forum", "meeting")])
     main = set(main)
+    community = communities([ids[n] for n in ordered if types[n] != "country"],
+                            [(e["from"], e["to"]) for e in edges.values() if not EDGE_KINDS[e["kind"]][2]])
     net = Network(directed=True)
     type_style = {t.name: t for t in NODE_TYPES}
     for node in ordered:
@@ -594,6 +621,8 @@ def explorer_data(graph: rdflib.Graph) -> dict:
             statuses=sorted(statuses_of[node]), main=ids[node] in main,
             labelRank=_label_rank(kind, degree[ids[node]], meeting_count[node], status),
             date=_first(graph, node, KGO.date) if kind == "meeting" else None, status=status,
+            meetings=len(meetings_of[node]), community=community.get(ids[node]),
+            country=codes[node] if kind == "country" else code_of(_value(graph, node, KGO.country)),
             keys=sorted({search_key(t) for t in [labels[node], shown_label[node], *aliases,
                                                  *_texts(graph, node, KGO.acronym)]} - {""}),
             details={"type": style.label_ja, "label": labels[node], "display": shown_label[node],
@@ -622,6 +651,7 @@ def explorer_data(graph: rdflib.Graph) -> dict:
         "rows": representation_rows(graph),
         "documents": {k: {**v, "nodes": sorted(v["nodes"])} for k, v in sorted(documents.items())},
         "searchIgnored": SEARCH_IGNORED,
+        "spacing": LINK_SPACING,
         "options": _vis_options(),
     }
 
@@ -712,7 +742,9 @@ def render_html(graph: rdflib.Graph, *, title: Optional[str] = None) -> str:
         "vis_css": _vis_asset("vis-network.css"),
         "vis_js": _vis_asset("vis-network.min.js"),
         "explorer_css": _asset("explorer.css"),
-        "explorer_js": _asset("explorer.js"),
+        # The analysis functions (layout of a subset, paths, GEXF/GraphML) run first, in the
+        # same script element, so the page still runs exactly two scripts.
+        "explorer_js": _asset("explorer-analysis.js") + "\n" + _asset("explorer.js"),
         "data_json": _json_for_script(explorer_data(graph)),
     }
     # Only these two exact scripts may run: an element or handler injected by some future

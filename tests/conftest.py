@@ -93,6 +93,29 @@ def facts_of(nlp):
 
 
 @pytest.fixture(scope="session")
+def facts_of_page(nlp, tmp_path_factory):
+    """``facts_of_page(text, published=None)``: DocumentFacts of a made-up article read the
+    way a file is (kg.ingest.load_article: typed blocks, headings, rosters), real GiNZA."""
+    from dataclasses import replace
+
+    from kg.extract import extract_facts
+    from kg.ingest import load_article
+    from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
+
+    folder = tmp_path_factory.mktemp("pages")
+
+    def run(text: str, published: str | None = None):
+        path = folder / "page.txt"
+        path.write_text(text, encoding="utf-8")
+        article = replace(load_article(path), published=published)
+        docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
+        return extract_facts(article, docs)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def realdev_ttl(tmp_path_factory) -> Path:
     """A build of ../shared/realdev/articles, the real development corpus (parsed documents
     cached in the test cache); skipped when the shared folder is absent."""

@@ -17,11 +17,11 @@ from urllib.parse import quote
 import pytest
 
 from kg.query import bundled_queries, run_query
-from kg.viz import write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.bench_viz import explorer_browser, open_explorer, require_chromium  # noqa: E402
+from benchmarks.bench_viz import require_chromium  # noqa: E402
+from tests.fixtures_viz import download_file, downloads, explorer_session, opened  # noqa: E402,F401
 
 pytestmark = pytest.mark.slow
 
@@ -34,23 +34,9 @@ require_chromium()
 
 
 @pytest.fixture(scope="module")
-def downloads(tmp_path_factory):
-    return tmp_path_factory.mktemp("downloads")
-
-
-@pytest.fixture(scope="module")
 def session(tmp_path_factory, downloads):
     """(browser at 1400x900 saving downloads, the page of the 351-node graph)."""
-    page = write_html(LARGE_TTL, tmp_path_factory.mktemp("viz") / "graph.html")
-    with explorer_browser(tmp_path_factory.mktemp("chromium-profile"), viewport=(1400, 900),
-                          downloads=downloads) as driver:
-        yield driver, page
-
-
-@pytest.fixture()
-def opened(session):
-    open_explorer(*session)
-    return session[0]
+    yield from explorer_session(tmp_path_factory, downloads, LARGE_TTL)
 
 
 def _js(driver, script, *args):
@@ -67,15 +53,7 @@ def _in_canvas(driver, ids) -> bool:
 
 def _download(driver, folder: Path, button_id: str, name: str) -> bytes:
     """Click a download button and return the bytes of the file Chromium saved."""
-    for old in folder.iterdir():
-        old.unlink()
-    driver.find_element("id", button_id).click()
-    target = folder / name
-    for _ in range(50):
-        if target.exists() and target.stat().st_size:
-            break
-        time.sleep(0.1)
-    return target.read_bytes()
+    return download_file(driver, folder, button_id, name).read_bytes()
 
 
 def _click_node(driver, node_id):
@@ -151,13 +129,14 @@ def test_viz_large_deep_link_reopens_the_same_focus_and_filters(session):
     browser, page = session
     iri = "https://w3id.org/kaigi-kg/id/institution/cn-外務省"
     browser.get("about:blank")
-    browser.get(page.resolve().as_uri() + "#focus=" + quote(iri, safe="") + "&status=held&depth=2")
+    # (a status filter keeps meetings and what they link to: an institution is none of those)
+    browser.get(page.resolve().as_uri() + "#focus=" + quote(iri, safe="") + "&country=CN&depth=2")
     from selenium.webdriver.support.ui import WebDriverWait
     WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
     state = _js(browser, "return kgExplorer.state()")
-    assert (state["focus"], state["statuses"], state["depth"]) == (iri, ["held"], 2)
+    assert (state["focus"], state["country"], state["depth"]) == (iri, "CN", 2)
     assert browser.find_element("css selector", "#details-body h3").text == "外務省 (中国)"
-    assert browser.find_element("id", "status-planned").is_selected() is False
+    assert browser.find_element("id", "filter-country").get_attribute("value") == "CN"
     lit = _js(browser, "return kgExplorer.nodes.get({filter: function (n) { return n.opacity === 1 && !n.hidden; }}).map(function (n) { return n.id; })")
     assert iri in lit and _in_canvas(browser, lit)
 

@@ -3,7 +3,7 @@ build-time layout, and meetings-table rows equal to the bundled `representations
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -111,3 +111,26 @@ def test_viz_model_large_components_are_laid_out_by_anchors_and_rings_determinis
     for p in people[::37]:
         own, other = f"m{p[1:4]}", meetings[(int(p[1:4]) + 1) % 100]
         assert math.dist(positions[p], positions[own]) < math.dist(positions[p], positions[other])
+
+
+def test_viz_model_meetings_counted_per_node_for_sizing(large):
+    """大きさ = 会合の数: a person's meetings attended, a forum's meetings, a meeting itself."""
+    attended = defaultdict(set)
+    for edge in large["edges"]:
+        if edge["kind"] == "represented":
+            attended[edge["from"]].add(edge["to"])
+        elif edge["kind"] == "of forum":
+            attended[edge["to"]].add(edge["from"])
+    for node in large["nodes"]:
+        if node["kind"] in ("official", "person", "forum"):
+            assert node["meetings"] == len(attended[node["id"]]), node["id"]
+        elif node["kind"] == "meeting":
+            assert node["meetings"] == 1
+
+
+def test_viz_model_communities_are_deterministic_and_leave_countries_out(large):
+    again = explorer_data(load_graph(LARGE_TTL))
+    assert [n["community"] for n in again["nodes"]] == [n["community"] for n in large["nodes"]]
+    sizes = Counter(n["community"] for n in large["nodes"] if n["kind"] != "country")
+    assert {n["community"] for n in large["nodes"] if n["kind"] == "country"} == {None}
+    assert len(sizes) > 5 and sizes[0] == max(sizes.values())  # numbered largest first

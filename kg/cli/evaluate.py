@@ -42,7 +42,7 @@ def eval_command(graph: str, gold_dirs: tuple[str, ...], as_json: bool, identity
     Examples:
       kg eval out/graph.ttl tests/gold
       kg eval out/graph.ttl tests/gold --json | jq .representations.f1
-      kg eval union/graph.ttl ../shared/gold ../shared/realdev/gold --identity ../shared/identity
+      kg eval all/graph.ttl ../shared/realdev/gold --identity ../shared/identity
     """
     from kg.cli.query import output_width
     from kg.evaluate import evaluate, format_report

@@ -147,8 +147,7 @@ def query_command(
       kg query out/graph.ttl representations --bind forum=EDSCG --format vertical
       kg query out/graph.ttl representations --bind side=KR --bind forum=NCG
       kg query out/graph.ttl my-query.rq --format json
-      kg query out/graph.ttl -e 'SELECT ?name WHERE {
-          ?p a kgo:Official ; rdfs:label ?name }'
+      kg query out/graph.ttl -e 'SELECT ?n { ?f a kgo:Forum ; rdfs:label ?n }'
     """
     if list_queries:
         click.echo(_list_text(output_width(width)), nl=False)

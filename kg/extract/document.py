@@ -46,6 +46,8 @@ from kg.extract.meetings import (
     talks_forum,
 )
 from kg.extract.frames import collect_representations, represent
+from kg.extract.labels import bind_side_labels
+from kg.extract.sections import name_aliases, rosters, split_sections
 from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
 from kg.extract.state import Extraction
 
@@ -71,7 +73,11 @@ class DocumentExtraction(Extraction):
         host_countries(self, refs)
         collect_meetings(self)
         date_from_publication(self)
+        bind_side_labels(self)
         collect_representations(self, refs)
+        split_sections(self, refs)
+        rosters(self, refs)
+        name_aliases(self)
         institutions = collect_institutions(self, people)
         return DocumentFacts(
             article=self.article,

@@ -45,6 +45,7 @@ RULE_CONFIDENCE = {
     "conjunct": 0.85,
     "listed": 0.9,
     "setting": 0.8,
+    "roster": 0.9,
 }
 
 
@@ -197,6 +198,8 @@ def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:
         if len(sentence.text) > 20 and sentence.text in seen:
             continue  # a scraped repeat of a paragraph: its facts are already out, in context
         seen.add(sentence.text)
+        if sentence.kind in ("heading", "roster"):
+            continue  # headings name a section's meeting, rosters are read by kg.extract.sections
         sentence_representations(ex, sentence, by_sentence.get(sentence.index, []))
         labelled_lists(ex, sentence, by_sentence.get(sentence.index, []))
         clause_on_meeting(ex, sentence, by_sentence.get(sentence.index, []))

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
@@ -60,6 +61,8 @@ class Sentence:
     mentions: list[DomainMention]  # offsets relative to the doc
     quotes: _QuotedSpeech  # doc offsets of quoted speech
     written: str = ""  # the sentence as the article writes it (the parse saw it normalised)
+    kind: str = "body"  # the kind of its typed block (kg.structure): body, heading, roster, caption
+    section: Optional[int] = None  # index in Article.blocks of its own block (None without blocks)
 
     @property
     def text(self) -> str:
@@ -110,6 +113,7 @@ def article_sentences(article: Article, docs: list[Doc]) -> list[Sentence]:
     """The sentences of an article, over its parsed body blocks, each with its own mentions."""
     sentences: list[Sentence] = []
     for block, ((block_start, _), doc) in enumerate(zip(article.body, docs)):
+        typed = article.block_at(block_start)
         mentions = list(getattr(doc._, "kg_mentions", ()) or ())
         quotes = _QuotedSpeech([(m.start, m.end) for m in mentions if m.label == "QUOTE"], doc_text(doc))
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)  # a sentence reads only its own
@@ -131,6 +135,8 @@ def article_sentences(article: Article, docs: list[Doc]) -> list[Sentence]:
                     mentions=inside,
                     quotes=quotes,
                     written=article.text[block_start + span.start_char : block_start + span.end_char],
+                    kind=typed.kind if typed is not None else "body",
+                    section=article.blocks.index(typed) if typed is not None else None,
                 )
             )
     return sentences

@@ -86,6 +86,7 @@ class Extraction:
         self.home: Optional[str] = None  # the country the article is written from (set by the people pass)
         self._refs: list[PersonRef] = []  # every person mention (set by the people pass)
         self._refs_by_sentence: Optional[dict[int, list[PersonRef]]] = None  # id(sentence) → its refs
+        self.section_meetings: dict[int, Meeting] = {}  # heading block → the session/meal it reports
         self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
 
     def refs_in(self, sentence: Sentence) -> list[PersonRef]:

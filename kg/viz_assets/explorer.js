@@ -22,6 +22,33 @@
     ["title", "肩書"], ["institution", "機関"], ["evidence", "根拠となる文"], ["document", "記事"]];
   // Column order of the bundled `representations` query, so a CSV reads like its output.
   var CSV_COLUMNS = ["official", "side", "forum", "meeting", "date", "title", "institution", "evidence", "document"];
+  // Strings of the analysis tools (paths, styling, period, re-layout, export), in one table
+  // so that they can be translated together.
+  var TEXT = {
+    pathFrom: "ここから経路を探す",
+    pathPick: "経路: 始点 {from} — 終点のノードをクリック (Esc で中止)",
+    pathShown: "経路: {from} → {to}",
+    pathClear: "経路を閉じる",
+    pathHeading: "{from} から {to} への最短の経路 ({count} 本, {hops} 段)",
+    pathNone: "{from} と {to} は繋がっていません。",
+    pathWider: "会合と人物だけでは繋がらないため、機関・協議体も経由しています。",
+    pathMore: "ほかにも同じ長さの経路があります (最初の {limit} 本を表示)。",
+    sizeLabel: "大きさ",
+    sizeOptions: [["", "リンクの数"], ["meetings", "会合の数"], ["forums", "協議体の数"]],
+    colorLabel: "色",
+    colorOptions: [["", "種類"], ["country", "国"], ["community", "コミュニティ"]],
+    colorOther: "その他",
+    colorNone: "国なし・複数の国",
+    communityName: "{name} ほか {count} ノード",
+    periodLabel: "期間 (会合の日付)",
+    periodAll: "すべての期間",
+    relayout: "絞り込み・フォーカスを再配置",
+    exportGexf: "GEXF で保存",
+    exportGraphml: "GraphML で保存",
+  };
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, key) { return String(values[key]); });
+  }
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
@@ -38,7 +65,8 @@
 
   function defaultState() {
     return { focus: "", depth: 1, forum: "", country: "", statuses: STATUS_VALUES.slice(), hide: [],
-             links: false, view: "graph", sort: "", desc: false };
+             links: false, view: "graph", sort: "", desc: false, q: "", from: "", to: "", dates: "",
+             size: "", color: "", relayout: true };
   }
   var state = defaultState();
   var shown = { nodes: data.nodes.length, edges: data.edges.length };
@@ -73,7 +101,7 @@
     var button = el("button", text, "go");
     button.type = "button";
     button.setAttribute("data-go", id);
-    button.addEventListener("click", function () { setState({ focus: id, depth: 1 }); });
+    button.addEventListener("click", function () { setState(focusChange(id)); });
     wrap.appendChild(button);
     if (note) wrap.appendChild(el("span", note, "note"));
     return wrap;
@@ -101,6 +129,13 @@
     if (s.hide.length) p.set("hide", s.hide.join(","));
     if (s.links) p.set("links", "1");
     if (s.sort) p.set("sort", (s.desc ? "-" : "") + s.sort);
+    if (s.q) p.set("q", s.q);
+    if (s.from) p.set("from", s.from);
+    if (s.to) p.set("to", s.to);
+    if (s.dates) p.set("dates", s.dates);
+    if (s.size) p.set("size", s.size);
+    if (s.color) p.set("color", s.color);
+    if (!s.relayout) p.set("layout", "fixed");
     return p.toString();
   }
 
@@ -119,14 +154,21 @@
     var sort = p.get("sort") || "";
     s.desc = sort.charAt(0) === "-";
     s.sort = sort.replace(/^-/, "");
+    s.q = p.get("q") || "";
+    s.from = byId[p.get("from")] ? p.get("from") : "";
+    s.to = s.from && byId[p.get("to")] ? p.get("to") : "";
+    s.dates = /^\d{4}-\d{2}\.\.\d{4}-\d{2}$/.test(p.get("dates") || "") ? p.get("dates") : "";
+    s.size = TEXT.sizeOptions.some(function (o) { return o[0] === p.get("size"); }) ? p.get("size") : "";
+    s.color = TEXT.colorOptions.some(function (o) { return o[0] === p.get("color"); }) ? p.get("color") : "";
+    s.relayout = p.get("layout") !== "fixed";
     return s;
   }
 
-  function writeHash() {
+  function writeHash(replace) {
     var hash = hashOf(state);
     if (location.hash.replace(/^#/, "") === hash) return;
     try {
-      history.pushState(null, "", hash ? "#" + hash : location.pathname + location.search);
+      history[replace ? "replaceState" : "pushState"](null, "", hash ? "#" + hash : location.pathname + location.search);
     } catch (err) {
       // about:srcdoc (the notebook's iframe) has no URL to push to; the page still works.
     }
@@ -135,9 +177,11 @@
   // Change part of the state, record it in the history and redraw.
   function setState(change, options) {
     Object.keys(change).forEach(function (k) { state[k] = change[k]; });
-    if (change.focus && !visibleWith(state, change.focus)) {
+    var wanted = [change.focus, change.from, change.to].filter(function (id) { return id; });
+    if (wanted.some(function (id) { return !visibleWith(state, id); })) {
       // Focusing something the filters hide: clear the filters rather than show nothing.
-      var keep = { focus: state.focus, depth: state.depth, view: state.view, links: state.links };
+      var keep = { focus: state.focus, depth: state.depth, view: state.view, links: state.links, q: state.q,
+                   from: state.from, to: state.to, size: state.size, color: state.color, relayout: state.relayout };
       state = defaultState();
       Object.keys(keep).forEach(function (k) { state[k] = keep[k]; });
     }
@@ -156,9 +200,49 @@
     if (s.hide.indexOf(node.kind) >= 0) return false;
     if (s.forum && node.forums.indexOf(s.forum) < 0) return false;
     if (s.country && node.countries.indexOf(s.country) < 0) return false;
-    if (s.statuses.length !== STATUS_VALUES.length && node.statuses.length &&
-        !node.statuses.some(function (v) { return v === "" || s.statuses.indexOf(v) >= 0; })) return false;
+    if (meetingFilterActive(s) && !meetingsKept(s)[node.id]) return false;
     return true;
+  }
+
+  // The status and period filters select meetings: they keep those meetings and what they
+  // link to (attendees, forums; countries too when their links are drawn), nothing else.
+  function meetingFilterActive(s) {
+    return s.statuses.length !== STATUS_VALUES.length || !!s.dates;
+  }
+
+  function meetingSelected(s, status, date) {
+    if (s.statuses.length !== STATUS_VALUES.length && s.statuses.indexOf(status || "") < 0) return false;
+    return !s.dates || inPeriod(s.dates, date);
+  }
+
+  var keptCache = { key: null, kept: null };
+  function meetingsKept(s) {
+    var key = s.statuses.join(",") + "|" + s.dates + "|" + s.links;
+    if (keptCache.key === key) return keptCache.kept;
+    var kept = {};
+    data.nodes.forEach(function (n) {
+      if (n.kind !== "meeting" || !meetingSelected(s, n.status, n.date)) return;
+      kept[n.id] = true;
+      neighbours[n.id].forEach(function (m) { if (!m.countryLink || s.links) kept[m.id] = true; });
+    });
+    keptCache = { key: key, kept: kept };
+    return kept;
+  }
+
+  // The months a date covers ("2024" → 2024-01..2024-12) as month numbers, or null.
+  function monthSpan(date) {
+    var m = /^(\d{4})(?:-(\d{2}))?/.exec(date || "");
+    if (!m) return null;
+    var year = parseInt(m[1], 10) * 12;
+    return m[2] ? [year + parseInt(m[2], 10) - 1, year + parseInt(m[2], 10) - 1] : [year, year + 11];
+  }
+
+  // Does ``date`` fall in the period "YYYY-MM..YYYY-MM" (an undated meeting never does)?
+  function inPeriod(period, date) {
+    var span = monthSpan(date);
+    if (!span) return false;
+    var ends = period.split("..").map(function (p) { return monthSpan(p)[0]; });
+    return span[1] >= ends[0] && span[0] <= ends[1];
   }
 
   function visibleWith(s, id) {
@@ -168,11 +252,12 @@
   }
 
   function filtersActive() {
-    return !!(state.forum || state.country || state.hide.length || state.statuses.length !== STATUS_VALUES.length);
+    return !!(state.forum || state.country || state.hide.length || meetingFilterActive(state));
   }
 
   // The focus: the node and its neighbours up to ``depth`` links (or a document's facts).
   function computeFocus() {
+    if (state.from && state.to) return pathSet();
     if (!state.focus) return null;
     var set = {};
     if (data.documents[state.focus]) {
@@ -227,7 +312,7 @@
     var candidates = data.nodes.filter(function (n) { return visibleIds[n.id] && (!focusSet || focusSet[n.id]); });
     candidates.sort(function (a, b) {
       var fa = a.id === state.focus ? -1 : 0, fb = b.id === state.focus ? -1 : 0;
-      return fa - fb || a.labelRank - b.labelRank || b.size - a.size || (a.id < b.id ? -1 : 1);
+      return fa - fb || a.labelRank - b.labelRank || sizeNow[b.id] - sizeNow[a.id] || (a.id < b.id ? -1 : 1);
     });
     var grid = {};
     var named = {};
@@ -245,9 +330,10 @@
     candidates.forEach(function (n) {
       var p = positions[n.id];
       // Below the node if there is room, else above it.
-      if (fits(labelBox(p.x * scale, p.y * scale, n.size * scale, n.label, px, false))) named[n.id] = 0;
-      else if (fits(labelBox(p.x * scale, p.y * scale, n.size * scale, n.label, px, true))) {
-        named[n.id] = -(2 * n.size + (px * 1.25 + 4) / scale);
+      var radius = sizeNow[n.id];
+      if (fits(labelBox(p.x * scale, p.y * scale, radius * scale, n.label, px, false))) named[n.id] = 0;
+      else if (fits(labelBox(p.x * scale, p.y * scale, radius * scale, n.label, px, true))) {
+        named[n.id] = -(2 * radius + (px * 1.25 + 4) / scale);
       }
     });
     var changes = [];
@@ -292,9 +378,11 @@
       if (isVisible) { visibleIds[node.id] = true; shown.nodes += 1; }
     });
     focusSet = computeFocus();
+    // Once the lit nodes are laid out again, the rest no longer sits beside them: fainter.
+    var dimmed = focusSet && state.relayout ? DIMMED / 3 : DIMMED;
     nodes.forEach(function (node) {
       var isVisible = !!visibleIds[node.id];
-      var opacity = !focusSet || focusSet[node.id] ? 1 : DIMMED;
+      var opacity = !focusSet || focusSet[node.id] ? 1 : dimmed;
       if (!!node.hidden === isVisible || node.opacity !== opacity) {
         nodeChanges.push({ id: node.id, hidden: !isVisible, opacity: opacity });
       }
@@ -304,7 +392,7 @@
       if (isVisible) shown.edges += 1;
       var lit = !focusSet || (focusSet[edge.from] && focusSet[edge.to]);
       var c = edgeColor[edge.id];
-      var color = { color: c, highlight: c, hover: c, opacity: lit ? 0.9 : DIMMED };
+      var color = { color: c, highlight: c, hover: c, opacity: lit ? 0.9 : dimmed };
       if (!!edge.hidden === isVisible || !edge.color || edge.color.opacity !== color.opacity) {
         edgeChanges.push({ id: edge.id, hidden: !isVisible, color: color });
       }
@@ -331,7 +419,9 @@
     if (placed.length) ids = placed;
     if (!ids.length) return;
     network.fit({ nodes: ids, animation: false });
-    if (network.getScale() > MAX_FIT_SCALE) network.moveTo({ scale: MAX_FIT_SCALE, animation: false });
+    // A focus or a path: a margin, so that the labels of the outermost nodes fit too.
+    var scale = Math.min(network.getScale() * (focusSet ? 0.9 : 1), MAX_FIT_SCALE);
+    if (scale !== network.getScale()) network.moveTo({ scale: scale, animation: false });
   }
   explorer.fit = frame;
 
@@ -509,6 +599,7 @@
     off.addEventListener("click", function () { setState({ focus: "", depth: 1 }); });
     tools.appendChild(more);
     tools.appendChild(off);
+    if (byId[state.focus]) addPathStart(tools, state.focus);
     parent.appendChild(tools);
   }
 
@@ -586,7 +677,7 @@
   // Focus on node ``id`` (an IRI): the node and its neighbours, the rest dimmed.
   function select(id) {
     if (!byId[id] && !data.documents[id]) return false;
-    setState({ focus: id, depth: 1 });
+    setState(focusChange(id));
     return true;
   }
   explorer.select = select;
@@ -614,14 +705,14 @@
 
   network.on("click", function (params) {
     if (params.nodes.length) {
-      setState({ focus: params.nodes[0], depth: 1 });
+      setState(focusChange(params.nodes[0]));
     } else if (params.edges.length) {
       showEdge(params.edges[0]);
-    } else if (state.focus) {
+    } else if (state.focus && !state.from) {
       setState({ focus: "", depth: 1 }, { reframe: false });
     }
   });
-  network.on("hoverNode", function (params) { if (!state.focus) showNode(params.node); });
+  network.on("hoverNode", function (params) { if (!state.focus && !state.from) showNode(params.node); });
 
   // ------------------------------------------------------------ search
 
@@ -667,13 +758,20 @@
       button.appendChild(el("span", typeByName[node.kind].label, "result-type"));
       button.addEventListener("click", function () {
         clear(resultList);
-        setState({ focus: node.id, depth: 1, view: state.view === "table" ? "graph" : state.view });
+        var change = focusChange(node.id);
+        change.view = state.view === "table" ? "graph" : state.view;
+        setState(change);
       });
       item.appendChild(button);
       resultList.appendChild(item);
     });
   }
-  searchBox.addEventListener("input", showResults);
+  searchBox.addEventListener("input", function () {
+    // The search text is part of the view (deep links keep it) without a history step per key.
+    state.q = searchBox.value;
+    writeHash(true);
+    showResults();
+  });
   document.addEventListener("click", function (event) {
     if (!searchBox.parentNode.contains(event.target)) clear(resultList);
   });
@@ -681,9 +779,14 @@
     if (event.key === "Enter") {
       var first = resultList.querySelector("button");
       if (first) first.click();
-    } else if (event.key === "Escape") {
-      clear(resultList);
     }
+  });
+  // Esc closes the search results, else ends picking or showing a path, else the focus.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    if (resultList.firstChild) clear(resultList);
+    else if (state.from) setState({ from: "", to: "" }, { reframe: false });
+    else if (state.focus) setState({ focus: "", depth: 1 }, { reframe: false });
   });
 
   // ------------------------------------------------------------ meetings table
@@ -691,13 +794,24 @@
   function rowVisible(row) {
     if (state.forum && row.forumId !== state.forum) return false;
     if (state.country && row.side !== state.country) return false;
-    if (row.status && state.statuses.indexOf(row.status) < 0) return false;
-    var key = searchKey(searchBox.value || "");
-    if (key) {
-      var hay = [row.official, row.meeting, row.forum, row.institution, row.title].map(function (v) { return searchKey(v || ""); });
-      if (!hay.some(function (h) { return h.indexOf(key) >= 0; })) return false;
+    if (meetingFilterActive(state) && !meetingSelected(state, row.status, row.date)) return false;
+    var key = searchKey(state.q);
+    return !key || rowKeys(row).some(function (h) { return h.indexOf(key) >= 0; });
+  }
+
+  // What the table's search looks in: every cell (the evidence sentence and the document id
+  // too) and the names the graph's search knows for the row's person, meeting and forum
+  // (aliases, acronyms such as EDSCG).
+  function rowKeys(row) {
+    if (!row.keys) {
+      var keys = CSV_COLUMNS.map(function (c) { return searchKey(row[c] || ""); });
+      [row.officialId, row.meetingId, row.forumId].forEach(function (id) {
+        if (byId[id]) keys = keys.concat(byId[id].keys);
+      });
+      keys.push(searchKey(row.documentId || ""));
+      row.keys = keys.filter(function (k) { return k; });
     }
-    return true;
+    return row.keys;
   }
 
   function tableRows() {
@@ -867,13 +981,390 @@
     download("kaigi-kg-graph.png", explorer.png());
   });
 
+  // ------------------------------------------------------------ paths between two nodes
+
+  // Chains of meetings and people: only those are passed through (an institution, forum or
+  // country only at either end), unless nothing else connects the two nodes.
+  var PATH_LIMIT = 12;
+  var PASSABLE = { official: true, person: true, meeting: true };
+  var adjacent = {};
+  data.nodes.forEach(function (n) { adjacent[n.id] = {}; });
+  data.edges.forEach(function (e) { adjacent[e.from][e.to] = true; adjacent[e.to][e.from] = true; });
+  Object.keys(adjacent).forEach(function (id) { adjacent[id] = Object.keys(adjacent[id]).sort(); });
+
+  var pathCache = { key: null };
+  function pathResult() {
+    var key = state.from + "\n" + state.to;
+    if (pathCache.key === key) return pathCache;
+    var find = function (passable) {
+      return kgAnalysis.shortestPaths(adjacent, state.from, state.to, function (id) { return passable(byId[id].kind); },
+                                      PATH_LIMIT + 1);
+    };
+    var paths = find(function (kind) { return PASSABLE[kind]; });
+    var wider = !paths.length;
+    if (wider) paths = find(function (kind) { return kind !== "country"; });
+    pathCache = { key: key, paths: paths.slice(0, PATH_LIMIT), more: paths.length > PATH_LIMIT, wider: wider && paths.length > 0 };
+    return pathCache;
+  }
+
+  function pathSet() {
+    var set = {};
+    set[state.from] = set[state.to] = true;
+    pathResult().paths.forEach(function (p) { p.forEach(function (id) { set[id] = true; }); });
+    return set;
+  }
+
+  // What a click on node ``id`` does: ends a path being picked, else focuses the node.
+  function focusChange(id) {
+    if (state.from && !state.to && id !== state.from && byId[id]) {
+      return { to: id, focus: "", forum: "", country: "", statuses: STATUS_VALUES.slice(), dates: "", hide: [] };
+    }
+    return { focus: id, depth: 1, from: "", to: "" };
+  }
+
+  explorer.path = function (from, to) {
+    if (!byId[from] || !byId[to]) return false;
+    setState({ from: from, to: "", focus: from });
+    setState(focusChange(to));
+    return true;
+  };
+  explorer.paths = function () { return state.from && state.to ? pathResult().paths : []; };
+
+  function addPathStart(parent, id) {
+    var start = el("button", TEXT.pathFrom);
+    start.type = "button";
+    start.id = "path-from";
+    start.addEventListener("click", function () { setState({ from: id, to: "" }, { reframe: false }); });
+    parent.appendChild(start);
+  }
+
+  var pathBar = document.getElementById("path-bar");
+  function renderPathBar() {
+    clear(pathBar);
+    pathBar.hidden = !state.from;
+    if (!state.from) return;
+    var names = { from: byId[state.from].details.display, to: state.to ? byId[state.to].details.display : "" };
+    pathBar.appendChild(el("span", fill(state.to ? TEXT.pathShown : TEXT.pathPick, names)));
+    var close = el("button", TEXT.pathClear);
+    close.type = "button";
+    close.id = "path-clear";
+    close.addEventListener("click", function () { setState({ from: "", to: "" }, { reframe: false }); });
+    pathBar.appendChild(close);
+  }
+
+  // A path reads from left to right: one column a step, the chains of a column one under another.
+  function pathLayout() {
+    var columns = {};
+    var placed = {};
+    pathResult().paths.forEach(function (path) {
+      path.forEach(function (id, step) {
+        if (placed[id]) return;
+        placed[id] = true;
+        (columns[step] = columns[step] || []).push(id);
+      });
+    });
+    var start = home[state.from];
+    var positions = {};
+    Object.keys(columns).forEach(function (step) {
+      var column = columns[step];
+      column.forEach(function (id, i) {
+        positions[id] = { x: start.x + step * data.spacing * 1.2, y: start.y + (i - (column.length - 1) / 2) * data.spacing * 0.45 };
+      });
+    });
+    [state.from, state.to].forEach(function (id) { if (!positions[id]) positions[id] = home[id]; });
+    return positions;
+  }
+
+  function showPaths() {
+    var result = pathResult();
+    var names = { from: byId[state.from].details.display, to: byId[state.to].details.display,
+                  count: result.paths.length, hops: result.paths.length ? result.paths[0].length - 1 : 0,
+                  limit: PATH_LIMIT };
+    clear(detailsBody);
+    detailsBody.removeAttribute("data-node");
+    detailsBody.removeAttribute("data-edge");
+    detailsBody.setAttribute("data-paths", String(result.paths.length));
+    detailsBody.appendChild(el("h3", fill(result.paths.length ? TEXT.pathHeading : TEXT.pathNone, names)));
+    if (result.wider) detailsBody.appendChild(el("p", TEXT.pathWider, "hint"));
+    var list = el("ol", null, "paths");
+    result.paths.forEach(function (path) {
+      var item = el("li");
+      path.forEach(function (id, i) {
+        if (i) item.appendChild(el("span", " \u2192 ", "arrow"));
+        var glyph = el("span", GLYPHS[typeByName[byId[id].kind].shape], "glyph");
+        glyph.style.color = typeByName[byId[id].kind].color;
+        item.appendChild(glyph);
+        item.appendChild(goButton(byId[id].details.display, id));
+      });
+      list.appendChild(item);
+    });
+    detailsBody.appendChild(list);
+    if (result.more) detailsBody.appendChild(el("p", fill(TEXT.pathMore, names), "hint"));
+  }
+
+  // ------------------------------------------------------------ re-layout of a subset
+
+  // What a filter, a focus or a path keeps is laid out again in the page, started from the
+  // positions computed when the page was written (kgAnalysis.layoutSubset); clearing them
+  // puts every node back where that layout had it.
+  var RELAYOUT_MAX = 600;
+  // Links of a subset a little shorter than in the whole layout: a subset has fewer labels.
+  var SUBSET_SPACING = 0.75;
+  var home = {};
+  data.nodes.forEach(function (n) { home[n.id] = { x: n.x, y: n.y }; });
+  var moved = {};
+  var layoutKey = "";
+
+  function subsetToLayout() {
+    var set = focusSet || (filtersActive() ? visibleIds : null);
+    if (!state.relayout || !set) return null;
+    var ids = Object.keys(set).filter(function (id) { return byId[id] && (byId[id].kind !== "country" || state.links); });
+    return ids.length > 1 && ids.length <= RELAYOUT_MAX ? ids.sort() : null;
+  }
+
+  // Returns true when nodes moved (the view must be framed again).
+  function applyLayout() {
+    var ids = subsetToLayout();
+    var key = ids ? ids.join("\n") + "|" + state.links : "";
+    if (key === layoutKey) return false;
+    layoutKey = key;
+    var target = {};
+    Object.keys(moved).forEach(function (id) { target[id] = home[id]; });
+    moved = {};
+    if (ids) {
+      var inSet = {};
+      ids.forEach(function (id) { inSet[id] = true; });
+      var links = data.edges.filter(function (e) {
+        return inSet[e.from] && inSet[e.to] && (!e.countryLink || state.links);
+      }).map(function (e) { return [e.from, e.to]; });
+      var placed = state.from && state.to ? pathLayout() : kgAnalysis.layoutSubset(ids, links, home, SUBSET_SPACING * data.spacing, 80);
+      ids.forEach(function (id) { target[id] = placed[id]; moved[id] = true; });
+    }
+    nodes.update(Object.keys(target).map(function (id) { return { id: id, x: target[id].x, y: target[id].y }; }));
+    return true;
+  }
+
+  // ------------------------------------------------------------ styling by attribute
+
+  var sizeNow = {};
+  var colorNow = {};
+  data.nodes.forEach(function (n) {
+    sizeNow[n.id] = n.size;
+    colorNow[n.id] = typeByName[n.kind].color;
+  });
+
+  function sizeFor(n) {
+    if (state.size === "meetings") return Math.round((8 + 6 * Math.sqrt(n.meetings)) * 10) / 10;
+    if (state.size === "forums") return Math.round((8 + 7 * Math.sqrt(n.forums.length)) * 10) / 10;
+    return n.size;
+  }
+
+  var countryName = {};
+  data.countries.forEach(function (c) { countryName[c.code] = c.label; });
+
+  // The groups of a colouring, largest first: the first ones get the palette, the rest grey.
+  function colorGroups(mode) {
+    var keyOf = function (n) {
+      var k = mode === "country" ? n.country : n.community;
+      return k === null || k === undefined ? "" : String(k);
+    };
+    var members = {};
+    data.nodes.forEach(function (n) { (members[keyOf(n)] = members[keyOf(n)] || []).push(n); });
+    var keys = Object.keys(members).filter(function (k) { return k; }).sort(function (a, b) {
+      return members[b].length - members[a].length || (a < b ? -1 : 1);
+    });
+    var groups = keys.map(function (k, i) {
+      var name = k;
+      if (mode === "country") name = countryName[k] || k;
+      else {
+        var best = members[k].slice().sort(function (a, b) {
+          return a.labelRank - b.labelRank || b.meetings - a.meetings || (a.id < b.id ? -1 : 1); })[0];
+        name = fill(TEXT.communityName, { name: best.details.display, count: members[k].length - 1 });
+      }
+      return { key: k, name: name, count: members[k].length, color: kgAnalysis.PALETTE[i] || kgAnalysis.OTHER };
+    });
+    var colorOf = {};
+    groups.forEach(function (g) { members[g.key].forEach(function (n) { colorOf[n.id] = g.color; }); });
+    (members[""] || []).forEach(function (n) { colorOf[n.id] = "#e6e6e6"; });
+    var shownGroups = groups.slice(0, kgAnalysis.PALETTE.length);
+    var rest = groups.slice(kgAnalysis.PALETTE.length).reduce(function (sum, g) { return sum + g.count; }, 0);
+    if (rest) shownGroups.push({ key: "*", name: TEXT.colorOther, count: rest, color: kgAnalysis.OTHER });
+    if (members[""]) shownGroups.push({ key: "", name: TEXT.colorNone, count: members[""].length, color: "#e6e6e6" });
+    return { colorOf: colorOf, groups: shownGroups };
+  }
+
+  var styleKey = "|";
+  function applyStyle() {
+    var key = state.size + "|" + state.color;
+    if (key === styleKey) return;
+    styleKey = key;
+    var coloring = state.color ? colorGroups(state.color) : null;
+    nodes.update(data.nodes.map(function (n) {
+      var c = coloring ? coloring.colorOf[n.id] : typeByName[n.kind].color;
+      sizeNow[n.id] = sizeFor(n);
+      colorNow[n.id] = c;
+      // Placeholder meetings stay hollow: the colour goes to their dashed outline.
+      var color = typeof n.color === "object" ? { background: "#ffffff", border: c, highlight: { background: "#ffffff", border: c } } : c;
+      return { id: n.id, size: sizeNow[n.id], color: coloring ? color : n.color };
+    }));
+    renderStyleKey(coloring);
+  }
+
+  var styleBox = document.getElementById("style");
+  var sizeSelect = el("select");
+  var colorSelect = el("select");
+  var styleKeyList = el("ul");
+  (function buildStyleControls() {
+    styleBox.appendChild(el("h2", TEXT.sizeLabel + " / " + TEXT.colorLabel));
+    [[sizeSelect, "style-size", TEXT.sizeLabel, TEXT.sizeOptions, "size"],
+     [colorSelect, "style-color", TEXT.colorLabel, TEXT.colorOptions, "color"]].forEach(function (c) {
+      var label = el("label", c[2] + " ");
+      c[0].id = c[1];
+      fillSelect(c[0], c[3], function (o) { return o[0]; }, function (o) { return o[1]; });
+      c[0].addEventListener("change", function () {
+        var change = {};
+        change[c[4]] = c[0].value;
+        setState(change, { reframe: false });
+      });
+      label.appendChild(c[0]);
+      styleBox.appendChild(label);
+    });
+    styleKeyList.id = "style-key";
+    styleBox.appendChild(styleKeyList);
+  })();
+
+  function renderStyleKey(coloring) {
+    clear(styleKeyList);
+    if (!coloring) return;
+    coloring.groups.forEach(function (g) {
+      var item = el("li");
+      item.setAttribute("data-key", g.key);
+      var swatch = el("span", "\u25CF", "glyph");
+      swatch.style.color = g.color;
+      item.appendChild(swatch);
+      item.appendChild(el("span", g.name));
+      item.appendChild(el("span", "(" + g.count + ")", "legend-count"));
+      styleKeyList.appendChild(item);
+    });
+  }
+
+  // ------------------------------------------------------------ period (date range)
+
+  var periodBox = document.getElementById("period");
+  var monthsDated = data.nodes.map(function (n) { return n.kind === "meeting" ? monthSpan(n.date) : null; })
+    .filter(function (s) { return s; });
+  var firstMonth = Math.min.apply(null, monthsDated.map(function (s) { return s[0]; }));
+  var lastMonth = Math.max.apply(null, monthsDated.map(function (s) { return s[1]; }));
+  var periodFrom = el("input");
+  var periodTo = el("input");
+  var periodText = el("span", "", "period-text");
+  function monthText(m) {
+    var month = m % 12 + 1;
+    return Math.floor(m / 12) + "-" + (month < 10 ? "0" : "") + month;
+  }
+  function periodOfSliders() {
+    var a = Math.min(+periodFrom.value, +periodTo.value), b = Math.max(+periodFrom.value, +periodTo.value);
+    return a === firstMonth && b === lastMonth ? "" : monthText(a) + ".." + monthText(b);
+  }
+  (function buildPeriod() {
+    if (!monthsDated.length) { periodBox.hidden = true; return; }
+    periodBox.appendChild(el("label", TEXT.periodLabel));
+    var row = el("span", null, "period-row");
+    [[periodFrom, "period-from"], [periodTo, "period-to"]].forEach(function (p) {
+      p[0].type = "range";
+      p[0].id = p[1];
+      p[0].min = String(firstMonth);
+      p[0].max = String(lastMonth);
+      p[0].step = "1";
+      p[0].addEventListener("input", function () { periodText.textContent = periodOfSliders().replace("..", " – ") || TEXT.periodAll; });
+      p[0].addEventListener("change", function () { setState({ dates: periodOfSliders(), focus: "" }); });
+      row.appendChild(p[0]);
+    });
+    row.appendChild(periodText);
+    periodBox.appendChild(row);
+  })();
+
+  function syncPeriod() {
+    if (!monthsDated.length) return;
+    var ends = state.dates ? state.dates.split("..").map(function (p) { return monthSpan(p)[0]; }) : [firstMonth, lastMonth];
+    periodFrom.value = String(ends[0]);
+    periodTo.value = String(ends[1]);
+    periodText.textContent = state.dates ? state.dates.replace("..", " – ") : TEXT.periodAll;
+  }
+
+  // ------------------------------------------------------------ GEXF and GraphML export
+
+  // What is shown: the focus (or path) when there is one, else what the filters keep; with
+  // the positions, sizes and colours drawn, and the links among those nodes.
+  function shownGraph() {
+    var ids = data.nodes.filter(function (n) { return visibleIds[n.id] && (!focusSet || focusSet[n.id]); })
+      .map(function (n) { return n.id; });
+    var inSet = {};
+    ids.forEach(function (id) { inSet[id] = true; });
+    var positions = network.getPositions(ids);
+    return {
+      nodes: ids.map(function (id) {
+        var n = byId[id];
+        return { id: id, label: n.details.display, kind: n.kind, iri: id, status: n.status, date: n.date,
+                 country: n.country, community: n.community, meetings: n.meetings, forums: n.forums.length,
+                 x: positions[id].x, y: positions[id].y, size: sizeNow[id], color: colorNow[id] };
+      }),
+      edges: data.edges.filter(function (e) {
+        return inSet[e.from] && inSet[e.to] && (!e.countryLink || state.links);
+      }).map(function (e) {
+        return { id: e.id, from: e.from, to: e.to, kind: e.kind, relation: e.description, side: e.side, title: e.title };
+      }),
+    };
+  }
+  explorer.gexf = function () { return kgAnalysis.toGEXF(shownGraph()); };
+  explorer.graphml = function () { return kgAnalysis.toGraphML(shownGraph()); };
+
+  var tabTools = document.getElementById("tab-tools");
+  var relayoutBox = el("input");
+  (function buildTools() {
+    var label = el("label");
+    relayoutBox.type = "checkbox";
+    relayoutBox.id = "relayout";
+    relayoutBox.addEventListener("change", function () { setState({ relayout: relayoutBox.checked }); });
+    label.appendChild(relayoutBox);
+    label.appendChild(document.createTextNode(" " + TEXT.relayout));
+    tabTools.insertBefore(label, tabTools.firstChild);
+    [["export-gexf", TEXT.exportGexf, "kaigi-kg.gexf", explorer.gexf],
+     ["export-graphml", TEXT.exportGraphml, "kaigi-kg.graphml", explorer.graphml]].forEach(function (b) {
+      var button = el("button", b[1]);
+      button.type = "button";
+      button.id = b[0];
+      button.className = "graph-only";
+      button.addEventListener("click", function () {
+        var url = URL.createObjectURL(new Blob([b[3]()], { type: "application/xml;charset=utf-8" }));
+        download(b[2], url);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      });
+      tabTools.appendChild(button);
+    });
+  })();
+
+  function syncTools() {
+    relayoutBox.checked = state.relayout;
+    sizeSelect.value = state.size;
+    colorSelect.value = state.color;
+    if (searchBox.value !== state.q) searchBox.value = state.q;
+    document.querySelectorAll("#tab-tools .graph-only").forEach(function (b) { b.hidden = state.view !== "graph"; });
+    relayoutBox.parentNode.hidden = state.view !== "graph";
+    syncPeriod();
+  }
+
   // ------------------------------------------------------------ drawing everything
 
   var drawnView = "graph";
 
   function render(options) {
     syncControls();
+    syncTools();
+    applyStyle();
     applyVisibility();
+    if (applyLayout()) options = { reframe: true };
+    renderPathBar();
     if (state.view === "graph" && drawnView !== "graph") {
       // The canvas had no size while its view was hidden.
       network.setSize("100%", "100%");
@@ -885,7 +1376,9 @@
       frame();
     }
     updateLabels(true);
-    if (state.focus && data.documents[state.focus]) showDocument(state.focus);
+    detailsBody.removeAttribute("data-paths");
+    if (state.from && state.to) showPaths();
+    else if (state.focus && data.documents[state.focus]) showDocument(state.focus);
     else if (state.focus && byId[state.focus]) showNode(state.focus);
     else showHint();
     if (state.focus && byId[state.focus]) network.selectNodes([state.focus]);

@@ -1,0 +1,117 @@
+"""Side labels: 「日本側から」「先方より」「我が方:」「ブラジル:」 each open one side's part of a
+delegation list or roster; the people after a label, up to the next one, stand for its side.
+
+The label forms are data (``kg/data/side_labels.tsv``, read by ``lexicon.side_labels``); this
+module is their one interpreter. A label counts only where a person follows it (after at
+most a comma, colon or space), so 「米国から抑止力の提供を受ける」 is no label. The side of
+「先方」 and 「我が方」 depends on the meeting: the text's own side, and the one other party.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+from kg import lexicon
+from kg.components import DomainMention, doc_text
+from kg.extract.sentences import Sentence
+from kg.extract.state import Extraction, Meeting
+
+
+# what may stand between a label and the first person it introduces
+_GAP = re.compile(r"[\s、,，:：]*")
+# what may stand before a label: the start of the text, punctuation, or a particle closing
+# the phrase before it (「会談には日本側から…」)
+_BEFORE = set(" \u3000、,，。:：;；()（）「」『』【】[]・/／") | {"は", "に", "で", "も", "ら", "他", "か"}
+
+
+class Label(NamedTuple):
+    start: int  # doc offsets of the label
+    end: int
+    side: str  # country | own | other
+    code: Optional[str]  # the country written (side == "country")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    """One alternation of every label form of ``side_labels.tsv``, longest first; group
+    ``country`` holds the country form written, and the group name of the row's side is set."""
+    forms = [f for f, _ in lexicon.country_forms_longest_first()]
+    long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
+    any_forms = "|".join(re.escape(f) for f in forms)
+    alternatives = []
+    for k, (side, heads, endings) in enumerate(lexicon.side_labels()):
+        pieces = []
+        for head in heads:
+            # a one-character country form (米, 韓) binds only to a following noun (米側)
+            countries = any_forms if head != "{country}" else long_forms
+            pieces.append(re.escape(head).replace(re.escape("{country}"), f"(?P<x{k}_{len(pieces)}>{countries})"))
+        ends = [re.escape(e) if e != ":" else "[:：]" for e in endings if e]
+        head_re = "|".join(sorted(pieces, key=len, reverse=True))
+        alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:{'|'.join(ends)}))")
+    return re.compile("|".join(alternatives))
+
+
+def find_labels(sentence: "Sentence") -> list[Label]:
+    """The side labels of ``sentence`` that introduce a person, outside quoted speech."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    starts = {m.start for m in sentence.mentions if m.label == "PERSON"}
+    found = []
+    for match in _pattern().finditer(text, sentence.span.start_char, sentence.span.end_char):
+        if match.start() > sentence.span.start_char and text[match.start() - 1] not in _BEFORE:
+            continue
+        after = _GAP.match(text, match.end()).end()
+        if after not in starts or sentence.quoted(match.start(), match.end()):
+            continue
+        group = next(name for name, value in match.groupdict().items() if value and not name.startswith("x"))
+        side = group.split("_")[0]
+        written = next((v for name, v in match.groupdict().items() if v and name.startswith("x")), None)
+        code = lexicon.country_forms().get(written) if written else None
+        found.append(Label(match.start(), match.end(), side, code))
+    return found
+
+
+def label_meeting(ex: "Extraction", sentence: "Sentence") -> Optional["Meeting"]:
+    """The meeting a list in ``sentence`` reports: the last held meeting named in it, else the one in focus."""
+    held = [mt for _, mt in ex.sentence_meetings(sentence) if mt.status == "held"]
+    if held:
+        return held[-1]
+    return ex.current.get(sentence.index) or (ex.current.get(sentence.index - 1) if sentence.index > 0 else None)
+
+
+def resolve_labels(ex: "Extraction", labels: list[Label], meeting: Optional["Meeting"]) -> list[Optional[str]]:
+    """The country each label stands for: the one written; the text's own side (its home, else
+    the one country the other labels write); the one party of the meeting no other label
+    takes. None when the text does not decide it."""
+    written = [lb.code for lb in labels if lb.side == "country" and lb.code]
+    own = ex.home or (written[0] if len(set(written)) == 1 and any(lb.side == "other" for lb in labels) else None)
+    taken = set(written) | ({own} if own else set())
+    states = [c for c in (meeting.countries if meeting is not None else ()) if len(c) == 2]
+    left = [c for c in states if c not in taken]
+    if not states and own and len(set(written) - {own}) == 1:
+        left = list(set(written) - {own})
+    other = left[0] if len(left) == 1 else None
+    return [lb.code if lb.side == "country" else own if lb.side == "own" else other for lb in labels]
+
+
+def bind_side_labels(ex: "Extraction") -> None:
+    """Add a SIDE mention for every side label the component did not already mark (「先方から」,
+    「我が方:」, 「ブラジル:」), with the country it stands for (none when undecided, so that the
+    people after it do not take the side of the label before)."""
+    for sentence in ex.sentences:
+        labels = find_labels(sentence)
+        if not labels:
+            continue
+        codes = resolve_labels(ex, labels, label_meeting(ex, sentence))
+        sides = [m for m in sentence.mentions if m.label == "SIDE"]
+        added = []
+        for label, code in zip(labels, codes):
+            overlapping = [s for s in sides if s.start < label.end and label.start < s.end]
+            if overlapping and label.side == "country":
+                continue  # the component's own 「日本側から」
+            text = doc_text(sentence.doc)[label.start : label.end]
+            added.append(DomainMention("SIDE", label.start, label.end, text, codes=(code,) if code else ()))
+            sentence.mentions[:] = [m for m in sentence.mentions if m not in overlapping]
+        if added:
+            sentence.mentions[:] = sorted(sentence.mentions + added, key=lambda m: (m.start, m.end))

@@ -1,0 +1,162 @@
+"""The article's structure in extraction: the meeting of each section (``Article.blocks``),
+rosters without a verb, sessions and meals with a heading and attendee list of their own, and
+the headline and headings as other names of the meeting they name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+from kg import lexicon
+from kg.extract.frames import represent
+from kg.extract.sentences import Sentence
+from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
+from kg.extract.state import Extraction, Meeting, PersonRef
+
+
+# rules whose facts say who attended (an attendee list), not who acted
+_LISTED_RULES = ("side_phrase", "listed", "conjunct")
+# 「1 」「(2)」「一、」 before a heading's words
+_NUMBERING = re.compile(r"^\s*(?:[(][0-9]{1,2}[)]|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*")
+
+
+def heading_words(text: str) -> str:
+    """A heading's words without its numbering and brackets: 「2 首脳夕食会」 → 首脳夕食会."""
+    return _NUMBERING.sub("", unicodedata.normalize("NFKC", text)).strip(" ()【】[]")
+
+
+def _scopes(ex: "Extraction", section: Optional[int]) -> list[int]:
+    """The heading/headline blocks above block ``section``, nearest first."""
+    chain, blocks = [], ex.article.blocks
+    while section is not None and blocks[section].scope is not None:
+        section = blocks[section].scope
+        chain.append(section)
+    return chain
+
+
+def _in_section(ex: "Extraction", sentence: "Sentence", heading: int) -> bool:
+    return sentence.section is not None and heading in _scopes(ex, sentence.section)
+
+
+def main_meeting(ex: "Extraction") -> Optional[Meeting]:
+    """The meeting the article reports: the held meeting most people took part in (the first on ties)."""
+    counts = {m.key: 0 for m in ex.meetings if m.status == "held" and m.parent is None}
+    for rep in ex.representations.values():
+        if rep.meeting in counts:
+            counts[rep.meeting] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(m for m in ex.meetings if m.key in counts and counts[m.key] == best)
+
+
+def section_meeting(ex: "Extraction", sentence: "Sentence") -> Optional[Meeting]:
+    """The meeting of the section ``sentence`` stands in: that of its nearest heading with one
+    (a session or meal of its own), else the article's main meeting."""
+    for heading in _scopes(ex, sentence.section):
+        meeting = ex.section_meetings.get(heading)
+        if meeting is not None:
+            return meeting
+    return main_meeting(ex)
+
+
+def _meal_or_session(words: str) -> Optional[str]:
+    """``session`` or ``meal`` when the heading words name a session (少人数会合) or a meal (夕食会)."""
+    if any(w in words for w in lexicon.cues("session")):
+        return "session"
+    if any(w in words for w in lexicon.cues("sub_session")):
+        return "meal"
+    return None
+
+
+def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「2 首脳夕食会」 with its own attendee list under it (「日本側から…が同席した」) is a meeting
+    of its own: the facts read in its section go to it (a session's also stay with the main
+    meeting, whose part it is; a meal's leave it). A meal only mentioned beside the meeting,
+    without a heading and list of its own, stays the main meeting's."""
+    main = main_meeting(ex)
+    if main is None:
+        return
+    for index, block in enumerate(ex.article.blocks):
+        if block.kind != "heading" or block.level != 1:
+            continue
+        words = heading_words(ex.article.text[block.start : block.end])
+        what = _meal_or_session(words)
+        if what is None:
+            continue
+        inside = {s.index for s in ex.sentences if _in_section(ex, s, index)}
+        facts = [
+            (key, rep) for key, rep in ex.representations.items()
+            if rep.meeting == main.key and any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)
+        ]
+        if not any(rep.rule in _LISTED_RULES for _, rep in facts):
+            continue
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=words, identity=f"section:{words}", kind=main.kind,
+                          date=main.date, place=main.place, countries=list(main.countries), status="held",
+                          countries_from_text=main.countries_from_text)
+        ex.meetings.append(meeting)
+        ex.section_meetings[index] = meeting
+        for key, rep in facts:
+            own = tuple(ev for ev in rep.evidence if _sentence_at(ex, ev.start) in inside)
+            meeting.evidence.extend(ev for ev in own if ev not in meeting.evidence)
+            ex.representations[(rep.person, meeting.key, rep.side)] = rep.__class__(
+                **{**rep.__dict__, "meeting": meeting.key, "evidence": own}
+            )
+            rest = tuple(ev for ev in rep.evidence if ev not in own)
+            if what == "meal" and not rest:
+                del ex.representations[key]
+            elif what == "meal":
+                ex.representations[key] = rep.__class__(**{**rep.__dict__, "evidence": rest})
+        _hosts_of_section(ex, refs, main, meeting, inside)
+
+
+def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, meeting: Meeting, inside: set[int]) -> None:
+    """「山田大臣はスミス大臣との夕食会を行った」 under the meal's heading: its subject (は, が) and
+    partner (と, との), who sat in the main meeting, sat at the meal too, for the same side."""
+    sides = {rep.person: rep.side for rep in ex.representations.values() if rep.meeting == main.key}
+    for ref in refs:
+        if ref.sentence.index not in inside or ref.person.key not in sides:
+            continue
+        after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 2]
+        if after.startswith(("は", "が", "と")):
+            represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
+
+
+def _sentence_at(ex: "Extraction", start: int) -> Optional[int]:
+    return next((s.index for s in ex.sentences if s.start == start), None)
+
+
+def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「日本:A大臣 ペルー:B大臣」, and the names listed under 「出席者」: the people of a roster
+    took part in the meeting of its section, each for the side its label names (else its own country)."""
+    for sentence in ex.sentences:
+        if sentence.kind != "roster":
+            continue
+        meeting = section_meeting(ex, sentence)
+        if meeting is None:
+            continue
+        sides = [m for m in sentence.mentions if m.label == "SIDE"]
+        for ref in (r for r in refs if r.sentence is sentence):
+            label = side_mention_for(sides, ref.mention)
+            side = side_codes(label) if label is not None else None
+            if label is None and ref.person.country_source not in WEAK_SOURCES:
+                side = ref.person.country
+            represent(ex, ref.person, meeting, side, sentence, "roster", None)
+
+
+def name_aliases(ex: "Extraction") -> None:
+    """The headline and the headings are other names of the meeting they stand over:
+    「日豪防衛相会談」 above the talks the text calls 会談, 「2 首脳夕食会」 over its meal."""
+    kinds = tuple(sorted(set(lexicon.meeting_kinds()) | lexicon.cues("session") | lexicon.cues("sub_session"), key=len, reverse=True))
+    for index, block in enumerate(ex.article.blocks):
+        if block.kind not in ("headline", "heading"):
+            continue
+        words = re.sub(r"[0-9\s]+$", "", heading_words(ex.article.text[block.start : block.end]))
+        if len(words) < 3 or len(words) > 60 or not words.endswith(kinds):
+            continue
+        meeting = ex.section_meetings.get(index)
+        if meeting is None:
+            under = [s for s in ex.sentences if _in_section(ex, s, index)] if block.kind == "heading" else []
+            meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
+        if meeting is not None and words != meeting.forum and words not in meeting.aliases:
+            meeting.aliases.append(words)

@@ -1,0 +1,178 @@
+"""Document structure as data: the typed blocks of an article (part of ingest).
+
+A readout is not a run of paragraphs only: a headline names the meeting, numbered headings
+(「1 外相会談」「2 夕食会」) open the sections that report its parts, and rosters without a
+verb (「日本:A大臣 ペルー:B大臣」, or a list of names under 「出席者」) say who sat for which
+side. ``document_blocks`` types every line ingest looked at and gives each block the heading
+(or headline) in whose scope it stands; extraction reads the meeting of that scope.
+
+Kinds: ``headline``, ``dateline``, ``heading`` (numbered: level 1 「1」「一」, level 2 「(1)」;
+unnumbered list headings 「(参考)出席者」: level 0), ``roster``, ``caption``, ``body``.
+Only structure is read here (numbering, colons, list-label words from ``cues.tsv``, side-label
+heads from ``side_labels.tsv``, country forms): no name, sentence or site of any corpus.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Optional, Sequence
+
+from kg import lexicon
+from kg.dates import CAPTION_DATELINE
+from kg.records import Block
+
+# ingest's ParagraphVerdict records (paragraph, kind, reason, kept); not imported: ingest imports this module
+ParagraphVerdict = Any
+
+
+HEADING_MAX_CHARS = 40  # a section heading is a short line
+ROSTER_LINE_MAX_CHARS = 200
+LIST_HEADING_MAX_CHARS = 30
+LIST_MAX_LINES = 40
+NEAR_BODY_LINES = 12  # rosters and headings stand inside the article, not far below it
+
+# 「1 外相会談」「１．夕食会」「二、…」 (level 1) and 「(1) 防衛交流」「（２）…」 (level 2)
+_NUMBER_1 = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:[.、]\s*|\s+)(?=\S)")
+_NUMBER_2 = re.compile(r"^[(][0-9]{1,2}[)]\s*(?=\S)")
+_BULLET = re.compile(r"^[•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒\-*·✓✔➤➡]\s*")
+_SENTENCE_END = ("。", "｡")
+
+
+@lru_cache(maxsize=1)
+def _roster_label() -> re.Pattern:
+    """A roster label at a line's start or after a space: a side-label head of
+    ``side_labels.tsv`` (a country form of two or more characters for ``{country}``), maybe a
+    list word (同席者), then a colon: 「日本:」「ペルー側:」「我が方出席者:」."""
+    forms = "|".join(re.escape(f) for f, _ in lexicon.country_forms_longest_first() if len(f) >= 2)
+    heads = []
+    for _, words, _ in lexicon.side_labels():
+        heads += [re.escape(w).replace(re.escape("{country}"), f"(?:{forms})") for w in words]
+    words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(sorted(heads, key=len, reverse=True))})(?:{words})?\s*[:：]\s*(?=\S)")
+
+
+def _list_word(normal: str) -> bool:
+    return any(word in normal for word in lexicon.cues("list_label"))
+
+
+def heading_level(text: str) -> Optional[int]:
+    """1 for 「1 外相会談」, 2 for 「(1) 防衛交流」, None for a line that is not a numbered heading."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    if any(mark in normal for mark in _SENTENCE_END) or len(normal) > HEADING_MAX_CHARS:
+        return None
+    if _NUMBER_2.match(normal):
+        return 2
+    if _NUMBER_1.match(normal):
+        return 1
+    return None
+
+
+def is_roster_line(text: str) -> bool:
+    """「日本:山川一郎外務大臣 ブラジル:カルロス・メンデス外務大臣」: labelled by side, no sentence."""
+    normal = unicodedata.normalize("NFKC", _BULLET.sub("", text.strip()))
+    return (
+        not any(mark in normal for mark in _SENTENCE_END)
+        and len(normal) <= ROSTER_LINE_MAX_CHARS
+        and _roster_label().match(normal) is not None
+    )
+
+
+def _unbulleted(start: int, text: str) -> tuple[int, int]:
+    """(start, end) of a line without its bullet."""
+    bullet = _BULLET.match(text)
+    skip = bullet.end() if bullet else 0
+    return start + skip, start + len(text)
+
+
+def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[int],
+                    dateline_at: Optional[int]) -> tuple[Block, ...]:
+    """The typed blocks of an article from ingest's paragraph verdicts, in text order.
+
+    Kept paragraphs are body (a dated photo caption: caption); of the lines ingest dropped,
+    a numbered short line followed by article text is a heading, a line labelled by side is
+    a roster, and the short lines under a heading with a list word (出席者) are a roster
+    too. ``headline_at``/``dateline_at`` are the indexes of the headline and dateline lines.
+    Each block's ``scope`` is the index (in the result) of the nearest level-1 heading
+    (or unnumbered list heading) above it, else of the headline."""
+    kept = [i for i, v in enumerate(verdicts) if v.kept]
+    if not kept:
+        return ()
+    first, last = kept[0], kept[-1]
+    kinds: dict[int, tuple[str, int]] = {}  # verdict index → (kind, level)
+    for i, v in enumerate(verdicts):
+        text = v.paragraph.text
+        if v.kept:
+            caption = CAPTION_DATELINE.search(unicodedata.normalize("NFKC", text)) and not any(m in text for m in _SENTENCE_END)
+            kinds[i] = ("caption" if caption else "body", 0)
+            continue
+        if i == headline_at:
+            kinds[i] = ("headline", 0)
+            continue
+        if i == dateline_at:
+            kinds[i] = ("dateline", 0)
+            continue
+        inside = first - 3 <= i <= last + NEAR_BODY_LINES and not v.reason.startswith("after an end-of-page")
+        if not inside:
+            continue
+        if is_roster_line(text):
+            kinds[i] = ("roster", 0)
+            continue
+        level = heading_level(text)
+        if level is not None and i < last and _opens_section(verdicts, i):
+            kinds[i] = ("heading", level)
+    _list_rosters(verdicts, kinds, last)
+    blocks: list[Block] = []
+    scope: Optional[int] = None
+    headline_block: Optional[int] = None
+    for i in sorted(kinds):
+        kind, level = kinds[i]
+        p = verdicts[i].paragraph
+        start, end = _unbulleted(p.start, p.text) if kind == "roster" else (p.start, p.end)
+        if kind == "heading" and level == 0:
+            scope = None  # 「(参考)出席者」 after the numbered sections concerns the whole article
+        own_scope = scope if scope is not None else headline_block
+        blocks.append(Block(start=start, end=end, kind=kind, level=level,
+                            scope=None if kind in ("headline", "dateline") else own_scope))
+        if kind == "headline":
+            headline_block = len(blocks) - 1
+        if kind == "heading" and level in (0, 1):
+            scope = len(blocks) - 1
+    return tuple(blocks)
+
+
+def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> bool:
+    """Whether article text (kept prose, or a roster) follows the line ``i``, at most one
+    more heading or a blank in between."""
+    for j in range(i + 1, min(len(verdicts), i + 4)):
+        text = verdicts[j].paragraph.text
+        if verdicts[j].kept or is_roster_line(text):
+            return True
+        if heading_level(text) is None:
+            return False
+    return False
+
+
+def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[str, int]], last: int) -> None:
+    """「(参考)出席者」 and the short unpunctuated lines right under it: a heading (level 0)
+    and a roster of one line each, until article text or other page furniture."""
+    for i, v in enumerate(verdicts):
+        normal = unicodedata.normalize("NFKC", v.paragraph.text)
+        if v.kept or i in kinds and kinds[i][0] != "heading" or i > last + NEAR_BODY_LINES:
+            continue
+        if len(normal) > LIST_HEADING_MAX_CHARS or any(m in normal for m in _SENTENCE_END) or not _list_word(normal):
+            continue
+        rows = []
+        for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_LINES)):
+            w = verdicts[j]
+            if kinds.get(j, ("roster",))[0] != "roster" or w.kept:
+                break
+            if not w.reason.startswith(("no sentence punctuation", "bulleted line")):
+                break
+            if len(w.paragraph.text) > ROSTER_LINE_MAX_CHARS:
+                break
+            rows.append(j)
+        if rows:
+            kinds.setdefault(i, ("heading", 0))
+            for j in rows:
+                kinds[j] = ("roster", 0)

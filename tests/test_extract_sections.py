@@ -1,0 +1,65 @@
+"""Document structure in extraction (kg.extract.sections): rosters without a verb belong to
+the meeting of their section, a meal with its own heading and attendee list is a meeting of
+its own (a meal only mentioned is not), and headings/headline are other names of the
+meeting they name. Made-up pages read through kg.ingest.load_article."""
+from __future__ import annotations
+
+MEAL = """日豪防衛相会談及び夕食会の開催について
+1 防衛相会談
+ 5月2日、山田太郎防衛大臣は、オーストラリアのジョン・スミス国防大臣と会談を行いました。会談には、日本側から田中次郎防衛審議官ら、先方からピーター・ブラウン国防次官らが同席しました。
+2 夕食会
+ 会談に続き、山田大臣はスミス大臣との夕食会を行いました。日本側から佐藤三郎防衛副大臣、先方からアン・グリーン駐日大使が同席しました。
+"""
+
+MEAL_MENTIONED = """日豪防衛相会談の開催について
+ 5月2日、山田太郎防衛大臣は、オーストラリアのジョン・スミス国防大臣と会談を行いました。会談には、日本側から田中次郎防衛審議官ら、先方からピーター・ブラウン国防次官らが同席しました。会談の後、両大臣は夕食会も行いました。
+"""
+
+ROSTER = """日・カナダ外相会談の開催について
+ 5月2日、日加外相会談が東京で行われ、両国の外務大臣が二国間関係について意見を交わしました。
+(参考)出席者
+日本:山川一郎外務大臣 カナダ:アン・ミラー外務大臣
+"""
+
+ROSTER_LINES = """日独次官協議の開催について
+ 5月4日、日独次官協議が東京で行われ、両国の次官が安全保障について議論しました。
+(参考)出席者
+ドイツ側:ハンス・ミュラー外務次官
+日本側:森本一郎外務審議官
+"""
+
+
+def _facts(facts):
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m for m in facts.meetings}
+    return {(people[r.person], r.side, meetings[r.meeting].forum) for r in facts.representations}, meetings
+
+
+def test_extract_sections_meal_with_heading_and_list_is_its_own_meeting(facts_of_page):
+    got, _ = _facts(facts_of_page(MEAL, published="2024-06-01"))
+    dinner = {(n, s) for n, s, f in got if f == "夕食会"}
+    talks = {(n, s) for n, s, f in got if f != "夕食会"}
+    assert dinner == {("山田太郎", "JP"), ("ジョン・スミス", "AU"), ("佐藤三郎", "JP"), ("アン・グリーン", "AU")}
+    assert talks == {("山田太郎", "JP"), ("ジョン・スミス", "AU"), ("田中次郎", "JP"), ("ピーター・ブラウン", "AU")}
+
+
+def test_extract_sections_meal_only_mentioned_is_no_meeting(facts_of_page):
+    got, meetings = _facts(facts_of_page(MEAL_MENTIONED, published="2024-06-01"))
+    assert not any("夕食会" in m.forum for m in meetings.values())
+    assert {(n, s) for n, s, _ in got} == {("山田太郎", "JP"), ("ジョン・スミス", "AU"), ("田中次郎", "JP"), ("ピーター・ブラウン", "AU")}
+
+
+def test_extract_sections_roster_labelled_by_country(facts_of_page):
+    got, _ = _facts(facts_of_page(ROSTER, published="2024-06-01"))
+    assert {(n, s) for n, s, f in got if "日加外相会談" in f} == {("山川一郎", "JP"), ("アン・ミラー", "CA")}
+
+
+def test_extract_sections_roster_one_line_each(facts_of_page):
+    got, _ = _facts(facts_of_page(ROSTER_LINES, published="2024-06-01"))
+    assert {(n, s) for n, s, _ in got} == {("ハンス・ミュラー", "DE"), ("森本一郎", "JP")}
+
+
+def test_extract_sections_headline_names_the_meeting(facts_of_page):
+    _, meetings = _facts(facts_of_page(MEAL, published="2024-06-01"))
+    talks = next(m for m in meetings.values() if m.forum != "夕食会")
+    assert "防衛相会談" in (talks.forum, *talks.forum_aliases)
