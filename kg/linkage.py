@@ -568,10 +568,10 @@ def link_component(records: list[PersonRecord], names: "_Names") -> LinkResult:
             cands = [c for c in cands if c[0]]
         if len(cands) == 1:
             linker.merge(cands[0][1], mid)
-        else:  # unknown or ambiguous surname: same surname, country and post in one tenure, one (unnamed) person
-            groups = fallback.setdefault((keys[0], r.country or ""), [])
-            same = next((g for g in groups if (linker.cluster(g).post_agrees(r.post, r.year) if r.post
-                                               else not linker.cluster(g).posts)), None)
+        else:  # unknown or ambiguous surname: same surname, post in one tenure and no other country, one (unnamed) person
+            groups = fallback.setdefault(keys[0], [])
+            same = next((g for g in groups if linker.cluster(g).compatible(own) and (
+                linker.cluster(g).post_agrees(r.post, r.year) if r.post else not linker.cluster(g).posts)), None)
             if same is None:
                 groups.append(mid)
             else:

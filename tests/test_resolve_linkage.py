@@ -184,3 +184,13 @@ def test_resolve_forum_name_with_the_rest_of_a_date_is_the_same_forum():
     ]
     (m,) = resolve(corpus).meetings
     assert {e.doc_id for e in m.evidence} == {"a", "b"}
+
+
+def test_resolve_linkage_a_surname_without_country_joins_the_same_post():
+    corpus = [
+        dated(facts("a", people=[person("p1", "大森", title="長官")]), "2005-03-01"),
+        dated(facts("b", people=[person("p1", "大森", title="防衛庁長官", country="JP")]), "2005-06-01"),
+        dated(facts("c", people=[person("p1", "大森", title="防衛庁長官", country="KR")]), "2005-06-01"),
+    ]
+    people = sorted(sorted(e.doc_id for e in p.evidence) for p in resolve(corpus).people)
+    assert people == [["a", "b"], ["c"]]
