@@ -55,16 +55,20 @@ def require_chromium() -> None:
                     allow_module_level=True)
 
 
-def offline_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900):
-    """Headless Chromium (Selenium) with a fresh profile and the network switched off."""
+def offline_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900, language: str = "ja"):
+    """Headless Chromium (Selenium) with a fresh profile and the network switched off, whose
+    preferred language is ``language`` (the explorer speaks the browser's language; its
+    tests and screenshots read its Japanese)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     chromium, chromedriver = chromium_paths()
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in (*CHROMIUM_FLAGS, f"--window-size={width},{height}", f"--user-data-dir={profile_dir}"):
+    for flag in (*CHROMIUM_FLAGS, f"--window-size={width},{height}", f"--user-data-dir={profile_dir}",
+                 f"--lang={language}"):
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     driver.execute_cdp_cmd("Network.enable", {})

@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import types
 import typing
@@ -92,12 +93,38 @@ def _store(path: Path, key: str, payload: bytes) -> bool:
     return True
 
 
+# A cache entry larger than this is not one this program wrote (the largest, the facts of a
+# 100,000-character article, are a few MB): a miss, never read into memory.
+MAX_ENTRY_BYTES = 64 << 20
+
+
 def _load(path: Path, key: str) -> Optional[bytes]:
     try:
-        data = path.read_bytes()
-    except OSError:
-        return None
+        data = read_regular(path, MAX_ENTRY_BYTES)
+    except (OSError, ValueError):
+        return None  # missing, a FIFO or device, too large: a miss like any damaged entry
     return unseal(key, data)
+
+
+def read_regular(path: os.PathLike | str, limit: int) -> bytes:
+    """The bytes of ``path`` if it is (or links to) a regular file of at most ``limit`` bytes.
+
+    Raises ``ValueError`` with a one-line reason for a FIFO, socket or device (which could
+    block forever or never end, like ``/dev/zero``) and for a larger file, without reading
+    it; ``OSError`` when it cannot be opened or read. Opened without blocking, so a FIFO
+    with no writer is refused at once.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file (a pipe, socket or device)")
+        if info.st_size > limit:
+            raise ValueError(f"too large ({info.st_size:,} bytes > limit {limit:,})")
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # grew while being read
+        raise ValueError(f"too large (more than limit {limit:,} bytes)")
+    return data
 
 
 def _digest(key: str, payload: bytes) -> bytes:

@@ -426,7 +426,67 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "NAME"
         elif nxt is not None and nxt.kind == "NAME" and "人名-姓" in doc[nxt.token].tag_ and idx == 0:
             p.kind = "NAME"
+    _post_grammar_repairs(doc, raw)
     return raw
+
+
+def _post_grammar_repairs(doc: Doc, raw: list[_Piece]) -> None:
+    """Read the pieces before a post by the grammar of posts (``post_grammar.tsv``):
+    [modifier]* HEAD after a name. A modifier the tokenizer cut in pieces (アジア + 大洋 + 州
+    局長) is never part of the name; a family name Sudachi tags as a place, right before a
+    given name, is a name (原田 + 親仁 政府代表); a one-kanji country form between a
+    one-kanji family name and a country written in full is the end of the name (高米 中国大使:
+    nobody writes two countries for one holder)."""
+    grammar = lexicon.post_grammar()
+    modifiers = grammar.modifiers | lexicon.non_person_words()
+    titled = [i for i, p in enumerate(raw) if p.kind == "TITLE"]
+    if not titled:
+        return
+    last_title = titled[-1]
+    # modifiers written in pieces the tagger took for a name (大洋 + 州 with ENE Person)
+    k = 0
+    while k < last_title:
+        for j in range(min(last_title, k + 4), k + 1, -1):
+            text = "".join(p.text for p in raw[k:j])
+            if text in modifiers and any(p.kind == "NAME" for p in raw[k:j]) and all(p.kind in ("NAME", "OTHER") for p in raw[k:j]):
+                for p in raw[k:j]:
+                    p.kind = "OTHER"
+                k = j - 1
+                break
+        k += 1
+    # 「イラン問題担当特使」: the words of a portfolio after its country are never a name; nor are
+    # the words between a named holder's country and the head (「A・イラン国防軍需大臣」)
+    for idx, p in enumerate(raw[:last_title]):
+        if p.kind != "COUNTRY":
+            continue
+        named = idx >= 1 and (raw[idx - 1].kind == "NAME" or (raw[idx - 1].kind == "JOIN" and idx >= 2 and raw[idx - 2].kind == "NAME"))
+        head = next((j for j in range(idx + 1, last_title + 1) if raw[j].kind == "TITLE"), None)
+        if named and head is not None and all(q.kind in ("NAME", "OTHER") for q in raw[idx + 1 : head]):
+            for q in raw[idx + 1 : head]:
+                q.kind = "OTHER"
+        end = next((j for j in range(idx + 1, last_title) if raw[j].kind in ("NAME", "OTHER") and raw[j].text.endswith(grammar.portfolio)), None)
+        if end is not None and all(q.kind in ("NAME", "OTHER") for q in raw[idx + 1 : end + 1]):
+            for q in raw[idx + 1 : end + 1]:
+                q.kind = "OTHER"
+    for idx, p in enumerate(raw[:-1]):
+        nxt = raw[idx + 1]
+        if (
+            p.kind == "OTHER" and _KANJI.match(p.text) and 1 <= len(p.text) <= 3
+            and (idx == 0 or raw[idx - 1].kind not in ("NAME", "OTHER"))
+            and nxt.kind == "NAME" and _KANJI.match(nxt.text)
+            and ("人名-名" in nxt.token_tag or doc[nxt.token].ent_type_ == "Person")
+            and (doc[p.token].ent_type_ == "Person" or "人名-姓" in p.token_tag)
+            and p.text not in lexicon.non_person_words() and p.text not in lexicon.places()
+        ):
+            p.kind = "NAME"  # 原田 (地名) + 親仁 (人名-名)
+    for idx in range(1, len(raw) - 1):
+        p, prev, nxt = raw[idx], raw[idx - 1], raw[idx + 1]
+        if (
+            p.kind == "COUNTRY" and len(p.text) == 1 and prev.kind == "NAME" and _KANJI.match(prev.text)
+            and (idx == 1 or raw[idx - 2].kind != "NAME") and len(prev.text) == 1
+            and nxt.kind == "COUNTRY" and len(nxt.text) >= 2
+        ):
+            p.kind, p.value = "NAME", ""  # 高米 + 中国大使: the name ends in a country's kanji
 
 
 def _given_name_gen(doc: Doc, raw: list[_Piece]) -> None:
@@ -567,7 +627,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             # 「北大西洋条約機構(NATO)事務総長」: an organisation's acronym inside the post
             or (
                 pieces[region_start - 1].kind == "PAREN" and _ACRONYM.match(pieces[region_start - 1].value.replace(" ", ""))
-                and region_start - 2 >= 0 and pieces[region_start - 2].kind in ("INST", "KIND", "FORUM")
+                and region_start - 2 >= 0 and pieces[region_start - 2].kind in ("INST", "KIND", "FORUM", "COUNTRY")
             )
         ):
             candidate = pieces[region_start - 1]
@@ -586,7 +646,8 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 break
             if (
                 candidate.kind == "OTHER" and _KANJI.match(candidate.text) and 2 <= len(candidate.text) <= 3
-                and region_start == left and core_kind in _NATIONAL_TITLE_KINDS
+                # (「大島国連大使」: an institution may stand between the surname and the post)
+                and all(p.kind == "INST" for p in pieces[region_start:left]) and core_kind in _NATIONAL_TITLE_KINDS
                 and "地名" in doc[candidate.token].tag_ and doc[candidate.token].ent_type_ == "Person"
                 and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind == "COUNTRY")
@@ -676,15 +737,21 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             and not (_HIRAGANA_READING.match(p.value) and len(p.value.replace("・", "").replace(" ", "")) < len(name))
         ]
         region = pieces[region_start : title_end + 1]
-        while region and region[0].kind in ("COUNTRY",):
+        portfolio_countries = _portfolio_countries(region)
+        while region and region[0].kind in ("COUNTRY",) and id(region[0]) not in portfolio_countries:
             region = region[1:]
+            if region and region[0].kind == "PAREN":
+                region = region[1:]  # 「欧州連合(EU)上級代表」: the acronym goes with the country
         title = doc_text(doc)[region[0].start : region[-1].end] if region else pieces[k].text
-        entry = lexicon.titles().get(pieces[k].match or pieces[k].text) or _HEAD_OF_INSTITUTION
+        entry = _head_entry(lexicon.titles().get(pieces[k].match or pieces[k].text) or _HEAD_OF_INSTITUTION, pieces, region_start, left)
         if portfolio is not None:
             # written the usual way round (国家安全保障担当大統領補佐官), a known post when listed
             title = portfolio.value + doc_text(doc)[region[0].start : portfolio.start] if region else title
             entry = lexicon.titles().get(title, entry)
-        countries = [p.value for p in pieces[region_start:title_end + 1] if p.kind == "COUNTRY" and "," not in p.value]
+        countries = [
+            p.value for p in pieces[region_start:title_end + 1]
+            if p.kind == "COUNTRY" and "," not in p.value and id(p) not in portfolio_countries
+        ]
         before = pieces[:name_start]
         countries += [p.value for p in before if p.kind == "COUNTRY" and "," not in p.value]
         institution, inst_country = _institution_of(doc, pieces, region_start, title_end, k, before)
@@ -715,6 +782,35 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
         )
         k = name_start - 1
     return found
+
+
+def _portfolio_countries(region: list[_Piece]) -> set[int]:
+    """The country pieces of a post region that belong to a portfolio (「北朝鮮政策担当特別代表」:
+    a country before a portfolio word is what the post deals with, not whom it serves)."""
+    closing = lexicon.post_grammar().portfolio
+    found: set[int] = set()
+    for i, p in enumerate(region):
+        if p.kind != "COUNTRY":
+            continue
+        for q in region[i + 1 :]:
+            if q.kind in ("TITLE", "COUNTRY"):
+                break  # (「米国イラン担当特使」: only the country the portfolio opens with)
+            if q.text.endswith(closing):
+                found.add(id(p))
+                break
+    return found
+
+
+def _head_entry(entry, pieces: list[_Piece], region_start: int, left: int):
+    """The title entry read by the grammar of posts: a head noun with a modifier before it
+    (政府代表, 常駐代表) is a post of the head's own kind (a representative), unless the
+    modifier is a party (…党代表)."""
+    grammar = lexicon.post_grammar()
+    kind = grammar.heads.get(entry.word)
+    modifiers = [p for p in pieces[region_start:left] if p.kind in ("OTHER", "INST")]
+    if kind is None or kind == entry.kind or not modifiers or modifiers[-1].text.endswith(grammar.party):
+        return entry
+    return lexicon.TitleEntry(word=entry.word, kind=kind, official=entry.official, country=entry.country)
 
 
 # ---------------------------------------------------------------- people written without a post
@@ -843,6 +939,8 @@ def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previ
         return mention  # 「韓国国防部の」: the extractor reads an institution before 「の」 itself
     # the description itself (外交トップ) can stand for a post when talks are named
     described = "".join(p.text for p in previous[1:])
+    if any(word in described for word in lexicon.cues("visiting")):
+        return mention  # 「中国訪問中の A 局長」: where A is, not whom A serves
     return replace(mention, country=first.value, described=described)
 
 

@@ -29,11 +29,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
+from kg.cache import read_regular
 from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
-from kg.structure import document_blocks
+from kg.structure import document_blocks, is_roster_line, is_section_heading
 
 # ---------------------------------------------------------------- constants
 
@@ -41,6 +42,11 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("published", "url", "source", "title")
+# A sidecar is a few hundred bytes; a larger one (or a FIFO, a device) is not read (W104).
+MAX_SIDECAR_BYTES = 64 * 1024
+# Metadata values longer than these are cut (W103): a 10-million-character title would be
+# copied into every page and export.
+MAX_FIELD_CHARS = {"published": 40, "url": 2_000, "source": 200, "title": 300}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is KBs; 20 MB is a dump, not an article
 # Body characters parsed per article (the longest real articles are ~30,000): parse memory
 # and time grow with the body, so a page that lost its line breaks or a dump of many
@@ -206,13 +212,19 @@ def printable_path(path: PathLike) -> str:
 
     Escaped losslessly (two different names never give the same text): each byte that is
     not UTF-8 (held by Python as a surrogate escape) and each control character becomes
-    ``\xNN``, and a backslash ``\\``. Names without any of these are returned unchanged.
+    ``\xNN``, and a backslash ``\\``. In a name that is not in Unicode NFC, each
+    character NFC would change (a combining accent, a compatibility ideograph) becomes
+    ``\uNNNN``: NFC and NFD spellings of one name, two files on Linux, stay two (IRIs are
+    NFC). Names without any of these are returned unchanged.
 
     >>> printable_path(os.fsdecode(b"caf\xe9\n.txt"))
     'caf\\xe9\\x0a.txt'
+    >>> printable_path("cafe\u0301.txt")
+    'cafe\\u0301.txt'
     """
     text = os.fsdecode(path)
-    if not any(_needs_escape(ch) for ch in text):
+    decomposed = not unicodedata.is_normalized("NFC", text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    if not decomposed and not any(_needs_escape(ch) for ch in text):
         return text
     out: list[str] = []
     for ch in text:
@@ -221,11 +233,19 @@ def printable_path(path: PathLike) -> str:
             out.append(f"\\x{code - 0xDC00:02x}")
         elif ch == "\\":
             out.append("\\\\")
+        elif decomposed and _not_nfc_stable(ch):
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
         elif _needs_escape(ch):
             out.append("".join(f"\\x{b:02x}" for b in ch.encode("utf-8", "surrogatepass")))
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _not_nfc_stable(ch: str) -> bool:
+    # Characters NFC composes with their neighbours or replaces: combining marks, Hangul
+    # conjoining jamo, and singletons such as compatibility ideographs (U+F91D → U+6B04).
+    return bool(unicodedata.combining(ch)) or 0x1100 <= ord(ch) <= 0x11FF or unicodedata.normalize("NFC", ch) != ch
 
 
 def _needs_escape(ch: str) -> bool:
@@ -259,6 +279,7 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
         if not text.strip():
             raise _input_error(path, E_EMPTY, "HTML page has no text outside scripts, styles and menus",
                                "save the article page itself, or its text as .txt")
+    page_meta = {key: _capped_field(key, value, "page", warnings) if value else value for key, value in page_meta.items()}
     meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
     verdicts = classify_paragraphs(text)
     limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
@@ -404,10 +425,17 @@ def decode_bytes(data: bytes, path: PathLike = "<bytes>", warnings: Optional[lis
     if not text.strip():
         raise _input_error(path, E_EMPTY, f"whitespace-only text (decoded as {encoding})",
                            "remove it or put the article text in it")
-    controls = sum(1 for ch in text[:SCORE_SAMPLE_CHARS] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\f")
-    if controls > MAX_CONTROL_SHARE * min(len(text), SCORE_SAMPLE_CHARS):
+    # The documented share is of bytes: a Japanese character is 2-3 bytes but one character,
+    # so counting characters rejected a text with a few control bytes from 1.8 %.
+    sample = text[:SCORE_SAMPLE_CHARS]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\f")
+    sample_bytes = len(data) if len(sample) == len(text) else len(sample.encode("utf-8", "surrogatepass"))
+    if controls > MAX_CONTROL_SHARE * sample_bytes:
         raise _input_error(path, E_BINARY, f"binary file (mostly control characters once decoded as {encoding})",
                            "pass text or HTML files only")
+    if "\x00" in text:  # NULs that a byte-order mark's decoding kept (UTF-8-BOM, UTF-16)
+        notes.append(f"[{W_NUL_BYTES}] removed {text.count(chr(0))} NUL character(s) from the text")
+        text = text.replace("\x00", "")
     return text, encoding
 
 
@@ -567,9 +595,11 @@ def _is_plausible_char(code: int) -> bool:
 
 
 def sidecar_path(path: PathLike) -> Path:
-    """``NAME.meta.json`` beside ``NAME.txt`` / ``NAME.html``."""
+    """``NAME.meta.json`` beside ``NAME.txt`` / ``NAME.html``: the article's real name, byte
+    for byte (not its escaped ``doc_id``: ``caf\\xe9`` is another file's name)."""
     path = Path(path)
-    return path.with_name(_doc_id(path) + SIDECAR_SUFFIX)
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    return path.with_name(stem + SIDECAR_SUFFIX)
 
 
 def read_sidecar(path: PathLike, warnings: Optional[list[str]] = None) -> dict[str, Optional[str]]:
@@ -580,44 +610,55 @@ def read_sidecar(path: PathLike, warnings: Optional[list[str]] = None) -> dict[s
     """
     notes = warnings if warnings is not None else []
     side = sidecar_path(path)
-    if not side.exists():
+    if not os.path.lexists(side):
         return {}
+    shown = printable_path(side.name)
     try:
-        raw = side.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        notes.append(f"[{W_SIDECAR_UNREADABLE}] sidecar {side.name} unreadable ({exc}); loaded without metadata")
+        raw = read_regular(side, MAX_SIDECAR_BYTES).decode("utf-8-sig")
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else " ".join(str(exc).split())[:160]
+        notes.append(f"[{W_SIDECAR_UNREADABLE}] sidecar {shown} unreadable ({reason}); loaded without metadata")
         return {}
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        notes.append(f"[{W_SIDECAR_JSON}] sidecar {side.name} is not valid JSON ({exc.msg} at line {exc.lineno} "
+        notes.append(f"[{W_SIDECAR_JSON}] sidecar {shown} is not valid JSON ({exc.msg} at line {exc.lineno} "
                      f"column {exc.colno}); loaded without metadata")
         return {}
     if not isinstance(data, dict):
-        notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {side.name} holds a JSON {type(data).__name__}, expected an object "
+        notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {shown} holds a JSON {type(data).__name__}, expected an object "
                      f"with keys {', '.join(SIDECAR_KEYS)}; loaded without metadata")
         return {}
     meta: dict[str, Optional[str]] = {}
     for key in sorted(data):
         value = data[key]
         if key not in SIDECAR_KEYS:
-            notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {side.name}: unknown key {key!r} ignored; "
+            notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {shown}: unknown key {key!r} ignored; "
                          f"valid keys: {', '.join(SIDECAR_KEYS)}")
         elif value is None:
             continue
         elif not isinstance(value, str):
-            notes.append(f"[{W_SIDECAR_VALUE}] sidecar {side.name}: {key} must be a string or null, "
+            notes.append(f"[{W_SIDECAR_VALUE}] sidecar {shown}: {key} must be a string or null, "
                          f"got {json.dumps(value, ensure_ascii=False)}; ignored")
         elif key == "published":
             iso = iso_date(value)
             if iso is None:
-                notes.append(f"[{W_SIDECAR_VALUE}] sidecar {side.name}: published {value!r} is not an ISO date "
+                notes.append(f"[{W_SIDECAR_VALUE}] sidecar {shown}: published {value!r} is not an ISO date "
                              f"(YYYY-MM-DD); ignored")
             else:
                 meta[key] = iso
         elif value.strip():
-            meta[key] = value.strip()
+            meta[key] = _capped_field(key, value.strip(), f"sidecar {shown}", notes)
     return meta
+
+
+def _capped_field(key: str, value: str, where: str, notes: list[str]) -> str:
+    """``value`` cut to ``MAX_FIELD_CHARS[key]`` characters (with a W103 note when cut)."""
+    limit = MAX_FIELD_CHARS.get(key, MAX_FIELD_CHARS["url"])
+    if len(value) <= limit:
+        return value
+    notes.append(f"[{W_SIDECAR_VALUE}] {where}: {key} of {len(value):,} characters cut to {limit:,}")
+    return value[:limit]
 
 
 def iso_date(value: str) -> Optional[str]:
@@ -890,8 +931,12 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
         good_seen = good_seen or kind == "good"
         kinds.append((kind, reason))
         in_box.append(False)
-    # Context: which short paragraphs belong to the body (a box inside the article is skipped).
-    context = [index for index, boxed in enumerate(in_box) if not boxed]
+    # Context: which short paragraphs belong to the body (a box inside the article is skipped,
+    # and so are a readout's own structure lines, numbered headings and rosters labelled by
+    # side, so that the paragraphs around them are read as one run).
+    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or is_roster_line(p.text))
+                 for i, p in enumerate(paragraphs)]
+    context = [index for index, boxed in enumerate(in_box) if not boxed and not structure[index]]
     keep = [False] * len(paragraphs)
     context_kinds = ["heading" if first[index][0].startswith("heading:") else kinds[index][0] for index in context]
     for index, kept in zip(context, _keep_flags(context_kinds)):
@@ -1049,8 +1094,11 @@ def dateline_index(verdicts: Sequence[ParagraphVerdict]) -> Optional[int]:
 
 
 def _is_menu(line: str) -> bool:
+    """Many short words: a menu (one longer item, 「欧州(NIS諸国を含む)」, does not make it a headline)."""
     words = line.split()
-    return len(words) >= 4 and max(len(word) for word in words) <= 6
+    if len(words) == 3 and max(len(word) for word in words) <= 4:
+        return True  # a breadcrumb of three short words: 「トップ 外交政策 欧州」
+    return len(words) >= 4 and sum(len(word) <= 6 for word in words) >= 0.75 * len(words)
 
 
 def _dedup_key(text: str) -> str:

@@ -34,6 +34,7 @@ DATA_FILES = (
     "places.tsv",
     "publishers.tsv",
     "surnames.tsv",
+    "post_grammar.tsv",
     "officials_reference.tsv",
 )
 
@@ -140,11 +141,41 @@ class TitleEntry:
 
 @lru_cache(maxsize=None)
 def titles() -> dict[str, TitleEntry]:
-    """Title cores (大統領, 次官, 室長 ...) → entry."""
-    return {
+    """Title cores (大統領, 次官, 室長 ...) → entry; a shortened post (統幕長, `post_grammar.tsv`)
+    is a title with the entry of the post it stands for (its longest known ending)."""
+    found = {
         r[0]: TitleEntry(word=r[0], kind=_cell(r, 1), official=_cell(r, 2) == "1", country=_cell(r, 3) or None)
         for r in _rows("titles.tsv")
     }
+    for short, full in post_grammar().abbreviations.items():
+        entry = next((found[full[i:]] for i in range(len(full)) if full[i:] in found), None)
+        if entry is not None and short not in found:
+            found[short] = TitleEntry(word=short, kind=entry.kind, official=entry.official, country=entry.country)
+    return found
+
+
+@dataclass(frozen=True)
+class PostGrammar:
+    """The grammar of posts (``post_grammar.tsv``): [modifier]* HEAD."""
+
+    abbreviations: dict[str, str]  # 統幕長 → 統合幕僚長
+    modifiers: frozenset[str]  # アジア大洋州, 北米 …: region/bureau words inside a post
+    portfolio: tuple[str, ...]  # 担当: closes a portfolio (a country before it is not the holder's)
+    heads: dict[str, str]  # 代表 → diplomat: the kind a head noun gives after a modifier
+    party: tuple[str, ...]  # 党: a party word before a head keeps the head's own kind
+
+
+@lru_cache(maxsize=None)
+def post_grammar() -> PostGrammar:
+    rows = _rows("post_grammar.tsv")
+    of = lambda cls: [r for r in rows if r[0] == cls]  # noqa: E731
+    return PostGrammar(
+        abbreviations={_cell(r, 1): _cell(r, 2) for r in of("abbreviation")},
+        modifiers=frozenset(_cell(r, 1) for r in of("modifier")),
+        portfolio=tuple(_cell(r, 1) for r in of("portfolio")),
+        heads={_cell(r, 1): _cell(r, 2) for r in of("head")},
+        party=tuple(_cell(r, 1) for r in of("party")),
+    )
 
 
 @lru_cache(maxsize=None)

@@ -34,6 +34,7 @@ class KGO(DefinedNamespace):
     Meeting: URIRef
     Representation: URIRef
     Evidence: URIRef
+    Correction: URIRef
 
     # object properties
     country: URIRef
@@ -49,6 +50,7 @@ class KGO(DefinedNamespace):
     attendedMeeting: URIRef
     evidence: URIRef
     document: URIRef
+    corrects: URIRef
 
     # datatype properties
     isoCode: URIRef
@@ -61,6 +63,8 @@ class KGO(DefinedNamespace):
     title: URIRef
     headOfDelegation: URIRef
     confidence: URIRef
+    correctionKind: URIRef
+    correctionSource: URIRef
 
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -80,6 +84,7 @@ INSTANCE_KINDS = (
     "representation",
     "document",
     "evidence",
+    "correction",
 )
 
 # Prefix → namespace bound in every graph the project writes. Instances get one prefix

@@ -116,6 +116,7 @@ class BuildReport:
     up_to_date: bool = False  # True: inputs, code and options unchanged, outputs kept as they were
     build_key: str = ""  # digest of everything the outputs depend on ("" when not reusable)
     output_sha256: dict[str, str] = field(default_factory=dict)  # file name → digest, to detect edits
+    corrections: dict[str, Any] = field(default_factory=dict)  # file, applied, unmatched (kg.corrections)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what ``report.json`` holds)."""
@@ -279,6 +280,7 @@ def build_corpus(
     formats: Iterable[str] = DEFAULT_FORMATS,
     on_message: Optional[MessageCallback] = None,
     on_files: Optional[Callable[[list[Path]], None]] = None,
+    corrections: Optional[os.PathLike | str] = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``outdir`` and return the report.
 
@@ -286,6 +288,8 @@ def build_corpus(
     them on stderr); ``on_files`` receives the article files found, before any is read.
     With ``jobs > 1`` workers start from a forkserver, so a calling script needs the usual
     ``if __name__ == "__main__":`` guard.
+    ``corrections`` is a corrections file (docs/corrections.md) applied to the graph; by
+    default a ``corrections.yaml`` beside the articles (in the first input folder) is.
     Raises ``BuildError`` (nothing in ``outdir`` is touched) when no article can be read,
     an option is invalid, or ``strict`` meets a skipped file or a SHACL violation.
     """
@@ -294,6 +298,10 @@ def build_corpus(
     input_paths = [Path(p) for p in inputs]
     out = Path(outdir)
     wanted = _check_options(input_paths, out, jobs, formats)
+    from kg.corrections import find_corrections, load_corrections
+
+    corrections_path = Path(corrections) if corrections is not None else find_corrections(input_paths)
+    correction_entries = load_corrections(corrections_path) if corrections_path else []
     report = BuildReport(
         inputs=[printable_path(p) for p in input_paths], outdir=printable_path(out), jobs=jobs,
         scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
@@ -310,7 +318,8 @@ def build_corpus(
     if keys:
         report.build_key = content_key(
             "build", *keys, json.dumps([dataclasses.asdict(s) for s in report.skipped], sort_keys=True),
-            ",".join(wanted), f"strict={strict}")
+            ",".join(wanted), f"strict={strict}",
+            json.dumps([str(corrections_path), correction_entries], sort_keys=True, ensure_ascii=False, default=str))
         previous = _reusable_report(out, report.build_key)
         if previous is not None:
             _refresh_report(previous, report, articles, out, cache_dir, say, started)
@@ -337,6 +346,8 @@ def build_corpus(
             resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
         with _timed(report.timings, "rdf"):
             graph = to_graph(resolved)
+        if corrections_path:
+            _apply_corrections(graph, corrections_path, correction_entries, report, say)
         with _timed(report.timings, "validate"):
             report.validation = _validate(graph)
         violations = report.validation.get("violations", [])
@@ -354,6 +365,18 @@ def build_corpus(
             _write_outputs(graph, out, wanted, report)
         report.timings["total"] = round(time.perf_counter() - started, 4)
         return report
+
+
+def _apply_corrections(graph, path: Path, entries: list, report: BuildReport, say: MessageCallback) -> None:
+    """Apply a corrections file to the graph; a correction that matches nothing is a warning."""
+    from kg.corrections import apply_corrections
+
+    with _timed(report.timings, "corrections"):
+        outcome = apply_corrections(graph, entries, path.name)
+    report.corrections = outcome.to_dict() | {"file": printable_path(path)}
+    for entry in outcome.unmatched:
+        _warn(report, say, f"correction {entry['number']} ({entry['kind']}) in {printable_path(path)} matches "
+                           "nothing in the graph (fixed or gone); it was not applied")
 
 
 def _say_violations(say: MessageCallback, violations: list[str]) -> None:
@@ -509,6 +532,7 @@ def _refresh_report(previous: dict, report: BuildReport, articles: list[Article]
     report.articles = [a.path for a in articles]
     report.counts = previous["counts"]
     report.validation = previous["validation"]
+    report.corrections = previous.get("corrections", {})
     report.output_sha256 = previous["output_sha256"]
     report.outputs = {fmt: printable_path(out / OUTPUT_FILES[fmt]) for fmt in OUTPUT_FILES
                       if OUTPUT_FILES[fmt] in report.output_sha256}

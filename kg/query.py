@@ -7,8 +7,8 @@ Error codes (``kg.errors.QueryError``):
 E301 graph file missing, E302 graph file unreadable or not valid RDF, E303 SPARQL syntax
 error, E304 unknown bundled query name, E305 query file unreadable, E306 SPARQL Update
 refused, E307 SERVICE refused, E308 query failed while running, E309 unknown output
-format, E313 a --bind that does not fit the query, E320 query nested too deep.
-``kg.serve`` adds E310–E312 and E321–E323.
+format, E313 a --bind that does not fit the query, E320 query nested too deep, E324 query
+too long. ``kg.serve`` adds E310–E312 and E321–E323.
 """
 from __future__ import annotations
 
@@ -182,19 +182,22 @@ def load_store(graph_path: str | Path) -> ox.Store:
 # ---------------------------------------------------------------- running queries
 
 
-def strip_literals(query: str) -> str:
-    """``query`` with comments, strings and IRIs blanked out (for keyword and position checks)."""
-    pattern = re.compile(
-        r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-        r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-        r'|"(?:[^"\\\n]|\\.)*"'
-        r"|'(?:[^'\\\n]|\\.)*'"
-        r'|<[^<>"{}|^`\\\s]*>'
-        r"|#[^\n]*",
-        re.S,
-    )
+def strip_literals(query: str, *, iris: bool = True) -> str:
+    """``query`` with comments, strings and (unless ``iris=False``) IRIs blanked out, for
+    keyword and position checks. A comment ends at CR or LF, as pyoxigraph ends it."""
+    pattern = _LITERALS if iris else _STRINGS_AND_COMMENTS
     # Same length, newlines kept: positions in the result are positions in ``query``.
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), query)
+
+
+_STRING_PATTERNS = (
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n\r]|\\.)*"',
+    r"'(?:[^'\\\n\r]|\\.)*'",
+)
+_LITERALS = re.compile("|".join((*_STRING_PATTERNS, r'<[^<>"{}|^`\\\s]*>', r"#[^\n\r]*")), re.S)
+_STRINGS_AND_COMMENTS = re.compile("|".join((*_STRING_PATTERNS, r"#[^\n\r]*")), re.S)
 
 
 def _has_keyword(query: str, words: Iterable[str]) -> bool:
@@ -208,13 +211,22 @@ def is_update(query: str) -> bool:
 
 
 # Deeper nesting than this is refused before parsing: pyoxigraph's parser overflows its stack
-# (killing the process) a few thousand levels down, rdflib's a few hundred; real queries
-# stay under ten.
+# (killing the process) a few hundred to a few thousand levels down depending on the
+# construct, rdflib's a few hundred; real queries stay under ten. Nested collections
+# ("((( ... )))" as terms) also take time that grows as the cube of their depth.
 MAX_QUERY_DEPTH = 64
+# Longer queries are refused before parsing: flat chains (a/b/c/... paths, OPTIONAL after
+# OPTIONAL, 1+1+1...) also recurse once per link in pyoxigraph; at this length none comes
+# near the stack every query runs on (QUERY_STACK_BYTES). The bundled queries are < 3 KB.
+MAX_QUERY_CHARS = 32_000
+# Every query runs on a thread with this much stack (reserved, touched only as used): on
+# the main thread's 8 MiB, a chain of 404 path steps or 1,356 OPTIONALs overflows it.
+QUERY_STACK_BYTES = 512 << 20
 _OPENERS, _CLOSERS = "({[", ")}]"
 _CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _PARSE_RECURSION_LIMIT = 10_000  # enough for rdflib's parser at MAX_QUERY_DEPTH
 _parse_lock = threading.Lock()
+_stack_lock = threading.Lock()
 
 
 def unescape_codepoints(query: str) -> str:
@@ -230,27 +242,135 @@ def unescape_codepoints(query: str) -> str:
     return query
 
 
-def nesting_depth(query: str) -> int:
-    """The deepest nesting of ``{}``, ``()`` and ``[]`` outside strings, IRIs and comments."""
-    depth = deepest = 0
-    for char in strip_literals(unescape_codepoints(query)):
-        if char in _OPENERS:
+def _readings(query: str) -> Iterable[str]:
+    """``query`` as differently lenient lexers could read it, literals blanked out.
+
+    A check that takes the worst over all of them cannot be talked down by text that one
+    lexer reads as a string, IRI or comment and another as code: escapes expanded or not
+    (rdflib expands ``\\u0022`` before lexing, pyoxigraph does not), ``<...>`` taken as an
+    IRI or as the operators ``<`` and ``>``.
+    """
+    for text in dict.fromkeys((query, unescape_codepoints(query))):
+        yield strip_literals(text)
+        yield strip_literals(text, iris=False)
+
+
+def _depth_of(text: str) -> int:
+    depth = deepest = run = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in _OPENERS or text.startswith("<<", index):
             depth += 1
             deepest = max(deepest, depth)
-        elif char in _CLOSERS:
+            index += 2 if char == "<" else 1
+            continue
+        if char in _CLOSERS or text.startswith(">>", index):
             depth = max(depth - 1, 0)
+            index += 2 if char == ">" else 1
+            continue
+        if char == "!":  # "!!!!x": pyoxigraph nests one level per operator
+            run += 1
+            deepest = max(deepest, depth + run)
+        elif not char.isspace():
+            run = 0
+        index += 1
     return deepest
 
 
+def nesting_depth(query: str) -> int:
+    """The deepest nesting of ``{}``, ``()``, ``[]``, ``<< >>`` and chained ``!`` outside
+    strings and comments: the worst over every way of lexing the query (``_readings``)."""
+    return max(_depth_of(text) for text in _readings(query))
+
+
 def check_depth(query: str) -> None:
-    """Raise ``QueryError`` E320 if ``query`` nests deeper than ``MAX_QUERY_DEPTH``."""
+    """Raise ``QueryError`` E324 if ``query`` is longer than ``MAX_QUERY_CHARS``, E320 if it
+    nests deeper than ``MAX_QUERY_DEPTH``."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"query is {len(query):,} characters long, over the limit of {MAX_QUERY_CHARS:,}; "
+            "shorten it (a long VALUES list or FILTER chain can often be a pattern on the graph)",
+            code="E324",
+        )
     depth = nesting_depth(query)
     if depth > MAX_QUERY_DEPTH:
         raise QueryError(
             f"query nested {depth} levels deep, over the limit of {MAX_QUERY_DEPTH}; "
-            "flatten the nested groups, sub-queries or parentheses",
+            "flatten the nested groups, sub-queries, parentheses or chains of '!'",
             code="E320",
         )
+
+
+def on_query_stack(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` run on a thread with ``QUERY_STACK_BYTES`` of stack.
+
+    pyoxigraph parses and evaluates recursively, in native code: a query that overflows
+    the stack kills the whole process, which no ``except`` can catch. Every call that
+    parses a query or reads a lazy result goes through here.
+    """
+    outcome: list = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, function(*args, **kwargs)))
+        except BaseException as err:  # handed over to the caller's thread
+            outcome.append((False, err))
+
+    with _stack_lock:  # the stack size is process-wide: set it for this one thread only
+        for size in (QUERY_STACK_BYTES, QUERY_STACK_BYTES // 8, 0):
+            previous = threading.stack_size(size)
+            try:
+                thread = threading.Thread(target=target, name="kg-query", daemon=True)
+                thread.start()
+                break
+            except (RuntimeError, MemoryError):  # no address space for it (ulimit -v): smaller
+                continue
+            finally:
+                threading.stack_size(previous)
+        else:
+            raise QueryError("cannot start a thread to run the query on; free memory or raise ulimit -v", code="E308")
+    thread.join()
+    ok, value = outcome[0]
+    if ok:
+        return value
+    raise value
+
+
+# ---------------------------------------------------------------- no network
+
+# Set by ``kg.serve.isolate_network`` once this process has been cut off from the network.
+_network_isolated = False
+
+
+def mark_network_isolated() -> None:
+    """Record that this process can reach no address (see ``kg.serve.isolate_network``)."""
+    global _network_isolated
+    _network_isolated = True
+
+
+def network_isolated() -> bool:
+    """True if this process runs where no network address can be reached."""
+    return _network_isolated
+
+
+_SERVICE_WORD = re.compile(r"(?<![?$])service")
+
+
+def mentions_service(query: str) -> bool:
+    """True if pyoxigraph could possibly read a SERVICE keyword in ``query``.
+
+    No parse at all, so no disagreement between parsers to exploit: the text, with and
+    without its ``\\u`` escapes expanded, case-folded and with look-alike letters (ſ, ｓ,
+    İ ...) reduced to ASCII, spells "service" anywhere (in a string, an IRI or a comment
+    too) other than as the name of a variable (``?service``).
+    """
+    for text in dict.fromkeys((query, unescape_codepoints(query))):
+        folded = text.casefold()
+        ascii_form = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        if _SERVICE_WORD.search(folded) or _SERVICE_WORD.search(ascii_form):
+            return True
+    return False
 
 
 def _parse_tree_names(node) -> Iterable[str]:
@@ -304,14 +424,37 @@ def uses_service(query: str) -> bool:
     return service_check(query) is not None
 
 
+def service_refusal(query: str) -> Optional[str]:
+    """Why ``query`` may not run in this process, or None.
+
+    Where the process is cut off from the network (``kg serve``'s workers, each in a
+    namespace of its own), nothing can leave whatever the engine reads, and a SERVICE
+    pattern on the parse tree is refused only for a clear message. Anywhere else (``kg
+    query``, the library, a server without the namespace) a query that so much as spells
+    "service" is refused (``mentions_service``): it fails closed instead of trusting a
+    second parser to read the query as pyoxigraph will.
+    """
+    if not network_isolated():
+        if not mentions_service(query):
+            return None
+        # Decided above; the parse only picks the clearer message.
+        return service_check(query) or (
+            "the query spells 'service' (inside a string, IRI or comment too, which this process, "
+            "able to reach the network, does not tell apart); spell such text another way, "
+            "e.g. CONCAT(\"serv\", \"ice\")")
+    return service_check(query)
+
+
 def execute(store: ox.Store, query: str, *, allow_service: bool = False):
     """Run ``query`` on ``store``: the raw pyoxigraph result; errors as ``QueryError``.
 
     SERVICE (a request to another endpoint, made by pyoxigraph itself) is refused unless
-    ``allow_service``; queries nested deeper than ``MAX_QUERY_DEPTH`` always are.
+    ``allow_service`` (see ``service_refusal``); queries longer than ``MAX_QUERY_CHARS`` or
+    nested deeper than ``MAX_QUERY_DEPTH`` always are. Call it, and read its lazy result,
+    inside ``on_query_stack``.
     """
     check_depth(query)
-    reason = None if allow_service else service_check(query)
+    reason = None if allow_service else service_refusal(query)
     if reason:
         raise QueryError(
             f"SERVICE (federated query) is disabled: {reason}; queries here only read the "
@@ -474,17 +617,22 @@ def run_query(
     be any name of a node (label, ``skos:altLabel``, acronym, ISO code), e.g.
     ``run_query(path, "forum-timeline", bindings={"forum": "EDSCG"})``. A value that no
     row has raises E314 with close matches instead of giving no rows.
-    SERVICE is refused (E307) unless ``allow_service=True``.
+    SERVICE is refused (E307) unless ``allow_service=True``: this process can reach the
+    network, so any query that spells "service" is (see ``service_refusal``).
     """
     _, text = resolve_query(query_text_or_name)
     store = load_store(graph_path)
     index = name_index(store) if bindings else None
     bound = with_bindings(text, bindings or {}, index)
-    try:
+
+    def answer() -> QueryResult:
         result = to_result(execute(store, bound, allow_service=allow_service))
         if bindings and not result.rows:
             check_bindings(store, text, bindings, index, allow_service=allow_service)
         return result
+
+    try:
+        return on_query_stack(answer)
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed while running: {err}; simplify or fix the query", code="E308") from None
 
@@ -914,6 +1062,28 @@ def format_json(result: QueryResult) -> str:
     """A JSON array of objects, one per row, keyed by column name (UTF-8, not escaped)."""
     rows = [{c: _json_value(v) for c, v in zip(result.columns, row)} for row in result.rows]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+# Characters a terminal acts on instead of showing: C0/C1 controls (ESC starts colour, cursor
+# and title sequences, CR overwrites the line) and the bidi overrides that reorder text.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every character a terminal would act on written as ``\\xNN`` or
+    ``\\uNNNN`` (newline and tab kept)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def for_terminal(result: QueryResult) -> QueryResult:
+    """``result`` with its text values and column names passed through ``terminal_text``:
+    what ``kg query`` prints on a terminal, so graph text (articles are untrusted) cannot
+    drive it."""
+    def safe(value: Any) -> Any:
+        return terminal_text(value) if isinstance(value, str) else value
+
+    return QueryResult(result.kind, tuple(safe(c) for c in result.columns),
+                       tuple(tuple(safe(v) for v in row) for row in result.rows))
 
 
 def format_result(result: QueryResult, output_format: str, *, width: Optional[int] = None) -> str:

@@ -656,7 +656,9 @@ def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
                 titles=tuple(sorted({display_form(p.title) for p in mentions if p.title})),
                 institutions=tuple(sorted(s for s in employers if s)),
                 country=country,
-                is_official=any(p.is_official for p in mentions),
+                # an Official serves a government: with no country the evidence allows, the
+                # person stays a Person (titles kept), never an Official the shapes reject
+                is_official=any(p.is_official for p in mentions) and country is not None,
                 wikidata=wikidata,
                 evidence=_evidence_union(p.evidence for p in mentions),
                 confidence=max(p.confidence for p in mentions),

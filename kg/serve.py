@@ -7,19 +7,24 @@ Routes: ``/`` (the SPARQL page: YASGUI's editor and result table, vendored in
 
 Queries run in a small pool of worker *processes*, each holding the graph in a pyoxigraph
 Store: pyoxigraph cannot cancel a running query, so a query that outlives ``timeout`` is
-stopped by killing its worker (a fresh one replaces it) and answered with 503. Updates,
-``update=`` and SERVICE are refused (403; SERVICE is found on the parse tree, see
-``kg.query.service_check``), and each worker runs in a network namespace of its own
-(``isolate_network``): the endpoint is read-only and never fetches from the network.
-Requests are bounded in size, nesting and time to arrive; results in size.
+stopped by killing its worker (a fresh one replaces it) and answered with 503. Updates and
+``update=`` are refused (403). Each worker runs in a network namespace of its own
+(``isolate_network``), where no address can be reached; where that cannot be had, every
+query that spells "service" is refused (403, see ``kg.query.service_refusal``): the
+endpoint is read-only and never fetches from the network. Requests are bounded in size,
+length, nesting and time to arrive, with one unambiguous body length and a Host this server
+answers to; waiting connections give way to new ones; results are bounded in size.
 
 Error codes (``kg.errors.QueryError``): E310 refusing a non-loopback address, E311 query
 timed out or all workers busy, E312 the server cannot start (port in use, worker died),
-E321 result over the size limit, E322 request not received in time, E323 bad --cors origin.
+E321 result over the size limit, E322 request not received in time, E323 bad --cors origin,
+E325 ambiguous request framing (Transfer-Encoding, several Content-Length), E326 a Host this
+server does not answer to (or a bad --allow-host).
 """
 from __future__ import annotations
 
 import ctypes
+import errno
 import html
 import io
 import os
@@ -197,12 +202,23 @@ def answer_query(graph_path: str, query: str, solution_format: Optional[str], gr
     Serialisation streams into a ``CappedBuffer``: a result over ``max_bytes`` is a 400
     (E321), never a full copy in memory.
     """
-    import pyoxigraph as ox
-
-    from kg.query import execute, load_store
+    from kg.query import load_store, on_query_stack
 
     try:
-        result = execute(load_store(graph_path), query, allow_service=False)
+        store = load_store(graph_path)
+    except QueryError as err:
+        return _text_reply(_STATUS_OF_CODE.get(err.code, HTTPStatus.BAD_REQUEST), str(err))
+    # Parse, evaluation and serialisation (which drives the lazy evaluation) on a deep stack.
+    return on_query_stack(_answer, store, query, solution_format, graph_format, max_bytes)
+
+
+def _answer(store, query: str, solution_format: Optional[str], graph_format: Optional[str], max_bytes: int) -> Reply:
+    import pyoxigraph as ox
+
+    from kg.query import execute
+
+    try:
+        result = execute(store, query, allow_service=False)
     except QueryError as err:
         return _text_reply(_STATUS_OF_CODE.get(err.code, HTTPStatus.BAD_REQUEST), str(err))
     is_graph = isinstance(result, ox.QueryTriples)
@@ -233,10 +249,12 @@ _CLONE_NEWNET, _CLONE_NEWUSER = 0x40000000, 0x10000000
 def isolate_network() -> bool:
     """Move this process into a network namespace of its own, where no address is reachable.
 
-    The second wall behind ``kg.query.service_check``: a query worker that pyoxigraph asked
-    to fetch something (a SERVICE the check missed) gets "network unreachable". Linux only;
-    as root, or in a user namespace of its own (mapped to the same user and group, so
-    files read as before) where unprivileged ones are allowed. False if neither worked.
+    What lets a query worker run any query: whatever pyoxigraph reads as SERVICE finds
+    "network unreachable". Linux only; as root, or in a user namespace of its own (mapped
+    to the same user and group, so files read as before) where unprivileged ones are
+    allowed. True only once a connection to the loopback address has been seen to fail;
+    then ``kg.query.network_isolated()`` is True in this process. False if nothing worked
+    (queries that spell "service" are then refused, see ``kg.query.service_refusal``).
     """
     if not sys.platform.startswith("linux"):
         return False
@@ -244,23 +262,47 @@ def isolate_network() -> bool:
         libc = ctypes.CDLL(None, use_errno=True)
     except OSError:
         return False
-    if libc.unshare(_CLONE_NEWNET) == 0:
-        return True
-    uid, gid = os.getuid(), os.getgid()
-    if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+    if libc.unshare(_CLONE_NEWNET) != 0:
+        uid, gid = os.getuid(), os.getgid()
+        if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+            return False
+        try:
+            for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+                with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
+                    handle.write(text)
+        except OSError:
+            pass  # still isolated; files are then read as "other" users
+    if not _network_unreachable():
         return False
-    try:
-        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
-            with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
-                handle.write(text)
-    except OSError:
-        pass  # still isolated; files are then read as "other" users
+    from kg.query import mark_network_isolated
+
+    mark_network_isolated()
     return True
 
 
-def _worker_loop(connection, graph_path: str) -> None:
+def _network_unreachable() -> bool:
+    # The proof: not even this machine's own loopback address answers a connection.
+    for family, address in ((socket.AF_INET, ("127.0.0.1", 9)), (socket.AF_INET6, ("::1", 9))):
+        try:
+            probe = socket.socket(family, socket.SOCK_STREAM)
+        except OSError:
+            continue  # no such address family at all
+        try:
+            probe.settimeout(1.0)
+            probe.connect(address)
+        except OSError as err:
+            if err.errno not in (errno.ENETUNREACH, errno.EADDRNOTAVAIL, errno.EHOSTUNREACH):
+                return False  # refused or timed out: the address was reached
+        else:
+            return False
+        finally:
+            probe.close()
+    return True
+
+
+def _worker_loop(connection, graph_path: str, network_namespace: bool = True) -> None:
     # Runs in a child process: requests in, Replies out, until the pipe closes.
-    isolated = isolate_network()
+    isolated = isolate_network() if network_namespace else False
     sys.setrecursionlimit(max(sys.getrecursionlimit(), WORKER_RECURSION_LIMIT))
     while True:
         try:
@@ -285,9 +327,9 @@ def _worker_loop(connection, graph_path: str) -> None:
 
 
 class _Worker:
-    def __init__(self, context, graph_path: str):
+    def __init__(self, context, graph_path: str, network_namespace: bool):
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_loop, args=(child, graph_path), daemon=True, name="kg-serve-worker")
+        self.process = context.Process(target=_worker_loop, args=(child, graph_path, network_namespace), daemon=True, name="kg-serve-worker")
         self.process.start()
         child.close()
 
@@ -307,8 +349,9 @@ class _Worker:
 class WorkerPool:
     """Worker processes that each hold the graph; a query past its deadline kills its worker."""
 
-    def __init__(self, graph_path: str | Path, *, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT, max_result_bytes: int = int(DEFAULT_MAX_RESULT_MB * (1 << 20))):
+    def __init__(self, graph_path: str | Path, *, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT, max_result_bytes: int = int(DEFAULT_MAX_RESULT_MB * (1 << 20)), network_namespace: bool = True):
         self.graph_path = str(graph_path)
+        self.network_namespace = network_namespace
         self.timeout = timeout
         self.max_result_bytes = max_result_bytes
         self.network_isolated = True  # every worker in a network namespace of its own (see warm_up)
@@ -321,7 +364,7 @@ class WorkerPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._context, self.graph_path)
+        worker = _Worker(self._context, self.graph_path, self.network_namespace)
         with self._lock:
             self._all.append(worker)
         return worker
@@ -398,6 +441,45 @@ def _code_of(reply: Reply) -> str:
 # ---------------------------------------------------------------- HTTP
 
 
+_DIGITS = re.compile(r"[0-9]{1,15}")
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+        return True
+    except ValueError:
+        return False
+
+
+def _host_name(header: str) -> Optional[str]:
+    """The host of a Host header or a --host/--allow-host value, lower case, without port
+    and trailing dot (``[::1]:8000`` → ``::1``); None if it is not one."""
+    text = header.strip().lower()
+    if text == "*":
+        return "*"
+    match = re.fullmatch(r"\[([0-9a-f:.]+)\](?::\d{1,5})?|([^\[\]:/@\s]+)(?::\d{1,5})?|([0-9a-f:]+)", text)
+    if not match:
+        return None
+    return (match[1] or match[2] or match[3]).rstrip(".")
+
+
+def page_policy(page: bytes) -> str:
+    """The Content-Security-Policy to send with an explorer page: the page's own policy
+    (its ``<meta>`` in the head, allowing its inline scripts by hash and nothing else) with
+    what only a header can say; ``HTML_CSP`` when the page has no such policy."""
+    head = page[: page.find(b"<title")] if b"<title" in page else b""
+    match = re.search(rb'<meta http-equiv="Content-Security-Policy" content="([^"<>]*)">', head, re.I)
+    if not match:
+        return HTML_CSP
+    policy = match[1].decode("ascii", "replace").strip().rstrip(";")
+    scripts = re.search(r"(?:^|;)\s*script-src ([^;]*)", policy)
+    if "default-src 'none'" not in policy or not scripts or not all(
+            re.fullmatch(r"'sha(?:256|384|512)-[A-Za-z0-9+/=]+'", token) for token in scripts[1].split()):
+        return HTML_CSP  # anything but hashes of the page's own scripts: the server's policy
+    return f"{policy}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+
 def is_loopback(host: str) -> bool:
     """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
     if host.lower() == "localhost":
@@ -406,6 +488,14 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def check_allowed_host(name: str) -> str:
+    """``name`` if it can be a Host header's host (or ``*``); raises ``QueryError`` E326."""
+    if _host_name(name) != name.strip().lower().strip("[]").rstrip("."):
+        raise QueryError(f"invalid --allow-host {name!r}; give a host name such as sparql.example.org "
+                         "(no scheme, port or path), or * for any", code="E326")
+    return name
 
 
 def check_cors_origin(origin: str) -> str:
@@ -520,12 +610,20 @@ class _DeadlineReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        remaining = self._handler.deadline - time.monotonic()
+        handler = self._handler
+        remaining = handler.deadline - time.monotonic()
         try:
             if remaining <= 0:
                 raise TimeoutError
             self._sock.settimeout(remaining)
-            return self._sock.recv_into(buffer)
+            if not handler.awaiting_request:
+                return self._sock.recv_into(buffer)
+            # Waiting for (more of) a request: the server may shed this connection for a new one.
+            handler.server.waiting(handler, True)
+            try:
+                return self._sock.recv_into(buffer)
+            finally:
+                handler.server.waiting(handler, False)
         except TimeoutError:
             self._handler.request_timed_out()
             raise TimeoutError("request not received in time") from None
@@ -539,6 +637,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     timeout = SOCKET_TIMEOUT
     server_version = "kaigi-kg"
     deadline = 0.0
+    awaiting_request = True  # until the request line and headers have been read
 
     def setup(self) -> None:
         super().setup()
@@ -548,7 +647,45 @@ class SparqlHandler(BaseHTTPRequestHandler):
         # The clock runs from the moment the server waits for a request: an idle keep-alive
         # connection or a client sending a byte at a time is closed after the deadline.
         self.deadline = time.monotonic() + self.server.request_deadline
+        self.awaiting_request = True
         super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        """http.server's parsing, then the checks no request may skip: one unambiguous body
+        length (no request smuggling) and a Host this server answers to (no DNS rebinding)."""
+        if not super().parse_request():
+            return False
+        self.awaiting_request = False
+        problem = self._framing_problem() or self._host_problem()
+        if problem:
+            self.close_connection = True
+            self._send(_text_reply(HTTPStatus.BAD_REQUEST, problem))
+            return False
+        return True
+
+    def _framing_problem(self) -> Optional[str]:
+        lengths = self.headers.get_all("Content-Length") or []
+        if self.headers.get_all("Transfer-Encoding"):
+            return ("[E325] Transfer-Encoding is not accepted (a body's length must be unambiguous); "
+                    "send the body with one Content-Length header")
+        if len(lengths) > 1:
+            return f"[E325] {len(lengths)} Content-Length headers; send exactly one"
+        if lengths and not _DIGITS.fullmatch(lengths[0].strip()):
+            return f"[E325] Content-Length {lengths[0][:20]!r} is not a number of bytes; send one number"
+        if lengths and int(lengths[0]) > 0 and self.command != "POST":
+            self.close_connection = True  # a body this method does not read: never parse it as a request
+        return None
+
+    def _host_problem(self) -> Optional[str]:
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1:
+            return "[E326] more than one Host header; send exactly one"
+        if not hosts or self.server.serves_host(hosts[0]):
+            return None
+        shown = hosts[0].strip()[:80]
+        return (f"[E326] Host {shown!r} is not served here (this server answers to "
+                f"{', '.join(self.server.host_names)} and IP addresses); a page under another name "
+                f"must not reach a local server. Start kg serve with --allow-host NAME to accept a name")
 
     def request_timed_out(self) -> None:
         """Tell a client whose request did not arrive by the deadline (408, E322); best effort."""
@@ -584,7 +721,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return [("Access-Control-Allow-Origin", "*")]
         return [("Access-Control-Allow-Origin", origin)] if origin in allowed else []
 
-    def _send(self, reply: Reply, *, head: bool = False, headers: tuple = ()) -> None:
+    def _send(self, reply: Reply, *, head: bool = False, headers: tuple = (), csp: str = HTML_CSP) -> None:
         self.connection.settimeout(SOCKET_TIMEOUT)
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
@@ -592,7 +729,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_header("Vary", "Accept, Origin" if self.server.cors_origins else "Accept")
         self.send_header("X-Content-Type-Options", "nosniff")
         if reply.content_type.startswith("text/html"):
-            self.send_header("Content-Security-Policy", HTML_CSP)
+            self.send_header("Content-Security-Policy", csp)
             self.send_header("Referrer-Policy", "no-referrer")
         for name, value in (*self._cors_headers(), *headers):
             self.send_header(name, value)
@@ -602,13 +739,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(reply.body)
 
-    def _send_file(self, path: Path, content_type: str, head: bool) -> None:
+    def _send_file(self, path: Path, content_type: str, head: bool, *, own_policy: bool = False) -> None:
         try:
             body = path.read_bytes()
         except OSError as err:
             self._send(_text_reply(HTTPStatus.NOT_FOUND, f"cannot read '{path.name}': {err.strerror}"), head=head)
             return
-        self._send(Reply(HTTPStatus.OK, content_type, body), head=head)
+        self._send(Reply(HTTPStatus.OK, content_type, body), head=head, csp=page_policy(body) if own_policy else HTML_CSP)
 
     def _explorer(self) -> Path:
         return Path(self.server.pool.graph_path).with_name("graph.html")
@@ -621,7 +758,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         elif route in ("/explorer", "/graph.html"):
             if self._explorer().is_file():
                 # graph.html carries its own Content-Security-Policy (inline scripts by hash).
-                self._send_file(self._explorer(), "text/html; charset=utf-8", head)
+                self._send_file(self._explorer(), "text/html; charset=utf-8", head, own_policy=True)
             else:
                 self._send(_text_reply(HTTPStatus.NOT_FOUND, f"no explorer: '{self._explorer()}' does not exist; `kg build` writes it beside graph.ttl"), head=head)
         elif route == "/graph.ttl":
@@ -747,8 +884,15 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], pool: WorkerPool, *, cors_origins: tuple[str, ...] = (), request_deadline: float = REQUEST_DEADLINE, max_connections: int = MAX_CONNECTIONS, backlog: int = LISTEN_BACKLOG):
+    def __init__(self, address: tuple[str, int], pool: WorkerPool, *, cors_origins: tuple[str, ...] = (), request_deadline: float = REQUEST_DEADLINE, max_connections: int = MAX_CONNECTIONS, backlog: int = LISTEN_BACKLOG, allowed_hosts: tuple[str, ...] = ()):
         self.pool = pool
+        # A server on every address (0.0.0.0, ::) is also reached by this machine's own name.
+        own = (socket.gethostname().lower(),) if address[0].strip("[]") in ("0.0.0.0", "::", "") else ()
+        self.host_names = tuple(dict.fromkeys(
+            name for name in (_host_name(address[0]), "localhost", *own, *(_host_name(h) for h in allowed_hosts))
+            if name and not _is_ip(name)))
+        self._waiting: dict = {}  # handler → when it started waiting for request bytes
+        self._waiting_lock = threading.Lock()
         self.request_queue_size = backlog  # read by server_activate() below
         self.cors_origins = tuple(cors_origins)
         self.request_deadline = request_deadline
@@ -757,9 +901,40 @@ class SparqlServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__((address[0].strip("[]"), address[1]), SparqlHandler)
 
+    def serves_host(self, header: str) -> bool:
+        """True if a request with this Host header is answered: an IP address, localhost,
+        the bound name or one given with --allow-host (``*``: any)."""
+        name = _host_name(header)
+        return name is not None and (_is_ip(name) or name in self.host_names or "*" in self.host_names)
+
+    def waiting(self, handler, waiting: bool) -> None:
+        """Note that ``handler`` blocks waiting for request bytes (``waiting``), or no longer."""
+        with self._waiting_lock:
+            if waiting:
+                self._waiting[handler] = time.monotonic()
+            else:
+                self._waiting.pop(handler, None)
+
+    def _shed_waiting(self) -> bool:
+        """Close the connection that has waited longest for a request; False if none waits."""
+        with self._waiting_lock:
+            if not self._waiting:
+                return False
+            handler = min(self._waiting, key=self._waiting.get)
+            del self._waiting[handler]
+        try:
+            handler.connection.shutdown(socket.SHUT_RDWR)  # its read returns: the thread ends
+        except OSError:
+            pass
+        return True
+
     def process_request(self, request, client_address) -> None:
-        # At max_connections the accept loop waits here; new clients queue in the backlog.
-        self._slots.acquire()
+        # At max_connections a connection that is only waiting (idle keep-alive, a request
+        # trickling in) gives way to the new one; when every connection is busy with a
+        # request, the accept loop waits here and new clients queue in the backlog.
+        if not self._slots.acquire(blocking=False):
+            self._shed_waiting()
+            self._slots.acquire()
         try:
             super().process_request(request, client_address)
         except BaseException:
@@ -797,6 +972,8 @@ def make_server(
     max_result_mb: float = DEFAULT_MAX_RESULT_MB,
     request_deadline: float = REQUEST_DEADLINE,
     backlog: int = LISTEN_BACKLOG,
+    allowed_hosts: tuple[str, ...] = (),
+    network_namespace: bool = True,
 ) -> SparqlServer:
     """A ready (bound, graph loaded) SPARQL server; call ``serve_forever()`` then ``close()``.
 
@@ -813,12 +990,13 @@ def make_server(
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, got {timeout!r}; give seconds, e.g. 10", code="E312")
     origins = tuple(check_cors_origin(origin) for origin in cors_origins)
+    hosts = tuple(check_allowed_host(name) for name in allowed_hosts)
     path = Path(graph_path)
     if not path.is_file():
         from kg.query import load_store
 
         load_store(path)  # raises the E301 message for a missing file or a directory
-    pool = WorkerPool(path, size=workers, timeout=timeout, max_result_bytes=int(max_result_mb * (1 << 20)))
+    pool = WorkerPool(path, size=workers, timeout=timeout, max_result_bytes=int(max_result_mb * (1 << 20)), network_namespace=network_namespace)
     try:
         try:
             pool.warm_up()
@@ -830,10 +1008,10 @@ def make_server(
                 code="E312",
             ) from None
         if not pool.network_isolated:
-            log.warning("query workers could not get a network namespace of their own; SERVICE "
-                        "is still refused by the query check")
+            log.warning("query workers could not get a network namespace of their own: every query "
+                        "that spells 'service' (even in a string) is refused with 403 (E307)")
         try:
-            return SparqlServer((host, port), pool, cors_origins=origins, request_deadline=request_deadline, backlog=backlog)
+            return SparqlServer((host, port), pool, cors_origins=origins, request_deadline=request_deadline, backlog=backlog, allowed_hosts=hosts)
         except OSError as err:
             raise QueryError(
                 f"cannot listen on {host}:{port}: {err.strerror}; choose another --port (0 picks a free one)",

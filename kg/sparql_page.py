@@ -11,6 +11,8 @@ import re
 from importlib import resources
 from typing import Any
 
+from kg.ui_text import ui_strings
+
 # "# IRIs: official ?person, side ?country" — a bundled query's label columns and the
 # variable holding the IRI each label names (the page projects both).
 _IRIS_LINE = re.compile(r"^# IRIs: (.+)$", re.MULTILINE)
@@ -99,13 +101,6 @@ def page_config(has_explorer: bool) -> dict[str, Any]:
         "queries": [{"name": name, "description": description, "text": linked_query(text)}
                     for name, (description, text) in bundled_queries().items()],
         "ontology": ontology_terms(),
-        "strings": ui_strings(),
+        "strings": {key: value for key, value in ui_strings().items() if not key.startswith("explorer.")},
     }
-
-
-def ui_strings() -> dict[str, dict[str, str]]:
-    """The pages' words, ``{key: {"ja": ..., "en": ...}}`` (``kg/data/ui_strings.json``)."""
-    import json
-
-    return json.loads((resources.files("kg") / "data" / "ui_strings.json").read_text(encoding="utf-8"))
 

@@ -27,6 +27,7 @@ ParagraphVerdict = Any
 
 
 HEADING_MAX_CHARS = 40  # a section heading is a short line
+SECTION_WORDS_MAX_CHARS = 20  # ...and its words (after the number) shorter still when ingest reads past it
 ROSTER_LINE_MAX_CHARS = 200
 LIST_HEADING_MAX_CHARS = 30
 LIST_MAX_LINES = 40
@@ -42,12 +43,16 @@ _SENTENCE_END = ("。", "｡")
 @lru_cache(maxsize=1)
 def _roster_label() -> re.Pattern:
     """A roster label at a line's start or after a space: a side-label head of
-    ``side_labels.tsv`` (a country form of two or more characters for ``{country}``), maybe a
+    ``side_labels.tsv`` (a country form of two or more characters for a bare ``{country}``), maybe a
     list word (同席者), then a colon: 「日本:」「ペルー側:」「我が方出席者:」."""
-    forms = "|".join(re.escape(f) for f, _ in lexicon.country_forms_longest_first() if len(f) >= 2)
+    forms = [f for f, _ in lexicon.country_forms_longest_first()]
+    long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
+    any_forms = "|".join(re.escape(f) for f in forms)
     heads = []
     for _, words, _ in lexicon.side_labels():
-        heads += [re.escape(w).replace(re.escape("{country}"), f"(?:{forms})") for w in words]
+        # a one-character country form (米, 韓) binds only to a following noun (米側)
+        heads += [re.escape(w).replace(re.escape("{country}"), f"(?:{long_forms if w == '{country}' else any_forms})")
+                  for w in words]
     words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
     return re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(sorted(heads, key=len, reverse=True))})(?:{words})?\s*[:：]\s*(?=\S)")
 
@@ -66,6 +71,16 @@ def heading_level(text: str) -> Optional[int]:
     if _NUMBER_1.match(normal):
         return 1
     return None
+
+
+def is_section_heading(text: str) -> bool:
+    """A numbered heading short enough to name a section (「2 夕食会」), not a numbered headline
+    of a list of other articles (those run longer)."""
+    if heading_level(text) is None:
+        return False
+    normal = unicodedata.normalize("NFKC", text).strip()
+    words = _NUMBER_2.sub("", normal) if _NUMBER_2.match(normal) else _NUMBER_1.sub("", normal)
+    return len(words) <= SECTION_WORDS_MAX_CHARS
 
 
 def is_roster_line(text: str) -> bool:
@@ -118,7 +133,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         if is_roster_line(text):
             kinds[i] = ("roster", 0)
             continue
-        level = heading_level(text)
+        level = heading_level(text) if is_section_heading(text) else None
         if level is not None and i < last and _opens_section(verdicts, i):
             kinds[i] = ("heading", level)
     _list_rosters(verdicts, kinds, last)

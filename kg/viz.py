@@ -31,6 +31,7 @@ from kg.errors import GraphError
 from kg.export import atomic_write_text
 from kg.namespace import KGO, NIF
 from kg.rdf import load_graph
+from kg.ui_text import explorer_strings
 
 
 @dataclass(frozen=True)
@@ -686,7 +687,16 @@ def _detail_rows(graph: rdflib.Graph, node: Node, kind: str) -> list[list]:
         rows += [("回", _texts(graph, node, KGO.ordinal)),
                  ("日付", _texts(graph, node, KGO.date)), ("場所", _texts(graph, node, KGO.place)),
                  ("状態", [f"{MEETING_STATUS.get(v, v)} ({v})" for v in _texts(graph, node, KGO.status)])]
+    rows.append(("訂正", _corrections_of(graph, node)))
     return [[name, values] for name, values in rows if values]
+
+
+def _corrections_of(graph: rdflib.Graph, node: Node) -> list[str]:
+    """What the corrections applied by the build did to ``node`` (kg/corrections.py), with their file."""
+    return sorted(
+        f"{label} ({_first(graph, correction, KGO.correctionSource)})"
+        for correction in graph.subjects(KGO.corrects, node)
+        for label in graph.objects(correction, RDFS.label) if getattr(label, "language", None) == "ja")
 
 
 def _vis_options() -> dict:
@@ -746,12 +756,17 @@ def render_html(graph: rdflib.Graph, *, title: Optional[str] = None) -> str:
         # same script element, so the page still runs exactly two scripts.
         "explorer_js": _asset("explorer-analysis.js") + "\n" + _asset("explorer.js"),
         "data_json": _json_for_script(explorer_data(graph)),
+        "corrections_js": _asset("explorer-corrections.js"),
+        # One script: the language choice the SPARQL page shares, then the explorer's words.
+        "i18n_js": (resources.files("kg") / "serve_assets" / "language.js").read_text(encoding="utf-8")
+        + _asset("explorer-i18n.js"),
+        "strings_json": _json_for_script(explorer_strings()),
     }
-    # Only these two exact scripts may run: an element or handler injected by some future
+    # Only these four exact scripts may run: an element or handler injected by some future
     # bug would be blocked by the Content-Security-Policy as well.
     parts["script_hashes"] = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(parts[name].encode("utf-8")).digest()).decode() + "'"
-        for name in ("vis_js", "explorer_js")
+        for name in ("vis_js", "explorer_js", "corrections_js", "i18n_js")
     )
     # One pass, so text inserted for one placeholder is never scanned for another.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset("explorer.html"))

@@ -6,6 +6,7 @@ resolves and every other request goes to a dead proxy.
 from __future__ import annotations
 
 import json
+import socket
 import sys
 import threading
 from pathlib import Path
@@ -16,6 +17,57 @@ from benchmarks.bench_viz import CHROMIUM_FLAGS, chromium_paths  # noqa: E402
 
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 TABLE_ROWS = ".yasr table.dataTable tbody tr"
+
+
+class Listener:
+    """A loopback TCP server that records the first bytes of every connection made to it
+    (the "other endpoint" a SERVICE call would reach)."""
+
+    def __init__(self):
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self.socket.getsockname()[1]
+        self.seen: list[bytes] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            connection.settimeout(2)
+            try:
+                self.seen.append(connection.recv(300))
+            except OSError:
+                self.seen.append(b"")
+            connection.close()
+
+    def close(self) -> None:
+        self.socket.close()
+
+    def fill(self, template: str) -> str:
+        """``template`` with ``{url}`` replaced by this listener's URL."""
+        return template.replace("{url}", f"http://127.0.0.1:{self.port}/sparql")
+
+
+def listener_fixture():
+    """A ``Listener`` for a test module (``listener = pytest.fixture(scope="module")(listener_fixture)``)."""
+    server = Listener()
+    yield server
+    server.close()
+
+
+def http_get(url: str, timeout: float = 30) -> tuple[int, str]:
+    """(status, body) of a GET, error statuses included."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
 
 
 def loopback_chromium(profile_dir: Path, *, width: int = 1400, height: int = 900, language: str = "ja"):

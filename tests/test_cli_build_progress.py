@@ -1,45 +1,24 @@
 """`kg build` shows a progress bar on a terminal, and none with --quiet or in a pipe."""
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
 
 from conftest import SEEDS, TEST_CACHE
+from fixtures_terminal import on_a_terminal
 
 KG = [str(Path(sys.executable).with_name("kg"))]
 
 
 def _build_on_a_terminal(args: list[str], outdir: Path) -> str:
     """Run kg build with stderr on a pseudo-terminal; return what the terminal showed."""
-    leader, follower = pty.openpty()
-    # A fresh pty is 0×0; tqdm would draw a zero-width bar.
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
-    proc = subprocess.Popen(
-        KG + ["build", str(SEEDS), "-o", str(outdir), "--cache-dir", str(TEST_CACHE), *args],
-        stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 4096)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=600)
-    os.close(leader)
-    assert proc.returncode == 0
-    return b"".join(chunks).decode("utf-8", "replace")
+    status, shown = on_a_terminal(
+        KG + ["build", str(SEEDS), "-o", str(outdir), "--cache-dir", str(TEST_CACHE), *args], stdout=False)
+    assert status == 0
+    return shown
 
 
 @pytest.mark.slow

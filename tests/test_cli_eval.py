@@ -131,31 +131,16 @@ def test_cli_eval_help_has_example():
 
 def _on_a_terminal(args, columns: int) -> str:
     """What `kg eval ARGS` prints on a real terminal (a pty) of ``columns`` columns."""
-    import fcntl
     import os
-    import struct
-    import subprocess
     import sys
-    import termios
 
-    leader, follower = os.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    from fixtures_terminal import on_a_terminal
+
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    kg = Path(sys.executable).with_name("kg")
-    with subprocess.Popen([str(kg), "eval", *map(str, args)], stdout=follower, stderr=follower, env=env) as process:
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.close(leader)
-    assert process.returncode == 0
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    status, shown = on_a_terminal([str(Path(sys.executable).with_name("kg")), "eval", *map(str, args)],
+                                  columns=columns, env=env)
+    assert status == 0
+    return shown
 
 
 @pytest.mark.parametrize("how", ["--width", "terminal"])

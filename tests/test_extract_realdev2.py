@@ -43,9 +43,10 @@ def test_extract_realdev2_dev_half_figures_hold(realdev2_dev):
     report = evaluate(ttl, gold)
     reps = report["representations"]
     print(f"realdev2 DEV half: F1 {reps['f1']:.3f} P {reps['precision']:.3f} R {reps['recall']:.3f}")
-    # floors: the figures reached today (main 23f5cb6: F1 0.571 P 0.947); raise them as they grow
-    assert reps["precision"] >= 0.94
-    assert reps["f1"] >= 0.56
+    # floors: the figures reached today (main 23f5cb6: F1 0.571 P 0.947; ext-structure: F1 0.714
+    # P 0.962); raise them as they grow
+    assert reps["precision"] >= 0.95
+    assert reps["f1"] >= 0.70
     assert report["must_not_extract"]["count"] == 0
 
 

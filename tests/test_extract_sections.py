@@ -63,3 +63,26 @@ def test_extract_sections_headline_names_the_meeting(facts_of_page):
     _, meetings = _facts(facts_of_page(MEAL, published="2024-06-01"))
     talks = next(m for m in meetings.values() if m.forum != "夕食会")
     assert "防衛相会談" in (talks.forum, *talks.forum_aliases)
+
+
+# the lead says 「標記会合」 (the meeting of the title); rosters with a list word after the side
+TITLED = """トップ 外交政策 欧州
+日英外務・防衛閣僚会合(「2+2」)の開催について
+令和5年3月2日
+ 1日、ロンドンにおいて標記会合が開催されたところ、概要以下のとおり。
+ 英側出席者:ジョン・ブラウン外務大臣、ピーター・グリーン国防大臣他
+ 日本側出席者:山川一郎外務大臣、森二郎防衛大臣他
+ 会合後、共同声明が発出された。
+1. 安全保障協力
+ 両国の防衛協力を一層進めることで一致した。
+"""
+
+
+def test_extract_sections_title_reference_and_rosters_with_list_word(facts_of_page):
+    got, meetings = _facts(facts_of_page(TITLED, published="2023-03-02"))
+    assert {(n, s) for n, s, _ in got} == {
+        ("ジョン・ブラウン", "GB"), ("ピーター・グリーン", "GB"), ("山川一郎", "JP"), ("森二郎", "JP"),
+    }
+    assert {f for _, _, f in got} == {"日英外務・防衛閣僚会合"}
+    meeting = next(m for m in meetings.values() if m.forum == "日英外務・防衛閣僚会合")
+    assert "2+2" in meeting.forum_aliases

@@ -24,7 +24,23 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES)
+# lists after labels, closed by one participation predicate: every person listed took part
+DELEGATIONS = [
+    ("4日、日米拡大抑止協議を実施しました。この協議には、日本側から、森一郎外務省北米局参事官及び川上二郎防衛省防衛政策局次長他が、"
+     "米国側から、ジェーン・ドウ国務省軍備管理・検証・遵守局次官補代理、ジョン・ロウ国防次官補代理(宇宙政策担当)他が参加しました。",
+     {("森一郎", "JP"), ("川上二郎", "JP"), ("ジェーン・ドウ", "US"), ("ジョン・ロウ", "US")}),
+    ("10日、日仏次官協議が行われた。協議には、フランス側からピエール・デュボワ外務次官ら、日本側から石田明外務審議官らが出席した。",
+     {("ピエール・デュボワ", "FR"), ("石田明", "JP")}),
+    # the list must reach the predicate: a stand-in's minister did not take part
+    ("10日、日仏次官協議が行われた。協議には、日本側から石田明外務審議官の代理で森川健外務参事官が、フランス側からピエール・デュボワ外務次官が出席した。",
+     {("森川健", "JP"), ("ピエール・デュボワ", "FR")}),
+    # planned: nobody took part yet
+    ("日仏次官協議は来月開かれる。協議には、フランス側からピエール・デュボワ外務次官ら、日本側から石田明外務審議官らが出席する予定だ。",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES + DELEGATIONS)
 def test_extract_side_labels_each_label_is_a_side(facts_of, text, expected):
     facts = facts_of(text, published="2024-06-01")
     people = {p.key: p.name for p in facts.people}

@@ -52,3 +52,32 @@ def test_ingest_structure_colon_line_without_side_is_no_roster(tmp_path):
     text = "本文の段落です。山川一郎外務大臣は、本日、記者会見を行いました。\n問い合わせ:外務省報道課\n"
     _, blocks = _blocks(tmp_path, text)
     assert "roster" not in [k for k, *_ in blocks]
+
+
+def test_ingest_structure_rosters_join_the_lead_to_the_body(tmp_path):
+    # two short paragraphs with roster lines between them are one run of article text
+    text = ("ホーム > 外交ニュース\n日英外務・防衛閣僚会合の開催について\n"
+            " 1日、標記会合が開催されたところ、概要以下のとおり。\n"
+            " 英側出席者:ジョン・ブラウン外務大臣他\n 日本側出席者:山川一郎外務大臣他\n"
+            " 会合後、共同声明が発出された。\n")
+    article, blocks = _blocks(tmp_path, text)
+    assert [k for k, *_ in blocks] == ["headline", "body", "roster", "roster", "body"]
+    assert article.title == "日英外務・防衛閣僚会合の開催について"
+
+
+def test_ingest_structure_menu_with_one_long_item_is_no_headline(tmp_path):
+    text = "アジア 北米 中南米 欧州(旧ソ連諸国を含む) 中東 アフリカ\n 1日、山川一郎外務大臣は記者会見を行い、外交日程について説明しました。\n"
+    article, _ = _blocks(tmp_path, text)
+    assert article.title is None
+
+
+def test_ingest_structure_numbered_headline_list_is_not_read_through(tmp_path):
+    # long numbered lines are other articles' headlines, not section headings: not parsed
+    text = ("山川一郎外務大臣は2日、来日したペルーのルイス・ソト外務大臣と会談し、両国の経済協力や地域情勢について幅広く意見を交わした。両大臣は協力の強化で一致した。\n"
+            "1 森二郎防衛大臣が来月に欧州を訪問する方向で調整していることが分かった\n"
+            "防衛相が訪欧を調整。\n"
+            "2 川上三郎経済産業大臣が中東の産油国を歴訪する日程を発表したと報じられた\n"
+            "経産相が中東へ。\n")
+    article, blocks = _blocks(tmp_path, text)
+    assert "heading" not in [k for k, *_ in blocks]
+    assert not any(article.text[s:e].startswith(("1 ", "2 ")) for s, e in article.body)

@@ -260,7 +260,7 @@ def test_serve_browser_completes_ontology_terms_offline(page, base, typed, expec
     assert _problems(page) == []  # no blocked request to LOV or prefix.cc either
 
 
-def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base, served):
+def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base):
     from selenium.webdriver.support.ui import WebDriverWait
 
     run_bundled(page, "officials")
@@ -274,14 +274,15 @@ def test_serve_browser_bundled_rows_link_to_describe_and_the_explorer(page, base
     href = focus.get_attribute("href")
     assert href == base + "/explorer#focus=" + urllib.parse.quote(iri, safe="")
     assert focus.get_attribute("target") == "_blank"
-    # The explorer the link names opens focused on that node (the page itself, from file:,
-    # so that this checks the deep link whatever headers /explorer is served with).
     results = page.current_window_handle
-    page.switch_to.new_window("tab")
+    focus.click()  # a new tab: the explorer served by kg serve, focused on the node
+    WebDriverWait(page, 30).until(lambda d: len(d.window_handles) == 2)
+    page.switch_to.window([h for h in page.window_handles if h != results][0])
     try:
-        page.get((served[1] / "graph.html").as_uri() + "#" + urllib.parse.urlsplit(href).fragment)
-        WebDriverWait(page, 30).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        WebDriverWait(page, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        assert page.current_url == href
         assert page.execute_script("return kgExplorer.state().focus") == iri
+        assert [e for e in page.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
         page.close()
         page.switch_to.window(results)
@@ -321,3 +322,73 @@ def test_serve_browser_page_speaks_the_browser_language(tmp_path, base, language
         assert _problems(driver) == []
     finally:
         driver.quit()
+
+
+def test_serve_browser_explorer_runs_under_the_served_policy(browser, base):
+    # /explorer from kg serve itself (not file:): the page's inline scripts run under the
+    # Content-Security-Policy the server sends (the server's script-src 'self' blanked it).
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with urllib.request.urlopen(base + "/explorer", timeout=30) as response:
+        policy = response.headers["Content-Security-Policy"]
+    scripts = policy.split("script-src ")[1].split(";")[0].split()
+    assert scripts and all(token.startswith("'sha256-") for token in scripts)
+    assert "frame-ancestors 'none'" in policy
+    browser.get_log("browser")
+    browser.get(base + "/explorer")
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.shown)"))
+    shown = browser.execute_script("return kgExplorer.shown()")
+    assert shown["nodes"] > 0 and shown["edges"] > 0
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []  # a blocked script is SEVERE
+
+
+LARGE = Path(__file__).parent / "data" / "viz_large.ttl"
+
+
+@pytest.fixture(scope="module")
+def served_large(tmp_path_factory):
+    """The 351-node graph of seeds + tests/corpus + tests/regression, with its explorer."""
+    from kg.viz import write_html
+
+    folder = tmp_path_factory.mktemp("served-large")
+    shutil.copyfile(LARGE, folder / "graph.ttl")
+    write_html(folder / "graph.ttl", folder / "graph.html")
+    server, thread = start_server(folder / "graph.ttl", workers=1)
+    yield server.url[: -len("/sparql")], folder
+    stop_server(server, thread)
+
+
+def test_serve_browser_large_graph_rows_link_every_name(browser, served_large):
+    """On the 351-node graph every name in a representations row has its IRI beside it, and
+    the explorer link of a row's meeting opens the served explorer focused on that meeting."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = served_large
+    open_page(browser, base + "/")
+    browser.execute_script("localStorage.clear()")
+    run_bundled(browser, "representations")
+    heads, rows = table(browser)
+    expected = run_query(LARGE, bundled_text("representations"))
+    assert heads == list(expected.columns) and len(rows) == 50  # the first page of 256
+    for label, variable in (("official", "person"), ("forum", "forumNode"), ("meeting", "meetingNode")):
+        column = heads.index(variable)
+        assert heads[column - 1] == label
+        links = browser.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(td => td.querySelectorAll('a.iri, a.explorer-focus').length)",
+            f"{TABLE_ROWS} td:nth-child({column + 1})")
+        assert links == [2] * 50, variable  # describe and explorer, on every row
+    cell = browser.find_element("css selector", f"{TABLE_ROWS} td:nth-child({heads.index('meetingNode') + 1}) a.explorer-focus")
+    href = cell.get_attribute("href")
+    meeting = urllib.parse.unquote(href.split("#focus=", 1)[1])
+    assert meeting == expected.column("meetingNode")[0]
+    assert href.startswith(base + "/explorer#focus=")
+    results = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    try:
+        browser.get(href)  # the explorer kg serve serves beside the graph
+        WebDriverWait(browser, 60).until(lambda d: d.execute_script("return !!(window.kgExplorer && kgExplorer.ready)"))
+        assert browser.execute_script("return kgExplorer.state().focus") == meeting
+    finally:
+        browser.close()
+        browser.switch_to.window(results)
+    assert _problems(browser) == []

@@ -77,8 +77,8 @@ def test_serve_cli_default_graph_is_out_graph_ttl(tmp_path, monkeypatch):
 def test_serve_cli_help_documents_every_option():
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--host", "--port", "--timeout", "--workers", "--cors", "--max-result-mb", "--quiet"):
+    for option in ("--host", "--port", "--timeout", "--workers", "--cors", "--allow-host", "--max-result-mb", "--quiet"):
         assert option in result.output
-    assert " ".join(result.output.split()).count("Example: kg serve") == 7
+    assert " ".join(result.output.split()).count("Example: kg serve") == 8
     assert max(len(line) for line in result.output.splitlines()) <= 80
     assert "curl" in result.output

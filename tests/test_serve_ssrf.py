@@ -6,20 +6,16 @@ obfuscated query sent to the endpoint or to ``run_query`` it must have seen noth
 """
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from fixtures_serve import start_server, stop_server
+from fixtures_serve import http_get, listener_fixture, start_server, stop_server
 from kg.errors import QueryError
 from kg.query import run_query, service_check
 
@@ -27,38 +23,7 @@ FIXTURE = Path(__file__).parent / "data" / "query_fixture.ttl"
 SETTLE = 0.1  # seconds an outbound connection would need to reach the listener
 
 
-class Listener:
-    """A loopback TCP server that records every connection made to it."""
-
-    def __init__(self):
-        self.socket = socket.create_server(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-        self.seen: list[bytes] = []
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(2)
-            try:
-                self.seen.append(connection.recv(300))
-            except OSError:
-                self.seen.append(b"")
-            connection.close()
-
-    def close(self) -> None:
-        self.socket.close()
-
-
-@pytest.fixture(scope="module")
-def listener():
-    server = Listener()
-    yield server
-    server.close()
+listener = pytest.fixture(scope="module", name="listener")(listener_fixture)
 
 
 @pytest.fixture(scope="module")
@@ -102,23 +67,11 @@ OBFUSCATIONS = [
 ]
 
 
-def _query(template: str, listener: Listener) -> str:
-    return template.replace("{url}", f"http://127.0.0.1:{listener.port}/sparql")
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=20) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8")
-
-
 def test_serve_ssrf_listener_sees_pyoxigraph_service_calls(listener):
     # The control: unguarded pyoxigraph does connect, so silence below means "refused".
     before = len(listener.seen)
     with pytest.raises(OSError):
-        list(ox.Store().query(_query(OBFUSCATIONS[1][1], listener)))
+        list(ox.Store().query(listener.fill(OBFUSCATIONS[1][1])))
     time.sleep(SETTLE)
     assert len(listener.seen) == before + 1
     assert listener.seen[-1].startswith(b"POST /sparql HTTP/1.1")
@@ -127,7 +80,7 @@ def test_serve_ssrf_listener_sees_pyoxigraph_service_calls(listener):
 @pytest.mark.parametrize(("name", "template"), OBFUSCATIONS, ids=[name for name, _ in OBFUSCATIONS])
 def test_serve_ssrf_endpoint_refuses_and_sends_nothing(endpoint, listener, name, template):
     before = len(listener.seen)
-    status, body = _get(f"{endpoint}?{urllib.parse.urlencode({'query': _query(template, listener)})}")
+    status, body = http_get(f"{endpoint}?{urllib.parse.urlencode({'query': listener.fill(template)})}")
     time.sleep(SETTLE)
     assert listener.seen[before:] == []
     assert status == 403, body
@@ -138,7 +91,7 @@ def test_serve_ssrf_endpoint_refuses_and_sends_nothing(endpoint, listener, name,
 def test_serve_ssrf_kg_query_refuses_and_sends_nothing(listener, name, template):
     before = len(listener.seen)
     with pytest.raises(QueryError) as info:
-        run_query(FIXTURE, _query(template, listener))
+        run_query(FIXTURE, listener.fill(template))
     time.sleep(SETTLE)
     assert listener.seen[before:] == []
     assert info.value.code == "E307"
@@ -162,7 +115,7 @@ def test_serve_ssrf_lexer_differentials_send_nothing(listener, name, template):
     # run_query in this process: the query check alone (no network namespace) must hold.
     before = len(listener.seen)
     try:
-        run_query(FIXTURE, _query(template, listener))
+        run_query(FIXTURE, listener.fill(template))
     except QueryError:
         pass
     time.sleep(SETTLE)
@@ -186,7 +139,7 @@ except OSError as err:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="network namespaces are Linux's")
 def test_serve_ssrf_workers_have_no_network(listener):
     # The second wall: even a SERVICE that got past the check finds no network in a worker.
-    query = _query("SELECT * WHERE { ?s ?p ?o SERVICE <{url}> { ?s ?p ?o } }", listener)
+    query = listener.fill("SELECT * WHERE { ?s ?p ?o SERVICE <{url}> { ?s ?p ?o } }")
     before = len(listener.seen)
     out = subprocess.run([sys.executable, "-c", ISOLATED_CALL, query], capture_output=True, text=True, timeout=60)
     time.sleep(SETTLE)
@@ -211,7 +164,7 @@ def test_serve_ssrf_workers_have_no_network(listener):
 )
 def test_serve_ssrf_the_word_alone_is_not_refused(endpoint, query):
     assert service_check(query) is None
-    status, _ = _get(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")
+    status, _ = http_get(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")
     assert status == 200
 
 
@@ -221,7 +174,7 @@ def test_serve_ssrf_kg_query_cli_message(listener):
     from kg.cli import main
 
     before = len(listener.seen)
-    result = CliRunner().invoke(main, ["query", str(FIXTURE), "-e", _query(OBFUSCATIONS[1][1], listener)])
+    result = CliRunner().invoke(main, ["query", str(FIXTURE), "-e", listener.fill(OBFUSCATIONS[1][1])])
     time.sleep(SETTLE)
     assert listener.seen[before:] == []
     assert result.exit_code == 1

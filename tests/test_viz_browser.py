@@ -211,7 +211,8 @@ def test_viz_hostile_text_stays_inert(opened):
     assert "<script>window.__pwned=1</script>悪意" in opened.execute_script("return kgExplorer.csv()")
     assert opened.execute_script("return window.__pwned") is None
     assert opened.execute_script("return document.querySelectorAll('img, b, #details-body script, #views script').length") == 0
-    assert opened.execute_script("return document.scripts.length") == 3  # vis, data, explorer
+    # vis, data, explorer, corrections, words (ui_strings), language
+    assert opened.execute_script("return document.scripts.length") == 6
     with pytest.raises(NoAlertPresentException):
         opened.switch_to.alert.text
     assert [e for e in opened.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -77,7 +77,7 @@ def test_viz_html_has_no_network_references(page):
 
 def test_viz_html_embeds_hostile_text_only_as_escaped_json(page):
     parsed = _parsed(page)
-    assert len(parsed.scripts) == 3
+    assert len(parsed.scripts) == 6  # vis, graph data, explorer, corrections, words (ui_strings), language
     attrs, text = parsed.scripts[1]
     assert attrs == {"type": "application/json", "id": "kg-data"}
     assert re.search("[<>&\u2028\u2029]", text) is None
@@ -203,6 +203,6 @@ def test_viz_any_label_round_trips_through_the_embedded_json(text):
     graph.add((person, rdflib.RDFS.label, rdflib.Literal(text, lang="ja")))
     graph.add((person, rdflib.SKOS.altLabel, rdflib.Literal("</script>" + text)))
     scripts = _parsed(render_html(graph)).scripts
-    assert len(scripts) == 3  # nothing in the label could close or open a script element
+    assert len(scripts) == 6  # nothing in the label could close or open a script element
     node = json.loads(scripts[1][1])["nodes"][0]
     assert node["label"] == text and node["details"]["aliases"] == ["</script>" + text]

@@ -45,7 +45,11 @@ def _on_sigterm(signum, frame) -> None:
                    "e.g. --format nt --format csv")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Parse on a Dask cluster instead of locally.  e.g. --scheduler tcp://10.0.0.5:8786")
-def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_json, formats, scheduler) -> None:
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Corrections file to apply (docs/corrections.md) [default: corrections.yaml beside "
+                   "the articles].  e.g. --corrections fixes.yaml")
+def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_json, formats, scheduler,
+                  corrections) -> None:
     """Build the knowledge graph of a folder (or files) of articles.
 
     INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
@@ -79,6 +83,7 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
             paths, outdir, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, strict=strict,
             progress=sys.stderr.isatty() and not quiet, scheduler=scheduler,
             formats=("ttl", "html", *formats), on_message=lambda line: click.echo(line, err=True),
+            corrections=corrections,
         )
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)
@@ -112,6 +117,9 @@ def summary(report) -> str:
     if report.internal_errors:
         lines += [f"  internal errors: {len(report.internal_errors)} article(s) left out by a bug of kaigi-kg, "
                   "not bad input;", "  tracebacks in report.json (internal_errors); please report them"]
+    if report.corrections:
+        lines.append(f"  corrections: {report.corrections['applied']} applied from {report.corrections['file']}"
+                     + (f", {len(report.corrections['unmatched'])} matching nothing" if report.corrections["unmatched"] else ""))
     if report.validation.get("violations"):
         lines.append(f"  SHACL: {len(report.validation['violations'])} violation(s), see report.json")
     lines.append("open: " + "  ".join(report.outputs[k] for k in ("ttl", "html") if k in report.outputs))

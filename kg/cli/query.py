@@ -157,13 +157,22 @@ def query_command(
             "missing GRAPH: give the Turtle file to query, e.g. `kg query out/graph.ttl representations`"
         )
     text = _query_text(query, expression)
-    from kg.query import format_result, run_query
+    from kg.query import for_terminal, format_result, run_query
 
     try:
         result = run_query(graph, text, bindings=_parse_bindings(bindings))
     except KGError as err:
         raise _fail(err) from None
+    if _is_terminal(sys.stdout):
+        result = for_terminal(result)  # graph text cannot send escape sequences to the terminal
     click.echo(format_result(result, output_format, width=output_width(width)), nl=False)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def output_width(option: Optional[int]) -> Optional[int]:

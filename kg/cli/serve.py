@@ -55,11 +55,21 @@ def _interrupt(signum, frame) -> None:
     help="Let web pages of ORIGIN (scheme://host[:port], or * for any) query /sparql, e.g. "
     "YASGUI hosted elsewhere; repeatable; off by default. Example: kg serve --cors http://localhost:3000",
 )
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header names NAME (repeatable; * for any). By default "
+    "only IP addresses, localhost and the --host name are answered, so a web page under "
+    "another name that resolves to this machine (DNS rebinding) gets 400. "
+    "Example: kg serve --host 0.0.0.0 --allow-host kaigi.example.org",
+)
 @click.option("--max-result-mb", type=click.FloatRange(min=0.001), default=32.0, show_default=True,
               help="Largest answer in MiB; a bigger result is refused with 400 (E321). Example: kg serve --max-result-mb 256")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request. Example: kg serve -q")
 @click.pass_context
-def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout: float, workers: int, cors: tuple[str, ...], max_result_mb: float, quiet: bool) -> None:
+def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout: float, workers: int, cors: tuple[str, ...], allow_hosts: tuple[str, ...], max_result_mb: float, quiet: bool) -> None:
     """Serve GRAPH (default out/graph.ttl) as a read-only SPARQL 1.1 endpoint.
 
     \b
@@ -93,7 +103,7 @@ def serve_command(ctx: click.Context, graph: str, host: str, port: int, timeout:
     try:
         server = make_server(
             Path(graph), host=host, port=port, timeout=timeout, workers=workers, allow_remote=host_given,
-            cors_origins=cors, max_result_mb=max_result_mb,
+            cors_origins=cors, max_result_mb=max_result_mb, allowed_hosts=allow_hosts,
         )
     except KGError as err:
         raise click.ClickException(str(err)) from None

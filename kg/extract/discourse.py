@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from kg import lexicon
 from kg.components import doc_text
 from kg.extract.sentences import Sentence
 from kg.extract.people import Person, PersonRef
@@ -30,7 +31,9 @@ def title_back_references(
             if any(p.start <= mention.start and mention.end <= p.end for p in people_here):
                 continue  # the post of a name written with it
             before = text[max(sentence.span.start_char, mention.start - 1) : mention.start]
-            if before not in ("", "、", "，", ",", " ", "　") or text[mention.end : mention.end + 1] not in ("は", "が", "も"):
+            # (「外務省によると副大臣は」: an attribution phrase closes before the topic)
+            attributed = text[max(sentence.span.start_char, mention.start - 6) : mention.start].endswith(tuple(lexicon.cues("attribution")))
+            if (before not in ("", "、", "，", ",", " ", "　") and not attributed) or text[mention.end : mention.end + 1] not in ("は", "が", "も"):
                 continue
             earlier = [
                 person for (index, start), person in seen

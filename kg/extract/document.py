@@ -46,7 +46,7 @@ from kg.extract.meetings import (
     talks_forum,
 )
 from kg.extract.frames import collect_representations, represent
-from kg.extract.labels import bind_side_labels
+from kg.extract.labels import bind_side_labels, labelled_delegations
 from kg.extract.sections import name_aliases, rosters, split_sections
 from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
 from kg.extract.state import Extraction
@@ -75,6 +75,7 @@ class DocumentExtraction(Extraction):
         date_from_publication(self)
         bind_side_labels(self)
         collect_representations(self, refs)
+        labelled_delegations(self, refs)
         split_sections(self, refs)
         rosters(self, refs)
         name_aliases(self)

@@ -22,6 +22,7 @@ from kg.extract.predicates import (
     predicate_of,
     serves_as_chair,
     serves_as_head,
+    through_since_clause,
     takes_part,
     held_clause,
     is_topic,
@@ -414,6 +415,8 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # 「…会談を行ったAとB」: the people listed with A share it
         if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
             continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
+        if _GENITIVE_OF.match(doc_text(doc)[m.end : m.end + 3]) and not subject_no(doc, m.end):
+            continue  # 「A大臣の指示に基づき、…会合の場を通じて抗議を行った」: A qualifies a noun, acts in nothing
         rel = relative_clause_meeting(ex, sentence, span, current or previous)
         if rel is None and previous_rel is not None and doc_text(doc)[previous_rel[0].end : m.start] in ("と", "、", "や"):
             rel = previous_rel[1]
@@ -422,6 +425,8 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             represent(ex, person, rel, side_for(person, sides, m), sentence, "relative_clause", None)
             continue
         pred = predicate_of(last)
+        if pred is not None and not is_topic(doc, span):
+            pred = through_since_clause(pred)  # 「Bとの間で、…開催して以来、…会合を開催した」
         if pred is not None and pred.lemma_ in lexicon.cues("absent"):
             continue  # 「A外相が会議を欠席したため、B が代理で出席した」: A did not take part
         linear = next_predicate(sentence, span)
@@ -452,6 +457,17 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
             if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                 represent(ex, person, meeting, person.country, sentence, "remarks_after_meeting", None)
+
+
+# a person in the genitive before a common noun (「A大臣の指示」), not before a count of holders
+# (「A、Bの両氏」「の3首脳」) or the post they hold
+_GENITIVE_OF = re.compile(r"の(?![両各全諸0-9０-９一二三四五六七八九十]|ほか|他)")
+
+
+def subject_no(doc, at: int) -> bool:
+    """「Aの出席した会議」: 「の」 marking the subject of a relative clause (a verb follows)."""
+    token = next((t for t in doc if t.idx >= at + 1), None)
+    return token is not None and token.pos_ == "VERB"
 
 
 def own_subject(sentence: Sentence, refs: list[PersonRef], topic: PersonRef, pred) -> bool:

@@ -14,8 +14,10 @@ from typing import NamedTuple, Optional
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
+from kg.extract.frames import represent
+from kg.extract.predicates import held_clause, takes_part
 from kg.extract.sentences import Sentence
-from kg.extract.state import Extraction, Meeting
+from kg.extract.state import Extraction, Meeting, PersonRef
 
 
 # what may stand between a label and the first person it introduces
@@ -39,6 +41,8 @@ def _pattern() -> re.Pattern:
     forms = [f for f, _ in lexicon.country_forms_longest_first()]
     long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
     any_forms = "|".join(re.escape(f) for f in forms)
+    # 「米側参加者:」「我が方同席者:」: a list word (``list_label`` in cues.tsv) between head and colon
+    words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
     alternatives = []
     for k, (side, heads, endings) in enumerate(lexicon.side_labels()):
         pieces = []
@@ -48,7 +52,7 @@ def _pattern() -> re.Pattern:
             pieces.append(re.escape(head).replace(re.escape("{country}"), f"(?P<x{k}_{len(pieces)}>{countries})"))
         ends = [re.escape(e) if e != ":" else "[:：]" for e in endings if e]
         head_re = "|".join(sorted(pieces, key=len, reverse=True))
-        alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:{'|'.join(ends)}))")
+        alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:(?:{words})?[:：]|{'|'.join(ends)}))")
     return re.compile("|".join(alternatives))
 
 
@@ -115,3 +119,64 @@ def bind_side_labels(ex: "Extraction") -> None:
             sentence.mentions[:] = [m for m in sentence.mentions if m not in overlapping]
         if added:
             sentence.mentions[:] = sorted(sentence.mentions + added, key=lambda m: (m.start, m.end))
+
+
+# what may stand between two people of one side's list, and between a list and the next label
+_ITEM_GAP = re.compile(r"(?:[\s、,，・]|及び|および|並びに|ならびに|と|や|ら|他|ほか|等|など)*")
+_LIST_END_GAP = re.compile(r"(?:[\s、,，・]|ら|他|ほか|等|など)*(?:が|は|も)?[\s、,，]*(?:それぞれ|共に|ともに)?[\s、,，]*")
+
+
+def labelled_delegations(ex: Extraction, refs: list[PersonRef]) -> None:
+    """「日本側から、A及びB他が、米国側から、C、D他が参加しました」: every person listed right
+    after a side label took part, for that label's side, in the meeting of the sentence, when
+    a participation predicate in the past closes the lists (the parser may give the first
+    list's people another head; the labels say who is listed)."""
+    for sentence in ex.sentences:
+        sides = sorted((m for m in sentence.mentions if m.label == "SIDE" and m.codes), key=lambda m: m.start)
+        if not sides or sentence.kind != "body":
+            continue
+        people = sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start)
+        text = doc_text(sentence.doc)
+        listed = _listed_after_labels(text, sides, people, None)
+        if not listed:
+            continue
+        last = max(r.mention.end for r, _ in listed)
+        closing = next((t for t in sentence.doc[sentence.span.start : sentence.span.end]
+                        if t.idx >= last and takes_part(t) and t.lemma_ in lexicon.cues("attend")), None)
+        # the lists end right before the predicate (「…他が参加しました」), nothing else between
+        if closing is None or not _listed_after_labels(text, sides, people, closing.idx):
+            continue
+        meeting = label_meeting(ex, sentence)
+        meeting = meeting.parent if meeting is not None and meeting.parent is not None else meeting
+        if not held_clause(closing) or meeting is None or meeting.status != "held":
+            continue
+        for ref, side in listed:
+            represent(ex, ref.person, meeting, ",".join(side.codes), sentence, "side_phrase", None)
+
+
+def _listed_after_labels(text: str, sides: list[DomainMention], people: list[PersonRef],
+                         end: Optional[int]) -> list[tuple[PersonRef, DomainMention]]:
+    """(person, label) of the people written as a list right after each label; with ``end``
+    (the predicate), the last list reaches it with nothing but a list ending (「他が」) between."""
+    found = []
+    sides = [s for s in sides if end is None or s.end <= end]
+    for k, side in enumerate(sides):
+        stop = sides[k + 1].start if k + 1 < len(sides) else end
+        at, gap = side.end, _GAP
+        for ref in people:
+            if ref.mention.start < at:
+                continue
+            if stop is not None and ref.mention.start >= stop:
+                break
+            if not gap.fullmatch(_unbracketed(text[at : ref.mention.start])):
+                break
+            found.append((ref, side))
+            at, gap = ref.mention.end, _ITEM_GAP
+        if stop is not None and found and found[-1][1] is side and not _LIST_END_GAP.fullmatch(_unbracketed(text[at:stop])):
+            return []  # something else than a list stands between this side's people and what follows
+    return found
+
+
+def _unbracketed(gap: str) -> str:
+    """A gap without what brackets hold (a portfolio or an English gloss after a post)."""
+    return re.sub(r"[（(][^（()）]*[）)]", "", gap)

@@ -79,6 +79,8 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     history = (chain | local | adverbs) & lexicon.cues("mentioned")
     if history == {"ぶり"} and pred.lemma_ in lexicon.cues("held") and is_past(pred):
         history = set()  # 「4年半ぶりに開かれ」: held now, for the first time in years
+    if history and pred.lemma_ in lexicon.cues("held") and is_past(pred) and _history_describes(span, history, sentence):
+        history = set()  # 「…以来、約2か月ぶりとなる日米韓外相会合を開催した」: this meeting, held now
     if history:
         return "mentioned"
     if pred.lemma_ in lexicon.cues("closing") and span.root.dep_ == "obj" and pred.dep_ in ("advcl", "ROOT"):
@@ -105,6 +107,27 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.has_kind:
         return "held"  # 「立ち話をした」: the meeting word is what was done
     return "mentioned"
+
+
+def _history_describes(span, history: set[str], sentence: Sentence) -> bool:
+    """Whether a history word (以来, ぶり, 初めて …) stands in a relative clause that
+    describes the meeting itself (「…以来、N年ぶりとなる会合」「初めてとなる会談」; the 以来
+    that anchors such a ぶり goes with it wherever the parser hangs it): such a meeting is
+    new, and a held predicate reports it held."""
+    clause = [t for t in sentence.span if t.i < span.start and _modifies(t, span)]
+    words = {t.lemma_ for t in clause} | {t.text for t in clause}
+    return bool(history & words)
+
+
+def _modifies(token, span) -> bool:
+    """``token`` lies in a clause that depends on a word of ``span`` (through its heads)."""
+    seen = 0
+    while token.head.i != token.i and seen < 40:
+        token = token.head
+        seen += 1
+        if span.start <= token.i < span.end:
+            return True
+    return False
 
 
 def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional[str], running: Optional[str]) -> Optional[str]:
@@ -558,10 +581,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         if r.person.country and r.mention.end <= m.start
     ))
     countries = home_first(ex, countries)
-    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
-    if len(countries) >= 2 and all(c in abbreviations for c in countries):
+    if len(countries) >= 2:
+        # (an organisation has no one-kanji form: 「日本・北大西洋条約機構会談」)
         phrase = posted_word(ex, sentence, m, phrase)
-        forum = "".join(abbreviations[c] for c in countries) + phrase
+        forum = parties_name(countries) + phrase
         entry = lexicon.meeting_kinds().get(phrase)
         return {
             "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.kind,
@@ -571,6 +594,15 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if bare:
         return None  # 「会議で…」 with nothing to refer to and nobody to name it after
     return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+
+
+def parties_name(countries: list[str]) -> str:
+    """The parties' part of a made-up meeting name: one-kanji forms run together (日米韓),
+    else the Japanese labels joined by 「・」 (日本・北大西洋条約機構)."""
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    if all(c in abbreviations for c in countries):
+        return "".join(abbreviations[c] for c in countries)
+    return "・".join(lexicon.country(c).label_ja for c in countries)
 
 
 def with_partner(sentence: Sentence, m: DomainMention) -> bool:
@@ -826,11 +858,7 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
         ):
             # (a prime minister's courtesy call is not the defence ministers' talks)
             return info
-    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
-    if all(c in abbreviations for c in countries):
-        forum = "".join(abbreviations[c] for c in countries) + word
-    else:
-        forum = "・".join(lexicon.country(c).label_ja for c in countries) + word
+    forum = parties_name(countries) + word
     kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
     return {
         "forum": forum,

@@ -25,6 +25,15 @@ def predicate_of(token):
     return token
 
 
+def through_since_clause(pred):
+    """The predicate a clause of the last time attaches to (「…の際に開催して以来、約2か月ぶりと
+    なる会合を開催した」: 以来 → the second 開催), or ``pred`` itself."""
+    since = pred.head
+    if pred.dep_ == "advcl" and since.i != pred.i and since.lemma_ in lexicon.cues("since") and since.head.i != since.i:
+        return predicate_of(since.head)
+    return pred
+
+
 def serves_as_head(pred) -> bool:
     """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
     if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":

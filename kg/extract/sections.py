@@ -151,8 +151,10 @@ def name_aliases(ex: "Extraction") -> None:
     for index, block in enumerate(ex.article.blocks):
         if block.kind not in ("headline", "heading"):
             continue
-        words = re.sub(r"[0-9\s]+$", "", heading_words(ex.article.text[block.start : block.end]))
-        if len(words) < 3 or len(words) > 60 or not words.endswith(kinds):
+        words = headline_name(ex.article.text[block.start : block.end])
+        if block.kind == "headline":
+            _title_references(ex, words)
+        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds):
             continue
         meeting = ex.section_meetings.get(index)
         if meeting is None:
@@ -160,3 +162,28 @@ def name_aliases(ex: "Extraction") -> None:
             meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
+
+
+def headline_name(text: str) -> str:
+    """The name a headline or heading gives: its words without numbering, a trailing page
+    number and the readout's endings (``headline_tail``: 「…の開催について」「…(概要)」)."""
+    words = re.sub(r"[0-9\s]+$", "", heading_words(text))
+    tails = sorted(lexicon.cues("headline_tail"), key=len, reverse=True)
+    for _ in range(3):
+        tail = next((t for t in tails if words.endswith(t) and len(words) > len(t)), None)
+        if tail is None:
+            break
+        words = words[: -len(tail)].rstrip()
+    return words
+
+
+def _title_references(ex: "Extraction", words: str) -> None:
+    """「標記会合が開催された」: a meeting named by a word that points at the title
+    (``title_reference``) is the headline's meeting, named by it."""
+    bracket = re.search(r"[(]([^()]+)[)]$", words)
+    name = words[: bracket.start()].rstrip() if bracket else words
+    other = bracket.group(1).strip("「」『』") if bracket else None
+    for meeting in ex.meetings:
+        if meeting.forum.startswith(tuple(lexicon.cues("title_reference"))) and len(name) >= 3:
+            meeting.aliases.extend(a for a in (meeting.forum, other) if a and a not in meeting.aliases)
+            meeting.forum = name

@@ -33,9 +33,55 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
         is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
         if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
             continue  # 「記者会見した」 is a press conference, not talks
+        light = None if is_predicate else light_verb_after(token)
+        if light is not None and not_subject_written(sentence, light):
+            # 「…B、Cとも会談を行いました」 with no subject written: talks of the subject before
+            is_predicate, token = True, light
         if is_predicate and held_clause(token):
             found.append(token)
     return found
+
+
+def light_verb_after(token):
+    """The light verb of 「会談を行う」 (the talks noun as its object), or None."""
+    if token.dep_ == "obj" and token.head.lemma_ in lexicon.cues("light_verb") and token.head.i > token.i:
+        return token.head
+    return None
+
+
+def not_subject_written(sentence: Sentence, pred) -> bool:
+    """No subject or topic is written for ``pred`` (「…を目的に、B、Cとも会談を行いました」): a
+    は/が before it marks none but a time (「7日は」)."""
+    doc = sentence.doc
+    for token in doc[sentence.span.start : pred.i]:
+        if (
+            token.text in ("は", "が") and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
+            and not _is_time(token.head)
+        ):
+            return False
+    return not any(c.dep_ == "nsubj" and not _is_time(c) for c in pred.children)
+
+
+def _is_time(token) -> bool:
+    """「7日は」「同日は」「午後は」: a time word (ENE Date/Time/Timex/Period…), not a subject."""
+    return token.pos_ == "NUM" or token.ent_type_.startswith(("Date", "Time", "Timex", "Period", "Day"))
+
+
+def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef]) -> Optional[PersonRef]:
+    """The subject left unwritten in a sentence of talks (「A総司令官が来日し、…と面会しました。…
+    B、Cとも会談を行いました」「A大使は両国を訪問した。7日は…Bと会談し」): the person marked は/が
+    in the sentence before (or the one before that), when the talks have partners only."""
+    doc = sentence.doc
+    if any(doc_text(doc)[r.mention.end : r.mention.end + 1] in ("は", "が") for r in refs):
+        return None
+    if not not_subject_written(sentence, pred):
+        return None
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+        text = doc_text(previous.doc)
+        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in ("は", "が")]
+        if marked:
+            return marked[0]
+    return None
 
 
 def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
@@ -54,16 +100,24 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
         ):
             continue  # 「Bと日米外相会談を行ったほか、Cとも会談した」: B is the partner of the first clause
         own = predicate_of(span[-1])
+        if _EXAMPLE_OF.match(doc_text(doc)[ref.mention.end : ref.mention.end + 8]) and own.dep_ == "acl":
+            own = predicate_of(own.head)  # 「Aをはじめとする当局者と会談し」: A stands among the partners
         # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
         # own with no verb; a topic marked は/が then belongs to the talks verb after it
         stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in ("は", "が")
         if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded:
             if ref.person not in [r.person for r in refs]:
                 refs.append(ref)
+    subject = omitted_subject(ex, sentence, pred, refs) if refs else None
+    if subject is not None and subject.person not in [r.person for r in refs]:
+        refs.insert(0, subject)
     if len(refs) < 2:
         return None
     known = [r.person.country for r in refs if r.person.country and r.person.country_source not in WEAK_SOURCES]
-    visited = visited_country(sentence) or venue_country(sentence, pred, involved=involved_countries(ex, sentence))
+    visited = (
+        visited_country(sentence) or venue_country(sentence, pred, involved=involved_countries(ex, sentence))
+        or visited_before(ex, sentence)
+    )
     sides: list[Optional[str]] = []
     for ref in refs:
         side = ref.person.country
@@ -73,7 +127,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     if any(side is None for side in sides) or len(set(sides)) < 2:
         return None
     countries = home_first(ex, list(dict.fromkeys(sides)))
-    also = any(doc_text(doc)[r.mention.end : r.mention.end + 2] == "とも" for r in refs)
+    also = any(doc_text(doc)[r.mention.end : r.mention.end + 2] == "とも" for r in refs if r.sentence is sentence)
     # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
     info = talks_forum(ex, refs, countries, [] if also else named, pred)
     date = None
@@ -107,6 +161,9 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
         represent(ex, ref.person, meeting, side, sentence, "talks_with", None)
     return meeting
 
+
+# 「Aをはじめとする B」「Aを始めとした B」: A is the first of B
+_EXAMPLE_OF = re.compile(r"を(?:はじめ|始め)と(?:する|した)")
 
 _PARTIES_BEFORE_MEETING = re.compile(r"(?:の|による|との間の|間の|との)(?:初の|初めての|[\u3400-\u9fff]{1,4}的な)?")
 
@@ -168,6 +225,17 @@ def visited_country(sentence: Sentence) -> Optional[str]:
             codes = m.codes
             if len(codes) == 1:
                 return codes[0]
+    return None
+
+
+def visited_before(ex: Extraction, sentence: Sentence) -> Optional[str]:
+    """The country a sentence of the two before says was visited, carried forward to talks
+    with a partner written with a bare post (「チリの首都サンティアゴを訪れている A 外相は…。
+    …B 大統領と会談した」)."""
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+        found = visited_country(previous)
+        if found:
+            return found
     return None
 
 

@@ -9,21 +9,11 @@
   var Yasr = Yasgui.Yasr;
   var endpoint = new URL(config.endpoint, window.location.href).toString();
   var statusEl = document.getElementById("result-status");
-  var STORE = "kaigi-kg.sparql.";  // localStorage keys: tabs, history, lang
+  var STORE = "kaigi-kg.sparql.";  // localStorage keys: tabs, history
   var HISTORY_SIZE = 50;
 
   // ------------------------------------------------------------ language
   var strings = config.strings;
-  function chooseLanguage() {
-    var saved = load("lang");
-    if (saved === "ja" || saved === "en") return saved;
-    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
-    for (var i = 0; i < wanted.length; i++) {
-      var code = String(wanted[i]).toLowerCase().slice(0, 2);
-      if (code === "ja" || code === "en") return code;
-    }
-    return "en";
-  }
   function t(key, values) {
     var entry = strings[key];
     if (!entry) throw new Error("no string " + key);
@@ -36,7 +26,7 @@
   function save(key, value) {
     try { window.localStorage.setItem(STORE + key, JSON.stringify(value)); } catch (e) { /* full or disabled */ }
   }
-  var lang = chooseLanguage();
+  var lang = kgLanguage.choose();  // language.js, shared with the explorer
 
   document.getElementById("endpoint-url").textContent = endpoint;
   var explorer = document.getElementById("explorer-link");
@@ -286,6 +276,15 @@
     remember(instance.getValue(), count);
   });
   yasr.on("drawn", function () { localiseResults(); });
+  // Sentences stay readable beside the IRI columns: a long cell keeps a reading width (the
+  // table scrolls sideways instead). Cells are tagged as DataTables draws them (paging, sorting).
+  var LONG_CELL = 40;
+  new MutationObserver(function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".yasr .dataTable td:not(.kg-seen)"), function (cell) {
+      cell.classList.add("kg-seen");
+      if (cell.textContent.length > LONG_CELL && !cell.querySelector("a.iri")) cell.classList.add("long-cell");
+    });
+  }).observe(document.getElementById("yasr"), { childList: true, subtree: true });
 
   function isGraphQuery() {
     var kind = yasqe.getQueryType();
@@ -399,7 +398,7 @@
   }
   document.getElementById("lang-switch").addEventListener("click", function () {
     lang = lang === "ja" ? "en" : "ja";
-    save("lang", lang);
+    kgLanguage.keep(lang);
     localise();
   });
 

@@ -1,0 +1,51 @@
+"""Posts read by their grammar ([modifier]* HEAD, kg/data/post_grammar.tsv), on made-up
+sentences (real GiNZA, the domain component)."""
+import pytest
+
+
+def _people(nlp, text):
+    doc = nlp(text)
+    return {m.name: m for m in doc._.kg_mentions if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text, name, title, country",
+    [
+        # a region word the tokenizer cuts in pieces (大洋 + 州) is part of the bureau, not the name
+        ("北京訪問中の森田健一アジア大洋州局長は、先方と協議した。", "森田健一", "アジア大洋州局長", None),
+        ("上田誠二アジア大洋州局長は、ソウルで記者団に語った。", "上田誠二", "アジア大洋州局長", None),
+        ("小川智之北米局長と会談した。", "小川智之", "北米局長", None),
+        # a family name Sudachi tags as a place, right before a given name, is a name
+        ("原田親仁政府代表は、モスクワで協議した。", "原田親仁", "政府代表", None),
+        # shortened posts stand for the full post (統幕長 = 統合幕僚長)
+        ("河野統幕長は、来日した米軍幹部と会談した。", "河野", "統幕長", None),
+        ("山崎陸幕長が視察した。", "山崎", "陸幕長", None),
+        # a country inside a portfolio is what the post deals with, not whom it serves
+        ("ソン・キム北朝鮮政策担当特別代表は、ソウルに到着した。", "ソン・キム", "北朝鮮政策担当特別代表", None),
+        ("ジョン・ドウ・イラン問題担当特使が協議した。", "ジョン・ドウ", "イラン問題担当特使", None),
+        ("ジョン・ドウ米国イラン担当特使が協議した。", "ジョン・ドウ", "イラン担当特使", "US"),
+        # a name ending in a kanji that is also a one-character country form is not cut
+        ("高米中国大使は、外相と会談した。", "高米", "大使", "CN"),
+        ("李明英韓国外交部長官は、記者会見を開いた。", "李明英", "外交部長官", "KR"),
+    ],
+)
+def test_post_grammar_names_and_posts(nlp, text, name, title, country):
+    people = _people(nlp, text)
+    assert name in people, sorted(people)
+    assert people[name].title == title
+    assert people[name].country == country
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # 「…代表」 after a modifier is a representative of a government, not a party leader
+        ("原田親仁政府代表は、モスクワで協議した。", "原田親仁", "diplomat"),
+        ("ジョン・スミス国連常駐代表は、演説した。", "ジョン・スミス", "diplomat"),
+        ("山田一郎立憲民主党代表は、記者団に語った。", "山田一郎", "legislator"),
+        ("河野統幕長は、来日した米軍幹部と会談した。", "河野", "military"),
+    ],
+)
+def test_post_grammar_head_kind(nlp, text, name, kind):
+    people = _people(nlp, text)
+    assert people[name].title_kind == kind
