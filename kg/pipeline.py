@@ -327,43 +327,46 @@ def build_corpus(
             _refresh_report(previous, report, articles, out, cache_dir, say, started)
             return report
 
-    with _timed(report.timings, "parse_extract"), _dask_client(scheduler) as client:
-        facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
-    _check_internal_errors(strict, report)
-    _check_strict_skipped(strict, report)
-    if not facts:
-        raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
-    report.articles = [f.article.path for f in facts]
-    if report.internal_errors:
-        report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
+    # the Dask client (if any) serves both parsing and person linkage
+    with _dask_client(scheduler) as client:
+        with _timed(report.timings, "parse_extract"):
+            facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
+        _check_internal_errors(strict, report)
+        _check_strict_skipped(strict, report)
+        if not facts:
+            raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
+        report.articles = [f.article.path for f in facts]
+        if report.internal_errors:
+            report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
 
-    from kg.rdf import to_graph
-    from kg.resolve import resolve
+        from kg.rdf import to_graph
+        from kg.resolve import resolve
+        from kg.scale import components_on
 
-    with _timed(report.timings, "resolve"):
-        resolved = resolve(facts)
-        resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
-    with _timed(report.timings, "rdf"):
-        graph = to_graph(resolved)
-    if corrections_path:
-        _apply_corrections(graph, corrections_path, correction_entries, report, say)
-    with _timed(report.timings, "validate"):
-        report.validation = _validate(graph)
-    violations = report.validation.get("violations", [])
-    if violations:
-        _say_violations(say, violations)
-        if strict:
-            raise BuildError(
-                f"strict: the graph has {len(violations)} SHACL violation(s), first: {violations[0]}; "
-                "the previous outputs were kept. Fix the data or build without --strict.",
-                code=E_STRICT_INVALID,
-            )
-    report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
-    report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
-    with _timed(report.timings, "write"):
-        _write_outputs(graph, out, wanted, report)
-    report.timings["total"] = round(time.perf_counter() - started, 4)
-    return report
+        with _timed(report.timings, "resolve"):
+            resolved = resolve(facts, map_components=components_on(client) if client is not None else None)
+            resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
+        with _timed(report.timings, "rdf"):
+            graph = to_graph(resolved)
+        if corrections_path:
+            _apply_corrections(graph, corrections_path, correction_entries, report, say)
+        with _timed(report.timings, "validate"):
+            report.validation = _validate(graph)
+        violations = report.validation.get("violations", [])
+        if violations:
+            _say_violations(say, violations)
+            if strict:
+                raise BuildError(
+                    f"strict: the graph has {len(violations)} SHACL violation(s), first: {violations[0]}; "
+                    "the previous outputs were kept. Fix the data or build without --strict.",
+                    code=E_STRICT_INVALID,
+                )
+        report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
+        report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
+        with _timed(report.timings, "write"):
+            _write_outputs(graph, out, wanted, report)
+        report.timings["total"] = round(time.perf_counter() - started, 4)
+        return report
 
 
 def _apply_corrections(graph, path: Path, entries: list, report: BuildReport, say: MessageCallback) -> None:

@@ -359,7 +359,8 @@ MEETING_CASES = [
     ((5, None), (5, None), True),
     ((5, None), (4, None), False),
     ((None, "2024-07"), (None, "2024-07-11"), True),
-    ((None, "2024-07-11"), (None, "2024-07-12"), False),
+    ((None, "2024-07-11"), (None, "2024-07-12"), True),  # a day apart: time zones, two-day meetings
+    ((None, "2024-07-11"), (None, "2024-07-13"), False),
     ((5, "2024-10-04"), (None, "2024-10"), True),
     ((4, "2024"), (5, "2024-10"), False),
     ((None, "2024-07-11"), (None, "2024-07-11"), True),

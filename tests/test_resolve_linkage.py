@@ -166,3 +166,31 @@ def test_resolve_sessions_a_part_of_a_meeting_is_its_own_node_part_of_it():
     assert parts == {"in-jp-外相間戦略-17": None, "in-jp-外相間戦略-17-拡大会合": "in-jp-外相間戦略-17"}
     g = to_graph(graph)
     assert (iri("meeting", "in-jp-外相間戦略-17-拡大会合"), KGO.partOf, iri("meeting", "in-jp-外相間戦略-17")) in g
+
+
+def test_resolve_sessions_two_days_of_one_article_stay_two_sessions():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "日米会談", date="2013-04-23", countries=("JP", "US")),
+                             meeting("m2", "日米会談", date="2013-04-24", countries=("JP", "US"))]),
+        facts("b", meetings=[meeting("m1", "日米会談", date="2013-04-24", countries=("JP", "US"))]),
+    ]
+    assert sorted(m.date for m in resolve(corpus).meetings) == ["2013-04-23", "2013-04-24"]
+
+
+def test_resolve_forum_name_with_the_rest_of_a_date_is_the_same_forum():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "拡大東南アジア国防相会議", date="2018-10-20", countries=("JP",))]),
+        facts("b", meetings=[meeting("m1", "年拡大東南アジア国防相会議", date="2018-10-19", countries=("JP",))]),
+    ]
+    (m,) = resolve(corpus).meetings
+    assert {e.doc_id for e in m.evidence} == {"a", "b"}
+
+
+def test_resolve_linkage_a_surname_without_country_joins_the_same_post():
+    corpus = [
+        dated(facts("a", people=[person("p1", "大森", title="長官")]), "2005-03-01"),
+        dated(facts("b", people=[person("p1", "大森", title="防衛庁長官", country="JP")]), "2005-06-01"),
+        dated(facts("c", people=[person("p1", "大森", title="防衛庁長官", country="KR")]), "2005-06-01"),
+    ]
+    people = sorted(sorted(e.doc_id for e in p.evidence) for p in resolve(corpus).people)
+    assert people == [["a", "b"], ["c"]]
