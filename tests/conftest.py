@@ -152,3 +152,21 @@ def dask_cluster():
         dashboard_address=None, silence_logs=40,
     ) as local:
         yield local
+
+
+def shacl_errors(ttl: Path) -> list[str]:
+    """The SHACL violations (not warnings) of a built graph, one line each."""
+    import rdflib
+
+    from kg.validate import validate
+
+    graph = rdflib.Graph()
+    graph.parse(ttl, format="turtle")
+    return [str(v) for v in validate(graph).errors]
+
+
+def reps_of(facts) -> set[tuple[str, str, str]]:
+    """(person name, side, meeting forum) of every representation of one article's facts."""
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m.forum for m in facts.meetings}
+    return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}

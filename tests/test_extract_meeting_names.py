@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import reps_of as _reps
 from test_extract_meeting_participants import triples, PARTICIPATION, MORE_PARTICIPATION
 
 
@@ -47,10 +48,36 @@ from test_extract_meeting_participants import triples, PARTICIPATION, MORE_PARTI
             {("森田健一", "JP", "日朝接触"), ("朴成哲", "KP", "日朝接触")},
             set(),
         ),
+        # the noun-phrase form of talks is named like the verbal form, medium kept
+        (
+            "5日、山田一郎外務大臣とジョン・スミス英国外務大臣との電話会談が行われました。",
+            "2024-02-05",
+            {("山田一郎", "JP", "日英外相電話会談"), ("ジョン・スミス", "GB", "日英外相電話会談")},
+            set(),
+        ),
+        (
+            "5日、山田一郎外務大臣は、ジョン・スミス英国外務大臣と電話会談を行いました。",
+            "2024-02-05",
+            {("山田一郎", "JP", "日英外相電話会談"), ("ジョン・スミス", "GB", "日英外相電話会談")},
+            set(),
+        ),
+        (
+            "12日、川田二郎内閣総理大臣とアンリ・デュボワ仏大統領とのテレビ会談が行われた。",
+            "2023-06-12",
+            {("川田二郎", "JP", "日仏首脳テレビ会談"), ("アンリ・デュボワ", "FR", "日仏首脳テレビ会談")},
+            set(),
+        ),
+        # a courtesy call joined to the meeting sentence adds nobody to the meeting
+        (
+            "10日、山田一郎防衛大臣は、マニラでホセ・サントス比国防大臣と会談を行い、続いて同日、山田大臣はマリア・ロペス比大統領への表敬を行った。",
+            "2023-07-10",
+            {("山田一郎", "JP", "日比会談"), ("ホセ・サントス", "PH", "日比会談")},
+            {("マリア・ロペス", "PH", "日比会談")},
+        ),
     ],
 )
 def test_meeting_names(facts_of, text, published, expected, absent):
-    reps = triples(facts_of(text, published=published))
+    reps = _reps(facts_of(text, published=published))
     assert expected <= reps, reps
     assert not (absent & reps)
 
@@ -70,7 +97,36 @@ def test_meeting_names(facts_of, text, published, expected, absent):
     ],
 )
 def test_genitive_person_takes_no_part(facts_of, text, published):
-    assert not triples(facts_of(text, published=published))
+    assert not _reps(facts_of(text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, meeting",
+    [
+        # 「19日会談」: the 日 of a date is not Japan
+        ("ジョン・スミス米国務長官は、ポール・ロペス仏外相と19日会談した。", "米仏外相会談"),
+        ("米国のジョン・スミス国務長官とフランスのポール・ロペス外相が19日会談し、協力を確認した。", "米仏外相会談"),
+    ],
+)
+def test_day_before_meeting_word_is_no_country(facts_of, text, meeting):
+    reps = _reps(facts_of(text, published="2024-03-20"))
+    assert {side for _, side, forum in reps if forum == meeting} == {"US", "FR"}, reps
+    assert all("日" not in forum for _, _, forum in reps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a G7 foreign ministers' meeting is not the G7 summit
+        "8日、G7外相会合がローマで開かれ、山田一郎外務大臣が出席した。",
+        "先進7カ国(G7)外相会合が8日、ローマで開かれ、山田一郎外務大臣が出席した。",
+    ],
+)
+def test_group_ministers_meeting_is_not_its_summit(facts_of, text):
+    facts = facts_of(text, published="2024-04-09")
+    reps = _reps(facts)
+    assert ("山田一郎", "JP") in {(p, s) for p, s, _ in reps}, reps
+    assert all("外相" in forum and "首脳" not in forum for _, _, forum in reps)
 
 
 def test_extract_described_role_names_the_talks(facts_of):

@@ -248,7 +248,7 @@ def test_extract_session_of_a_named_forum_as_setting(facts_of):
         ("5日、山田外相はスミス英外相と会談を行なった。", "日英外相会談"),  # okurigana variant of 行う
         ("5日、山田外相はスミス英外相と立ち話をした。", "日英立ち話"),  # the text's own word
         ("5日、山田外相はスミス英外相と懇談した。", "日英懇談"),
-        ("5日、山田外相はスミス英外相と電話会談を行った。", "日英電話会談"),
+        ("5日、山田外相はスミス英外相と電話会談を行った。", "日英外相電話会談"),  # medium kept in the talks word
     ],
 )
 def test_extract_talk_words_as_written(facts_of, text, meeting):

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conftest import SHARED, TEST_CACHE
+from conftest import SHARED, TEST_CACHE, shacl_errors
 from kg.evaluate import evaluate
 
 
@@ -44,10 +44,16 @@ def test_extract_realdev2_dev_half_figures_hold(realdev2_dev):
     reps = report["representations"]
     print(f"realdev2 DEV half: F1 {reps['f1']:.3f} P {reps['precision']:.3f} R {reps['recall']:.3f}")
     # floors: the figures reached today (main 23f5cb6: F1 0.571 P 0.947; ext-structure: F1 0.714
-    # P 0.962); raise them as they grow
+    # P 0.962; with ext-grammar's post grammar and discourse: F1 0.872 P 1.000); raise them as they grow
     assert reps["precision"] >= 0.95
-    assert reps["f1"] >= 0.70
+    assert reps["f1"] >= 0.85
     assert report["must_not_extract"]["count"] == 0
+
+
+@pytest.mark.slow
+def test_extract_realdev2_dev_half_is_shacl_valid(realdev2_dev):
+    ttl, _ = realdev2_dev
+    assert shacl_errors(ttl) == []
 
 
 def test_extract_realdev2_dev_half_is_every_other_file():

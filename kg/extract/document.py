@@ -44,11 +44,12 @@ from kg.extract.meetings import (
     meeting_record,
     named_meetings,
     talks_forum,
+    written_medium,
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
 from kg.extract.sections import name_aliases, rosters, split_sections
-from kg.extract.talks import people_of_meeting, talks, talks_in, visited_country
+from kg.extract.talks import people_of_meeting, quote_speaker, talks, talks_in, visited_country
 from kg.extract.state import Extraction
 
 
@@ -138,7 +139,17 @@ def collect_meetings(ex: Extraction) -> None:
         talk_tokens = talks_in(sentence, focus_date)
         previous_here: Optional[tuple[int, Meeting]] = None  # (end, meeting) of the last meeting name
         for written in sentence.mentions:
-            if written.label != "MEETING" or sentence.quoted(written.start, written.end):
+            speaker = None
+            if (
+                written.label == "MEETING" and sentence.quoted(written.start, written.end) and not written.generic
+                and doc_text(sentence.doc)[written.end : written.end + 1] == "で"  # the setting: 「…会談では」
+            ):
+                # 「韓米首脳会談では…再確認した」と評価した: an identified speaker reporting, in the
+                # first person, a meeting he held (a fact, not a remark)
+                speaker = quote_speaker(ex, sentence, written.start)
+                if speaker is None:
+                    continue
+            elif written.label != "MEETING" or sentence.quoted(written.start, written.end):
                 continue
             m = without_person(sentence, written)
             if legislative(sentence, m):
@@ -149,7 +160,9 @@ def collect_meetings(ex: Extraction) -> None:
             if group is not None:
                 info = group
             elif between:
-                info = talks_forum(ex, between, home_first(ex, list(dict.fromkeys(r.person.country for r in between))), named)
+                countries = home_first(ex, list(dict.fromkeys(r.person.country for r in between)))
+                # 「AとBとの電話会談が行われた」: named like 「AはBと電話会談を行った」, medium kept
+                info = talks_forum(ex, between, countries, named, medium=written_medium(m.phrase or m.text))
             elif m.generic:
                 if is_verbal(sentence.doc, m):
                     continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
@@ -168,6 +181,8 @@ def collect_meetings(ex: Extraction) -> None:
             status = meeting_status(sentence, m, date, ex.published)
             if is_closing(sentence, m):
                 date = None  # 「18日、3日間の日程を終えて閉幕した」: the last day, not the meeting's date
+            if speaker is not None and status != "held":
+                continue  # 「来月の首脳会談では…したい」と述べた: a plan in a quote is no meeting of the story
             if status != "held":
                 date = adjacent_date(sentence, m, ex.published)
                 if m.generic:
@@ -177,6 +192,8 @@ def collect_meetings(ex: Extraction) -> None:
             previous_here = (m.end, meeting)
             for ref in between:
                 represent(ex, ref.person, meeting, ref.person.country, sentence, "meeting_parties", None)
+            if speaker is not None:
+                represent(ex, speaker.person, meeting, speaker.person.country, sentence, "quoted_report", None)
             if meeting.status == "held":
                 date_from_focus(meeting, current)
                 current, focus_set = meeting, sentence.index

@@ -52,6 +52,7 @@ RULES = {
     "listed": "a labelled list of attendees",
     "setting": "the meeting as the setting of what the person did there",
     "roster": "a roster line under a meeting's heading, labelled by country (日本: A外務大臣)",
+    "quoted_report": "an identified speaker reporting in a quotation that he held the meeting",
 }
 UNMEASURED = 0.5
 RULE_CONFIDENCE = {rule: getattr(lexicon.rule_confidence().get(rule), "confidence", UNMEASURED) for rule in RULES}
@@ -422,6 +423,10 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # 「…会談を行ったAとB」: the people listed with A share it
         if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
             continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
+        if _COURTESY_TO.match(doc_text(doc)[m.end : m.end + 6]) and any(
+            doc_text(doc)[m.end : m.end + 8].find(w) >= 0 for w in lexicon.cues("courtesy")
+        ):
+            continue  # 「…会談を行い、続いて A は B 大統領への表敬を行った」: a call on B, not the meeting
         if _GENITIVE_OF.match(doc_text(doc)[m.end : m.end + 3]) and not subject_no(doc, m.end):
             continue  # 「A大臣の指示に基づき、…会合の場を通じて抗議を行った」: A qualifies a noun, acts in nothing
         rel = relative_clause_meeting(ex, sentence, span, current or previous)
@@ -465,6 +470,9 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
                 represent(ex, person, meeting, person.country, sentence, "remarks_after_meeting", None)
 
+
+# the person called on: 「B大統領への表敬」「B首相を表敬」
+_COURTESY_TO = re.compile(r"(?:への|を|に)")
 
 # a person in the genitive before a common noun (「A大臣の指示」), not before a count of holders
 # (「A、Bの両氏」「の3首脳」) or the post they hold

@@ -583,6 +583,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     countries = home_first(ex, countries)
     if len(countries) >= 2:
         # (an organisation has no one-kanji form: 「日本・北大西洋条約機構会談」)
+        medium = written_medium(phrase)
+        if medium and phrase == medium + "会談":
+            # 「AはBと電話会談を行った」: named like one-off talks, medium kept (日英外相電話会談)
+            speakers_here = [r for r in ex.refs_in(sentence) if r.person.country and r.mention.end <= m.start]
+            return talks_forum(ex, speakers_here, countries, [], medium=medium)
         phrase = posted_word(ex, sentence, m, phrase)
         forum = parties_name(countries) + phrase
         entry = lexicon.meeting_kinds().get(phrase)
@@ -594,6 +599,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if bare:
         return None  # 「会議で…」 with nothing to refer to and nobody to name it after
     return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+
+
+def written_medium(text: str) -> Optional[str]:
+    """The medium a meeting word is written with (電話会談 → 電話), or None."""
+    return next((w for w in sorted(lexicon.cues("talk_medium")) if text.startswith(w)), None)
 
 
 def parties_name(countries: list[str]) -> str:
@@ -836,10 +846,11 @@ def talk_word(ex: Extraction, refs: list[PersonRef]) -> str:
     return "会談"
 
 
-def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], named: list[dict], pred=None) -> dict:
+def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], named: list[dict], pred=None, medium: Optional[str] = None) -> dict:
     """The forum of one-off talks: a named meeting of the same countries in the article
     (「韓日国防相会談」), else countries + a word from the participants' titles, else the
-    meeting noun the article uses (面会)."""
+    meeting noun the article uses (面会); ``medium`` is the one the noun-phrase form writes
+    (「AとBとの電話会談が行われた」), named like the verbal form."""
     word = talk_word(ex, refs)
     if word == "会談" and pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
         word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
@@ -847,6 +858,7 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
         word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
     if pred is not None and pred.i > 0 and pred.lemma_ == "会談" and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
         medium = pred.doc[pred.i - 1].text  # 「電話会談を行った」 → 日英外相電話会談, 米露首脳電話会談
+    if medium:
         word = word[: -len("会談")] + medium + "会談" if word.endswith("会談") else medium + word
     # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
     word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"

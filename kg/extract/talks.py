@@ -34,7 +34,7 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
         if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
             continue  # 「記者会見した」 is a press conference, not talks
         light = None if is_predicate else light_verb_after(token)
-        if light is not None and not_subject_written(sentence, light):
+        if light is not None and (not_subject_written(sentence, light) or collective_subject(sentence, light)):
             # 「…B、Cとも会談を行いました」 with no subject written: talks of the subject before
             is_predicate, token = True, light
         if is_predicate and held_clause(token):
@@ -65,6 +65,71 @@ def not_subject_written(sentence: Sentence, pred) -> bool:
 def _is_time(token) -> bool:
     """「7日は」「同日は」「午後は」: a time word (ENE Date/Time/Timex/Period…), not a subject."""
     return token.pos_ == "NUM" or token.ent_type_.startswith(("Date", "Time", "Timex", "Period", "Day"))
+
+
+# 「両大臣は」「両者が」「両首脳は」: two people named before, as one subject
+_COLLECTIVE = re.compile(r"両(?:者|氏|首脳|大臣|外相|国防相|防衛相|首相|大統領|長官|次官)(?:は|が)$")
+
+
+def collective_subject(sentence: Sentence, pred) -> bool:
+    """Whether the subject of ``pred`` is written 両大臣/両者/両首脳 … (marked は/が)."""
+    doc = sentence.doc
+    for token in doc[sentence.span.start : pred.i]:
+        if token.text in ("は", "が") and token.dep_ == "case":
+            if _COLLECTIVE.search(doc_text(doc)[max(sentence.span.start_char, token.idx - 4) : token.idx + 1]):
+                return True
+    return False
+
+
+def introduced_pair(ex: Extraction, sentence: Sentence) -> list[PersonRef]:
+    """The two people of different countries named last in the three sentences before (an
+    invitation, a visit: 「AはBを夕食会に招待した。両大臣は…」), in the order written."""
+    found: list[PersonRef] = []
+    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index]):
+        for ref in reversed(ex.refs_in(previous)):
+            if not ref.person.country or any(r.person is ref.person for r in found):
+                continue
+            if all(r.person.country != ref.person.country for r in found):
+                found.insert(0, ref)
+            if len(found) == 2:
+                return found
+    return []
+
+
+def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[PersonRef]:
+    """The identified speaker of the quote holding ``start``: 「…」と評価した / 「…」と述べた with
+    the speaker marked は/が in the sentence (or, left unwritten, in the sentence before), or a
+    quote after 「Aは次のように述べました。」. None when the text does not say who speaks."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= start < qe), None)
+    if quote is None:
+        return None
+    after = text[quote[1] : quote[1] + 14].split("。")[0]  # 「…」と(記者団に)語った
+    speech = tuple({re.sub(r"[ぁ-ん]+$", "", w) or w for w in lexicon.cues("speech")})  # 語る → 語(った)
+    marked = [
+        r for r in ex.refs_in(sentence)
+        if text[r.mention.end : r.mention.end + 1] in ("は", "が") and not sentence.quoted(r.mention.start, r.mention.end)
+    ]
+    if after.startswith("と") and any(word in after for word in speech):
+        if marked:
+            return marked[0]
+        previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
+        if previous is not None and text[sentence.span.start_char : quote[0]].strip() == "":
+            ptext = doc_text(previous.doc)
+            before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in ("は", "が")]
+            return before[0] if before else None
+        return None
+    previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
+    if previous is not None and _FOLLOWING_SPEECH.search(previous.text):
+        ptext = doc_text(previous.doc)
+        before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in ("は", "が")]
+        return before[0] if before else None
+    return None
+
+
+# 「Aは次のように述べました。」「…以下のとおり語った。」: the quote after it is A's
+_FOLLOWING_SPEECH = re.compile(r"(?:次|以下)の(?:ように|とおり)(?:述べ|語|発言|話)")
 
 
 def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef]) -> Optional[PersonRef]:
@@ -111,6 +176,8 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     subject = omitted_subject(ex, sentence, pred, refs) if refs else None
     if subject is not None and subject.person not in [r.person for r in refs]:
         refs.insert(0, subject)
+    if len(refs) < 2 and collective_subject(sentence, pred):
+        refs = introduced_pair(ex, sentence) or refs  # 「…を招待した。両大臣は…会談を行い」
     if len(refs) < 2:
         return None
     known = [r.person.country for r in refs if r.person.country and r.person.country_source not in WEAK_SOURCES]
