@@ -430,9 +430,9 @@ class _Cluster:
 
     def coreferent(self, bare: "_Cluster", doc: str) -> bool:
         """Whether a bare surname of article ``doc`` (``bare``) may be this full-named person of
-        the same article: one reference official at most, no two countries, and no posts of
-        different kinds in that article (a minister and a general of one surname are two)."""
-        if len(self.refs | bare.refs) > 1 or (self.countries and bare.countries and not self.countries & bare.countries):
+        the same article: no reference official the full name is not, no two countries, and no
+        posts of different kinds in that article (a minister and a general of one surname are two)."""
+        if not bare.refs <= self.refs or (self.countries and bare.countries and not self.countries & bare.countries):
             return False
         return not any(kinds_clash(a, b) for a in self.doc_posts.get(doc, ()) for b in bare.doc_posts.get(doc, ()))
 

@@ -106,6 +106,14 @@ def test_resolve_linkage_a_bare_surname_is_the_full_name_of_its_article(full, ba
     assert (len(people) == 1) is same, [(p.slug, p.titles) for p in people]
 
 
+def test_resolve_linkage_a_bare_surname_of_a_reference_official_is_not_another_full_name():
+    # 「河野」 外相 in 2018 is a reference official; the article's other full name of that
+    # surname (made up, no row) is someone else
+    corpus = [dated(facts("a", people=[person("p1", "河野一郎", title="外務大臣", country="JP"),
+                                       person("p2", "河野", title="外相", country="JP")]), "2018-07-31")]
+    assert sorted(p.slug for p in resolve(corpus).people) == ["河野一郎", "河野太郎"]
+
+
 def test_resolve_linkage_a_bare_surname_of_two_full_names_of_its_article_stays_apart():
     corpus = [dated(facts("a", people=[person("p1", "山川一郎", title="外務大臣", country="JP"),
                                        person("p2", "山川次郎", title="防衛大臣", country="JP"),
