@@ -10,7 +10,9 @@ way record-linkage systems (Splink, dedupe) do, in plain Python:
 - **constrained clustering**: two people of one article with different posts are two, two
   different reference officials are two, a surname never absorbs a longer different name
   (岸 is not 岸田文雄 when 岸田 is a surname of the corpus), a bare surname joins a person
-  only when exactly one candidate agrees on post and country.
+  only when exactly one candidate agrees on post and country; inside one article a bare
+  surname is the article's one full-named person of that surname unless their posts are of
+  different kinds (coreference: the writer names a person in full once, then by surname).
 
 Pure functions of their input: the result does not depend on the order of the records.
 The rules are documented in ``docs/resolution.md`` (People).
@@ -131,6 +133,24 @@ def _post_spellings(post: str) -> frozenset[str]:
     variants = _post_variants()
     canonical = variants.get(post, post)
     return frozenset({post, canonical} | {v for v, c in variants.items() if c == canonical})
+
+
+@lru_cache(maxsize=1 << 14)
+def post_kind(post: Optional[str]) -> Optional[str]:
+    """The kind of a post (``titles.tsv``: head, minister, senior, military, diplomat …):
+    that of the longest title word it ends with; None when no title word ends it."""
+    if not post:
+        return None
+    titles = lexicon.titles()
+    word = next((post[i:] for i in range(len(post)) if post[i:] in titles), None)
+    kind = titles[word].kind if word else None
+    return None if kind == "honorific" else kind
+
+
+def kinds_clash(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two posts are of different kinds (外相 and 統合幕僚長, not 補佐官 and 調整官)."""
+    ka, kb = post_kind(a), post_kind(b)
+    return bool(ka and kb and ka != kb)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -408,6 +428,14 @@ class _Cluster:
             for p, y in self.posts
         )
 
+    def coreferent(self, bare: "_Cluster", doc: str) -> bool:
+        """Whether a bare surname of article ``doc`` (``bare``) may be this full-named person of
+        the same article: no reference official the full name is not, no two countries, and no
+        posts of different kinds in that article (a minister and a general of one surname are two)."""
+        if not bare.refs <= self.refs or (self.countries and bare.countries and not self.countries & bare.countries):
+            return False
+        return not any(kinds_clash(a, b) for a in self.doc_posts.get(doc, ()) for b in bare.doc_posts.get(doc, ()))
+
     def has_full_name(self) -> bool:
         return bool(self.parts or self.kanji)
 
@@ -505,6 +533,27 @@ def link_people(records: Iterable[PersonRecord], map_components=None) -> LinkRes
     return sorted(groups), official_of
 
 
+def _join_in_article(linker: _Linker, mentions: dict[Hashable, _Mention], names: _Names, ordered: list) -> None:
+    """Join each bare-surname mention to the one full-named person of its article with that
+    surname (the family name of its full names), when ``_Cluster.coreferent`` allows it."""
+    full_named: dict[tuple[str, str], list[Hashable]] = defaultdict(list)
+    for mid in ordered:
+        m = mentions[mid]
+        surnames = {p[-1] for p in m.parts} | {s for k in m.kanji for s in names.kanji_surnames(k)}
+        for surname in surnames:
+            full_named[(m.record.doc, surname)].append(mid)
+    for mid in ordered:
+        m = mentions[mid]
+        if m.full or not m.bare:
+            continue
+        doc = m.record.doc
+        roots = {linker.uf.find(o) for k in m.bare for o in full_named.get((doc, k), ())}
+        if len(roots) == 1:
+            root = roots.pop()
+            if linker.clusters[root].coreferent(linker.cluster(mid), doc):
+                linker.merge(root, mid, check=False)
+
+
 def link_component(records: list[PersonRecord], names: "_Names") -> LinkResult:
     """``link_people`` on records that share blocking keys only among themselves."""
     records = sorted(records, key=lambda r: r.mid)
@@ -544,11 +593,15 @@ def link_component(records: list[PersonRecord], names: "_Names") -> LinkResult:
                 reps.append(mid)
         representatives[key] = reps
 
-    # 3. bare surnames: join the one person of that surname who agrees on post and country
+    # 3. inside one article, a bare surname is the article's one full-named person of that
+    # surname (coreference: 「ジョン・スミス補佐官」 … 「スミス調整官」), unless their posts differ in kind
+    _join_in_article(linker, mentions, names, ordered)
+
+    # 4. bare surnames: join the one person of that surname who agrees on post and country
     fallback: dict[tuple, list[Hashable]] = {}
     for mid in ordered:
         m = mentions[mid]
-        if m.full or m.ref is not None:
+        if m.full or m.ref is not None or linker.cluster(mid).has_full_name():
             continue
         r = m.record
         keys = sorted(m.bare) or [str(mid)]
