@@ -263,6 +263,7 @@ class ExtractedFact:
     ordinal: Optional[int]
     date: Optional[str]
     documents: frozenset[str]  # file stems of its evidence
+    rules: frozenset[str] = frozenset()  # kgo:rule: the constructions that found it
 
     def matches(self, gold: GoldFact) -> bool:
         """The reference rule: evidence in one of the fact's articles (or no evidence), a
@@ -339,6 +340,7 @@ def _extracted_fact(g: rdflib.Graph, rep, person, side, meeting) -> ExtractedFac
         documents=frozenset(
             document_stem(d) for ev in g.objects(rep, KGO.evidence) for d in g.objects(ev, KGO.document)
         ),
+        rules=frozenset(str(r) for r in g.objects(rep, KGO.rule)),
     )
 
 
@@ -438,6 +440,7 @@ def _score_representations(gold: list[GoldFile], graph: GraphView) -> dict[str, 
     duplicates = [fact for fact, (kind, _) in zip(graph.facts, outcomes) if kind == "duplicate"]
     overall = _prf(tp, len(false_alarms), len(required))
     overall.update(gold_required=len(required), extracted=len(graph.facts), duplicates=len(duplicates))
+    required_set = set(required)
 
     per_document = {}
     for document in sorted({g.document for g in gold}):
@@ -453,7 +456,34 @@ def _score_representations(gold: list[GoldFile], graph: GraphView) -> dict[str, 
         "misses": sorted((_miss_summary(facts[i], graph.facts) for i in required if i not in credited), key=_sort_key),
         "false_alarms": sorted(map(_extracted_summary, false_alarms), key=_sort_key),
         "duplicates": sorted(map(_extracted_summary, duplicates), key=_sort_key),
+        "by_rule": _score_by_rule(graph.facts, outcomes, required_set),
     }
+
+
+NO_RULE = "(none)"  # facts of a graph that names no kgo:rule for them (built before rules were recorded)
+
+
+def _score_by_rule(extracted: list[ExtractedFact], outcomes: list[tuple[str, Optional[int]]],
+                   required: set[int]) -> dict[str, dict[str, Any]]:
+    """Precision and recall of each construction (kgo:rule), from the one-to-one crediting
+    of the whole graph: a fact found by two constructions counts for both. TP: credited a
+    required gold fact; FP: a false alarm; duplicates and facts credited an optional gold
+    fact are neither. Recall is over all required gold facts, so it is the share of the
+    gold each construction finds."""
+    counts: dict[str, dict[str, int]] = {}
+    for fact, (kind, i) in zip(extracted, outcomes):
+        for rule in sorted(fact.rules) or [NO_RULE]:
+            c = counts.setdefault(rule, {"extracted": 0, "tp": 0, "fp": 0, "duplicates": 0})
+            c["extracted"] += 1
+            c["tp"] += kind == "credited" and i in required
+            c["fp"] += kind == "false_alarm"
+            c["duplicates"] += kind == "duplicate"
+    by_rule = {}
+    for rule, c in sorted(counts.items()):
+        scores = _prf(c["tp"], c["fp"], len(required))
+        scores.update(extracted=c["extracted"], duplicates=c["duplicates"])
+        by_rule[rule] = scores
+    return by_rule
 
 
 def _sort_key(summary: dict) -> tuple:
@@ -535,6 +565,7 @@ def evaluate(graph_path: Path | str, gold_dir: Path | str) -> dict[str, Any]:
         "misses": reps["misses"],
         "false_alarms": reps["false_alarms"],
         "duplicates": reps["duplicates"],
+        "by_rule": reps["by_rule"],
         "officials": officials,
         "meetings": _score_meetings(gold, graph),
         "must_not_extract": _must_not_extract(gold, graph),
@@ -588,6 +619,34 @@ def format_report(report: dict[str, Any]) -> str:
         lines += ["", "must_not_extract names in the graph"]
         lines += [f"  - {v['name']} in {v['label']!r} ({v['node']})  [{v['document']}]" for v in noise["violations"]]
     lines += ["", "Reference figures (as shared/tools/score.py prints them)", reference_line(report)]
+    return "\n".join(lines)
+
+
+def format_by_rule(report: dict[str, Any], width: int = 80) -> str:
+    """Precision and recall per construction (``kg eval --by-rule``): one row a kgo:rule,
+    then the whole graph (the reference scorer's figures); no line wider than ``width``."""
+    reps, by_rule = report["representations"], report["by_rule"]
+    name_width = min(max([len(r) for r in by_rule] + [len("all constructions")]), width - 50)
+    header = f"{'construction':<{name_width}}  {'facts':>5} {'TP':>5} {'FP':>5} {'dup':>5}  {'P':>5}  {'R':>5}  {'F1':>5}"
+
+    def row(name: str, s: dict) -> str:
+        name = name if len(name) <= name_width else name[: name_width - 1] + "…"
+        return (f"{name:<{name_width}}  {s['extracted']:>5} {s['true_positives']:>5} {s['false_positives']:>5} "
+                f"{s['duplicates']:>5}  {precision(s):>5}  {s['recall']:.3f}  {s['f1']:.3f}")
+
+    def precision(s: dict) -> str:  # no credited or false fact (only duplicates): no precision to show
+        return f"{s['precision']:.3f}" if s["true_positives"] + s["false_positives"] else "-"
+
+    lines = [
+        f"Per construction (kgo:rule) against {reps['gold_required']} required gold facts;",
+        "a fact found by two constructions counts for both (P = TP / (TP + FP)).",
+        "",
+        header,
+        "-" * len(header),
+        *(row(rule, s) for rule, s in by_rule.items()),
+        "-" * len(header),
+        row("all constructions", reps),
+    ]
     return "\n".join(lines)
 
 

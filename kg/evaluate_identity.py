@@ -116,37 +116,32 @@ def score_identity(graph_path: Path | str, identity_dir: Path | str, gold_dirs: 
     meetings = _nodes_by_document(g, KGO.Meeting)
     in_graph = set(persons) | set(meetings)
 
-    found_p, rows_p = [], 0
-    for r in _read_tsv(identity_dir / "officials.tsv"):
-        stem = document_stem(r["document"])
-        if r["key"] == "?" or stem not in in_graph:
-            continue
-        rows_p += 1
+    def find_people(stem: str, r: dict):
         names = gold_people.get((stem, normalise(r["name"])), {normalise(r["name"])})
-        cands = sorted((c for c in persons.get(stem, ()) if c[1] & names), key=lambda c: (r["country"] not in c[4], str(c[0])))
-        if cands:
-            found_p.append((stem, r["key"], cands[0][0]))
+        return sorted((c for c in persons.get(stem, ()) if c[1] & names), key=lambda c: (r["country"] not in c[4], str(c[0])))
 
-    found_m, rows_m = [], 0
-    for r in _read_tsv(identity_dir / "meetings.tsv"):
-        stem = document_stem(r["document"])
-        if r["key"] == "?" or stem not in in_graph:
-            continue
-        rows_m += 1
+    def find_meetings(stem: str, r: dict):
         gm = gold_meetings.get((stem, r["id"]))
         if not gm:
-            continue
-        cands = sorted(
+            return []
+        return sorted(
             (c for c in meetings.get(stem, ()) if forum_match(c[1], gm["forum"])
              and (c[2] is None or gm["ordinal"] is None or c[2] == gm["ordinal"]) and dates_agree(c[3], gm["date"])),
             key=lambda c: (c[3] != str(gm["date"]), str(c[0])),
         )
-        if cands:
-            found_m.append((stem, r["key"], cands[0][0]))
 
-    result = {"persons": pairwise(found_p), "meetings": pairwise(found_m)}
-    result["persons"].update(found=len(found_p), rows=rows_p)
-    result["meetings"].update(found=len(found_m), rows=rows_m)
+    result = {}
+    for kind, name, find in (("persons", "officials.tsv", find_people), ("meetings", "meetings.tsv", find_meetings)):
+        found, rows = [], 0
+        for r in _read_tsv(identity_dir / name):
+            stem = document_stem(r["document"])
+            if r["key"] == "?" or stem not in in_graph:
+                continue
+            rows += 1
+            cands = find(stem, r)
+            if cands:
+                found.append((stem, r["key"], cands[0][0]))
+        result[kind] = {**pairwise(found), "found": len(found), "rows": rows}
     return result
 
 

@@ -14,6 +14,7 @@ and a one-line message ``"<path>: <what failed>; <fix>"``. See ``docs/ingest.md`
 """
 from __future__ import annotations
 
+import ast
 import codecs
 import errno
 import hashlib
@@ -42,11 +43,20 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("published", "url", "source", "title")
+# Other sidecar keys that mean something, kept as document metadata under the Dublin Core
+# term they name (``Article.metadata``; kg.rdf writes ``dcterms:<term>``). Any other key is
+# ignored with W102 (a build says it once per key, with the number of files).
+SIDECAR_METADATA_KEYS = {
+    "license": "license", "licence": "license", "license_note": "rights", "rights": "rights",
+    "author": "creator", "creator": "creator", "language": "language", "lang": "language",
+}
+METADATA_TERMS = tuple(sorted(set(SIDECAR_METADATA_KEYS.values())))
 # A sidecar is a few hundred bytes; a larger one (or a FIFO, a device) is not read (W104).
 MAX_SIDECAR_BYTES = 64 * 1024
 # Metadata values longer than these are cut (W103): a 10-million-character title would be
 # copied into every page and export.
-MAX_FIELD_CHARS = {"published": 40, "url": 2_000, "source": 200, "title": 300}
+MAX_FIELD_CHARS = {"published": 40, "url": 2_000, "source": 200, "title": 300,
+                   "license": 2_000, "rights": 1_000, "creator": 300, "language": 35}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a news article is KBs; 20 MB is a dump, not an article
 # Body characters parsed per article (the longest real articles are ~30,000): parse memory
 # and time grow with the body, so a page that lost its line breaks or a dump of many
@@ -281,7 +291,8 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
             raise _input_error(path, E_EMPTY, "HTML page has no text outside scripts, styles and menus",
                                "save the article page itself, or its text as .txt")
     page_meta = {key: _capped_field(key, value, "page", warnings) if value else value for key, value in page_meta.items()}
-    meta = _merge_metadata(read_sidecar(path, warnings), page_meta)
+    sidecar = read_sidecar(path, warnings)
+    meta = _merge_metadata(sidecar, page_meta)
     verdicts = classify_paragraphs(text)
     limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
     blocks = document_blocks(verdicts, headline_index(verdicts), dateline_index(verdicts))
@@ -303,6 +314,7 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         warnings=tuple(warnings),
         blocks=blocks,
+        metadata=tuple((term, sidecar[term]) for term in METADATA_TERMS if sidecar.get(term)),
     )
 
 
@@ -604,7 +616,8 @@ def sidecar_path(path: PathLike) -> Path:
 
 
 def read_sidecar(path: PathLike, warnings: Optional[list[str]] = None) -> dict[str, Optional[str]]:
-    """The valid metadata of ``path``'s sidecar (``{}`` when there is none).
+    """The valid metadata of ``path``'s sidecar (``{}`` when there is none): the
+    :data:`SIDECAR_KEYS`, and the :data:`SIDECAR_METADATA_KEYS` under their term.
 
     Never raises for a bad sidecar: each problem becomes a one-line note in ``warnings``
     and the bad part (or, for unreadable JSON, the whole sidecar) is ignored.
@@ -631,11 +644,14 @@ def read_sidecar(path: PathLike, warnings: Optional[list[str]] = None) -> dict[s
                      f"with keys {', '.join(SIDECAR_KEYS)}; loaded without metadata")
         return {}
     meta: dict[str, Optional[str]] = {}
-    for key in sorted(data):
+    # a term's own key first: "language" wins over "lang", "license" over "licence"
+    for key in sorted(data, key=lambda k: (SIDECAR_METADATA_KEYS.get(k, k) != k, k)):
         value = data[key]
-        if key not in SIDECAR_KEYS:
-            notes.append(f"[{W_SIDECAR_SHAPE}] sidecar {shown}: unknown key {key!r} ignored; "
-                         f"valid keys: {', '.join(SIDECAR_KEYS)}")
+        term = SIDECAR_METADATA_KEYS.get(key, key)
+        if term not in SIDECAR_KEYS and term not in METADATA_TERMS:
+            notes.append(unknown_key_note(shown, key))
+        elif term in meta:
+            continue  # "lang" beside "language": the term's own key is kept
         elif value is None:
             continue
         elif not isinstance(value, str):
@@ -649,13 +665,33 @@ def read_sidecar(path: PathLike, warnings: Optional[list[str]] = None) -> dict[s
             else:
                 meta[key] = iso
         elif value.strip():
-            meta[key] = _capped_field(key, value.strip(), f"sidecar {shown}", notes)
+            meta[term] = _capped_field(key, value.strip(), f"sidecar {shown}", notes)
     return meta
+
+
+def unknown_key_note(shown: str, key: str) -> str:
+    """The W102 note for an unknown key ``key`` in the sidecar ``shown``."""
+    return (f"[{W_SIDECAR_SHAPE}] sidecar {shown}: unknown key {key!r} ignored; "
+            f"valid keys: {', '.join(SIDECAR_KEYS)}")
+
+
+_UNKNOWN_KEY_NOTE = re.compile(rf"\[{W_SIDECAR_SHAPE}\] sidecar .*: unknown key (?P<key>'.*'|\".*\") ignored; "
+                               rf"valid keys: {re.escape(', '.join(SIDECAR_KEYS))}\Z", re.S)
+
+
+def unknown_sidecar_key(note: str) -> Optional[str]:
+    """The key of a :func:`unknown_key_note` (None for any other note): a build reports
+    each unknown key once, with the number of files, not once per file."""
+    found = _UNKNOWN_KEY_NOTE.match(note)
+    try:
+        return ast.literal_eval(found.group("key")) if found else None
+    except (ValueError, SyntaxError):  # a file name that looks like the note's tail
+        return None
 
 
 def _capped_field(key: str, value: str, where: str, notes: list[str]) -> str:
     """``value`` cut to ``MAX_FIELD_CHARS[key]`` characters (with a W103 note when cut)."""
-    limit = MAX_FIELD_CHARS.get(key, MAX_FIELD_CHARS["url"])
+    limit = MAX_FIELD_CHARS.get(SIDECAR_METADATA_KEYS.get(key, key), MAX_FIELD_CHARS["url"])
     if len(value) <= limit:
         return value
     notes.append(f"[{W_SIDECAR_VALUE}] {where}: {key} of {len(value):,} characters cut to {limit:,}")

@@ -483,3 +483,33 @@ def lookup_official_full_name(name: str) -> list[KnownOfficial]:
         o for o in lookup_official(name)
         if any(official_name_key(f) == key and (f == o.name_ja or _is_full_spelling(f)) for f in (o.name_ja, *o.aliases))
     ]
+
+
+# ---------------------------------------------------------------- measured confidence of constructions
+
+
+@dataclass(frozen=True)
+class RuleMeasure:
+    """One construction's row of ``rule_confidence.tsv`` (generated, never edited by hand)."""
+
+    rule: str
+    confidence: float  # (TP + 1) / (TP + FP + 2) on the development corpora
+    true_positives: int
+    false_positives: int
+    duplicates: int
+    recall: float  # share of the required gold facts it finds
+
+
+RULE_CONFIDENCE_FILE = "rule_confidence.tsv"
+
+
+@lru_cache(maxsize=None)
+def rule_confidence() -> dict[str, RuleMeasure]:
+    """The measured precision of each extraction construction (``kgo:rule``), written by
+    ``scripts/measure_rule_confidence.py``. Not in ``DATA_FILES``: it changes facts, not
+    parses (the facts cache key hashes every file of the package)."""
+    return {
+        r[0]: RuleMeasure(r[0], float(r[1]), int(r[2]), int(r[3]), int(r[4]), float(r[5]))
+        for r in _rows(RULE_CONFIDENCE_FILE)
+        if r[0] != "rule"  # the column header
+    }

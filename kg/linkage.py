@@ -10,7 +10,9 @@ way record-linkage systems (Splink, dedupe) do, in plain Python:
 - **constrained clustering**: two people of one article with different posts are two, two
   different reference officials are two, a surname never absorbs a longer different name
   (岸 is not 岸田文雄 when 岸田 is a surname of the corpus), a bare surname joins a person
-  only when exactly one candidate agrees on post and country.
+  only when exactly one candidate agrees on post and country; inside one article a bare
+  surname is the article's one full-named person of that surname unless their posts are of
+  different kinds (coreference: the writer names a person in full once, then by surname).
 
 Pure functions of their input: the result does not depend on the order of the records.
 The rules are documented in ``docs/resolution.md`` (People).
@@ -134,6 +136,24 @@ def _post_spellings(post: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 14)
+def post_kind(post: Optional[str]) -> Optional[str]:
+    """The kind of a post (``titles.tsv``: head, minister, senior, military, diplomat …):
+    that of the longest title word it ends with; None when no title word ends it."""
+    if not post:
+        return None
+    titles = lexicon.titles()
+    word = next((post[i:] for i in range(len(post)) if post[i:] in titles), None)
+    kind = titles[word].kind if word else None
+    return None if kind == "honorific" else kind
+
+
+def kinds_clash(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two posts are of different kinds (外相 and 統合幕僚長, not 補佐官 and 調整官)."""
+    ka, kb = post_kind(a), post_kind(b)
+    return bool(ka and kb and ka != kb)
+
+
+@lru_cache(maxsize=1 << 14)
 def posts_agree(a: Optional[str], b: Optional[str]) -> bool:
     """One post in two spellings (外務大臣 and 外相), or one a shortening of the other
     (委員長 of 国務委員長, 大臣 of 防衛大臣, 長官 of 国防長官)."""
@@ -219,6 +239,7 @@ class _Names:
         # surnames attested: short forms (岸田 of 岸田文雄), and kanji spellings that begin a longer one
         self.attested = {fold_name(s) for r in records for s in r.short_forms} | (kanji & self.prefixes)
         self.ref_full = ref_full
+        self.reference_surnames: Optional[dict] = None
 
     def is_bare(self, folded: str, parts: int) -> bool:
         """A single-part spelling that names a family rather than a person: katakana or
@@ -289,7 +310,7 @@ def _link_reference(m: _Mention, names: _Names, by_surname: dict[str, list[_Refe
             cands = [c for c in cands if held(c)]
         return cands[0].index if len(cands) == 1 else None
 
-    exact = [ref for ref in rows if ref.full & m.full]
+    exact = [rows[i] for k in sorted(m.full) for i in _reference_full().get(k, ())]
     if exact:
         return pick(exact)
     if m.parts:
@@ -303,7 +324,24 @@ def _link_reference(m: _Mention, names: _Names, by_surname: dict[str, list[_Refe
     return None
 
 
+@lru_cache(maxsize=1)
+def _reference_full() -> dict[str, tuple[int, ...]]:
+    """Folded full spelling → the reference rows written so."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for ref in reference_rows():
+        for k in sorted(ref.full):
+            index[k].append(ref.index)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _reference_surnames(names: _Names) -> dict[str, list[_Reference]]:
+    """Surname → reference rows with that surname (under the corpus' kanji surnames); kept on ``names``."""
+    if names.reference_surnames is None:
+        names.reference_surnames = _reference_surnames_of(names)
+    return names.reference_surnames
+
+
+def _reference_surnames_of(names: _Names) -> dict[str, list[_Reference]]:
     by_surname: dict[str, list[_Reference]] = defaultdict(list)
     for ref in reference_rows():
         keys = set(ref.surnames)
@@ -390,6 +428,14 @@ class _Cluster:
             for p, y in self.posts
         )
 
+    def coreferent(self, bare: "_Cluster", doc: str) -> bool:
+        """Whether a bare surname of article ``doc`` (``bare``) may be this full-named person of
+        the same article: no reference official the full name is not, no two countries, and no
+        posts of different kinds in that article (a minister and a general of one surname are two)."""
+        if not bare.refs <= self.refs or (self.countries and bare.countries and not self.countries & bare.countries):
+            return False
+        return not any(kinds_clash(a, b) for a in self.doc_posts.get(doc, ()) for b in bare.doc_posts.get(doc, ()))
+
     def has_full_name(self) -> bool:
         return bool(self.parts or self.kanji)
 
@@ -435,11 +481,82 @@ class _Linker:
         return True
 
 
-def link_people(records: Iterable[PersonRecord]) -> tuple[list[list[Hashable]], dict[Hashable, Optional[lexicon.KnownOfficial]]]:
+def blocking_keys(record: PersonRecord, names: "_Names") -> frozenset[str]:
+    """The keys a record is compared under: its folded surnames (of full names and bare
+    spellings) and the reference row it links to. Records that share no key, directly or
+    through others, are never linked: each connected component links on its own."""
+    m = _read(record, names)
+    keys = set(_surname_keys(m, names)) | set(m.bare)
+    ref = _link_reference(m, names, _reference_surnames(names))
+    if ref is not None:
+        keys.add(f"\0ref{ref}")
+    return frozenset(keys) or frozenset({f"\0mention{record.mid!r}"})
+
+
+def components(records: list[PersonRecord], names: "_Names") -> list[list[PersonRecord]]:
+    """The records in connected components of shared blocking keys, each sorted, the list
+    sorted by its first record (so the split is the same whatever the input order)."""
+    uf = UnionFind()
+    owner: dict[str, Hashable] = {}
+    by_mid = {r.mid: r for r in records}
+    for r in sorted(records, key=lambda r: r.mid):
+        uf.add(r.mid)
+        for key in sorted(blocking_keys(r, names)):
+            uf.union(owner.setdefault(key, r.mid), r.mid)
+    return [[by_mid[mid] for mid in group] for group in uf.groups()]
+
+
+LinkResult = tuple[list[list[Hashable]], dict[Hashable, Optional[lexicon.KnownOfficial]]]
+
+
+def link_people(records: Iterable[PersonRecord], map_components=None) -> LinkResult:
     """Group person records into real people; also the reference official of each group's
-    members (None when the group links to no row of the reference list)."""
+    members (None when the group links to no row of the reference list).
+
+    The corpus-wide facts about names (``_Names``) are read once; then each connected
+    component of blocking keys is linked on its own, by ``map_components(function, parts,
+    names)`` when given (``kg.scale`` runs them on a Dask cluster), else here. The groups
+    are the same either way.
+    """
     records = sorted(records, key=lambda r: r.mid)
     names = _Names(records)
+    parts = components(records, names)
+    if map_components is None:
+        results = [link_component(part, names) for part in parts]
+    else:
+        results = map_components(link_component, parts, names)
+    groups: list[list[Hashable]] = []
+    official_of: dict[Hashable, Optional[lexicon.KnownOfficial]] = {}
+    for part_groups, part_officials in results:
+        groups.extend(part_groups)
+        official_of.update(part_officials)
+    return sorted(groups), official_of
+
+
+def _join_in_article(linker: _Linker, mentions: dict[Hashable, _Mention], names: _Names, ordered: list) -> None:
+    """Join each bare-surname mention to the one full-named person of its article with that
+    surname (the family name of its full names), when ``_Cluster.coreferent`` allows it."""
+    full_named: dict[tuple[str, str], list[Hashable]] = defaultdict(list)
+    for mid in ordered:
+        m = mentions[mid]
+        surnames = {p[-1] for p in m.parts} | {s for k in m.kanji for s in names.kanji_surnames(k)}
+        for surname in surnames:
+            full_named[(m.record.doc, surname)].append(mid)
+    for mid in ordered:
+        m = mentions[mid]
+        if m.full or not m.bare:
+            continue
+        doc = m.record.doc
+        roots = {linker.uf.find(o) for k in m.bare for o in full_named.get((doc, k), ())}
+        if len(roots) == 1:
+            root = roots.pop()
+            if linker.clusters[root].coreferent(linker.cluster(mid), doc):
+                linker.merge(root, mid, check=False)
+
+
+def link_component(records: list[PersonRecord], names: "_Names") -> LinkResult:
+    """``link_people`` on records that share blocking keys only among themselves."""
+    records = sorted(records, key=lambda r: r.mid)
     by_surname = _reference_surnames(names)
     mentions = {r.mid: _read(r, names) for r in records}
     for m in mentions.values():
@@ -454,30 +571,41 @@ def link_people(records: Iterable[PersonRecord]) -> tuple[list[list[Hashable]], 
         if ref is not None:
             linker.merge(by_ref.setdefault(ref, mid), mid, check=False)
 
-    # 2. full names, blocked by surname: equal folded names, or same surname and agreeing given names
+    # 2. full names, blocked by surname: equal folded names, or same surname and agreeing
+    # given names. Each mention is compared with the block's representatives (the first
+    # mention of each distinct name, and any that could not join it), not with every member.
     blocks: dict[str, list[Hashable]] = defaultdict(list)
     for mid in ordered:
         m = mentions[mid]
         if m.full:
             for key in sorted(_surname_keys(m, names)):
                 blocks[key].append(mid)
+    representatives: dict[str, list[Hashable]] = {}
     for key in sorted(blocks):
-        block = blocks[key]
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                ma, mb = mentions[a], mentions[b]
-                if ma.full & mb.full or any(_parts_agree(p, q) for p in ma.parts for q in mb.parts):
-                    linker.merge(a, b)
+        reps: list[Hashable] = []
+        for mid in blocks[key]:
+            m, joined = mentions[mid], False
+            for rep in reps:
+                mr = mentions[rep]
+                if (m.full & mr.full or any(_parts_agree(p, q) for p in m.parts for q in mr.parts)) and linker.merge(rep, mid):
+                    joined = True
+            if not joined or not any(mentions[r].full == m.full for r in reps):
+                reps.append(mid)
+        representatives[key] = reps
 
-    # 3. bare surnames: join the one person of that surname who agrees on post and country
+    # 3. inside one article, a bare surname is the article's one full-named person of that
+    # surname (coreference: 「ジョン・スミス補佐官」 … 「スミス調整官」), unless their posts differ in kind
+    _join_in_article(linker, mentions, names, ordered)
+
+    # 4. bare surnames: join the one person of that surname who agrees on post and country
     fallback: dict[tuple, list[Hashable]] = {}
     for mid in ordered:
         m = mentions[mid]
-        if m.full or m.ref is not None:
+        if m.full or m.ref is not None or linker.cluster(mid).has_full_name():
             continue
         r = m.record
         keys = sorted(m.bare) or [str(mid)]
-        roots = sorted({linker.uf.find(o) for k in keys for o in blocks.get(k, ())} - {linker.uf.find(mid)})
+        roots = sorted({linker.uf.find(o) for k in keys for o in representatives.get(k, ())} - {linker.uf.find(mid)})
         own = linker.cluster(mid)
         cands = []
         for root in roots:
@@ -493,10 +621,10 @@ def link_people(records: Iterable[PersonRecord]) -> tuple[list[list[Hashable]], 
             cands = [c for c in cands if c[0]]
         if len(cands) == 1:
             linker.merge(cands[0][1], mid)
-        else:  # unknown or ambiguous surname: same surname, country and post in one tenure, one (unnamed) person
-            groups = fallback.setdefault((keys[0], r.country or ""), [])
-            same = next((g for g in groups if (linker.cluster(g).post_agrees(r.post, r.year) if r.post
-                                               else not linker.cluster(g).posts)), None)
+        else:  # unknown or ambiguous surname: same surname, post in one tenure and no other country, one (unnamed) person
+            groups = fallback.setdefault(keys[0], [])
+            same = next((g for g in groups if linker.cluster(g).compatible(own) and (
+                linker.cluster(g).post_agrees(r.post, r.year) if r.post else not linker.cluster(g).posts)), None)
             if same is None:
                 groups.append(mid)
             else:

@@ -61,6 +61,7 @@ class KGO(DefinedNamespace):
     place: URIRef
     status: URIRef
     title: URIRef
+    rule: URIRef
     headOfDelegation: URIRef
     confidence: URIRef
     correctionKind: URIRef

@@ -34,7 +34,8 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from kg.cache import BuildCache, atomic_write_bytes, content_key, default_cache_dir, umask
 from kg.errors import BuildError, InputError, KGError
-from kg.ingest import printable_path
+from kg.ingest import (SIDECAR_KEYS, SIDECAR_METADATA_KEYS, W_SIDECAR_SHAPE, printable_path,
+                       unknown_sidecar_key)
 from kg.records import Article, DocumentFacts, SkippedFile
 
 # Output file of every format; "ttl" is always written (the explorer is built from it).
@@ -322,46 +323,50 @@ def build_corpus(
             json.dumps([str(corrections_path), correction_entries], sort_keys=True, ensure_ascii=False, default=str))
         previous = _reusable_report(out, report.build_key)
         if previous is not None:
+            _clean_stale_staging(Path(os.path.realpath(out)))
             _refresh_report(previous, report, articles, out, cache_dir, say, started)
             return report
 
-    with _timed(report.timings, "parse_extract"), _dask_client(scheduler) as client:
-        facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
-    _check_internal_errors(strict, report)
-    _check_strict_skipped(strict, report)
-    if not facts:
-        raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
-    report.articles = [f.article.path for f in facts]
-    if report.internal_errors:
-        report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
+    # the Dask client (if any) serves both parsing and person linkage
+    with _dask_client(scheduler) as client:
+        with _timed(report.timings, "parse_extract"):
+            facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
+        _check_internal_errors(strict, report)
+        _check_strict_skipped(strict, report)
+        if not facts:
+            raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
+        report.articles = [f.article.path for f in facts]
+        if report.internal_errors:
+            report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
 
-    from kg.rdf import to_graph
-    from kg.resolve import resolve
+        from kg.rdf import to_graph
+        from kg.resolve import resolve
+        from kg.scale import components_on
 
-    with _timed(report.timings, "resolve"):
-        resolved = resolve(facts)
-        resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
-    with _timed(report.timings, "rdf"):
-        graph = to_graph(resolved)
-    if corrections_path:
-        _apply_corrections(graph, corrections_path, correction_entries, report, say)
-    with _timed(report.timings, "validate"):
-        report.validation = _validate(graph)
-    violations = report.validation.get("violations", [])
-    if violations:
-        _say_violations(say, violations)
-        if strict:
-            raise BuildError(
-                f"strict: the graph has {len(violations)} SHACL violation(s), first: {violations[0]}; "
-                "the previous outputs were kept. Fix the data or build without --strict.",
-                code=E_STRICT_INVALID,
-            )
-    report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
-    report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
-    with _timed(report.timings, "write"):
-        _write_outputs(graph, out, wanted, report)
-    report.timings["total"] = round(time.perf_counter() - started, 4)
-    return report
+        with _timed(report.timings, "resolve"):
+            resolved = resolve(facts, map_components=components_on(client) if client is not None else None)
+            resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
+        with _timed(report.timings, "rdf"):
+            graph = to_graph(resolved)
+        if corrections_path:
+            _apply_corrections(graph, corrections_path, correction_entries, report, say)
+        with _timed(report.timings, "validate"):
+            report.validation = _validate(graph)
+        violations = report.validation.get("violations", [])
+        if violations:
+            _say_violations(say, violations)
+            if strict:
+                raise BuildError(
+                    f"strict: the graph has {len(violations)} SHACL violation(s), first: {violations[0]}; "
+                    "the previous outputs were kept. Fix the data or build without --strict.",
+                    code=E_STRICT_INVALID,
+                )
+        report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
+        report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
+        with _timed(report.timings, "write"):
+            _write_outputs(graph, out, wanted, report)
+        report.timings["total"] = round(time.perf_counter() - started, 4)
+        return report
 
 
 def _apply_corrections(graph, path: Path, entries: list, report: BuildReport, say: MessageCallback) -> None:
@@ -420,6 +425,7 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
     articles: list[Article] = []
     by_sha: dict[str, str] = {}
     by_id: dict[str, str] = {}
+    unknown_keys: dict[str, list[str]] = {}  # W102 said once per key, not once per file
     for path in files:
         shown = printable_path(path)
         try:
@@ -441,10 +447,18 @@ def _ingest(inputs: list[Path], out: Path, report: BuildReport, say: MessageCall
             continue
         by_sha[sha] = by_id[article.doc_id] = shown
         for note in article.warnings:
-            _warn(report, say, f"{shown}: {note}")
+            key = unknown_sidecar_key(note)
+            if key is None:
+                _warn(report, say, f"{shown}: {note}")
+            else:
+                unknown_keys.setdefault(key, []).append(shown)
         if not article.body:
             _warn(report, say, f"{shown}: no article body kept (every paragraph looked like page furniture)")
         articles.append(article)
+    for key, paths in sorted(unknown_keys.items()):
+        _warn(report, say, f"[{W_SIDECAR_SHAPE}] unknown sidecar key {key!r} ignored in {len(paths)} file(s) "
+                           f"(first: {paths[0]}); valid keys: {', '.join(SIDECAR_KEYS)}, "
+                           f"and {', '.join(SIDECAR_METADATA_KEYS)} kept as document metadata")
     return articles
 
 
@@ -706,38 +720,62 @@ def _counts(resolved, articles: int, skipped: int, internal_errors: int) -> dict
 
 def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
     """Write every output into a staging folder beside ``out``, then swap it in whole."""
-    from kg import export
     # A symlinked OUTDIR stays a link: the folder it points to is the one swapped.
     target = Path(os.path.realpath(out))
     with _staging_folder(target) as staging:
-        written: dict[str, Path] = {}
-        ttl = staging / OUTPUT_FILES["ttl"]
-        export.write_turtle(graph, ttl)
-        written["ttl"] = ttl
-        for fmt in formats:
-            path = staging / OUTPUT_FILES[fmt]
-            if fmt == "html":
-                from kg.viz import write_html
-
-                write_html(ttl, path)
-            elif fmt == "nt":
-                export.write_ntriples(graph, path)
-            elif fmt == "jsonld":
-                export.write_jsonld(graph, path)
-            elif fmt == "csv":
-                export.write_representations_csv(graph, path)
-            else:
-                continue
-            written[fmt] = path
-        report.outputs = {fmt: printable_path(out / path.name) for fmt, path in written.items()}
-        report.outputs["report"] = printable_path(out / REPORT_FILE)
-        report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
-        _write_report(report, staging)
+        try:
+            written = _write_staged(graph, staging, formats)
+            report.outputs = {fmt: printable_path(out / path.name) for fmt, path in written.items()}
+            report.outputs["report"] = printable_path(out / REPORT_FILE)
+            report.output_sha256 = {path.name: _sha256_file(path) for path in written.values()}
+            _write_report(report, staging)
+        except (OSError, KGError) as exc:
+            cause = exc if isinstance(exc, OSError) else exc.__cause__
+            if not isinstance(cause, OSError):
+                raise
+            raise _outdir_error("write the outputs into", out, cause) from exc
         try:
             _swap_in(staging, target, [path.name for path in written.values()] + [REPORT_FILE])
         except OSError as exc:
-            raise BuildError(f"cannot move the outputs into {printable_path(out)}: {exc.strerror or exc}; the previous "
-                             "outputs were kept; check that it is a writable folder", code=E_OUTDIR) from exc
+            raise _outdir_error("move the outputs into", out, exc) from exc
+
+
+def _write_staged(graph, staging: Path, formats: list[str]) -> dict[str, Path]:
+    from kg import export
+
+    written: dict[str, Path] = {}
+    ttl = staging / OUTPUT_FILES["ttl"]
+    export.write_turtle(graph, ttl)
+    written["ttl"] = ttl
+    for fmt in formats:
+        path = staging / OUTPUT_FILES[fmt]
+        if fmt == "html":
+            from kg.viz import write_html
+
+            write_html(ttl, path)
+        elif fmt == "nt":
+            export.write_ntriples(graph, path)
+        elif fmt == "jsonld":
+            export.write_jsonld(graph, path)
+        elif fmt == "csv":
+            export.write_representations_csv(graph, path)
+        else:
+            continue
+        written[fmt] = path
+    return written
+
+
+_FULL_DISK = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _outdir_error(action: str, out: Path, exc: OSError) -> BuildError:
+    """One line naming OUTDIR (never the staging folder beside it) and the cause."""
+    if exc.errno in _FULL_DISK:
+        fix = "free space on its disk (or raise the quota or file size limit) or choose another folder with -o"
+    else:
+        fix = "check that it is a writable folder"
+    return BuildError(f"cannot {action} {printable_path(out)}: {exc.strerror or exc}; the previous outputs were "
+                      f"kept; {fix}", code=E_OUTDIR)
 
 
 STAGING_INFIX = ".build-"  # staging folder of OUTDIR "out": ".out.build-XXXXXXXX" beside it
@@ -771,6 +809,19 @@ def _staging_folder(target: Path):
             shutil.rmtree(staging, ignore_errors=True)
     finally:
         os.close(lock)  # releases the flock
+
+
+def _clean_stale_staging(target: Path) -> None:
+    """Remove the staging folders killed builds left beside ``target`` (an up-to-date
+    build writes no staging folder of its own, but cleans like any other build)."""
+    try:
+        lock = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return  # no parent folder: nothing was left there
+    try:
+        _lock_and_clean(lock, target.parent, f".{target.name}{STAGING_INFIX}")
+    finally:
+        os.close(lock)
 
 
 def _lock_and_clean(lock: int, parent: Path, prefix: str) -> None:

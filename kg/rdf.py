@@ -190,6 +190,9 @@ class _Mapper:
             self.add(node, DCTERMS.source, Literal(d.source))
         if d.url:
             self.add(node, SCHEMA.url, _url(d.url))
+        for term, value in d.metadata:  # dcterms:license / rights / creator / language
+            is_link = term == "license" and value.startswith(("http://", "https://"))
+            self.add(node, DCTERMS[term], _url(value) if is_link else Literal(value))
 
     def map_person(self, p: Person) -> None:
         node = iri("person", p.slug)
@@ -271,6 +274,8 @@ class _Mapper:
         if r.head_of_delegation is not None:
             self.add(node, KGO.headOfDelegation, Literal(r.head_of_delegation))
         self.add(node, KGO.confidence, _confidence(r.confidence))
+        for rule in r.rules:
+            self.add(node, KGO.rule, Literal(rule))
         self.evidence(node, r.evidence)
 
 

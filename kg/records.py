@@ -45,6 +45,9 @@ class Article:
     # the typed blocks (kg.structure); () when the article was made without ingest: then
     # every body span is plain body
     blocks: tuple[Block, ...] = ()
+    # (Dublin Core term, value) from the sidecar's other meaningful keys, e.g.
+    # ("license", "CC BY 4.0"), ("rights", ...), ("creator", ...), ("language", "ja"); sorted by term
+    metadata: tuple[tuple[str, str], ...] = ()
 
     def block_at(self, start: int) -> Optional[Block]:
         """The typed block that holds the offset ``start`` (None without blocks or outside them)."""
@@ -134,7 +137,7 @@ class RepresentationFact:
     head_of_delegation: Optional[bool] = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 1.0
-    rule: str = ""  # name of the rule/construction that produced it (for debugging)
+    rule: str = ""  # the construction that found it first (kg.extract.frames.RULES; measured in rule_confidence.tsv)
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ class Document:
     source: Optional[str]
     path: str
     sha256: str = ""
+    metadata: tuple[tuple[str, str], ...] = ()  # Article.metadata
 
 
 @dataclass(frozen=True)
@@ -232,6 +236,7 @@ class Representation:
     head_of_delegation: Optional[bool] = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 1.0
+    rules: tuple[str, ...] = ()  # the constructions that found it, sorted (kgo:rule)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ _NAME_SEPARATORS = re.compile(r"[\s・･=＝·‧]+")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
 _KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 _SLUG_UNSAFE = re.compile(r"[^\w.\-]+")
+# The rest of a date or ordinal cut off a forum name: 「(2018)年拡大ASEAN国防相会議」.
+_DATE_REMNANTS = ("年", "回")
 _STATUS_RANK = {"held": 0, "planned": 1, "mentioned": 2}
 
 
@@ -149,7 +151,8 @@ def _person_label(spellings: list[str], bare: set[str]) -> str:
 
 
 def _resolve_people(
-    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter], doc_years: dict[str, Optional[int]]
+    people: dict[MentionId, PersonMention], sides_taken: dict[MentionId, Counter], doc_years: dict[str, Optional[int]],
+    map_components=None,
 ) -> list[tuple[str, list[MentionId], str, list[str], Optional[str], Optional[str]]]:
     """(slug, members, label, spellings, country, wikidata id) for every real-world person.
 
@@ -160,7 +163,7 @@ def _resolve_people(
     speaks for).
     """
     records = _person_records(people, doc_years)
-    groups, official_of = link_people(records)
+    groups, official_of = link_people(records, map_components)
     bare = {fold_name(s) for r in records for s in r.spellings if len(name_parts(s)) == 1 and not is_ideographic(fold_name(s))}
     bare |= {fold_name(s) for p in people.values() for s in p.short_forms}
     entries = []
@@ -453,6 +456,16 @@ def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexi
         for countries, core in keys[mid]:
             if countries is not None:
                 link(("name", countries, core), mid)
+    # A name that begins with the rest of a date or ordinal (年拡大ASEAN国防相) is the forum
+    # of the same name without it, when the corpus has that forum.
+    cores = {core for ks in keys.values() for _, core in ks}
+    for mid in sorted(meetings):
+        for countries, core in keys[mid]:
+            if core[:1] in _DATE_REMNANTS and core[1:] in cores:
+                keys[mid] = sorted(set(keys[mid]) - {(countries, core)} | {(countries, core[1:])},
+                                   key=lambda k: (sorted(k[0] or ()), k[1]))
+                if countries is not None:
+                    link(("name", countries, core[1:]), mid)
     # A spelling without a country prefix joins the only prefixed forum with that core, or
     # the one whose countries are the meeting's participants; otherwise it groups by core.
     prefixed: dict[str, set[frozenset]] = defaultdict(set)
@@ -611,8 +624,11 @@ def _check_facts(facts: list[DocumentFacts]) -> None:
                 )
 
 
-def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
-    """Merge per-article facts into one record per real-world entity, sorted by slug."""
+def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
+    """Merge per-article facts into one record per real-world entity, sorted by slug.
+
+    ``map_components`` runs person linkage per component of blocking keys elsewhere
+    (``kg.scale.components_on(client)``: on a Dask cluster); the result is the same."""
     facts = sorted(facts, key=lambda f: f.article.doc_id)
     _check_facts(facts)
     people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
@@ -624,7 +640,7 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
         sides[(doc, r.meeting)].add(r.side)
         sides_taken[(doc, r.person)][r.side] += r.confidence
 
-    person_entries = _resolve_people(people, sides_taken, _document_years(facts))
+    person_entries = _resolve_people(people, sides_taken, _document_years(facts), map_components)
     person_slug_of = {m: slug for slug, members, *_ in person_entries for m in members}
     person_country = {m: country for _, members, _, _, country, _ in person_entries for m in members}
     institutions, institution_slug = _resolve_institutions(_institution_occurrences(facts, person_country))
@@ -689,6 +705,7 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
                 head_of_delegation=(True in heads) if heads else None,
                 evidence=_evidence_union(r.evidence for r in rs),
                 confidence=_noisy_or(r.confidence for r in rs),
+                rules=tuple(sorted({r.rule for r in rs if r.rule})),
             )
         )
 
@@ -696,7 +713,8 @@ def resolve(facts: list[DocumentFacts]) -> ResolvedGraph:
     codes |= {i.country for i in institutions if i.country} | {c for f in forums for c in f.member_countries}
     codes |= {c for m in resolved_meetings for c in m.participants}
     documents = tuple(
-        Document(a.doc_id, a.title, a.published, a.url, a.source, a.path, a.sha256) for a in (f.article for f in facts)
+        Document(a.doc_id, a.title, a.published, a.url, a.source, a.path, a.sha256, a.metadata)
+        for a in (f.article for f in facts)
     )
 
     def by_slug(records):

@@ -60,6 +60,7 @@ def cluster_sessions(
         # The ordinal names the session even when reports differ on the day (time zones).
         sessions.merge_equal(lambda m: meetings[m].ordinal, check=False)
         sessions.merge_equal(lambda m: meetings[m].date if len(meetings[m].date or "") >= len("2024-07") else None, check=True)
+        sessions.merge_adjacent_days()
         sessions.merge_coarser_dates()
         anchored_set = set(anchored)
         _Undated(uf, meetings, anchored, published, attendees).attach([m for m in mids if m not in anchored_set])
@@ -72,7 +73,7 @@ class _Sessions:
     disagreeing dates are never joined."""
 
     def __init__(self, uf: UnionFind, meetings: dict[MentionId, MeetingMention], mids: list[MentionId]):
-        self.uf, self.mids = uf, mids
+        self.uf, self.mids, self.meetings = uf, mids, meetings
         self.ordinals: dict[MentionId, set[int]] = defaultdict(set)
         self.dates: dict[MentionId, set[str]] = defaultdict(set)
         for mid in mids:
@@ -107,6 +108,30 @@ class _Sessions:
             if v in owner and (not check or self.agree(owner[v], mid)):
                 self.merge(owner[v], mid)
             owner.setdefault(v, mid)
+
+    def merge_adjacent_days(self) -> None:
+        """Two sessions dated a day apart are one (time zones, a conference over two days)
+        unless one article reports both days as two sessions of the forum."""
+        days: dict[MentionId, set[dt.date]] = defaultdict(set)
+        docs: dict[dt.date, set[str]] = defaultdict(set)
+        for mid in self.mids:
+            day = _day(self.meetings[mid].date)
+            if day is not None:
+                days[self.uf.find(mid)].add(day)
+                docs[day].add(mid[0])
+        roots = sorted(days)
+        for i, a in enumerate(roots):
+            for b in roots[i + 1:]:
+                ra, rb = self.uf.find(a), self.uf.find(b)
+                if ra == rb or not self.agree_ordinals(ra, rb):
+                    continue
+                pairs = [(x, y) for x in days[a] for y in days[b] if abs((x - y).days) == 1]
+                if pairs and not any(docs[x] & docs[y] for x, y in pairs):
+                    self.merge(ra, rb)
+
+    def agree_ordinals(self, a: MentionId, b: MentionId) -> bool:
+        oa, ob = self.ordinals[self.uf.find(a)], self.ordinals[self.uf.find(b)]
+        return not (oa and ob and oa != ob)
 
     def precision(self, root: MentionId) -> int:
         return max((len(d) for d in self.dates[root]), default=0)

@@ -143,6 +143,17 @@ def union_ttl(tmp_path_factory) -> Path:
     return out / "graph.ttl"
 
 
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A Dask LocalCluster of two single-threaded worker processes on loopback."""
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, silence_logs=40,
+    ) as local:
+        yield local
+
+
 def shacl_errors(ttl: Path) -> list[str]:
     """The SHACL violations (not warnings) of a built graph, one line each."""
     import rdflib

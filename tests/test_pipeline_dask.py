@@ -16,12 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None, silence_logs=40,
-    ) as local:
-        yield local
+def cluster(dask_cluster):
+    return dask_cluster
 
 
 def test_pipeline_dask_same_turtle_as_local_build(cluster, tmp_path):

@@ -164,6 +164,45 @@ def test_pipeline_faults_outdir_that_is_more_than_outputs_is_not_swapped(tmp_pat
     assert _staging_left(tmp_path) == []
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """``make(kib)``: a tmpfs of ``kib`` KiB mounted in tmp_path (skips where mounting is
+    not permitted: it needs root or CAP_SYS_ADMIN)."""
+    mounted: list[Path] = []
+
+    def make(kib: int) -> Path:
+        point = tmp_path / "disk"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(point)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip() or done.returncode}")
+        mounted.append(point)
+        return point
+
+    yield make
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def test_pipeline_faults_full_disk_names_outdir_and_cause(small_disk, two_corpora):
+    """A disk with room for one build's outputs but not for a second beside them: the
+    build fails with one line naming OUTDIR (not the staging folder) and the cause."""
+    corpora, refs = two_corpora
+    sizes = {name: sum(len(data) for data in files.values()) for name, files in refs.items()}
+    disk = small_disk((sizes["A"] + sizes["B"] // 2) // 1024 + 64)
+    out = disk / "out"
+    first = _cli_build(corpora["A"], out)
+    assert first.wait(timeout=300) == 0, first.stderr.read().decode()
+    failed = _cli_build(corpora["B"], out)
+    assert failed.wait(timeout=300) == 1
+    assert failed.stderr.read().decode().splitlines()[-1] == (
+        f"Error: [E508] cannot write the outputs into {out}: No space left on device; the previous outputs "
+        "were kept; free space on its disk (or raise the quota or file size limit) or choose another folder with -o")
+    assert _which_build(out, refs) == "A"
+    assert _staging_left(disk) == []
+
+
 # ---------------------------------------------------------------- leftovers of killed builds
 
 
@@ -215,6 +254,42 @@ def test_pipeline_faults_kill_9_at_several_moments_keeps_outputs_whole(tmp_path,
     assert final.wait(timeout=300) == 0, final.stderr.read().decode()
     assert _which_build(out, refs) == "B"
     assert _staging_left(tmp_path) == []  # what the kills left was removed by the last build
+
+
+def _kill_while_staging(corpus: Path, out: Path) -> bool:
+    """Start ``kg build`` and kill -9 it as soon as its staging folder appears; whether
+    one was seen (a build that ends first left none)."""
+    proc = _cli_build(corpus, out)
+    prefix = f".{out.name}.build-"
+    try:
+        while proc.poll() is None:
+            if any(name.startswith(prefix) for name in os.listdir(out.parent)):
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=60)
+                return True
+        return False
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=60)
+
+
+def test_pipeline_faults_up_to_date_build_removes_what_a_killed_build_left(tmp_path, two_corpora):
+    """kill -9 while writing, then a build that finds everything up to date: the staging
+    folder the kill left is removed by that build too, not only by the next real one."""
+    corpora, refs = two_corpora
+    out = tmp_path / "out"
+    build_corpus([corpora["A"]], out, cache_dir=TEST_CACHE)
+    for _ in range(5):
+        if _kill_while_staging(corpora["B"], out) and _staging_left(tmp_path):
+            break
+    else:
+        pytest.skip("the build ended before it could be killed while writing")
+    held = _which_build(out, refs)  # whole: the kill landed before or after the swap
+    rebuild = _cli_build(corpora[held], out)
+    assert rebuild.wait(timeout=300) == 0, rebuild.stderr.read().decode()
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["up_to_date"] is True
+    assert _staging_left(tmp_path) == []
 
 
 def test_pipeline_faults_concurrent_builds_into_one_outdir_never_mix(tmp_path, two_corpora):

@@ -359,7 +359,8 @@ MEETING_CASES = [
     ((5, None), (5, None), True),
     ((5, None), (4, None), False),
     ((None, "2024-07"), (None, "2024-07-11"), True),
-    ((None, "2024-07-11"), (None, "2024-07-12"), False),
+    ((None, "2024-07-11"), (None, "2024-07-12"), True),  # a day apart: time zones, two-day meetings
+    ((None, "2024-07-11"), (None, "2024-07-13"), False),
     ((5, "2024-10-04"), (None, "2024-10"), True),
     ((4, "2024"), (5, "2024-10"), False),
     ((None, "2024-07-11"), (None, "2024-07-11"), True),
@@ -435,16 +436,18 @@ def test_resolve_representations_one_per_person_meeting_side():
     corpus = [
         facts("a", people=[person("p1", "金泰孝", "キム・テヒョ", country="KR")],
               meetings=[meeting("m1", "核協議グループ", acronym="NCG", ordinal=2)],
-              reps=[("p1", "m1", "KR", {"confidence": 0.5, "head_of_delegation": True})]),
+              reps=[("p1", "m1", "KR", {"confidence": 0.5, "head_of_delegation": True, "rule": "talks_with"})]),
         facts("b", people=[person("p1", "キム・テヒョ", "金泰孝", country="KR")],
               meetings=[meeting("m1", "韓米核協議グループ", ordinal=2, date="2023-12-15")],
-              reps=[("p1", "m1", "KR", {"confidence": 0.5, "head_of_delegation": False, "title": "国家安保室第1次長"})]),
+              reps=[("p1", "m1", "KR", {"confidence": 0.5, "head_of_delegation": False, "title": "国家安保室第1次長",
+                                         "rule": "side_phrase"})]),
     ]
     graph = resolve(corpus)
     (rep,) = graph.representations
     assert (rep.slug, rep.person, rep.meeting, rep.side) == ("ncg-2-金泰孝-kr", "金泰孝", "ncg-2", "KR")
     assert rep.head_of_delegation is True
     assert rep.confidence == pytest.approx(0.75)
+    assert rep.rules == ("side_phrase", "talks_with")  # every construction that found it (kgo:rule)
     assert rep.title == "国家安保室第1次長"
     assert {e.doc_id for e in rep.evidence} == {"a", "b"}
 

@@ -86,6 +86,41 @@ def test_resolve_linkage_people_across_articles(a, b, same):
     assert (len(people) == 1) is same, [(p.slug, p.aliases) for p in people]
 
 
+# (full name, its title, country), (bare surname, its title, country) in ONE article; one person?
+IN_ARTICLE_CASES = [
+    # the article's one full name of that surname, later a post of the same kind: coreference
+    (("ハンス・ベーカー", "国家安全保障補佐官", "US"), ("ベーカー", "調整官", None), True),
+    (("山川一郎", "外務大臣", "JP"), ("山川", "大臣", "JP"), True),
+    # a minister and a general of one surname are two people
+    (("山川一郎", "外務大臣", "JP"), ("山川", "統合幕僚長", "JP"), False),
+    # another country named for the surname: two people
+    (("ハンス・ベーカー", "補佐官", "US"), ("ベーカー", "調整官", "GB"), False),
+]
+
+
+@pytest.mark.parametrize(("full", "bare", "same"), IN_ARTICLE_CASES)
+def test_resolve_linkage_a_bare_surname_is_the_full_name_of_its_article(full, bare, same):
+    corpus = [dated(facts("a", people=[person("p1", full[0], title=full[1], country=full[2]),
+                                       person("p2", bare[0], title=bare[1], country=bare[2])]), "2024-06-18")]
+    people = resolve(corpus).people
+    assert (len(people) == 1) is same, [(p.slug, p.titles) for p in people]
+
+
+def test_resolve_linkage_a_bare_surname_of_a_reference_official_is_not_another_full_name():
+    # 「河野」 外相 in 2018 is a reference official; the article's other full name of that
+    # surname (made up, no row) is someone else
+    corpus = [dated(facts("a", people=[person("p1", "河野一郎", title="外務大臣", country="JP"),
+                                       person("p2", "河野", title="外相", country="JP")]), "2018-07-31")]
+    assert sorted(p.slug for p in resolve(corpus).people) == ["河野一郎", "河野太郎"]
+
+
+def test_resolve_linkage_a_bare_surname_of_two_full_names_of_its_article_stays_apart():
+    corpus = [dated(facts("a", people=[person("p1", "山川一郎", title="外務大臣", country="JP"),
+                                       person("p2", "山川次郎", title="防衛大臣", country="JP"),
+                                       person("p3", "山川", title="大臣", country="JP")]), "2024-06-18")]
+    assert len(resolve(corpus).people) == 3
+
+
 def test_resolve_linkage_a_bare_surname_joins_the_one_with_its_post():
     corpus = [
         dated(facts("a", people=[person("p1", "木原稔", title="防衛大臣", country="JP")]), "2024-07-08"),
@@ -166,3 +201,31 @@ def test_resolve_sessions_a_part_of_a_meeting_is_its_own_node_part_of_it():
     assert parts == {"in-jp-外相間戦略-17": None, "in-jp-外相間戦略-17-拡大会合": "in-jp-外相間戦略-17"}
     g = to_graph(graph)
     assert (iri("meeting", "in-jp-外相間戦略-17-拡大会合"), KGO.partOf, iri("meeting", "in-jp-外相間戦略-17")) in g
+
+
+def test_resolve_sessions_two_days_of_one_article_stay_two_sessions():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "日米会談", date="2013-04-23", countries=("JP", "US")),
+                             meeting("m2", "日米会談", date="2013-04-24", countries=("JP", "US"))]),
+        facts("b", meetings=[meeting("m1", "日米会談", date="2013-04-24", countries=("JP", "US"))]),
+    ]
+    assert sorted(m.date for m in resolve(corpus).meetings) == ["2013-04-23", "2013-04-24"]
+
+
+def test_resolve_forum_name_with_the_rest_of_a_date_is_the_same_forum():
+    corpus = [
+        facts("a", meetings=[meeting("m1", "拡大東南アジア国防相会議", date="2018-10-20", countries=("JP",))]),
+        facts("b", meetings=[meeting("m1", "年拡大東南アジア国防相会議", date="2018-10-19", countries=("JP",))]),
+    ]
+    (m,) = resolve(corpus).meetings
+    assert {e.doc_id for e in m.evidence} == {"a", "b"}
+
+
+def test_resolve_linkage_a_surname_without_country_joins_the_same_post():
+    corpus = [
+        dated(facts("a", people=[person("p1", "大森", title="長官")]), "2005-03-01"),
+        dated(facts("b", people=[person("p1", "大森", title="防衛庁長官", country="JP")]), "2005-06-01"),
+        dated(facts("c", people=[person("p1", "大森", title="防衛庁長官", country="KR")]), "2005-06-01"),
+    ]
+    people = sorted(sorted(e.doc_id for e in p.evidence) for p in resolve(corpus).people)
+    assert people == [["a", "b"], ["c"]]

@@ -27,6 +27,9 @@ def _nodes_named(graph, name: str) -> set:
     [
         ("金泰孝", "キム・テヒョ"),  # kanji in one article, katakana in another
         ("ジョー・バイデン", "バイデン"),
+        # one article: the full name with one post, later the surname with another of its kind
+        ("ジョン・カービー", "カービー"),
+        ("マシュー・ミラー", "ミラー"),
     ],
 )
 def test_resolve_seeds_same_person_is_one_node(seed_graph, a, b):

@@ -21,8 +21,11 @@ from kg.errors import KGError
 @click.option("-w", "--width", type=click.IntRange(min=0), metavar="COLUMNS",
               help="Wrap report lines at spaces to COLUMNS (0: no limit) [default: the terminal's "
                    "width when printing to one, else no limit].  e.g. --width 100")
+@click.option("--by-rule", "by_rule", is_flag=True,
+              help="Print precision and recall per extraction construction (kgo:rule) instead of the "
+                   "report, as a table within 80 columns.  e.g. --by-rule")
 def eval_command(graph: str, gold_dirs: tuple[str, ...], as_json: bool, identity_dir: Optional[str],
-                 width: Optional[int]) -> None:
+                 width: Optional[int], by_rule: bool) -> None:
     """Score GRAPH (a Turtle file from `kg build`) against the gold files in GOLD_DIR.
 
     Prints representation precision, recall and F1 over the corpus and per document,
@@ -35,17 +38,20 @@ def eval_command(graph: str, gold_dirs: tuple[str, ...], as_json: bool, identity
     follow: is each real person and meeting one node across articles (pairwise P/R/F1,
     splits, wrong merges), as shared/tools/score_identity.py prints them. On a terminal,
     long lines wrap at spaces to fit it, never inside a name or a figure; piped, lines
-    stay whole (`| tail -1`). Exits 0 whatever the scores; 1 when the graph or the gold
-    files cannot be read.
+    stay whole (`| tail -1`). --by-rule prints instead a table of precision and recall
+    per construction that produced the facts (the kgo:rule of each representation), so
+    you see which kinds of fact to trust; --json always includes it ("by_rule"). Exits 0
+    whatever the scores; 1 when the graph or the gold files cannot be read.
 
     \b
     Examples:
       kg eval out/graph.ttl tests/gold
       kg eval out/graph.ttl tests/gold --json | jq .representations.f1
       kg eval all/graph.ttl ../shared/realdev/gold --identity ../shared/identity
+      kg eval out/graph.ttl tests/gold --by-rule
     """
     from kg.cli.query import output_width
-    from kg.evaluate import evaluate, format_report
+    from kg.evaluate import evaluate, format_by_rule, format_report
     from kg.evaluate_identity import format_identity, score_identity
     from kg.query import wrap_words
 
@@ -64,7 +70,7 @@ def eval_command(graph: str, gold_dirs: tuple[str, ...], as_json: bool, identity
     for gold_dir, report in zip(gold_dirs, reports):
         if len(reports) > 1:
             texts.append(f"== {gold_dir}")
-        texts.append(format_report(report))
+        texts.append(format_by_rule(report) if by_rule else format_report(report))
     if identity is not None:
         texts.append("Identity across documents (as shared/tools/score_identity.py prints it)")
         texts.append(format_identity(identity))

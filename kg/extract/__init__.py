@@ -25,7 +25,7 @@ for), ``people`` and ``discourse`` (person records, back-references), ``article_
 frames), ``talks`` (one-off talks), ``document`` (the state and passes of one article).
 """
 from kg.extract.document import extract_facts
-from kg.extract.frames import RULE_CONFIDENCE
+from kg.extract.frames import RULE_CONFIDENCE, RULES
 from kg.extract.sentences import sentence_bounds
 
-__all__ = ["RULE_CONFIDENCE", "extract_facts", "sentence_bounds"]
+__all__ = ["RULE_CONFIDENCE", "RULES", "extract_facts", "sentence_bounds"]

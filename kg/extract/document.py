@@ -193,7 +193,7 @@ def collect_meetings(ex: Extraction) -> None:
             ex.meeting_at[(sentence.index, written.start)] = meeting
             previous_here = (m.end, meeting)
             for ref in between:
-                represent(ex, ref.person, meeting, ref.person.country, sentence, "participant_subject", None)
+                represent(ex, ref.person, meeting, ref.person.country, sentence, "meeting_parties", None)
             if speaker is not None:
                 represent(ex, speaker.person, meeting, speaker.person.country, sentence, "quoted_report", None)
             if meeting.status == "held" and takes_focus(meeting, current):

@@ -35,20 +35,27 @@ from kg.extract.meetings import Meeting, is_hosting, other_day
 from kg.extract.state import Extraction
 
 
-# Confidence of each construction: how often a careful reader agrees with it.
-RULE_CONFIDENCE = {
-    "side_phrase": 0.95,
-    "participant_subject": 0.9,
-    "relative_clause": 0.9,
-    "talks_with": 0.85,
-    "remarks_after_meeting": 0.7,
-    "collective": 0.8,
-    "conjunct": 0.85,
-    "listed": 0.9,
-    "setting": 0.8,
-    "roster": 0.9,
-    "quoted_report": 0.7,
+# The constructions a representation comes from (RepresentationFact.rule, kgo:rule). Their
+# confidence is each one's precision measured on the development corpora
+# (kg/data/rule_confidence.tsv, written by scripts/measure_rule_confidence.py), not a guess;
+# a construction not measured yet gets UNMEASURED until the file is generated again.
+RULES = {
+    "side_phrase": "a side phrase names the side of the people after it (X側からは A が)",
+    "participant_subject": "the subject of a verb of taking part in the meeting",
+    "topic_over_clauses": "a topic (は) whose earlier clause says it took part",
+    "meeting_parties": "people of two countries listed before a meeting noun (A と B の会談)",
+    "relative_clause": "a relative clause of taking part on the person",
+    "talks_with": "one-off talks: A は B と会談した",
+    "remarks_after_meeting": "a delegate's remarks right after the day's meeting",
+    "collective": "people named before, taken together (両氏は, 3首脳が)",
+    "conjunct": "a person coordinated with one who took part",
+    "listed": "a labelled list of attendees",
+    "setting": "the meeting as the setting of what the person did there",
+    "roster": "a roster line under a meeting's heading, labelled by country (日本: A外務大臣)",
+    "quoted_report": "an identified speaker reporting in a quotation that he held the meeting",
 }
+UNMEASURED = 0.5
+RULE_CONFIDENCE = {rule: getattr(lexicon.rule_confidence().get(rule), "confidence", UNMEASURED) for rule in RULES}
 
 
 # Posts whose holders lead or join delegations (not spokespeople, press or researchers).
@@ -223,7 +230,7 @@ def topic_over_clauses(ex: Extraction, sentence: Sentence, refs: list[PersonRef]
                 continue
             meeting = meeting_argument(sentence, clause, meetings_here)
             if meeting is not None:
-                represent(ex, ref.person, meeting, side_for(ref.person, [], ref.mention), sentence, "participant_subject", None)
+                represent(ex, ref.person, meeting, side_for(ref.person, [], ref.mention), sentence, "topic_over_clauses", None)
 
 
 def meeting_as_setting(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:

@@ -1,0 +1,145 @@
+"""`kg eval --by-rule`: precision and recall per construction (kgo:rule), and the measured
+confidence table kg/data/rule_confidence.tsv that the extractor reads."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from kg import lexicon
+from kg.cli import main
+from kg.evaluate import NO_RULE, evaluate, format_by_rule
+from kg.extract import RULE_CONFIDENCE, RULES
+from kg.lexicon import RULE_CONFIDENCE_FILE
+from test_evaluate_scoring import PERFECT, score
+
+# r1 (correct) and r9 (a false alarm) found by side_phrase, r2 (correct) by side_phrase and
+# conjunct, r3 (correct) by talks_with; a duplicate of r1 by listed.
+RULED = (
+    PERFECT.replace("kgo:meeting <meeting/edscg-5> ; kgo:evidence <evidence/a-1> .",
+                    "kgo:meeting <meeting/edscg-5> ; kgo:evidence <evidence/a-1> ; kgo:rule \"side_phrase\" .", 1)
+    .replace("<representation/r2> a kgo:Representation ;", "<representation/r2> kgo:rule \"side_phrase\", \"conjunct\" .\n"
+             "<representation/r2> a kgo:Representation ;")
+    .replace("kgo:meeting <meeting/summit> ; kgo:evidence <evidence/b-1> .",
+             "kgo:meeting <meeting/summit> ; kgo:evidence <evidence/b-1> ; kgo:rule \"talks_with\" .")
+    + """<representation/r9> a kgo:Representation ; kgo:official <person/yoon> ; kgo:side <country/KR> ;
+    kgo:meeting <meeting/edscg-5> ; kgo:evidence <evidence/a-1> ; kgo:rule "side_phrase" .
+<person/kim2> a kgo:Person, kgo:Official ; rdfs:label "金烘均"@ja ; kgo:country <country/KR> .
+<representation/r5> a kgo:Representation ; kgo:official <person/kim2> ; kgo:side <country/KR> ;
+    kgo:meeting <meeting/edscg-5> ; kgo:evidence <evidence/a-1> ; kgo:rule "listed" .
+"""
+)
+
+EXPECTED = {  # rule: (facts, TP, FP, duplicates, P, R) against 3 required gold facts
+    "conjunct": (1, 1, 0, 0, 1.0, 0.333),
+    "listed": (1, 0, 0, 1, 0.0, 0.0),
+    "side_phrase": (3, 2, 1, 0, 0.667, 0.667),
+    "talks_with": (1, 1, 0, 0, 1.0, 0.333),
+}
+
+
+def test_evaluate_by_rule_counts_each_construction(tmp_path):
+    report = score(tmp_path, RULED)
+    got = {
+        rule: (s["extracted"], s["true_positives"], s["false_positives"], s["duplicates"], s["precision"], s["recall"])
+        for rule, s in report["by_rule"].items()
+    }
+    assert got == EXPECTED
+    # the headline figures are the reference scorer's, whatever the rules
+    reps = report["representations"]
+    assert (reps["true_positives"], reps["false_positives"], reps["duplicates"]) == (3, 1, 1)
+
+
+def test_evaluate_by_rule_graph_without_rules(tmp_path):
+    report = score(tmp_path, PERFECT)
+    assert list(report["by_rule"]) == [NO_RULE]
+    assert report["by_rule"][NO_RULE]["true_positives"] == 3
+
+
+def test_cli_eval_by_rule_prints_a_table_within_80_columns(tmp_path):
+    score(tmp_path, RULED)  # writes graph.ttl and gold/
+    result = CliRunner().invoke(main, ["eval", str(tmp_path / "graph.ttl"), str(tmp_path / "gold"), "--by-rule"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(map(len, lines)) <= 80
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line.split() and line.split()[0] in EXPECTED}
+    assert rows["side_phrase"] == ["3", "2", "1", "0", "0.667", "0.667", "0.667"]
+    assert rows["listed"][:4] == ["1", "0", "0", "1"]
+    # the last row is the whole graph, with the reference scorer's figures
+    report = evaluate(tmp_path / "graph.ttl", tmp_path / "gold")["representations"]
+    assert lines[-1].split()[2:] == [str(report["extracted"]), "3", "1", "1", "0.750", "1.000", "0.857"]
+
+
+def test_evaluate_by_rule_long_rule_names_are_cut_to_80_columns(tmp_path):
+    long_name = "a_construction_with_a_name_much_longer_than_any_table_column_allows"
+    report = score(tmp_path, RULED.replace('"talks_with"', f'"{long_name}"'))
+    assert max(map(len, format_by_rule(report).splitlines())) <= 80
+
+
+def test_seed_graph_names_a_known_construction_on_every_representation(seed_graph):
+    from kg.namespace import KGO
+    from rdflib.namespace import RDF
+
+    reps = list(seed_graph.subjects(RDF.type, KGO.Representation))
+    assert reps
+    for rep in reps:
+        rules = {str(r) for r in seed_graph.objects(rep, KGO.rule)}
+        assert rules and rules <= set(RULES), (rep, rules)
+
+
+# ---------------------------------------------------------------- the measured table
+
+
+def _table_lines() -> list[str]:
+    from importlib import resources
+
+    return resources.files("kg").joinpath("data", RULE_CONFIDENCE_FILE).read_text(encoding="utf-8").splitlines()
+
+
+def test_rule_confidence_table_names_exactly_the_constructions_of_the_extractor():
+    assert set(lexicon.rule_confidence()) == set(RULES), (
+        "kg/data/rule_confidence.tsv is out of date: run scripts/measure_rule_confidence.py")
+
+
+def test_rule_confidence_table_says_how_and_when_it_was_generated():
+    header = [line for line in _table_lines() if line.startswith("#")]
+    assert any("GENERATED by scripts/measure_rule_confidence.py" in line for line in header)
+    assert any(re.search(r"Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC from commit \S+", line) for line in header)
+    assert any("realdev" in line and "DEV half" in line for line in header)
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_rule_confidence_is_the_smoothed_measured_precision(rule):
+    m = lexicon.rule_confidence()[rule]
+    assert m.confidence == pytest.approx((m.true_positives + 1) / (m.true_positives + m.false_positives + 2), abs=5e-4)
+    assert 0 < RULE_CONFIDENCE[rule] == m.confidence < 1
+    assert 0 <= m.recall <= 1
+
+
+def _rule_literals() -> set[str]:
+    """The construction names written in kg/extract: string arguments of ``represent(…)``
+    (directly or in a conditional) and strings assigned to a variable named ``rule``."""
+    import ast
+    from pathlib import Path
+
+    import kg.extract
+
+    found: set[str] = set()
+
+    def strings(node) -> set[str]:
+        return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+    for path in Path(kg.extract.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "represent" and len(node.args) > 5:
+                found |= strings(node.args[5])
+            elif isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "rule" for t in node.targets):
+                found |= strings(node.value)
+    return found
+
+
+def test_every_construction_the_extractor_names_is_in_rules():
+    literals = _rule_literals()
+    assert {"side_phrase", "talks_with"} <= literals  # the scan sees the calls
+    assert literals <= set(RULES), f"add {sorted(literals - set(RULES))} to kg.extract.frames.RULES"

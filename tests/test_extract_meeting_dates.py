@@ -1,0 +1,87 @@
+"""kg.extract: the day and status of a meeting from the narration (made-up sentences):
+a lead without a name, 「N年ぶりに…開かれ」, 「同日」, closing days, the focus month of a
+side meeting, a conference under way at the venue. Real GiNZA, real extractor."""
+from __future__ import annotations
+
+from test_extract_meeting_participants import triples, ROUND_CASES, PARTICIPATION
+
+
+def test_extract_first_meeting_date_from_gathering_lead(facts_of):
+    facts = facts_of(ROUND_CASES[1][0], ROUND_CASES[1][1])
+    assert [m.date for m in facts.meetings if m.forum == "韓米日安保室長会議"] == ["2030-12-09"]
+
+
+def test_extract_years_later_meeting_held_on_publication_day(facts_of):
+    """「N年ぶりに…で開かれ」 is held now; no day written in the lead → the day of publication;
+    「3か国の首脳会議は今回で12回目」 gives the ordinal."""
+    facts = facts_of(
+        "日本と中国、韓国の3か国による首脳会議が、およそ3年ぶりに東京で開かれ、山田一郎総理大臣と"
+        "中国の陳明首相、韓国の朴大成大統領が出席しました。3か国の首脳会議は今回で12回目です。",
+        "2030-05-27",
+    )
+    summit = [m for m in facts.meetings if m.forum == "日中韓首脳会議"]
+    assert [(m.status, m.date, m.ordinal) for m in summit] == [("held", "2030-05-27", 12)]
+    assert {r.side for r in facts.representations} == {"JP", "CN", "KR"}
+
+
+def test_extract_conference_under_way_at_the_venue_was_held(facts_of):
+    """「…外相会議が開かれているドイツの首都ベルリンで、A は B と会談した」: the conference was under
+    way (held), though the people's talks are not part of it."""
+    facts = facts_of(
+        "山田一郎外相は13日、欧州連合(EU)関連外相会議が開かれているドイツの首都ベルリンで、"
+        "フランスのルイ・マルタン外相と会談した。",
+        "2030-07-14",
+    )
+    status = {m.forum: m.status for m in facts.meetings}
+    assert status.get("EU関連外相会議") == "held" and status.get("日仏外相会談") == "held"
+    assert {forum for _, _, forum in triples(facts)} == {"日仏外相会談"}
+
+
+def test_extract_closing_day_is_not_the_meeting_date(facts_of):
+    facts = facts_of(PARTICIPATION[3][0], PARTICIPATION[3][1])
+    meeting = next(m for m in facts.meetings if m.forum == "G7外相会合")
+    assert (meeting.acronym, meeting.date, meeting.status) == ("G7", "2024-04-19", "held")
+    assert not any(m.kind == "summit" for m in facts.meetings)
+
+
+def test_extract_same_day_is_the_narrated_meeting(facts_of):
+    # 「同日」 after a sentence that names another day (the day of a launch) is the meeting's day
+    text = (
+        "山田一郎防衛相とスミス米国防長官は3日、パリで日米防衛相会談を開いた。"
+        "両氏は、北朝鮮が5月31日にミサイルを発射したことを非難した。"
+        "山田氏は同日、中国の陳明国防相とも日中防衛相会談を行った。"
+    )
+    facts = facts_of(text, "2024-06-04")
+    dates = {m.forum: m.date for m in facts.meetings}
+    assert dates["日中防衛相会談"] == "2024-06-03"
+    assert ("陳明", "CN", "日中防衛相会談") in triples(facts)
+
+
+def test_extract_unnamed_lead_gives_date_and_place(facts_of):
+    text = (
+        "日米韓の外交当局者が9日、ソウル市内で一堂に会した。"
+        "日米韓外務次官協議には山田一郎外務事務次官、スミス米国務副長官、韓国の朴大成外交部第1次官が出席した。"
+    )
+    (meeting,) = facts_of(text, "2024-07-12").meetings
+    assert (meeting.forum, meeting.date, meeting.place, meeting.status) == ("日米韓外務次官協議", "2024-07-09", "ソウル市内", "held")
+
+
+def test_extract_undated_side_meeting_takes_the_focus_month(facts_of):
+    # 「会合の合間を縫い」: during the meeting in focus, day unknown
+    text = (
+        "G7外相会合は16日に始まり、スミス米国務長官、ルイ・マルタン仏外相が顔をそろえた。\n"
+        "田中次郎外相は会合の合間を縫い、スミス氏と日米外相会談を行った。"
+    )
+    dates = {m.forum: m.date for m in facts_of(text, "2024-04-19").meetings}
+    assert dates == {"G7外相会合": "2024-04-16", "日米外相会談": "2024-04"}
+
+
+def test_extract_same_day_follows_a_later_main_clause_day(facts_of):
+    # the story moved on to another day in a main clause: 「同日」 is that day
+    text = (
+        "山田一郎防衛相とスミス米国防長官は3日、パリで日米防衛相会談を開いた。"
+        "山田氏は4日、パリ市内の軍事施設を視察した。"
+        "山田氏は同日、中国の陳明国防相と日中防衛相会談を行った。"
+    )
+    dates = {m.forum: m.date for m in facts_of(text, "2024-06-05").meetings}
+    assert dates["日中防衛相会談"] == "2024-06-04"
