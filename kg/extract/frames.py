@@ -334,6 +334,9 @@ def eliminate(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Pers
     states = [c for c in meeting.countries if len(c) == 2]
     if len(states) < 2:
         return None
+    mate = subject_mate_side(ex, meeting, sentence, person)
+    if mate:
+        return mate
     taken = {r.side for r in ex.representations.values() if r.meeting == meeting.key and r.person != person.key}
     taken |= {
         r.person.country for r in ex.refs_in(sentence)
@@ -341,6 +344,31 @@ def eliminate(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Pers
     }
     remaining = [c for c in states if c not in taken]
     return remaining[0] if len(remaining) == 1 else None
+
+
+def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Person) -> Optional[str]:
+    """「AとBは、CとDと…会合を行った」: conjuncts of a は/が subject that faces a partner
+    marked with と are one side; the side a mate already has in ``meeting``."""
+    doc = sentence.doc
+    refs = ex.refs_in(sentence)
+    group = next((g for g in _conjunct_groups(sentence, refs) if any(r.person is person for r in g)), None)
+    if group is None:
+        return None
+    last = doc.char_span(group[-1].mention.start, group[-1].mention.end, alignment_mode="expand")
+    if last is None or last.end >= len(doc) or doc[last.end].text not in ("は", "が"):
+        return None
+    faced = any(
+        r.mention.start > group[-1].mention.end and (span := doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")) is not None
+        and span.end < len(doc) and doc[span.end].text == "と"
+        for r in refs if r.sentence is sentence
+    )
+    if not faced:
+        return None
+    mates = [r.person for r in group if r.person is not person]
+    for fact in ex.representations.values():
+        if fact.meeting == meeting.key and any(fact.person == p.key for p in mates):
+            return fact.side
+    return next((p.country for p in mates if p.country and p.country_source not in WEAK_SOURCES), None)
 
 
 def collective(ex: Extraction, sentence: Sentence) -> None:

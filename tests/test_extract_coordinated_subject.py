@@ -1,0 +1,24 @@
+"""「AとBは、CとDと…会合を行った」: the conjuncts of a は/が subject that faces a partner
+group marked with と are one side; a mate whose side is known gives it to the others (a
+second minister whose side nobody wrote is not put on the partner's side by elimination).
+Made-up sentences."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("10月3日,東京にて,山川外務大臣と森田防衛大臣はスミス外務大臣及びジョーンズ国防大臣と第3回日英外務・防衛閣僚会合を行った。",
+     {("山川", "JP"), ("森田", "JP"), ("スミス", "GB"), ("ジョーンズ", "GB")}),
+    ("2日,キャンベラにて,佐藤外務大臣と高木防衛大臣は,ブラウン外務大臣及びテイラー国防大臣と第2回日豪外務・防衛閣僚協議を行った。",
+     {("佐藤", "JP"), ("高木", "JP"), ("ブラウン", "AU"), ("テイラー", "AU")}),
+    # a subject pair of two countries without a partner group keeps each its own side
+    ("5日,ワシントンにて,山田一郎首相とジョン・ドウ米大統領は日米首脳会談を行った。",
+     {("山田一郎", "JP"), ("ジョン・ドウ", "US")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_extract_coordinated_subject_is_one_side(facts_of, text, expected):
+    facts = facts_of(text, published="2024-06-01")
+    people = {p.key: p.name for p in facts.people}
+    assert {(people[r.person], r.side) for r in facts.representations} == expected
