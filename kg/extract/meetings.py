@@ -562,6 +562,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     bare = phrase in lexicon.cues("bare_meeting")
     if current is not None and bare and with_partner(sentence, m) and named_as_occasion(ex, sentence, m, current):
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
+    if current is not None and bare and pair_within(ex, sentence, m, current):
+        current = None  # 「(三者の会議の後)AはBと…会談を行い」: two of its parties, talks of their own
     fresh = current is not None and new_parties(ex, sentence, current)
     if fresh:
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
@@ -636,6 +638,26 @@ def with_partner(sentence: Sentence, m: DomainMention) -> bool:
     """Whether the meeting word has a partner phrase right before it (「Bと会談」「Bとの会談」)."""
     before = doc_text(sentence.doc)[max(0, m.start - 3) : m.start]
     return before.endswith(("と", "との", "とも"))
+
+
+def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, current: "Meeting") -> bool:
+    """Whether the talk word has a partner marked with と in its own clause (「AはBと…会談を
+    行い」) and the parties named before it are fewer than those of ``current``: two parties
+    of a wider meeting holding talks of their own."""
+    doc = sentence.doc
+    word = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if word is None:
+        return False
+    pred = predicate_of(word[-1])
+    refs = [r for r in ex.refs_in(sentence) if r.mention.end <= m.start]
+    partnered = False
+    for ref in refs:
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and doc[span.end].text == "と" and predicate_of(doc[span.end]).i == pred.i:
+            partnered = True
+    states = {c for c in current.countries if len(c) == 2}
+    speakers = {r.person.country for r in refs if r.person.country}
+    return partnered and len(speakers) >= 2 and speakers < states
 
 
 def named_as_occasion(ex: Extraction, sentence: Sentence, m: DomainMention, meeting: "Meeting") -> bool:
