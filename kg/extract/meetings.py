@@ -578,7 +578,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
             return info
     if bare:
         tail = phrase[-2:]
+        present = _explicit_states(ex, sentence)
         for info in named:
+            if present - set(info["countries"]) and info["countries"]:
+                continue  # 「李中国総理と…会談を行い」: not the 日韓 talks named before
             if info["forum"].endswith(tail):
                 return info
     topical = _TOPIC_BEFORE.search(doc_text(sentence.doc)[max(0, m.start - 20) : m.start])
