@@ -1,7 +1,8 @@
 """「AとBは、CとDと…会合を行った」: the conjuncts of a は/が subject that faces a partner
 group marked with と are one side; a mate whose side is known gives it to the others (a
 second minister whose side nobody wrote is not put on the partner's side by elimination).
-Made-up sentences."""
+A list whose conjuncts each carry their own country written
+before them without の (「日本国A大臣、大韓民国B長官及び…」) is one list too. Made-up sentences."""
 from __future__ import annotations
 
 import pytest
@@ -11,6 +12,13 @@ CASES = [
      {("山川", "JP"), ("森田", "JP"), ("スミス", "GB"), ("ジョーンズ", "GB")}),
     ("2日,キャンベラにて,佐藤外務大臣と高木防衛大臣は,ブラウン外務大臣及びテイラー国防大臣と第2回日豪外務・防衛閣僚協議を行った。",
      {("佐藤", "JP"), ("高木", "JP"), ("ブラウン", "AU"), ("テイラー", "AU")}),
+    # each conjunct with its own country written before it without の (a reading in brackets between)
+    ("日本国山川一郎防衛大臣、大韓民国金正秀(キム・ジョンス)国防部長官及びアメリカ合衆国ジョン・ドウ国防長官は、10月9日にバンコクにおいて、"
+     "拡大ASEAN国防相会議(ADMMプラス)の機会に、第5回日米韓防衛相会談を開催した。",
+     {("山川一郎", "JP"), ("金正秀", "KR"), ("ジョン・ドウ", "US")}),
+    ("オーストラリア連邦ジョン・スミス国防大臣、日本国森田健防衛大臣及びインドネシア共和国アフマド・ワヒド国防大臣(Ahmad Wahid)は、"
+     "3日、ジャカルタにおいて、第2回日豪インドネシア防衛相会談を開催した。",
+     {("ジョン・スミス", "AU"), ("森田健", "JP"), ("アフマド・ワヒド", "ID")}),
     # a subject pair of two countries without a partner group keeps each its own side
     ("5日,ワシントンにて,山田一郎首相とジョン・ドウ米大統領は日米首脳会談を行った。",
      {("山田一郎", "JP"), ("ジョン・ドウ", "US")}),

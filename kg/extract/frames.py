@@ -134,6 +134,8 @@ def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list
             own = lexicon.country_form_ending(gap[:-1], min_len=2) if gap.endswith("の") else None
             if own is not None:
                 gap = gap[: -len(own[0]) - 1]
+            elif (own := lexicon.country_form_ending(gap, min_len=2)) is not None and gap[: -len(own[0])].endswith(("、", ",", "及び", "と")):
+                gap = gap[: -len(own[0])]  # 「A防衛大臣、大韓民国B長官及び…」: the country without の
             if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
                 groups[-1].append(ref)
                 continue
