@@ -19,7 +19,7 @@ _ERA = "|".join(ERA_BASE_YEARS)
 _DASH = "~〜～\\-－―ー‐"
 # One pattern for every form: an optional year part, an optional month part, an optional
 # day part. At least one part must be present. A range keeps its first day: 「5~6日」,
-# 「4・5日」, 「4、5両日」, and with a second 日 「4日～6日」「3月4日から6日まで」.
+# 「4・5日」, 「4、5両日」, 「18,19日」, and with a second 日 「4日～6日」「3月4日から6日まで」.
 # Kanji numerals (「十一月三日」, 「平成三十年」, 「二〇二四年」) only where they cannot be a
 # count: a year, a month after a year or before a kanji day, a day after a kanji month.
 _DAY_BLOCKERS = "(?!本|米|韓|中|間|目|付|前|後|ぶり)"
@@ -30,7 +30,7 @@ DATE_PATTERN = re.compile(
     r"|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
     rf"(?:(?P<month>\d{{1,2}})月|(?P<kanji_month>{_K})月(?(era)|(?(year)|(?={_K}日{_DAY_BLOCKERS})))"
     r"|(?P<rel_month>先月|今月|来月|翌月|前月))?"
-    rf"(?:(?P<day>\d{{1,2}}|(?(kanji_month){_K}|(?!)))(?:[{_DASH}・、]\d{{1,2}})?両?日{_DAY_BLOCKERS}"
+    rf"(?:(?P<day>\d{{1,2}}|(?(kanji_month){_K}|(?!)))(?:[{_DASH}・、,，]\d{{1,2}})?両?日{_DAY_BLOCKERS}"
     rf"(?:\s*(?:[{_DASH}]|から)\s*(?:\d{{1,2}}月)?\d{{1,2}}日{_DAY_BLOCKERS}(?:まで)?)?)?"
 )
 # The dateline of a photo caption, which says the scene happened then: 「…=2日、ソウル」

@@ -86,6 +86,12 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     if pred.lemma_ in lexicon.cues("closing") and span.root.dep_ == "obj" and pred.dep_ in ("advcl", "ROOT"):
         return "held"  # 「…との会談を終え、…を迎えています」: a meeting someone has finished was held
     past = is_past(pred)
+    prev = doc[span.start - 1] if span.start > sentence.span.start else None
+    owned = any(x.label == "MEETING" and x.start == mention.end + 1 for x in sentence.mentions) and doc_text(doc)[mention.end : mention.end + 1] == "の"
+    if prev is not None and prev.lemma_ == "た" and prev.head.i < span.start and prev.head.lemma_ in lexicon.cues("held") and not owned:
+        # 「…にて開催された日朝協議の概要以下のとおり」: a past relative clause says it was held
+        # (「開催されたXフォーラムの全体会合」: the clause is the session's, after の)
+        return "held"
     if not past and pred.dep_ == "acl" and CAPTION_DATELINE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
         past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened
     if not past and is_hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
