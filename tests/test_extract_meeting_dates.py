@@ -3,11 +3,11 @@ a lead without a name, 「N年ぶりに…開かれ」, 「同日」, closing da
 side meeting, a conference under way at the venue. Real GiNZA, real extractor."""
 from __future__ import annotations
 
-from test_extract_meeting_participants import triples, ROUND_CASES, PARTICIPATION
+from test_extract_meeting_participants import triples, CHAIRS_AND_LISTS, PARTICIPATION
 
 
 def test_extract_first_meeting_date_from_gathering_lead(facts_of):
-    facts = facts_of(ROUND_CASES[1][0], ROUND_CASES[1][1])
+    facts = facts_of(CHAIRS_AND_LISTS[1][0], CHAIRS_AND_LISTS[1][1])
     assert [m.date for m in facts.meetings if m.forum == "韓米日安保室長会議"] == ["2030-12-09"]
 
 

@@ -16,7 +16,7 @@ def triples(facts) -> set[tuple[str, str, str]]:
     return {(people[r.person], r.side, meetings[r.meeting]) for r in facts.representations}
 
 
-ROUND_CASES = [
+CHAIRS_AND_LISTS = [
     (  # co-chairs: 「会議は…が共同で主宰した」, each with the country written before them
         "韓米は15日、ソウルで第9回拡大抑止戦略協議体(EDSCG)会議を開いた。"
         "会議は韓国の朴大成外交部第1次官と金英洙国防部次官、米国のジョン・スミス国務次官と"
@@ -71,7 +71,7 @@ ROUND_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, published, expected", ROUND_CASES)
+@pytest.mark.parametrize("text, published, expected", CHAIRS_AND_LISTS)
 def test_extract_participants_named_around_the_meeting(facts_of, text, published, expected):
     assert triples(facts_of(text, published)) == expected
 

@@ -257,7 +257,7 @@ def test_pipeline_build_failure_while_writing_keeps_previous_outputs(tmp_path, s
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(kg.viz, "write_html", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(BuildError, match=r"^\[E508\] cannot write the outputs into .*out: No space left on device; the previous outputs were kept"):
         build_corpus([SEED_FILES[0]], out, cache_dir=TEST_CACHE)
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
