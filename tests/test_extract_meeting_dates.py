@@ -3,6 +3,8 @@ a lead without a name, 「N年ぶりに…開かれ」, 「同日」, closing da
 side meeting, a conference under way at the venue. Real GiNZA, real extractor."""
 from __future__ import annotations
 
+import pytest
+
 from test_extract_meeting_participants import triples, CHAIRS_AND_LISTS, PARTICIPATION
 
 
@@ -85,3 +87,33 @@ def test_extract_same_day_follows_a_later_main_clause_day(facts_of):
     )
     dates = {m.forum: m.date for m in facts_of(text, "2024-06-05").meetings}
     assert dates["日中防衛相会談"] == "2024-06-04"
+
+
+# A listing page without a publication date: each item has its own dateline heading, and the
+# 「X日」 of the item's sentence counts from it (two sessions of one trip, two dates).
+LISTING_PAGES = [
+    (
+        "大統領外交ニュース一覧\n\n"
+        "2031.09.12\n\n"
+        "ブラジルを訪問中の朴大成大統領は11日(現地時間)、ブラジルのカルロス・シルバ大統領と首脳会談を行った。"
+        "両首脳は、鉱物資源の協力で一致した。\n\n"
+        "2031.09.10\n\n"
+        "ブラジルに先立ってチリを訪問した朴大成大統領は9日、チリのパブロ・ロハス大統領と首脳会談を行った。"
+        "両首脳は、貿易の拡大で一致した。\n",
+        ["2031-09-09", "2031-09-11"],
+    ),
+    (
+        "首相の動静\n\n"
+        "2032年2月3日(火)\n\n"
+        "田中次郎総理大臣は2日、来日したインドのラジ・クマール首相と首脳会談を行いました。\n\n"
+        "2032年1月28日(水)\n\n"
+        "田中次郎総理大臣は27日、オーストラリアのジョン・ミラー首相と電話会談を行いました。\n",
+        ["2032-01-27", "2032-02-02"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTING_PAGES)
+def test_extract_listing_page_items_dated_by_their_headings(facts_of_page, text, expected):
+    facts = facts_of_page(text)
+    assert sorted(m.date for m in facts.meetings) == expected
