@@ -117,3 +117,31 @@ LISTING_PAGES = [
 def test_extract_listing_page_items_dated_by_their_headings(facts_of_page, text, expected):
     facts = facts_of_page(text)
     assert sorted(m.date for m in facts.meetings) == expected
+
+
+# 「X月に引き続き」「本年N度目の」 date another session or frame a count: the session reported is
+# the story's day, which the lead gives as the day of publication.
+ANOTHER_SESSIONS_DATE = [
+    (
+        "2030年10月2日、山田一郎防衛大臣はインドを訪問したところ、概要以下の通り。\n"
+        "山田大臣は、首都で記念碑に献花しました。\n"
+        "山田大臣は、現地の部隊を視察しました。\n"
+        "山田大臣は、研究所の幹部と懇談しました。\n"
+        "山田防衛大臣は、インドのラジ・クマール国防大臣と、4月に引き続き本年2度目の日印防衛相会談を実施しました。\n",
+        "2030-10-02",
+    ),
+    (
+        "2031年3月9日、田中次郎外務大臣はブラジルを訪問したところ、概要以下の通り。\n"
+        "田中大臣は、日系人の団体と意見交換しました。\n"
+        "田中大臣は、大学で講演しました。\n"
+        "田中大臣は、港湾施設を視察しました。\n"
+        "田中外務大臣は、ブラジルのカルロス・シルバ外務大臣と、昨年11月に続き日伯外相会談を行いました。\n",
+        "2031-03-09",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published", ANOTHER_SESSIONS_DATE)
+def test_extract_date_of_an_earlier_session_is_not_this_ones(facts_of, text, published):
+    held = [m for m in facts_of(text, published).meetings if m.status == "held"]
+    assert [m.date for m in held] == [published]
