@@ -145,3 +145,11 @@ ANOTHER_SESSIONS_DATE = [
 def test_extract_date_of_an_earlier_session_is_not_this_ones(facts_of, text, published):
     held = [m for m in facts_of(text, published).meetings if m.status == "held"]
     assert [m.date for m in held] == [published]
+
+
+# 「前回の…」「次回の…」 name another session of the forum: its own node, which the session
+# told later in the article does not join.
+def test_extract_previous_session_is_a_meeting_of_its_own(facts_of):
+    text = "山田一郎首相は、前回の日中韓首脳会議から3年がたったと述べた。日中韓首脳会議は27日にソウルで開かれる。"
+    meetings = facts_of(text, "2030-06-06").meetings
+    assert [(m.forum, m.status) for m in meetings] == [("日中韓首脳会議", "mentioned"), ("日中韓首脳会議", "planned")]

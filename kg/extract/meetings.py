@@ -818,10 +818,19 @@ def info_of(meeting: Meeting) -> dict:
     }
 
 
+def another_session(sentence: Sentence, mention: DomainMention) -> bool:
+    """Whether the mention is qualified as another session of its forum (「前回の首脳会議」
+    「次回の「2+2」」: cues ``other_session`` right before it), not the one being told."""
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start].rstrip("「『(（ の")
+    return any(before.endswith(cue) for cue in lexicon.cues("other_session"))
+
+
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
-    """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one."""
+    """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one.
+    Another session (「前回の首脳会議から3年」) is always a new one, which no later mention joins."""
     names = {norm(info["forum"]), *(norm(a) for a in info["aliases"])}
-    for meeting in reversed(ex.meetings):
+    other = another_session(sentence, mention)
+    for meeting in reversed([] if other else [m for m in ex.meetings if not m.other_session]):
         same_forum = (
             meeting.identity == info["identity"]
             or (info["acronym"] and meeting.acronym == info["acronym"] and not (
@@ -840,7 +849,7 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
         # a bare later mention (no ordinal, no date) that is not held joins the latest one
         break
     else:
-        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"])
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other)
         ex.meetings.append(meeting)
     if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
         meeting.aliases.append(meeting.forum)

@@ -60,6 +60,7 @@ class Meeting:
     acronym: Optional[str] = None
     kind: Optional[str] = None
     ordinal: Optional[int] = None
+    other_session: bool = False  # named as another session (「前回の…」「次回の…」): later mentions do not join it
     date: Optional[str] = None
     place: Optional[str] = None
     countries: list[str] = field(default_factory=list)
