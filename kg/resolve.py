@@ -84,6 +84,21 @@ def _script_rank(text: str) -> int:
 # ---------------------------------------------------------------- small helpers
 
 
+def session_date(members: list[MentionId], meetings: dict[MentionId, MeetingMention]) -> Optional[str]:
+    """The date of one session from its reports: the most precise form (day over month over
+    year); among days that differ (reports a day apart were joined: time zones, a report dated
+    by its publication), the one the most articles give, then the earliest (the day where it
+    was held, before the day it was reported in another time zone)."""
+    articles: dict[str, set] = defaultdict(set)
+    for mid in members:
+        if meetings[mid].date:
+            articles[meetings[mid].date].add(mid[0])
+    if not articles:
+        return None
+    precision = max(len(d) for d in articles)
+    return min((d for d in articles if len(d) == precision), key=lambda d: (-len(articles[d]), d))
+
+
 def _most_common(values: Iterable[Optional[str]]) -> Optional[str]:
     """Most frequent non-empty value; ties go to the smallest, so the choice is order-free."""
     counts = Counter(v for v in values if v)
@@ -556,7 +571,7 @@ def _resolve_meetings(
         mentions = [meetings[m] for m in members]
         forum = forum_of[members[0]]
         ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
-        date = max((m.date for m in mentions if m.date), key=lambda d: (len(d), d), default=None)
+        date = session_date(members, meetings)
         if ordinal is not None:
             base = f"{forum}-{ordinal}"
         elif date:
@@ -589,7 +604,7 @@ def _resolve_parts(
     for (parent, word), members in sorted(grouped.items()):
         mentions = [meetings[m] for m in members]
         session = sessions[parent]
-        date = max((m.date for m in mentions if m.date), key=lambda d: (len(d), d), default=None) or session.date
+        date = session_date(members, meetings) or session.date
         label = _most_common(display_form(m.forum) for m in mentions) or word
         slug = f"{parent}-{slugify(word)}"
         record = _meeting_record(mentions, members, session.forum, label, sides, date=date, part_of=parent, part=word)

@@ -3,9 +3,8 @@
 
     .venv/bin/python scripts/measure_rule_confidence.py [--shared ../shared] [--cache-dir DIR]
 
-Builds ``../shared/realdev`` and the DEV half of ``../shared/realdev2`` (every other file by
-sorted name, index 0, 2, 4 …: h01, h03 …; the other half is sealed and neither built nor
-scored, nor are its gold files read), scores both with ``kg.evaluate`` (the reference
+Builds ``../shared/realdev`` and ``../shared/realdev2`` (all of it: the half sealed during
+development has had its first and second look and is measured now), scores both with ``kg.evaluate`` (the reference
 scorer's rules) and counts, per construction (``kgo:rule``), the facts credited to a
 required gold fact (TP) and the false alarms (FP). The confidence written is
 ``(TP + 1) / (TP + FP + 2)``: a construction seen little stays near 0.5 instead of 0 or 1.
@@ -39,26 +38,6 @@ def shared_dir() -> Path:
         if candidate and (Path(candidate) / "realdev").is_dir():
             return Path(candidate)
     return ROOT.parent / "shared"
-
-
-def dev_half(articles: Path) -> list[Path]:
-    """The development half of a sealed corpus: every other article by sorted name, from
-    the first (only names are listed; nothing of the other half is opened)."""
-    return sorted(articles.glob("*.txt"))[::2]
-
-
-def linked_subset(articles: list[Path], gold_dir: Path, into: Path) -> tuple[Path, Path]:
-    """Folders of symlinks to ``articles`` (with their sidecars) and to their gold files only."""
-    art_dir, gold_out = into / "articles", into / "gold"
-    art_dir.mkdir(parents=True)
-    gold_out.mkdir(parents=True)
-    for path in articles:
-        for part in (path, path.with_suffix(".meta.json")):
-            if part.exists():
-                (art_dir / part.name).symlink_to(part)
-        gold = gold_dir / f"{path.stem}.yaml"
-        (gold_out / gold.name).symlink_to(gold)
-    return art_dir, gold_out
 
 
 def measure(corpora: list[tuple[str, Path, Path]], workdir: Path, cache_dir: Path | None) -> tuple[dict, int, list[str]]:
@@ -124,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (realdev / "articles").is_dir() or not (realdev2 / "articles").is_dir():
         parser.error(f"{args.shared} has no realdev/articles or realdev2/articles")
     with tempfile.TemporaryDirectory() as tmp:
-        dev_articles, dev_gold = linked_subset(dev_half(realdev2 / "articles"), realdev2 / "gold", Path(tmp) / "dev")
-        corpora = [("realdev", realdev / "articles", realdev / "gold"), ("realdev2 DEV half", dev_articles, dev_gold)]
+        corpora = [("realdev", realdev / "articles", realdev / "gold"), ("realdev2", realdev2 / "articles", realdev2 / "gold")]
         counts, required, lines = measure(corpora, Path(tmp), args.cache_dir)
     unknown = sorted(set(counts) - set(RULES))
     if unknown:
