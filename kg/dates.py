@@ -195,3 +195,27 @@ def explicit_year(expression: str) -> Optional[int]:
         return int(match.group(1))
     match = re.search(r"(?<!\d)(\d{2})年(?=\d{1,2}月)", normal)
     return _full_year(int(match.group(1)), None) if match else None
+
+
+# A line that is nothing but a full date (「2030.05.04」「2030年5月4日(月)」「2030/5/4」): the dateline
+# heading of one item of a listing page, which dates the item below it.
+_DATE_LINE = re.compile(
+    r"\s*((?:19|20)\d{2})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*(?:[(（][^)）]{1,3}[)）])?\s*"
+)
+
+
+def date_line(line: str) -> Optional[str]:
+    """The ISO date of a line that is only a date, else None.
+
+    >>> date_line("2030.05.04")
+    '2030-05-04'
+    >>> date_line("2030年5月4日、東京で") is None
+    True
+    """
+    found = _DATE_LINE.fullmatch(unicodedata.normalize("NFKC", line))
+    if not found:
+        return None
+    try:
+        return date(*(int(part) for part in found.groups())).isoformat()
+    except ValueError:
+        return None

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from kg import lexicon
-from kg.dates import CAPTION_DATELINE
+from kg.dates import CAPTION_DATELINE, date_line
 from kg.records import Block
 
 # ingest's ParagraphVerdict records (paragraph, kind, reason, kept); not imported: ingest imports this module
@@ -129,6 +129,9 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
             continue
         inside = first - 3 <= i <= last + NEAR_BODY_LINES and not v.reason.startswith("after an end-of-page")
         if not inside:
+            continue
+        if date_line(text):
+            kinds[i] = ("dateline", 0)  # 「2030.05.04」 between the items of a listing page
             continue
         if is_roster_line(text):
             kinds[i] = ("roster", 0)

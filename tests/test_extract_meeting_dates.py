@@ -3,6 +3,8 @@ a lead without a name, 「N年ぶりに…開かれ」, 「同日」, closing da
 side meeting, a conference under way at the venue. Real GiNZA, real extractor."""
 from __future__ import annotations
 
+import pytest
+
 from test_extract_meeting_participants import triples, CHAIRS_AND_LISTS, PARTICIPATION
 
 
@@ -85,3 +87,69 @@ def test_extract_same_day_follows_a_later_main_clause_day(facts_of):
     )
     dates = {m.forum: m.date for m in facts_of(text, "2024-06-05").meetings}
     assert dates["日中防衛相会談"] == "2024-06-04"
+
+
+# A listing page without a publication date: each item has its own dateline heading, and the
+# 「X日」 of the item's sentence counts from it (two sessions of one trip, two dates).
+LISTING_PAGES = [
+    (
+        "大統領外交ニュース一覧\n\n"
+        "2031.09.12\n\n"
+        "ブラジルを訪問中の朴大成大統領は11日(現地時間)、ブラジルのカルロス・シルバ大統領と首脳会談を行った。"
+        "両首脳は、鉱物資源の協力で一致した。\n\n"
+        "2031.09.10\n\n"
+        "ブラジルに先立ってチリを訪問した朴大成大統領は9日、チリのパブロ・ロハス大統領と首脳会談を行った。"
+        "両首脳は、貿易の拡大で一致した。\n",
+        ["2031-09-09", "2031-09-11"],
+    ),
+    (
+        "首相の動静\n\n"
+        "2032年2月3日(火)\n\n"
+        "田中次郎総理大臣は2日、来日したインドのラジ・クマール首相と首脳会談を行いました。\n\n"
+        "2032年1月28日(水)\n\n"
+        "田中次郎総理大臣は27日、オーストラリアのジョン・ミラー首相と電話会談を行いました。\n",
+        ["2032-01-27", "2032-02-02"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTING_PAGES)
+def test_extract_listing_page_items_dated_by_their_headings(facts_of_page, text, expected):
+    facts = facts_of_page(text)
+    assert sorted(m.date for m in facts.meetings) == expected
+
+
+# 「X月に引き続き」「本年N度目の」 date another session or frame a count: the session reported is
+# the story's day, which the lead gives as the day of publication.
+ANOTHER_SESSIONS_DATE = [
+    (
+        "2030年10月2日、山田一郎防衛大臣はインドを訪問したところ、概要以下の通り。\n"
+        "山田大臣は、首都で記念碑に献花しました。\n"
+        "山田大臣は、現地の部隊を視察しました。\n"
+        "山田大臣は、研究所の幹部と懇談しました。\n"
+        "山田防衛大臣は、インドのラジ・クマール国防大臣と、4月に引き続き本年2度目の日印防衛相会談を実施しました。\n",
+        "2030-10-02",
+    ),
+    (
+        "2031年3月9日、田中次郎外務大臣はブラジルを訪問したところ、概要以下の通り。\n"
+        "田中大臣は、日系人の団体と意見交換しました。\n"
+        "田中大臣は、大学で講演しました。\n"
+        "田中大臣は、港湾施設を視察しました。\n"
+        "田中外務大臣は、ブラジルのカルロス・シルバ外務大臣と、昨年11月に続き日伯外相会談を行いました。\n",
+        "2031-03-09",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published", ANOTHER_SESSIONS_DATE)
+def test_extract_date_of_an_earlier_session_is_not_this_ones(facts_of, text, published):
+    held = [m for m in facts_of(text, published).meetings if m.status == "held"]
+    assert [m.date for m in held] == [published]
+
+
+# 「前回の…」「次回の…」 name another session of the forum: its own node, which the session
+# told later in the article does not join.
+def test_extract_previous_session_is_a_meeting_of_its_own(facts_of):
+    text = "山田一郎首相は、前回の日中韓首脳会議から3年がたったと述べた。日中韓首脳会議は27日にソウルで開かれる。"
+    meetings = facts_of(text, "2030-06-06").meetings
+    assert [(m.forum, m.status) for m in meetings] == [("日中韓首脳会議", "mentioned"), ("日中韓首脳会議", "planned")]

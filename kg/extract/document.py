@@ -137,6 +137,7 @@ def collect_meetings(ex: Extraction) -> None:
         focus_date = running_date
         if current is not None and current.date and len(current.date) == 10 and focus_set >= story_day_set:
             focus_date = current.date
+        published = ex.published_at(sentence)
         talk_tokens = talks_in(sentence, focus_date)
         previous_here: Optional[tuple[int, Meeting]] = None  # (end, meeting) of the last meeting name
         for written in sentence.mentions:
@@ -178,14 +179,14 @@ def collect_meetings(ex: Extraction) -> None:
                 merged = info_of(previous_here[1])
                 merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
                 info = merged
-            date = meeting_date(sentence, m, ex.published, focus_date)
-            status = meeting_status(sentence, m, date, ex.published)
+            date = meeting_date(sentence, m, published, focus_date)
+            status = meeting_status(sentence, m, date, published)
             if is_closing(sentence, m):
                 date = None  # 「18日、3日間の日程を終えて閉幕した」: the last day, not the meeting's date
             if speaker is not None and status != "held":
                 continue  # 「来月の首脳会談では…したい」と述べた: a plan in a quote is no meeting of the story
             if status != "held":
-                date = adjacent_date(sentence, m, ex.published)
+                date = adjacent_date(sentence, m, published)
                 if m.generic:
                     continue  # 「次回の会議」: a back-reference to nothing held
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
@@ -211,7 +212,7 @@ def collect_meetings(ex: Extraction) -> None:
             for x in sentence.mentions
         ):
             # 「…が9日、ソウル市内で一堂に会し」: the day and place of the meeting named next
-            gathering = (meeting_date(sentence, gathering_mention(sentence), ex.published, focus_date), gathering_place(sentence))
+            gathering = (meeting_date(sentence, gathering_mention(sentence), published, focus_date), gathering_place(sentence))
             gathering_at = sentence.index
         elif gathering is not None and sentence.index - gathering_at <= 2:
             for (index, _), meeting in ex.meeting_at.items():
@@ -234,7 +235,7 @@ def collect_meetings(ex: Extraction) -> None:
         # 「この日」 refers back to the latest day named outside quotes
         for m in sentence.mentions:
             if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not in_parentheses(doc_text(sentence.doc), m.start):
-                resolved = resolve(m.expression or m.text, ex.published)
+                resolved = resolve(m.expression or m.text, published)
                 if resolved and len(resolved) == 10:
                     running_date = resolved
                     if not is_embedded(sentence, m):

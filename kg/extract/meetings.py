@@ -147,7 +147,7 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     pred = predicate_of(span[-1]) if span is not None else None
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
-    dates = [m for m in dates if not re.match(r"(?:から|以来|以降|ぶり)", doc_text(doc)[m.end : m.end + 3])]
+    dates = [m for m in dates if not date_elsewhere(doc_text(doc), m.end)]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
     before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
     # 「会談では、2日に北朝鮮が発射したことを…確認した」: a date after the meeting counts when it
@@ -168,6 +168,13 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+
+
+def date_elsewhere(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` of ``text`` is a period's start or another event's day
+    (「2018年以来」「5月に引き続き」), or a frame of a count (「本年2度目の」): cues ``date_elsewhere``."""
+    follower = re.sub(r"^[0-9０-９]+", "", text[end : end + 8])
+    return any(follower.startswith(cue) for cue in lexicon.cues("date_elsewhere"))
 
 
 def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
@@ -517,12 +524,18 @@ def date_from_publication(ex: Extraction) -> None:
     for meeting in ex.meetings:
         if meeting.status != "held" or meeting.date is not None:
             continue
-        first = next((i for i, s in enumerate(lead) if any(e.start == s.start for e in meeting.evidence)), None)
+        first = next((i for i, s in enumerate(ex.sentences) if any(e.start == s.start for e in meeting.evidence)), None)
         if first is None:
+            continue
+        # in the lead; or later, when the story's day there is the day of publication
+        # (「2030年5月4日、A大臣は…を訪問したところ、概要以下の通り」 … 「会談を実施しました」)
+        told = lead[: first + 1] if first < len(lead) else [ex.sentences[first]] if ex.day.get(first) == published[:10] else None
+        if told is None:
             continue
         written = [
             resolve(m.expression or m.text, published)
-            for s in lead[: first + 1] for m in s.mentions if m.label == "DATE"
+            for s in told for m in s.mentions
+            if m.label == "DATE" and not date_elsewhere(doc_text(s.doc), m.end)
         ]
         if all(d == published[:10] for d in written):
             meeting.date = published[:10]
@@ -836,10 +849,19 @@ def info_of(meeting: Meeting) -> dict:
     }
 
 
+def another_session(sentence: Sentence, mention: DomainMention) -> bool:
+    """Whether the mention is qualified as another session of its forum (「前回の首脳会議」
+    「次回の「2+2」」: cues ``other_session`` right before it), not the one being told."""
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start].rstrip("「『(（ の")
+    return any(before.endswith(cue) for cue in lexicon.cues("other_session"))
+
+
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
-    """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one."""
+    """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one.
+    Another session (「前回の首脳会議から3年」) is always a new one, which no later mention joins."""
     names = {norm(info["forum"]), *(norm(a) for a in info["aliases"])}
-    for meeting in reversed(ex.meetings):
+    other = another_session(sentence, mention)
+    for meeting in reversed([] if other else [m for m in ex.meetings if not m.other_session]):
         same_forum = (
             meeting.identity == info["identity"]
             or (info["acronym"] and meeting.acronym == info["acronym"] and not (
@@ -858,7 +880,7 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
         # a bare later mention (no ordinal, no date) that is not held joins the latest one
         break
     else:
-        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"])
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other)
         ex.meetings.append(meeting)
     if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
         meeting.aliases.append(meeting.forum)

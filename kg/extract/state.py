@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from kg.components import DomainMention, doc_text
+from kg.dates import date_line
 from kg.records import Article, Evidence, RepresentationFact
 from kg.extract.sentences import Sentence, article_sentences
 
@@ -59,6 +60,7 @@ class Meeting:
     acronym: Optional[str] = None
     kind: Optional[str] = None
     ordinal: Optional[int] = None
+    other_session: bool = False  # named as another session (「前回の…」「次回の…」): later mentions do not join it
     date: Optional[str] = None
     place: Optional[str] = None
     countries: list[str] = field(default_factory=list)
@@ -89,6 +91,15 @@ class Extraction:
         self._refs_by_sentence: Optional[dict[int, list[PersonRef]]] = None  # id(sentence) → its refs
         self.section_meetings: dict[int, Meeting] = {}  # heading block → the session/meal it reports
         self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
+
+    def published_at(self, sentence: Sentence) -> Optional[str]:
+        """The date relative days of ``sentence`` count from: the publication date, or, on a
+        page without one, the dateline heading of the item the sentence stands in (a listing
+        page: 「2030.05.04」 above each item)."""
+        if self.published:
+            return self.published
+        above = [b for b in self.article.blocks if b.kind == "dateline" and b.end <= sentence.start]
+        return date_line(self.article.text[above[-1].start : above[-1].end]) if above else None
 
     def refs_in(self, sentence: Sentence) -> list[PersonRef]:
         if self._refs_by_sentence is None:  # grouped on first use (the refs are final by then), not filtered per call

@@ -235,7 +235,7 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
     ]
     if dates:
         anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
-        return resolve(dates[-1].expression or dates[-1].text, ex.published, anchor_year=anchor or anchor_year(ex, sentence))
+        return resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
     return None
