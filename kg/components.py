@@ -897,7 +897,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
             else:
                 ok = group and _looks_like_full_name(name)
             if not ok and group and len(name) <= 10:
-                # 「岸田、尹両氏」: a surname in a 両氏 list points back like 「尹氏」 does
+                # 「山田、朴両氏」: a surname in a 両氏 list points back like 「尹氏」 does
                 found.append(
                     DomainMention(
                         "PERSON", n_start, n_end, text[n_start:n_end],
@@ -963,12 +963,12 @@ def _with_post_country(mention: DomainMention, text: str) -> DomainMention:
 
 
 def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
-    """「王毅氏と会談した」: a known official's full name before 氏 introduces the person, it does
+    """「陳明氏と会談した」: a known official's full name before 氏 introduces the person, it does
     not only point back at someone named before."""
     if mention.title_kind != "honorific":
         return mention
     if _post_before_no(text, mention.start):
-        return _with_post_country(mention, text)  # 「外相の王毅氏」: the extractor reads the post before 「の」
+        return _with_post_country(mention, text)  # 「外相の陳明氏」: the extractor reads the post before 「の」
     if mention.short:
         return mention
     name = mention.name or ""

@@ -476,7 +476,7 @@ def _is_full_spelling(form: str) -> bool:
 
 
 def lookup_official_full_name(name: str) -> list[KnownOfficial]:
-    """Reference officials for whom ``name`` is a full spelling (王毅, ワン・イー, マイク・ポンペオ);
+    """Reference officials for whom ``name`` is a full spelling (陳明, チェン・ミン, ジョン・スミス);
     a surname-only alias (ポンペオ) gives nothing, so a hit can mark an untitled word as a person."""
     key = official_name_key(name)
     return [

@@ -9,7 +9,7 @@ way record-linkage systems (Splink, dedupe) do, in plain Python:
   country, the reference list of officials (``kg/data/officials_reference.tsv``);
 - **constrained clustering**: two people of one article with different posts are two, two
   different reference officials are two, a surname never absorbs a longer different name
-  (岸 is not 岸田文雄 when 岸田 is a surname of the corpus), a bare surname joins a person
+  (山 is not 山田一郎 when 山田 is a surname of the corpus), a bare surname joins a person
   only when exactly one candidate agrees on post and country; inside one article a bare
   surname is the article's one full-named person of that surname unless their posts are of
   different kinds (coreference: the writer names a person in full once, then by surname).
@@ -52,8 +52,8 @@ def normalise_name(text: str) -> str:
 def fold_name(text: str) -> str:
     """The blocking and comparison form of a name: ``normalise_name``, lower case, and
     katakana spelling variants folded (ヴ → ブ, ー dropped, ベイ → ベ, オウ → オ, グ → ク):
-    「ラヴロフ」 = 「ラブロフ」, 「ウラジミール」 = 「ウラジーミル」, 「ベイカー」 = 「ベーカー」,
-    「ストルテンベルク」 = 「ストルテンベルグ」."""
+    「ヴォルコフ」 = 「ボルコフ」, 「ドミトリ」 = 「ドミートリ」, 「テイラー」 = 「テーラー」,
+    「ハインベルク」 = 「ハインベルグ」."""
     text = normalise_name(text).casefold()
     for variant, plain in _KANA_VARIANTS:
         text = text.replace(variant, plain)
@@ -68,8 +68,8 @@ def is_ideographic(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def name_parts(spelling: str) -> tuple[str, ...]:
     """The folded parts of a written name in given-name-first order, without initials:
-    「ジョセフ・R・バイデン」 → (ジョセフ, バイデン); the surname-first form of reference
-    lists, 「ラヴロフ、セルゲイ」, → (セルゲイ, ラブロフ)."""
+    「ジョン・Q・スミス」 → (ジョン, スミス); the surname-first form of reference
+    lists, 「ヴォルコフ、イワン」, → (イワン, ボルコフ)."""
     text = unicodedata.normalize("NFKC", spelling)
     sep = _SURNAME_FIRST.search(text)
     if sep:
@@ -81,7 +81,7 @@ def name_parts(spelling: str) -> tuple[str, ...]:
 
 def given_names_agree(a: str, b: str) -> bool:
     """Two given names of one surname name one person when equal or when one shortens the
-    other (ジョー → ジョ, a prefix of ジョセフ): nicknames are mostly truncations."""
+    other (ジョー, folded ジョ, a prefix of ジョナサン): nicknames are mostly truncations."""
     short, long_ = sorted((a, b), key=len)
     return long_.startswith(short) and len(short) >= 2
 
@@ -236,15 +236,15 @@ class _Names:
         ref_full = {k for ref in reference_rows() for k in ref.full if is_ideographic(k)}
         longer = kanji | ref_full
         self.prefixes = {k[:n] for k in longer for n in range(1, min(len(k), _MAX_KANJI_SURNAME + 1))}
-        # surnames attested: short forms (岸田 of 岸田文雄), and kanji spellings that begin a longer one
+        # surnames attested: short forms (山田 of 山田一郎), and kanji spellings that begin a longer one
         self.attested = {fold_name(s) for r in records for s in r.short_forms} | (kanji & self.prefixes)
         self.ref_full = ref_full
         self.reference_surnames: Optional[dict] = None
 
     def is_bare(self, folded: str, parts: int) -> bool:
         """A single-part spelling that names a family rather than a person: katakana or
-        Latin (トランプ), a kanji name of one or two characters that is no full name of the
-        reference list (河野, not 王毅), or one that begins a longer kanji name (小野寺)."""
+        Latin (スミス), a kanji name of one or two characters that is no full name of the
+        reference list (山川, not 陳明), or one that begins a longer kanji name (小野田)."""
         if parts != 1:
             return False
         if not is_ideographic(folded):

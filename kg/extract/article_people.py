@@ -38,7 +38,7 @@ def collect_people(
     def absorb(person: Person, mention: DomainMention, sentence: Sentence) -> None:
         fields = mention
         if fields.title_kind == "honorific":
-            # 「岸田氏」 only points back at someone already introduced
+            # 「山田氏」 only points back at someone already introduced
             fields = DomainMention(mention.label, mention.start, mention.end, mention.text, name=mention.name, short=True)
         for alias in fields.aliases:
             existing = find(alias)

@@ -332,7 +332,7 @@ def share_with_conjuncts(ex: Extraction, sentence: Sentence, refs: list[PersonRe
 
 def eliminate(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Person) -> Optional[str]:
     """The one side of a meeting that nobody else represents (「山田首相とドウ米大統領、
-    韓国の尹大統領は…日米韓首脳会議を開いた」 → 岸田 is JP)."""
+    韓国の朴大統領は…日米韓首脳会議を開いた」 → 山田 is JP)."""
     states = [c for c in meeting.countries if len(c) == 2]
     if len(states) < 2:
         return None
