@@ -16,7 +16,7 @@ from test_extract_meeting_participants import triples, PARTICIPATION, MORE_PARTI
         # talks with an organisation's head at the occasion of its summit are talks of their own
         # (an organisation has no one-kanji form: the parties are written out)
         (
-            "6月29日、NATO首脳会合出席のためスペインを訪問中の山川一郎内閣総理大臣は、ハンス・ミュラー北大西洋条約機構(NATO)事務総長と会談を行ったところ、概要は以下のとおりです。",
+            "6月29日、NATO首脳会合に出席するためベルギーに滞在中の山川一郎内閣総理大臣は、ハンス・ミュラー北大西洋条約機構(NATO)事務総長と会談を行ったところ、概要は以下のとおりです。",
             "2022-06-29",
             {("山川一郎", "JP", "日本・北大西洋条約機構会談"), ("ハンス・ミュラー", "NATO", "日本・北大西洋条約機構会談")},
             {("山川一郎", "JP", "NATO首脳会合")},
@@ -30,7 +30,7 @@ from test_extract_meeting_participants import triples, PARTICIPATION, MORE_PARTI
         # 「…して以来、N か月ぶりとなる M を開催した」: M is held now; the partners written before
         # the clause of the last time are M's (the parser hangs them on that clause)
         (
-            "4月28日、山川一郎外務大臣は、ジョン・スミス米国務長官及び朴大成韓国外交部長官との間で、本年2月のG20外相会合の際に開催して以来、約2か月ぶりとなる日米韓外相会合を開催したところ、概要以下のとおり。",
+            "4月28日、山川一郎外務大臣は、ジョン・スミス米国務長官及び朴大成韓国外交部長官との間で、昨年11月のAPEC閣僚会議の際に開いて以来、約5か月ぶりとなる日米韓外相会合を開催したところ、概要以下のとおり。",
             "2017-04-28",
             {("山川一郎", "JP", "日米韓外相会合"), ("ジョン・スミス", "US", "日米韓外相会合"), ("朴大成", "KR", "日米韓外相会合")},
             set(),
@@ -87,7 +87,7 @@ def test_meeting_names(facts_of, text, published, expected, absent):
     [
         # a person in the genitive before a common noun acts in nothing (「A大臣の指示に基づき」)
         (
-            "本22日、山川一郎外務大臣は抗議した。さらに、山川大臣の指示に基づき、北京で開催中の「北東アジア協力対話(NEACD)」の場を通じて、改めて厳重に抗議を行ったほか、関係国と意見交換を行いました。",
+            "本22日、山川一郎外務大臣は抗議した。さらに、山川大臣の指示に基づき、東京で開催中の「北東アジア協力対話(NEACD)」の機会を捉えて、改めて厳重に抗議を行ったほか、関係国と意見交換を行いました。",
             "2016-06-22",
         ),
         (
