@@ -343,7 +343,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "ORD"
         elif _DIGITS.match(p.text) and idx > 0 and raw[idx - 1].text == "第":
             p.kind, p.value = "ORD", p.text
-        elif p.text in ("回", "次") and idx > 0 and raw[idx - 1].kind == "ORD":
+        elif p.text in lexicon.construction_words("ordinal_counter") and idx > 0 and raw[idx - 1].kind == "ORD":
             p.kind = "ORD"
         elif _looks_like_name(token, p.text):
             p.kind = "NAME"

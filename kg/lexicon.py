@@ -408,6 +408,7 @@ def talk_words() -> tuple[tuple[str, str], ...]:
     return tuple((r[0], _cell(r, 1)) for r in _rows("talk_words.tsv"))
 
 
+@lru_cache(maxsize=None)
 def publisher_country(url: str | None, source: str | None) -> str | None:
     """The government a publisher speaks for (``publishers.tsv``): the URL's host, else a
     domain written in the source (「外務省 (mofa.go.jp)」), else a publisher's name in it."""
