@@ -7,6 +7,7 @@ Made-up sentences."""
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 H, G = ("山口花子", "JP"), ("ホセ・ルナ", "CL")
 
@@ -26,7 +27,4 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES)
 def test_extract_invited_guest(facts_of, text, expected):
-    facts = facts_of(text, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    forums = {m.key: m.forum for m in facts.meetings}
-    assert {(people[r.person], r.side, forums[r.meeting]) for r in facts.representations} == expected
+    assert reps_of(facts_of(text, published="2024-06-01")) == expected

@@ -6,6 +6,7 @@ written sentence's end (「…協議が行われ、…が出席した。」: hel
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 CASES = [
     ("5日、日韓局長協議がソウルで行われ、日本側から森田健一アジア大洋州局長、韓国側から朴韓洙外交部北東アジア局長が出席した。",
@@ -22,9 +23,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES)
 def test_extract_name_country_kanji(facts_of, text, expected):
-    facts = facts_of(text, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts_of(text, published="2024-06-01"))} == expected
 
 
 def test_extract_name_country_kanji_country_before_post_stays(nlp):

@@ -6,6 +6,7 @@ talks are planned or denied. Made-up sentences."""
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 S, P = ("平野花子", "JP"), ("ホセ・ルナ", "CL")
 
@@ -26,7 +27,5 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_extract_quoted_talks(facts_of, text, expected):
     facts = facts_of(text, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    got = {(people[r.person], r.side) for r in facts.representations}
-    assert got == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
     assert all(r.rule == "quoted_report" for r in facts.representations)

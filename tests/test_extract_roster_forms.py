@@ -7,6 +7,7 @@ read through kg.ingest.load_article."""
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 HEAD = "日・ペルー外相会談\n 5月2日、東京で日・ペルー外相会談が行われました。\n"
 WANT = {("木下一郎", "JP"), ("ルイス・ソト", "PE")}
@@ -26,10 +27,8 @@ PAGES = [
 @pytest.mark.parametrize("roster", PAGES)
 def test_extract_roster_forms(facts_of_page, roster):
     facts = facts_of_page(HEAD + roster, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    meetings = {m.key: m for m in facts.meetings}
-    assert {(people[r.person], r.side) for r in facts.representations} == WANT
-    assert {tuple(meetings[r.meeting].countries) for r in facts.representations} == {("JP", "PE")}
+    assert {(name, side) for name, side, _ in reps_of(facts)} == WANT
+    assert {tuple(m.countries) for m in facts.meetings} == {("JP", "PE")}
 
 
 @pytest.mark.parametrize("text,codes", [
@@ -46,9 +45,7 @@ def test_extract_roster_forms_dot_joined_country_pair(nlp, text, codes):
 def test_extract_roster_forms_a_bracketed_word_is_no_label(facts_of_page):
     # a bracket that holds no side word labels nobody: the person keeps his own country
     page = HEAD + "出席者\n(参考)木下一郎外務大臣\n"
-    facts = facts_of_page(page, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} <= {("木下一郎", "JP")}
+    assert {(name, side) for name, side, _ in reps_of(facts_of_page(page, published="2024-06-01"))} <= {("木下一郎", "JP")}
 
 
 # a list in a sentence: without a verb (「日本側からの出席者は A、ペルー側からの出席者は B。」
@@ -64,9 +61,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_extract_roster_forms_list_sentences(facts_of, text):
-    facts = facts_of(text, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == WANT
+    assert {(name, side) for name, side, _ in reps_of(facts_of(text, published="2024-06-01"))} == WANT
 
 
 def test_extract_roster_forms_list_sentence_planned(facts_of):

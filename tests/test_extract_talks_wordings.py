@@ -7,6 +7,7 @@ sentences; each table row is one wording."""
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 A, B = ("村瀬一郎", "JP"), ("カルロス・ベガ", "BR")
 
@@ -40,6 +41,4 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES)
 def test_extract_talks_wordings(facts_of, text, expected):
-    facts = facts_of(text, published="2024-06-01")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts_of(text, published="2024-06-01"))} == expected
