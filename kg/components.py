@@ -39,6 +39,7 @@ _DIGITS = re.compile(r"^[0-9０-９]+$")
 _COUNTRY_COUNTER = lexicon.construction_pattern("country_counter")
 _COUNTED_COUNTRIES = lexicon.construction_pattern("counted_countries")
 _NAME_JOINERS = {"・", "＝", "=", "･"}
+_COUNTRY_JOINERS = {"・", "･"}  # 「日・ペルー」
 _INNER_PAREN = re.compile(r"^([^()（）]*)([(（][^()（）]+[)）])([^()（）]*)$")
 _PORTFOLIO = re.compile("(?:" + "|".join(map(re.escape, lexicon.post_grammar().portfolio)) + ")$")
 # Japanese papers give Korean names a katakana reading (朴正浩(パク・ジョンホ)), never Japanese ones
@@ -423,13 +424,21 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         raw[0].kind = raw[1].kind = "NAME"
     # a single kanji the tokenizer left outside a name (崔泰 + 湜) belongs to it
     for idx, p in enumerate(raw):
-        if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text) or p.text in lexicon.non_person_words():
+        if p.kind != "OTHER" or len(p.text) != 1 or not _KANJI.match(p.text):
             continue
         prev = raw[idx - 1] if idx > 0 else None
         nxt = raw[idx + 1] if idx + 1 < len(raw) else None
+        inside = (
+            idx == 1 and prev.kind == "NAME" and nxt is not None and len(nxt.text) == 1 and _KANJI.match(nxt.text)
+            and nxt.kind in ("NAME", "OTHER")
+        )
+        if p.text in lexicon.non_person_words() and not inside:
+            continue  # (「朴韓洙」: a country kanji between a family name and a given name is the name's)
         if prev is not None and prev.kind == "NAME" and "人名" in doc[prev.token].tag_ and _KANJI.match(prev.text):
             p.kind = "NAME"
         elif nxt is not None and nxt.kind == "NAME" and "人名-姓" in doc[nxt.token].tag_ and idx == 0:
+            p.kind = "NAME"
+        elif inside:
             p.kind = "NAME"
     _post_grammar_repairs(doc, raw)
     return raw
@@ -558,9 +567,21 @@ def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
         return False  # 「11日」 is a date, not Japan
     if "人名" in raw[k + 1].token_tag:
         return False  # 「韓正浩」: 韓 is a family name here
+    if (
+        k == 1 and raw[0].text in lexicon.surnames() and len(raw[k + 1].text) == 1
+        and _KANJI.match(raw[k + 1].text) and not _lookup(raw[k + 1].text)[0]
+    ):
+        return False  # 「朴韓洙」「高米成」: between a family name and one more kanji, part of the given name
     nxt = raw[k + 1].text
     if nxt in lexicon.cues("side"):
         return True
+    if nxt in _COUNTRY_JOINERS and k + 2 < len(raw):
+        # 「日・ペルー外相会談」: a pair of countries joined by 「・」
+        joined = ""
+        for piece in raw[k + 2 : k + 6]:
+            joined += piece.text
+            if _lookup(joined)[0] == "COUNTRY":
+                return True
     following = ""
     for piece in raw[k + 1 : k + 6]:
         if piece.kind == "PAREN":

@@ -410,6 +410,12 @@ def talk_words() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def post_variants() -> dict[str, str]:
+    """variant → canonical post (``post_variants.tsv``: 外務大臣, 外相 and 国務長官 are one post)."""
+    return {r[0].strip(): _cell(r, 1) for r in _rows("post_variants.tsv") if _cell(r, 1)}
+
+
+@lru_cache(maxsize=None)
 def publisher_country(url: str | None, source: str | None) -> str | None:
     """The government a publisher speaks for (``publishers.tsv``): the URL's host, else a
     domain written in the source (「外務省 (mofa.go.jp)」), else a publisher's name in it."""

@@ -54,7 +54,13 @@ def _roster_label() -> re.Pattern:
         heads += [re.escape(w).replace(re.escape("{country}"), f"(?:{long_forms if w == '{country}' else any_forms})")
                   for w in words]
     words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(sorted(heads, key=len, reverse=True))})(?:{words})?\s*[:：]\s*(?=\S)")
+    heads_re = "|".join(sorted(heads, key=len, reverse=True))
+    # a list word may open the line (「出席者 日本:A大臣 ペルー:B大臣」); the label ends in a
+    # colon or stands in brackets (「(日本側)A大臣」)
+    lead = rf"(?:[(【\[]?(?:{words})[)】\]]?\s*[:]?\s*)?"
+    return re.compile(
+        rf"{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
+    )
 
 
 def _list_word(normal: str) -> bool:

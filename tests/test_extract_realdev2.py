@@ -16,8 +16,9 @@ from conftest import SHARED, TEST_CACHE, shacl_errors
 from kg.evaluate import evaluate
 
 # all of realdev2 (main 23f5cb6: F1 0.667 P 0.915; sealed half at first look 0.758, at its
-# second look 0.812, 0.944 once read; all 30 now 0.975 P 1.000); the floors sit just below
-FLOOR_F1, FLOOR_P = 0.96, 0.98
+# second look 0.812, 0.944 once read; all 30 then 0.975 P 1.000, now 0.994 P 1.000 after the
+# wording stress tables of ext-gen); the floors sit just below
+FLOOR_F1, FLOOR_P = 0.98, 0.98
 
 
 def _dev_half() -> list[str]:

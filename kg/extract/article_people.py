@@ -1,6 +1,7 @@
 """The people of an article, merged across its sentences from the PERSON mentions."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kg import lexicon
@@ -19,6 +20,28 @@ from kg.extract.people import (
     titled_by_apposition,
 )
 from kg.extract.discourse import last_country_before, title_back_references
+
+
+def quoted_partner(sentence: Sentence, mention: DomainMention) -> bool:
+    """A person named in quoted speech as the partner of talks the quote reports (「…B大統領と
+    会談を行い、…」): marked by a partner case and followed, inside the same quote, by a talks
+    word. Only such a quoted person is a person of the article (kg.extract.talks.quoted_talks)."""
+    text = doc_text(sentence.doc)
+    quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= mention.start < qe), None)
+    if quote is None:
+        return False
+    cases = sorted(lexicon.cues("partner_case"), key=len, reverse=True)
+    after = text[mention.end : quote[1]]
+    case = next((c for c in cases if after.startswith(c)), None)
+    if case is None:
+        return False
+    clause = re.split(r"[、。,]", after[len(case) :], maxsplit=1)[0]
+    return any(word in clause for word in _TALKS_STEMS())
+
+
+def _TALKS_STEMS() -> tuple[str, ...]:
+    """The talks words as written before their endings (会談, 会っ, 面会)."""
+    return tuple(re.sub(r"[ぁ-ん]+$", "", w) or w for w in lexicon.cues("talks"))
 
 
 def collect_people(
@@ -83,7 +106,7 @@ def collect_people(
 
     for sentence in sentences:
         for mention in sentence.mentions:
-            if mention.label != "PERSON" or sentence.quoted(mention.start, mention.end):
+            if mention.label != "PERSON" or (sentence.quoted(mention.start, mention.end) and not quoted_partner(sentence, mention)):
                 continue
             name = (mention.name or "").strip("\u3000 ")
             if mention.title_kind == "honorific":

@@ -1,6 +1,7 @@
 """One article's extraction: its state, the meeting and representation passes, and the records."""
 from __future__ import annotations
 
+from itertools import chain
 import unicodedata
 from dataclasses import replace
 from typing import Optional
@@ -48,7 +49,9 @@ from kg.extract.meetings import (
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
 from kg.extract.sections import name_aliases, rosters, split_sections
-from kg.extract.talks import anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, talks, talks_in, visited_country
+from kg.extract.talks import (
+    anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
+)
 from kg.extract.state import Extraction
 
 
@@ -61,6 +64,9 @@ class DocumentExtraction(Extraction):
     def run(self) -> DocumentFacts:
         year = int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
         people, refs = collect_people(self.sentences, self.doc_id, year)
+        # partners named in quoted speech are read only by kg.extract.talks.quoted_talks
+        self.quoted_refs = [r for r in refs if r.sentence.quoted(r.mention.start, r.mention.end)]
+        refs = [r for r in refs if not r.sentence.quoted(r.mention.start, r.mention.end)]
         self._refs = refs
         home = self.home = home_country(self)
         for person in people:
@@ -199,8 +205,8 @@ def collect_meetings(ex: Extraction) -> None:
             if meeting.status == "held" and takes_focus(meeting, current):
                 date_from_focus(meeting, current)
                 current, focus_set = meeting, sentence.index
-        for token in talk_tokens:
-            meeting = talks(ex, sentence, token, named, focus_date)
+        said = ((t, talks(ex, sentence, t, named, focus_date)) for t in talk_tokens)
+        for token, meeting in chain(said, quoted_talks(ex, sentence, named, focus_date)):
             if meeting is not None and takes_focus(meeting, current):
                 date_from_focus(meeting, current)
                 current, focus_set = meeting, sentence.index

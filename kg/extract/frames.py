@@ -28,6 +28,8 @@ from kg.extract.predicates import (
     is_topic,
     linear_predicate,
     next_predicate,
+    not_subject_written,
+    is_time_word,
 )
 from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
 from kg.extract.people import Person, PersonRef, written_foreign
@@ -53,6 +55,8 @@ RULES = {
     "setting": "the meeting as the setting of what the person did there",
     "roster": "a roster line under a meeting's heading, labelled by country (日本: A外務大臣)",
     "quoted_report": "an identified speaker reporting in a quotation that he held the meeting",
+    "unwritten_subject": "a verb of attending with no subject written: the topic of the sentences before",
+    "invited_guest": "the guest a host invites to the meeting (B を招いて…夕食会を開催した)",
 }
 UNMEASURED = 0.5
 RULE_CONFIDENCE = {rule: getattr(lexicon.rule_confidence().get(rule), "confidence", UNMEASURED) for rule in RULES}
@@ -99,9 +103,22 @@ def _list_labels(text: str, start: int, end: int):
     「我が方」「先方」) and/or a list word (「同席者」), then a colon."""
     words = sorted(lexicon.cues("list_label") | lexicon.cues("own_side") | lexicon.cues("other_side"), key=len, reverse=True)
     side = lexicon.construction_regex("list_label_side")
-    pattern = re.compile(rf"(?:(?:{side})?(?:{'|'.join(map(re.escape, words))})|{side})\s*[:：]")
+    listed = "|".join(map(re.escape, words))
+    pattern = re.compile(rf"(?:(?:{side})?(?:{listed})|{side})\s*[:：]")
     for match in pattern.finditer(text, start, end):
         yield match.start(), match.end(), match.group(0).rstrip(":： ")
+    # without a colon: 「日本側からの出席者は A、ペルー側からの出席者は B。」 and, after 「出席者は、」,
+    # 「日本側が A、ペルー側が B。」 (a list sentence with no verb)
+    topic, label = lexicon.construction_regex("list_sentence_topic"), lexicon.construction_regex("list_sentence_label")
+    for match in re.finditer(rf"(?P<w>{side}){label}(?:{listed}){topic}", text[:end]):
+        if match.start() >= start:
+            yield match.start(), match.end(), match.group("w")
+    opening = re.compile(rf"(?:{listed}){topic}").search(text, start, end)
+    if opening is not None:
+        marker = lexicon.construction_regex("list_sentence_side")
+        for match in re.finditer(rf"(?P<w>{side}){marker}", text[:end]):
+            if match.start() >= opening.end():
+                yield match.start(), match.end(), match.group("w")
 
 
 # a meeting written as the setting of the sentence, and the roles of the people acting in it
@@ -219,16 +236,92 @@ def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:
         topic_over_clauses(ex, sentence, by_sentence.get(sentence.index, []))
         share_with_conjuncts(ex, sentence, by_sentence.get(sentence.index, []))
         collective(ex, sentence)
+        unwritten_subject(ex, sentence, by_sentence.get(sentence.index, []))
+        invited_guest(ex, sentence, by_sentence.get(sentence.index, []))
+
+
+def _final_predicate(sentence: Sentence, span: Span):
+    """The predicate the sentence ends on (its last root), when no other subject or topic
+    stands between ``span`` and it: the predicate a topic written at ``span`` is subject of."""
+    doc = sentence.doc
+    roots = [t for t in doc[span.end : sentence.span.end] if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    if not roots:
+        return None
+    final = roots[-1]
+    for t in doc[span.end + 1 : final.i]:  # (after the topic's own particle)
+        if t.text in lexicon.construction_words("subject_marker") and t.dep_ == "case" and not is_time_word(t.head) and not sentence.quoted(t.idx, t.idx + 1):
+            return None
+    return final
+
+
+def invited_guest(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「A首相はB大統領を招いて日チリ首脳夕食会を開催した」「B外相を迎えて会合を開いた」: the
+    object of a verb of inviting (``invite``) whose clause leads into a predicate of taking part
+    in a held meeting is that meeting's guest."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    meetings_here = ex.sentence_meetings(sentence)
+    for ref in refs:
+        if not lexicon.construction_pattern("guest_object").match(text, ref.mention.end) or sentence.quoted(ref.mention.start, ref.mention.end):
+            continue
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        invite = predicate_of(span[-1]) if span is not None else None
+        if invite is None or invite.lemma_ not in lexicon.cues("invite") or invite.dep_ not in ("advcl", "conj", "acl"):
+            continue
+        # (the parser can hang 「招いて」 on the first word of the meeting's name, as a relative clause)
+        named = any(m.start <= invite.head.idx < m.end for m, _ in meetings_here)
+        heads = coordinated_heads(invite)[:1] if invite.dep_ != "acl" else [predicate_of(invite.head)] if named else []
+        for head in heads:
+            meeting = meeting_argument(sentence, head, meetings_here) if takes_part(head) and held_clause(head) else None
+            if meeting is not None:
+                represent(ex, ref.person, meeting, side_for(ref.person, [], ref.mention), sentence, "invited_guest", None)
+
+
+def topic_before(ex: Extraction, sentence: Sentence) -> Optional[PersonRef]:
+    """The person marked は/が in the sentence before (or the one before that): the topic a
+    sentence that writes no subject goes on with."""
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+        text = doc_text(previous.doc)
+        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in lexicon.construction_words("subject_marker")]
+        if marked:
+            return marked[0]
+    return None
+
+
+def unwritten_subject(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
+    """「A総理は…首脳会談を行った。続いて、都内で開かれたXサミットに出席しました。」: a verb of
+    attending (``attend``) in the past with a meeting as its argument and no subject written
+    (nobody named in the sentence) goes on with the topic of the sentences before."""
+    if refs or sentence.kind != "body":
+        return
+    meetings_here = ex.sentence_meetings(sentence)
+    for pred in sentence.doc[sentence.span.start : sentence.span.end]:
+        if pred.lemma_ not in lexicon.cues("attend") or sentence.quoted(pred.idx, pred.idx + 1) or not takes_part(pred):
+            continue
+        if not held_clause(pred) or not not_subject_written(sentence, pred):
+            continue
+        meeting = meeting_argument(sentence, pred, meetings_here)
+        topic = topic_before(ex, sentence) if meeting is not None else None
+        if topic is not None:
+            represent(ex, topic.person, meeting, side_for(topic.person, [], topic.mention), sentence, "unwritten_subject", None)
 
 
 def topic_over_clauses(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
     """「初の外務・防衛閣僚会合を終え、A外相は…と述べた」: a topic (は) is the subject of every
     clause of its sentence, so a continuative clause of taking part written before it (even
-    when the main predicate only says something) tells that A took part."""
+    when the main predicate only says something) tells that A took part; so does a later
+    clause its own clause leads into (「Aは…会談を行い、その後、…首脳昼食会を開催した」)."""
     meetings_here = ex.sentence_meetings(sentence)
     for ref, span in _marked(sentence, refs, "は"):
         pred = predicate_of(span[-1])
-        for clause in pred.children:
+        later = [_final_predicate(sentence, span)] if pred.dep_ in ("advcl", "conj") else []
+        later = [h for h in later if h is not None and h.i != pred.i]
+        for clause in [*pred.children, *later]:
+            if clause in later and takes_part(clause) and is_past(clause):
+                meeting = meeting_argument(sentence, clause, meetings_here)
+                if meeting is not None:
+                    represent(ex, ref.person, meeting, side_for(ref.person, [], ref.mention), sentence, "topic_over_clauses", None)
+                continue
             if clause.dep_ != "advcl" or clause.i >= span.start or not takes_part(clause) or not is_past(clause):
                 continue
             meeting = meeting_argument(sentence, clause, meetings_here)
@@ -288,7 +381,7 @@ def labelled_lists(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) ->
     list of people took part in the meeting the sentence reports, each label's side
     for its items (the text's own side, the other party, or the country written)."""
     text = doc_text(sentence.doc)
-    labels = list(_list_labels(text, sentence.span.start_char, sentence.span.end_char))
+    labels = sorted(_list_labels(text, sentence.span.start_char, sentence.span.end_char))
     if not labels:
         return
     held = [mt for _, mt in ex.sentence_meetings(sentence) if mt.status == "held"]

@@ -45,15 +45,24 @@ def _pattern() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
     alternatives = []
     for k, (side, heads, endings) in enumerate(lexicon.side_labels()):
-        pieces = []
-        for head in heads:
+        def head_re(tag: str) -> str:
             # a one-character country form (米, 韓) binds only to a following noun (米側)
-            countries = any_forms if head != "{country}" else long_forms
-            pieces.append(re.escape(head).replace(re.escape("{country}"), f"(?P<x{k}_{len(pieces)}>{countries})"))
+            pieces = [
+                re.escape(head).replace(re.escape("{country}"), f"(?P<x{k}{tag}_{n}>{any_forms if head != '{country}' else long_forms})")
+                for n, head in enumerate(heads)
+            ]
+            return "|".join(sorted(pieces, key=len, reverse=True))
         ends = [re.escape(e) if e != ":" else "[:：]" for e in endings if e]
-        head_re = "|".join(sorted(pieces, key=len, reverse=True))
-        alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:(?:{words})?[:：]|{'|'.join(ends)}))")
+        # a colon, an ending (から, より), or the label in brackets: 「(日本側)A大臣」「【先方】B大臣」
+        alternatives.append(
+            f"(?P<{side}_{k}>(?:{head_re('')})(?:(?:{words})?[:：]|{'|'.join(ends)})"
+            f"|{_OPEN}(?:{head_re('b')})(?:{words})?{_CLOSE})"
+        )
     return re.compile("|".join(alternatives))
+
+
+# brackets around a label that stands without a colon (「(日本側)A大臣」「【先方】B大臣」)
+_OPEN, _CLOSE = "[(（【〔［\\[]", "[)）】〕］\\]]"
 
 
 def find_labels(sentence: "Sentence") -> list[Label]:
@@ -96,7 +105,14 @@ def resolve_labels(ex: "Extraction", labels: list[Label], meeting: Optional["Mee
     if not states and own and len(set(written) - {own}) == 1:
         left = list(set(written) - {own})
     other = left[0] if len(left) == 1 else None
-    return [lb.code if lb.side == "country" else own if lb.side == "own" else other for lb in labels]
+    codes = [lb.code if lb.side == "country" else own if lb.side == "own" else other for lb in labels]
+    # the labels share out the parties: one label still undecided (「我が国から」 in a text of no
+    # known home) stands for the one party of the meeting no other label names
+    undecided = [k for k, code in enumerate(codes) if code is None]
+    rest = [c for c in states if c not in codes]
+    if len(undecided) == 1 and len(rest) == 1 and len(labels) >= 2:
+        codes[undecided[0]] = rest[0]
+    return codes
 
 
 def bind_side_labels(ex: "Extraction") -> None:

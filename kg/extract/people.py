@@ -97,6 +97,8 @@ def other_post(person: "Person", mention: DomainMention) -> bool:
     """Whether a mention's post is another post than the person's (大統領 vs 上院議員): then a
     shared family name does not make them one person."""
     mine, theirs = title_core(person.title), title_core(mention.title)
+    if mine and theirs and lexicon.post_variants().get(mine, mine) == lexicon.post_variants().get(theirs, theirs):
+        return False  # one post in two spellings (外務大臣 … 外相, 内閣総理大臣 … 総理)
     return bool(mine and theirs and not mine.endswith(theirs) and not theirs.endswith(mine))
 
 

@@ -138,6 +138,14 @@ def is_past(pred) -> bool:
     # a continuative form (開き、…合意した) takes the tense of the sentence it joins,
     # whatever head the parser gave it
     after = chain[-1].i + 1
+    if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i == pred.i:
+        # the parser cut the sentence after a continuative 「行われ、」: the written sentence's
+        # own final word says the tense (「…協議が行われ、日本側から…が出席した。」)
+        end = after
+        while end < len(pred.doc) and pred.doc[end].text not in ("。", "\n"):
+            end += 1
+        if end > after + 1 and past_marker(pred.doc[end - 1]):
+            return True
     if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i != pred.i:
         root = pred.sent.root
         if any(past_marker(t) for t in predicate_chain(root)[1:]):
@@ -217,8 +225,11 @@ def linear_predicate(sentence: Sentence, span: Span):
 
 def _opens_predicate(doc: Doc, token) -> bool:
     """A verb, or a verbal noun before する; not the first part of a compound predicate
-    (「電話会談し」: 電話 belongs to the 会談 after it)."""
+    (「電話会談し」: 電話 belongs to the 会談 after it), nor the verb of a compound particle
+    (「…にわたり」「…について」「…に対して」: fixed to the particle before it)."""
     if token.dep_ == "compound" and token.head.i > token.i:
+        return False
+    if token.dep_ == "fixed" and token.head.i < token.i and token.head.pos_ == "ADP":
         return False
     return token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
 
@@ -249,3 +260,21 @@ def next_predicate(sentence: Sentence, span: Span):
 def is_topic(doc: Doc, span: Span) -> bool:
     """Is ``span`` marked as topic or subject (は, が, も)?"""
     return span.end < len(doc) and doc[span.end].text in lexicon.construction_words("topic_marker")
+
+
+def not_subject_written(sentence: Sentence, pred) -> bool:
+    """No subject or topic is written for ``pred`` (「…を目的に、B、Cとも会談を行いました」): a
+    は/が before it marks none but a time (「7日は」)."""
+    doc = sentence.doc
+    for token in doc[sentence.span.start : pred.i]:
+        if (
+            token.text in lexicon.construction_words("subject_marker") and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
+            and not is_time_word(token.head)
+        ):
+            return False
+    return not any(c.dep_ == "nsubj" and not is_time_word(c) for c in pred.children)
+
+
+def is_time_word(token) -> bool:
+    """「7日は」「同日は」「午後は」: a time word (ENE Date/Time/Timex/Period…), not a subject."""
+    return token.pos_ == "NUM" or token.ent_type_.startswith(("Date", "Time", "Timex", "Period", "Day"))

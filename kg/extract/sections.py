@@ -128,7 +128,11 @@ def _sentence_at(ex: "Extraction", start: int) -> Optional[int]:
 
 def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
     """「日本:A大臣 ペルー:B大臣」, and the names listed under 「出席者」: the people of a roster
-    took part in the meeting of its section, each for the side its label names (else its own country)."""
+    took part in the meeting of its section, each for the side its label names (else its own
+    country). A label the text leaves undecided (「我が方:」「先方:」 on a page of no known outlet)
+    stands for its person's own country, however weakly known, when that is a party of the
+    meeting, else for the one party no other line of the roster took."""
+    undecided = []
     for sentence in ex.sentences:
         if sentence.kind != "roster":
             continue
@@ -141,7 +145,16 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
             side = side_codes(label) if label is not None else None
             if label is None and ref.person.country_source not in WEAK_SOURCES:
                 side = ref.person.country
+            elif not side and ref.person.country in meeting.countries:
+                side = ref.person.country
+            elif not side and label is not None:
+                undecided.append((ref, meeting, sentence))
             represent(ex, ref.person, meeting, side, sentence, "roster", None)
+    for ref, meeting, sentence in undecided:
+        taken = {rep.side for rep in ex.representations.values() if rep.meeting == meeting.key and rep.rule == "roster"}
+        left = [c for c in meeting.countries if len(c) == 2 and c not in taken]
+        if len(left) == 1 and taken:
+            represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
 
 
 def name_aliases(ex: "Extraction") -> None:

@@ -88,6 +88,7 @@ class Extraction:
         self.hearings: set[tuple[int, int]] = set()  # (sentence, start) of parliamentary sessions
         self.home: Optional[str] = None  # the country the article is written from (set by the people pass)
         self._refs: list[PersonRef] = []  # every person mention (set by the people pass)
+        self.quoted_refs: list[PersonRef] = []  # partners of talks named in quoted speech (ditto)
         self._refs_by_sentence: Optional[dict[int, list[PersonRef]]] = None  # id(sentence) → its refs
         self.section_meetings: dict[int, Meeting] = {}  # heading block → the session/meal it reports
         self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name

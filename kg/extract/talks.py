@@ -10,6 +10,9 @@ from kg.components import DomainMention, doc_text
 from kg.dates import explicit_year, resolve
 from kg.extract.sentences import Sentence, in_parentheses, norm
 from kg.extract.predicates import (
+    coordinated_heads,
+    is_time_word,
+    not_subject_written,
     in_relative_clause,
     predicate_of,
     reaches,
@@ -20,7 +23,7 @@ from kg.extract.predicates import (
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
 from kg.extract.meetings import Meeting, add_meeting, talks_forum
-from kg.extract.frames import represent
+from kg.extract.frames import represent, topic_before
 from kg.extract.state import Extraction
 
 
@@ -48,24 +51,6 @@ def light_verb_after(token):
     if token.dep_ == "obj" and token.head.lemma_ in lexicon.cues("light_verb") and token.head.i > token.i:
         return token.head
     return None
-
-
-def not_subject_written(sentence: Sentence, pred) -> bool:
-    """No subject or topic is written for ``pred`` (「…を目的に、B、Cとも会談を行いました」): a
-    は/が before it marks none but a time (「7日は」)."""
-    doc = sentence.doc
-    for token in doc[sentence.span.start : pred.i]:
-        if (
-            token.text in _SUBJECT_MARKERS and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
-            and not _is_time(token.head)
-        ):
-            return False
-    return not any(c.dep_ == "nsubj" and not _is_time(c) for c in pred.children)
-
-
-def _is_time(token) -> bool:
-    """「7日は」「同日は」「午後は」: a time word (ENE Date/Time/Timex/Period…), not a subject."""
-    return token.pos_ == "NUM" or token.ent_type_.startswith(("Date", "Time", "Timex", "Period", "Day"))
 
 
 # 「両大臣は」「両者が」「両首脳は」: two people named before, as one subject
@@ -144,12 +129,7 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
         return None
     if not not_subject_written(sentence, pred):
         return None
-    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
-        text = doc_text(previous.doc)
-        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS]
-        if marked:
-            return marked[0]
-    return None
+    return topic_before(ex, sentence)
 
 
 def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
@@ -173,7 +153,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
         # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
         # own with no verb; a topic marked は/が then belongs to the talks verb after it
         stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in _SUBJECT_MARKERS
-        if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded:
+        if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded or topic_over(doc, ref, own, pred):
             if ref.person not in [r.person for r in refs]:
                 refs.append(ref)
     subject = omitted_subject(ex, sentence, pred, refs) if refs else None
@@ -187,9 +167,20 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
             return talks_with_post(ex, sentence, pred, refs[0], partner, named, running_date)
     if len(refs) < 2:
         return None
+    return talks_between(ex, sentence, pred, refs, named, running_date)
+
+
+def talks_between(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef], named: list[dict],
+                  running_date: Optional[str], rule: str = "talks_with") -> Optional[Meeting]:
+    """The one-off meeting of the talks ``pred`` between ``refs`` (the subject first), when
+    they stand for two or more known countries."""
+    doc = sentence.doc
     known = [r.person.country for r in refs if r.person.country and r.person.country_source not in WEAK_SOURCES]
     visited = (
-        visited_country(sentence) or venue_country(sentence, pred, involved=involved_countries(ex, sentence))
+        visited_country(sentence)
+        # an institution named without its country (「大統領府で」) is the one of the country the
+        # sentences before say was visited
+        or venue_country(sentence, pred, involved=involved_countries(ex, sentence), institutions=not visited_before(ex, sentence))
         or visited_before(ex, sentence)
     )
     sides: list[Optional[str]] = []
@@ -217,13 +208,51 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
                 continue
             pair = home_first(ex, [subject_side, side])
             meeting = add_meeting(ex, talks_forum(ex, [subject, ref], pair, [] if also else named, pred), None, date, "held", sentence, pseudo)
-            represent(ex, subject.person, meeting, subject_side, sentence, "talks_with", None)
-            represent(ex, ref.person, meeting, side, sentence, "talks_with", None)
+            represent(ex, subject.person, meeting, subject_side, sentence, rule, None)
+            represent(ex, ref.person, meeting, side, sentence, rule, None)
         return meeting
     meeting = add_meeting(ex, info, None, date, "held", sentence, pseudo)
     for ref, side in zip(refs, sides):
-        represent(ex, ref.person, meeting, side, sentence, "talks_with", None)
+        represent(ex, ref.person, meeting, side, sentence, rule, None)
     return meeting
+
+
+def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_date: Optional[str]):
+    """(predicate, meeting) of talks an identified speaker reports in the first person
+    (「Aは…「先ほどB大統領と会談を行い、…」と述べた」「Aは次のように述べました。「本日、Bと
+    会談しました」」): the speaker and the partner named in the quote took part. Talks in the
+    quote with a subject of their own, planned or denied, are none."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    for token in doc[sentence.span.start : sentence.span.end]:
+        if token.lemma_ not in lexicon.cues("talks") or not sentence.quoted(token.idx, token.idx + 1):
+            continue
+        quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= token.idx < qe), None)
+        pred = token if token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") else light_verb_after(token)
+        if quote is None or pred is None or not held_clause(pred):
+            continue
+        rest = re.split(r"[、。,]", text[pred.idx : quote[1]], maxsplit=1)[0]
+        if any(w in rest for w in lexicon.cues("negation")):
+            continue  # 「…と会談したことはない」
+        if any(t.text in _SUBJECT_MARKERS and t.dep_ == "case" and not is_time_word(t.head) for t in doc[sentence.span.start : token.i] if t.idx > quote[0]):
+            continue  # the quote gives the talks a subject of its own
+        partners = [
+            r for r in ex.quoted_refs
+            if r.sentence is sentence and quote[0] < r.mention.start and r.mention.end <= token.idx
+            and text[r.mention.end : r.mention.end + 1] == "と"
+        ]
+        speaker = quote_speaker(ex, sentence, token.idx) if len(partners) == 1 else None
+        if speaker is None or speaker.person is partners[0].person:
+            continue
+        yield pred, talks_between(ex, sentence, pred, [speaker, partners[0]], named, running_date, "quoted_report")
+
+
+def topic_over(doc, ref: PersonRef, own, pred) -> bool:
+    """A topic (は) stands over every clause of its sentence: 「AはXを訪問し、Bと会談した上で
+    声明を発表した」 — the talks clause and the topic's own clause join the same head."""
+    if doc_text(doc)[ref.mention.end : ref.mention.end + 1] != "は" or pred.idx < ref.mention.end:
+        return False
+    return bool({h.i for h in [own, *coordinated_heads(own)]} & {h.i for h in coordinated_heads(pred)})
 
 
 def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[str]) -> Optional[str]:
@@ -399,7 +428,7 @@ def involved_countries(ex: Extraction, sentence: Sentence) -> set[str]:
 
 
 
-def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None) -> Optional[str]:
+def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None, institutions: bool = True) -> Optional[str]:
     """The country of the で-place of the talks (ホワイトハウスで → US, ソウルで → KR); a
     city only when its country is one the article involves (an international conference
     in Jakarta does not make a partner Indonesian)."""
@@ -409,7 +438,7 @@ def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None)
             continue
         head = token.head
         phrase = doc_text(doc)[head.left_edge.idx : head.idx + len(head.text)]
-        for m in sentence.mentions:
+        for m in sentence.mentions if institutions else ():
             if m.label == "INSTITUTION" and m.start >= head.left_edge.idx and m.end <= head.idx + len(head.text):
                 code = m.country or institution_country(m.text)
                 if code:
@@ -425,7 +454,11 @@ def visited_country(sentence: Sentence) -> Optional[str]:
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
         # 「韓国を訪問」「ガーナの首都アクラを訪れ」
-        if m.label == "COUNTRY" and lexicon.construction_pattern("visited_after_country").match(text[m.end : m.end + 20]):
+        # 「訪問先のペルーで」「滞在中の韓国で」: the country where the visitor is
+        visiting = "|".join(map(re.escape, sorted(lexicon.cues("visiting"), key=len, reverse=True)))
+        place = lexicon.construction_regex("visit_place_before")
+        where = m.label == "COUNTRY" and re.search(rf"(?:{visiting}){place}$", text[max(0, m.start - 8) : m.start])
+        if m.label == "COUNTRY" and (where or lexicon.construction_pattern("visited_after_country").match(text[m.end : m.end + 20])):
             codes = m.codes
             if len(codes) == 1:
                 return codes[0]
