@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import date as calendar_day
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -154,7 +155,8 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     # is in the meeting's own clause, not in a clause of another event on the way
     after = [
         m for m in dates
-        if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の" and _same_clause(doc, m, pred)
+        if mention.end <= m.start < limit and (doc_text(doc)[m.end : m.end + 1] != "の" or _time_of_day(doc_text(doc), m.end + 1))
+        and _same_clause(doc, m, pred)
     ]
     chosen = before[-1] if before else (after[0] if after else None)
     text = doc_text(sentence.doc)
@@ -167,7 +169,41 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     for m in dates:
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
-    return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+    day = resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+    return local_day(doc_text(doc), chosen.end, day)
+
+
+def local_day(text: str, end: int, day: Optional[str]) -> Optional[str]:
+    """The day where the meeting was held when a date is followed by another in brackets
+    after a cue ``local_time`` (「1月12日(現地時間11日)」 → the 11th; 「5月1日(現地時間4月30日)」)."""
+    if not day or len(day) != 10:
+        return day
+    bracket = re.match(r"[(（]([^)）]{1,12})[)）]", text[end : end + 14])
+    if not bracket or not any(bracket.group(1).startswith(cue) for cue in lexicon.cues("local_time")):
+        return day
+    inner = re.search(r"(?:([0-9０-９]{1,2})月)?([0-9０-９]{1,2})日", bracket.group(1))
+    if not inner:
+        return day
+    month = int(unicodedata.normalize("NFKC", inner.group(1))) if inner.group(1) else int(day[5:7])
+    year = int(day[:4]) - (1 if month == 12 and day[5:7] == "01" else 0)
+    try:
+        return calendar_day(year, month, int(unicodedata.normalize("NFKC", inner.group(2)))).isoformat()
+    except ValueError:
+        return day
+
+
+def aimed_date(sentence: Sentence) -> bool:
+    """Whether a date of the sentence is only aimed at (cues ``approximate``: 「来年6月ごろ」)."""
+    text = doc_text(sentence.doc)
+    return any(
+        m.label == "DATE" and any(text.startswith(cue, m.end) for cue in lexicon.cues("approximate"))
+        for m in sentence.mentions
+    )
+
+
+def _time_of_day(text: str, start: int) -> bool:
+    """Whether a part of the day (cues ``time_of_day``) is written at ``start`` (「…の夕刻」)."""
+    return any(text.startswith(cue, start) for cue in lexicon.cues("time_of_day"))
 
 
 def date_elsewhere(text: str, end: int) -> bool:
@@ -522,8 +558,8 @@ def date_from_publication(ex: Extraction) -> None:
         return
     lead = ex.sentences[:4]
     for meeting in ex.meetings:
-        if meeting.status != "held" or meeting.date is not None:
-            continue
+        if meeting.status != "held" or meeting.date is not None or meeting.other_session:
+            continue  # (「前回の会合は東京で開かれた」: the session before, not the one of the day)
         first = next((i for i, s in enumerate(ex.sentences) if any(e.start == s.start for e in meeting.evidence)), None)
         if first is None:
             continue
@@ -856,6 +892,33 @@ def another_session(sentence: Sentence, mention: DomainMention) -> bool:
     return any(before.endswith(cue) for cue in lexicon.cues("other_session"))
 
 
+def session_step(sentence: Sentence, mention: DomainMention) -> int:
+    """-1 when the mention is the session before the one told (cues ``session_before``:
+    「前回の首脳会議」), +1 the one after (``session_after``: 「次回の会合」), else 0."""
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start].rstrip("「『(（ の")
+    for cue_kind, step in (("session_before", -1), ("session_after", 1)):
+        if any(before.endswith(cue) for cue in lexicon.cues(cue_kind)):
+            return step
+    return 0
+
+
+def ordinals_from_neighbours(ex: Extraction) -> None:
+    """「第9回…サミットに出席する。前回の…サミットから4年半」: the session before (after) the
+    one numbered N of the same forum in the article is number N-1 (N+1); with two different
+    numbers of that forum told, which one it follows is not said, and it stays unnumbered."""
+    for meeting in ex.meetings:
+        if not meeting.other_session or not meeting.session_step or meeting.ordinal is not None:
+            continue
+        names = {norm(meeting.forum), *(norm(a) for a in meeting.aliases)}
+        told = {
+            m.ordinal for m in ex.meetings
+            if not m.other_session and m.ordinal is not None
+            and (m.identity == meeting.identity or names & {norm(m.forum), *(norm(a) for a in m.aliases)})
+        }
+        if len(told) == 1 and next(iter(told)) + meeting.session_step >= 1:
+            meeting.ordinal = next(iter(told)) + meeting.session_step
+
+
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
     """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one.
     Another session (「前回の首脳会議から3年」) is always a new one, which no later mention joins."""
@@ -880,7 +943,8 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
         # a bare later mention (no ordinal, no date) that is not held joins the latest one
         break
     else:
-        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other)
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other,
+                          session_step=session_step(sentence, mention) if other else 0)
         ex.meetings.append(meeting)
     if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
         meeting.aliases.append(meeting.forum)

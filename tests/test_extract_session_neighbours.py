@@ -1,0 +1,41 @@
+"""kg.extract: the days and numbers of sessions the article places relative to another (made-up
+sentences, real GiNZA): 「前回の…」 after a numbered session is the one before it, a day written
+after a planned meeting in its own clause (「本日の夕刻」「明日」) is its day, and a bracketed
+local day (「6日(現地時間5日)」) is where it was held."""
+from __future__ import annotations
+
+import pytest
+
+# (text, published, forum, expected [(ordinal, date)] of that forum's sessions)
+NEIGHBOURS = [
+    (
+        "まず、第7回日印首脳会議に出席するため、これからニューデリーへ出発します。"
+        "前回の日印首脳会議から2年がたちました。",
+        "2030-04-10", "日印首脳会議", [(7, None), (6, None)],
+    ),
+    (
+        "第12回日米豪外相会合がシドニーで開かれた。前回の日米豪外相会合は東京で開催された。",
+        "2030-04-10", "日米豪外相会合", [(12, "2030-04-10"), (11, None)],
+    ),
+    (
+        "第4回日比防衛相会談は来月、マニラで開かれる。次回の日比防衛相会談は東京で行う方向だ。",
+        "2031-09-02", "日比防衛相会談", [(4, "2031-10"), (5, None)],
+    ),
+]
+
+PLANNED_DAYS = [
+    ("日独首脳会談については、本日の夕方に行われると報告を受けています。", "2030-04-10", "日独首脳会談", "2030-04-10"),
+    ("本日夕刻にソウルへ向かい、明日、韓国の国防部次官と日韓防衛次官会談を行う予定です。", "2031-02-03", "日韓防衛次官会談", "2031-02-04"),
+    ("山本外務大臣はニューヨークを訪問し、2月6日(現地時間5日)、日米外相会談を行う予定です。", "2031-02-03", "日米外相会談", "2031-02-05"),
+]
+
+
+@pytest.mark.parametrize("text,published,forum,expected", NEIGHBOURS)
+def test_extract_session_before_or_after_a_numbered_one(facts_of, text, published, forum, expected):
+    sessions = [(m.ordinal, m.date) for m in facts_of(text, published).meetings if m.forum == forum]
+    assert sessions == expected
+
+
+@pytest.mark.parametrize("text,published,forum,expected", PLANNED_DAYS)
+def test_extract_planned_meeting_takes_the_day_of_its_clause(facts_of, text, published, forum, expected):
+    assert [m.date for m in facts_of(text, published).meetings if m.forum == forum] == [expected]
