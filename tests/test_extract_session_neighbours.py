@@ -39,3 +39,30 @@ def test_extract_session_before_or_after_a_numbered_one(facts_of, text, publishe
 @pytest.mark.parametrize("text,published,forum,expected", PLANNED_DAYS)
 def test_extract_planned_meeting_takes_the_day_of_its_clause(facts_of, text, published, forum, expected):
     assert [m.date for m in facts_of(text, published).meetings if m.forum == forum] == [expected]
+
+
+# a dated earlier session with the partner written before the meeting word (「先月のA首相との首脳
+# 会談で合意した」) is the talks of the two countries held then, apart from the session planned today
+# (text, published, forum, expected [(date, status)] of that forum's sessions)
+EARLIER_TALKS = [
+    (
+        "本日、日米加首脳会議に出席します。日加首脳会談についても、本日の午後に行われる予定です。"
+        "先月のカナダのジョン・ブラウン首相との首脳会談で合意した事項を着実に実施したいと考えています。",
+        "2031-06-01", "日加首脳会談", [("2031-06-01", "planned"), ("2031-05", "held")],
+    ),
+    (
+        "日西外相会談は本日の夕方に予定されています。"
+        "昨年3月のスペインのマリア・ロペス外相との会談において一致した方向性を確認したいと思います。",
+        "2032-02-20", "日西外相会談", [("2032-02-20", "planned"), ("2031-03", "held")],
+    ),
+    (
+        "日加首脳会談が行われる予定です。"
+        "先月のカナダのジョン・ブラウン首相との首脳会談で合意した事項を着実に実施したいと考えています。",
+        "2031-06-01", "日加首脳会談", [(None, "planned"), ("2031-05", "held")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published,forum,expected", EARLIER_TALKS)
+def test_extract_earlier_talks_with_the_partner_are_their_own_session(facts_of, text, published, forum, expected):
+    assert [(m.date, m.status) for m in facts_of(text, published).meetings if m.forum == forum] == expected

@@ -70,6 +70,10 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     local |= {t.text for t in before}
     if published and date and date[:10] > published[: len(date[:10])]:
         return "planned"
+    if published and date and date[:10] < published[: len(date[:10])] and _done_at(doc, span, mention):
+        # 「昨年11月のA首相との首脳会談において確認した方針を進めたい」: a session dated before the
+        # report, with what was done at it in the past tense, was held (the plan is another matter)
+        return "held"
     if chain & lexicon.cues("planned") or local & {"来年", "来月", "次回", "次期", "今後"}:
         return "planned"
     if chain & lexicon.cues("negation"):
@@ -116,6 +120,17 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     return "mentioned"
 
 
+def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
+    """Whether the meeting is the setting (「…で」「…において」) of a verb in the past tense."""
+    setting = re.match(r"(?:で|にて|において)", doc_text(doc)[mention.end : mention.end + 4])
+    if not setting:
+        return False
+    # the verb right after the particle (the parser may hang the meeting on a later verb)
+    after = [t for t in doc[span.end : span.end + 5] if t.idx >= mention.end + setting.end()]
+    verb = after[0] if after else None
+    return verb is not None and verb.pos_ == "VERB" and is_past(verb)
+
+
 def _history_describes(span, history: set[str], sentence: Sentence) -> bool:
     """Whether a history word (以来, ぶり, 初めて …) stands in a relative clause that
     describes the meeting itself (「…以来、N年ぶりとなる会合」「初めてとなる会談」; the 以来
@@ -150,7 +165,14 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not date_elsewhere(doc_text(doc), m.end)]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
-    before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
+    # (「昨年11月のA首相との首脳会談」: the partner's phrase is the meeting's, and so is the date)
+    before = [
+        m for m in dates
+        if m.end <= mention.start and not (
+            doc_text(doc)[m.end : m.end + 1] == "の" and not _partner_phrase(doc_text(doc)[m.end + 1 : mention.start])
+            and _other_noun_between(doc, m.end + 1, mention.start)
+        )
+    ]
     # 「会談では、2日に北朝鮮が発射したことを…確認した」: a date after the meeting counts when it
     # is in the meeting's own clause, not in a clause of another event on the way
     after = [
@@ -201,6 +223,25 @@ def aimed_date(sentence: Sentence) -> bool:
     )
 
 
+def partner_before(ex: Extraction, sentence: Sentence, m: DomainMention) -> Optional[str]:
+    """The country of the person written as the partner right before a meeting word
+    (「A主席との首脳会談」), or None."""
+    text = doc_text(sentence.doc)
+    for ref in ex.refs_in(sentence):
+        between = text[ref.mention.end : m.start]
+        if ref.mention.end <= m.start and len(between) <= 8 and _partner_phrase(between) and "の" not in between[:-2]:
+            return ref.person.country
+    return None
+
+
+def _partner_phrase(between: str) -> bool:
+    """Whether ``between`` (the words from a date's の to a meeting word) is one partner phrase
+    of the meeting, with no other の-phrase or clause in it (「Aとの」「韓国のB外相との」)."""
+    cases = sorted((c for c in lexicon.cues("partner_case") if c.endswith("の")), key=len, reverse=True)
+    case = next((c for c in cases if between.endswith(c)), None)
+    return case is not None and not re.search(r"[、。「」]", between) and between.count("の") <= 2
+
+
 def _time_of_day(text: str, start: int) -> bool:
     """Whether a part of the day (cues ``time_of_day``) is written at ``start`` (「…の夕刻」)."""
     return any(text.startswith(cue, start) for cue in lexicon.cues("time_of_day"))
@@ -221,6 +262,8 @@ def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
     own = predicate_of(span[-1])
     if any(c.lemma_ in lexicon.cues("other_session") for c in own.children if c.i < span.start):
         return False  # 「…協議は2回目で、前回は5月31日に開かれた」: the day of the session before
+    if own.dep_ == "acl" and own.head.i == pred.i and pred.pos_ == "NOUN":
+        return True  # 「会談は本日午後に行われる予定だ」: the clause of the predicate noun is the meeting's
     return reaches(own, pred)
 
 
@@ -631,6 +674,13 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
             break
         if norm(phrase) in norm(info["forum"]) or any(norm(phrase) in norm(a) for a in info["aliases"]):
             return info
+    partner = partner_before(ex, sentence, m) if bare or phrase in lexicon.cues("summit_word") else None
+    if partner is not None and ex.home and partner != ex.home:
+        # 「昨年11月のA主席との首脳会談」: the talks of the home country with the partner's,
+        # not another meeting of the article that includes them both
+        for info in named:
+            if set(info["countries"]) == {ex.home, partner} and info["forum"].endswith(phrase[-2:]):
+                return info
     if bare:
         tail = phrase[-2:]
         present = _explicit_states(ex, sentence)
@@ -919,6 +969,16 @@ def ordinals_from_neighbours(ex: Extraction) -> None:
             meeting.ordinal = next(iter(told)) + meeting.session_step
 
 
+def _past_and_planned(published: Optional[str], status: str, date: Optional[str], meeting: Meeting) -> bool:
+    """Whether one of a new mention and an earlier meeting is planned and the other was held in a
+    month before the publication's: not one session (a planned word in a report of the days
+    just past is often the same session told ahead)."""
+    if {status, meeting.status} != {"planned", "held"} or not published:
+        return False
+    held_day = date if status == "held" else meeting.date
+    return bool(held_day) and held_day[:7] < published[: len(held_day[:7])]
+
+
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
     """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one.
     Another session (「前回の首脳会議から3年」) is always a new one, which no later mention joins."""
@@ -940,6 +1000,8 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
             continue
         if status == "held" and meeting.status == "held" and date and meeting.date and len(date) == len(meeting.date) and date != meeting.date:
             continue
+        if _past_and_planned(ex.published, status, date, meeting):
+            continue  # 「首脳会談を行う予定だ。…先月の首脳会談で合意した」: two sessions
         # a bare later mention (no ordinal, no date) that is not held joins the latest one
         break
     else:
