@@ -66,3 +66,40 @@ EARLIER_TALKS = [
 @pytest.mark.parametrize("text,published,forum,expected", EARLIER_TALKS)
 def test_extract_earlier_talks_with_the_partner_are_their_own_session(facts_of, text, published, forum, expected):
     assert [(m.date, m.status) for m in facts_of(text, published).meetings if m.forum == forum] == expected
+
+
+# the ministers of a summit's members meet under the summit's name (「…首脳会議(EAS)参加国外相会議」):
+# another meeting than the summit, which a later 「首脳会議」 with its own past day names
+# (text, published, [(forum, kind, date)])
+GROUPING_KINDS = [
+    (
+        "9月3日、ジャカルタにおいて、東アジア首脳会議(EAS)参加国外相会議が開催された。"
+        "東アジア首脳会議の将来について議論した。議長国より、昨年10月の首脳会議以降の進展について説明があった。",
+        "2031-09-04",
+        [("東アジア首脳会議(EAS)参加国外相会議", "ministerial", "2031-09-03"), ("東アジア首脳会議", "summit", "2030-10")],
+    ),
+    (
+        "8日、ハノイで東アジア首脳会議(EAS)参加国非公式国防相会合が開かれた。"
+        "東アジア首脳会議の役割について意見が交わされた。2年前の首脳会議で採択した宣言も取り上げられた。",
+        "2032-11-09",
+        [("東アジア首脳会議(EAS)参加国非公式国防相会合", "ministerial", "2032-11-08")],
+    ),
+    (
+        "東アジア首脳会議参加国国防相会議が3日、マニラで開かれた。",
+        "2031-09-04", [("東アジア首脳会議参加国国防相会議", "ministerial", "2031-09-03")],
+    ),
+    (
+        "東アジア首脳会議(EAS)が3日、マニラで開かれた。",
+        "2031-09-04", [("東アジア首脳会議", "summit", "2031-09-03")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", GROUPING_KINDS)
+def test_extract_ministers_meeting_of_a_summit_is_not_the_summit(facts_of, text, published, expected):
+    got = [(m.forum, m.kind, m.date) for m in facts_of(text, published).meetings]
+    assert got[0] == expected[0]  # the ministers' meeting, of its own kind and day
+    # the summit, where named, is never dated by the ministers' meeting; a past day it keeps
+    if expected[0][1] != "summit":
+        assert all(d != expected[0][2] for _, kind, d in got if kind == "summit")
+    assert set(expected[1:]) <= set(got)

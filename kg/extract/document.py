@@ -196,8 +196,10 @@ def collect_meetings(ex: Extraction) -> None:
                     and not aimed_date(sentence)
                 )
                 date = date if planned_day else adjacent_date(sentence, m, published)
-                if m.generic:
-                    continue  # 「次回の会議」: a back-reference to nothing held
+                if m.generic and not (date and published and date[:10] < published[: len(date[:10])]):
+                    # 「次回の会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
+                    # session of its own day, past, is one)
+                    continue
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
             meeting.anonymous_partner = meeting.anonymous_partner or bool(info.get("anonymous_partner"))
             ex.meeting_at[(sentence.index, written.start)] = meeting

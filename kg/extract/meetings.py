@@ -342,6 +342,14 @@ def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]
         forum, countries, kind = d["forum"], countries or d["countries"], d["kind"] or kind
     elif acronym and acronym in definitions and not mention.known:
         countries = countries or definitions[acronym]["countries"]
+    other = other_kind_of_grouping(mention, forum, kind)
+    if other is not None:
+        # 「東アジア首脳会議(EAS)参加国外相協議」: the ministers of a summit's members, not the summit
+        name = unicodedata.normalize("NFKC", mention.text)
+        tail = name[len(forum):].lstrip()
+        short = [acronym + re.sub(r"^\([^)]*\)", "", tail)] if acronym else []
+        return {"forum": name, "acronym": None, "countries": countries, "kind": other, "aliases": short,
+                "identity": "made::" + other + ":" + norm(name)}
     if acronym:
         identity = "acr:" + acronym
     elif mention.known:
@@ -349,6 +357,26 @@ def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]
     else:
         identity = "made:" + ",".join(sorted(countries)) + ":" + (kind or "") + ":" + norm(forum)
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
+
+
+_MEETING_WORD_END = re.compile(r"(?:会談|会合|会議|協議)$")
+
+
+def other_kind_of_grouping(mention: DomainMention, forum: str, kind: Optional[str]) -> Optional[str]:
+    """The kind of a meeting named after a summit and written with other posts after its name
+    (「…首脳会議(EAS)参加国非公式外相協議」 → ministerial), or None: the posts are those of the
+    meeting words of ``meeting_kinds.tsv`` other than the summit's (外相, 国防相, 閣僚, 次官 …)."""
+    if kind != "summit" or not forum or not mention.known:
+        return None
+    text = unicodedata.normalize("NFKC", mention.text)
+    if not text.startswith(forum):
+        return None
+    tail = re.sub(r"^\([^)]*\)", "", text[len(forum):])
+    for word, entry in sorted(lexicon.meeting_kinds().items(), key=lambda kv: -len(kv[0])):
+        post = _MEETING_WORD_END.sub("", word)
+        if entry.kind not in ("summit", "bilateral", "forum", "dialogue") and post and post != word and post in tail:
+            return entry.kind
+    return None
 
 
 def is_embedded(sentence: Sentence, mention: DomainMention) -> bool:
@@ -662,6 +690,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
     if current is not None and bare and pair_within(ex, sentence, m, current):
         current = None  # 「(三者の会議の後)AはBと…会談を行い」: two of its parties, talks of their own
+    if current is not None and m.kind == "summit" and current.kind not in (None, "summit") and norm(phrase) in norm(current.forum):
+        # 「…首脳会議参加国外相会議…昨年10月の首脳会議」: the summit word names the summit, not the
+        # ministers' meeting named after it
+        same_kind = next((i for i in named if i["kind"] == m.kind and norm(phrase) in norm(i["forum"])), None)
+        return same_kind  # (None: nothing of that kind to refer to)
     fresh = current is not None and new_parties(ex, sentence, current)
     if fresh:
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
