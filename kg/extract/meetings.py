@@ -124,7 +124,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
 
 def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
     """Whether the meeting is the setting (「…で」「…において」) of a verb in the past tense."""
-    setting = re.match(r"(?:で|にて|において)", doc_text(doc)[mention.end : mention.end + 4])
+    setting = lexicon.construction_pattern("meeting_setting").match(doc_text(doc)[mention.end : mention.end + 4])
     if not setting:
         return False
     # the verb right after the particle (the parser may hang the meeting on a later verb)
@@ -205,7 +205,7 @@ def local_day(text: str, end: int, day: Optional[str]) -> Optional[str]:
     bracket = re.match(r"[(（]([^)）]{1,12})[)）]", text[end : end + 14])
     if not bracket or not any(bracket.group(1).startswith(cue) for cue in lexicon.cues("local_time")):
         return day
-    inner = re.search(r"(?:([0-9０-９]{1,2})月)?([0-9０-９]{1,2})日", bracket.group(1))
+    inner = lexicon.construction_pattern("local_day").search(bracket.group(1))
     if not inner:
         return day
     month = int(unicodedata.normalize("NFKC", inner.group(1))) if inner.group(1) else int(day[5:7])
@@ -361,9 +361,6 @@ def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
 
 
-_MEETING_WORD_END = re.compile(r"(?:会談|会合|会議|協議)$")
-
-
 def other_kind_of_grouping(mention: DomainMention, forum: str, kind: Optional[str]) -> Optional[str]:
     """The kind of a meeting named after a summit and written with other posts after its name
     (「…首脳会議(EAS)参加国非公式外相協議」 → ministerial), or None: the posts are those of the
@@ -375,7 +372,7 @@ def other_kind_of_grouping(mention: DomainMention, forum: str, kind: Optional[st
         return None
     tail = re.sub(r"^\([^)]*\)", "", text[len(forum):])
     for word, entry in sorted(lexicon.meeting_kinds().items(), key=lambda kv: -len(kv[0])):
-        post = _MEETING_WORD_END.sub("", word)
+        post = lexicon.construction_pattern("meeting_word_end").sub("", word)
         if entry.kind not in ("summit", "bilateral", "forum", "dialogue") and post and post != word and post in tail:
             return entry.kind
     return None
