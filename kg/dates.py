@@ -24,7 +24,7 @@ _DASH = "~〜～\\-－―ー‐"
 # count: a year, a month after a year or before a kanji day, a day after a kanji month.
 _DAY_BLOCKERS = "(?!本|米|韓|中|間|目|付|前|後|ぶり)"
 DATE_PATTERN = re.compile(
-    r"(?P<rel_day>一昨日|おととい|昨日|きのう|今日|きょう|本日)"
+    r"(?P<rel_day>一昨日|おととい|昨日|きのう|今日|きょう|本日|明後日|あさって|明日|あす(?=[、,の]))"
     rf"|(?:(?P<era>{_ERA})(?P<era_year>元|\d{{1,2}}|{_K})年"
     r"|(?P<year>\d{4}|[〇一二三四五六七八九]{4})年|(?<!\d)(?P<short_year>\d{2})年(?=\d{1,2}月)"
     r"|(?P<rel_year>昨年|去年|今年|本年|来年|翌年|前年|一昨年|再来年))?"
@@ -40,7 +40,7 @@ CAPTION_DATELINE = re.compile(
     r"|[(（]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*撮影\s*[)）]"
 )
 _RELATIVE_YEARS = {"昨年": -1, "去年": -1, "前年": -1, "一昨年": -2, "今年": 0, "本年": 0, "来年": 1, "再来年": 2}
-_RELATIVE_DAYS = {"一昨日": -2, "おととい": -2, "昨日": -1, "きのう": -1, "今日": 0, "きょう": 0, "本日": 0}
+_RELATIVE_DAYS = {"一昨日": -2, "おととい": -2, "昨日": -1, "きのう": -1, "今日": 0, "きょう": 0, "本日": 0, "明日": 1, "あす": 1, "明後日": 2, "あさって": 2}
 _RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "来月": 1, "翌月": 1}
 _PARTS = ("rel_day", "era", "year", "short_year", "rel_year", "month", "kanji_month", "rel_month", "day")
 

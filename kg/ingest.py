@@ -997,8 +997,12 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
 def _cut_off_ending(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, str]]) -> bool:
     """Whether the text's last paragraph is a sentence the excerpt cut off (「4月13日、A大臣は、
     B大臣とテレビ会談をしま」): no sentence end, but a clause mark and the length of prose, right
-    after a paragraph of article prose."""
-    if len(paragraphs) < 2 or first[-1][0] != "furniture" or first[-2][0] not in ("good", "near"):
+    after a paragraph of article prose (or after the numbered heading of its section that follows
+    one: 「(2)協力の現状」)."""
+    before = len(paragraphs) - 2
+    if before >= 1 and is_section_heading(paragraphs[before].text):
+        before -= 1
+    if len(paragraphs) < 2 or first[-1][0] != "furniture" or first[before][0] not in ("good", "near"):
         return False
     text = unicodedata.normalize("NFKC", paragraphs[-1].text)
     return (
@@ -1189,6 +1193,8 @@ def _is_prose(text: str) -> bool:
         return True
     if CAPTION_DATELINE.search(unicodedata.normalize("NFKC", text)):
         return True  # a dated photo caption says what happened: 「…に臨むA大統領(2018年4月27日撮影)」
+    if "、" in text and text.rstrip().endswith(furniture_terms().get("prose_end", ())):
+        return True  # a readout's lead without 。: 「…を行ったところ、概要以下のとおり」
     return len(text) >= UNPUNCTUATED_PROSE_CHARS and text[-1] in CLOSING_BRACKETS and "、" in text
 
 

@@ -27,7 +27,7 @@ import pytest
             "2024-03-06",
             [("日韓海洋安全保障対話", "MSD", None, "2024-03-05", "held")],
         ),
-        (  # planned: 予定, future date
+        (  # planned: 予定, a month only aimed at (「ごろ」) is no date
             "両国は来年6月ごろ、ソウルで第3回核協議グループ(NCG)会議を開く予定だ。",
             "2023-12-16",
             [("核協議グループ", "NCG", 3, None, "planned")],
@@ -40,7 +40,8 @@ import pytest
         (  # news style ending on a verbal noun: held; 「開催予定。」: planned
             "日米両政府は28日、東京で日米拡大抑止協議(EDD)を開催。\n両国は来月、ワシントンで第4回核協議グループ(NCG)会議を開催予定。",
             "2024-06-29",
-            [("日米拡大抑止協議", "EDD", None, "2024-06-28", "held"), ("核協議グループ", "NCG", 4, None, "planned")],
+            # (the planned session takes the month its clause gives: 来月 → July)
+            [("日米拡大抑止協議", "EDD", None, "2024-06-28", "held"), ("核協議グループ", "NCG", 4, "2024-07", "planned")],
         ),
         (  # called off
             "同日夕に予定していた日米豪防衛相会談は見送られた。",

@@ -28,3 +28,18 @@ def test_ingest_excerpt_ending_cut_sentence_is_body(last):
 ])
 def test_ingest_excerpt_ending_trailing_furniture_stays_out(last):
     assert last not in body("大臣の動静\n" + PROSE + "\n" + last + "\n")
+
+
+@pytest.mark.parametrize("heading", ["(2)防衛協力の今後", "2 地域情勢", "3.経済関係"])
+def test_ingest_excerpt_ending_cut_sentence_after_its_section_heading_is_body(heading):
+    last = "議長国より、昨年の会合以降の進展について説明があった後、各国から協力分野につ"
+    assert body("大臣の動静\n" + PROSE + "\n" + heading + "\n" + last + "\n")[-1] == last
+
+
+@pytest.mark.parametrize("lead", [
+    "3月4日、パリにおいて、日仏外相会談が行われたところ、概要以下のとおり",
+    "10日、山田太郎外務大臣は、来日中のカナダ外相と会談を行ったところ、概要は次のとおり",
+    "5日、ジャカルタにおいて、東アジア首脳会議参加国外相会議が開催されたところ、概要以下の通り",
+])
+def test_ingest_readout_lead_without_full_stop_is_body(lead):
+    assert lead in body("日仏外相会談\n" + lead + "\n" + PROSE + "\n")

@@ -44,6 +44,11 @@ def _TALKS_STEMS() -> tuple[str, ...]:
     return tuple(re.sub(r"[ぁ-ん]+$", "", w) or w for w in lexicon.cues("talks"))
 
 
+def other_service(kind: Optional[str], other: Optional[str]) -> bool:
+    """Whether two post kinds (titles.tsv) are one military and one civilian post."""
+    return bool(kind and other) and (kind == "military") != (other == "military") and "honorific" not in (kind, other)
+
+
 def collect_people(
     sentences: list[Sentence], doc_id: str, year: Optional[int] = None
 ) -> tuple[list[Person], list[PersonRef]]:
@@ -52,10 +57,14 @@ def collect_people(
     refs: list[PersonRef] = []
     pending_short: list[tuple[DomainMention, Sentence]] = []
 
-    def find(name: str) -> Optional[Person]:
+    def find(name: str, mention: Optional[DomainMention] = None) -> Optional[Person]:
+        """The person spelt ``name``; with a mention, not one whose post is of the other service
+        (a minister 山川 and a general 山川 of one article are two people)."""
         key = norm(name)
         for person in people:
-            if key in (norm(s) for s in person.spellings()):
+            if key in (norm(s) for s in person.spellings()) and not (
+                mention is not None and other_service(person.title_kind, mention.title_kind)
+            ):
                 return person
         return None
 
@@ -114,7 +123,7 @@ def collect_people(
             if mention.short or mention.title_kind == "honorific":
                 pending_short.append((mention, sentence))
                 continue
-            person = find(name)
+            person = find(name, mention)
             if person is None:
                 # a longer spelling of someone already seen (プラウド, then エドワード・プラウド)
                 # (not someone else of the family: マルコス大統領 … イミー・マルコス上院議員)

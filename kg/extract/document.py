@@ -22,6 +22,7 @@ from kg.extract.meetings import (
     APPOSITION,
     Meeting,
     adjacent_date,
+    aimed_date,
     is_closing,
     date_from_focus,
     is_embedded,
@@ -39,6 +40,7 @@ from kg.extract.meetings import (
     acronym_definitions,
     add_meeting,
     date_from_publication,
+    ordinals_from_neighbours,
     generic_target,
     info_of,
     meeting_record,
@@ -79,6 +81,7 @@ class DocumentExtraction(Extraction):
         host_countries(self, refs)
         collect_meetings(self)
         date_from_publication(self)
+        ordinals_from_neighbours(self)
         bind_side_labels(self)
         collect_representations(self, refs)
         labelled_delegations(self, refs)
@@ -191,9 +194,17 @@ def collect_meetings(ex: Extraction) -> None:
             if speaker is not None and status != "held":
                 continue  # 「来月の首脳会談では…したい」と述べた: a plan in a quote is no meeting of the story
             if status != "held":
-                date = adjacent_date(sentence, m, published)
-                if m.generic:
-                    continue  # 「次回の会議」: a back-reference to nothing held
+                # a session planned for a day its own clause writes (「会談は本日午後に行われる」),
+                # never one before the publication; otherwise only a date written right before it
+                planned_day = (
+                    status == "planned" and date and not (published and date[:10] < published[: len(date[:10])])
+                    and not aimed_date(sentence)
+                )
+                date = date if planned_day else adjacent_date(sentence, m, published)
+                if m.generic and not (date and published and date[:10] < published[: len(date[:10])]):
+                    # 「次回の会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
+                    # session of its own day, past, is one)
+                    continue
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
             meeting.anonymous_partner = meeting.anonymous_partner or bool(info.get("anonymous_partner"))
             ex.meeting_at[(sentence.index, written.start)] = meeting

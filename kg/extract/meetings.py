@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import date as calendar_day
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -71,6 +72,10 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     local |= {t.text for t in before}
     if published and date and date[:10] > published[: len(date[:10])]:
         return "planned"
+    if published and date and date[:10] < published[: len(date[:10])] and _done_at(doc, span, mention):
+        # 「昨年11月のA首相との首脳会談において確認した方針を進めたい」: a session dated before the
+        # report, with what was done at it in the past tense, was held (the plan is another matter)
+        return "held"
     if chain & lexicon.cues("planned") or local & set(lexicon.construction_words("future_time")):
         return "planned"
     if chain & lexicon.cues("negation"):
@@ -117,6 +122,17 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     return "mentioned"
 
 
+def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
+    """Whether the meeting is the setting (「…で」「…において」) of a verb in the past tense."""
+    setting = lexicon.construction_pattern("meeting_setting").match(doc_text(doc)[mention.end : mention.end + 4])
+    if not setting:
+        return False
+    # the verb right after the particle (the parser may hang the meeting on a later verb)
+    after = [t for t in doc[span.end : span.end + 5] if t.idx >= mention.end + setting.end()]
+    verb = after[0] if after else None
+    return verb is not None and verb.pos_ == "VERB" and is_past(verb)
+
+
 def _history_describes(span, history: set[str], sentence: Sentence) -> bool:
     """Whether a history word (以来, ぶり, 初めて …) stands in a relative clause that
     describes the meeting itself (「…以来、N年ぶりとなる会合」「初めてとなる会談」; the 以来
@@ -151,12 +167,20 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not date_elsewhere(doc_text(doc), m.end)]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
-    before = [m for m in dates if m.end <= mention.start and not (doc_text(doc)[m.end : m.end + 1] == "の" and _other_noun_between(doc, m.end + 1, mention.start))]
+    # (「昨年11月のA首相との首脳会談」: the partner's phrase is the meeting's, and so is the date)
+    before = [
+        m for m in dates
+        if m.end <= mention.start and not (
+            doc_text(doc)[m.end : m.end + 1] == "の" and not _partner_phrase(doc_text(doc)[m.end + 1 : mention.start])
+            and _other_noun_between(doc, m.end + 1, mention.start)
+        )
+    ]
     # 「会談では、2日に北朝鮮が発射したことを…確認した」: a date after the meeting counts when it
     # is in the meeting's own clause, not in a clause of another event on the way
     after = [
         m for m in dates
-        if mention.end <= m.start < limit and doc_text(doc)[m.end : m.end + 1] != "の" and _same_clause(doc, m, pred)
+        if mention.end <= m.start < limit and (doc_text(doc)[m.end : m.end + 1] != "の" or _time_of_day(doc_text(doc), m.end + 1))
+        and _same_clause(doc, m, pred)
     ]
     chosen = before[-1] if before else (after[0] if after else None)
     text = doc_text(sentence.doc)
@@ -169,7 +193,60 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     for m in dates:
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
-    return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+    day = resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+    return local_day(doc_text(doc), chosen.end, day)
+
+
+def local_day(text: str, end: int, day: Optional[str]) -> Optional[str]:
+    """The day where the meeting was held when a date is followed by another in brackets
+    after a cue ``local_time`` (「1月12日(現地時間11日)」 → the 11th; 「5月1日(現地時間4月30日)」)."""
+    if not day or len(day) != 10:
+        return day
+    bracket = re.match(r"[(（]([^)）]{1,12})[)）]", text[end : end + 14])
+    if not bracket or not any(bracket.group(1).startswith(cue) for cue in lexicon.cues("local_time")):
+        return day
+    inner = lexicon.construction_pattern("local_day").search(bracket.group(1))
+    if not inner:
+        return day
+    month = int(unicodedata.normalize("NFKC", inner.group(1))) if inner.group(1) else int(day[5:7])
+    year = int(day[:4]) - (1 if month == 12 and day[5:7] == "01" else 0)
+    try:
+        return calendar_day(year, month, int(unicodedata.normalize("NFKC", inner.group(2)))).isoformat()
+    except ValueError:
+        return day
+
+
+def aimed_date(sentence: Sentence) -> bool:
+    """Whether a date of the sentence is only aimed at (cues ``approximate``: 「来年6月ごろ」)."""
+    text = doc_text(sentence.doc)
+    return any(
+        m.label == "DATE" and any(text.startswith(cue, m.end) for cue in lexicon.cues("approximate"))
+        for m in sentence.mentions
+    )
+
+
+def partner_before(ex: Extraction, sentence: Sentence, m: DomainMention) -> Optional[str]:
+    """The country of the person written as the partner right before a meeting word
+    (「A主席との首脳会談」), or None."""
+    text = doc_text(sentence.doc)
+    for ref in ex.refs_in(sentence):
+        between = text[ref.mention.end : m.start]
+        if ref.mention.end <= m.start and len(between) <= 8 and _partner_phrase(between) and "の" not in between[:-2]:
+            return ref.person.country
+    return None
+
+
+def _partner_phrase(between: str) -> bool:
+    """Whether ``between`` (the words from a date's の to a meeting word) is one partner phrase
+    of the meeting, with no other の-phrase or clause in it (「Aとの」「韓国のB外相との」)."""
+    cases = sorted((c for c in lexicon.cues("partner_case") if c.endswith("の")), key=len, reverse=True)
+    case = next((c for c in cases if between.endswith(c)), None)
+    return case is not None and not re.search(r"[、。「」]", between) and between.count("の") <= 2
+
+
+def _time_of_day(text: str, start: int) -> bool:
+    """Whether a part of the day (cues ``time_of_day``) is written at ``start`` (「…の夕刻」)."""
+    return any(text.startswith(cue, start) for cue in lexicon.cues("time_of_day"))
 
 
 def date_elsewhere(text: str, end: int) -> bool:
@@ -187,6 +264,8 @@ def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
     own = predicate_of(span[-1])
     if any(c.lemma_ in lexicon.cues("other_session") for c in own.children if c.i < span.start):
         return False  # 「…協議は2回目で、前回は5月31日に開かれた」: the day of the session before
+    if own.dep_ == "acl" and own.head.i == pred.i and pred.pos_ == "NOUN":
+        return True  # 「会談は本日午後に行われる予定だ」: the clause of the predicate noun is the meeting's
     return reaches(own, pred)
 
 
@@ -265,6 +344,14 @@ def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]
         forum, countries, kind = d["forum"], countries or d["countries"], d["kind"] or kind
     elif acronym and acronym in definitions and not mention.known:
         countries = countries or definitions[acronym]["countries"]
+    other = other_kind_of_grouping(mention, forum, kind)
+    if other is not None:
+        # 「東アジア首脳会議(EAS)参加国外相協議」: the ministers of a summit's members, not the summit
+        name = unicodedata.normalize("NFKC", mention.text)
+        tail = name[len(forum):].lstrip()
+        short = [acronym + re.sub(r"^\([^)]*\)", "", tail)] if acronym else []
+        return {"forum": name, "acronym": None, "countries": countries, "kind": other, "aliases": short,
+                "identity": "made::" + other + ":" + norm(name)}
     if acronym:
         identity = "acr:" + acronym
     elif mention.known:
@@ -272,6 +359,23 @@ def resolve_meeting_mention(mention: DomainMention, definitions: dict[str, dict]
     else:
         identity = "made:" + ",".join(sorted(countries)) + ":" + (kind or "") + ":" + norm(forum)
     return {"forum": forum, "acronym": acronym, "countries": countries, "kind": kind, "aliases": aliases, "identity": identity}
+
+
+def other_kind_of_grouping(mention: DomainMention, forum: str, kind: Optional[str]) -> Optional[str]:
+    """The kind of a meeting named after a summit and written with other posts after its name
+    (「…首脳会議(EAS)参加国非公式外相協議」 → ministerial), or None: the posts are those of the
+    meeting words of ``meeting_kinds.tsv`` other than the summit's (外相, 国防相, 閣僚, 次官 …)."""
+    if kind != "summit" or not forum or not mention.known:
+        return None
+    text = unicodedata.normalize("NFKC", mention.text)
+    if not text.startswith(forum):
+        return None
+    tail = re.sub(r"^\([^)]*\)", "", text[len(forum):])
+    for word, entry in sorted(lexicon.meeting_kinds().items(), key=lambda kv: -len(kv[0])):
+        post = lexicon.construction_pattern("meeting_word_end").sub("", word)
+        if entry.kind not in ("summit", "bilateral", "forum", "dialogue") and post and post != word and post in tail:
+            return entry.kind
+    return None
 
 
 def is_embedded(sentence: Sentence, mention: DomainMention) -> bool:
@@ -524,8 +628,8 @@ def date_from_publication(ex: Extraction) -> None:
         return
     lead = ex.sentences[:4]
     for meeting in ex.meetings:
-        if meeting.status != "held" or meeting.date is not None:
-            continue
+        if meeting.status != "held" or meeting.date is not None or meeting.other_session:
+            continue  # (「前回の会合は東京で開かれた」: the session before, not the one of the day)
         first = next((i for i, s in enumerate(ex.sentences) if any(e.start == s.start for e in meeting.evidence)), None)
         if first is None:
             continue
@@ -585,6 +689,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
     if current is not None and bare and pair_within(ex, sentence, m, current):
         current = None  # 「(三者の会議の後)AはBと…会談を行い」: two of its parties, talks of their own
+    if current is not None and m.kind == "summit" and current.kind not in (None, "summit") and norm(phrase) in norm(current.forum):
+        # 「…首脳会議参加国外相会議…昨年10月の首脳会議」: the summit word names the summit, not the
+        # ministers' meeting named after it
+        same_kind = next((i for i in named if i["kind"] == m.kind and norm(phrase) in norm(i["forum"])), None)
+        return same_kind  # (None: nothing of that kind to refer to)
     fresh = current is not None and new_parties(ex, sentence, current)
     if fresh:
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
@@ -597,6 +706,13 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
             break
         if norm(phrase) in norm(info["forum"]) or any(norm(phrase) in norm(a) for a in info["aliases"]):
             return info
+    partner = partner_before(ex, sentence, m) if bare or phrase in lexicon.cues("summit_word") else None
+    if partner is not None and ex.home and partner != ex.home:
+        # 「昨年11月のA主席との首脳会談」: the talks of the home country with the partner's,
+        # not another meeting of the article that includes them both
+        for info in named:
+            if set(info["countries"]) == {ex.home, partner} and info["forum"].endswith(phrase[-2:]):
+                return info
     if bare:
         tail = phrase[-2:]
         present = _explicit_states(ex, sentence)
@@ -858,6 +974,43 @@ def another_session(sentence: Sentence, mention: DomainMention) -> bool:
     return any(before.endswith(cue) for cue in lexicon.cues("other_session"))
 
 
+def session_step(sentence: Sentence, mention: DomainMention) -> int:
+    """-1 when the mention is the session before the one told (cues ``session_before``:
+    「前回の首脳会議」), +1 the one after (``session_after``: 「次回の会合」), else 0."""
+    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start].rstrip("「『(（ の")
+    for cue_kind, step in (("session_before", -1), ("session_after", 1)):
+        if any(before.endswith(cue) for cue in lexicon.cues(cue_kind)):
+            return step
+    return 0
+
+
+def ordinals_from_neighbours(ex: Extraction) -> None:
+    """「第9回…サミットに出席する。前回の…サミットから4年半」: the session before (after) the
+    one numbered N of the same forum in the article is number N-1 (N+1); with two different
+    numbers of that forum told, which one it follows is not said, and it stays unnumbered."""
+    for meeting in ex.meetings:
+        if not meeting.other_session or not meeting.session_step or meeting.ordinal is not None:
+            continue
+        names = {norm(meeting.forum), *(norm(a) for a in meeting.aliases)}
+        told = {
+            m.ordinal for m in ex.meetings
+            if not m.other_session and m.ordinal is not None
+            and (m.identity == meeting.identity or names & {norm(m.forum), *(norm(a) for a in m.aliases)})
+        }
+        if len(told) == 1 and next(iter(told)) + meeting.session_step >= 1:
+            meeting.ordinal = next(iter(told)) + meeting.session_step
+
+
+def _past_and_planned(published: Optional[str], status: str, date: Optional[str], meeting: Meeting) -> bool:
+    """Whether one of a new mention and an earlier meeting is planned and the other was held in a
+    month before the publication's: not one session (a planned word in a report of the days
+    just past is often the same session told ahead)."""
+    if {status, meeting.status} != {"planned", "held"} or not published:
+        return False
+    held_day = date if status == "held" else meeting.date
+    return bool(held_day) and held_day[:7] < published[: len(held_day[:7])]
+
+
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
     """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one.
     Another session (「前回の首脳会議から3年」) is always a new one, which no later mention joins."""
@@ -879,10 +1032,13 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
             continue
         if status == "held" and meeting.status == "held" and date and meeting.date and len(date) == len(meeting.date) and date != meeting.date:
             continue
+        if _past_and_planned(ex.published, status, date, meeting):
+            continue  # 「首脳会談を行う予定だ。…先月の首脳会談で合意した」: two sessions
         # a bare later mention (no ordinal, no date) that is not held joins the latest one
         break
     else:
-        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other)
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other,
+                          session_step=session_step(sentence, mention) if other else 0)
         ex.meetings.append(meeting)
     if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
         meeting.aliases.append(meeting.forum)

@@ -61,6 +61,7 @@ class Meeting:
     kind: Optional[str] = None
     ordinal: Optional[int] = None
     other_session: bool = False  # named as another session (「前回の…」「次回の…」): later mentions do not join it
+    session_step: int = 0  # -1 for the session before the one told (「前回の…」), +1 for the next (「次回の…」)
     date: Optional[str] = None
     place: Optional[str] = None
     countries: list[str] = field(default_factory=list)
