@@ -189,6 +189,16 @@ def _in_chunk(doc: Doc, i: int) -> bool:
     return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
 
 
+def _space_between_name_and_post(doc: Doc, i: int) -> bool:
+    """「山川一郎　外務大臣」 (a list column): one blank between a personal name and the common
+    noun that opens its post joins them, like 「・」 in 「山川一郎・外務大臣」."""
+    return (
+        0 < i < len(doc) - 1 and not doc[i].text.strip() and len(doc[i].text) == 1
+        and "人名" in doc[i - 1].tag_ and _is_nominal(doc[i + 1])
+        and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
+    )
+
+
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
     chunks: list[tuple[int, int]] = []
@@ -199,7 +209,7 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = i
         while i < n:
-            if _in_chunk(doc, i):
+            if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
                 i += 1
                 continue
             if doc[i].text in _OPEN and i > start:
@@ -337,7 +347,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if p.kind:
             continue
         token = doc[p.token]
-        if p.text in _NAME_JOINERS:
+        if p.text in _NAME_JOINERS or p.text in (" ", "\u3000"):
             p.kind = "JOIN"
         elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
             p.kind = "ORD"
