@@ -845,6 +845,8 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     """A chunk that is only a name, its readings in parentheses and a group honorific:
     (start, end, name, readings, has 両氏/各氏/N氏)."""
     core = list(pieces)
+    while core and not core[-1].text.strip():
+        core.pop()  # an English gloss blanked by kg.normalise
     while core and core[-1].kind != "PAREN" and core[-1].text in lexicon.construction_words("plural_suffix"):
         core.pop()
     group = False
@@ -908,7 +910,8 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
             if country:
                 ok = group or with_people or len(known) > 1 or follows.startswith(lexicon.construction_words("name_continues"))
             else:
-                ok = group and _looks_like_full_name(name)
+                # 「事務次官のオリバー・ペンローズは」: a full name the post before it introduces
+                ok = (group or _post_before_no(text, n_start)) and _looks_like_full_name(name)
             if not ok and group and len(name) <= 10:
                 # 「山田、朴両氏」: a surname in a 両氏 list points back like 「尹氏」 does
                 found.append(
@@ -960,8 +963,10 @@ def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previ
 
 
 def _post_before_no(text: str, start: int) -> bool:
-    """A post and 「の」 right before ``start`` (「外相の」)."""
-    return text.endswith("の", 0, start) and any(text.endswith(t, 0, start - 1) for t in lexicon.titles() if len(t) >= 2)
+    """A post and 「の」 (or the 読点 of an apposition) right before ``start`` (「外相の」「国防相、」)."""
+    return text[start - 1 : start] in lexicon.construction_words("post_apposition") and any(
+        text.endswith(t, 0, start - 1) for t in lexicon.titles() if len(t) >= 2
+    )
 
 
 def _with_post_country(mention: DomainMention, text: str) -> DomainMention:
