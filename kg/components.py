@@ -190,6 +190,16 @@ def _in_chunk(doc: Doc, i: int) -> bool:
     return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
 
 
+def _space_between_name_and_post(doc: Doc, i: int) -> bool:
+    """「山川一郎　外務大臣」 (a list column): one blank between a personal name and the common
+    noun that opens its post joins them, like 「・」 in 「山川一郎・外務大臣」."""
+    return (
+        0 < i < len(doc) - 1 and not doc[i].text.strip() and len(doc[i].text) == 1
+        and "人名" in doc[i - 1].tag_ and _is_nominal(doc[i + 1])
+        and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
+    )
+
+
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
     chunks: list[tuple[int, int]] = []
@@ -200,7 +210,7 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = i
         while i < n:
-            if _in_chunk(doc, i):
+            if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
                 i += 1
                 continue
             if doc[i].text in _OPEN and i > start:
@@ -338,7 +348,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if p.kind:
             continue
         token = doc[p.token]
-        if p.text in _NAME_JOINERS:
+        if p.text in _NAME_JOINERS or p.text in (" ", "\u3000"):
             p.kind = "JOIN"
         elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
             p.kind = "ORD"
@@ -856,6 +866,8 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     """A chunk that is only a name, its readings in parentheses and a group honorific:
     (start, end, name, readings, has 両氏/各氏/N氏)."""
     core = list(pieces)
+    while core and not core[-1].text.strip():
+        core.pop()  # an English gloss blanked by kg.normalise
     while core and core[-1].kind != "PAREN" and core[-1].text in lexicon.construction_words("plural_suffix"):
         core.pop()
     group = False
@@ -919,7 +931,8 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
             if country:
                 ok = group or with_people or len(known) > 1 or follows.startswith(lexicon.construction_words("name_continues"))
             else:
-                ok = group and _looks_like_full_name(name)
+                # 「事務次官のオリバー・ペンローズは」: a full name the post before it introduces
+                ok = (group or _post_before_no(text, n_start)) and _looks_like_full_name(name)
             if not ok and group and len(name) <= 10:
                 # 「山田、朴両氏」: a surname in a 両氏 list points back like 「尹氏」 does
                 found.append(
@@ -971,8 +984,10 @@ def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previ
 
 
 def _post_before_no(text: str, start: int) -> bool:
-    """A post and 「の」 right before ``start`` (「外相の」)."""
-    return text.endswith("の", 0, start) and any(text.endswith(t, 0, start - 1) for t in lexicon.titles() if len(t) >= 2)
+    """A post and 「の」 (or the 読点 of an apposition) right before ``start`` (「外相の」「国防相、」)."""
+    return text[start - 1 : start] in lexicon.construction_words("post_apposition") and any(
+        text.endswith(t, 0, start - 1) for t in lexicon.titles() if len(t) >= 2
+    )
 
 
 def _with_post_country(mention: DomainMention, text: str) -> DomainMention:

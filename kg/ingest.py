@@ -143,6 +143,9 @@ BULLETS = "•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒-*·✓�
 HEADING_DECORATION = re.compile(r"[\s\d\[\]【】〔〕()（）<>＜＞《》〈〉「」■□◆◇●○▼▽▲△★☆▶►▷・•|｜:：\-—–_=＝…‥.。、!?！？#＃/／]+")
 URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
+# an item of a dated activity list (NFKC): 「12月19日　統幕長、A司令官とテレビ会談」 — a date
+# opening the line, a blank, then a clause (a topic and its 読点) without a sentence end
+DATED_ITEM = re.compile(r"^[" + re.escape(BULLETS) + r"＊\s]*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s+[^\s、]{2,}、\S{6,}")
 KANA = re.compile(r"[\u3040-\u30ff]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})(?!\d)")
@@ -1168,6 +1171,8 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     heading = _heading_kind(text, normal, terms)
     if heading:
         return f"heading:{heading[0]}", heading[1]
+    if DATED_ITEM.match(normal) and not _is_prose(text):
+        return "near", "dated item of an activity list"
     if (text[0] in BULLETS or normal[0] in BULLETS) and not (_is_prose(text) and len(text) >= GOOD_PARAGRAPH_CHARS):
         return "furniture", "bulleted line"  # a menu item; readouts bullet their prose too
     credit = _credit_word(normal, terms)

@@ -570,7 +570,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
         candidates = direct + [c for p in direct for c in coordinated_heads(p)]
         participations = [p for p in candidates if takes_part(p)]
-        speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct)
+        speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct) and not reported_subject(sentence, span, linear)
         if participations and not speech and held_clause(participations[0]):
             for k, participation in enumerate(participations):
                 if k > 0 and not (is_topic(doc, span) and held_clause(participation)):
@@ -601,6 +601,20 @@ _COURTESY_TO = lexicon.construction_pattern("courtesy_to")
 # a person in the genitive before a common noun (「A大臣の指示」), not before a count of holders
 # (「A、Bの両氏」「の3首脳」) or the post they hold
 _GENITIVE_OF = lexicon.construction_pattern("genitive_of")
+
+
+def reported_subject(sentence: Sentence, span, linear) -> bool:
+    """「外交部は、A長官がBと電話会談を行ったと明らかにした」: a が-subject followed by a clause
+    closed by the quoting 「と」 is that clause's subject; the speech verb is the reporter's."""
+    doc = sentence.doc
+    if linear is None or span.end >= len(doc) or doc[span.end].text != "が" or not takes_part(linear):
+        return False
+    if any(m.label == "PERSON" and m.end <= span.start_char and doc_text(doc)[m.end : m.end + 1] == "は" for m in sentence.mentions):
+        return False  # 「A外相は、Bが…したと述べた」: a person's remark, not a report
+    k = linear.i + 1
+    while k < len(doc) and doc[k].dep_ == "aux":
+        k += 1
+    return k < len(doc) and doc[k].text == "と" and doc[k].pos_ in ("SCONJ", "ADP")
 
 
 def subject_no(doc, at: int) -> bool:

@@ -668,6 +668,9 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         # 「東方経済フォーラムの全体会合」: a session of the forum named before の
         forum = owner.text + "の" + phrase
         return {"forum": forum, "acronym": None, "countries": [], "kind": "session", "aliases": [], "identity": "made::" + norm(forum)}
+    pointer = next((w for w in lexicon.cues("this_meeting") if phrase.startswith(w) and phrase[len(w):] in lexicon.cues("bare_meeting")), None)
+    if pointer is not None and current is not None:
+        return info_of(current.parent or current)  # 「本会合には…が出席し」: the meeting being reported
     if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):
         current = current.parent  # 「拡大会合を行った。会談には…」: the meeting, not its last session
     if phrase in lexicon.cues("session") and current is not None and phrase not in norm(current.forum):

@@ -138,18 +138,25 @@ def looks_foreign_in_japanese(person: "Person") -> bool:
 def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMention:
     """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name."""
     text = doc_text(sentence.doc)
+    named = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON" and m is not mention]
     before = [
         m for m in sentence.mentions
-        if m.label == "TITLE" and text[m.end : mention.start] == "の"
+        if m.label == "TITLE" and text[m.end : mention.start] in lexicon.construction_words("post_apposition")
+        # 「国防相、A氏」: a bare post in apposition, not the post of a person named before (「山田外相、A氏」)
+        and (text[m.end : mention.start] == "の" or not any(s <= m.start and m.end <= e for s, e in named))
     ]
     if not before:
         return mention
     title = before[-1]
     entry = lexicon.titles().get(title.text)
     chunk = [m for m in sentence.mentions if m.end <= title.end and m.start >= title.start - 20 and m.label in ("INSTITUTION", "COUNTRY")]
-    chunk = [m for m in chunk if "、" not in text[m.start : title.start] and "の" not in text[m.end : title.start]]
+    # (one noun compound with the post: no particle or 読点 between, 「英国側から国防省局長」 is two phrases)
+    chunk = [m for m in chunk if not re.search(r"[\u3041-\u309F、]", text[m.end : title.start]) and "、" not in text[m.start : title.start]]
     start = min([title.start] + [m.start for m in chunk])
     country = next((m.codes[0] for m in chunk if m.label == "COUNTRY" and len(m.codes) == 1), None)
+    if country is None:
+        # 「英国の国防相、A氏」: the country written before the post's own 「の」
+        country = next((m.codes[0] for m in sentence.mentions if m.label == "COUNTRY" and len(m.codes) == 1 and text[m.end : start] == "の"), None)
     institution = next((m.text for m in chunk if m.label == "INSTITUTION"), None)
     return replace(
         mention,

@@ -127,10 +127,24 @@ def past_marker(token) -> bool:
     return token.lemma_ in lexicon.construction_words("past_auxiliary") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
 
 
+def headline_style_end(token) -> bool:
+    """A word that ends its clause in headline style: a block without any sentence end (a list
+    item 「12月3日　A、Bと会談　協力を確認」, a headline) and the word followed by its end, a blank,
+    a bracket or a 読点. Headlines report what happened in the non-past (「…に臨む」「…と会談」)."""
+    doc = token.doc
+    if any(mark in doc.text for mark in "。！？!?"):
+        return False
+    chain = predicate_chain(token) if token.pos_ == "VERB" else [token]
+    after = chain[-1].i + 1
+    return after >= len(doc) or not doc[after].text.strip() or doc[after].text in "(（、"
+
+
 def is_past(pred) -> bool:
     """Does the predicate's chain say it happened (past, or news style ending on a verbal noun)?"""
     chain = predicate_chain(pred)
     if any(past_marker(t) for t in chain[1:]):
+        return True
+    if headline_style_end(pred) or (pred.dep_ in ("advcl", "conj") and headline_style_end(pred.sent.root)):
         return True
     after = chain[-1].i + 1
     if pred.pos_ == "NOUN" and after < len(pred.doc) and pred.doc[after].text == "。":

@@ -8,6 +8,7 @@ import unicodedata
 from typing import Optional
 
 from kg import lexicon
+from kg.components import doc_text
 from kg.extract.frames import represent
 from kg.extract.sentences import Sentence
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
@@ -140,21 +141,31 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
         if meeting is None:
             continue
         sides = [m for m in sentence.mentions if m.label == "SIDE"]
-        for ref in (r for r in refs if r.sentence is sentence):
+        column_start = sentence.span.start_char
+        for ref in sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start):
             label = side_mention_for(sides, ref.mention)
             side = side_codes(label) if label is not None else None
-            if label is None and ref.person.country_source not in WEAK_SOURCES:
+            if label is None:
+                side = _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
+            if side is None and label is None and ref.person.country_source not in WEAK_SOURCES:
                 side = ref.person.country
             elif not side and ref.person.country in meeting.countries:
                 side = ref.person.country
             elif not side and label is not None:
                 undecided.append((ref, meeting, sentence))
+            column_start = ref.mention.end
             represent(ex, ref.person, meeting, side, sentence, "roster", None)
     for ref, meeting, sentence in undecided:
         taken = {rep.side for rep in ex.representations.values() if rep.meeting == meeting.key and rep.rule == "roster"}
         left = [c for c in meeting.countries if len(c) == 2 and c not in taken]
         if len(left) == 1 and taken:
             represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
+
+
+def _column_label(words: str) -> Optional[str]:
+    """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
+    the words between the line's start (or the person before) and the person are one country form."""
+    return lexicon.country_forms().get(unicodedata.normalize("NFKC", words).strip(" \u3000、,:：・-"))
 
 
 def name_aliases(ex: "Extraction") -> None:

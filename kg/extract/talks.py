@@ -13,6 +13,7 @@ from kg.extract.predicates import (
     coordinated_heads,
     is_time_word,
     not_subject_written,
+    headline_style_end,
     in_relative_clause,
     predicate_of,
     reaches,
@@ -34,7 +35,9 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
     for token in doc[sentence.span.start : sentence.span.end]:
         if token.lemma_ not in lexicon.cues("talks") or sentence.quoted(token.idx, token.idx + 1):
             continue
-        is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")
+        is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") or (
+            token.pos_ == "NOUN" and headline_style_end(token)  # 「A、Bと会談」 in a list item
+        )
         if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
             continue  # 「記者会見した」 is a press conference, not talks
         light = None if is_predicate else light_verb_after(token)
@@ -153,6 +156,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
         # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
         # own with no verb; a topic marked は/が then belongs to the talks verb after it
         stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in _SUBJECT_MARKERS
+        stranded = stranded or headline_clause(doc, ref.mention, pred)
         if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded or topic_over(doc, ref, own, pred):
             if ref.person not in [r.person for r in refs]:
                 refs.append(ref)
@@ -253,6 +257,16 @@ def topic_over(doc, ref: PersonRef, own, pred) -> bool:
     if doc_text(doc)[ref.mention.end : ref.mention.end + 1] != "は" or pred.idx < ref.mention.end:
         return False
     return bool({h.i for h in [own, *coordinated_heads(own)]} & {h.i for h in coordinated_heads(pred)})
+def headline_clause(doc, mention: DomainMention, pred) -> bool:
+    """「12月3日　A長官、B大臣と電話会談　協力を確認」: in headline style the parser may hang the
+    talks word on the next headline; a person between the item's blank and the talks word,
+    marked as topic (読点, は, が) or partner (と), is one of its parties."""
+    text = doc_text(doc)
+    between = text[mention.end : pred.idx]
+    return (
+        headline_style_end(pred) and not re.search(r"\s", between)
+        and text[mention.end : mention.end + 1] in ("、", "と", *_SUBJECT_MARKERS)
+    )
 
 
 def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[str]) -> Optional[str]:
