@@ -181,6 +181,9 @@ class PostGrammar:
     portfolio: tuple[str, ...]  # 担当: closes a portfolio (a country before it is not the holder's)
     heads: dict[str, str]  # 代表 → diplomat: the kind a head noun gives after a modifier
     party: tuple[str, ...]  # 党: a party word before a head keeps the head's own kind
+    ranks: tuple[str, ...] = ()  # 陸将, 大将 …: a military rank written between a post and a name
+    services: tuple[str, ...] = ()  # 海軍, 空軍 …: a service written before a rank (海軍大将)
+    stations: tuple[str, ...] = ()  # 駐: the country after it is where the post is held (駐ブラジル大使)
 
 
 @lru_cache(maxsize=None)
@@ -193,6 +196,9 @@ def post_grammar() -> PostGrammar:
         portfolio=tuple(_cell(r, 1) for r in of("portfolio")),
         heads={_cell(r, 1): _cell(r, 2) for r in of("head")},
         party=tuple(_cell(r, 1) for r in of("party")),
+        ranks=tuple(sorted((_cell(r, 1) for r in of("rank")), key=len, reverse=True)),
+        services=tuple(sorted((_cell(r, 1) for r in of("service")), key=len, reverse=True)),
+        stations=tuple(_cell(r, 1) for r in of("station")),
     )
 
 

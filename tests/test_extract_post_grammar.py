@@ -27,6 +27,9 @@ def _people(nlp, text):
         # a name ending in a kanji that is also a one-character country form is not cut
         ("高米中国大使は、外相と会談した。", "高米", "大使", "CN"),
         ("李明英韓国外交部長官は、記者会見を開いた。", "李明英", "外交部長官", "KR"),
+        # 駐 opens a post and names its station, not the holder's country, nor the end of a name
+        ("大川修駐チリ大使が同席した。", "大川修", "駐チリ大使", None),
+        ("ジョン・スミス駐日米国大使が出席した。", "ジョン・スミス", "駐日米国大使", "US"),
     ],
 )
 def test_post_grammar_names_and_posts(nlp, text, name, title, country):
@@ -49,3 +52,28 @@ def test_post_grammar_names_and_posts(nlp, text, name, title, country):
 def test_post_grammar_head_kind(nlp, text, name, kind):
     people = _people(nlp, text)
     assert people[name].title_kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        # a roster's post first, then a rank, then the name, apart by (full-width) spaces
+        ("日本：陸上幕僚長　陸将　西田大輔", "西田大輔", "陸上幕僚長"),
+        ("英国：国防参謀長　空軍大将　デビッド・ムーア", "デビッド・ムーア", "国防参謀長"),
+        ("韓国：合同参謀本部議長 陸軍大将 朴成浩", "朴成浩", "合同参謀本部議長"),
+        ("豪州：国防軍司令官 空軍大将 マーク・テイラー、国防次官　ジェーン・リー", "ジェーン・リー", "国防次官"),
+        # 副主任 heads a post after a bureau
+        ("中国側から、王小明国防部国際軍事協力弁公室副主任が出席した。", "王小明", "国防部国際軍事協力弁公室副主任"),
+    ],
+)
+def test_post_grammar_post_rank_name(nlp, text, name, title):
+    people = _people(nlp, text)
+    assert name in people, sorted(people)
+    assert people[name].title == title
+    assert not any(_rank_only(n) for n in people)  # a rank is never a name
+
+
+def _rank_only(name):
+    from kg.components import _is_rank
+
+    return _is_rank(name)

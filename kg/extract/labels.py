@@ -34,10 +34,11 @@ class Label(NamedTuple):
     code: Optional[str]  # the country written (side == "country")
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _pattern(spaced: bool = False) -> re.Pattern:
     """One alternation of every label form of ``side_labels.tsv``, longest first; group
-    ``country`` holds the country form written, and the group name of the row's side is set."""
+    ``country`` holds the country form written, and the group name of the row's side is set.
+    ``spaced``: a label that opens a roster row ends in a space instead (「日本側　A審議官」)."""
     forms = [f for f, _ in lexicon.country_forms_longest_first()]
     long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
     any_forms = "|".join(re.escape(f) for f in forms)
@@ -52,7 +53,8 @@ def _pattern() -> re.Pattern:
             pieces.append(re.escape(head).replace(re.escape("{country}"), f"(?P<x{k}_{len(pieces)}>{countries})"))
         ends = [re.escape(e) if e != ":" else "[:：]" for e in endings if e]
         head_re = "|".join(sorted(pieces, key=len, reverse=True))
-        alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:(?:{words})?[:：]|{'|'.join(ends)}))")
+        ending = "[ \u3000]+" if spaced else f"(?:{words})?[:：]|{'|'.join(ends)}"
+        alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:{ending}))")
     return re.compile("|".join(alternatives))
 
 
@@ -62,7 +64,12 @@ def find_labels(sentence: "Sentence") -> list[Label]:
     text = doc_text(doc)
     starts = {m.start for m in sentence.mentions if m.label == "PERSON"}
     found = []
-    for match in _pattern().finditer(text, sentence.span.start_char, sentence.span.end_char):
+    matches = list(_pattern().finditer(text, sentence.span.start_char, sentence.span.end_char))
+    if sentence.kind == "roster" and not matches:
+        # a roster row whose label a space closes: only at the row's start
+        opening = _pattern(spaced=True).match(text, sentence.span.start_char, sentence.span.end_char)
+        matches = [opening] if opening is not None else []
+    for match in matches:
         if match.start() > sentence.span.start_char and text[match.start() - 1] not in _BEFORE:
             continue
         after = _GAP.match(text, match.end()).end()
@@ -78,9 +85,12 @@ def find_labels(sentence: "Sentence") -> list[Label]:
 
 def label_meeting(ex: "Extraction", sentence: "Sentence") -> Optional["Meeting"]:
     """The meeting a list in ``sentence`` reports: the last held meeting named in it, else the one in focus."""
-    held = [mt for _, mt in ex.sentence_meetings(sentence) if mt.status == "held"]
+    named = ex.sentence_meetings(sentence)
+    held = [mt for _, mt in named if mt.status == "held"]
     if held:
         return held[-1]
+    if any(not m.generic for m, _ in named):
+        return None  # the list is about the meeting this sentence names, which was not held
     return ex.current.get(sentence.index) or (ex.current.get(sentence.index - 1) if sentence.index > 0 else None)
 
 

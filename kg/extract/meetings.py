@@ -163,11 +163,29 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
             return running
         return None
+    following = _following_day(text, chosen, running)
+    if following is not None:
+        return following
     anchor = None
     for m in dates:
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+
+
+def _following_day(text: str, date: DomainMention, running: Optional[str]) -> Optional[str]:
+    """「翌24日」 (cues ``next_day``) after the story's day 2018-02-23: the 24th after that day,
+    in its month or the next (not the 24th of a month counted back from publication)."""
+    day = re.fullmatch(r"([0-9０-９]{1,2})日", (date.expression or date.text).strip())
+    if day is None or running is None or len(running) != 10 or not any(
+        text[: date.start].endswith(cue) for cue in lexicon.cues("next_day")
+    ):
+        return None
+    n = int(unicodedata.normalize("NFKC", day.group(1)))
+    year, month, current = (int(x) for x in running.split("-"))
+    if n <= current:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return f"{year:04d}-{month:02d}-{n:02d}"
 
 
 def date_elsewhere(text: str, end: int) -> bool:

@@ -224,6 +224,53 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     return meeting
 
 
+def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_date: Optional[str]) -> list[Meeting]:
+    """「けさ、日本のB外相と会談し、…一致した」と述べた: an identified speaker saying in the first
+    person (no subject written in the quote) that he held talks with B: talks between the two."""
+    doc, found = sentence.doc, []
+    text = doc_text(doc)
+    for token in doc[sentence.span.start : sentence.span.end]:
+        if token.lemma_ not in lexicon.cues("talks") or not sentence.quoted(token.idx, token.idx + 1):
+            continue
+        light = None if token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") else light_verb_after(token)
+        pred = light or token
+        if (light is None and token.pos_ != "VERB" and not (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する")) or not held_clause(pred):
+            continue
+        quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= token.idx < qe), None)
+        speaker = quote_speaker(ex, sentence, token.idx)
+        if quote is None or speaker is None or not speaker.person.country:
+            continue
+        inside = [m for m in sentence.mentions if m.label == "PERSON" and quote[0] <= m.start and m.end <= token.idx]
+        if any(text[m.end : m.end + 1] in ("は", "が") for m in inside):
+            continue  # a subject written in the quote: not the speaker's own talks
+        partners = [m for m in inside if text[m.end : m.end + 1] == "と"]
+        person = _person_named(ex, partners[-1]) if len(partners) == 1 else None
+        if person is None or person is speaker.person or not person.country or person.country == speaker.person.country:
+            continue
+        partner = PersonRef(person, partners[0], sentence)
+        countries = home_first(ex, [speaker.person.country, person.country])
+        pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
+        meeting = add_meeting(ex, talks_forum(ex, [speaker, partner], countries, named, pred), None,
+                              talks_date(ex, sentence, pred, running_date), "held", sentence, pseudo)
+        represent(ex, speaker.person, meeting, speaker.person.country, sentence, "quoted_report", None)
+        represent(ex, person, meeting, person.country, sentence, "quoted_report", None)
+        found.append(meeting)
+    return found
+
+
+def _person_named(ex: Extraction, mention: DomainMention):
+    """The article's person a mention in quoted speech names (quotes are not merged into
+    people): the one written with that name, its fullest spelling when several."""
+    name = mention.name or ""
+    people = {id(r.person): r.person for r in ex._refs}.values()
+    matches = [p for p in people if name and (name in p.spellings() or name in p.short_forms or (len(name) >= 2 and p.name.startswith(name)))]
+    if not matches:
+        return None
+    fullest = max(len(p.name) for p in matches)
+    best = [p for p in matches if len(p.name) == fullest]
+    return best[0] if len(best) == 1 else None
+
+
 def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[str]) -> Optional[str]:
     """The day of talks: the last date written before the predicate (outside quotes and
     brackets), or the running day for 「同日」「この日」."""
