@@ -132,7 +132,7 @@ def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, 
         if ref.sentence.index not in inside or ref.person.key not in sides:
             continue
         after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 2]
-        if after.startswith(("は", "が", "と")):
+        if after.startswith(lexicon.construction_words("setting_case")):
             represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
 
 
@@ -171,7 +171,7 @@ def discussion_speakers(ex: "Extraction", refs: list["PersonRef"]) -> None:
         if person.title_kind not in DELEGATE_KINDS or not person.country or person.former:
             continue
         doc = sentence.doc
-        if doc.text[ref.mention.end : ref.mention.end + 2] not in ("は、", "は，", "から") and doc.text[ref.mention.end : ref.mention.end + 1] != "は":
+        if not doc.text[ref.mention.end :].startswith(lexicon.construction_words("speaker_topic")):
             continue
         span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
         if span is None:
