@@ -189,16 +189,23 @@ def _in_chunk(doc: Doc, i: int) -> bool:
     return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
 
 
+def _is_tab(token) -> bool:
+    """A token of white space holding a tab: a cell boundary of a table row."""
+    return "\t" in token.text and not token.text.strip()
+
+
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
     chunks: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        if not _in_chunk(doc, i) or doc[i].text in _NAME_JOINERS:
+        if not _in_chunk(doc, i) or doc[i].text in _NAME_JOINERS or _is_tab(doc[i]):
             i += 1
             continue
         start = i
         while i < n:
+            if _is_tab(doc[i]):
+                break  # a tab separates the cells of a table row (「日本<TAB>局長<TAB>A」), never a name's parts
             if _in_chunk(doc, i):
                 i += 1
                 continue
@@ -885,9 +892,9 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
     for _, _, pieces in chunks:
         segment: list[_Piece] = []
         for k, piece in enumerate(pieces):
-            if piece.text.strip(" \u3000"):
+            if piece.text.strip():
                 segment.append(piece)
-            if segment and (k + 1 == len(pieces) or not pieces[k + 1].text.strip(" \u3000") or _spaced(text, piece.end, pieces[k + 1].start)):
+            if segment and (k + 1 == len(pieces) or not pieces[k + 1].text.strip() or _spaced(text, piece.end, pieces[k + 1].start)):
                 spans.append((segment[0].start, segment[-1].end, segment))
                 segment = []
     found = []
@@ -907,8 +914,9 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
         heads = [p for p in post if p.kind == "TITLE"]
         if not heads or any(p.kind == "NAME" for p in post) or post[-1].kind not in ("TITLE", "MOD"):
             continue
-        if text[:t_start].rstrip(" \u3000")[-1:] not in ("", ":", "：", "、", "，", ","):
-            continue
+        label = j >= 1 and _spaced(text, spans[j - 1][1], t_start) and all(p.kind == "COUNTRY" for p in spans[j - 1][2])
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label:
+            continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
         region = [p for p in post if not (p.kind == "COUNTRY" and p is post[0])]
@@ -929,10 +937,47 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
     return found
 
 
+def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
+    """「海幕長(山田一郎海将)は」: a post, then its holder's name (and rank) in brackets."""
+    text = doc_text(doc)
+    taken = [(m.start, m.end) for m in people]
+    found = []
+    for _, _, pieces in chunks:
+        paren = next((k for k, p in enumerate(pieces) if p.kind == "PAREN"), None)
+        if paren is None or paren == 0 or pieces[paren - 1].kind != "TITLE":
+            continue
+        post = pieces[:paren]
+        if any(p.kind == "NAME" for p in post) or any(a < pieces[paren].end and post[0].start < b for a, b in taken):
+            continue
+        value = pieces[paren].value.strip()
+        rank = next((value[i:] for i in range(1, len(value)) if _is_rank(value[i:])), "")
+        name = value[: len(value) - len(rank)].strip()
+        if not _looks_like_full_name(name) or name in lexicon.non_person_words():
+            continue
+        head = post[-1]
+        entry = lexicon.titles().get(head.match or head.text)
+        countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
+        start, end = post[0].start, pieces[paren].end
+        found.append(
+            DomainMention(
+                "PERSON", start, end, text[start:end],
+                **_attrs(
+                    name=name, title=text[post[0].start : head.end],
+                    title_kind=entry.kind if entry else head.value,
+                    official=bool(entry is None or entry.official),
+                    country=countries[-1] if countries else _title_country(entry, name),
+                    title_country=bool(not countries and _title_country(entry, name)),
+                    weak_country=_weak_title_country(entry, name), name_end=end,
+                ),
+            )
+        )
+    return found
+
+
 def _spaced(text: str, end: int, start: int) -> bool:
     """Only a space (or a full-width one) between two chunks."""
     gap = text[end:start]
-    return bool(gap) and not gap.strip(" \u3000")
+    return bool(gap) and not gap.strip(" \t\u3000")
 
 
 def _looks_like_full_name(name: str) -> bool:
@@ -1663,7 +1708,7 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         mentions += meetings
         mentions += _side_mentions(doc, pieces, end)
         previous = pieces
-    posted = _post_then_name(doc, chunk_pieces, all_people)
+    posted = _post_then_name(doc, chunk_pieces, all_people) + _post_then_bracketed_name(doc, chunk_pieces, all_people)
     all_people += posted
     mentions += posted
     mentions += _listed_people(doc, chunk_pieces, all_people)

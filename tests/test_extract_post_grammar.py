@@ -17,9 +17,9 @@ def _people(nlp, text):
         ("小川智之北米局長と会談した。", "小川智之", "北米局長", None),
         # a family name Sudachi tags as a place, right before a given name, is a name
         ("原田親仁政府代表は、モスクワで協議した。", "原田親仁", "政府代表", None),
-        # shortened posts stand for the full post (統幕長 = 統合幕僚長)
-        ("河野統幕長は、来日した米軍幹部と会談した。", "河野", "統幕長", None),
-        ("山崎陸幕長が視察した。", "山崎", "陸幕長", None),
+        # shortened posts stand for the full post (統幕長 = 統合幕僚長), a post only Japan has
+        ("河野統幕長は、来日した米軍幹部と会談した。", "河野", "統幕長", "JP"),
+        ("山崎陸幕長が視察した。", "山崎", "陸幕長", "JP"),
         # a country inside a portfolio is what the post deals with, not whom it serves
         ("ソン・キム北朝鮮政策担当特別代表は、ソウルに到着した。", "ソン・キム", "北朝鮮政策担当特別代表", None),
         ("ジョン・ドウ・イラン問題担当特使が協議した。", "ジョン・ドウ", "イラン問題担当特使", None),
@@ -62,6 +62,12 @@ def test_post_grammar_head_kind(nlp, text, name, kind):
         ("英国：国防参謀長　空軍大将　デビッド・ムーア", "デビッド・ムーア", "国防参謀長"),
         ("韓国：合同参謀本部議長 陸軍大将 朴成浩", "朴成浩", "合同参謀本部議長"),
         ("豪州：国防軍司令官 空軍大将 マーク・テイラー、国防次官　ジェーン・リー", "ジェーン・リー", "国防次官"),
+        # a post, then its holder's name and rank in brackets
+        ("海幕長（田中一郎海将）は、来日した仏海軍参謀長と会談した。", "田中一郎", "海幕長"),
+        ("空幕長（森本健二空将）が視察した。", "森本健二", "空幕長"),
+        # cells of a table row apart by tabs: label, post, name
+        ("日本\t防衛政策局長\t山田太郎\t米国\t国防次官補\tジョン・ドウ", "ジョン・ドウ", "国防次官補"),
+        ("日本\t防衛政策局長\t山田太郎\t米国\t国防次官補\tジョン・ドウ", "山田太郎", "防衛政策局長"),
         # 副主任 heads a post after a bureau
         ("中国側から、王小明国防部国際軍事協力弁公室副主任が出席した。", "王小明", "国防部国際軍事協力弁公室副主任"),
     ],

@@ -108,3 +108,19 @@ SPACED = """日仏防衛相会談の概要
 def test_extract_section_rosters_label_closed_by_a_space(facts_of_page):
     got = _facts(facts_of_page(SPACED, published="2027-03-04"))
     assert {("佐々木", "JP"), ("森本一郎", "JP"), ("ピエール・ロラン", "FR")} <= {(n, s) for n, s, _ in got}
+
+
+TABLE = """日米防衛当局間協議の開催について
+令和9年5月20日
+1 概要
+ 5月19日、ワシントンにおいて、第8回日米防衛当局間協議が開催されました。
+2 出席者
+日本\t防衛政策局長\t山田太郎\t米国\t国防次官補\tジョン・ドウ
+3 成果
+ 両者は、共同訓練の拡充で一致しました。
+"""
+
+
+def test_extract_section_rosters_table_row_apart_by_tabs(facts_of_page):
+    got = _facts(facts_of_page(TABLE, published="2027-05-20"))
+    assert {(n, s) for n, s, _ in got} == {("山田太郎", "JP"), ("ジョン・ドウ", "US")}

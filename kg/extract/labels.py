@@ -24,7 +24,7 @@ from kg.extract.state import Extraction, Meeting, PersonRef
 _GAP = re.compile(r"[\s、,，:：]*")
 # what may stand before a label: the start of the text, punctuation, or a particle closing
 # the phrase before it (「会談には日本側から…」)
-_BEFORE = set(" \u3000、,，。:：;；()（）「」『』【】[]・/／") | set(lexicon.construction_words("label_before"))
+_BEFORE = set(" \t\u3000、,，。:：;；()（）「」『』【】[]・/／") | set(lexicon.construction_words("label_before"))
 
 
 class Label(NamedTuple):
@@ -53,7 +53,7 @@ def _pattern(spaced: bool = False) -> re.Pattern:
             pieces.append(re.escape(head).replace(re.escape("{country}"), f"(?P<x{k}_{len(pieces)}>{countries})"))
         ends = [re.escape(e) if e != ":" else "[:：]" for e in endings if e]
         head_re = "|".join(sorted(pieces, key=len, reverse=True))
-        ending = "[ \u3000]+" if spaced else f"(?:{words})?[:：]|{'|'.join(ends)}"
+        ending = "[ \t\u3000]+" if spaced else f"(?:{words})?[:：]|{'|'.join(ends)}"
         alternatives.append(f"(?P<{side}_{k}>(?:{head_re})(?:{ending}))")
     return re.compile("|".join(alternatives))
 
@@ -66,9 +66,12 @@ def find_labels(sentence: "Sentence") -> list[Label]:
     found = []
     matches = list(_pattern().finditer(text, sentence.span.start_char, sentence.span.end_char))
     if sentence.kind == "roster" and not matches:
-        # a roster row whose label a space closes: only at the row's start
-        opening = _pattern(spaced=True).match(text, sentence.span.start_char, sentence.span.end_char)
-        matches = [opening] if opening is not None else []
+        # a roster row whose labels a space or tab closes (「日本側　A審議官」「日本<TAB>局長<TAB>A<TAB>米国<TAB>…」):
+        # at the row's start or after a space
+        matches = [
+            m for m in _pattern(spaced=True).finditer(text, sentence.span.start_char, sentence.span.end_char)
+            if m.start() == sentence.span.start_char or not text[m.start() - 1].strip()
+        ]
     for match in matches:
         if match.start() > sentence.span.start_char and text[match.start() - 1] not in _BEFORE:
             continue
