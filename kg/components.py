@@ -200,16 +200,23 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
     )
 
 
+def _is_tab(token) -> bool:
+    """A token of white space holding a tab: a cell boundary of a table row."""
+    return "\t" in token.text and not token.text.strip()
+
+
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
     chunks: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        if not _in_chunk(doc, i) or doc[i].text in _NAME_JOINERS:
+        if not _in_chunk(doc, i) or doc[i].text in _NAME_JOINERS or _is_tab(doc[i]):
             i += 1
             continue
         start = i
         while i < n:
+            if _is_tab(doc[i]):
+                break  # a tab separates the cells of a table row (「日本<TAB>局長<TAB>A」), never a name's parts
             if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
                 i += 1
                 continue
@@ -467,6 +474,9 @@ def _post_grammar_repairs(doc: Doc, raw: list[_Piece]) -> None:
     if not titled:
         return
     last_title = titled[-1]
+    for idx, p in enumerate(raw[:last_title]):
+        if p.text in grammar.stations and raw[idx + 1].kind == "COUNTRY":
+            p.kind = "OTHER"  # 「A駐チリ大使」: 駐 opens the post, it does not end the name
     # modifiers written in pieces the tagger took for a name (大洋 + 州 with ENE Person)
     k = 0
     while k < last_title:
@@ -698,6 +708,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and doc[candidate.token].ent_type_ not in _NOT_NAME_ENE
                 and not candidate.text.endswith(lexicon.construction_words("not_name_ending"))
                 and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
+                and candidate.text not in lexicon.post_grammar().modifiers  # 陸上幕僚長: a word of the post
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind == "COUNTRY")
             ):
                 # 「岩屋防衛大臣」: a surname that is also a common noun, straight before a
@@ -828,6 +839,9 @@ def _portfolio_countries(region: list[_Piece]) -> set[int]:
     for i, p in enumerate(region):
         if p.kind != "COUNTRY":
             continue
+        if i >= 1 and region[i - 1].text in lexicon.post_grammar().stations:
+            found.add(id(p))  # 「駐ブラジル大使」: the post's station
+            continue
         for q in region[i + 1 :]:
             if q.kind in ("TITLE", "COUNTRY"):
                 break  # (「米国イラン担当特使」: only the country the portfolio opens with)
@@ -893,6 +907,110 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     end = readings[-1].end if readings else name_stop
     spellings = [r.value for r in readings if not (_HIRAGANA_READING.match(r.value) and len(r.value.replace("・", "")) < len(name))]
     return names[0].start, end, name, spellings, group
+
+
+def _is_rank(text: str) -> bool:
+    """「陸将」「海軍大将」: a military rank (``post_grammar.tsv`` rank), a service maybe before it."""
+    grammar = lexicon.post_grammar()
+    service = next((w for w in grammar.services if text.startswith(w)), "")
+    return text[len(service):] in grammar.ranks
+
+
+def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
+    """「日本:統合幕僚長 陸将 山田一郎」: a roster's post written first, then a rank, then the
+    name, each apart by a space; the post opens the line or follows a label's colon or a 読点."""
+    text = doc_text(doc)
+    taken = [(m.start, m.end) for m in people]
+    spans = []  # the chunks cut where a space stands between two pieces
+    for _, _, pieces in chunks:
+        segment: list[_Piece] = []
+        for k, piece in enumerate(pieces):
+            if piece.text.strip():
+                segment.append(piece)
+            if segment and (k + 1 == len(pieces) or not pieces[k + 1].text.strip() or _spaced(text, piece.end, pieces[k + 1].start)):
+                spans.append((segment[0].start, segment[-1].end, segment))
+                segment = []
+    found = []
+    for i, (s, e, pieces) in enumerate(spans):
+        untitled = _untitled_name(doc, pieces)
+        if untitled is None or untitled[4] or any(a < e and s < b for a, b in taken):
+            continue
+        n_start, n_end, name, readings, _ = untitled
+        if not (_looks_like_full_name(name) or readings) or _is_rank(name):
+            continue
+        j = i - 1
+        while j >= 0 and _spaced(text, spans[j][1], spans[j + 1][0]) and _is_rank(text[spans[j][0] : spans[j][1]]):
+            j -= 1
+        if j < 0 or not _spaced(text, spans[j][1], spans[j + 1][0]):
+            continue
+        t_start, t_end, post = spans[j]
+        heads = [p for p in post if p.kind == "TITLE"]
+        if not heads or any(p.kind == "NAME" for p in post) or post[-1].kind not in ("TITLE", "MOD"):
+            continue
+        label = j >= 1 and _spaced(text, spans[j - 1][1], t_start) and all(p.kind == "COUNTRY" for p in spans[j - 1][2])
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label:
+            continue  # (a country cell before it, apart by a space or tab, is the row's label)
+        entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
+        countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
+        region = [p for p in post if not (p.kind == "COUNTRY" and p is post[0])]
+        title = text[region[0].start : t_end] if region else text[t_start:t_end]
+        found.append(
+            DomainMention(
+                "PERSON", t_start, n_end, text[t_start:n_end],
+                **_attrs(
+                    name=name, aliases=readings, title=title,
+                    title_kind=entry.kind if entry else heads[-1].value,
+                    official=bool(entry is None or entry.official),
+                    country=countries[-1] if countries else _title_country(entry, name),
+                    title_country=bool(not countries and _title_country(entry, name)),
+                    weak_country=_weak_title_country(entry, name), name_end=n_start + len(name),
+                ),
+            )
+        )
+    return found
+
+
+def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
+    """「海幕長(山田一郎海将)は」: a post, then its holder's name (and rank) in brackets."""
+    text = doc_text(doc)
+    taken = [(m.start, m.end) for m in people]
+    found = []
+    for _, _, pieces in chunks:
+        paren = next((k for k, p in enumerate(pieces) if p.kind == "PAREN"), None)
+        if paren is None or paren == 0 or pieces[paren - 1].kind != "TITLE":
+            continue
+        post = pieces[:paren]
+        if any(p.kind == "NAME" for p in post) or any(a < pieces[paren].end and post[0].start < b for a, b in taken):
+            continue
+        value = pieces[paren].value.strip()
+        rank = next((value[i:] for i in range(1, len(value)) if _is_rank(value[i:])), "")
+        name = value[: len(value) - len(rank)].strip()
+        if not _looks_like_full_name(name) or name in lexicon.non_person_words():
+            continue
+        head = post[-1]
+        entry = lexicon.titles().get(head.match or head.text)
+        countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
+        start, end = post[0].start, pieces[paren].end
+        found.append(
+            DomainMention(
+                "PERSON", start, end, text[start:end],
+                **_attrs(
+                    name=name, title=text[post[0].start : head.end],
+                    title_kind=entry.kind if entry else head.value,
+                    official=bool(entry is None or entry.official),
+                    country=countries[-1] if countries else _title_country(entry, name),
+                    title_country=bool(not countries and _title_country(entry, name)),
+                    weak_country=_weak_title_country(entry, name), name_end=end,
+                ),
+            )
+        )
+    return found
+
+
+def _spaced(text: str, end: int, start: int) -> bool:
+    """Only a space (or a full-width one) between two chunks."""
+    gap = text[end:start]
+    return bool(gap) and not gap.strip(" \t\u3000")
 
 
 def _looks_like_full_name(name: str) -> bool:
@@ -1626,6 +1744,9 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
         mentions += meetings
         mentions += _side_mentions(doc, pieces, end)
         previous = pieces
+    posted = _post_then_name(doc, chunk_pieces, all_people) + _post_then_bracketed_name(doc, chunk_pieces, all_people)
+    all_people += posted
+    mentions += posted
     mentions += _listed_people(doc, chunk_pieces, all_people)
     mentions += _appointed_people(doc, chunk_pieces, mentions)
     mentions = _titled_by_group_word(doc, mentions)

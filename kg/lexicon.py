@@ -185,6 +185,9 @@ class PostGrammar:
     head_of: dict[str, str]  # 長 → senior: the head of the body written right before it
     head_of_suffixes: tuple[str, ...]  # 院, 局 …: a body's last character that may open 〜長 (院長)
     head_of_units: tuple[str, ...]  # 課: a unit whose 〜長 stands only after the unit's full name
+    ranks: tuple[str, ...] = ()  # 陸将, 大将 …: a military rank written between a post and a name
+    services: tuple[str, ...] = ()  # 海軍, 空軍 …: a service written before a rank (海軍大将)
+    stations: tuple[str, ...] = ()  # 駐: the country after it is where the post is held (駐ブラジル大使)
 
 
 @lru_cache(maxsize=None)
@@ -200,6 +203,9 @@ def post_grammar() -> PostGrammar:
         head_of={_cell(r, 1): _cell(r, 2) for r in of("head_of")},
         head_of_suffixes=tuple(_cell(r, 1) for r in of("head_of_suffix")),
         head_of_units=tuple(_cell(r, 1) for r in of("head_of_unit")),
+        ranks=tuple(sorted((_cell(r, 1) for r in of("rank")), key=len, reverse=True)),
+        services=tuple(sorted((_cell(r, 1) for r in of("service")), key=len, reverse=True)),
+        stations=tuple(_cell(r, 1) for r in of("station")),
     )
 
 

@@ -153,8 +153,10 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         kind, level = kinds[i]
         p = verdicts[i].paragraph
         start, end = _unbulleted(p.start, p.text) if kind == "roster" else (p.start, p.end)
-        if kind == "heading" and level == 0:
+        if kind == "heading" and level == 0 and _reference_note(p.text):
             scope = None  # 「(参考)出席者」 after the numbered sections concerns the whole article
+        if kind == "heading" and level == 1:
+            scope = None  # a numbered section stands under the headline, not under the section before it
         own_scope = scope if scope is not None else headline_block
         blocks.append(Block(start=start, end=end, kind=kind, level=level,
                             scope=None if kind in ("headline", "dateline") else own_scope))
@@ -163,6 +165,20 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         if kind == "heading" and level in (0, 1):
             scope = len(blocks) - 1
     return tuple(blocks)
+
+
+def _bracketed_credit(text: str) -> bool:
+    """「(写真)握手する両大臣」: a line opened by a credit word in brackets is a caption, not a roster row."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    opened = re.match(r"^[(【\[]([^)】\]]{1,6})[)】\]]", normal)
+    return opened is not None and opened.group(1) in lexicon.furniture_terms().get("credit", ())
+
+
+def _reference_note(text: str) -> bool:
+    """「(参考)出席者」: a list heading marked as a note to the whole page (cues
+    ``reference_note``); an unmarked 「(出席者)」 lists the attendees of the section it stands in."""
+    normal = unicodedata.normalize("NFKC", text)
+    return any(word in normal for word in lexicon.cues("reference_note"))
 
 
 def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> bool:
@@ -193,7 +209,7 @@ def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[s
                 break
             if not w.reason.startswith(("no sentence punctuation", "bulleted line")):
                 break
-            if len(w.paragraph.text) > ROSTER_LINE_MAX_CHARS:
+            if len(w.paragraph.text) > ROSTER_LINE_MAX_CHARS or _bracketed_credit(w.paragraph.text):
                 break
             rows.append(j)
         if rows:

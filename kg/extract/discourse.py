@@ -37,7 +37,7 @@ def title_back_references(
             earlier = [
                 person for (index, start), person in seen
                 if (index, start) < (sentence.index, mention.start)
-                and person.title and (person.title == mention.text or person.title.endswith(mention.text))
+                and person.title and _same_post(person.title, mention.text)
             ]
             earlier = [p for p in earlier if p.key not in historical]
             if earlier:
@@ -47,6 +47,15 @@ def title_back_references(
                     person.evidence.append(ev)
                 found.append(PersonRef(person, mention, sentence))
     return found
+
+
+def _same_post(title: str, written: str) -> bool:
+    """Is the post ``written`` alone the person's ``title``, or its ending, also when one of them
+    is the shortened form of the other (統幕長 for 統合幕僚長, ``post_grammar.tsv``)?"""
+    short = lexicon.post_grammar().abbreviations
+    forms = {written, short.get(written, written)}
+    titles = {title} | {full for abbr, full in short.items() if title.endswith(abbr)}
+    return any(t == f or t.endswith(f) for t in titles for f in forms)
 
 
 def last_country_before(sentences: list[Sentence], sentence: Sentence, start: int) -> Optional[str]:

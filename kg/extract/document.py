@@ -50,7 +50,7 @@ from kg.extract.meetings import (
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
-from kg.extract.sections import name_aliases, rosters, split_sections
+from kg.extract.sections import discussion_speakers, name_aliases, rosters, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
 )
@@ -87,6 +87,7 @@ class DocumentExtraction(Extraction):
         labelled_delegations(self, refs)
         split_sections(self, refs)
         rosters(self, refs)
+        discussion_speakers(self, refs)
         anonymous_talks(self)
         name_aliases(self)
         institutions = collect_institutions(self, people)
@@ -188,6 +189,8 @@ def collect_meetings(ex: Extraction) -> None:
                 merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
                 info = merged
             date = meeting_date(sentence, m, published, focus_date)
+            if m.generic and current is not None and info.get("identity") == current.identity and (m.phrase or m.text) in lexicon.cues("sub_session"):
+                date = current.date  # 「4日のセッションには」: a day of the meeting being reported, not another meeting
             status = meeting_status(sentence, m, date, published)
             if is_closing(sentence, m):
                 date = None  # 「18日、3日間の日程を終えて閉幕した」: the last day, not the meeting's date

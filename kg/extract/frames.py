@@ -57,13 +57,14 @@ RULES = {
     "quoted_report": "an identified speaker reporting in a quotation that he held the meeting",
     "unwritten_subject": "a verb of attending with no subject written: the topic of the sentences before",
     "invited_guest": "the guest a host invites to the meeting (B を招いて…夕食会を開催した)",
+    "discussion_speaker": "a delegate speaking in a numbered section of a readout (議論の概要: A大臣は…を提案した)",
 }
 UNMEASURED = 0.5
 RULE_CONFIDENCE = {rule: getattr(lexicon.rule_confidence().get(rule), "confidence", UNMEASURED) for rule in RULES}
 
 
 # Posts whose holders lead or join delegations (not spokespeople, press or researchers).
-_DELEGATE_KINDS = {"head", "minister", "vice_minister", "senior", "diplomat", "military"}
+DELEGATE_KINDS = {"head", "minister", "vice_minister", "senior", "diplomat", "military"}
 
 
 _AFTER_ANY_MEETING = lexicon.construction_pattern("after_any_meeting")
@@ -591,7 +592,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
             with_delegates = {r.meeting for r in ex.representations.values()}
             attended = [mt for mt in ex.meetings if mt.status == "held" and mt.key in with_delegates]
             meeting = same_day[-1] if same_day else (attended[-1] if attended else current)
-            if person.title_kind in _DELEGATE_KINDS and person.country in meeting.countries:
+            if person.title_kind in DELEGATE_KINDS and person.country in meeting.countries:
                 represent(ex, person, meeting, person.country, sentence, "remarks_after_meeting", None)
 
 

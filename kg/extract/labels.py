@@ -24,7 +24,7 @@ from kg.extract.state import Extraction, Meeting, PersonRef
 _GAP = re.compile(r"[\s、,，:：]*")
 # what may stand before a label: the start of the text, punctuation, or a particle closing
 # the phrase before it (「会談には日本側から…」)
-_BEFORE = set(" \u3000、,，。:：;；()（）「」『』【】[]・/／") | set(lexicon.construction_words("label_before"))
+_BEFORE = set(" \t\u3000、,，。:：;；()（）「」『』【】[]・/／") | set(lexicon.construction_words("label_before"))
 
 
 class Label(NamedTuple):
@@ -34,10 +34,11 @@ class Label(NamedTuple):
     code: Optional[str]  # the country written (side == "country")
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _pattern(spaced: bool = False) -> re.Pattern:
     """One alternation of every label form of ``side_labels.tsv``, longest first; group
-    ``country`` holds the country form written, and the group name of the row's side is set."""
+    ``country`` holds the country form written, and the group name of the row's side is set.
+    ``spaced``: a label that opens a roster row ends in a space instead (「日本側　A審議官」)."""
     forms = [f for f, _ in lexicon.country_forms_longest_first()]
     long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
     any_forms = "|".join(re.escape(f) for f in forms)
@@ -53,11 +54,15 @@ def _pattern() -> re.Pattern:
             ]
             return "|".join(sorted(pieces, key=len, reverse=True))
         ends = [re.escape(e) if e != ":" else "[:：]" for e in endings if e]
-        # a colon, an ending (から, より), or the label in brackets: 「(日本側)A大臣」「【先方】B大臣」
-        alternatives.append(
-            f"(?P<{side}_{k}>(?:{head_re('')})(?:(?:{words})?[:：]|{'|'.join(ends)})"
-            f"|{_OPEN}(?:{head_re('b')})(?:{words})?{_CLOSE})"
-        )
+        # a colon, an ending (から, より), or the label in brackets: 「(日本側)A大臣」「【先方】B大臣」;
+        # ``spaced``: a space or tab closes the label instead
+        if spaced:
+            alternatives.append(f"(?P<{side}_{k}>(?:{head_re('')})(?:[ \t\u3000]+))")
+        else:
+            alternatives.append(
+                f"(?P<{side}_{k}>(?:{head_re('')})(?:(?:{words})?[:：]|{'|'.join(ends)})"
+                f"|{_OPEN}(?:{head_re('b')})(?:{words})?{_CLOSE})"
+            )
     return re.compile("|".join(alternatives))
 
 
@@ -71,7 +76,15 @@ def find_labels(sentence: "Sentence") -> list[Label]:
     text = doc_text(doc)
     starts = {m.start for m in sentence.mentions if m.label == "PERSON"}
     found = []
-    for match in _pattern().finditer(text, sentence.span.start_char, sentence.span.end_char):
+    matches = list(_pattern().finditer(text, sentence.span.start_char, sentence.span.end_char))
+    if sentence.kind == "roster" and not matches:
+        # a roster row whose labels a space or tab closes (「日本側　A審議官」「日本<TAB>局長<TAB>A<TAB>米国<TAB>…」):
+        # at the row's start or after a space
+        matches = [
+            m for m in _pattern(spaced=True).finditer(text, sentence.span.start_char, sentence.span.end_char)
+            if m.start() == sentence.span.start_char or not text[m.start() - 1].strip()
+        ]
+    for match in matches:
         if match.start() > sentence.span.start_char and text[match.start() - 1] not in _BEFORE:
             continue
         after = _GAP.match(text, match.end()).end()
@@ -87,9 +100,12 @@ def find_labels(sentence: "Sentence") -> list[Label]:
 
 def label_meeting(ex: "Extraction", sentence: "Sentence") -> Optional["Meeting"]:
     """The meeting a list in ``sentence`` reports: the last held meeting named in it, else the one in focus."""
-    held = [mt for _, mt in ex.sentence_meetings(sentence) if mt.status == "held"]
+    named = ex.sentence_meetings(sentence)
+    held = [mt for _, mt in named if mt.status == "held"]
     if held:
         return held[-1]
+    if any(not m.generic for m, _ in named):
+        return None  # the list is about the meeting this sentence names, which was not held
     return ex.current.get(sentence.index) or (ex.current.get(sentence.index - 1) if sentence.index > 0 else None)
 
 

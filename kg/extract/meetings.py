@@ -189,6 +189,9 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
             return running
         return None
+    following = _following_day(text, chosen, running)
+    if following is not None:
+        return following
     anchor = None
     for m in dates:
         if m.start < chosen.start and explicit_year(m.text):
@@ -247,6 +250,21 @@ def _partner_phrase(between: str) -> bool:
 def _time_of_day(text: str, start: int) -> bool:
     """Whether a part of the day (cues ``time_of_day``) is written at ``start`` (「…の夕刻」)."""
     return any(text.startswith(cue, start) for cue in lexicon.cues("time_of_day"))
+
+
+def _following_day(text: str, date: DomainMention, running: Optional[str]) -> Optional[str]:
+    """「翌24日」 (cues ``next_day``) after the story's day 2018-02-23: the 24th after that day,
+    in its month or the next (not the 24th of a month counted back from publication)."""
+    day = lexicon.construction_pattern("day_of_month").match((date.expression or date.text).strip())
+    if day is None or running is None or len(running) != 10 or not any(
+        text[: date.start].endswith(cue) for cue in lexicon.cues("next_day")
+    ):
+        return None
+    n = int(unicodedata.normalize("NFKC", day.group(1)))
+    year, month, current = (int(x) for x in running.split("-"))
+    if n <= current:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return f"{year:04d}-{month:02d}-{n:02d}"
 
 
 def date_elsewhere(text: str, end: int) -> bool:

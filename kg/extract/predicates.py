@@ -135,6 +135,8 @@ def headline_style_end(token) -> bool:
     if any(mark in doc.text for mark in "。！？!?"):
         return False
     chain = predicate_chain(token) if token.pos_ == "VERB" else [token]
+    if not any(t.pos_ == "ADP" or t.text == "、" for t in doc[: chain[0].i]):
+        return False  # a bare name with nothing said of it (a heading 「1 防衛相会談」) reports nothing
     after = chain[-1].i + 1
     return after >= len(doc) or not doc[after].text.strip() or doc[after].text in "(（、"
 
@@ -172,6 +174,11 @@ def is_past(pred) -> bool:
                 end += 1
             if past_marker(pred.doc[end - 1]):
                 return True
+        if pred.dep_ == "dep":
+            # the parser left the continuative clause unattached (「会談を行い、引き続き昼食会を
+            # 行ったところ、」): it takes the tense of the next predicate that carries one
+            following = next_finite_predicate(pred, after)
+            return following is not None and any(past_marker(t) for t in predicate_chain(following)[1:])
         if pred.dep_ not in ("advcl", "conj"):
             return False
     if pred.dep_ in ("advcl", "conj") and pred.head.i != pred.i:
@@ -191,6 +198,18 @@ def is_past(pred) -> bool:
         root_chain = predicate_chain(token)
         return any(past_marker(t) for t in root_chain[1:])
     return False
+
+
+def next_finite_predicate(pred, start: int):
+    """The first verb from token ``start`` to the end of ``pred``'s sentence that an auxiliary
+    follows (a verb without one — an adverbial 「引き続き」, another continuative — is skipped)."""
+    doc = pred.doc
+    for token in doc[start : pred.sent.end]:
+        if token.text == "。":
+            break
+        if token.pos_ == "VERB" and len(predicate_chain(token)) > 1:
+            return token
+    return None
 
 
 def is_verbal(doc: Doc, m: DomainMention) -> bool:

@@ -9,7 +9,8 @@ from typing import Optional
 
 from kg import lexicon
 from kg.components import doc_text
-from kg.extract.frames import represent
+from kg.extract.frames import DELEGATE_KINDS, represent
+from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
 from kg.extract.state import Extraction, Meeting, PersonRef
@@ -40,8 +41,17 @@ def _in_section(ex: "Extraction", sentence: "Sentence", heading: int) -> bool:
 
 
 def main_meeting(ex: "Extraction") -> Optional[Meeting]:
-    """The meeting the article reports: the held meeting most people took part in (the first on ties)."""
-    counts = {m.key: 0 for m in ex.meetings if m.status == "held" and m.parent is None}
+    """The meeting the article reports: the held meeting its headline names, else the held
+    meeting most people took part in (the first on ties)."""
+    sections = {m.key for m in ex.section_meetings.values()}
+    counts = {m.key: 0 for m in ex.meetings if m.status == "held" and m.parent is None and m.key not in sections}
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    if headline is not None:
+        words = unicodedata.normalize("NFKC", headline_name(ex.article.text[headline.start : headline.end]))
+        named = [m for m in ex.meetings if m.key in counts and len(m.forum) >= 4
+                 and unicodedata.normalize("NFKC", m.forum) in words]
+        if len(named) == 1:
+            return named[0]
     for rep in ex.representations.values():
         if rep.meeting in counts:
             counts[rep.meeting] += 1
@@ -62,7 +72,9 @@ def section_meeting(ex: "Extraction", sentence: "Sentence") -> Optional[Meeting]
 
 
 def _meal_or_session(words: str) -> Optional[str]:
-    """``session`` or ``meal`` when the heading words name a session (少人数会合) or a meal (夕食会)."""
+    """``session`` or ``meal`` when the heading words name a session (少人数会合) or a meal (夕食会),
+    written with or without a middle dot (ワーキング・ランチ)."""
+    words = words.replace("・", "")
     if any(w in words for w in lexicon.cues("session")):
         return "session"
     if any(w in words for w in lexicon.cues("sub_session")):
@@ -71,7 +83,8 @@ def _meal_or_session(words: str) -> Optional[str]:
 
 
 def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
-    """「2 首脳夕食会」 with its own attendee list under it (「日本側から…が同席した」) is a meeting
+    """「2 首脳夕食会」 with its own attendee list under it (「日本側から…が同席した」, or a roster
+    under 「(出席者)」 in the section) is a meeting
     of its own: the facts read in its section go to it (a session's also stay with the main
     meeting, whose part it is; a meal's leave it). A meal only mentioned beside the meeting,
     without a heading and list of its own, stays the main meeting's."""
@@ -90,7 +103,8 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             (key, rep) for key, rep in ex.representations.items()
             if rep.meeting == main.key and any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)
         ]
-        if not any(rep.rule in _LISTED_RULES for _, rep in facts):
+        roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
+        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts):
             continue
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=words, identity=f"section:{words}", kind=main.kind,
                           date=main.date, place=main.place, countries=list(main.countries), status="held",
@@ -166,6 +180,45 @@ def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
     the words between the line's start (or the person before) and the person are one country form."""
     return lexicon.country_forms().get(unicodedata.normalize("NFKC", words).strip(" \u3000、,:：・-"))
+
+
+def discussion_speakers(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「2 議論の概要 (3) オランダのA外務大臣は、…を提案した」: in a numbered section of a
+    readout, a delegate (a post of a delegation, his country known) who opens a clause with は
+    or から and speaks there (``speech``/``discussion_act`` cues) spoke at the meeting of the
+    section: he took part. At a meeting of two parties only their people count."""
+    acts = lexicon.cues("speech") | lexicon.cues("discussion_act")
+    for ref in refs:
+        sentence, person = ref.sentence, ref.person
+        if sentence.kind != "body" or not _numbered_section(ex, sentence) or sentence.quoted(ref.mention.start, ref.mention.end):
+            continue
+        if person.title_kind not in DELEGATE_KINDS or not person.country or person.former:
+            continue
+        doc = sentence.doc
+        if not doc.text[ref.mention.end :].startswith(lexicon.construction_words("speaker_topic")):
+            continue
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the topic's predicate, the continuative clauses leading into it (「…を提案し、…支持された」)
+        # and the first predicate after the topic
+        own = predicate_of(span[-1])
+        preds = [own, next_predicate(sentence, span)] + [t for t in own.children if t.dep_ in ("advcl", "conj") and t.i > span.end]
+        if not any(p is not None and (p.lemma_ in acts or lexical(p).lemma_ in acts) for p in preds):
+            continue
+        meeting = section_meeting(ex, sentence)
+        if meeting is None or meeting.status != "held":
+            continue
+        two_parties = meeting.kind == "bilateral" or (meeting.countries_from_text and len(meeting.countries) <= 2)
+        if two_parties and person.country not in meeting.countries:
+            continue
+        represent(ex, person, meeting, person.country, sentence, "discussion_speaker", None)
+
+
+def _numbered_section(ex: "Extraction", sentence: "Sentence") -> bool:
+    """Does ``sentence`` stand under a numbered heading (not in the lead paragraph)?"""
+    blocks = ex.article.blocks
+    return any(blocks[i].kind == "heading" and blocks[i].level == 1 for i in _scopes(ex, sentence.section))
 
 
 def name_aliases(ex: "Extraction") -> None:

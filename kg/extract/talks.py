@@ -257,6 +257,8 @@ def topic_over(doc, ref: PersonRef, own, pred) -> bool:
     if doc_text(doc)[ref.mention.end : ref.mention.end + 1] != "は" or pred.idx < ref.mention.end:
         return False
     return bool({h.i for h in [own, *coordinated_heads(own)]} & {h.i for h in coordinated_heads(pred)})
+
+
 def headline_clause(doc, mention: DomainMention, pred) -> bool:
     """「12月3日　A長官、B大臣と電話会談　協力を確認」: in headline style the parser may hang the
     talks word on the next headline; a person between the item's blank and the talks word,
