@@ -6,8 +6,10 @@ ResolvedGraph always gives the same set of triples. Never imports spaCy.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, Optional
 from pathlib import Path
@@ -286,21 +288,82 @@ def to_graph(resolved: ResolvedGraph) -> Graph:
     (E404) for a malformed date and (E405) for a confidence outside [0, 1].
     """
     m = _Mapper(resolved)
-    for c in resolved.countries:
-        m.country(c.code)
-    for d in resolved.documents:
-        m.map_document(d)
-    for i in resolved.institutions:
-        m.map_institution(i)
-    for p in resolved.people:
-        m.map_person(p)
-    for f in resolved.forums:
-        m.map_forum(f)
-    for mt in resolved.meetings:
-        m.map_meeting(mt)
-    for r in resolved.representations:
-        m.map_representation(r)
+    _map_records(m, resolved)
     return m.g
+
+
+def _map_records(m: _Mapper, records: ResolvedGraph) -> None:
+    for c in records.countries:
+        m.country(c.code)
+    for d in records.documents:
+        m.map_document(d)
+    for i in records.institutions:
+        m.map_institution(i)
+    for p in records.people:
+        m.map_person(p)
+    for f in records.forums:
+        m.map_forum(f)
+    for mt in records.meetings:
+        m.map_meeting(mt)
+    for r in records.representations:
+        m.map_representation(r)
+
+
+# ---------------------------------------------------------------- per partition
+
+
+def context_of(resolved: ResolvedGraph) -> ResolvedGraph:
+    """What mapping one record needs to know of all the others: every person, institution,
+    forum and meeting without its evidence (labels, forums, dates, parts), the document
+    ids and the countries; no representation. ``to_ntriples`` of a part of ``resolved``
+    with this context gives the triples ``to_graph`` gives for that part."""
+    def bare(records):
+        return tuple(replace(r, evidence=()) for r in records)
+
+    return ResolvedGraph(
+        documents=tuple(Document(d.doc_id, None, None, None, None, "") for d in resolved.documents),
+        countries=resolved.countries,
+        people=bare(resolved.people),
+        institutions=bare(resolved.institutions),
+        forums=resolved.forums,
+        meetings=bare(resolved.meetings),
+    )
+
+
+def to_ntriples(context: ResolvedGraph, part: ResolvedGraph) -> list[str]:
+    """The triples of the records of ``part`` as sorted, unique N-Triples lines (no line
+    ends), links and labels looked up in ``context`` (``context_of`` of the whole graph).
+
+    The union of the lines of the parts of a graph is the set of triples of ``to_graph``
+    (a country or document node named by several parts is written by each: merging
+    drops the repeats), so ``merge_ntriples`` of the parts gives the same Turtle."""
+    m = _Mapper(context)
+    _map_records(m, part)
+    text = m.g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return sorted({line for line in text.splitlines() if line.strip()})
+
+
+def merge_ntriples(chunks: Iterable[list[str]]) -> Graph:
+    """One graph from sorted N-Triples chunks (``to_ntriples``): merged in order, each
+    line once, whatever the partition, so the graph (and its Turtle) is deterministic."""
+    g = Graph()
+    bind_prefixes(g)
+    batch: list[str] = []
+    previous = None
+    for line in heapq.merge(*chunks):
+        if line == previous:
+            continue
+        previous = line
+        batch.append(line)
+        if len(batch) >= _PARSE_LINES:
+            g.parse(data="\n".join(batch), format="nt")
+            batch = []
+    if batch:
+        g.parse(data="\n".join(batch), format="nt")
+    return g
+
+
+_PARSE_LINES = 50_000
 
 
 def load_graph(ttl_path: Path | str) -> rdflib.Graph:

@@ -563,11 +563,12 @@ def _resolve_meetings(
     sides: dict[MentionId, set[str]],
     published: dict[str, Optional[str]],
     attendees: dict[MentionId, frozenset[str]],
+    map_sessions=None,
 ) -> tuple[list[Meeting], dict[MentionId, str]]:
     """One record per session; slug ``{forum}-{ordinal}``, else ``{forum}-{date}``, else
     ``{forum}-{document}``."""
     entries = []
-    for members in cluster_sessions(meetings, forum_of, published, attendees):
+    for members in cluster_sessions(meetings, forum_of, published, attendees, map_sessions):
         mentions = [meetings[m] for m in members]
         forum = forum_of[members[0]]
         ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
@@ -639,11 +640,12 @@ def _check_facts(facts: list[DocumentFacts]) -> None:
                 )
 
 
-def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
+def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) -> ResolvedGraph:
     """Merge per-article facts into one record per real-world entity, sorted by slug.
 
-    ``map_components`` runs person linkage per component of blocking keys elsewhere
-    (``kg.scale.components_on(client)``: on a Dask cluster); the result is the same."""
+    ``map_components`` runs person linkage per component of blocking keys elsewhere, and
+    ``map_sessions`` session clustering per forum (``kg.scale.components_on(client)`` and
+    ``kg.scale.sessions_on(client)``: on a Dask cluster); the result is the same."""
     facts = sorted(facts, key=lambda f: f.article.doc_id)
     _check_facts(facts)
     people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
@@ -694,7 +696,7 @@ def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
     published = {f.article.doc_id: f.article.published for f in facts}
     resolved_meetings, meeting_slug_of = _resolve_meetings(
         sessions_reported, forum_of, {f.slug: f.label for f in forums}, sides, published,
-        {mid: frozenset(people) for mid, people in attendees.items()},
+        {mid: frozenset(people) for mid, people in attendees.items()}, map_sessions,
     )
     part_meetings, part_slug_of = _resolve_parts(
         parts, meetings, {m.slug: m for m in resolved_meetings}, meeting_slug_of, sides
