@@ -12,7 +12,8 @@ never linked to each other, run on the workers.
 - **RDF** (``graph_on``): the resolved records are cut into partitions; each partition is
   mapped to sorted N-Triples on a worker (``kg.rdf.to_ntriples``, links and labels looked
   up in ``kg.rdf.context_of``: every record without its evidence, scattered once) and the
-  chunks are merged in order into one graph (``kg.rdf.merge_ntriples``).
+  chunks are merged into one graph as they arrive (``kg.rdf.merge_ntriples``; the Turtle
+  writer sorts the triples, so the bytes do not depend on the order).
 
 Every step gives what the local path gives, hence the same Turtle bytes
 (``tests/test_resolve_dask.py``). See docs/distributed.md (Resolution).
@@ -111,4 +112,15 @@ def graph_on(client: Any, resolved: ResolvedGraph, size: int = PARTITION_RECORDS
 
     context = client.scatter(context_of(resolved), broadcast=True)
     futures = client.map(_map_partition, partitions(resolved, size), context=context, pure=False)
-    return merge_ntriples(client.gather(futures))
+    return merge_ntriples(_results_as_completed(futures))
+
+
+def _results_as_completed(futures):
+    """Each future's result as it finishes, released from the cluster once taken (the build
+    process holds one partition's chunk at a time, besides the graph it is merged into)."""
+    from dask.distributed import as_completed
+
+    for future in as_completed(futures):
+        result = future.result()
+        future.release()
+        yield result
