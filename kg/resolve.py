@@ -251,6 +251,7 @@ class _InstitutionKeys:
         self.known = {normalise_name(n) for n in known_names} | set(self.entries)
         self.display_names = {normalise_name(e.name): [e.name] for es in self.entries.values() for e in es}
         self.prefixes = sorted(lexicon.country_forms().items())
+        self.memo: dict[tuple[str, Optional[str]], tuple[Optional[str], str]] = {}
 
     def entry(self, name: str, country: Optional[str]) -> Optional[lexicon.InstitutionEntry]:
         """The lexicon entry a normalised name stands for in ``country``, if any."""
@@ -264,6 +265,14 @@ class _InstitutionKeys:
         return ((country or entry.country), normalise_name(entry.name)) if entry else None
 
     def key(self, spelling: str, country: Optional[str]) -> tuple[Optional[str], str]:
+        """(country, canonical name) of a spelling written for ``country`` (memoised: every
+        person and representation looks its institution up)."""
+        found = self.memo.get((spelling, country))
+        if found is None:
+            found = self.memo[(spelling, country)] = self._key(spelling, country)
+        return found
+
+    def _key(self, spelling: str, country: Optional[str]) -> tuple[Optional[str], str]:
         name = normalise_name(spelling)
         found = self._lexicon(name, country)
         if found:
