@@ -332,11 +332,12 @@ def side_labels() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
 
 @dataclass(frozen=True)
 class Construction:
-    """One row of ``constructions.tsv``: a word set or a regular expression a rule reads, with a
-    made-up example it must match (checked by tests/test_lexicon_constructions.py)."""
+    """One row of ``constructions.tsv``: a word set, a regular expression or a token pattern
+    (read by kg.extract.token_patterns) a rule reads, with a made-up example it must match
+    (checked by tests/test_lexicon_constructions.py)."""
 
     name: str
-    kind: str  # words | regex
+    kind: str  # words | regex | tokens
     value: str  # words joined by |, or the regular expression
     example: str
 

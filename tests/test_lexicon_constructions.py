@@ -16,6 +16,8 @@ import pytest
 
 import kg
 from kg import lexicon
+from kg.extract import token_patterns
+from kg.extract.token_patterns import token_pattern
 
 PACKAGE = Path(kg.__file__).resolve().parent
 DATA = PACKAGE / "data"
@@ -34,8 +36,10 @@ CONSTRUCTION_ROWS = _raw_rows("constructions.tsv")
 def test_construction_row_matches_its_example(row):
     assert len(row) == 4, f"name, kind, value, example: {row}"
     name, kind, value, example = row
-    assert kind in ("words", "regex") and value and example.strip()
-    if kind == "regex":
+    assert kind in ("words", "regex", "tokens") and value and example.strip()
+    if kind == "tokens":
+        token_patterns.parse(value)  # well formed; its example is parsed below
+    elif kind == "regex":
         assert lexicon.construction_pattern(name).search(example), f"{name} finds nothing in its example"
     else:
         words = lexicon.construction_words(name)
@@ -47,10 +51,31 @@ def test_construction_names_are_unique():
     assert len(names) == len(set(names))
 
 
+TOKEN_ROWS = [r for r in CONSTRUCTION_ROWS if len(r) == 4 and r[1] == "tokens"]
+
+
+@pytest.mark.parametrize("row", TOKEN_ROWS, ids=[r[0] for r in TOKEN_ROWS])
+def test_token_pattern_matches_a_token_of_its_example(nlp, row):
+    """A token pattern is checked on its example parsed by the real pipeline."""
+    name, _, _, example = row
+    assert any(token_pattern(name).matches(t) for t in nlp(example)), f"{name} matches no token of its example"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["lemma", "colour=red", "lemma=@nowhere:x", "lemma=x ; sibling: text=y", "lemma=x ; child: text=y", "lemma=x ; prev text=y"],
+)
+def test_a_malformed_token_pattern_is_refused(value):
+    with pytest.raises(ValueError):
+        token_patterns.parse(value)
+
+
 def test_constructions_named_in_code_are_the_rows_of_the_table():
     asked = set()
     for path in PACKAGE.rglob("*.py"):
-        asked |= set(re.findall(r'construction_(?:words|pattern|regex)\("([a-z_]+)"\)', path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        asked |= set(re.findall(r'(?:construction_(?:words|pattern|regex)|token_pattern)\("([a-z_]+)"\)', source))
+    asked |= {name for r in TOKEN_ROWS for name in re.findall(r"@words:([a-z_]+)", r[2])}
     table = {r[0] for r in CONSTRUCTION_ROWS}
     assert asked - table == set(), "asked for but not in constructions.tsv"
     assert table - asked == set(), "rows no rule reads"

@@ -14,7 +14,7 @@ def title_back_references(
 ) -> list[PersonRef]:
     """「副大臣は12日、…首相と会談した」: a post written alone as a topic or subject, after a
     person holding it was named, refers back to that person: the story's own (the first named
-    with it), not one named as of another time (「安倍晋三首相(当時)」)."""
+    with it), not one named as of another time (「山川一郎首相(当時)」)."""
     found: list[PersonRef] = []
     seen = sorted((((r.sentence.index, r.mention.start), r.person) for r in refs), key=lambda x: x[0])
     historical = {

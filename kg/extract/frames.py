@@ -251,7 +251,7 @@ def meeting_as_setting(ex: Extraction, sentence: Sentence, refs: list[PersonRef]
     for ref in refs:
         if ref.mention.start < sentence.span.start_char or sentence.quoted(ref.mention.start, ref.mention.end):
             continue
-        # 「…で行われた安倍首相との会談で、」: the partner named with との on the meeting noun
+        # 「…で行われた山川首相との会談で、」: the partner named with との on the meeting noun
         partner = lexicon.construction_pattern("partner_of").match(text[ref.mention.end :]) and any(
             mn.start - ref.mention.end <= 6 and mn.start >= ref.mention.end and mt is meeting
             for mn, mt in ex.sentence_meetings(sentence)

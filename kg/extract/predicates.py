@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.extract.sentences import Sentence
+from kg.extract.token_patterns import token_pattern
 
 
 def predicate_of(token):
@@ -34,7 +35,7 @@ def through_since_clause(pred):
 
 def serves_as_head(pred) -> bool:
     """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
-    if pred.lemma_ not in lexicon.construction_words("serve_verb") or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+    if pred.i < 2 or not token_pattern("serving").matches(pred):
         return False
     before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("head"))
@@ -42,7 +43,7 @@ def serves_as_head(pred) -> bool:
 
 def serves_as_chair(pred) -> bool:
     """「議長を務めた」「進行役を務め」: the chair of a meeting takes part in it."""
-    if pred.lemma_ not in lexicon.construction_words("serve_verb") or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+    if pred.i < 2 or not token_pattern("serving").matches(pred):
         return False
     before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("chair"))
@@ -50,16 +51,14 @@ def serves_as_chair(pred) -> bool:
 
 def says_gathered(pred) -> bool:
     """「顔をそろえた」「顔を合わせた」: people met (not 「顔を見せた」 at a reception)."""
-    return pred.pos_ == "VERB" and pred.lemma_ in lexicon.cues("gathered_verb") and any(
-        c.dep_ == "obj" and c.lemma_ in lexicon.cues("gathered") for c in pred.children
-    )
+    return token_pattern("gathered").matches(pred)
 
 
 def takes_part(pred) -> bool:
     """Does the predicate say its subject took part (出席, 参加, 会談をした, gathered)?"""
     if pred.lemma_ == "する":
         # 「立ち話をした」「懇談をした」: a meeting word as the object of the light verb
-        return any(c.dep_ == "obj" and c.lemma_ in lexicon.meeting_kinds() for c in pred.children)
+        return token_pattern("meeting_as_object").matches(pred)
     return pred.lemma_ in lexicon.cues("participation") or says_gathered(pred)
 
 
