@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     rows = []
     paths = ["local"] if args.no_dask else ["dask"] if args.only_dask else ["local", "dask"]
     header = f"{'path':<7}{'articles':>9}{'seconds':>9}{'ms/art':>8}{'ratio':>7}{'CPU ms/art':>11}{'ratio':>7}{'peak MB':>9}{'people':>8}"
-    print(header + ("" if not args.rdf else f"{'rdf s':>8}{'rdf ms/art':>11}{'triples':>10}{'peak MB':>9}"))
+    print(header + ("" if not args.rdf else f"{'rdf s':>8}{'rdf ms/art':>11}{'CPU ms/art':>11}{'triples':>10}{'peak MB':>9}"))
     first: dict[str, tuple[float, float]] = {}
     for path in paths:
         for n in args.sizes:
@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
             line = (f"{path:<7}{n:>9}{row['seconds']:>9.1f}{per:>8.3f}{row['ratio']:>6.2f}×{cpu_per:>11.3f}"
                     f"{row['cpu_ratio']:>6.2f}×{row['maxrss_mb']:>9}{row['people']:>8}")
             if args.rdf:
-                line += (f"{row['rdf_seconds']:>8.1f}{row['rdf_seconds'] / n * 1000:>11.3f}{row['triples']:>10}"
+                line += (f"{row['rdf_seconds']:>8.1f}{row['rdf_seconds'] / n * 1000:>11.3f}"
+                         f"{row['rdf_cpu'] / n * 1000:>11.3f}{row['triples']:>10}"
                          f"{row['rdf_maxrss_mb']:>9}")
             print(line, flush=True)
     for path in paths:
