@@ -61,7 +61,9 @@ def section_meeting(ex: "Extraction", sentence: "Sentence") -> Optional[Meeting]
 
 
 def _meal_or_session(words: str) -> Optional[str]:
-    """``session`` or ``meal`` when the heading words name a session (少人数会合) or a meal (夕食会)."""
+    """``session`` or ``meal`` when the heading words name a session (少人数会合) or a meal (夕食会,
+    ワーキング・ディナー written with or without 「・」)."""
+    words = words.replace("・", "")
     if any(w in words for w in lexicon.cues("session")):
         return "session"
     if any(w in words for w in lexicon.cues("sub_session")):
@@ -78,8 +80,8 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
     if main is None:
         return
     for index, block in enumerate(ex.article.blocks):
-        if block.kind != "heading" or block.level != 1:
-            continue
+        if block.kind != "heading" or block.level not in (1, 2):
+            continue  # (「2 夕食会」 and 「(2) 夕食会」 under a numbered section)
         words = heading_words(ex.article.text[block.start : block.end])
         what = _meal_or_session(words)
         if what is None:
