@@ -114,8 +114,10 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
     a numbered short line followed by article text is a heading, a line labelled by side is
     a roster, and the short lines under a heading with a list word (出席者) are a roster
     too. ``headline_at``/``dateline_at`` are the indexes of the headline and dateline lines.
-    Each block's ``scope`` is the index (in the result) of the nearest level-1 heading
-    (or unnumbered list heading) above it, else of the headline."""
+    Each block's ``scope`` is the index (in the result) of the nearest level-2 heading
+    under the current level-1 one, else of the nearest level-1 heading (or unnumbered list
+    heading) above it, else of the headline; a level-2 heading stands in the scope of its
+    level-1 heading."""
     kept = [i for i, v in enumerate(verdicts) if v.kept]
     if not kept:
         return ()
@@ -148,6 +150,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
     _list_rosters(verdicts, kinds, last)
     blocks: list[Block] = []
     scope: Optional[int] = None
+    sub: Optional[int] = None  # the level-2 heading (「(2) 夕食会」) under the level-1 scope
     headline_block: Optional[int] = None
     for i in sorted(kinds):
         kind, level = kinds[i]
@@ -157,13 +160,17 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
             scope = None  # 「(参考)出席者」 after the numbered sections concerns the whole article
         if kind == "heading" and level == 1:
             scope = None  # a numbered section stands under the headline, not under the section before it
-        own_scope = scope if scope is not None else headline_block
+        if kind == "heading" and level in (0, 1, 2):
+            sub = None
+        own_scope = sub if sub is not None else scope if scope is not None else headline_block
         blocks.append(Block(start=start, end=end, kind=kind, level=level,
                             scope=None if kind in ("headline", "dateline") else own_scope))
         if kind == "headline":
             headline_block = len(blocks) - 1
         if kind == "heading" and level in (0, 1):
             scope = len(blocks) - 1
+        if kind == "heading" and level == 2:
+            sub = len(blocks) - 1
     return tuple(blocks)
 
 

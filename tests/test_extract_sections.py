@@ -86,3 +86,20 @@ def test_extract_sections_title_reference_and_rosters_with_list_word(facts_of_pa
     assert {f for _, _, f in got} == {"日英外務・防衛閣僚会合"}
     meeting = next(m for m in meetings.values() if m.forum == "日英外務・防衛閣僚会合")
     assert "2+2" in meeting.forum_aliases
+
+
+MEAL_LEVEL_2 = """日ペルー首脳会談
+1 会談の概要
+(1) 首脳会談
+ 5月3日、山口花子内閣総理大臣は、ペルーのホセ・ルナ大統領と首脳会談を行いました。
+(2) ワーキング・ディナー
+ 会談後、山口総理はルナ大統領とワーキング・ディナーを行いました。日本側から森川健内閣官房副長官、ペルー側からアナ・ディアス外務大臣が同席しました。
+"""
+
+
+def test_extract_sections_meal_under_a_level_2_heading_is_its_own_meeting(facts_of_page):
+    # 「(2) ワーキング・ディナー」 under a numbered section scopes its paragraph like 「2 夕食会」
+    got, _ = _facts(facts_of_page(MEAL_LEVEL_2, published="2024-06-01"))
+    meal = {(n, s) for n, s, f in got if "ディナー" in f}
+    assert {("森川健", "JP"), ("アナ・ディアス", "PE")} <= meal
+    assert not {(n, s) for n, s, f in got if "ディナー" not in f} & {("森川健", "JP"), ("アナ・ディアス", "PE")}

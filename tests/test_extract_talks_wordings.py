@@ -2,7 +2,7 @@
 verb (「…と約1時間にわたり会談し」「…について」: its verb is no predicate of its own), a topic
 (は) over every clause of its sentence (「AはXを訪問し、Bと会談した上で…発表した」), the place
 of a visit written 「訪問先の/滞在中の X で」, and the same talks written in the other forms
-(との間で, を迎えて, 会談を実施, 会談に臨んだ, passive of the noun, foreign subject). Made-up
+(との間で, を迎えて, 会談を実施, 会談に臨んだ, passive of the noun, foreign subject, 「B氏(外務大臣)」). Made-up
 sentences; each table row is one wording."""
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ CASES = [
     ("大西五郎防衛大臣は5月2日、出張先のフィリピンでホセ・レイエス国防相と会った。", {("大西五郎", "JP"), ("ホセ・レイエス", "PH")}),
     # a place named by an institution without its country: the country visited just before
     ("村瀬一郎外務大臣は3日、チリを訪れた。同日、大統領府でホセ・ルナ大統領と会談した。", {A, ("ホセ・ルナ", "CL")}),
+    # a 氏-name with its post in brackets after it is a person of that post
+    ("村瀬一郎外務大臣は3日、ブラジルのカルロス・ベガ氏(外務大臣)と会談しました。", {A, B}),
+    ("村瀬一郎外務大臣は3日、カルロス・ベガ氏（ブラジル外務大臣）と会談しました。", {A, B}),
+    ("村瀬一郎外務大臣は3日、カルロス・ベガ氏(62)と会談した。", set()),
     # other wordings of the same talks (these held before; kept as the table of the construction)
     ("村瀬一郎外務大臣は3日、来日したブラジルのカルロス・ベガ外相との間で会談を行った。", {A, B}),
     ("村瀬一郎外務大臣は3日、ブラジルのカルロス・ベガ外相を外務省に迎えて会談した。", {A, B}),

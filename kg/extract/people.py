@@ -136,7 +136,8 @@ def looks_foreign_in_japanese(person: "Person") -> bool:
 
 
 def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMention:
-    """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name."""
+    """「米国務省報道官のマーク・ブラウン氏」: a title written before 「の」 and a 氏-name; or in
+    brackets right after it (「マーク・ブラウン氏(米国務省報道官)」)."""
     text = doc_text(sentence.doc)
     named = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON" and m is not mention]
     before = [
@@ -146,7 +147,7 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
         and (text[m.end : mention.start] == "の" or not any(s <= m.start and m.end <= e for s, e in named))
     ]
     if not before:
-        return mention
+        return _bracketed_post(text, mention) or mention
     title = before[-1]
     entry = lexicon.titles().get(title.text)
     chunk = [m for m in sentence.mentions if m.end <= title.end and m.start >= title.start - 20 and m.label in ("INSTITUTION", "COUNTRY")]
@@ -166,6 +167,27 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
         country=country or (institution_country(institution) if institution else None) or None,
         institution=institution or None,
     )
+
+
+def _bracketed_post(text: str, mention: DomainMention) -> Optional[DomainMention]:
+    """「ルイス・ソト氏(ペルー外務大臣)」「A氏(外務次官)」: the post in brackets right after a
+    氏-name ([前/元][country]post, a known title core at its end), or None."""
+    if text[mention.end : mention.end + 1] not in ("(", "（"):
+        return None
+    inner = re.match(r"[(（]([^()（）]{1,20})[)）]", text[mention.end :])
+    if inner is None:
+        return None
+    post = inner.group(1).strip()
+    former = next((p for p, meaning in lexicon.title_prefixes().items() if post.startswith(p) and meaning == "former"), None)
+    post = post[len(former) :] if former else post
+    country = next(((f, c) for f, c in lexicon.country_forms_longest_first() if len(f) >= 2 and post.startswith(f)), None)
+    post = post[len(country[0]) :] if country else post
+    core = title_core(post)
+    entry = lexicon.titles().get(core) if core else None
+    if entry is None or entry.kind == "honorific" or not post.endswith(core):
+        return None
+    return replace(mention, title=post, title_kind=entry.kind, official=entry.official and not former,
+                   former=bool(former), country=country[1] if country else None)
 
 
 def propagate_list_countries(refs: list[PersonRef]) -> None:

@@ -92,8 +92,8 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
     if main is None:
         return
     for index, block in enumerate(ex.article.blocks):
-        if block.kind != "heading" or block.level != 1:
-            continue
+        if block.kind != "heading" or block.level not in (1, 2):
+            continue  # (「2 夕食会」 and 「(2) 夕食会」 under a numbered section)
         words = heading_words(ex.article.text[block.start : block.end])
         what = _meal_or_session(words)
         if what is None:
