@@ -103,3 +103,20 @@ def test_extract_ministers_meeting_of_a_summit_is_not_the_summit(facts_of, text,
     if expected[0][1] != "summit":
         assert all(d != expected[0][2] for _, kind, d in got if kind == "summit")
     assert set(expected[1:]) <= set(got)
+
+
+# a meeting named by its subject and held at an international body written as its setting is the
+# body's meeting, the subject's name kept as an alias (text, expected (forum, aliases, countries))
+AT_A_BODY = [
+    ("とりわけ2日には、国連安保理においてシリア情勢に関する閣僚会合が開かれた。",
+     ("国連安保理閣僚会合", ("シリア情勢に関する閣僚会合",), ("UN",))),
+    ("5日、国際原子力機関(IAEA)で核安全に関する閣僚会合が開催された。",
+     ("国際原子力機関閣僚会合", ("核安全に関する閣僚会合",), ("UN",))),  # (the body's country in institutions.tsv)
+    ("2日、東京で海洋協力に関する閣僚会合が開かれた。", ("海洋協力に関する閣僚会合", (), ())),
+]
+
+
+@pytest.mark.parametrize("text,expected", AT_A_BODY)
+def test_extract_subject_meeting_at_a_body_is_the_bodys(facts_of, text, expected):
+    (meeting,) = facts_of(text, "2031-05-06").meetings
+    assert (meeting.forum, meeting.forum_aliases, meeting.countries) == expected

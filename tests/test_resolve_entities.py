@@ -288,6 +288,11 @@ def test_resolve_institution_label_drops_country_prefix():
         ("日米韓防衛相会談", (frozenset({"JP", "US", "KR"}), "国防相")),
         ("米国フィリピン首脳会談", (frozenset({"US", "PH"}), "首脳")),
         ("日程調整会議", (None, "日程調整")),
+        # one session named two ways: 2+2 by its long name, a body by its names, 閣僚級 = 閣僚
+        ("日露外務・防衛閣僚協議", (frozenset({"JP", "RU"}), "2+2")),
+        ("国連安保理閣僚会合", (None, "安保理閣僚")),
+        ("安保理閣僚級会合", (None, "安保理閣僚")),
+        ("国連安全保障理事会閣僚級会合", (None, "安保理閣僚")),
     ],
 )
 def test_resolve_forum_key(text, expected):

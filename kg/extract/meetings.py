@@ -239,6 +239,22 @@ def partner_before(ex: Extraction, sentence: Sentence, m: DomainMention) -> Opti
     return None
 
 
+def setting_body(sentence: Sentence, m: DomainMention) -> Optional[DomainMention]:
+    """The international body a meeting is held at, written as its setting right before the
+    meeting's words (「国連安保理において…閣僚会合が」「国連総会で…首脳会合が」), or None."""
+    text = doc_text(sentence.doc)
+    for x in sentence.mentions:
+        if x.label != "INSTITUTION" or x.kind != "intl_org" or x.end > m.start or m.start - x.end > 30:
+            continue
+        # (an acronym in brackets may follow the name: 「国際原子力機関(IAEA)で」)
+        skip = re.match(r"[)）]|[(（][^)）]{1,10}[)）]", text[x.end : x.end + 12])
+        at = x.end + (skip.end() if skip else 0)
+        setting = lexicon.construction_pattern("meeting_setting").match(text[at : at + 4])
+        if setting and not re.search(r"[、。,]", text[at + setting.end() : m.start]):
+            return x
+    return None
+
+
 def _partner_phrase(between: str) -> bool:
     """Whether ``between`` (the words from a date's の to a meeting word) is one partner phrase
     of the meeting, with no other の-phrase or clause in it (「Aとの」「韓国のB外相との」)."""
@@ -746,6 +762,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if topical is not None and not bare:
         # 「ウクライナ支援に関する多国間会議」: a meeting named by its subject
         forum = topical.group(0) + phrase
+        body = setting_body(sentence, m)
+        if body is not None:
+            # 「国連安保理において…に関する閣僚会合が開かれた」: the body's meeting, on that subject
+            return {"forum": body.text + phrase, "acronym": None, "countries": [body.country] if body.country else [],
+                    "kind": m.kind, "aliases": [forum], "identity": "made::" + norm(body.text + phrase)}
         return {"forum": forum, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(forum)}
     qualified = qualified_generic(ex, sentence, m, phrase)
     if qualified is not None:
