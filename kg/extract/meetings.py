@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 from dataclasses import replace
 from typing import Optional
 
@@ -169,7 +170,16 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     for m in dates:
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
-    return resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+    day = resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
+    return counted_day(day, text[chosen.end : mention.start]) if chosen.end <= mention.start else day
+
+
+def counted_day(day: Optional[str], between: str) -> Optional[str]:
+    """``day`` moved by a day counted from it in ``between`` (「9日、…前日夜、…会談」 → the 8th)."""
+    shift = -1 if any(w in between for w in lexicon.cues("day_before")) else 1 if any(w in between for w in lexicon.cues("day_after")) else 0
+    if not shift or day is None or len(day) != 10:
+        return day
+    return (date.fromisoformat(day) + timedelta(days=shift)).isoformat()
 
 
 def date_elsewhere(text: str, end: int) -> bool:
@@ -947,6 +957,8 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
         word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
     if pred is not None and pred.i > 0 and pred.lemma_ == _TALKS and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
         medium = pred.doc[pred.i - 1].text  # 「電話会談を行った」 → 日英外相電話会談, 米露首脳電話会談
+    elif pred is not None and pred.i > 1 and pred.lemma_ == _TALKS and pred.doc[pred.i - 1].text == "で" and pred.doc[pred.i - 2].text in lexicon.cues("talk_medium"):
+        medium = pred.doc[pred.i - 2].text  # 「電話で会談した」: the same talks, named like 電話会談
     if medium:
         word = word[: -len(_TALKS)] + medium + _TALKS if word.endswith(_TALKS) else medium + word
     # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)

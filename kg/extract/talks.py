@@ -20,7 +20,7 @@ from kg.extract.predicates import (
 )
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
-from kg.extract.meetings import Meeting, add_meeting, talks_forum
+from kg.extract.meetings import Meeting, add_meeting, counted_day, talks_forum
 from kg.extract.frames import represent
 from kg.extract.state import Extraction
 
@@ -253,7 +253,8 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
     ]
     if dates:
         anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
-        return resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
+        day = resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
+        return counted_day(day, doc_text(doc)[dates[-1].end : pred.idx])
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
     return None
