@@ -87,12 +87,15 @@ def collective_subject(sentence: Sentence, pred) -> bool:
     return False
 
 
-def introduced_pair(ex: Extraction, sentence: Sentence) -> list[PersonRef]:
-    """The two people of different countries named last in the three sentences before (an
-    invitation, a visit: 「AはBを夕食会に招待した。両大臣は…」), in the order written."""
+def introduced_pair(ex: Extraction, sentence: Sentence, pred=None) -> list[PersonRef]:
+    """The two people of different countries named last before the talks word, in its own
+    sentence (「…にはBが同行し、両者は…懇談した」) or the three before (an invitation, a visit:
+    「AはBを夕食会に招待した。両大臣は…」), in the order written."""
     found: list[PersonRef] = []
-    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index]):
+    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index + 1]):
         for ref in reversed(ex.refs_in(previous)):
+            if previous is sentence and (pred is None or ref.mention.end > pred.idx):
+                continue
             if not ref.person.country or any(r.person is ref.person for r in found):
                 continue
             if all(r.person.country != ref.person.country for r in found):
@@ -184,7 +187,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     if subject is not None and subject.person not in [r.person for r in refs]:
         refs.insert(0, subject)
     if len(refs) < 2 and collective_subject(sentence, pred):
-        refs = introduced_pair(ex, sentence) or refs  # 「…を招待した。両大臣は…会談を行い」
+        refs = introduced_pair(ex, sentence, pred) or refs  # 「…を招待した。両大臣は…会談を行い」
     if len(refs) == 1 and doc_text(doc)[refs[0].mention.end : refs[0].mention.end + 1] != "と":
         partner = anonymous_partner(sentence, pred)
         if partner is not None:
