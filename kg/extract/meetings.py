@@ -569,6 +569,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
     phrase = m.phrase or m.text
     text = doc_text(sentence.doc)
+    if current is not None and headline_block(sentence) and not any(sentence.start <= ev.start < sentence.end for ev in current.evidence):
+        current = None  # 「12月3日　A、Bと会談」: an item of a dated list reports its own meeting
     owner = next((x for x in sentence.mentions if x.label == "MEETING" and x.end == m.start - 1 and text[x.end : m.start] == "の"), None)
     if owner is not None and phrase in lexicon.cues("session"):
         # 「東方経済フォーラムの全体会合」: a session of the forum named before の
@@ -655,6 +657,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if bare:
         return None  # 「会議で…」 with nothing to refer to and nobody to name it after
     return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+
+
+def headline_block(sentence: Sentence) -> bool:
+    """Whether the sentence stands in a block without any sentence end (a list item, a headline)."""
+    return not any(mark in sentence.doc.text for mark in "。！？")
 
 
 def written_medium(text: str) -> Optional[str]:
