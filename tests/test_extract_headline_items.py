@@ -5,6 +5,7 @@ Bと電話会談を行ったと明らかにした」) is that clause's subject, 
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 CASES = [
     (
@@ -29,8 +30,7 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extract_headline_items(facts_of, text, expected):
     facts = facts_of(text, published="2025-06-20")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -59,8 +59,7 @@ POST_ONLY = [
 @pytest.mark.parametrize("text, expected", POST_ONLY)
 def test_extract_headline_items_post_only_topic(facts_of, text, expected):
     facts = facts_of(text, published="2024-12-20")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
 
 
 def test_extract_headline_items_own_meeting_each(facts_of):
@@ -70,5 +69,4 @@ def test_extract_headline_items_own_meeting_each(facts_of):
         "11月8日　海幕長、海軍参謀長のロバート・キーン大将と会談",
         published="2024-12-20",
     )
-    people = {p.key: p.name for p in facts.people}
-    assert "ロバート・キーン" not in {people[r.person] for r in facts.representations}
+    assert "ロバート・キーン" not in {name for name, _, _ in reps_of(facts)}

@@ -4,6 +4,7 @@ real GiNZA."""
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 CASES = [
     (
@@ -22,5 +23,4 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extract_pair_in_sentence(facts_of, text, expected):
     facts = facts_of(text, published="2025-01-10")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected

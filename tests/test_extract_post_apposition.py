@@ -4,6 +4,7 @@ the post's own 「の」 counted), and a military rank after the name like 氏 (
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 CASES = [
     (
@@ -34,8 +35,7 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extract_post_apposition(facts_of, text, expected):
     facts = facts_of(text, published="2025-03-10")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
 
 
 def test_extract_post_apposition_rank_alone_introduces_nobody(facts_of):
