@@ -660,8 +660,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
 
 
 def headline_block(sentence: Sentence) -> bool:
-    """Whether the sentence stands in a block without any sentence end (a list item, a headline)."""
-    return not any(mark in sentence.doc.text for mark in "。！？")
+    """Whether the sentence stands in a body block without any sentence end (a list item)."""
+    return sentence.kind == "body" and not any(mark in sentence.doc.text for mark in "。！？")
 
 
 def written_medium(text: str) -> Optional[str]:
