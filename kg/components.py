@@ -222,7 +222,8 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
                 continue
             if doc[i].text in _OPEN and i > start:
                 close = i + 1
-                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and doc[close].text not in "、。「」":
+                # (「（統幕長：A陸将）」: a label and colon inside make a note of its own, read as text)
+                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and doc[close].text not in "、。「」:：":
                     close += 1
                 if close < n and doc[close].text in _CLOSE:
                     i = close + 1

@@ -5,6 +5,7 @@ Bと電話会談を行ったと明らかにした」) is that clause's subject, 
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 CASES = [
     (
@@ -29,8 +30,7 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extract_headline_items(facts_of, text, expected):
     facts = facts_of(text, published="2025-06-20")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -39,3 +39,34 @@ def test_extract_headline_items(facts_of, text, expected):
 ])
 def test_extract_headline_items_not_held(facts_of, text):
     assert not facts_of(text, published="2025-06-20").representations
+
+
+# A post written alone as the topic of a list item stands for its holder, named in a bracketed
+# note of the same item (「（統幕長：A陸将）」) or on an earlier item.
+POST_ONLY = [
+    (
+        "11月20日　海幕長、仏海軍参謀総長のピエール・ルグラン大将とテレビ会談（海幕長：岩田圭介海将）\n"
+        "11月8日　海幕長、英国の海軍参謀長、ロバート・キーン大将と会談",
+        {("岩田圭介", "JP"), ("ピエール・ルグラン", "FR"), ("ロバート・キーン", "GB")},
+    ),
+    (
+        "10月2日　空幕長、米太平洋空軍司令官のジョン・リード大将と電話会談（空幕長：島崎亮空将）",
+        {("島崎亮", "JP"), ("ジョン・リード", "US")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_ONLY)
+def test_extract_headline_items_post_only_topic(facts_of, text, expected):
+    facts = facts_of(text, published="2024-12-20")
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
+
+
+def test_extract_headline_items_own_meeting_each(facts_of):
+    # a partner of unknown country on a later item joins no meeting of an earlier item
+    facts = facts_of(
+        "11月20日　海幕長、仏海軍参謀総長のピエール・ルグラン大将とテレビ会談（海幕長：岩田圭介海将）\n"
+        "11月8日　海幕長、海軍参謀長のロバート・キーン大将と会談",
+        published="2024-12-20",
+    )
+    assert "ロバート・キーン" not in {name for name, _, _ in reps_of(facts)}

@@ -5,6 +5,7 @@ colon), a meeting pointed at by 本/同 (「本会合には」), and dated activ
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 ROSTERS = [
     (
@@ -33,8 +34,7 @@ ROSTERS = [
 @pytest.mark.parametrize("text, expected", ROSTERS)
 def test_extract_list_columns_roster(facts_of_page, text, expected):
     facts = facts_of_page(text, published="2024-07-10")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
     assert len({r.meeting for r in facts.representations}) == 1  # 本会合 is the meeting reported
 
 

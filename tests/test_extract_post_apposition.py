@@ -4,6 +4,7 @@ the post's own 「の」 counted), and a military rank after the name like 氏 (
 from __future__ import annotations
 
 import pytest
+from conftest import reps_of
 
 CASES = [
     (
@@ -23,14 +24,18 @@ CASES = [
         "協議には、英国側から国防省アジア局長のクレア・ホール（Clare Hall）が、日本側から森田健一防衛審議官が同席した。",
         {("サイモン・ウェスト", "GB"), ("クレア・ホール", "GB"), ("森田健一", "JP")},
     ),
+    (
+        "韓国外交部は9日、朴大成外交部長官が同日、米国のジョン・ライト国務長官と電話会談を行ったと明らかにした。"
+        "電話会談には、大統領室の国家安保室長、崔民浩（チェ・ミンホ）氏も陪席したという。",
+        {("朴大成", "KR"), ("ジョン・ライト", "US"), ("崔民浩", "KR")},
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extract_post_apposition(facts_of, text, expected):
     facts = facts_of(text, published="2025-03-10")
-    people = {p.key: p.name for p in facts.people}
-    assert {(people[r.person], r.side) for r in facts.representations} == expected
+    assert {(name, side) for name, side, _ in reps_of(facts)} == expected
 
 
 def test_extract_post_apposition_rank_alone_introduces_nobody(facts_of):

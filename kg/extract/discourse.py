@@ -5,7 +5,7 @@ from typing import Optional
 
 from kg import lexicon
 from kg.components import doc_text
-from kg.extract.sentences import Sentence
+from kg.extract.sentences import Sentence, in_parentheses
 from kg.extract.people import Person, PersonRef
 
 
@@ -32,11 +32,18 @@ def title_back_references(
             before = text[max(sentence.span.start_char, mention.start - 1) : mention.start]
             # (「外務省によると副大臣は」: an attribution phrase closes before the topic)
             attributed = text[max(sentence.span.start_char, mention.start - 6) : mention.start].endswith(tuple(lexicon.cues("attribution")))
-            if (before not in ("", "、", "，", ",", " ", "　") and not attributed) or text[mention.end : mention.end + 1] not in lexicon.construction_words("topic_marker"):
+            follower = text[mention.end : mention.end + 1]
+            # (in headline style the 読点 marks the topic: 「12月3日　統幕長、Aと会談」)
+            headline_topic = follower == "、" and not any(mark in text for mark in "。！？")
+            if (before not in ("", "、", "，", ",", " ", "　") and not attributed) or not (
+                follower in lexicon.construction_words("topic_marker") or headline_topic
+            ):
                 continue
+            # the holder is named before, or in a note in brackets later in the same sentence
+            # (「統幕長、Aとテレビ会談（統幕長：B陸将）」)
             earlier = [
                 person for (index, start), person in seen
-                if (index, start) < (sentence.index, mention.start)
+                if ((index, start) < (sentence.index, mention.start) or (index == sentence.index and in_parentheses(text, start)))
                 and person.title and _same_post(person.title, mention.text)
             ]
             earlier = [p for p in earlier if p.key not in historical]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 from dataclasses import replace
 from datetime import date as calendar_day
 from typing import Optional
@@ -197,7 +198,8 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if m.start < chosen.start and explicit_year(m.text):
             anchor = explicit_year(m.text)
     day = resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
-    return local_day(doc_text(doc), chosen.end, day)
+    day = local_day(doc_text(doc), chosen.end, day)
+    return counted_day(day, text[chosen.end : mention.start]) if chosen.end <= mention.start else day
 
 
 def local_day(text: str, end: int, day: Optional[str]) -> Optional[str]:
@@ -281,6 +283,14 @@ def _following_day(text: str, date: DomainMention, running: Optional[str]) -> Op
     if n <= current:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return f"{year:04d}-{month:02d}-{n:02d}"
+
+
+def counted_day(day: Optional[str], between: str) -> Optional[str]:
+    """``day`` moved by a day counted from it in ``between`` (「9日、…前日夜、…会談」 → the 8th)."""
+    shift = -1 if any(w in between for w in lexicon.cues("day_before")) else 1 if any(w in between for w in lexicon.cues("day_after")) else 0
+    if not shift or day is None or len(day) != 10:
+        return day
+    return (date.fromisoformat(day) + timedelta(days=shift)).isoformat()
 
 
 def date_elsewhere(text: str, end: int) -> bool:
@@ -697,6 +707,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     """What 「会談」「協議」「閣僚会合」 without a forum refers to."""
     phrase = m.phrase or m.text
     text = doc_text(sentence.doc)
+    if current is not None and headline_block(sentence) and not any(sentence.start <= ev.start < sentence.end for ev in current.evidence):
+        current = None  # 「12月3日　A、Bと会談」: an item of a dated list reports its own meeting
     owner = next((x for x in sentence.mentions if x.label == "MEETING" and x.end == m.start - 1 and text[x.end : m.start] == "の"), None)
     if owner is not None and phrase in lexicon.cues("session"):
         # 「東方経済フォーラムの全体会合」: a session of the forum named before の
@@ -800,6 +812,11 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if bare:
         return None  # 「会議で…」 with nothing to refer to and nobody to name it after
     return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
+
+
+def headline_block(sentence: Sentence) -> bool:
+    """Whether the sentence stands in a body block without any sentence end (a list item)."""
+    return sentence.kind == "body" and not any(mark in sentence.doc.text for mark in "。！？")
 
 
 def written_medium(text: str) -> Optional[str]:
@@ -1142,6 +1159,8 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
         word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
     if pred is not None and pred.i > 0 and pred.lemma_ == _TALKS and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
         medium = pred.doc[pred.i - 1].text  # 「電話会談を行った」 → 日英外相電話会談, 米露首脳電話会談
+    elif pred is not None and pred.i > 1 and pred.lemma_ == _TALKS and pred.doc[pred.i - 1].text == "で" and pred.doc[pred.i - 2].text in lexicon.cues("talk_medium"):
+        medium = pred.doc[pred.i - 2].text  # 「電話で会談した」: the same talks, named like 電話会談
     if medium:
         word = word[: -len(_TALKS)] + medium + _TALKS if word.endswith(_TALKS) else medium + word
     # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)

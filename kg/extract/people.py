@@ -157,7 +157,10 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
     country = next((m.codes[0] for m in chunk if m.label == "COUNTRY" and len(m.codes) == 1), None)
     if country is None:
         # 「英国の国防相、A氏」: the country written before the post's own 「の」
-        country = next((m.codes[0] for m in sentence.mentions if m.label == "COUNTRY" and len(m.codes) == 1 and text[m.end : start] == "の"), None)
+        country = next((
+            m.codes[0] for m in sentence.mentions
+            if m.label == "COUNTRY" and len(m.codes) == 1 and re.fullmatch(r"の[^\u3041-\u309F、。]{0,8}", text[m.end : start])
+        ), None)
     institution = next((m.text for m in chunk if m.label == "INSTITUTION"), None)
     return replace(
         mention,

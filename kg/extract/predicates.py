@@ -134,6 +134,8 @@ def headline_style_end(token) -> bool:
     doc = token.doc
     if any(mark in doc.text for mark in "。！？!?"):
         return False
+    if not any(m.label == "PERSON" and m.end <= token.idx for m in doc._.kg_mentions):
+        return False  # a heading naming a meeting (「1 防衛相会談」) reports nobody's act
     chain = predicate_chain(token) if token.pos_ == "VERB" else [token]
     if not any(t.pos_ == "ADP" or t.text == "、" for t in doc[: chain[0].i]):
         return False  # a bare name with nothing said of it (a heading 「1 防衛相会談」) reports nothing

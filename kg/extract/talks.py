@@ -23,7 +23,7 @@ from kg.extract.predicates import (
 )
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
-from kg.extract.meetings import Meeting, add_meeting, talks_forum
+from kg.extract.meetings import Meeting, add_meeting, counted_day, talks_forum
 from kg.extract.frames import represent, topic_before
 from kg.extract.state import Extraction
 
@@ -72,12 +72,15 @@ def collective_subject(sentence: Sentence, pred) -> bool:
     return False
 
 
-def introduced_pair(ex: Extraction, sentence: Sentence) -> list[PersonRef]:
-    """The two people of different countries named last in the three sentences before (an
-    invitation, a visit: 「AはBを夕食会に招待した。両大臣は…」), in the order written."""
+def introduced_pair(ex: Extraction, sentence: Sentence, pred=None) -> list[PersonRef]:
+    """The two people of different countries named last before the talks word, in its own
+    sentence (「…にはBが同行し、両者は…懇談した」) or the three before (an invitation, a visit:
+    「AはBを夕食会に招待した。両大臣は…」), in the order written."""
     found: list[PersonRef] = []
-    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index]):
+    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index + 1]):
         for ref in reversed(ex.refs_in(previous)):
+            if previous is sentence and (pred is None or ref.mention.end > pred.idx):
+                continue
             if not ref.person.country or any(r.person is ref.person for r in found):
                 continue
             if all(r.person.country != ref.person.country for r in found):
@@ -164,7 +167,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     if subject is not None and subject.person not in [r.person for r in refs]:
         refs.insert(0, subject)
     if len(refs) < 2 and collective_subject(sentence, pred):
-        refs = introduced_pair(ex, sentence) or refs  # 「…を招待した。両大臣は…会談を行い」
+        refs = introduced_pair(ex, sentence, pred) or refs  # 「…を招待した。両大臣は…会談を行い」
     if len(refs) == 1 and doc_text(doc)[refs[0].mention.end : refs[0].mention.end + 1] != "と":
         partner = anonymous_partner(sentence, pred)
         if partner is not None:
@@ -282,7 +285,8 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
     ]
     if dates:
         anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
-        return resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
+        day = resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
+        return counted_day(day, doc_text(doc)[dates[-1].end : pred.idx])
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
     return None
