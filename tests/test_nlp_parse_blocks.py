@@ -99,6 +99,7 @@ ANNOTATED = [
     "",
     "両首脳は、北大西洋条約機構(NATO)との連携を深めることで一致した。\n同日夜には夕食会も開かれた。",
     "ええと。",
+    "ブラジル外務省の 報道官は　「協議は 有意義だった」と述べた。 \n\n 大阪府知事  も同席した。",
 ]
 
 
@@ -118,3 +119,22 @@ def test_nlp_annotate_gives_exactly_what_nlp_gives(nlp):
     assert any(d.ents for d in ours)
     for text, doc in zip(ANNOTATED, ours):
         assert _annotations(doc) == _annotations(nlp(text)), text
+
+
+def test_nlp_entities_preset_before_the_recognizer_go_through_spacy(nlp):
+    """A Doc that already has an entity (not what GiNZA's tokenizer gives, but possible)
+    is decoded by spaCy's own transitions, which keep the preset entity."""
+    from spacy.tokens import Span
+
+    from kg.nlp import _recognise_entities
+
+    text = ANNOTATED[0]
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    for doc in (ours, theirs):
+        for name in ("tok2vec", "parser"):
+            nlp.get_pipe(name)(doc)
+        doc.ents = [Span(doc, 0, 2, label="Person")]
+    _recognise_entities(nlp.get_pipe("ner"), [ours])
+    nlp.get_pipe("ner")(theirs)
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+    assert (ours[0].ent_iob_, ours[0].ent_type_) == ("B", "Person")
