@@ -36,11 +36,11 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z.\-']*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
-_COUNTRY_COUNTER = re.compile(r"[カかヵケヶ]?国")
-_COUNTED_COUNTRIES = re.compile(r"[0-9０-９一二三四五六七八九十]+[カかヵケヶ]国")
+_COUNTRY_COUNTER = lexicon.construction_pattern("country_counter")
+_COUNTED_COUNTRIES = lexicon.construction_pattern("counted_countries")
 _NAME_JOINERS = {"・", "＝", "=", "･"}
 _INNER_PAREN = re.compile(r"^([^()（）]*)([(（][^()（）]+[)）])([^()（）]*)$")
-_PORTFOLIO = re.compile(r"担当$")
+_PORTFOLIO = re.compile("(?:" + "|".join(map(re.escape, lexicon.post_grammar().portfolio)) + ")$")
 # Japanese papers give Korean names a katakana reading (朴正浩(パク・ジョンホ)), never Japanese ones
 _KATAKANA_READING = re.compile(r"[\u30A0-\u30FF][\u30A0-\u30FF・＝= ]*")
 _HIRAGANA_READING = re.compile(r"^[\u3041-\u309F・ ]+$")
@@ -57,14 +57,16 @@ _NOT_PERSON_ENE = {
 _NATIONAL_TITLE_KINDS = {"head", "minister", "vice_minister", "spokesperson", "diplomat", "military"}
 _PLACE_ENE = {"Country", "City", "Province", "GPE_Other", "Continental_Region", "Domestic_Region", "County"}
 # Kanji numerals and quantifiers: one of them before a post counts holders (三外相, 両首脳).
-_COUNT_CHARACTERS = frozenset("一二三四五六七八九十両各全諸")
+_COUNT_CHARACTERS = frozenset(lexicon.construction_words("count_character"))
 # ENE types that say a common noun before a post is part of the post, a place or a body.
 _NOT_NAME_ENE = _NOT_PERSON_ENE | {"Position_Vocation", "Occasion_Other", "Timex_Other", "Date", "Ordinal_Number"}
 # Heads that make a parenthesised acronym name a forum (「…協議体(EDSCG)」).
-_FORUM_HEADS = ("協議体", "グループ", "協議", "会議", "対話", "委員会", "会合", "フォーラム", "協議会", "理事会", "メカニズム", "サミット")
+_FORUM_HEADS = lexicon.construction_words("forum_head")
 # Institution-suffix characters that also start a 〜長 title (国家情報院長 → 国家情報院 + 長).
-_HEAD_OF_INSTITUTION = lexicon.TitleEntry(word="長", kind="senior", official=True)
-_HEAD_OF_SUFFIXES = ("院", "室", "局", "部", "庁", "省", "処", "所")
+# (post_grammar.tsv: head_of, head_of_suffix, head_of_unit)
+_HEAD_OF = lexicon.post_grammar().head_of
+_HEAD_OF_INSTITUTION = next(lexicon.TitleEntry(word=w, kind=k, official=True) for w, k in _HEAD_OF.items())
+_HEAD_OF_SUFFIXES = lexicon.post_grammar().head_of_suffixes
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "ORD"
         elif _DIGITS.match(p.text) and idx > 0 and raw[idx - 1].text == "第":
             p.kind, p.value = "ORD", p.text
-        elif p.text in ("回", "次") and idx > 0 and raw[idx - 1].kind == "ORD":
+        elif p.text in lexicon.construction_words("ordinal_counter") and idx > 0 and raw[idx - 1].kind == "ORD":
             p.kind = "ORD"
         elif _looks_like_name(token, p.text):
             p.kind = "NAME"
@@ -365,11 +367,12 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
     # 「国家安全保障局長」: an institution followed by 長 is the head of it; so is a bureau the
     # lexicon does not know (「軍縮不拡散・科学部長」: 科学部 + 長)
     for idx, p in enumerate(raw):
-        if p.kind == "OTHER" and p.text in ("長", "副長") and idx > 0 and (
+        if p.kind == "OTHER" and p.text in _HEAD_OF and idx > 0 and (
             raw[idx - 1].kind == "INST"
-            or (raw[idx - 1].kind == "OTHER" and len(raw[idx - 1].text) >= 2 and raw[idx - 1].text.endswith(_HEAD_OF_SUFFIXES + ("課",)))
+            or (raw[idx - 1].kind == "OTHER" and len(raw[idx - 1].text) >= 2
+                and raw[idx - 1].text.endswith(_HEAD_OF_SUFFIXES + lexicon.post_grammar().head_of_units))
         ):
-            p.kind, p.value, p.match = "TITLE", "senior", p.text
+            p.kind, p.value, p.match = "TITLE", _HEAD_OF[p.text], p.text
     # 「王滬寧」 can fall apart into pieces of mixed tags: a name the reference list knows in full
     # opening the chunk is a name
     for j in range(min(len(raw), 5), 1, -1):
@@ -518,7 +521,7 @@ def _given_name_gen(doc: Doc, raw: list[_Piece]) -> None:
             p.kind, p.value, p.group, p.match = "NAME", "", -1, ""
 
 
-_HONORIFIC_AFTER_NAME = r"(?:[(（]|氏|さん)"
+_HONORIFIC_AFTER_NAME = lexicon.construction_regex("honorific_after_name")
 _INDEXED_NAME_LENGTH = 5
 
 
@@ -662,7 +665,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and region_start == left and core_kind in _NATIONAL_TITLE_KINDS
                 and doc[candidate.token].tag_ == "名詞-普通名詞-一般"
                 and doc[candidate.token].ent_type_ not in _NOT_NAME_ENE
-                and not candidate.text.endswith(("国", "府", "側"))
+                and not candidate.text.endswith(lexicon.construction_words("not_name_ending"))
                 and candidate.text not in lexicon.places() and candidate.text not in lexicon.non_person_words()
                 and (region_start - 2 < 0 or pieces[region_start - 2].kind == "COUNTRY")
             ):
@@ -817,9 +820,9 @@ def _head_entry(entry, pieces: list[_Piece], region_start: int, left: int):
 
 # ---------------------------------------------------------------- people written without a post
 
-_LIST_JOINERS = ("、", "と", "や", "，")
+_LIST_JOINERS = lexicon.construction_words("list_joiner")
 # 「A、B両氏」「A、B、Cの各氏」「A、B、C3氏」: the list before it is a list of people
-_GROUP_HONORIFIC = re.compile(r"^(?:の)?(?:両|各|[0-9０-９一二三四五六七八九十]+)氏")
+_GROUP_HONORIFIC = lexicon.construction_pattern("group_honorific")
 
 
 def _reference_country(names: Iterable[str]) -> str:
@@ -832,7 +835,7 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     """A chunk that is only a name, its readings in parentheses and a group honorific:
     (start, end, name, readings, has 両氏/各氏/N氏)."""
     core = list(pieces)
-    while core and core[-1].kind != "PAREN" and core[-1].text in ("ら", "等"):
+    while core and core[-1].kind != "PAREN" and core[-1].text in lexicon.construction_words("plural_suffix"):
         core.pop()
     group = False
     for n in (1, 2, 3):
@@ -893,7 +896,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
             country = _reference_country([name, *readings])
             follows = text[n_end : n_end + 2]
             if country:
-                ok = group or with_people or len(known) > 1 or follows.startswith(("と", "ら", "氏"))
+                ok = group or with_people or len(known) > 1 or follows.startswith(lexicon.construction_words("name_continues"))
             else:
                 ok = group and _looks_like_full_name(name)
             if not ok and group and len(name) <= 10:
@@ -979,7 +982,7 @@ def _known_by_honorific(mention: DomainMention, text: str) -> DomainMention:
 
 
 # 「防衛大臣に就任しました山田太郎」: a name right after the clause of taking up a post
-_APPOINTED_BEFORE = re.compile(r"に(?:就任|着任)(?:いた)?し(?:まし)?た$")
+_APPOINTED_BEFORE = lexicon.construction_pattern("appointed_before")
 
 
 def _appointed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], mentions: list[DomainMention]) -> list[DomainMention]:
@@ -1008,9 +1011,9 @@ def _appointed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], men
 
 
 # 「AとBの両大統領」「A、B、Cの3首脳」: a post written once for the people listed before it
-_GROUP_POST = re.compile(r"の(?:両|各|[0-9０-９一二三四五六七八九十]+)$")
+_GROUP_POST = lexicon.construction_pattern("group_post")
 # what stands between two people of such a list: a coordinator, 読点, the next one's 「Xの」
-_GROUP_GAP = re.compile(r"(?:と|、|,|，|及び|および)+[、,，]?(?:[^、。「」()（）]{1,8}の)?")
+_GROUP_GAP = lexicon.construction_pattern("group_gap")
 
 
 def _titled_by_group_word(doc: Doc, mentions: list[DomainMention]) -> list[DomainMention]:
@@ -1177,7 +1180,7 @@ def _institution_of(doc, pieces, region_start, title_end, k, before) -> tuple[Op
             return text, lexicon.institutions()[text].country if text in lexicon.institutions() else None
     # 「国家情報院長」: the title core starts with an institution suffix
     core = pieces[k].text
-    if core.endswith("長") and core[0] in _HEAD_OF_SUFFIXES:
+    if core.endswith(_HEAD_OF_INSTITUTION.word) and core[0] in _HEAD_OF_SUFFIXES:
         prefix = [p for p in pieces[region_start:k] if p.kind in ("OTHER",)]
         if prefix and prefix[-1].end == pieces[k].start:
             text = doc_text(doc)[prefix[0].start : pieces[k].start + 1]
@@ -1424,7 +1427,7 @@ def _side_mentions(doc: Doc, pieces: list[_Piece], chunk_end: int) -> list[Domai
         if nxt is not None and nxt.text in side_words and i + 2 == len(pieces):
             end = nxt.end
             j = chunk_end
-            while j < len(doc) and doc[j].text in ("から", "は", "で", "も"):
+            while j < len(doc) and doc[j].text in lexicon.construction_words("side_case"):
                 end = doc[j].idx + len(doc[j].text)
                 j += 1
             if j == chunk_end:
@@ -1469,7 +1472,7 @@ def _quote_mentions(doc: Doc) -> list[DomainMention]:
             continue
         inner = text[i + 1 : j]
         follows = text[j + 1 : j + 3]
-        speech = "。" in inner or len(inner) > 25 or follows.startswith(("と", "って", "とし")) or "、" in inner
+        speech = "。" in inner or len(inner) > 25 or follows.startswith(lexicon.construction_words("quotative")) or "、" in inner
         if speech:
             found.append(DomainMention("QUOTE", i, j + 1, text[i : j + 1]))
         i = j + 1
@@ -1483,7 +1486,7 @@ def _date_mentions(doc: Doc) -> list[DomainMention]:
             continue
         end_text = match.group(0)
         tail = doc_text(doc)[end : end + 6]
-        local = re.match(r"[（(]現地時間[)）]", tail)
+        local = lexicon.construction_pattern("local_time").match(tail)
         if local:
             end += local.end()
         found.append(DomainMention("DATE", start, end, doc_text(doc)[start:end], **_attrs(expression=end_text)))
@@ -1525,7 +1528,7 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         first += 1
     if any(p.kind in ("NAME",) for p in pieces[first : last + 1]):
         return None
-    while first < last and re.fullmatch(r"[カかヵケヶ]?国|カ|か|ヵ|ケ|ヶ", pieces[first].text):
+    while first < last and lexicon.construction_pattern("country_count_piece").fullmatch(pieces[first].text):
         first += 1  # 「3カ国協議」: the count of countries is not part of the name
     inner_names = [p.value for p in pieces[first : last + 1] if p.kind == "PAREN"]
     phrase = "".join(p.text for p in pieces[first : last + 1] if p.kind != "PAREN")
@@ -1537,7 +1540,7 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
     kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "forum"
     start, end = pieces[first].start, pieces[last].end
     ordinal = next((p.value for p in pieces if p.kind == "ORD" and p.value), "")
-    opens_chunk = all(_DIGITS.match(p.text) or re.fullmatch(r"[カかヵケヶ]?国|カ|か|ヵ|ケ|ヶ", p.text) for p in pieces[:first])
+    opens_chunk = all(_DIGITS.match(p.text) or lexicon.construction_pattern("country_count_piece").fullmatch(p.text) for p in pieces[:first])
     qualifier_start, countries = _qualifier_countries(doc, chunk_start, previous) if opens_chunk else (None, [])
     if countries:
         forum = doc_text(doc)[qualifier_start : doc[chunk_start - 1].idx] + phrase  # 「日米韓の3カ国協議」 → 日米韓協議

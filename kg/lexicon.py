@@ -37,6 +37,7 @@ DATA_FILES = (
     "surnames.tsv",
     "post_grammar.tsv",
     "officials_reference.tsv",
+    "constructions.tsv",
 )
 
 
@@ -181,6 +182,9 @@ class PostGrammar:
     portfolio: tuple[str, ...]  # 担当: closes a portfolio (a country before it is not the holder's)
     heads: dict[str, str]  # 代表 → diplomat: the kind a head noun gives after a modifier
     party: tuple[str, ...]  # 党: a party word before a head keeps the head's own kind
+    head_of: dict[str, str]  # 長 → senior: the head of the body written right before it
+    head_of_suffixes: tuple[str, ...]  # 院, 局 …: a body's last character that may open 〜長 (院長)
+    head_of_units: tuple[str, ...]  # 課: a unit whose 〜長 stands only after the unit's full name
 
 
 @lru_cache(maxsize=None)
@@ -193,6 +197,9 @@ def post_grammar() -> PostGrammar:
         portfolio=tuple(_cell(r, 1) for r in of("portfolio")),
         heads={_cell(r, 1): _cell(r, 2) for r in of("head")},
         party=tuple(_cell(r, 1) for r in of("party")),
+        head_of={_cell(r, 1): _cell(r, 2) for r in of("head_of")},
+        head_of_suffixes=tuple(_cell(r, 1) for r in of("head_of_suffix")),
+        head_of_units=tuple(_cell(r, 1) for r in of("head_of_unit")),
     )
 
 
@@ -320,6 +327,53 @@ def side_labels() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     )
 
 
+# ---------------------------------------------------------------- constructions (patterns as data)
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One row of ``constructions.tsv``: a word set, a regular expression or a token pattern
+    (read by kg.extract.token_patterns) a rule reads, with a made-up example it must match
+    (checked by tests/test_lexicon_constructions.py)."""
+
+    name: str
+    kind: str  # words | regex | tokens
+    value: str  # words joined by |, or the regular expression
+    example: str
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(w for w in self.value.split("|") if w)
+
+
+@lru_cache(maxsize=None)
+def constructions() -> dict[str, Construction]:
+    """Every row of ``constructions.tsv`` by name (read once per process)."""
+    table: dict[str, Construction] = {}
+    for r in _rows("constructions.tsv"):
+        # a regex keeps its spaces; only the tab separates columns
+        table[r[0]] = Construction(r[0], _cell(r, 1), r[2] if len(r) > 2 else "", _cell(r, 3))
+    return table
+
+
+@lru_cache(maxsize=None)
+def construction_words(name: str) -> tuple[str, ...]:
+    """The words of construction ``name`` (``kind`` words), in file order."""
+    return constructions()[name].words
+
+
+@lru_cache(maxsize=None)
+def construction_regex(name: str) -> str:
+    """The regular expression of construction ``name`` as written (to be composed into a larger one)."""
+    return constructions()[name].value
+
+
+@lru_cache(maxsize=None)
+def construction_pattern(name: str) -> re.Pattern:
+    """The compiled regular expression of construction ``name``."""
+    return re.compile(construction_regex(name))
+
+
 # ---------------------------------------------------------------- forum name comparison (resolve)
 
 
@@ -355,6 +409,7 @@ def talk_words() -> tuple[tuple[str, str], ...]:
     return tuple((r[0], _cell(r, 1)) for r in _rows("talk_words.tsv"))
 
 
+@lru_cache(maxsize=None)
 def publisher_country(url: str | None, source: str | None) -> str | None:
     """The government a publisher speaks for (``publishers.tsv``): the URL's host, else a
     domain written in the source (「外務省 (mofa.go.jp)」), else a publisher's name in it."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.extract.sentences import Sentence, norm
 from kg.extract.sides import institution_country, set_country
@@ -68,7 +69,7 @@ def collect_people(
             person.institution = person.institution or institution
             set_country(person, institution_country(institution), "institution")
         set_country(person, fields.country, "explicit")
-        if doc_text(sentence.doc)[max(0, mention.start - 3) : mention.start] == "同国の":
+        if doc_text(sentence.doc)[max(0, mention.start - 3) : mention.start] in lexicon.construction_words("same_country_of"):
             # 「同国のリー外相」: the country last named before
             set_country(person, last_country_before(sentences, sentence, mention.start), "explicit")
         if fields.name_origin == "ja":

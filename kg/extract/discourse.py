@@ -1,7 +1,6 @@
 """Back-references across sentences: a title alone naming an earlier person, the last country named."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from kg import lexicon
@@ -15,12 +14,12 @@ def title_back_references(
 ) -> list[PersonRef]:
     """「副大臣は12日、…首相と会談した」: a post written alone as a topic or subject, after a
     person holding it was named, refers back to that person: the story's own (the first named
-    with it), not one named as of another time (「安倍晋三首相(当時)」)."""
+    with it), not one named as of another time (「山川一郎首相(当時)」)."""
     found: list[PersonRef] = []
     seen = sorted((((r.sentence.index, r.mention.start), r.person) for r in refs), key=lambda x: x[0])
     historical = {
         r.person.key for r in refs
-        if re.match(r"[(（]?当時", doc_text(r.sentence.doc)[r.mention.end : r.mention.end + 3])
+        if lexicon.construction_pattern("as_of_then").match(doc_text(r.sentence.doc)[r.mention.end : r.mention.end + 3])
     }
     for sentence in sentences:
         text = doc_text(sentence.doc)
@@ -33,7 +32,7 @@ def title_back_references(
             before = text[max(sentence.span.start_char, mention.start - 1) : mention.start]
             # (「外務省によると副大臣は」: an attribution phrase closes before the topic)
             attributed = text[max(sentence.span.start_char, mention.start - 6) : mention.start].endswith(tuple(lexicon.cues("attribution")))
-            if (before not in ("", "、", "，", ",", " ", "　") and not attributed) or text[mention.end : mention.end + 1] not in ("は", "が", "も"):
+            if (before not in ("", "、", "，", ",", " ", "　") and not attributed) or text[mention.end : mention.end + 1] not in lexicon.construction_words("topic_marker"):
                 continue
             earlier = [
                 person for (index, start), person in seen

@@ -1,7 +1,6 @@
 """One article's extraction: its state, the meeting and representation passes, and the records."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 from typing import Optional
@@ -53,7 +52,7 @@ from kg.extract.talks import anonymous_talks, people_of_meeting, post_partner_me
 from kg.extract.state import Extraction
 
 
-_COUNT_THIS_TIME = re.compile(r"今回で(?:第)?([0-9０-９]+)回目|([0-9０-９]+)回目となる")
+_COUNT_THIS_TIME = lexicon.construction_pattern("count_this_time")
 
 
 class DocumentExtraction(Extraction):

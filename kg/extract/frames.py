@@ -62,52 +62,53 @@ RULE_CONFIDENCE = {rule: getattr(lexicon.rule_confidence().get(rule), "confidenc
 _DELEGATE_KINDS = {"head", "minister", "vice_minister", "senior", "diplomat", "military"}
 
 
-_AFTER_ANY_MEETING = re.compile(r"(?:会議|会談|会合|協議)(?:の)?(?:後|直後|終了後)")
+_AFTER_ANY_MEETING = lexicon.construction_pattern("after_any_meeting")
 
 
-_AFTER_MEETING = re.compile(r"(?:この日|同日|今回|当日)の(?:\S{0,12}?)(?:会議|会談|会合|協議|対話)(?:の)?(?:後|直後|終了後)")
+_AFTER_MEETING = lexicon.construction_pattern("after_this_meeting")
 
 
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
-_COLLECTIVE = re.compile(
-    r"(?:^|[、。の])\s*((?:両|[0-9０-９]+|[一二三四五六七八九十])"
-    r"(?:氏|首脳|閣僚|外相|国防相|防衛相|首席代表|次官|長官|大統領|首相|代表|人))(?:は|が|も|とも|による)"
-)
+_COLLECTIVE = lexicon.construction_pattern("collective_people")
 
 
 def _collective_count(word: str) -> Optional[int]:
     """How many people 「両氏」「3首脳」「四閣僚」 name (None when not written as a number)."""
-    if word.startswith("両"):
+    if word.startswith(lexicon.construction_words("pair_count")):
         return 2
     digits = unicodedata.normalize("NFKC", word[0])
     if digits.isdigit():
         return int(re.match(r"\d+", unicodedata.normalize("NFKC", word)).group())
-    return "一二三四五六七八九十".find(word[0]) + 1 or None
+    return "".join(lexicon.construction_words("kanji_digit")).find(word[0]) + 1 or None
 
 
 # What may stand between two conjuncts of one list of people: 読点, coordinators, 「ほか」,
 # and a side phrase that opens the next part of the list (「…ほか、米国側から、」).
-_CONJUNCT_GAP = re.compile(
-    r"(?:\s|[、,，・]|と|及び|および|並びに|ならびに|や|ほか|他|等|など|"
-    r"[^\s、。「」（）()]{1,8}?側(?:から(?:は)?|は|が|も)?)*"
-)
+_CONJUNCT_GAP = lexicon.construction_pattern("conjunct_gap")
+
+
+def _without(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with every word of ``words`` taken out, in their order."""
+    for word in words:
+        text = text.replace(word, "")
+    return text
 
 
 def _list_labels(text: str, start: int, end: int):
     """(start, end, label) of the list labels in ``text[start:end]``: a side word (「日本側」
     「我が方」「先方」) and/or a list word (「同席者」), then a colon."""
     words = sorted(lexicon.cues("list_label") | lexicon.cues("own_side") | lexicon.cues("other_side"), key=len, reverse=True)
-    side = r"[^\s、。,:：()（）「」]{1,8}?側"
+    side = lexicon.construction_regex("list_label_side")
     pattern = re.compile(rf"(?:(?:{side})?(?:{'|'.join(map(re.escape, words))})|{side})\s*[:：]")
     for match in pattern.finditer(text, start, end):
         yield match.start(), match.end(), match.group(0).rstrip(":： ")
 
 
 # a meeting written as the setting of the sentence, and the roles of the people acting in it
-_SETTING_AFTER = re.compile(r"(?:にて|において(?:は)?|では)[、,]?|で[、,]")
+_SETTING_AFTER = lexicon.construction_pattern("setting_before_role")
 
 
-_ROLE_AFTER = re.compile(r"(?:は|が|から|より|に対し(?:て)?|に|へ)(?![ぁ-ん])|(?:は|が|から|より)[、,]")
+_ROLE_AFTER = lexicon.construction_pattern("role_after")
 
 
 def _marked(sentence: "Sentence", refs: list["PersonRef"], particle: str):
@@ -134,9 +135,9 @@ def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list
             own = lexicon.country_form_ending(gap[:-1], min_len=2) if gap.endswith("の") else None
             if own is not None:
                 gap = gap[: -len(own[0]) - 1]
-            elif (own := lexicon.country_form_ending(gap, min_len=2)) is not None and gap[: -len(own[0])].endswith(("、", ",", "及び", "と")):
+            elif (own := lexicon.country_form_ending(gap, min_len=2)) is not None and gap[: -len(own[0])].endswith(lexicon.construction_words("conjunct_country_gap")):
                 gap = gap[: -len(own[0])]  # 「A防衛大臣、大韓民国B長官及び…」: the country without の
-            if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in gap.replace("からは", "").replace("側は", ""):
+            if prev.end <= ref.mention.start and _CONJUNCT_GAP.fullmatch(gap) and "は" not in _without(gap, lexicon.construction_words("side_topic_ending")):
                 groups[-1].append(ref)
                 continue
         groups.append([ref])
@@ -250,8 +251,8 @@ def meeting_as_setting(ex: Extraction, sentence: Sentence, refs: list[PersonRef]
     for ref in refs:
         if ref.mention.start < sentence.span.start_char or sentence.quoted(ref.mention.start, ref.mention.end):
             continue
-        # 「…で行われた安倍首相との会談で、」: the partner named with との on the meeting noun
-        partner = re.match(r"との(?:間の)?", text[ref.mention.end :]) and any(
+        # 「…で行われた山川首相との会談で、」: the partner named with との on the meeting noun
+        partner = lexicon.construction_pattern("partner_of").match(text[ref.mention.end :]) and any(
             mn.start - ref.mention.end <= 6 and mn.start >= ref.mention.end and mt is meeting
             for mn, mt in ex.sentence_meetings(sentence)
         )
@@ -357,7 +358,7 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
     if group is None:
         return None
     last = doc.char_span(group[-1].mention.start, group[-1].mention.end, alignment_mode="expand")
-    if last is None or last.end >= len(doc) or doc[last.end].text not in ("は", "が"):
+    if last is None or last.end >= len(doc) or doc[last.end].text not in lexicon.construction_words("subject_marker"):
         return None
     faced = any(
         r.mention.start > group[-1].mention.end and (span := doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")) is not None
@@ -451,7 +452,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         last = span[-1]
         # 「…会議に参加したA」: a participation clause modifying the person, and
         # 「…会談を行ったAとB」: the people listed with A share it
-        if re.match(r"の(?:代理|名代)|に代わ", doc_text(doc)[m.end : m.end + 4]):
+        if lexicon.construction_pattern("on_behalf").match(doc_text(doc)[m.end : m.end + 4]):
             continue  # 「A外相の代理で B副大臣が出席した」: A did not take part
         if _COURTESY_TO.match(doc_text(doc)[m.end : m.end + 6]) and any(
             doc_text(doc)[m.end : m.end + 8].find(w) >= 0 for w in lexicon.cues("courtesy")
@@ -460,7 +461,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         if _GENITIVE_OF.match(doc_text(doc)[m.end : m.end + 3]) and not subject_no(doc, m.end):
             continue  # 「A大臣の指示に基づき、…会合の場を通じて抗議を行った」: A qualifies a noun, acts in nothing
         rel = relative_clause_meeting(ex, sentence, span, current or previous)
-        if rel is None and previous_rel is not None and doc_text(doc)[previous_rel[0].end : m.start] in ("と", "、", "や"):
+        if rel is None and previous_rel is not None and doc_text(doc)[previous_rel[0].end : m.start] in lexicon.construction_words("person_coordinator"):
             rel = previous_rel[1]
         previous_rel = (m, rel) if rel is not None else None
         if rel is not None:
@@ -502,11 +503,11 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
 
 
 # the person called on: 「B大統領への表敬」「B首相を表敬」
-_COURTESY_TO = re.compile(r"(?:への|を|に)")
+_COURTESY_TO = lexicon.construction_pattern("courtesy_to")
 
 # a person in the genitive before a common noun (「A大臣の指示」), not before a count of holders
 # (「A、Bの両氏」「の3首脳」) or the post they hold
-_GENITIVE_OF = re.compile(r"の(?![両各全諸0-9０-９一二三四五六七八九十]|ほか|他)")
+_GENITIVE_OF = lexicon.construction_pattern("genitive_of")
 
 
 def subject_no(doc, at: int) -> bool:
@@ -519,7 +520,7 @@ def own_subject(sentence: Sentence, refs: list[PersonRef], topic: PersonRef, pre
     """Whether a person other than ``topic`` is the は/が-marked subject of ``pred``'s clause."""
     return any(
         other is not topic and predicate_of(span[-1]).i == pred.i
-        for particle in ("は", "が") for other, span in _marked(sentence, refs, particle)
+        for particle in lexicon.construction_words("subject_marker") for other, span in _marked(sentence, refs, particle)
     )
 
 
@@ -561,7 +562,7 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
     rule = "side_phrase" if side_mention or written_side else "participant_subject"
     head = True if head_all else None
     represent(ex, person, meeting, side, sentence, rule, head)
-    if partnered is None and "それぞれ" in unquoted:
+    if partnered is None and any(w in unquoted for w in lexicon.construction_words("respectively")):
         # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
         for other in meeting_arguments(sentence, participation, meetings_here):
             represent(ex, person, other, side, sentence, rule, head)
@@ -600,7 +601,7 @@ def meeting_arguments(sentence: Sentence, pred, meetings_here) -> list[Meeting]:
 def partnered_meeting(sentence: Sentence, m: DomainMention, meetings_here) -> Optional[Meeting]:
     """「李首相との日中首脳会談」: the partner's meeting is the one written right after 「との」."""
     text = doc_text(sentence.doc)
-    if text[m.end : m.end + 2] != "との":
+    if text[m.end : m.end + 2] not in lexicon.construction_words("partner_genitive"):
         return None
     for mention, meeting in meetings_here:
         if mention.start - (m.end + 2) in (0, 1) and meeting.status == "held":
@@ -635,7 +636,7 @@ def relative_clause_meeting(ex: Extraction, sentence: Sentence, span: Span, focu
     if prev.text == "の" and span.start >= 3 and doc[span.start - 2].text in lexicon.country_forms():
         prev = doc[span.start - 3]  # 「…に臨む韓国のA大統領」: the person's own country before の
     captioned = prev.pos_ == "VERB" and CAPTION_DATELINE.search(doc_text(doc)[span.end_char : sentence.span.end_char])
-    if prev.lemma_ not in ("た", "だ") and not captioned:
+    if prev.lemma_ not in lexicon.construction_words("past_auxiliary") and not captioned:
         return None  # 「…首脳会談を行うA大統領…=2日、ソウル」: a dated caption says it happened
     verb = prev if captioned else prev.head
     if not takes_part(verb):

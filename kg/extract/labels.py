@@ -24,7 +24,7 @@ from kg.extract.state import Extraction, Meeting, PersonRef
 _GAP = re.compile(r"[\s、,，:：]*")
 # what may stand before a label: the start of the text, punctuation, or a particle closing
 # the phrase before it (「会談には日本側から…」)
-_BEFORE = set(" \u3000、,，。:：;；()（）「」『』【】[]・/／") | {"は", "に", "で", "も", "ら", "他", "か"}
+_BEFORE = set(" \u3000、,，。:：;；()（）「」『』【】[]・/／") | set(lexicon.construction_words("label_before"))
 
 
 class Label(NamedTuple):
@@ -122,8 +122,8 @@ def bind_side_labels(ex: "Extraction") -> None:
 
 
 # what may stand between two people of one side's list, and between a list and the next label
-_ITEM_GAP = re.compile(r"(?:[\s、,，・]|及び|および|並びに|ならびに|と|や|ら|他|ほか|等|など)*")
-_LIST_END_GAP = re.compile(r"(?:[\s、,，・]|ら|他|ほか|等|など)*(?:が|は|も)?[\s、,，]*(?:それぞれ|共に|ともに)?[\s、,，]*")
+_ITEM_GAP = lexicon.construction_pattern("list_item_gap")
+_LIST_END_GAP = lexicon.construction_pattern("list_end_gap")
 
 
 def labelled_delegations(ex: Extraction, refs: list[PersonRef]) -> None:

@@ -23,7 +23,9 @@ _STATUS_RANK = {"mentioned": 0, "planned": 1, "held": 2}
 
 
 # 「ウクライナ支援に関する」「核軍縮のための」: a subject written right before a meeting word
-_TOPIC_BEFORE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}(?:に関する|についての|のための)$")
+_TOPIC_BEFORE = lexicon.construction_pattern("topic_before_meeting")
+# 会談: the word of talks named by no post
+_TALKS = lexicon.construction_words("talks_default_word")[0]
 
 
 _TALK_KINDS = {"summit", "ministerial", "bilateral", "vice_ministerial", "two_plus_two"}
@@ -44,7 +46,7 @@ def _count_of(counted: str) -> int:
     number = re.match(r"[0-9]+", digits)
     if number:
         return int(number.group(0))
-    return "一二三四五六七八九十".find(counted[0]) + 1
+    return "".join(lexicon.construction_words("kanji_digit")).find(counted[0]) + 1
 
 
 def _dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
@@ -69,7 +71,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     local |= {t.text for t in before}
     if published and date and date[:10] > published[: len(date[:10])]:
         return "planned"
-    if chain & lexicon.cues("planned") or local & {"来年", "来月", "次回", "次期", "今後"}:
+    if chain & lexicon.cues("planned") or local & set(lexicon.construction_words("future_time")):
         return "planned"
     if chain & lexicon.cues("negation"):
         return "mentioned"
@@ -77,7 +79,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     if pred.lemma_ in lexicon.cues("attend") and is_past(pred):
         local = set()  # 「初めてとなる首脳会談に臨んだ」: a first meeting someone attended was held
     history = (chain | local | adverbs) & lexicon.cues("mentioned")
-    if history == {"ぶり"} and pred.lemma_ in lexicon.cues("held") and is_past(pred):
+    if history == set(lexicon.construction_words("after_interval")) and pred.lemma_ in lexicon.cues("held") and is_past(pred):
         history = set()  # 「4年半ぶりに開かれ」: held now, for the first time in years
     if history and pred.lemma_ in lexicon.cues("held") and is_past(pred) and _history_describes(span, history, sentence):
         history = set()  # 「…以来、約2か月ぶりとなる日米韓外相会合を開催した」: this meeting, held now
@@ -94,7 +96,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
         return "held"
     if not past and pred.dep_ == "acl" and CAPTION_DATELINE.search(doc_text(doc)[mention.end : sentence.span.end_char]):
         past = True  # 「首脳会談を行うA大統領とB首相=2日、ソウル」: a dated photo caption shows what happened
-    if not past and is_hosting(sentence, mention) and re.match(r"[^、。]{0,6}ている", doc_text(doc)[mention.end : mention.end + 12]):
+    if not past and is_hosting(sentence, mention) and lexicon.construction_pattern("under_way").match(doc_text(doc)[mention.end : mention.end + 12]):
         # 「…外相会議が開かれているジャカルタで、A は B と会談した」: under way while the story happened
         words = [t for t in sentence.span if t.pos_ != "PUNCT"]
         past = bool(words) and past_marker(words[-1])
@@ -108,7 +110,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text == "で" and mention.has_kind:
         return "held"
-    if mention.has_kind and re.match(r"(?:にて|において)", doc_text(doc)[mention.end : mention.end + 4]):
+    if mention.has_kind and lexicon.construction_pattern("setting_after").match(doc_text(doc)[mention.end : mention.end + 4]):
         return "held"  # 「…の全体会合にて、AはBに提案した」: something was done at the meeting
     if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.has_kind:
         return "held"  # 「立ち話をした」: the meeting word is what was done
@@ -282,7 +284,7 @@ def is_embedded(sentence: Sentence, mention: DomainMention) -> bool:
     return in_relative_clause(pred) or pred.dep_ in ("ccomp", "csubj")
 
 
-APPOSITION = re.compile(r"[、,]?\s*(?:いわゆる|通称|略称|通称は)\s*[「『]?")
+APPOSITION = lexicon.construction_pattern("apposition")
 
 
 def with_listed_countries(sentence: Sentence, mention: DomainMention, info: dict) -> dict:
@@ -294,7 +296,7 @@ def with_listed_countries(sentence: Sentence, mention: DomainMention, info: dict
     listed = list(info["countries"])
     start = mention.start
     for x in reversed([x for x in sentence.mentions if x.label == "COUNTRY" and x.end < start]):
-        if text[x.end : start] not in ("と", "、", "や", "及び"):
+        if text[x.end : start] not in lexicon.construction_words("listed_country_joiner"):
             break
         codes = list(x.codes)
         listed = codes + [c for c in listed if c not in codes]
@@ -357,7 +359,7 @@ def without_person(sentence: Sentence, mention: DomainMention) -> DomainMention:
     if not inside:
         return mention
     start = max(p.end for p in inside)
-    while start < mention.end and text[start] in "とものは、":
+    while start < mention.end and text[start] in lexicon.construction_words("after_partner_char"):
         start += 1
     rest = text[start : mention.end]
     if rest in lexicon.meeting_kinds():
@@ -479,7 +481,7 @@ def meeting_ordinal(sentence: Sentence, mention: DomainMention) -> Optional[int]
     if mention.ordinal is not None:
         return mention.ordinal
     before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start]
-    match = re.search(r"第?([0-9０-９]+)回目?の$", before)
+    match = lexicon.construction_pattern("ordinal_before_meeting").search(before)
     return int(unicodedata.normalize("NFKC", match.group(1))) if match else None
 
 
@@ -625,7 +627,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if len(countries) >= 2:
         # (an organisation has no one-kanji form: 「日本・北大西洋条約機構会談」)
         medium = written_medium(phrase)
-        if medium and phrase == medium + "会談":
+        if medium and phrase == medium + _TALKS:
             # 「AはBと電話会談を行った」: named like one-off talks, medium kept (日英外相電話会談)
             speakers_here = [r for r in ex.refs_in(sentence) if r.person.country and r.mention.end <= m.start]
             return talks_forum(ex, speakers_here, countries, [], medium=medium)
@@ -659,7 +661,7 @@ def parties_name(countries: list[str]) -> str:
 def with_partner(sentence: Sentence, m: DomainMention) -> bool:
     """Whether the meeting word has a partner phrase right before it (「Bと会談」「Bとの会談」)."""
     before = doc_text(sentence.doc)[max(0, m.start - 3) : m.start]
-    return before.endswith(("と", "との", "とも"))
+    return before.endswith(lexicon.construction_words("partner_before_meeting"))
 
 
 def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, current: "Meeting") -> bool:
@@ -725,7 +727,7 @@ def posted_word(ex: Extraction, sentence: Sentence, m: DomainMention, phrase: st
     lexicon knows the result: 「国家安保室長」 + 会議 → 安保室長会議 (not just 会議)."""
     if len(phrase) > 2:
         return phrase
-    if phrase == "会談":
+    if phrase == _TALKS:
         speakers = [r for r in ex.refs_in(sentence) if r.mention.end <= m.start]
         return talk_word(ex, speakers)  # 「AとBは…会談を行い」 between heads → 首脳会談
     home = getattr(ex, "home", None)
@@ -756,7 +758,7 @@ def qualified_generic(ex: Extraction, sentence: Sentence, m: DomainMention, phra
             chain, previous_end = [], None
             continue
         # 「日本とアメリカ、韓国の」: single countries listed before 「の」
-        if previous_end is not None and text[previous_end : x.start] in ("と", "、", "・", "や", "及び"):
+        if previous_end is not None and text[previous_end : x.start] in lexicon.construction_words("country_chain_joiner"):
             chain += codes
         else:
             chain = list(codes)
@@ -766,7 +768,7 @@ def qualified_generic(ex: Extraction, sentence: Sentence, m: DomainMention, phra
     if len(countries) < 2:
         return None
     title = ""
-    if text[max(0, m.start - 3) : m.start] == "による" and len(phrase) <= 4:
+    if text[max(0, m.start - 3) : m.start] in lexicon.construction_words("by_parties") and len(phrase) <= 4:
         # 「外務次官による協議」 → 外務次官協議; a meeting with a name of its own keeps it
         # (「…閣僚による安全保障協議委員会」 → 日米安全保障協議委員会)
         titles = [x for x in before if x.label == "TITLE" and x.end == m.start - 3]
@@ -779,7 +781,7 @@ def qualified_generic(ex: Extraction, sentence: Sentence, m: DomainMention, phra
         # 「日米豪印4か国の外相は…会合を開いた」: the people's post names the meeting
         topics = [
             x for x in before
-            if x.label == "TITLE" and text[x.end : x.end + 1] in ("は", "が") and text[max(0, x.start - 1) : x.start] in ("の", "")
+            if x.label == "TITLE" and text[x.end : x.end + 1] in lexicon.construction_words("subject_marker") and text[max(0, x.start - 1) : x.start] in ("の", "")
         ]
         if topics and (topics[-1].text + phrase) in lexicon.meeting_kinds():
             title = topics[-1].text
@@ -825,13 +827,13 @@ def _search_own_name(ex: Extraction, phrase: str, countries: list[str]) -> Optio
             ):
                 continue
             before = text[max(0, x.start - 8) : x.start]
-            counted = re.search(r"(?:[0-9０-９一二三四五六七八九十]+[カかヶケか]国|両国)の?$", before)
+            counted = lexicon.construction_pattern("counted_parties").search(before)
             written = [
                 y for y in sentence.mentions
                 if y.label == "COUNTRY" and re.fullmatch(r"の?", text[y.end : x.start])
                 and set(y.codes) == set(countries)
             ]
-            if written or (counted and (counted.group(0).startswith("両") or len(countries) == _count_of(counted.group(0)))):
+            if written or (counted and (counted.group(0).startswith(lexicon.construction_words("pair_count")) or len(countries) == _count_of(counted.group(0)))):
                 return own
     return None
 
@@ -924,10 +926,10 @@ def talk_word(ex: Extraction, refs: list[PersonRef]) -> str:
             # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
             home = getattr(ex, "home", None)
             own = next((title_core(r.person.title) for r in titled if r.person.country == home), None)
-            return own + "会談" if own and own + "会談" in lexicon.meeting_kinds() else meeting_word
+            return own + _TALKS if own and own + _TALKS in lexicon.meeting_kinds() else meeting_word
     if titled and all(r.person.title_kind == "head" for r in titled):
-        return "首脳会談"  # heads of state or government under any post (総統, 国務院総理)
-    return "会談"
+        return lexicon.construction_words("heads_talks_word")[0]  # heads of state or government under any post (総統, 国務院総理)
+    return _TALKS
 
 
 def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], named: list[dict], pred=None, medium: Optional[str] = None) -> dict:
@@ -936,14 +938,14 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
     meeting noun the article uses (面会); ``medium`` is the one the noun-phrase form writes
     (「AとBとの電話会談が行われた」), named like the verbal form."""
     word = talk_word(ex, refs)
-    if word == "会談" and pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
+    if word == _TALKS and pred is not None and pred.lemma_ in lexicon.cues("courtesy"):
         word = pred.lemma_  # 「…とも面会した」: a courtesy meeting, named as the article names it
     if pred is not None and pred.lemma_ in lexicon.cues("talks_as_written"):
         word = pred.lemma_  # 「AはBと立ち話をした」: the text's own word for the talks
-    if pred is not None and pred.i > 0 and pred.lemma_ == "会談" and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
+    if pred is not None and pred.i > 0 and pred.lemma_ == _TALKS and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
         medium = pred.doc[pred.i - 1].text  # 「電話会談を行った」 → 日英外相電話会談, 米露首脳電話会談
     if medium:
-        word = word[: -len("会談")] + medium + "会談" if word.endswith("会談") else medium + word
+        word = word[: -len(_TALKS)] + medium + _TALKS if word.endswith(_TALKS) else medium + word
     # the article may name the talks itself (「韓日国防相会談が開かれるのは…」)
     word_kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "bilateral"
     kinds = {r.person.title_kind for r in refs if title_core(r.person.title)}

@@ -151,7 +151,7 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
     institution = next((m.text for m in chunk if m.label == "INSTITUTION"), None)
     return replace(
         mention,
-        title=(text[start : title.end] if not country else text[start : title.end].lstrip("米韓日中朝露英仏独豪")) or None,
+        title=(text[start : title.end] if not country else text[start : title.end].lstrip("".join(lexicon.construction_words("title_country_prefix")))) or None,
         title_kind=(entry.kind if entry else title.kind) or None,
         official=bool(entry is None or entry.official),
         country=country or (institution_country(institution) if institution else None) or None,
@@ -167,12 +167,12 @@ def propagate_list_countries(refs: list[PersonRef]) -> None:
         between = doc_text(ref.sentence.doc)[prev.mention.end : ref.mention.start]
         if ref.person.japanese_name and ref.person.country_source == "name" and prev.person.country != "JP":
             continue  # 「韓国の朴大成大統領と山田一郎首相」: a Japanese 姓+名 is not in Korea's list
-        if between in ("、", "と", "や") and prev.person.country_source == "explicit":
+        if between in lexicon.construction_words("person_coordinator") and prev.person.country_source == "explicit":
             text = doc_text(prev.sentence.doc)
             written = (
                 (prev.mention.country and not prev.mention.title_country)
                 or context_before(prev.sentence, prev.mention)
-                or text[max(0, prev.mention.start - 3) : prev.mention.start] == "同国の"
+                or text[max(0, prev.mention.start - 3) : prev.mention.start] in lexicon.construction_words("same_country_of")
             )
             if ref.person.country_source == "reference" or not written:
                 # 「ブリンケン国務長官と<known Korean>外相」「スミス、マルタン両氏」: only a

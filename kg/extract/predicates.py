@@ -2,13 +2,12 @@
 (takes part, serves as head or chair, gathered)."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.extract.sentences import Sentence
+from kg.extract.token_patterns import token_pattern
 
 
 def predicate_of(token):
@@ -36,7 +35,7 @@ def through_since_clause(pred):
 
 def serves_as_head(pred) -> bool:
     """「…が首席代表を務めた」「共同議長を務めた」: serving as head of a delegation."""
-    if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+    if pred.i < 2 or not token_pattern("serving").matches(pred):
         return False
     before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("head"))
@@ -44,7 +43,7 @@ def serves_as_head(pred) -> bool:
 
 def serves_as_chair(pred) -> bool:
     """「議長を務めた」「進行役を務め」: the chair of a meeting takes part in it."""
-    if pred.lemma_ != "務める" or pred.i < 2 or pred.doc[pred.i - 1].text != "を":
+    if pred.i < 2 or not token_pattern("serving").matches(pred):
         return False
     before = doc_text(pred.doc)[max(0, pred.doc[pred.i - 1].idx - 6) : pred.doc[pred.i - 1].idx]
     return any(before.endswith(word) for word in lexicon.cues("chair"))
@@ -52,29 +51,27 @@ def serves_as_chair(pred) -> bool:
 
 def says_gathered(pred) -> bool:
     """「顔をそろえた」「顔を合わせた」: people met (not 「顔を見せた」 at a reception)."""
-    return pred.pos_ == "VERB" and pred.lemma_ in lexicon.cues("gathered_verb") and any(
-        c.dep_ == "obj" and c.lemma_ in lexicon.cues("gathered") for c in pred.children
-    )
+    return token_pattern("gathered").matches(pred)
 
 
 def takes_part(pred) -> bool:
     """Does the predicate say its subject took part (出席, 参加, 会談をした, gathered)?"""
     if pred.lemma_ == "する":
         # 「立ち話をした」「懇談をした」: a meeting word as the object of the light verb
-        return any(c.dep_ == "obj" and c.lemma_ in lexicon.meeting_kinds() for c in pred.children)
+        return token_pattern("meeting_as_object").matches(pred)
     return pred.lemma_ in lexicon.cues("participation") or says_gathered(pred)
 
 
 # 「会合に臨んだのは、日本側がA、B、フランス側がCの4人」: who took part, as a cleft
-CLEFT = re.compile(r"(?:に|へ)(?:参加|出席|臨ん|同席|顔をそろえ)(?:し)?[ただ]のは[、,]?")
+CLEFT = lexicon.construction_pattern("cleft")
 
 
 def lexical(pred):
     """The word a light verb carries: 「明らかにした」 → 明らか, 「説明した」 → 説明."""
     doc = pred.doc
-    if pred.lemma_ in ("する", "なる") and pred.i > 0:
+    if pred.lemma_ in lexicon.construction_words("lexical_light_verb") and pred.i > 0:
         prev = doc[pred.i - 1]
-        if prev.lemma_ in ("だ", "に") and pred.i > 1:
+        if prev.lemma_ in lexicon.construction_words("lexical_light_link") and pred.i > 1:
             prev = doc[pred.i - 2]
         if prev.pos_ in ("NOUN", "ADJ", "VERB"):
             return prev
@@ -127,7 +124,7 @@ def predicate_chain(pred) -> list:
 def past_marker(token) -> bool:
     """The past auxiliary た/だ, whatever part of speech the parser gave it (before ところ it
     comes out as SCONJ: 「会談を行ったところ、概要は以下のとおり」)."""
-    return token.lemma_ in ("た", "だ") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
+    return token.lemma_ in lexicon.construction_words("past_auxiliary") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
 
 
 def is_past(pred) -> bool:
@@ -232,7 +229,7 @@ def next_predicate(sentence: Sentence, span: Span):
     doc = sentence.doc
     end_token = span[-1]
     following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
-    if following is None or following.text not in ("は", "が", "も", "と", "、", "ら"):
+    if following is None or following.text not in lexicon.construction_words("person_phrase_end"):
         return None
     covered = [
         (m.start, m.end) for m in sentence.mentions
@@ -251,4 +248,4 @@ def next_predicate(sentence: Sentence, span: Span):
 
 def is_topic(doc: Doc, span: Span) -> bool:
     """Is ``span`` marked as topic or subject (は, が, も)?"""
-    return span.end < len(doc) and doc[span.end].text in ("は", "が", "も")
+    return span.end < len(doc) and doc[span.end].text in lexicon.construction_words("topic_marker")

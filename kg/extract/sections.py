@@ -118,7 +118,7 @@ def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, 
         if ref.sentence.index not in inside or ref.person.key not in sides:
             continue
         after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 2]
-        if after.startswith(("は", "が", "と")):
+        if after.startswith(lexicon.construction_words("setting_case")):
             represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
 
 

@@ -1,7 +1,6 @@
 """Which country a person or a side phrase stands for: source ranks, institutions, side words, list order."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from kg import lexicon
@@ -52,7 +51,7 @@ def institution_country(name: Optional[str]) -> Optional[str]:
     return None
 
 
-_TEXT_SIDE = re.compile(r"([^\s、。「」（）()]{1,8}?)側(?:からは|から|では|は|が|も)")
+_TEXT_SIDE = lexicon.construction_pattern("text_side")
 
 
 def text_side(sentence: "Sentence", end: int) -> Optional[str]:
@@ -83,7 +82,8 @@ def label_side(ex: Extraction, word: str, meeting: "Meeting") -> Optional[str]:
     if word in lexicon.cues("other_side"):
         others = [c for c in meeting.countries if len(c) == 2 and c != ex.home]
         return others[0] if len(others) == 1 else None
-    core = word.split("側")[0] if "側" in word else ""
+    noun = next((n for n in sorted(lexicon.cues("side")) if n in word), None)  # 側
+    core = word.split(noun)[0] if noun else ""
     ending = lexicon.country_form_ending(core) if core else None
     return ending[1] if ending else None
 

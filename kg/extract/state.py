@@ -6,13 +6,13 @@ the state live in the stage modules and ``document``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
 from spacy.tokens import Doc
 
+from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.dates import date_line
 from kg.records import Article, Evidence, RepresentationFact
@@ -124,6 +124,6 @@ class Extraction:
             for m in other.mentions:
                 # 「インドネシアの首都ジャカルタ」「韓国・ソウル」 name a place, not a party
                 after = doc_text(other.doc)[m.end : m.end + 8]
-                if m.label == "COUNTRY" and not re.match(r"の首都|の[^、。]{1,6}市|・", after):
+                if m.label == "COUNTRY" and not lexicon.construction_pattern("place_after_country").match(after):
                     found |= set(m.codes)
         return found

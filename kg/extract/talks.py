@@ -56,7 +56,7 @@ def not_subject_written(sentence: Sentence, pred) -> bool:
     doc = sentence.doc
     for token in doc[sentence.span.start : pred.i]:
         if (
-            token.text in ("は", "が") and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
+            token.text in _SUBJECT_MARKERS and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
             and not _is_time(token.head)
         ):
             return False
@@ -69,14 +69,16 @@ def _is_time(token) -> bool:
 
 
 # 「両大臣は」「両者が」「両首脳は」: two people named before, as one subject
-_COLLECTIVE = re.compile(r"両(?:者|氏|首脳|大臣|外相|国防相|防衛相|首相|大統領|長官|次官)(?:は|が)$")
+_COLLECTIVE = lexicon.construction_pattern("collective_subject")
+# は/が: the particles that mark the subject (or topic) of talks
+_SUBJECT_MARKERS = lexicon.construction_words("subject_marker")
 
 
 def collective_subject(sentence: Sentence, pred) -> bool:
     """Whether the subject of ``pred`` is written 両大臣/両者/両首脳 … (marked は/が)."""
     doc = sentence.doc
     for token in doc[sentence.span.start : pred.i]:
-        if token.text in ("は", "が") and token.dep_ == "case":
+        if token.text in _SUBJECT_MARKERS and token.dep_ == "case":
             if _COLLECTIVE.search(doc_text(doc)[max(sentence.span.start_char, token.idx - 4) : token.idx + 1]):
                 return True
     return False
@@ -110,7 +112,7 @@ def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[Pe
     speech = tuple({re.sub(r"[ぁ-ん]+$", "", w) or w for w in lexicon.cues("speech")})  # 語る → 語(った)
     marked = [
         r for r in ex.refs_in(sentence)
-        if text[r.mention.end : r.mention.end + 1] in ("は", "が") and not sentence.quoted(r.mention.start, r.mention.end)
+        if text[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS and not sentence.quoted(r.mention.start, r.mention.end)
     ]
     if after.startswith("と") and any(word in after for word in speech):
         if marked:
@@ -118,19 +120,19 @@ def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[Pe
         previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
         if previous is not None and text[sentence.span.start_char : quote[0]].strip() == "":
             ptext = doc_text(previous.doc)
-            before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in ("は", "が")]
+            before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS]
             return before[0] if before else None
         return None
     previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
     if previous is not None and _FOLLOWING_SPEECH.search(previous.text):
         ptext = doc_text(previous.doc)
-        before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in ("は", "が")]
+        before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS]
         return before[0] if before else None
     return None
 
 
 # 「Aは次のように述べました。」「…以下のとおり語った。」: the quote after it is A's
-_FOLLOWING_SPEECH = re.compile(r"(?:次|以下)の(?:ように|とおり)(?:述べ|語|発言|話)")
+_FOLLOWING_SPEECH = lexicon.construction_pattern("following_speech")
 
 
 def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef]) -> Optional[PersonRef]:
@@ -138,13 +140,13 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
     B、Cとも会談を行いました」「A大使は両国を訪問した。7日は…Bと会談し」): the person marked は/が
     in the sentence before (or the one before that), when the talks have partners only."""
     doc = sentence.doc
-    if any(doc_text(doc)[r.mention.end : r.mention.end + 1] in ("は", "が") for r in refs):
+    if any(doc_text(doc)[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS for r in refs):
         return None
     if not not_subject_written(sentence, pred):
         return None
     for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
         text = doc_text(previous.doc)
-        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in ("は", "が")]
+        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS]
         if marked:
             return marked[0]
     return None
@@ -170,7 +172,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
             own = predicate_of(own.head)  # 「Aをはじめとする当局者と会談し」: A stands among the partners
         # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
         # own with no verb; a topic marked は/が then belongs to the talks verb after it
-        stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in ("は", "が")
+        stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in _SUBJECT_MARKERS
         if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded:
             if ref.person not in [r.person for r in refs]:
                 refs.append(ref)
@@ -204,10 +206,10 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
     info = talks_forum(ex, refs, countries, [] if also else named, pred)
     date = talks_date(ex, sentence, pred, running_date)
     pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
-    if len(refs) >= 3 and re.search(r"それぞれ|個別に|相次いで", doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
+    if len(refs) >= 3 and lexicon.construction_pattern("each_separately").search(doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
         # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
         # the subject is the one marked は/が
-        topic = next((i for i, r in enumerate(refs) if doc_text(doc)[r.mention.end : r.mention.end + 1] in ("は", "が")), 0)
+        topic = next((i for i, r in enumerate(refs) if doc_text(doc)[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS), 0)
         subject, subject_side = refs[topic], sides[topic]
         meeting = None
         for ref, side in zip(refs, sides):
@@ -322,7 +324,7 @@ def partner_talks_info(ex: Extraction, refs: list[PersonRef], sides: list[Option
     if len(countries) >= 2:
         return info
     # the partners' posts are unknown: the talks are named by the text's own word (会談, 面会)
-    word = pred.lemma_ if pred is not None and pred.lemma_ in lexicon.cues("talks") | set(lexicon.meeting_kinds()) else "会談"
+    word = pred.lemma_ if pred is not None and pred.lemma_ in lexicon.cues("talks") | set(lexicon.meeting_kinds()) else lexicon.construction_words("talks_default_word")[0]
     if pred is not None and pred.i > 0 and pred.doc[pred.i - 1].text in lexicon.cues("talk_medium"):
         word = pred.doc[pred.i - 1].text + word  # 「…大使らと電話会談を行った」
     return {**info, "forum": word, "aliases": [], "identity": "made::" + norm(word)}
@@ -343,7 +345,7 @@ def post_partner_meeting(ex: Extraction, sentence: Sentence, m: DomainMention, n
     text = doc_text(sentence.doc)
     subjects = [
         r for r in ex.refs_in(sentence)
-        if r.mention.end <= partner.mention.start and text[r.mention.end : r.mention.end + 1] in ("は", "が")
+        if r.mention.end <= partner.mention.start and text[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS
     ]
     if len(subjects) != 1 or not subjects[0].person.country or subjects[0].person.country == partner.country:
         return None
@@ -365,9 +367,9 @@ def anonymous_talks(ex: Extraction) -> None:
 
 
 # 「Aをはじめとする B」「Aを始めとした B」: A is the first of B
-_EXAMPLE_OF = re.compile(r"を(?:はじめ|始め)と(?:する|した)")
+_EXAMPLE_OF = lexicon.construction_pattern("example_of")
 
-_PARTIES_BEFORE_MEETING = re.compile(r"(?:の|による|との間の|間の|との)(?:初の|初めての|[\u3400-\u9fff]{1,4}的な)?")
+_PARTIES_BEFORE_MEETING = lexicon.construction_pattern("parties_before_meeting")
 
 
 def people_of_meeting(ex: Extraction, sentence: Sentence, m: DomainMention) -> list[PersonRef]:
@@ -380,7 +382,7 @@ def people_of_meeting(ex: Extraction, sentence: Sentence, m: DomainMention) -> l
         return []
     listed = [refs[-1]]
     for ref in reversed(refs[:-1]):
-        if not re.fullmatch(r"(?:と|、|や|及び)(?:[^、。とや]{1,8}の)?", text[ref.mention.end : listed[0].mention.start]):
+        if not lexicon.construction_pattern("listed_party_gap").fullmatch(text[ref.mention.end : listed[0].mention.start]):
             break  # 「AとBの」, 「Aと韓国のBの」
         listed.insert(0, ref)
     countries = [r.person.country for r in listed]
@@ -423,7 +425,7 @@ def visited_country(sentence: Sentence) -> Optional[str]:
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
         # 「韓国を訪問」「ガーナの首都アクラを訪れ」
-        if m.label == "COUNTRY" and re.match(r"(?:の首都[^、。をの]{1,10})?を(?:訪問|訪れ|訪ね)", text[m.end : m.end + 20]):
+        if m.label == "COUNTRY" and lexicon.construction_pattern("visited_after_country").match(text[m.end : m.end + 20]):
             codes = m.codes
             if len(codes) == 1:
                 return codes[0]
