@@ -1,15 +1,20 @@
-"""Benchmark: resolution (kg.resolve) on generated facts at growing corpus sizes, local and on Dask.
+"""Benchmark: resolution (kg.resolve) on generated facts from 10,000 to 100,000 articles, local and on Dask.
 
-Run: ``.venv/bin/python -m benchmarks.bench_resolve [--sizes 10000 100000] [--no-dask]``
+Run: ``.venv/bin/python -m benchmarks.bench_resolve [--sizes 10000 30000 100000] [--no-dask] [--rdf]``
 (or ``make bench``). Each size and path runs in a fresh subprocess, so ``ru_maxrss`` is the
 peak memory of that build process alone: the facts of ``n`` generated articles
 (``benchmarks.corpus.generate_document_facts``, the ideal facts of generated news) are made,
-then resolved locally, or with person linkage on a two-worker Dask ``LocalCluster``
-(``kg.scale.resolve_on``; the workers' memory is their own). Printed per size: seconds of
-resolution (wall clock), milliseconds per article, the time per article relative to the
-first size (≈ 1.0× when resolution is linear in the corpus), the build process's CPU
-seconds (what a loaded machine distorts least; on the Dask path the workers' CPU is not
-counted) and its peak RSS.
+then resolved locally (``kg.resolve.resolve``), or with person linkage and session
+clustering on a two-worker Dask ``LocalCluster`` (``kg.scale.resolve_on``; the workers'
+memory and CPU are their own). With ``--rdf`` the facts are then dropped (as ``kg build``
+does) and the resolved records mapped to triples: ``kg.rdf.to_graph`` locally, per
+partition on the workers and merged here on Dask (``kg.scale.graph_on``).
+
+Printed per size and path: wall-clock seconds of resolution, milliseconds per article, the
+build process's CPU milliseconds per article (what a loaded machine distorts least; on the
+Dask path the workers' CPU is not in it), both relative to the first size (≈ 1.0× when
+resolution is linear in the corpus), and the build process's peak RSS (facts included).
+Timings are printed, never checked.
 """
 from __future__ import annotations
 
@@ -24,56 +29,90 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+SIZES = [10_000, 30_000, 100_000]
 
-def _one(n: int, dask: bool) -> dict:
+
+def _peak_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def _timed(function, *args):
+    started, cpu = time.perf_counter(), time.process_time()
+    result = function(*args)
+    return result, time.perf_counter() - started, time.process_time() - cpu
+
+
+def _one(n: int, dask: bool, rdf: bool) -> dict:
     """Resolve ``n`` generated articles in this process; the figures as a dict."""
+    from contextlib import ExitStack
+
     from benchmarks.corpus import generate_document_facts
+    from kg.rdf import to_graph
     from kg.resolve import resolve
 
     facts = generate_document_facts(n)
-    if dask:
-        from dask.distributed import Client, LocalCluster
+    facts_mb = _peak_mb()
+    with ExitStack() as stack:
+        if dask:
+            from dask.distributed import Client, LocalCluster
 
-        from kg.scale import resolve_on
+            from kg.scale import graph_on, resolve_on
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None, silence_logs=40) as cluster, Client(cluster) as client:
-            started, cpu = time.perf_counter(), time.process_time()
-            resolved = resolve_on(client, facts)
-            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    else:
-        started, cpu = time.perf_counter(), time.process_time()
-        resolved = resolve(facts)
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"articles": n, "path": "dask" if dask else "local", "seconds": round(seconds, 2), "cpu": round(cpu, 2),
-            "people": len(resolved.people), "meetings": len(resolved.meetings),
-            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+            cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                                       host="127.0.0.1", dashboard_address=None, silence_logs=40))
+            client = stack.enter_context(Client(cluster))
+            resolved, seconds, cpu = _timed(resolve_on, client, facts)
+        else:
+            resolved, seconds, cpu = _timed(resolve, facts)
+        row = {"articles": n, "path": "dask" if dask else "local", "seconds": round(seconds, 2), "cpu": round(cpu, 2),
+               "people": len(resolved.people), "meetings": len(resolved.meetings),
+               "facts_mb": facts_mb, "maxrss_mb": _peak_mb()}
+        if rdf:
+            del facts
+            graph, seconds, cpu = _timed(lambda: graph_on(client, resolved) if dask else to_graph(resolved))
+            row.update(rdf_seconds=round(seconds, 2), rdf_cpu=round(cpu, 2), triples=len(graph), rdf_maxrss_mb=_peak_mb())
+    return row
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="articles per run")
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, help="articles per run")
     parser.add_argument("--no-dask", action="store_true", help="only the local path")
+    parser.add_argument("--only-dask", action="store_true", help="only the Dask path")
+    parser.add_argument("--rdf", action="store_true", help="also map the resolved records to triples")
     parser.add_argument("--one", nargs=2, metavar=("N", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(_one(int(args.one[0]), args.one[1] == "dask")))
+        print(json.dumps(_one(int(args.one[0]), args.one[1] == "dask", args.rdf)))
         return []
     rows = []
-    paths = ["local"] if args.no_dask else ["local", "dask"]
-    print(f"{'path':<7}{'articles':>9}{'seconds':>9}{'ms/article':>12}{'ratio':>7}{'CPU s':>8}{'peak MB':>9}{'people':>8}")
-    first: dict[str, float] = {}
+    paths = ["local"] if args.no_dask else ["dask"] if args.only_dask else ["local", "dask"]
+    header = f"{'path':<7}{'articles':>9}{'seconds':>9}{'ms/art':>8}{'ratio':>7}{'CPU ms/art':>11}{'ratio':>7}{'peak MB':>9}{'people':>8}"
+    print(header + ("" if not args.rdf else f"{'rdf s':>8}{'rdf ms/art':>11}{'CPU ms/art':>11}{'triples':>10}{'peak MB':>9}"))
+    first: dict[str, tuple[float, float]] = {}
     for path in paths:
         for n in args.sizes:
-            done = subprocess.run([sys.executable, "-m", "benchmarks.bench_resolve", "--one", str(n), path],
-                                  cwd=ROOT, capture_output=True, text=True, check=True)
+            command = [sys.executable, "-m", "benchmarks.bench_resolve", "--one", str(n), path] + (["--rdf"] if args.rdf else [])
+            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
             row = json.loads(done.stdout.strip().splitlines()[-1])
-            per = row["seconds"] / n * 1000
-            first.setdefault(path, per)
-            row["ms_per_article"], row["ratio"] = round(per, 3), round(per / first[path], 2)
+            per, cpu_per = row["seconds"] / n * 1000, row["cpu"] / n * 1000
+            base = first.setdefault(path, (per, cpu_per))
+            row.update(ms_per_article=round(per, 3), ratio=round(per / base[0], 2),
+                       cpu_ms_per_article=round(cpu_per, 3), cpu_ratio=round(cpu_per / base[1], 2))
             rows.append(row)
-            print(f"{path:<7}{n:>9}{row['seconds']:>9.1f}{per:>12.3f}{row['ratio']:>6.2f}×{row['cpu']:>8.1f}{row['maxrss_mb']:>9}"
-                  f"{row['people']:>8}", flush=True)
+            line = (f"{path:<7}{n:>9}{row['seconds']:>9.1f}{per:>8.3f}{row['ratio']:>6.2f}×{cpu_per:>11.3f}"
+                    f"{row['cpu_ratio']:>6.2f}×{row['maxrss_mb']:>9}{row['people']:>8}")
+            if args.rdf:
+                line += (f"{row['rdf_seconds']:>8.1f}{row['rdf_seconds'] / n * 1000:>11.3f}"
+                         f"{row['rdf_cpu'] / n * 1000:>11.3f}{row['triples']:>10}"
+                         f"{row['rdf_maxrss_mb']:>9}")
+            print(line, flush=True)
+    for path in paths:
+        done = [r for r in rows if r["path"] == path]
+        if len(done) > 1:
+            print(f"{path}: time per article at {done[-1]['articles']:,} / at {done[0]['articles']:,} articles: "
+                  f"{done[-1]['ratio']:.2f}× wall clock, {done[-1]['cpu_ratio']:.2f}× CPU of the build process "
+                  f"(target ≤ 1.3×); peak {done[0]['maxrss_mb']} → {done[-1]['maxrss_mb']} MB")
     return rows
 
 

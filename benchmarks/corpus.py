@@ -30,6 +30,7 @@ from kg.records import (
 _KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
 _SURNAMES = "山川田中村松井森林高橋木本石原小野金李朴崔鄭趙尹張"
 _GIVEN = "一二三太郎花子健明誠浩之博和美恵真由紀昌洙哲英"
+SESSIONS_PER_FORUM = 200
 _PLACES = ["東京", "ソウル", "ワシントン", "ハワイ", "シンガポール", "キャンベラ", "マニラ", "ロンドン"]
 _TOPICS = ["北朝鮮の核・ミサイル開発", "拡大抑止の強化", "インド太平洋地域の安全保障", "サイバー分野の協力",
            "宇宙分野の協力", "経済安全保障", "防衛装備品の共同開発"]
@@ -71,8 +72,12 @@ def generate_article(index: int, seed: int = 0) -> GeneratedArticle:
     forum = rng.choice(forums)
     sides = list(forum.countries[:2])
     label = {c: lexicon.country(c).label_ja for c in sides}
-    year, month, day = rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28)
-    ordinal = rng.randint(1, 12)
+    # A numbered session is held once, on one day: the day follows from forum and ordinal
+    # (sessions 1-200 of each forum, about eight a year from 2000); reports of it are
+    # published that day or up to three days later.
+    ordinal = rng.randint(1, SESSIONS_PER_FORUM)
+    when = random.Random(f"{seed}:{forum.name}:{ordinal}")
+    year, month, day = 2000 + (ordinal - 1) * 25 // SESSIONS_PER_FORUM, when.randint(1, 12), when.randint(1, 25)
     place = rng.choice(_PLACES)
     acronym = f"（{forum.acronym}）" if forum.acronym else ""
     people = []
@@ -96,7 +101,7 @@ def generate_article(index: int, seed: int = 0) -> GeneratedArticle:
     for sentence in sentences:
         spans.append((len(text), len(text) + len(sentence)))
         text += sentence + "\n\n"
-    published = f"{year}-{month:02d}-{min(day + 1, 28):02d}"
+    published = f"{year}-{month:02d}-{day + rng.randint(0, 3):02d}"
     article = Article(doc_id=name, path=f"{name}.txt", text=text, body=tuple(spans), published=published,
                       title=sentences[0][:30], source="generated")
     ev = [Evidence(name, s, e, text[s:e]) for s, e in spans]

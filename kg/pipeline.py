@@ -341,13 +341,17 @@ def build_corpus(
 
         from kg.rdf import to_graph
         from kg.resolve import resolve
-        from kg.scale import components_on
+        from kg import scale
 
         with _timed(report.timings, "resolve"):
-            resolved = resolve(facts, map_components=components_on(client) if client is not None else None)
+            # with a cluster, person linkage and sessions run on its workers, block by block
+            resolved = scale.resolve_on(client, facts) if client is not None else resolve(facts)
             resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
+        n_facts = len(facts)
+        del facts  # the resolved records hold all the graph needs: not both at once
         with _timed(report.timings, "rdf"):
-            graph = to_graph(resolved)
+            # with a cluster, triples are made per partition on its workers and merged here
+            graph = scale.graph_on(client, resolved) if client is not None else to_graph(resolved)
         if corrections_path:
             _apply_corrections(graph, corrections_path, correction_entries, report, say)
         with _timed(report.timings, "validate"):
@@ -361,7 +365,7 @@ def build_corpus(
                     "the previous outputs were kept. Fix the data or build without --strict.",
                     code=E_STRICT_INVALID,
                 )
-        report.counts = _counts(resolved, len(facts), len(report.skipped), len(report.internal_errors))
+        report.counts = _counts(resolved, n_facts, len(report.skipped), len(report.internal_errors))
         report.timings["total"] = round(time.perf_counter() - started, 4)  # refined after writing
         with _timed(report.timings, "write"):
             _write_outputs(graph, out, wanted, report)

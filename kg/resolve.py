@@ -251,6 +251,7 @@ class _InstitutionKeys:
         self.known = {normalise_name(n) for n in known_names} | set(self.entries)
         self.display_names = {normalise_name(e.name): [e.name] for es in self.entries.values() for e in es}
         self.prefixes = sorted(lexicon.country_forms().items())
+        self.memo: dict[tuple[str, Optional[str]], tuple[Optional[str], str]] = {}
 
     def entry(self, name: str, country: Optional[str]) -> Optional[lexicon.InstitutionEntry]:
         """The lexicon entry a normalised name stands for in ``country``, if any."""
@@ -264,6 +265,14 @@ class _InstitutionKeys:
         return ((country or entry.country), normalise_name(entry.name)) if entry else None
 
     def key(self, spelling: str, country: Optional[str]) -> tuple[Optional[str], str]:
+        """(country, canonical name) of a spelling written for ``country`` (memoised: every
+        person and representation looks its institution up)."""
+        found = self.memo.get((spelling, country))
+        if found is None:
+            found = self.memo[(spelling, country)] = self._key(spelling, country)
+        return found
+
+    def _key(self, spelling: str, country: Optional[str]) -> tuple[Optional[str], str]:
         name = normalise_name(spelling)
         found = self._lexicon(name, country)
         if found:
@@ -563,11 +572,12 @@ def _resolve_meetings(
     sides: dict[MentionId, set[str]],
     published: dict[str, Optional[str]],
     attendees: dict[MentionId, frozenset[str]],
+    map_sessions=None,
 ) -> tuple[list[Meeting], dict[MentionId, str]]:
     """One record per session; slug ``{forum}-{ordinal}``, else ``{forum}-{date}``, else
     ``{forum}-{document}``."""
     entries = []
-    for members in cluster_sessions(meetings, forum_of, published, attendees):
+    for members in cluster_sessions(meetings, forum_of, published, attendees, map_sessions):
         mentions = [meetings[m] for m in members]
         forum = forum_of[members[0]]
         ordinal = min((m.ordinal for m in mentions if m.ordinal is not None), default=None)
@@ -639,11 +649,12 @@ def _check_facts(facts: list[DocumentFacts]) -> None:
                 )
 
 
-def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
+def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) -> ResolvedGraph:
     """Merge per-article facts into one record per real-world entity, sorted by slug.
 
-    ``map_components`` runs person linkage per component of blocking keys elsewhere
-    (``kg.scale.components_on(client)``: on a Dask cluster); the result is the same."""
+    ``map_components`` runs person linkage per component of blocking keys elsewhere, and
+    ``map_sessions`` session clustering per forum (``kg.scale.components_on(client)`` and
+    ``kg.scale.sessions_on(client)``: on a Dask cluster); the result is the same."""
     facts = sorted(facts, key=lambda f: f.article.doc_id)
     _check_facts(facts)
     people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
@@ -694,7 +705,7 @@ def resolve(facts: list[DocumentFacts], map_components=None) -> ResolvedGraph:
     published = {f.article.doc_id: f.article.published for f in facts}
     resolved_meetings, meeting_slug_of = _resolve_meetings(
         sessions_reported, forum_of, {f.slug: f.label for f in forums}, sides, published,
-        {mid: frozenset(people) for mid, people in attendees.items()},
+        {mid: frozenset(people) for mid, people in attendees.items()}, map_sessions,
     )
     part_meetings, part_slug_of = _resolve_parts(
         parts, meetings, {m.slug: m for m in resolved_meetings}, meeting_slug_of, sides

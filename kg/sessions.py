@@ -46,24 +46,57 @@ def cluster_sessions(
     forum_of: dict[MentionId, str],
     published: dict[str, Optional[str]],
     attendees: dict[MentionId, frozenset[str]],
+    map_blocks=None,
 ) -> list[list[MentionId]]:
     """Group the mentions of each forum into sessions: same ordinal, or agreeing dates
     (a date known to the day or month; two mentions known only to the year are not one
-    session for that), then undated mentions on strong evidence."""
-    uf = UnionFind(meetings)
+    session for that), then undated mentions on strong evidence.
+
+    Mentions of two forums are never one session, so each forum is a block clustered on
+    its own (``cluster_block``), by ``map_blocks(blocks)`` when given (``kg.scale`` runs
+    the blocks on a Dask cluster), else here; the groups are the same either way."""
+    blocks = session_blocks(meetings, forum_of, published, attendees)
+    results = map_blocks(blocks) if map_blocks is not None else [cluster_block(*block) for block in blocks]
+    return sorted(group for groups in results for group in groups)
+
+
+SessionBlock = tuple[dict, dict, dict]  # (meetings, published, attendees) of one forum's mentions
+
+
+def session_blocks(
+    meetings: dict[MentionId, MeetingMention],
+    forum_of: dict[MentionId, str],
+    published: dict[str, Optional[str]],
+    attendees: dict[MentionId, frozenset[str]],
+) -> list[SessionBlock]:
+    """The mentions of each forum with what clustering reads about them, forums in slug order."""
     by_forum: dict[str, list[MentionId]] = defaultdict(list)
     for mid in sorted(meetings):
         by_forum[forum_of[mid]].append(mid)
-    for mids in by_forum.values():
-        anchored = [m for m in mids if meetings[m].ordinal is not None or meetings[m].date]
-        sessions = _Sessions(uf, meetings, anchored)
-        # The ordinal names the session even when reports differ on the day (time zones).
-        sessions.merge_equal(lambda m: meetings[m].ordinal, check=False)
-        sessions.merge_equal(lambda m: meetings[m].date if len(meetings[m].date or "") >= len("2024-07") else None, check=True)
-        sessions.merge_adjacent_days()
-        sessions.merge_coarser_dates()
-        anchored_set = set(anchored)
-        _Undated(uf, meetings, anchored, published, attendees).attach([m for m in mids if m not in anchored_set])
+    return [
+        ({m: meetings[m] for m in mids}, {m[0]: published.get(m[0]) for m in mids},
+         {m: attendees[m] for m in mids if m in attendees})
+        for _, mids in sorted(by_forum.items())
+    ]
+
+
+def cluster_block(
+    meetings: dict[MentionId, MeetingMention],
+    published: dict[str, Optional[str]],
+    attendees: dict[MentionId, frozenset[str]],
+) -> list[list[MentionId]]:
+    """The sessions of one forum's mentions (``meetings``), sorted."""
+    uf = UnionFind(meetings)
+    mids = sorted(meetings)
+    anchored = [m for m in mids if meetings[m].ordinal is not None or meetings[m].date]
+    sessions = _Sessions(uf, meetings, anchored)
+    # The ordinal names the session even when reports differ on the day (time zones).
+    sessions.merge_equal(lambda m: meetings[m].ordinal, check=False)
+    sessions.merge_equal(lambda m: meetings[m].date if len(meetings[m].date or "") >= len("2024-07") else None, check=True)
+    sessions.merge_adjacent_days()
+    sessions.merge_coarser_dates()
+    anchored_set = set(anchored)
+    _Undated(uf, meetings, anchored, published, attendees).attach([m for m in mids if m not in anchored_set])
     return uf.groups()
 
 

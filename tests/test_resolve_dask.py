@@ -1,6 +1,10 @@
-"""Person linkage on a Dask cluster (two worker processes on loopback): the same
-ResolvedGraph and the same Turtle bytes as the local path, on generated facts and on
-reports whose linkage needs the constraints (posts, the reference list, folded spellings)."""
+"""Resolution and RDF on a Dask cluster (two worker processes on loopback): person linkage
+per component and sessions per forum on the workers give the same ResolvedGraph, and the
+triples mapped per partition on the workers and merged give the same Turtle bytes, as the
+local path; on generated facts, on reports whose linkage needs the constraints (posts,
+the reference list, folded spellings) and on reports of sessions that need every session
+rule (ordinals, days a day apart, coarser dates, undated reports placed by publication or
+by the same people)."""
 from __future__ import annotations
 
 import pytest
@@ -9,9 +13,9 @@ from benchmarks.corpus import generate_document_facts
 from kg.export import serialize_turtle
 from kg.rdf import to_graph
 from kg.resolve import resolve
-from kg.scale import resolve_on
+from kg.scale import graph_on, resolve_on
 from test_resolve_linkage import dated
-from test_resolve_entities import facts, person
+from test_resolve_entities import facts, meeting, person
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -35,14 +39,33 @@ def _linkage_corpus():
             for doc, name, title, country, day in reports]
 
 
-@pytest.mark.parametrize("corpus", [
-    pytest.param(lambda: generate_document_facts(300), id="generated"),
-    pytest.param(_linkage_corpus, id="linkage"),
+def _sessions_corpus():
+    summit, talks = "日英首脳会談", "英韓外相会談"
+    pair = [person("p1", "サトウ・ケンジ", title="外相", country="GB"), person("p2", "ハン・ミンス", title="外相", country="KR")]
+    sides = [("p1", "m1", "GB"), ("p2", "m1", "KR")]
+    reports = [  # doc, meeting, published, people and their sides
+        ("a", meeting("m1", summit, date="2031-04-10", countries=("JP", "GB")), "2031-04-10", [], []),
+        ("b", meeting("m1", summit, date="2031-04-11", countries=("JP", "GB")), "2031-04-11", [], []),
+        ("c", meeting("m1", summit, countries=("JP", "GB")), "2031-04-13", [], []),
+        ("d", meeting("m1", summit, date="2031-04", countries=("JP", "GB")), "2031-05-02", [], []),
+        ("e", meeting("m1", summit, date="2032-02-01", countries=("JP", "GB")), "2032-02-01", [], []),
+        ("f", meeting("m1", talks, ordinal=5, date="2031-06-01", countries=("GB", "KR")), "2031-06-01", pair, sides),
+        ("g", meeting("m1", talks, ordinal=5, date="2031-06-02", countries=("GB", "KR")), "2031-06-03", [], []),
+        ("h", meeting("m1", talks, countries=("GB", "KR")), "2031-09-20", pair, sides),
+        ("i", meeting("m1", talks, countries=("GB", "KR")), None, pair, sides),
+    ]
+    return [dated(facts(doc, people=people, meetings=[m], reps=reps), day) for doc, m, day, people, reps in reports]
+
+
+@pytest.mark.parametrize(("corpus", "size"), [
+    pytest.param(lambda: generate_document_facts(100), 300, id="generated"),
+    pytest.param(_linkage_corpus, 10, id="linkage"),
+    pytest.param(_sessions_corpus, 10, id="sessions"),
 ])
-def test_resolve_dask_same_turtle_as_local(client, corpus):
+def test_resolve_dask_same_turtle_as_local(client, corpus, size):
     facts_ = corpus()
     local = resolve(facts_)
-    # small batches: the components really travel in several tasks
-    remote = resolve_on(client, facts_, batch_records=50)
+    # small batches and partitions: components, forums and records really travel in several tasks
+    remote = resolve_on(client, facts_, batch_records=20)
     assert remote == local
-    assert serialize_turtle(to_graph(remote)) == serialize_turtle(to_graph(local))
+    assert serialize_turtle(graph_on(client, remote, size=size)) == serialize_turtle(to_graph(local))
