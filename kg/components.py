@@ -1027,6 +1027,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
     items = []
     spans = sorted((m.start, m.end) for m in people)  # a chunk looks only at the people starting in it
     starts = [s for s, _ in spans]
+    person_ends = {m_end for _, m_end in spans}
     for start, end, pieces in chunks:
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         person = any(m_end <= e for _, m_end in spans[bisect_left(starts, s) : bisect_right(starts, e)])
@@ -1051,7 +1052,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 ok = group or with_people or len(known) > 1 or follows.startswith(lexicon.construction_words("name_continues"))
             else:
                 # 「事務次官のオリバー・ペンローズは」: a full name the post before it introduces
-                ok = (group or _post_before_no(text, n_start)) and _looks_like_full_name(name)
+                ok = (group or _post_apposed(text, n_start, person_ends)) and _looks_like_full_name(name)
             if not ok and group and len(name) <= 10:
                 # 「山田、朴両氏」: a surname in a 両氏 list points back like 「尹氏」 does
                 found.append(
@@ -1063,7 +1064,7 @@ def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people
                 continue
             if not ok:
                 continue
-            if _post_before_no(text, n_start):
+            if _post_apposed(text, n_start, person_ends):
                 # 「国務委員の楊潔篪氏」: written like 「X氏」 so the extractor reads the post before 「の」
                 found.append(
                     DomainMention(
@@ -1100,6 +1101,14 @@ def _described_country(doc: Doc, mention: DomainMention, chunk_start: int, previ
     if any(word in described for word in lexicon.cues("visiting")):
         return mention  # 「中国訪問中の A 局長」: where A is, not whom A serves
     return replace(mention, country=first.value, described=described)
+
+
+def _post_apposed(text: str, start: int, person_ends: set[int]) -> bool:
+    """A post in apposition right before ``start``: 「外相の」 always; 「国防相、」 only when the post
+    is not the title of a person written before it (「X外相、A、B」 is a list of three)."""
+    if not _post_before_no(text, start):
+        return False
+    return text[start - 1 : start] != "、" or (start - 1) not in person_ends
 
 
 def _post_before_no(text: str, start: int) -> bool:

@@ -816,7 +816,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
 
 def headline_block(sentence: Sentence) -> bool:
     """Whether the sentence stands in a body block without any sentence end (a list item)."""
-    return sentence.kind == "body" and not any(mark in sentence.doc.text for mark in "。！？")
+    return sentence.kind == "body" and not any(mark in doc_text(sentence.doc) for mark in "。！？")
 
 
 def written_medium(text: str) -> Optional[str]:

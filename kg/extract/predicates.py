@@ -132,15 +132,25 @@ def headline_style_end(token) -> bool:
     item 「12月3日　A、Bと会談　協力を確認」, a headline) and the word followed by its end, a blank,
     a bracket or a 読点. Headlines report what happened in the non-past (「…に臨む」「…と会談」)."""
     doc = token.doc
-    if any(mark in doc.text for mark in "。！？!?"):
+    # (the block's text joined once per Doc: this runs for every predicate of a long block)
+    if any(mark in doc_text(doc) for mark in "。！？!?"):
         return False
     if not any(m.label == "PERSON" and m.end <= token.idx for m in doc._.kg_mentions):
         return False  # a heading naming a meeting (「1 防衛相会談」) reports nobody's act
     chain = predicate_chain(token) if token.pos_ == "VERB" else [token]
-    if not any(t.pos_ == "ADP" or t.text == "、" for t in doc[: chain[0].i]):
+    if not any(t.pos_ == "ADP" or t.text == "、" for t in _line_before(doc, chain[0].i)):
         return False  # a bare name with nothing said of it (a heading 「1 防衛相会談」) reports nothing
     after = chain[-1].i + 1
     return after >= len(doc) or not doc[after].text.strip() or doc[after].text in "(（、"
+
+
+def _line_before(doc: Doc, i: int, limit: int = 40):
+    """The tokens of the line before token ``i``, nearest first, at most ``limit`` of them (a list
+    item or headline is short; the bound keeps a long block linear)."""
+    for j in range(i - 1, max(-1, i - 1 - limit), -1):
+        if "\n" in doc[j].text:
+            return
+        yield doc[j]
 
 
 def is_past(pred) -> bool:
