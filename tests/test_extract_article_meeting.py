@@ -1,7 +1,7 @@
 """The low-confidence fallback ``article_meeting`` (made-up pages, real GiNZA): in an article
 that reports exactly one held meeting, a delegate of one of its sides named in a body sentence
 of that meeting's stretch, whom no other construction put at a meeting, took part in it for that
-side. Not read so: former officials, quoted remarks and speech, sentences of another meeting,
+side. Not read so: former officials, people of no side, quoted remarks, sentences of another meeting,
 a visit, a courtesy call, a plan or a day of their own, and pages about two meetings or a press
 conference."""
 from __future__ import annotations
@@ -15,8 +15,9 @@ FIRES = [
 会談では、南シナ海情勢をめぐり意見交換が行われた。
 フィリピンのマリア・サントス外相は、海上保安能力の強化への支援に謝意を示した。
 日本の川村悠外務大臣は、引き続き支援を行う考えを示した。
+米国のジョン・ミラー国務長官も、この海域の情勢に関心を寄せている。
 """,
-        {("マリア・サントス", "PH"), ("川村悠", "JP")},
+        {("マリア・サントス", "PH"), ("川村悠", "JP")},  # the US is no side of these talks
     ),
     (
         """日加防衛相会談について
@@ -37,10 +38,11 @@ FIRES = [
     (
         """日韓外相会談の開催
 5月6日、ソウルで日韓外相会談が行われた。
+韓国の李成民外交部長官は、北朝鮮の核・ミサイル開発への懸念を表明した。
 日本の青木大輔外務大臣は、日米韓の連携を一層強化していく考えを示した。
 元駐韓国大使の高田修氏は「関係改善の流れを確かなものにすべきだ」と話す。
 """,
-        {("青木大輔", "JP")},
+        {("李成民", "KR"), ("青木大輔", "JP")},  # a remark of a delegate, not of a former envoy
     ),
 ]
 

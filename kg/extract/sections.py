@@ -282,7 +282,7 @@ def _reports_another_meeting(ex: "Extraction", sentence: "Sentence", main: Meeti
             return True
         at = mention.start - base  # the meeting's own name says no other meeting (日米外相会談)
         words = words[:at] + "＿" * (mention.end - mention.start) + words[at + mention.end - mention.start :]
-    categories = ("other_session", "visiting", "briefing", "talks", "courtesy", "speech")
+    categories = ("other_session", "visiting", "briefing", "talks", "courtesy")
     if any(cue in words for category in categories for cue in lexicon.cues(category)):
         return True
     planned, negation = lexicon.cues("planned"), lexicon.cues("negation")
