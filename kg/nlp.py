@@ -1,11 +1,13 @@
 """The NLP pipeline: GiNZA (``ja_ginza``) plus the domain component of ``kg.components``.
 
 This is the only module that calls ``spacy.load``. ``parse_blocks`` parses body blocks and
-splits those too long for Sudachi, joining the pieces so that offsets stay right.
+splits those too long for Sudachi, joining the pieces so that offsets stay right. It runs
+the pipeline's components itself (see :func:`annotate`): the same components and the same
+annotations as ``nlp.pipe``, with the named-entity recognizer decoded in numpy (a tenth
+of its cost in spaCy's loop).
 """
 from __future__ import annotations
 
-from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -17,9 +19,13 @@ from kg.errors import PipelineError
 
 # Sudachi refuses inputs above 49,149 bytes; stay well under it.
 MAX_BLOCK_BYTES = 40_000
-# Pieces per nlp.pipe batch: spaCy's default (1,000) held a whole long article's pieces
-# and their parses in memory at once (3 GB for a 5 MB one-line page).
-PIPE_BATCH_SIZE = 4
+# Pieces per batch: spaCy's default (1,000) held a whole long article's pieces and their
+# parses in memory at once (3 GB for a 5 MB one-line page). A batch ends at this many
+# pieces or once it holds PIPE_BATCH_CHARS characters, whichever comes first.
+PIPE_BATCH_SIZE = 16
+PIPE_BATCH_CHARS = 40_000
+# The entity recognizer, decoded by _recognise_entities.
+_DECODED_HERE = ("ner",)
 MODEL_NAME = "ja_ginza"
 # Components that only read the parse; they run again on a block joined from pieces.
 _REBUILT_AFTER_JOIN = ("bunsetu_recognizer", "kg_syntax", "kg_domain")
@@ -95,26 +101,198 @@ def split_long_text(text: str, max_bytes: int = MAX_BLOCK_BYTES) -> list[str]:
 def iter_parsed_blocks(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
     """One Doc per text, in order, as they are parsed (see :func:`parse_blocks`).
 
-    Pieces go through ``nlp.pipe`` ``PIPE_BATCH_SIZE`` at a time and each text's pieces
-    are joined as soon as its last one is parsed, so memory holds a batch and one text's
-    pieces, not every piece of the input at once.
+    Pieces are annotated a batch at a time (``PIPE_BATCH_SIZE`` pieces or
+    ``PIPE_BATCH_CHARS`` characters) and each text's pieces are joined as soon as its last
+    one is parsed, so memory holds a batch and one text's pieces, not every piece of the
+    input at once.
     """
-    ends: deque[Optional[str]] = deque()  # per piece fed to the pipe: its text if it is the last one
-
-    def pieces() -> Iterator[str]:
-        for text in texts:
-            split = split_long_text(text)
-            for k, piece in enumerate(split):
-                ends.append(text if k == len(split) - 1 else None)
-                yield piece
-
     current: list[Doc] = []
-    for doc in nlp.pipe(pieces(), batch_size=PIPE_BATCH_SIZE):
+    batch: list[tuple[str, Optional[str]]] = []  # (piece, its text if it is the text's last piece)
+    size = 0
+    for text in texts:
+        split = split_long_text(text)
+        for k, piece in enumerate(split):
+            batch.append((piece, text if k == len(split) - 1 else None))
+            size += len(piece)
+            if len(batch) >= PIPE_BATCH_SIZE or size >= PIPE_BATCH_CHARS:
+                yield from _parsed_batch(nlp, batch, current)
+                batch, size = [], 0
+    yield from _parsed_batch(nlp, batch, current)
+
+
+def _parsed_batch(nlp: Language, batch: list[tuple[str, Optional[str]]], current: list[Doc]) -> Iterator[Doc]:
+    """Annotate one batch of pieces; yield every text whose last piece is in it (``current``
+    carries the pieces of a text that goes on in the next batch)."""
+    if not batch:
+        return
+    for doc, (_, text) in zip(annotate(nlp, [piece for piece, _ in batch]), batch):
         current.append(doc)
-        text = ends.popleft()
         if text is not None:
             yield _join(nlp, current, text)
-            current = []
+            current.clear()
+
+
+def annotate(nlp: Language, texts: list[str]) -> list[Doc]:
+    """The Docs of ``texts`` through every component of ``nlp``, as ``nlp.pipe`` makes them.
+
+    The one difference is how the named-entity recognizer decodes. spaCy's greedy loop
+    (``Parser.greedy_parse``) releases the GIL and then, in this build of spaCy, takes it
+    back and drops it again in every call of a state accessor, a few times for each of the
+    758 NER moves at every token: two thirds of the recognizer's time went to handing the GIL
+    over, and the recognizer cost as much as tok2vec. :func:`_recognise_entities` scores
+    the same states with spaCy's own step model and applies spaCy's validity rules in
+    numpy, one sentence per state: the same scores, the same moves, the same entities
+    (``tests/test_nlp_parse_blocks.py`` compares every annotation with ``nlp(text)``),
+    at a tenth of the cost.
+    """
+    docs = [nlp.make_doc(text) for text in texts]
+    for name, proc in nlp.pipeline:
+        if name in _DECODED_HERE:
+            _recognise_entities(proc, docs)
+        elif hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=len(docs)))
+        else:
+            docs = [proc(doc) for doc in docs]
+    return docs
+
+
+# Moves of spaCy's BILUO entity recognizer, by the letter of their class names (B-Person…)
+_BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
+_MOVE_KINDS = {"B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT, "O": _OUT}
+
+
+class _Stuck(Exception):
+    """A state with no valid move (spaCy then ends its document): decode the batch with spaCy."""
+
+
+def _recognise_entities(proc, docs: list[Doc]) -> None:
+    """Set the entities of ``docs`` as ``proc`` (spaCy's ``EntityRecognizer``) would.
+
+    Greedy BILUO decoding in numpy (:func:`_entity_runs`). Documents with entities set
+    before (none come out of GiNZA's tokenizer), a recognizer of another kind, classes the
+    model never saw, or a state left without a valid move go through spaCy's own
+    transitions instead (``proc.predict``).
+    """
+    from spacy.pipeline._parser_internals.ner import BiluoPushDown
+    from spacy.tokens import Span
+
+    live = [doc for doc in docs if len(doc)]
+    runs = None
+    if (isinstance(proc.moves, BiluoPushDown) and proc.cfg.get("beam_width", 1) == 1 and live
+            and not any(doc.to_array("ENT_IOB").any() for doc in live)):
+        try:
+            runs = list(_entity_runs(proc, live))
+        except _Stuck:
+            runs = None
+    if runs is None:
+        proc.set_annotations(docs, proc.predict(docs))
+        return
+    ents: list[list[Span]] = [[] for _ in live]
+    for i, start, end, label in sorted(runs):
+        ents[i].append(Span(live[i], start, end, label=label))
+    for doc, spans in zip(live, ents):
+        doc.set_ents(spans, default="outside")
+
+
+@lru_cache(maxsize=4)
+def _move_table(proc):
+    """The recognizer's moves, one per score column: (kinds, label numbers, label hashes,
+    closed-state validity table, open-state validity table); see :func:`_entity_runs`."""
+    import numpy
+
+    kinds, names = [], []
+    for i in range(proc.moves.n_moves):
+        kind, _, label = proc.moves.get_class_name(i).partition("-")
+        kinds.append(_MOVE_KINDS.get(kind, -1))
+        names.append(label)
+    kinds = numpy.array(kinds)
+    numbers = {name: k for k, name in enumerate(sorted(set(names)))}
+    label_no = numpy.array([numbers[name] for name in names])
+    hashes = numpy.array([proc.vocab.strings[name] if name else 0 for name in names], dtype=numpy.uint64)
+    labelled = hashes != 0
+    # spaCy's is_valid of BiluoPushDown (ner.pyx) with no preset entity, as tables:
+    # closed[room, next_starts, space]: no entity open; opened[label, room, next_starts]:
+    # an entity of that label open. room: two or more tokens left in the document.
+    closed = numpy.zeros((2, 2, 2, len(kinds)), dtype=bool)
+    opened = numpy.zeros((len(numbers), 2, 2, len(kinds)), dtype=bool)
+    for room in (0, 1):
+        for starts in (0, 1):
+            for space in (0, 1):
+                closed[room, starts, space] = (
+                    ((kinds == _BEGIN) & labelled & bool(room) & (not starts) & (not space))
+                    | ((kinds == _UNIT) & labelled & (not space))
+                    | (kinds == _OUT))
+            for number in range(len(numbers)):
+                same = labelled & (label_no == number)
+                opened[number, room, starts] = (
+                    ((kinds == _IN) & same & bool(room) & (not starts))
+                    | ((kinds == _LAST) & same))
+    return kinds, label_no, hashes, closed, opened
+
+
+def _entity_runs(proc, docs: list[Doc]) -> Iterator[tuple[int, int, int, int]]:
+    """(doc index, start, end, label hash) of every entity spaCy's greedy decoding finds.
+
+    Each step scores the unfinished states with spaCy's own step model (the same three
+    features — the next token, the open entity's first token and the previous token — and
+    the same arithmetic as ``Parser.greedy_parse``) and takes the best-scoring move its
+    ``is_valid`` allows. An entity never crosses a sentence start (B and I are not valid
+    before one), so every sentence starts with no entity open and is decoded as a state of
+    its own: the steps are as many as the longest sentence's tokens, not the longest block's.
+    """
+    import numpy
+
+    from thinc.api import set_dropout_rate
+
+    proc._ensure_labels_are_added(docs)
+    set_dropout_rate(proc.model, 0.0)
+    kinds, label_no, hashes, closed, opened = _move_table(proc)
+    step_model = proc.model.predict(docs)
+    if (step_model._class_mask == 0).any():
+        raise _Stuck()  # spaCy gives unseen classes the batch's lowest score: keep its batches
+    lengths = numpy.array([len(doc) for doc in docs])
+    offsets = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
+    total = int(lengths.sum())
+    sent_start = numpy.concatenate([doc.to_array("SENT_START") for doc in docs]) == 1
+    next_starts = numpy.append(sent_start[1:], False).astype(int)
+    spaces = numpy.concatenate([doc.to_array("IS_SPACE") for doc in docs]).astype(bool).astype(int)
+    doc_of = numpy.repeat(numpy.arange(len(docs)), lengths)
+    doc_end = (offsets + lengths)[doc_of]  # per token: where its document ends
+    room = (doc_end - numpy.arange(total) >= 2).astype(int)
+    first = numpy.zeros(total, dtype=bool)
+    first[offsets] = True
+    starts = numpy.flatnonzero(first | sent_start)  # one state per sentence, by its first token
+    ends = numpy.append(starts[1:], total)
+    position = starts.copy()  # B(0) of each state, as a token of the batch
+    opened_at = numpy.full(len(starts), -1)  # first token of the open entity, -1 when none
+    opened_no = numpy.zeros(len(starts), dtype=int)
+    active = numpy.arange(len(starts))
+    while len(active):
+        b = position[active]
+        start = opened_at[active]
+        is_open = start >= 0
+        ids = numpy.full((len(active), 3), -1, dtype="i")
+        ids[:, 0] = b
+        ids[is_open, 1] = start[is_open]
+        ids[is_open, 2] = b[is_open] - 1
+        vector, _ = step_model.state2vec(ids, False)
+        scores = step_model.vec2scores.predict(vector)
+        valid = numpy.where(is_open[:, None], opened[opened_no[active], room[b], next_starts[b]],
+                            closed[room[b], next_starts[b], spaces[b]])
+        if not valid.any(axis=1).all():
+            raise _Stuck()
+        guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
+        kind = kinds[guess]
+        begins = kind == _BEGIN
+        opened_at[active[begins]] = b[begins]
+        opened_no[active[begins]] = label_no[guess[begins]]
+        for k in numpy.flatnonzero((kind == _LAST) | (kind == _UNIT)):
+            entity_start = b[k] if kind[k] == _UNIT else start[k]
+            doc = doc_of[b[k]]
+            yield (int(doc), int(entity_start - offsets[doc]), int(b[k] - offsets[doc]) + 1, int(hashes[guess[k]]))
+            opened_at[active[k]] = -1
+        position[active] += 1
+        active = active[position[active] < ends[active]]
 
 
 def _join(nlp: Language, pieces: list[Doc], text: str) -> Doc:
@@ -137,7 +315,7 @@ def _join(nlp: Language, pieces: list[Doc], text: str) -> Doc:
 
 
 def parse_blocks(nlp: Language, texts: list[str]) -> list[Doc]:
-    """One Doc per text (``nlp.pipe`` in small batches); long texts are parsed in pieces
-    and joined. Character offsets in each returned Doc equal offsets in its text.
+    """One Doc per text (:func:`annotate` in small batches); long texts are parsed in
+    pieces and joined. Character offsets in each returned Doc equal offsets in its text.
     """
     return list(iter_parsed_blocks(nlp, texts))

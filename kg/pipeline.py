@@ -756,7 +756,7 @@ def _write_staged(graph, staging: Path, formats: list[str]) -> dict[str, Path]:
         if fmt == "html":
             from kg.viz import write_html
 
-            write_html(ttl, path)
+            write_html(ttl, path, graph=graph)
         elif fmt == "nt":
             export.write_ntriples(graph, path)
         elif fmt == "jsonld":

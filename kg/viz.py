@@ -772,9 +772,14 @@ def render_html(graph: rdflib.Graph, *, title: Optional[str] = None) -> str:
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset("explorer.html"))
 
 
-def write_html(ttl_path: Path, html_path: Path, *, title: Optional[str] = None) -> Path:
-    """Write the explorer for the Turtle file ``ttl_path`` to ``html_path`` atomically."""
-    page = render_html(load_graph(ttl_path), title=title)
+def write_html(ttl_path: Path, html_path: Path, *, title: Optional[str] = None,
+               graph: Optional[rdflib.Graph] = None) -> Path:
+    """Write the explorer for the Turtle file ``ttl_path`` to ``html_path`` atomically.
+
+    ``graph``: the graph that file was just written from (``kg build`` passes it, so the
+    Turtle is not parsed back; the page is the same bytes, tests/test_pipeline_build.py).
+    """
+    page = render_html(graph if graph is not None else load_graph(ttl_path), title=title)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_text(html_path, page)

@@ -62,7 +62,7 @@ def test_nlp_parse_blocks_streams_texts_in_small_batches(nlp):
     pieces of one text) is held, not every piece of every text at once."""
     from kg.nlp import PIPE_BATCH_SIZE, iter_parsed_blocks
 
-    texts = [f"日米両政府は{i}日、東京で協議を開いた。" for i in range(1, 25)]
+    texts = [f"日米両政府は{i % 28 + 1}日、東京で協議を開いた。" for i in range(3 * PIPE_BATCH_SIZE)]
     pulled: list[int] = []
 
     def source():
@@ -88,3 +88,53 @@ def test_nlp_split_long_text_is_linear_on_a_long_line():
     assert all(len(p.encode("utf-8")) <= MAX_BLOCK_BYTES for p in pieces)
     assert all(p.endswith("。") for p in pieces)
     assert len(pieces) <= len(line.encode("utf-8")) // (MAX_BLOCK_BYTES - 200) + 1  # cuts close to the limit
+
+
+# Sentences of our own with people, posts, places, dates and organisations, so that the
+# named-entity recognizer opens, continues and closes entities of many types.
+ANNOTATED = [
+    "山川一郎外務大臣は12日、来日したブラジルのカルロス・メンデス外務大臣と東京で会談した。",
+    "国連安全保障理事会は2030年5月4日、ニューヨークの本部で緊急会合を開いた。",
+    "防衛省によると、中村健太統合幕僚長は訪問先のマニラでフィリピン軍の幹部と協議した。",
+    "",
+    "両首脳は、北大西洋条約機構(NATO)との連携を深めることで一致した。\n同日夜には夕食会も開かれた。",
+    "ええと。",
+    "ブラジル外務省の 報道官は　「協議は 有意義だった」と述べた。 \n\n 大阪府知事  も同席した。",
+]
+
+
+def _annotations(doc):
+    tokens = [(t.idx, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start,
+               t.ent_iob_, t.ent_type_) for t in doc]
+    return tokens, [(e.start_char, e.end_char, e.label_) for e in doc.ents], repr(doc._.kg_mentions)
+
+
+def test_nlp_annotate_gives_exactly_what_nlp_gives(nlp):
+    """kg.nlp.annotate runs the entity recognizer's greedy loop itself (cheaper): every
+    token annotation, entity and domain mention equals spaCy's own ``nlp(text)``."""
+    from kg.nlp import annotate
+
+    ours = annotate(nlp, ANNOTATED)
+    assert [d.text for d in ours] == ANNOTATED
+    assert any(d.ents for d in ours)
+    for text, doc in zip(ANNOTATED, ours):
+        assert _annotations(doc) == _annotations(nlp(text)), text
+
+
+def test_nlp_entities_preset_before_the_recognizer_go_through_spacy(nlp):
+    """A Doc that already has an entity (not what GiNZA's tokenizer gives, but possible)
+    is decoded by spaCy's own transitions, which keep the preset entity."""
+    from spacy.tokens import Span
+
+    from kg.nlp import _recognise_entities
+
+    text = ANNOTATED[0]
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    for doc in (ours, theirs):
+        for name in ("tok2vec", "parser"):
+            nlp.get_pipe(name)(doc)
+        doc.ents = [Span(doc, 0, 2, label="Person")]
+    _recognise_entities(nlp.get_pipe("ner"), [ours])
+    nlp.get_pipe("ner")(theirs)
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+    assert (ours[0].ent_iob_, ours[0].ent_type_) == ("B", "Person")

@@ -57,6 +57,15 @@ def test_pipeline_build_writes_graph_explorer_and_report(seed_build, seed_graph)
     assert {p.stat().st_mode for p in out.iterdir()} == {(out / "graph.ttl").stat().st_mode}
 
 
+def test_pipeline_build_explorer_is_the_page_of_its_turtle(seed_build, seed_graph):
+    """The build renders the explorer from the graph in memory (not parsing graph.ttl back):
+    the page is the same bytes `kg viz graph.ttl` writes."""
+    from kg.viz import render_html
+
+    out, _ = seed_build
+    assert (out / "graph.html").read_text(encoding="utf-8") == render_html(seed_graph)
+
+
 def test_pipeline_build_report_is_json_ready(seed_build):
     _, report = seed_build
     data = json.loads(json.dumps(report.to_dict()))
@@ -252,7 +261,7 @@ def test_pipeline_build_failure_while_writing_keeps_previous_outputs(tmp_path, s
 
     out, before = _previous_build(tmp_path, seed_build)
 
-    def broken(ttl_path, html_path):
+    def broken(ttl_path, html_path, **_):
         Path(html_path).write_text("half", encoding="utf-8")
         raise OSError(28, "No space left on device")
 
