@@ -264,3 +264,77 @@ def _title_references(ex: "Extraction", words: str) -> None:
         if meeting.forum.startswith(tuple(lexicon.cues("title_reference"))) and len(name) >= 3:
             meeting.aliases.extend(a for a in (meeting.forum, other) if a and a not in meeting.aliases)
             meeting.forum = name
+
+
+def _reports_another_meeting(ex: "Extraction", sentence: "Sentence", main: Meeting) -> bool:
+    """Whether ``sentence`` names a meeting other than ``main`` (or its sessions), says a word of
+    another session (前回/次回), of a visit, of talks, of a press briefing or of a plan, or
+    ends on a negated predicate."""
+    words = sentence.unquoted_text()
+    base = sentence.span.start_char
+    if any(True for _ in sentence.quotes) and "＿" in words or any(m.label == "DATE" for m in sentence.mentions):
+        return True  # remarks quoted, or a day of its own (another event, or the lead other rules read)
+    for mention in sentence.mentions:
+        if mention.label != "MEETING":
+            continue
+        meeting = ex.meeting_at.get((sentence.index, mention.start))
+        if meeting is None or (meeting is not main and meeting.parent is not main) or meeting.other_session:
+            return True
+        at = mention.start - base  # the meeting's own name says no other meeting (日米外相会談)
+        words = words[:at] + "＿" * (mention.end - mention.start) + words[at + mention.end - mention.start :]
+    categories = ("other_session", "visiting", "briefing", "talks", "courtesy")
+    if any(cue in words for category in categories for cue in lexicon.cues(category)):
+        return True
+    planned, negation = lexicon.cues("planned"), lexicon.cues("negation")
+    return any(
+        (t.lemma_ in planned or t.text in planned) and t.pos_ in ("NOUN", "VERB", "AUX")
+        or t.text in negation and t.pos_ == "AUX"
+        for t in sentence.span
+        if not sentence.quoted(t.idx, t.idx + len(t))
+    )
+
+
+def _written_former(sentence: "Sentence", ref: "PersonRef") -> bool:
+    """「元駐中国大使の A 氏」「A 首相(当時)」: a former post written around the name in its clause."""
+    text = doc_text(sentence.doc)
+    before = re.split(r"[、。,]", text[sentence.span.start_char : ref.mention.start])[-1]
+    formers = [p for p, meaning in lexicon.title_prefixes().items() if meaning == "former"]
+    return any(before.startswith(p) or "の" + p in before for p in formers) or bool(
+        lexicon.construction_pattern("as_of_then").match(text[ref.mention.end : ref.mention.end + 6]))
+
+
+def article_meeting(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """The low-confidence fallback: in an article that reports exactly one held meeting (no
+    listing page of several items, no press conference in its headline), a delegate named in a
+    body sentence of that meeting's stretch of text, whose country is one of the meeting's
+    sides and whom no other rule put at any meeting of the article, took part in it for that
+    side. Left out: quoted speech (not in ``refs``), former officials, spokespeople, press and
+    researchers (post kinds), headings, rosters and captions, sections of a session of their
+    own, and sentences that name another meeting, another session, a visit, talks, a briefing,
+    a plan or a negation."""
+    blocks = ex.article.blocks
+    if sum(b.kind == "dateline" for b in blocks) > 1 or sum(b.kind == "headline" for b in blocks) > 1:
+        return  # a listing page of several items
+    headline = next((b for b in blocks if b.kind == "headline"), None)
+    if headline is not None and any(c in ex.article.text[headline.start : headline.end] for c in lexicon.cues("briefing")):
+        return
+    held = [m for m in ex.meetings if m.status == "held" and m.parent is None and not m.other_session]
+    if len(held) != 1 or not held[0].countries:
+        return
+    main = held[0]
+    taken = {rep.person for rep in ex.representations.values()}
+    for ref in refs:
+        person, sentence = ref.person, ref.sentence
+        if (
+            person.key in taken or not person.official or person.former
+            or person.title_kind not in DELEGATE_KINDS or person.country not in main.countries
+            or sentence.kind != "body" or any(h in ex.section_meetings for h in _scopes(ex, sentence.section))
+        ):
+            continue
+        current = ex.current.get(sentence.index)
+        if current is not main and (current is None or current.parent is not main):
+            continue  # before the meeting is told, or in the stretch of another one
+        if _reports_another_meeting(ex, sentence, main) or _written_former(sentence, ref):
+            continue
+        represent(ex, person, main, person.country, sentence, "article_meeting", None)
+        taken.add(person.key)
