@@ -50,7 +50,7 @@ from kg.extract.meetings import (
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
-from kg.extract.sections import article_meeting, discussion_speakers, name_aliases, rosters, split_sections
+from kg.extract.sections import discussion_speakers, name_aliases, rosters, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
 )
@@ -89,7 +89,6 @@ class DocumentExtraction(Extraction):
         rosters(self, refs)
         discussion_speakers(self, refs)
         anonymous_talks(self)
-        article_meeting(self, refs)
         name_aliases(self)
         institutions = collect_institutions(self, people)
         return DocumentFacts(

@@ -58,7 +58,6 @@ RULES = {
     "unwritten_subject": "a verb of attending with no subject written: the topic of the sentences before",
     "invited_guest": "the guest a host invites to the meeting (B を招いて…夕食会を開催した)",
     "discussion_speaker": "a delegate speaking in a numbered section of a readout (議論の概要: A大臣は…を提案した)",
-    "article_meeting": "fallback: a delegate of one of its sides named in the stretch of an article's one held meeting (日米外相会談では、A外務大臣が…を説明した)",
 }
 UNMEASURED = 0.5
 RULE_CONFIDENCE = {rule: getattr(lexicon.rule_confidence().get(rule), "confidence", UNMEASURED) for rule in RULES}
