@@ -135,6 +135,8 @@ def headline_style_end(token) -> bool:
     # (the block's text joined once per Doc: this runs for every predicate of a long block)
     if any(mark in doc_text(doc) for mark in "。！？!?"):
         return False
+    if not any(m.label == "PERSON" and m.end <= token.idx for m in doc._.kg_mentions):
+        return False  # a heading naming a meeting (「1 防衛相会談」) reports nobody's act
     chain = predicate_chain(token) if token.pos_ == "VERB" else [token]
     if not any(t.pos_ == "ADP" or t.text == "、" for t in _line_before(doc, chain[0].i)):
         return False  # a bare name with nothing said of it (a heading 「1 防衛相会談」) reports nothing
