@@ -21,6 +21,8 @@ MentionId = tuple[str, str]  # (doc_id, mention key)
 
 # An undated report published this many days from a session of its forum reports that session.
 WINDOW_DAYS = 7
+# A session named as held shortly before the report (「先般の…」) was held at most this many days before it.
+RECENT_DAYS = 31
 # An undated report and a session with at least this many of the same people attending are one.
 SHARED_ATTENDEES = 2
 
@@ -237,6 +239,16 @@ class _Undated:
         """The one session an undated mention reports, on strong evidence, else None."""
         doc, status = mid[0], self.meetings[mid].status
         sessions = self.sessions()
+        if self.meetings[mid].other_session:
+            # another session than the article reports (「前回の」「先般の」): never the article's
+            # own, nor the one its publication dates; 「先般の」 is the forum's one session of the
+            # weeks before the report
+            others = {r: members for r, members in sessions.items() if all(m[0] != doc for m in members)}
+            if self.meetings[mid].other_session == "recent":
+                recent = self._near_publication(mid, others, -RECENT_DAYS, -1)
+                if recent is not None:
+                    return recent
+            return self._by_attendees(mid, others)
         in_article = sorted(r for r, members in sessions.items() if any(m[0] == doc for m in members))
         if in_article:
             # the article reports the forum with a date elsewhere: the undated mention is that
@@ -253,13 +265,17 @@ class _Undated:
 
     def _by_publication(self, mid: MentionId, sessions) -> Optional[MentionId]:
         """The one session held within ``WINDOW_DAYS`` of the article's publication."""
+        return self._near_publication(mid, sessions, -WINDOW_DAYS, WINDOW_DAYS)
+
+    def _near_publication(self, mid: MentionId, sessions, first: int, last: int) -> Optional[MentionId]:
+        """The one session held from ``first`` to ``last`` days after the article's publication."""
         published = _day(self.published.get(mid[0]))
         if published is None:
             return None
         near = []
         for root, members in sorted(sessions.items()):
             days = [_day(d) for d in self._dates(members)]
-            if any(d is not None and abs((d - published).days) <= WINDOW_DAYS for d in days):
+            if any(d is not None and first <= (d - published).days <= last for d in days):
                 near.append(root)
         return near[0] if len(near) == 1 else None
 

@@ -39,6 +39,7 @@ from kg.extract.meetings import (
     without_person,
     acronym_definitions,
     add_meeting,
+    another_session,
     date_from_publication,
     ordinals_from_neighbours,
     generic_target,
@@ -204,9 +205,12 @@ def collect_meetings(ex: Extraction) -> None:
                     and not aimed_date(sentence)
                 )
                 date = date if planned_day else adjacent_date(sentence, m, published)
-                if m.generic and not (date and published and date[:10] < published[: len(date[:10])]):
-                    # 「次回の会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
-                    # session of its own day, past, is one)
+                if m.generic and not (date and published and date[:10] < published[: len(date[:10])]) and not (
+                    info.get("countries") and another_session(sentence, m)
+                ):
+                    # 「その会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
+                    # session of its own day, past, is one; 「次回「2+2」は東京で」「先般のマニラでの
+                    # 外相会談は」: another session of the parties' forum, its own)
                     continue
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
             meeting.anonymous_partner = meeting.anonymous_partner or bool(info.get("anonymous_partner"))

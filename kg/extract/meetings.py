@@ -1028,9 +1028,20 @@ def info_of(meeting: Meeting) -> dict:
 
 def another_session(sentence: Sentence, mention: DomainMention) -> bool:
     """Whether the mention is qualified as another session of its forum (「前回の首脳会議」
-    「次回の「2+2」」: cues ``other_session`` right before it), not the one being told."""
-    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start].rstrip("「『(（ の")
-    return any(before.endswith(cue) for cue in lexicon.cues("other_session"))
+    「次回の「2+2」」「先般の首脳会合」: cues ``other_session`` right before it), not the one being told."""
+    return _qualified(sentence, mention, "other_session")
+
+
+# the place of the session between the cue and the meeting word: 「先般の|マニラでの|外相会談」
+_PLACE_BETWEEN = lexicon.construction_pattern("place_between_cue")
+
+
+def _qualified(sentence: Sentence, mention: DomainMention, cues: str) -> bool:
+    """Whether a cue of kind ``cues`` stands right before the mention (its の, brackets and a
+    place 「…での」 skipped)."""
+    before = _PLACE_BETWEEN.sub("", doc_text(sentence.doc)[max(0, mention.start - 16) : mention.start])
+    before = before.rstrip("「『(（ の")
+    return any(before.endswith(cue) for cue in lexicon.cues(cues))
 
 
 def session_step(sentence: Sentence, mention: DomainMention) -> int:
@@ -1097,7 +1108,8 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
         break
     else:
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other,
-                          session_step=session_step(sentence, mention) if other else 0)
+                          session_step=session_step(sentence, mention) if other else 0,
+                          recent=other and _qualified(sentence, mention, "session_recent"))
         ex.meetings.append(meeting)
     if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
         meeting.aliases.append(meeting.forum)
@@ -1200,4 +1212,5 @@ def meeting_record(m: Meeting) -> MeetingMention:
         status=m.status,
         evidence=tuple(m.evidence),
         confidence=m.confidence,
+        other_session="recent" if m.recent else "other" if m.other_session else "",
     )

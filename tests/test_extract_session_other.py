@@ -1,0 +1,57 @@
+"""kg.extract: a meeting named as another session than the one reported (「先般の…」「前回の…」)
+is its own mention, marked for resolution (``MeetingMention.other_session``); a page without a
+publication date takes the day its English photo caption gives (made-up text, real GiNZA)."""
+from __future__ import annotations
+
+import pytest
+
+# (text, published, forum, expected [(date, other_session)] of that forum's mentions)
+OTHER_SESSIONS = [
+    (
+        "9月7日、日米韓防衛相電話会談を行いました。"
+        "3か国の閣僚は、先般の日米韓首脳会合の成果も踏まえ、引き続き連携していくことで一致しました。",
+        "2031-09-07", "日米韓首脳会合", [(None, "recent")],
+    ),
+    (
+        "8月17日、山本外務大臣はスミス国務長官との間で日米外相会談を行った。"
+        "長官から、先般の日米外相会談はごく短時間となったが、本日はしっかり議論したい旨述べた。",
+        "2031-08-17", "日米外相会談", [("2031-08-17", ""), (None, "recent")],
+    ),
+    (
+        "第12回日米豪外相会合がシドニーで開かれた。前回の日米豪外相会合は東京で開催された。",
+        "2030-04-10", "日米豪外相会合", [("2030-04-10", ""), (None, "other")],
+    ),
+    # a bare meeting word of the parties' forum, its place between (「先般のマニラでの外相会談」)
+    (
+        "8月17日、山本外務大臣はスミス国務長官との間で日米外相会談を行った。"
+        "長官から、先般のマニラでの外相会談はごく短時間となったが、本日はしっかり議論したい旨述べた。",
+        "2031-08-17", "日米外相会談", [("2031-08-17", ""), (None, "recent")],
+    ),
+    # 「次回「2+2」は東京で」: the next session, planned, its own; 「今後も「2+2」を継続」 is none
+    (
+        "7月31日、山本外務大臣はイワノフ外相との間で日露外務・防衛閣僚協議(「2+2」)を行った。"
+        "両国は今後も「2+2」を継続することで一致し、次回「2+2」は東京で開催する予定です。",
+        "2031-07-31", "日露2+2", [("2031-07-31", ""), (None, "other")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published,forum,expected", OTHER_SESSIONS)
+def test_extract_session_named_as_another_is_marked(facts_of, text, published, forum, expected):
+    got = [(m.date, m.other_session) for m in facts_of(text, published).meetings if m.forum == forum]
+    assert got == expected
+
+
+CAPTIONS = [
+    # the one day an English caption gives its scene dates the summit the lead reports
+    ("Prime Minister Yamada and President Smith meet at the Leaders’ Summit on May 20, 2031. (Photo)\n"
+     "山田総理大臣は、スミス大統領を迎え、日米首脳会談を開催した。", "2031-05-20"),
+    # two different days: the page's day is not known
+    ("Leaders meet on May 20, 2031. Ministers meet on May 21, 2031.\n"
+     "山田総理大臣は、スミス大統領を迎え、日米首脳会談を開催した。", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CAPTIONS)
+def test_extract_session_undated_page_takes_its_english_caption_day(facts_of, text, expected):
+    assert [m.date for m in facts_of(text, None).meetings if m.forum == "日米首脳会談"] == [expected]
