@@ -387,6 +387,8 @@ def _country_prefix(text: str) -> tuple[list[str], str]:
     first character that is not one, so 「日米韓国防相会談」 is 日米韓 + 国防相会談, not
     日米 + 韓国 + 防相会談; otherwise full country names (NATO, 米国, フィリピン) are read.
     A lone one-character form is no prefix: it too often begins an ordinary word (中東).
+    Of several readings of full names the one that reads the longest prefix wins:
+    「日本国際連合会談」 is 日本 + 国際連合, not 日本国 + 際連合.
     """
     singles = lexicon.country_abbreviations()
     run: list[str] = []
@@ -396,12 +398,26 @@ def _country_prefix(text: str) -> tuple[list[str], str]:
         run.append(singles[ch])
     if len(run) >= 2:
         return run, text[len(run):]
-    names = sorted(((f, c) for f, c in lexicon.country_forms().items() if len(f) > 1), key=lambda fc: (-len(fc[0]), fc[0]))
-    codes, rest = [], text
-    while match := next(((f, c) for f, c in names if rest.startswith(f) and len(rest) > len(f)), None):
-        codes.append(match[1])
-        rest = rest[len(match[0]):]
-    return codes, rest
+    codes, length = _longest_country_names(text)
+    return list(codes), text[length:]
+
+
+@lru_cache(maxsize=1 << 14)
+def _longest_country_names(text: str) -> tuple[tuple[str, ...], int]:
+    """(codes, characters read) of the reading of full country names at the start of ``text``
+    that reads the most characters (ties: the longer first name), leaving at least one."""
+    best: tuple[tuple[str, ...], int] = ((), 0)
+    for form, code in _full_country_names():
+        if text.startswith(form) and len(text) > len(form):
+            codes, length = _longest_country_names(text[len(form):])
+            if len(form) + length > best[1]:
+                best = ((code, *codes), len(form) + length)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _full_country_names() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((f, c) for f, c in lexicon.country_forms().items() if len(f) > 1), key=lambda fc: (-len(fc[0]), fc[0])))
 
 
 class _ForumLexicon:
