@@ -207,13 +207,14 @@ class _Undated:
         return found
 
     def attach(self, undated: list[MentionId]) -> None:
-        first_loose: dict[str, MentionId] = {}
+        first_loose: dict[Hashable, MentionId] = {}
         for mid in undated:
             target = self.target(mid)
             if target is not None:
                 self.uf.union(target, mid)
             else:  # a session of its own, shared with the article's other such mentions
-                self.uf.union(first_loose.setdefault(mid[0], mid), mid)
+                # (but another session told as such, 「前回の…」, is never the one reported)
+                self.uf.union(first_loose.setdefault(mid if self.meetings[mid].other_session else mid[0], mid), mid)
         # undated sessions of two articles: one when the same people attend both
         loose: dict[Hashable, list[MentionId]] = defaultdict(list)
         for mid in undated:

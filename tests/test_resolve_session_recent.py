@@ -23,9 +23,12 @@ CASES = [
     # 「前回の会合」: neither the session its article reports, nor the one published that week
     ([], ("b", "2031-09-07", "other"), ["2031-09-07"], None),
     ([("a", "2031-09-05")], ("b", "2031-09-07", "other"), [], None),
+    # 「前回の会合」 in an article whose session is undated too: two sessions
+    ([], ("b", "2031-09-07", "other"), [None], None),
     # the session being reported, undated in the sentence: the article's session, and the week's
     ([], ("b", "2031-09-07", ""), ["2031-09-07"], "b"),
     ([("a", "2031-09-05")], ("b", "2031-09-07", ""), [], "a"),
+    ([], ("b", "2031-09-07", ""), [None], "b"),
 ]
 
 

@@ -39,6 +39,7 @@ from kg.extract.meetings import (
     without_person,
     acronym_definitions,
     add_meeting,
+    add_earlier_session,
     another_session,
     date_from_publication,
     ordinals_from_neighbours,
@@ -244,6 +245,7 @@ def collect_meetings(ex: Extraction) -> None:
                     meeting.place = meeting.place or gathering[1]
                     gathering = None
                     break
+        add_earlier_session(ex, sentence, published)
         count = _COUNT_THIS_TIME.search(unquoted)
         # (「3か国の首脳会議は今回で9回目」: a meeting word of the current meeting as the topic)
         names_current = current is not None and any(

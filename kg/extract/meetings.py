@@ -1054,6 +1054,38 @@ def session_step(sentence: Sentence, mention: DomainMention) -> int:
     return 0
 
 
+_CONTINUED = lexicon.construction_pattern("continued_count")
+
+
+def continued_from(sentence: Sentence, published: Optional[str]) -> list[Optional[str]]:
+    """「昨年に続き2度目」「今年3月に続き2度目となる会談」: the day of each earlier session a
+    count of sessions continues from (None when the text gives no year to anchor it)."""
+    text = doc_text(sentence.doc)
+    return [
+        resolve(m.expression or m.text, published)
+        for m in sentence.mentions
+        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and _CONTINUED.match(text[m.end : m.end + 16])
+    ]
+
+
+def add_earlier_session(ex: Extraction, sentence: Sentence, published: Optional[str]) -> None:
+    """The earlier session a count continues from (「昨年に続き2度目」) is another session of the
+    one meeting the sentence reports as held: its own, dated as written, never joined later."""
+    told = {id(m): m for m in ex.meetings if not m.other_session and m.status == "held"
+            and any(e.start == sentence.start for e in m.evidence)}
+    if len(told) != 1:
+        return
+    meeting = next(iter(told.values()))
+    for day in continued_from(sentence, published):
+        if day is not None and meeting.date and day == meeting.date:
+            continue
+        ex.meetings.append(Meeting(
+            key=f"m{len(ex.meetings) + 1}", forum=meeting.forum, identity=meeting.identity, aliases=list(meeting.aliases),
+            acronym=meeting.acronym, kind=meeting.kind, other_session=True, date=day, countries=list(meeting.countries),
+            status="held", evidence=[sentence.evidence(ex.doc_id)],
+        ))
+
+
 def ordinals_from_neighbours(ex: Extraction) -> None:
     """「第9回…サミットに出席する。前回の…サミットから4年半」: the session before (after) the
     one numbered N of the same forum in the article is number N-1 (N+1); with two different
