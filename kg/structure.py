@@ -58,8 +58,11 @@ def _roster_label() -> re.Pattern:
     # a list word may open the line (「出席者 日本:A大臣 ペルー:B大臣」); the label ends in a
     # colon or stands in brackets (「(日本側)A大臣」)
     lead = rf"(?:[(【\[]?(?:{words})[)】\]]?\s*[:]?\s*)?"
+    # after a bracketed list word a country form and a space label a side too
+    # (「(出席者)日本 A大臣 ペルー B大臣」)
+    bracketed = rf"[(【\[](?:{words})[)】\]]\s*(?:{long_forms})\s+(?=\S)"
     return re.compile(
-        rf"{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
+        rf"{bracketed}|{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
     )
 
 

@@ -1,6 +1,7 @@
 """Rosters in the forms pages write them: one a line or all on one line, labels with a colon,
 a tab or in brackets (「(日本側)A大臣」「【先方】B大臣」), a list word opening the line
-(「出席者 日本:A ペルー:B」), 我が方/先方 on a page of no known outlet (the person's own
+(「出席者 日本:A ペルー:B」) or a bracketed list word before country-and-blank labels
+(「(出席者)日本 A ペルー B」), 我が方/先方 on a page of no known outlet (the person's own
 country, when it is a party of the meeting), and the meeting named 「日・ペルー外相会談」 (a
 one-character country form joined by 「・」 to another country is that country). Made-up pages
 read through kg.ingest.load_article."""
@@ -21,6 +22,10 @@ PAGES = [
     "出席者\n日本：木下一郎外務大臣\nペルー：ルイス・ソト外務大臣\n",
     "出席者\n我が方:木下一郎外務大臣\n先方:ルイス・ソト外務大臣\n",
     "出席者\n先方:ルイス・ソト外務大臣\n当方:木下一郎外務大臣\n",
+    # a bracketed list word, then country and a blank as the label (no colon), all on one line
+    "(出席者)日本 木下一郎外務大臣　ペルー ルイス・ソト外務大臣\n",
+    "【出席者】ペルー ルイス・ソト外務大臣　日本 木下一郎外務大臣\n",
+    "（出席者）日本　木下一郎外務大臣　ペルー　ルイス・ソト外務大臣\n",
 ]
 
 
