@@ -76,3 +76,21 @@ def test_extract_roster_forms_list_sentence_planned(facts_of):
     facts = facts_of("日ペルー外相会談は来月行われる。出席者は、日本側が木下一郎外務大臣、ペルー側がルイス・ソト外務大臣の予定。",
                      published="2024-06-01")
     assert not facts.representations
+
+
+# a list announced by a short sentence (「出席者は以下のとおりです。」: a list word and a readout
+# formula of furniture.tsv ``prose_end``): the unpunctuated lines under it are its roster, side
+# labels on a line of their own or before each name, the post after the name and a blank
+INTRO_HEAD = "日・ペルー次官協議の開催\n1　5月2日、東京で日・ペルー次官協議が開催されました。\n"
+INTRO_WANT = {("木下一郎", "JP"), ("ダニエル・オルコット", "PE")}
+INTRO_PAGES = [
+    "2　出席者は以下のとおりです。\n（日本側）\n　木下一郎　外務省北米局参事官\n（ペルー側）\n　ダニエル・オルコット　国防省政策担当次官補代理\n",
+    "なお、出席者は以下の通りです。\n日本　木下一郎外務審議官\nペルー　ダニエル・オルコット国防次官\n",
+    "参加者は次のとおり。\n（日本側）\n　木下一郎　防衛省審議官\n（ペルー側）\n　ダニエル・オルコット　国防省次官補\n",
+]
+
+
+@pytest.mark.parametrize("roster", INTRO_PAGES)
+def test_extract_roster_forms_list_intro_sentence(facts_of_page, roster):
+    facts = facts_of_page(INTRO_HEAD + roster, published="2024-06-01")
+    assert {(name, side) for name, side, _ in reps_of(facts)} == INTRO_WANT
