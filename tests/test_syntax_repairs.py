@@ -49,6 +49,8 @@ def test_extract_country_of_person_suffix_and_iso_names(facts_of, text, person, 
         ("ペドロ・サントス駐日ブラジル大使(Pedro de Santos)は5月9日、外務省で川口真一外務副大臣と会談した。", "大使", "2024-05-10"),
         ("アナ・ロペス・スペイン外相(Foreign Minister Ana Lopez)は3日、東京で森田浩外務大臣と会談した。", "外相", "2024-06-04"),
         ("ハンス・ミュラー駐日ドイツ大使(Ambassador Hans Muller)は、山内一郎外務副大臣と会談した。", "大使", "2024-07-02"),
+        # the topic hangs on the last predicate; the talks clause before it is still its own
+        ("マルコ・ロッシ駐日イタリア大使(Ambassador Marco Rossi)は4日、外務省で松井浩二外務副大臣と会談し、文化交流について意見を交わした。", "大使", "2024-08-05"),
     ],
 )
 def test_syntax_blanked_gloss_leaves_its_case_to_the_noun_before(nlp, facts_of, text, noun, published):
