@@ -442,6 +442,17 @@ class _ForumLexicon:
         options = {e.name: e for c, e in self.by_core.get(core, ()) if countries is None or c == countries}
         return next(iter(options.values())) if len(options) == 1 else None
 
+    def acronym_of(self, mention: MeetingMention) -> Optional[str]:
+        """The mention's acronym as the name of its forum: none when the name is the acronym and
+        a meeting word of another kind than the acronym's forum (「G7外相会合」: the foreign
+        ministers of the G7 meet, which is not the G7 summit)."""
+        acronym = _normalise_acronym(mention.acronym)
+        name = normalise_name(mention.forum)
+        if not acronym or not name.upper().startswith(acronym) or acronym not in self.by_form:
+            return acronym
+        word = lexicon.meeting_kinds().get(name[len(acronym):])
+        return None if word is not None and word.kind != self.by_form[acronym].kind else acronym
+
     def entries_of(self, mention: MeetingMention) -> list[lexicon.ForumEntry]:
         """The entries a meeting mention's forum spellings or acronym name, by name."""
         found = {}
@@ -450,7 +461,7 @@ class _ForumLexicon:
                 entry = self.entry(spelling, _forum_key_of(spelling, mention))
                 if entry:
                     found[entry.name] = entry
-        acronym = _normalise_acronym(mention.acronym)
+        acronym = self.acronym_of(mention)
         if acronym and acronym in self.by_form:
             found.setdefault(self.by_form[acronym].name, self.by_form[acronym])
         return [found[name] for name in sorted(found)]
@@ -488,7 +499,7 @@ def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexi
         m = meetings[mid]
         spellings = [s for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
         keys[mid] = sorted({_forum_key_of(s, m) for s in spellings}, key=lambda k: (sorted(k[0] or ()), k[1]))
-        acronym = _normalise_acronym(m.acronym)
+        acronym = known.acronym_of(m)
         for entry in known.entries_of(m):
             link(("lexicon", entry.name), mid)
         if acronym:
@@ -532,7 +543,7 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
         mentions = [meetings[m] for m in members]
         spellings_seen = [s for m in mentions for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
         lexicon_entries = sorted({e.name: e for m in mentions for e in known.entries_of(m)}.values(), key=lambda e: e.name)
-        acronyms = Counter(a for a in (_normalise_acronym(m.acronym) for m in mentions) if a)
+        acronyms = Counter(a for a in (known.acronym_of(m) for m in mentions) if a)
         entry = lexicon_entries[0] if lexicon_entries else None
         names = Counter(display_form(m.forum) for m in mentions if normalise_name(m.forum))
         if entry:
