@@ -208,10 +208,11 @@ def collect_meetings(ex: Extraction) -> None:
                 date = date if planned_day else adjacent_date(sentence, m, published)
                 if m.generic and not (date and published and date[:10] < published[: len(date[:10])]) and not (
                     info.get("countries") and another_session(sentence, m)
+                    and any(norm(m.phrase or m.text) in norm(n) for n in (info["forum"], *info["aliases"]))
                 ):
                     # 「その会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
                     # session of its own day, past, is one; 「次回「2+2」は東京で」「先般のマニラでの
-                    # 外相会談は」: another session of the parties' forum, its own)
+                    # 外相会談は」: another session of the parties' forum its word names, its own)
                     continue
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
             meeting.anonymous_partner = meeting.anonymous_partner or bool(info.get("anonymous_partner"))
