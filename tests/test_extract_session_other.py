@@ -1,6 +1,7 @@
-"""kg.extract: a meeting named as another session than the one reported (「先般の…」「前回の…」)
-is its own mention, marked for resolution (``MeetingMention.other_session``); a page without a
-publication date takes the day its English photo caption gives (made-up text, real GiNZA)."""
+"""kg.extract: a meeting named as another session than the one reported (「先般の…」「前回の…」
+「昨年に続き2度目」) is its own mention, marked for resolution (``MeetingMention.other_session``);
+a page without a publication date takes the day its English photo caption gives; a topic heading
+that is another meeting's name is no alias (made-up text, real GiNZA)."""
 from __future__ import annotations
 
 import pytest
@@ -39,6 +40,20 @@ OTHER_SESSIONS = [
         "次回の首脳会議は日本が議長国を務め、日本で開催される予定です。",
         "2031-05-27", "日韓首脳会談", [("2031-05-27", "")],
     ),
+    # 「昨年に続き2度目」: the earlier session a count continues from is another one, dated as written
+    (
+        "5月2日、山本防衛大臣は日米豪比防衛相会談を実施しました。日米豪比の防衛相会談は、昨年に続き2度目になります。",
+        "2031-05-04", "日米豪比防衛相会談", [("2031-05-02", ""), ("2030", "other")],
+    ),
+    (
+        "4月13日、山本防衛大臣は、イワノフ・ウクライナ国防大臣と、今年3月に続き2度目となるテレビ会談を行いました。",
+        "2031-04-14", "日本・ウクライナテレビ会談", [("2031-04-13", ""), ("2031-03", "other")],
+    ),
+    # no count: 「昨年に続き」 alone says nothing of a session
+    (
+        "5月2日、山本防衛大臣は日米豪比防衛相会談を実施しました。昨年に続き、共同声明を発出しました。",
+        "2031-05-04", "日米豪比防衛相会談", [("2031-05-02", "")],
+    ),
 ]
 
 
@@ -72,27 +87,3 @@ def test_extract_session_topic_heading_naming_another_meeting_is_no_alias(facts_
     talks = [m for m in facts_of_page(page, "2031-05-21").meetings if m.status == "held" and m.date == "2031-05-21"]
     assert talks and all("東アジア首脳会議" not in (m.forum, *m.forum_aliases) for m in talks)
 
-
-# 「昨年に続き2度目」: the earlier session a count continues from is another session, dated as
-# written (text, published, forum, expected [(date, other_session)] of that forum's mentions)
-CONTINUED = [
-    (
-        "5月2日、山本防衛大臣は日米豪比防衛相会談を実施しました。日米豪比の防衛相会談は、昨年に続き2度目になります。",
-        "2031-05-04", "日米豪比防衛相会談", [("2031-05-02", ""), ("2030", "other")],
-    ),
-    (
-        "4月13日、山本防衛大臣は、イワノフ・ウクライナ国防大臣と、今年3月に続き2度目となるテレビ会談を行いました。",
-        "2031-04-14", "日本・ウクライナテレビ会談", [("2031-04-13", ""), ("2031-03", "other")],
-    ),
-    # no count: 「昨年に続き」 alone says nothing of a session
-    (
-        "5月2日、山本防衛大臣は日米豪比防衛相会談を実施しました。昨年に続き、共同声明を発出しました。",
-        "2031-05-04", "日米豪比防衛相会談", [("2031-05-02", "")],
-    ),
-]
-
-
-@pytest.mark.parametrize("text,published,forum,expected", CONTINUED)
-def test_extract_session_a_count_continues_from_an_earlier_session(facts_of, text, published, forum, expected):
-    got = [(m.date, m.other_session) for m in facts_of(text, published).meetings if m.forum == forum]
-    assert got == expected
