@@ -76,14 +76,3 @@ CAPTIONS = [
 @pytest.mark.parametrize("text,expected", CAPTIONS)
 def test_extract_session_undated_page_takes_its_english_caption_day(facts_of, text, expected):
     assert [m.date for m in facts_of(text, None).meetings if m.forum == "日米首脳会談"] == [expected]
-
-
-def test_extract_session_topic_heading_naming_another_meeting_is_no_alias(facts_of_page):
-    # 「1 東アジア首脳会議」 over a section of talks held at the summit names the section's topic,
-    # the summit, not the talks
-    page = ("5月21日、山田総理大臣は、東アジア首脳会議に出席するため訪日中のジョン・スミス・カナダ首相と"
-            "会談を行ったところ、概要は以下のとおりです。\n\n1 東アジア首脳会議\n\n"
-            "山田総理大臣からは、スミス首相の訪日を歓迎するとともに、東アジア首脳会議の成功に向けて協力したい旨述べました。\n")
-    talks = [m for m in facts_of_page(page, "2031-05-21").meetings if m.status == "held" and m.date == "2031-05-21"]
-    assert talks and all("東アジア首脳会議" not in (m.forum, *m.forum_aliases) for m in talks)
-

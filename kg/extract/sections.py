@@ -237,10 +237,6 @@ def name_aliases(ex: "Extraction") -> None:
         if meeting is None:
             under = [s for s in ex.sentences if _in_section(ex, s, index)] if block.kind == "heading" else []
             meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
-        if block.kind == "heading" and meeting is not None and any(
-            m is not meeting and words in (m.forum, *m.aliases) for m in ex.meetings
-        ):
-            continue  # 「1 G7広島サミット」 over talks held there: the topic, another meeting's name
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
 
