@@ -6,9 +6,12 @@ peak memory of that build process alone: the facts of ``n`` generated articles
 (``benchmarks.corpus.generate_document_facts``, the ideal facts of generated news) are made,
 then resolved locally (``kg.resolve.resolve``), or with person linkage and session
 clustering on a two-worker Dask ``LocalCluster`` (``kg.scale.resolve_on``; the workers'
-memory and CPU are their own). With ``--rdf`` the facts are then dropped (as ``kg build``
-does) and the resolved records mapped to triples: ``kg.rdf.to_graph`` locally, per
-partition on the workers and merged here on Dask (``kg.scale.graph_on``).
+memory and CPU are their own). The facts are held as ``kg build`` holds them, without
+the articles' texts (``kg.scale.without_text``). With ``--rdf`` the facts are then dropped
+(as ``kg build`` does) and graph.ttl written into a temporary folder partition by
+partition, without an rdflib graph of the whole (``kg.scale.write_turtle``: partitions
+mapped here, or on the workers on Dask, spilled to run files and merged into the
+streaming Turtle writer).
 
 Printed per size and path: wall-clock seconds of resolution, milliseconds per article, the
 build process's CPU milliseconds per article (what a loaded machine distorts least; on the
@@ -46,17 +49,20 @@ def _one(n: int, dask: bool, rdf: bool) -> dict:
     """Resolve ``n`` generated articles in this process; the figures as a dict."""
     from contextlib import ExitStack
 
-    from benchmarks.corpus import generate_document_facts
-    from kg.rdf import to_graph
-    from kg.resolve import resolve
+    import tempfile
 
-    facts = generate_document_facts(n)
+    from benchmarks.corpus import generate_article
+    from kg.resolve import resolve
+    from kg.scale import without_text, write_turtle
+
+    # held as ``kg build`` holds them: each article's facts without its text
+    facts = [without_text(generate_article(i).facts) for i in range(n)]
     facts_mb = _peak_mb()
     with ExitStack() as stack:
         if dask:
             from dask.distributed import Client, LocalCluster
 
-            from kg.scale import graph_on, resolve_on
+            from kg.scale import resolve_on
 
             cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                                        host="127.0.0.1", dashboard_address=None, silence_logs=40))
@@ -69,8 +75,9 @@ def _one(n: int, dask: bool, rdf: bool) -> dict:
                "facts_mb": facts_mb, "maxrss_mb": _peak_mb()}
         if rdf:
             del facts
-            graph, seconds, cpu = _timed(lambda: graph_on(client, resolved) if dask else to_graph(resolved))
-            row.update(rdf_seconds=round(seconds, 2), rdf_cpu=round(cpu, 2), triples=len(graph), rdf_maxrss_mb=_peak_mb())
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-resolve-"))
+            triples, seconds, cpu = _timed(write_turtle, resolved, Path(folder) / "graph.ttl", client if dask else None)
+            row.update(rdf_seconds=round(seconds, 2), rdf_cpu=round(cpu, 2), triples=triples, rdf_maxrss_mb=_peak_mb())
     return row
 
 
