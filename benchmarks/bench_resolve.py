@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     rows = []
     paths = ["local"] if args.no_dask else ["dask"] if args.only_dask else ["local", "dask"]
     header = (f"{'path':<7}{'articles':>9}{'seconds':>9}{'ms/art':>8}{'ratio':>7}{'CPU ms/art':>11}{'ratio':>7}"
-              f"{'all CPU':>9}{'ratio':>7}{'peak MB':>9}{'people':>8}")
+              f"{'all CPU':>9}{'ratio':>7}{'facts MB':>9}{'peak MB':>9}{'people':>8}")
     print(header + ("" if not args.rdf else f"{'rdf s':>8}{'rdf ms/art':>11}{'CPU ms/art':>11}{'triples':>10}{'peak MB':>9}"))
     first: dict[str, tuple[float, float, float]] = {}
     for path in paths:
@@ -133,7 +133,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
                        all_cpu_ms_per_article=round(per[2], 3), all_cpu_ratio=round(per[2] / base[2], 2))
             rows.append(row)
             line = (f"{path:<7}{n:>9}{row['seconds']:>9.1f}{per[0]:>8.3f}{row['ratio']:>6.2f}×{per[1]:>11.3f}"
-                    f"{row['cpu_ratio']:>6.2f}×{per[2]:>9.3f}{row['all_cpu_ratio']:>6.2f}×{row['maxrss_mb']:>9}{row['people']:>8}")
+                    f"{row['cpu_ratio']:>6.2f}×{per[2]:>9.3f}{row['all_cpu_ratio']:>6.2f}×{row['facts_mb']:>9}{row['maxrss_mb']:>9}"
+                    f"{row['people']:>8}")
             if args.rdf:
                 line += (f"{row['rdf_seconds']:>8.1f}{row['rdf_seconds'] / n * 1000:>11.3f}"
                          f"{(row['rdf_cpu'] + row['rdf_workers_cpu']) / n * 1000:>11.3f}{row['triples']:>10}"

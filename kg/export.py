@@ -18,7 +18,7 @@ from typing import Iterable, Union
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS
-from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
 
 from kg.errors import GraphError
 from kg.namespace import INSTANCE_BASE, KGO, NIF, PREFIXES, bind_prefixes
@@ -106,26 +106,41 @@ def turtle_order(line: str) -> tuple[int, str, str]:
 
 
 class _SubjectTurtle(_GroupedTurtleSerializer):
-    """rdflib's Turtle writer fed one subject at a time: its store holds that subject's
-    triples only, and what it remembers of the others (references, subjects done) is
-    dropped after each, so memory is one subject's; the prefixes it meets are kept."""
+    """rdflib's Turtle writer fed one subject at a time: the subject's triples are handed
+    to it as its predicate table (``buildPredicateHash``), its store is empty (it lends
+    the prefixes), and what it remembers of other subjects is dropped after each, so memory
+    is one subject's. The prefixes it meets while writing are kept for the header: the
+    ones rdflib's ``preprocess`` finds, since it writes every IRI it looks up there, plus
+    the datatypes of literals (looked up there even when written plain, like integers)."""
+
+    RESET_EVERY = 10_000  # subjects between resets of rdflib's qname cache (one entry per IRI)
 
     def __init__(self, stream):
         store = Graph()
         bind_prefixes(store)
         super().__init__(store)
         self.stream = stream
+        self._properties: dict = {}
+        self._datatypes: set = set()
+        self._written = 0
+
+    def buildPredicateHash(self, subject):
+        return self._properties
 
     def subject(self, subject, triples) -> None:
-        self.store.remove((None, None, None))
-        for triple in triples:
-            self.store.add(triple)
-            self.preprocessTriple(triple)
+        self._properties = {}
+        for _, p, o in triples:
+            self._properties.setdefault(p, []).append(o)
+            datatype = getattr(o, "datatype", None)
+            if datatype is not None and datatype not in self._datatypes:
+                self._datatypes.add(datatype)
+                self.get_pname(datatype, gen_prefix=_GEN_QNAME_FOR_DT)
         self.statement(subject)
         self.write("\n")
-        self._references.clear()
-        self._subjects.clear()
         self._serialized.clear()
+        self._written += 1
+        if self._written % self.RESET_EVERY == 0:
+            self.store.namespace_manager.reset()
 
 
 def write_turtle_lines(lines: Iterable[str], path: PathLike) -> int:
