@@ -154,7 +154,10 @@ def write_turtle_lines(lines: Iterable[str], path: PathLike) -> int:
     from kg.rdf import triple_of_line
 
     path = Path(path)
-    body = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".body")
+    try:
+        body = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".body")
+    except OSError as err:
+        raise _write_error(path, err) from err
     with body:
         writer = _SubjectTurtle(body)
         previous, group, rank, subject, count = None, [], None, None, 0
@@ -308,6 +311,14 @@ def _atomic_write_parts(path: PathLike, head: bytes, body) -> Path:
     return _atomic_write(path, write)
 
 
+def _write_error(path: Path, err: OSError) -> GraphError:
+    return GraphError(
+        f"cannot write {path}: {err.strerror or err}; check that the folder "
+        f"{path.parent} exists and is writable",
+        code="E406",
+    )
+
+
 def _atomic_write(path: PathLike, write) -> Path:
     path = Path(path)
     tmp_name = None
@@ -324,11 +335,7 @@ def _atomic_write(path: PathLike, write) -> Path:
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as err:
-        raise GraphError(
-            f"cannot write {path}: {err.strerror or err}; check that the folder "
-            f"{path.parent} exists and is writable",
-            code="E406",
-        ) from err
+        raise _write_error(path, err) from err
     finally:
         if tmp_name is not None and os.path.exists(tmp_name):
             os.unlink(tmp_name)

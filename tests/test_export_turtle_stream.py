@@ -50,3 +50,9 @@ def test_export_turtle_stream_refuses_a_subject_out_of_its_kind_order(tmp_path):
         write_turtle_lines(sorted(serialize_ntriples(graph).splitlines(), key=turtle_order), tmp_path / "g.ttl")
     assert err.value.code == "E408"
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_export_turtle_stream_unwritable_folder_is_a_graph_error(tmp_path):
+    with pytest.raises(GraphError) as err:
+        write_turtle_lines([], tmp_path / "missing" / "graph.ttl")
+    assert err.value.code == "E406"
