@@ -77,8 +77,14 @@ def _scattered(client: Any, items: list) -> list:
 
 def _run(client: Any, function, batches: list, **kwargs) -> list:
     """``function`` on every batch on the workers; the results flattened, in batch order."""
-    futures = client.map(function, _scattered(client, batches), pure=False, **kwargs)
-    return [result for batch in client.gather(futures) for result in batch]
+    # the scattered futures are held until the results are in: a scattered key whose last
+    # client future is dropped is released, and a task still waiting on it fails with "lost
+    # dependencies" (seen under load)
+    scattered = _scattered(client, batches)
+    futures = client.map(function, scattered, pure=False, **kwargs)
+    results = [result for batch in client.gather(futures) for result in batch]
+    del scattered
+    return results
 
 
 def components_on(client: Any, batch_records: int = BATCH_RECORDS) -> Callable:
@@ -131,8 +137,11 @@ def graph_on(client: Any, resolved: ResolvedGraph, size: int = PARTITION_RECORDS
     from kg.rdf import context_of, merge_ntriples
 
     context = client.scatter(context_of(resolved), broadcast=True)
-    futures = client.map(_map_partition, _scattered(client, partitions(resolved, size)), context=context, pure=False)
-    return merge_ntriples(_results_as_completed(futures))
+    scattered = _scattered(client, partitions(resolved, size))  # held until merged (see _run)
+    futures = client.map(_map_partition, scattered, context=context, pure=False)
+    graph = merge_ntriples(_results_as_completed(futures))
+    del scattered
+    return graph
 
 
 def _results_as_completed(futures):
@@ -176,7 +185,8 @@ def write_turtle(resolved: ResolvedGraph, path, client: Any = None, size: int = 
         from kg.rdf import context_of
 
         context = client.scatter(context_of(resolved), broadcast=True)
-        chunks = _results_as_completed(client.map(_turtle_chunk, _scattered(client, parts), context=context, pure=False))
+        scattered = _scattered(client, parts)  # held until every chunk is in (see _run)
+        chunks = _results_as_completed(client.map(_turtle_chunk, scattered, context=context, pure=False))
     else:
         chunks = (_turtle_chunk(part, resolved) for part in parts)
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.runs.") as folder:
