@@ -194,7 +194,10 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
     """「山川一郎　外務大臣」 (a list column): one blank between a personal name and the common
     noun that opens its post joins them, like 「・」 in 「山川一郎・外務大臣」."""
     return (
-        0 < i < len(doc) - 1 and not doc[i].text.strip() and len(doc[i].text) == 1
+        0 < i < len(doc) - 1 and not doc[i].text.strip() and not any(c in doc[i].text for c in "\t\n")
+        # (a longer run: a gloss blanked by kg.normalise, 「A(John A) 国務次官補」, unless the post
+        # opens the next column, 「A  局長 B」)
+        and (len(doc[i].text) == 1 or not _opens_post_name_column(doc, i))
         and "人名" in doc[i - 1].tag_ and _is_nominal(doc[i + 1])
         and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
     )
@@ -203,6 +206,28 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
 def _is_tab(token) -> bool:
     """A token of white space holding a tab: a cell boundary of a table row."""
     return "\t" in token.text and not token.text.strip()
+
+
+def _opens_post_name_column(doc: Doc, i: int, limit: int = 24) -> bool:
+    """「局長　北条一郎　　部長　森二郎」: a run of blanks (two or more) before a post written in the
+    POST-blank-NAME order of a roster column (a common noun, one blank, a personal name) opens
+    the next column; the post is the following name's, not the previous name's."""
+    if doc[i].text.strip() or len(doc[i].text) < 2 or "\t" in doc[i].text:
+        return False
+    blanks, start = 0, i + 1
+    for j in range(i + 1, min(len(doc) - 1, i + 1 + limit)):
+        token = doc[j]
+        if not token.text.strip():
+            if len(token.text) != 1 or j == start or (blanks and not _is_rank(doc[start:j].text)):
+                return False
+            if "人名" in doc[j + 1].tag_:
+                return True
+            blanks, start = blanks + 1, j + 1  # 「防衛駐在官　1等空佐　A」: a rank may stand between
+            if blanks > 1:
+                return False
+        elif not (_is_nominal(token) or token.like_num) or "人名" in token.tag_:
+            return False
+    return False
 
 
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -215,7 +240,7 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = i
         while i < n:
-            if _is_tab(doc[i]):
+            if _is_tab(doc[i]) or (i > start and _opens_post_name_column(doc, i)):
                 break  # a tab separates the cells of a table row (「日本<TAB>局長<TAB>A」), never a name's parts
             if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
                 i += 1
@@ -356,7 +381,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if p.kind:
             continue
         token = doc[p.token]
-        if p.text in _NAME_JOINERS or p.text in (" ", "\u3000"):
+        if p.text in _NAME_JOINERS or (p.text and not p.text.strip(" \u3000")):
             p.kind = "JOIN"
         elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
             p.kind = "ORD"
@@ -758,6 +783,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and first.kind == "OTHER"
                 and len(first.text) == 1
                 and _KANJI.match(first.text)
+                and not doc[first.token].tag_.startswith("接頭辞")  # 「在豪大使館公使」: a prefix, no surname
                 and region_start < k
                 and (region_start == 0 or pieces[region_start - 1].kind in ("INST", "COUNTRY"))
             ):
@@ -910,9 +936,13 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     return names[0].start, end, name, spellings, group
 
 
+_RANK_DIGITS = str.maketrans("123", "一二三")
+
+
 def _is_rank(text: str) -> bool:
     """「陸将」「海軍大将」: a military rank (``post_grammar.tsv`` rank), a service maybe before it."""
     grammar = lexicon.post_grammar()
+    text = unicodedata.normalize("NFKC", text).translate(_RANK_DIGITS)  # 「1等空佐」 = 一等空佐
     service = next((w for w in grammar.services if text.startswith(w)), "")
     return text[len(service):] in grammar.ranks
 
@@ -949,7 +979,8 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
         if not heads or any(p.kind == "NAME" for p in post) or post[-1].kind not in ("TITLE", "MOD"):
             continue
         label = j >= 1 and _spaced(text, spans[j - 1][1], t_start) and all(p.kind == "COUNTRY" for p in spans[j - 1][2])
-        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label:
+        column = re.search(r"(?:\s{2,}|\t)$", text[:t_start]) is not None  # a column gap before the post
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column:
             continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
