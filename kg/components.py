@@ -230,6 +230,13 @@ def _opens_post_name_column(doc: Doc, i: int, limit: int = 24) -> bool:
     return False
 
 
+def _quote_fills_bracket(doc: Doc, open_at: int, k: int) -> bool:
+    """「(「2+2」)」: a quote mark right inside a bracket, the whole of what it holds (another name)."""
+    if doc[k].text == "「":
+        return k == open_at + 1
+    return doc[k].text == "」" and k + 1 < len(doc) and doc[k + 1].text in _CLOSE and doc[open_at + 1].text == "「"
+
+
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of nominal chunks; a parenthesised group right after a noun joins it."""
     chunks: list[tuple[int, int]] = []
@@ -248,7 +255,9 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             if doc[i].text in _OPEN and i > start:
                 close = i + 1
                 # (「（統幕長：A陸将）」: a label and colon inside make a note of its own, read as text)
-                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and doc[close].text not in "、。「」:：":
+                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and (
+                    doc[close].text not in "、。「」:：" or _quote_fills_bracket(doc, i, close)
+                ):
                     close += 1
                 if close < n and doc[close].text in _CLOSE:
                     i = close + 1
@@ -330,6 +339,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             s, e = token.idx, doc[min(close, end - 1)].idx + len(doc[min(close, end - 1)].text)
             # NFKC: 「（ＮＣＧ）」 and 「（２プラス２）」 read like their ASCII forms
             value = unicodedata.normalize("NFKC", doc_text(doc)[s + 1 : e - 1]).strip()
+            if value.startswith("「") and value.endswith("」"):
+                value = value[1:-1].strip()  # 「(「2+2」)」: the name quoted inside the bracket
             raw.append(_Piece(doc_text(doc)[s:e], s, e, i, "PAREN", value))
             i = close + 1
             continue
@@ -1552,7 +1563,10 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
             aliases.append(acronym + tail)
             acronym = None
             countries = countries or [c for c in (lexicon.institutions()[head].country,) if c] if head in lexicon.institutions() else countries
-        elif head.endswith(_FORUM_HEADS) or known is not None:
+        elif head.endswith(_FORUM_HEADS) or known is not None or (
+            # 「日米豪防衛相会談(TDMM)」: talks of named countries, their acronym after them
+            kind_word is not None and countries and before[-1].kind == "KIND"
+        ):
             forum_name = head
             after = body[body.index(parens[0]) + 1 :]
             tail = "".join(p.text for p in after if p.kind != "PAREN")

@@ -29,12 +29,16 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(re.split(r"[・＝=]", name))
 
 
+_GENITIVE_AFTER_NAME = lexicon.construction_pattern("genitive_after_name")
+
+
 def context_before(sentence: Sentence, mention: DomainMention) -> list[DomainMention]:
-    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄), an acronym
+    in brackets maybe between (「北大西洋条約機構(NATO)のA事務次長」)."""
     text = doc_text(sentence.doc)
     found = []
     for m in sentence.mentions:
-        if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
+        if m.end < mention.start and _GENITIVE_AFTER_NAME.fullmatch(text[m.end : mention.start]) and m.label in ("INSTITUTION", "COUNTRY"):
             found.append(m)
     return found
 

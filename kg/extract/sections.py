@@ -9,15 +9,13 @@ from typing import Optional
 
 from kg import lexicon
 from kg.components import doc_text
-from kg.extract.frames import DELEGATE_KINDS, represent
+from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
 from kg.extract.state import Extraction, Meeting, PersonRef
 
 
-# rules whose facts say who attended (an attendee list), not who acted
-_LISTED_RULES = ("side_phrase", "listed", "conjunct")
 # 「1 」「(2)」「一、」 before a heading's words
 _NUMBERING = re.compile(r"^\s*(?:[(][0-9]{1,2}[)]|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*")
 
