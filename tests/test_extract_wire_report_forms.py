@@ -2,7 +2,7 @@
 a session of a counted round (「第N回…の第M次会合」) and attendance in the progressive."""
 import pytest
 
-_ROSTER = "{word}には、日本の{jp}、米国の{us}、豪州の{au}ら、各国の首席代表が出席している。"
+_ROSTER = "{word}には、日本の{jp}、米国の{us}、豪州の{au}の三人が代表として出席している。"
 
 
 @pytest.mark.parametrize(
