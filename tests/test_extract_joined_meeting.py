@@ -1,5 +1,5 @@
 """A meeting joined by a third party after talks (made-up sentences, real GiNZA): 「両大臣は、C長官を
-(オンラインで)交え、…会談に臨んだ」 — the pair of the talks before (``collective_people``: 両大臣) and
+(ビデオ通話で)交えて、…会談に出席した」 — the pair of the talks before (``collective_people``: 両大臣) and
 the one they were joined by (``invite`` cues: 交える, the object of its clause) took part."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 
 CASES = [
     (
-        "１　キャンベラを訪問中の山田防衛大臣は、５月１日、スミス国防大臣と日豪防衛相会談を行いました。\n"
-        "２　同日午後、両大臣は、ジョン・ブラウン米国防長官をオンラインで交え、日米豪防衛相会談に臨みました。",
+        "１　豪州を訪れた山田防衛大臣は、５月１日、スミス国防大臣との間で日豪防衛相会談を開きました。\n"
+        "２　その後、両大臣はジョン・ブラウン米国防長官をビデオ通話で交えて、日米豪防衛相会談に出席しました。",
         "日米豪防衛相会談", {("山田", "JP"), ("スミス", "AU"), ("ジョン・ブラウン", "US")},
     ),
     (
@@ -24,9 +24,9 @@ CASES = [
     # an acronym after the talks' name (「…防衛相会談(TDMM)」) keeps the name; 両大臣 are the two
     # who held the talks before, not the official listed as sitting in on them
     (
-        "１　オタワを訪問中の大野防衛大臣は、９日、カナダのテイラー国防大臣と日加防衛相会談を行いました。"
+        "１　オタワ滞在中の大野防衛大臣は、９日、カナダのテイラー国防相との間で日加防衛相会談を開きました。"
         "会談には、カナダ側からアン・ミラー国防次官が同席しました。\n"
-        "２　同日午後、両大臣は、マイク・ジョーンズ米国防長官をオンラインで交え、日米加防衛相会談（ＴＤＭＭ）に臨みました。",
+        "２　夕刻、両大臣はマイク・ジョーンズ米国防長官をビデオ通話で交えて、日米加防衛相会談（ＴＤＭＭ）に出席しました。",
         "日米加防衛相会談", {("大野", "JP"), ("テイラー", "CA"), ("マイク・ジョーンズ", "US")},
     ),
 ]
