@@ -1028,6 +1028,10 @@ def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece
         value = pieces[paren].value.strip()
         rank = next((value[i:] for i in range(1, len(value)) if _is_rank(value[i:])), "")
         name = value[: len(value) - len(rank)].strip()
+        # 「陸上幕僚長(陸将 山田一郎)」: the rank first, a blank, then the name
+        lead = next((value[:i] for i in range(len(value) - 1, 0, -1) if value[i] in " \u3000" and _is_rank(value[:i])), "")
+        if lead and not rank:
+            name = value[len(lead):].strip()
         if not _looks_like_full_name(name) or name in lexicon.non_person_words():
             continue
         head = post[-1]

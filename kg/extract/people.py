@@ -146,7 +146,8 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
     named = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON" and m is not mention]
     before = [
         m for m in sentence.mentions
-        if m.label == "TITLE" and text[m.end : mention.start] in lexicon.construction_words("post_apposition")
+        # (「…司令官A・B陸軍大将」: a post written straight before the name and its rank)
+        if m.label == "TITLE" and (text[m.end : mention.start] in lexicon.construction_words("post_apposition") or m.end == mention.start)
         # 「国防相、A氏」: a bare post in apposition, not the post of a person named before (「山田外相、A氏」)
         and (text[m.end : mention.start] == "の" or not any(s <= m.start and m.end <= e for s, e in named))
     ]
