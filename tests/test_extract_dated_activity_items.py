@@ -44,3 +44,19 @@ def test_extract_dated_activity_item_dates_and_bounds_its_report(facts_of_page, 
     people = {p.key: p.name for p in facts.people}
     dates = {m.key: m.date for m in facts.meetings}
     assert {(people[r.person], r.side, dates[r.meeting]) for r in facts.representations} == expected
+
+
+# a post written straight before a name and its rank (「…国軍司令官A・B陸軍大将」): the post is the
+# person's (国軍, like 陸軍, is a word of the post, never a name)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("川田統合幕僚長は、市ヶ谷を訪問したマレーシア国軍司令官アフマド・ラザク陸軍大将と会談した。", {("川田", "JP"), ("アフマド・ラザク", "MY")}),
+        ("石田三郎航空幕僚長は、来日中のオーストラリア空軍本部長ジョン・ミラー空軍中将と会談しました。", {("石田三郎", "JP"), ("ジョン・ミラー", "AU")}),
+        ("森一郎陸上幕僚長は、市ヶ谷でタイ国軍副司令官ソムサク・チャイ陸軍大将と会談した。", {("森一郎", "JP"), ("ソムサク・チャイ", "TH")}),
+    ],
+)
+def test_extract_post_before_name_and_rank(facts_of, text, expected):
+    facts = facts_of(text, "2030-05-02")
+    people = {p.key: p.name for p in facts.people}
+    assert {(people[r.person], r.side) for r in facts.representations} == expected
