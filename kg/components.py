@@ -947,13 +947,17 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     return names[0].start, end, name, spellings, group
 
 
-_RANK_DIGITS = str.maketrans("123", "一二三")
+@lru_cache(maxsize=None)
+def _rank_digits() -> dict[int, str]:
+    """Arabic digit → kanji digit (``kanji_digit`` of constructions.tsv): 「1等空佐」 = 一等空佐."""
+    kanji = [k for k in lexicon.construction_words("kanji_digit") if len(k) == 1 and 0 < unicodedata.numeric(k) < 10]
+    return str.maketrans({str(int(unicodedata.numeric(k))): k for k in kanji})
 
 
 def _is_rank(text: str) -> bool:
     """「陸将」「海軍大将」: a military rank (``post_grammar.tsv`` rank), a service maybe before it."""
     grammar = lexicon.post_grammar()
-    text = unicodedata.normalize("NFKC", text).translate(_RANK_DIGITS)  # 「1等空佐」 = 一等空佐
+    text = unicodedata.normalize("NFKC", text).translate(_rank_digits())  # 「1等空佐」 = 一等空佐
     service = next((w for w in grammar.services if text.startswith(w)), "")
     return text[len(service):] in grammar.ranks
 
