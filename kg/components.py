@@ -1648,6 +1648,8 @@ def _date_mentions(doc: Doc) -> list[DomainMention]:
     for start, end, match in find_dates(doc_text(doc)):
         if start > 0 and doc_text(doc)[start - 1].isdigit():
             continue
+        if doc_text(doc)[start - 1 : start] == "【" and doc_text(doc)[end : end + 1] == "】":
+            continue  # 「【2024年5月9日】…」: a dateline says when the report was written, not what it reports
         end_text = match.group(0)
         tail = doc_text(doc)[end : end + 6]
         local = lexicon.construction_pattern("local_time").match(tail)
@@ -1670,6 +1672,13 @@ def _qualifier_countries(doc: Doc, chunk_start: int, previous: Optional[list[_Pi
         if p.kind == "COUNTRY":
             codes += [c for c in p.value.split(",") if c not in codes]
     return previous[0].start, codes
+
+
+def _session_of_counted_meeting(doc: Doc, chunk_start: int, previous: Optional[list[_Piece]]) -> bool:
+    """Whether the chunk follows 「…第N回<meeting word>の」: a counted meeting it is a session of."""
+    if not previous or chunk_start == 0 or doc[chunk_start - 1].text != "の" or previous[-1].end != doc[chunk_start - 1].idx:
+        return False
+    return any(p.kind == "KIND" for p in previous) and any(p.kind == "ORD" and p.value for p in previous)
 
 
 def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previous) -> Optional[DomainMention]:
@@ -1704,6 +1713,8 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
     kind = lexicon.meeting_kinds()[word].kind if word in lexicon.meeting_kinds() else "forum"
     start, end = pieces[first].start, pieces[last].end
     ordinal = next((p.value for p in pieces if p.kind == "ORD" and p.value), "")
+    if ordinal and _session_of_counted_meeting(doc, chunk_start, previous):
+        ordinal = ""  # 「第5回北海協議の第2次会合」: it counts the sessions of that round
     opens_chunk = all(_DIGITS.match(p.text) or lexicon.construction_pattern("country_count_piece").fullmatch(p.text) for p in pieces[:first])
     qualifier_start, countries = _qualifier_countries(doc, chunk_start, previous) if opens_chunk else (None, [])
     if countries:

@@ -166,10 +166,36 @@ def _normalised_lemmas(doc: Doc) -> int:
     return changed
 
 
+def _blanks_are_transparent(doc: Doc) -> int:
+    """「山川大使(Ambassador …)は」: an English gloss in brackets is blanked before parsing
+    (kg.normalise); the run of blanks is one token the parser can make the subject, leaving the
+    noun before it a fragment. A run of blanks is no word: the noun written before it takes
+    back its head, its relation and its dependents (the case particle). Returns the number
+    repaired."""
+    repaired = 0
+    for blank in doc[1:]:
+        if len(blank.text) < 2 or blank.text.strip():
+            continue
+        noun = doc[blank.i - 1]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i not in (noun.i, blank.i):
+            continue
+        head, dep, is_root = blank.head, blank.dep_, blank.head.i == blank.i
+        if not is_root and noun in list(head.ancestors) + [head]:
+            continue
+        movers = [t for t in blank.children if t.i != noun.i]
+        noun.head, noun.dep_ = (noun, "ROOT") if is_root else (head, dep)
+        for t in movers:
+            t.head = noun
+        blank.head, blank.dep_ = noun, "dep"
+        repaired += 1
+    return repaired
+
+
 @Language.component(COMPONENT_NAME, requires=["token.dep", "token.head", "token.tag", "token.norm"], assigns=["token.dep", "token.lemma"])
 def kg_syntax(doc: Doc) -> Doc:
     """Repair parser readings that contradict Japanese grammar (see the module docstring)."""
     _normalised_lemmas(doc)
+    _blanks_are_transparent(doc)
     _brackets_are_asides(doc)
     _conjunctive_clauses(doc)
     _report_formula(doc)

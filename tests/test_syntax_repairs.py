@@ -41,3 +41,25 @@ def test_extract_country_of_person_suffix_and_iso_names(facts_of, text, person, 
     facts = facts_of(text, published="2024-05-01")
     found = {p.name: p.country for p in facts.people}
     assert found.get(person) == country, found
+
+
+@pytest.mark.parametrize(
+    "text, noun, published",
+    [
+        ("ペドロ・サントス駐日ブラジル大使(Pedro de Santos)は5月9日、外務省で川口真一外務副大臣と会談した。", "大使", "2024-05-10"),
+        ("アナ・ロペス・スペイン外相(Foreign Minister Ana Lopez)は3日、東京で森田浩外務大臣と会談した。", "外相", "2024-06-04"),
+        ("ハンス・ミュラー駐日ドイツ大使(Ambassador Hans Muller)は、山内一郎外務副大臣と会談した。", "大使", "2024-07-02"),
+        # the topic hangs on the last predicate; the talks clause before it is still its own
+        ("マルコ・ロッシ駐日イタリア大使(Ambassador Marco Rossi)は4日、外務省で松井浩二外務副大臣と会談し、文化交流について意見を交わした。", "大使", "2024-08-05"),
+    ],
+)
+def test_syntax_blanked_gloss_leaves_its_case_to_the_noun_before(nlp, facts_of, text, noun, published):
+    """An English gloss blanked before parsing is no word: the post before it keeps は."""
+    from kg.normalise import normalise_for_parse
+
+    doc = nlp(normalise_for_parse(text))
+    post = _token(doc, noun)
+    assert any(c.text == "は" and c.dep_ == "case" for c in post.children), [(t.text, t.dep_, t.head.i) for t in doc]
+    assert post.dep_ != "ROOT"
+    facts = facts_of(text, published=published)
+    assert len({(r.person, r.meeting) for r in facts.representations}) == 2, facts.representations

@@ -158,6 +158,8 @@ def is_past(pred) -> bool:
     chain = predicate_chain(pred)
     if any(past_marker(t) for t in chain[1:]):
         return True
+    if pred.pos_ == "VERB" and lexicon.construction_pattern("progressive").match(doc_text(pred.doc)[pred.idx + len(pred.text) : pred.idx + len(pred.text) + 8]):
+        return True  # 「会合には各国の代表が出席している」: what is going on as reported has happened
     if headline_style_end(pred) or (pred.dep_ in ("advcl", "conj") and headline_style_end(pred.sent.root)):
         return True
     after = chain[-1].i + 1

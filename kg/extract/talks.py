@@ -62,6 +62,14 @@ _COLLECTIVE = lexicon.construction_pattern("collective_subject")
 _SUBJECT_MARKERS = lexicon.construction_words("subject_marker")
 
 
+def marker_after(text: str, end: int) -> str:
+    """The character written after a mention ending at ``end``, past blanks: an English gloss
+    in brackets is blanked before parsing (kg.normalise), 「A大使(Ambassador …)は」 → は."""
+    while end < len(text) and text[end] in " \u3000":
+        end += 1
+    return text[end : end + 1]
+
+
 def collective_subject(sentence: Sentence, pred) -> bool:
     """Whether the subject of ``pred`` is written 両大臣/両者/両首脳 … (marked は/が)."""
     doc = sentence.doc
@@ -103,7 +111,7 @@ def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[Pe
     speech = tuple({re.sub(r"[ぁ-ん]+$", "", w) or w for w in lexicon.cues("speech")})  # 語る → 語(った)
     marked = [
         r for r in ex.refs_in(sentence)
-        if text[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS and not sentence.quoted(r.mention.start, r.mention.end)
+        if marker_after(text, r.mention.end) in _SUBJECT_MARKERS and not sentence.quoted(r.mention.start, r.mention.end)
     ]
     if after.startswith("と") and any(word in after for word in speech):
         if marked:
@@ -111,13 +119,13 @@ def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[Pe
         previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
         if previous is not None and text[sentence.span.start_char : quote[0]].strip() == "":
             ptext = doc_text(previous.doc)
-            before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS]
+            before = [r for r in ex.refs_in(previous) if marker_after(ptext, r.mention.end) in _SUBJECT_MARKERS]
             return before[0] if before else None
         return None
     previous = ex.sentences[sentence.index - 1] if sentence.index > 0 else None
     if previous is not None and _FOLLOWING_SPEECH.search(previous.text):
         ptext = doc_text(previous.doc)
-        before = [r for r in ex.refs_in(previous) if ptext[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS]
+        before = [r for r in ex.refs_in(previous) if marker_after(ptext, r.mention.end) in _SUBJECT_MARKERS]
         return before[0] if before else None
     return None
 
@@ -131,7 +139,7 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
     B、Cとも会談を行いました」「A大使は両国を訪問した。7日は…Bと会談し」): the person marked は/が
     in the sentence before (or the one before that), when the talks have partners only."""
     doc = sentence.doc
-    if any(doc_text(doc)[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS for r in refs):
+    if any(marker_after(doc_text(doc), r.mention.end) in _SUBJECT_MARKERS for r in refs):
         return None
     if not not_subject_written(sentence, pred):
         return None
@@ -147,7 +155,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
         if span is None or span.end > pred.i:
             continue
         linear = next_predicate(sentence, span)
-        if doc_text(doc)[ref.mention.end : ref.mention.end + 1] == "と" and (
+        if marker_after(doc_text(doc), ref.mention.end) == "と" and (
             # (「約3時間にわたって」: a fixed phrase is no clause of its own)
             (linear is not None and linear.i != pred.i and linear.dep_ != "fixed" and not in_relative_clause(linear))
             or meeting_clause_between(sentence, span.end, pred.i)
@@ -158,7 +166,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
             own = predicate_of(own.head)  # 「Aをはじめとする当局者と会談し」: A stands among the partners
         # 「【北京=共同】A外相は…Bと会談した」: the parser can leave the topic as a root of its
         # own with no verb; a topic marked は/が then belongs to the talks verb after it
-        stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and doc_text(doc)[ref.mention.end : ref.mention.end + 1] in _SUBJECT_MARKERS
+        stranded = own.dep_ == "ROOT" and own.pos_ in ("NOUN", "PROPN") and marker_after(doc_text(doc), ref.mention.end) in _SUBJECT_MARKERS
         stranded = stranded or headline_clause(doc, ref.mention, pred)
         if reaches(own, pred) or (linear is not None and reaches(linear, pred)) or stranded or topic_over(doc, ref, own, pred):
             if ref.person not in [r.person for r in refs]:
@@ -168,7 +176,7 @@ def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_d
         refs.insert(0, subject)
     if len(refs) < 2 and collective_subject(sentence, pred):
         refs = introduced_pair(ex, sentence, pred) or refs  # 「…を招待した。両大臣は…会談を行い」
-    if len(refs) == 1 and doc_text(doc)[refs[0].mention.end : refs[0].mention.end + 1] != "と":
+    if len(refs) == 1 and marker_after(doc_text(doc), refs[0].mention.end) != "と":
         partner = anonymous_partner(sentence, pred)
         if partner is not None:
             return talks_with_post(ex, sentence, pred, refs[0], partner, named, running_date)
@@ -207,7 +215,7 @@ def talks_between(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef
     if len(refs) >= 3 and lexicon.construction_pattern("each_separately").search(doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
         # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
         # the subject is the one marked は/が
-        topic = next((i for i, r in enumerate(refs) if doc_text(doc)[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS), 0)
+        topic = next((i for i, r in enumerate(refs) if marker_after(doc_text(doc), r.mention.end) in _SUBJECT_MARKERS), 0)
         subject, subject_side = refs[topic], sides[topic]
         meeting = None
         for ref, side in zip(refs, sides):
@@ -246,7 +254,7 @@ def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_
         partners = [
             r for r in ex.quoted_refs
             if r.sentence is sentence and quote[0] < r.mention.start and r.mention.end <= token.idx
-            and text[r.mention.end : r.mention.end + 1] == "と"
+            and marker_after(text, r.mention.end) == "と"
         ]
         speaker = quote_speaker(ex, sentence, token.idx) if len(partners) == 1 else None
         if speaker is None or speaker.person is partners[0].person:
@@ -257,7 +265,7 @@ def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_
 def topic_over(doc, ref: PersonRef, own, pred) -> bool:
     """A topic (は) stands over every clause of its sentence: 「AはXを訪問し、Bと会談した上で
     声明を発表した」 — the talks clause and the topic's own clause join the same head."""
-    if doc_text(doc)[ref.mention.end : ref.mention.end + 1] != "は" or pred.idx < ref.mention.end:
+    if marker_after(doc_text(doc), ref.mention.end) != "は" or pred.idx < ref.mention.end:
         return False
     return bool({h.i for h in [own, *coordinated_heads(own)]} & {h.i for h in coordinated_heads(pred)})
 
@@ -394,7 +402,7 @@ def post_partner_meeting(ex: Extraction, sentence: Sentence, m: DomainMention, n
     text = doc_text(sentence.doc)
     subjects = [
         r for r in ex.refs_in(sentence)
-        if r.mention.end <= partner.mention.start and text[r.mention.end : r.mention.end + 1] in _SUBJECT_MARKERS
+        if r.mention.end <= partner.mention.start and marker_after(text, r.mention.end) in _SUBJECT_MARKERS
     ]
     if len(subjects) != 1 or not subjects[0].person.country or subjects[0].person.country == partner.country:
         return None
