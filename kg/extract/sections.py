@@ -176,6 +176,20 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
             represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
 
 
+def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「中国:A 外交部副部長」: a roster line labelled with a country's name (not a side, 「日本側:」)
+    states the country of its person, above what a post's institution word suggests (外交部 is a
+    ministry of more than one state). Runs before any meeting is read, so talks of the same
+    person later in the article take that country."""
+    for ref in refs:
+        if ref.sentence.kind != "roster":
+            continue
+        before = [r.mention.end for r in refs if r.sentence is ref.sentence and r.mention.end <= ref.mention.start]
+        code = _column_label(doc_text(ref.sentence.doc)[max(before, default=ref.sentence.span.start_char) : ref.mention.start])
+        if code:
+            ref.person.country, ref.person.country_source = code, "explicit"
+
+
 def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
     the words between the line's start (or the person before) and the person are one country form."""
