@@ -30,6 +30,7 @@ HEADING_MAX_CHARS = 40  # a section heading is a short line
 SECTION_WORDS_MAX_CHARS = 20  # ...and its words (after the number) shorter still when ingest reads past it
 ROSTER_LINE_MAX_CHARS = 200
 LIST_HEADING_MAX_CHARS = 30
+LIST_INTRO_TAIL_CHARS = 3  # 「…以下のとおりです」: a copula after the formula
 LIST_MAX_LINES = 40
 NEAR_BODY_LINES = 12  # rosters and headings stand inside the article, not far below it
 
@@ -58,8 +59,11 @@ def _roster_label() -> re.Pattern:
     # a list word may open the line (「出席者 日本:A大臣 ペルー:B大臣」); the label ends in a
     # colon or stands in brackets (「(日本側)A大臣」)
     lead = rf"(?:[(【\[]?(?:{words})[)】\]]?\s*[:]?\s*)?"
+    # after a bracketed list word a country form and a space label a side too
+    # (「(出席者)日本 A大臣 ペルー B大臣」)
+    bracketed = rf"[(【\[](?:{words})[)】\]]\s*(?:{long_forms})\s+(?=\S)"
     return re.compile(
-        rf"{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
+        rf"{bracketed}|{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
     )
 
 
@@ -200,14 +204,26 @@ def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> bool:
     return False
 
 
+def _list_intro(normal: str) -> bool:
+    """「出席者は以下のとおりです。」: a short sentence whose list word the lines under it list —
+    it ends in a readout formula (furniture.tsv ``prose_end``) and at most a copula after it."""
+    body = normal.strip().rstrip("".join(_SENTENCE_END))
+    return any(0 <= len(body) - (body.rfind(term) + len(term)) <= LIST_INTRO_TAIL_CHARS
+               for term in lexicon.furniture_terms().get("prose_end", ()) if term in body)
+
+
 def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[str, int]], last: int) -> None:
     """「(参考)出席者」 and the short unpunctuated lines right under it: a heading (level 0)
     and a roster of one line each, until article text or other page furniture."""
     for i, v in enumerate(verdicts):
         normal = unicodedata.normalize("NFKC", v.paragraph.text)
-        if v.kept or i in kinds and kinds[i][0] != "heading" or i > last + NEAR_BODY_LINES:
+        if i > last + NEAR_BODY_LINES:
             continue
-        if len(normal) > LIST_HEADING_MAX_CHARS or any(m in normal for m in _SENTENCE_END) or not _list_word(normal):
+        if v.kept and not _list_intro(normal):
+            continue
+        if not v.kept and (i in kinds and kinds[i][0] != "heading" or any(m in normal for m in _SENTENCE_END)):
+            continue
+        if len(normal) > LIST_HEADING_MAX_CHARS or not _list_word(normal):
             continue
         rows = []
         for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_LINES)):

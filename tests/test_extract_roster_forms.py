@@ -1,6 +1,7 @@
 """Rosters in the forms pages write them: one a line or all on one line, labels with a colon,
 a tab or in brackets (「(日本側)A大臣」「【先方】B大臣」), a list word opening the line
-(「出席者 日本:A ペルー:B」), 我が方/先方 on a page of no known outlet (the person's own
+(「出席者 日本:A ペルー:B」) or a bracketed list word before country-and-blank labels
+(「(出席者)日本 A ペルー B」), 我が方/先方 on a page of no known outlet (the person's own
 country, when it is a party of the meeting), and the meeting named 「日・ペルー外相会談」 (a
 one-character country form joined by 「・」 to another country is that country). Made-up pages
 read through kg.ingest.load_article."""
@@ -21,14 +22,13 @@ PAGES = [
     "出席者\n日本：木下一郎外務大臣\nペルー：ルイス・ソト外務大臣\n",
     "出席者\n我が方:木下一郎外務大臣\n先方:ルイス・ソト外務大臣\n",
     "出席者\n先方:ルイス・ソト外務大臣\n当方:木下一郎外務大臣\n",
+    # a bracketed list word, then country and a blank as the label (no colon), all on one line
+    "(出席者)日本 木下一郎外務大臣　ペルー ルイス・ソト外務大臣\n",
+    "【出席者】ペルー ルイス・ソト外務大臣　日本 木下一郎外務大臣\n",
+    "（出席者）日本　木下一郎外務大臣　ペルー　ルイス・ソト外務大臣\n",
 ]
 
 
-@pytest.mark.parametrize("roster", PAGES)
-def test_extract_roster_forms(facts_of_page, roster):
-    facts = facts_of_page(HEAD + roster, published="2024-06-01")
-    assert {(name, side) for name, side, _ in reps_of(facts)} == WANT
-    assert {tuple(m.countries) for m in facts.meetings} == {("JP", "PE")}
 
 
 @pytest.mark.parametrize("text,codes", [
@@ -71,3 +71,18 @@ def test_extract_roster_forms_list_sentence_planned(facts_of):
     facts = facts_of("日ペルー外相会談は来月行われる。出席者は、日本側が木下一郎外務大臣、ペルー側がルイス・ソト外務大臣の予定。",
                      published="2024-06-01")
     assert not facts.representations
+
+
+# a list announced by a short sentence (「出席者は以下のとおりです。」: a list word and a readout
+# formula of furniture.tsv ``prose_end``): the unpunctuated lines under it are its roster, side
+# labels on a line of their own or before each name, the post after the name and a blank
+INTRO_HEAD = "日・ペルー次官協議の開催\n1　5月2日、東京で日・ペルー次官協議が開催されました。\n"
+INTRO_WANT = {("木下一郎", "JP"), ("ダニエル・オルコット", "PE")}
+INTRO_PAGES = tuple(INTRO_HEAD + roster for roster in ("2　出席者は以下のとおりです。\n（日本側）\n　木下一郎　外務省北米局参事官\n（ペルー側）\n　ダニエル・オルコット　国防省政策担当次官補代理\n", "なお、出席者は以下の通りです。\n日本　木下一郎外務審議官\nペルー　ダニエル・オルコット国防次官\n", "参加者は次のとおり。\n（日本側）\n　木下一郎　防衛省審議官\n（ペルー側）\n　ダニエル・オルコット　国防省次官補\n"))
+
+
+@pytest.mark.parametrize("page, want", [(HEAD + r, WANT) for r in PAGES] + [(page, INTRO_WANT) for page in INTRO_PAGES])
+def test_extract_roster_forms(facts_of_page, page, want):
+    facts = facts_of_page(page, published="2024-06-01")
+    assert {(name, side) for name, side, _ in reps_of(facts)} == want
+    assert {tuple(m.countries) for m in facts.meetings} == {("JP", "PE")}

@@ -2,7 +2,7 @@
 a session of a counted round (「第N回…の第M次会合」) and attendance in the progressive."""
 import pytest
 
-_ROSTER = "{word}には、日本の{jp}、米国の{us}、豪州の{au}ら、各国の首席代表が出席している。"
+_ROSTER = "{word}には、日本の{jp}、米国の{us}、豪州の{au}の三人が代表として出席している。"
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,17 @@ def test_extract_wire_lead_session_dateline_progressive(facts_of, lead, word, pe
     assert held[0].ordinal == ordinal and held[0].date == date, held[0]
     sides = sorted(r.side for r in facts.representations if r.meeting == held[0].key)
     assert sides == ["AU", "JP", "US"], facts.representations
+
+
+# the progressive of a reporting verb (「…と聞いている」「…と報告を受けている」) is the reporter's
+# state: the meeting it reports keeps the tense of its own clause
+@pytest.mark.parametrize(
+    "text, forum",
+    [
+        ("日豪外相会談は、明日の午後に開かれると聞いています。", "日豪外相会談"),
+        ("日比防衛相会談については、来週行われる方向で調整していると報告を受けています。", "日比防衛相会談"),
+        ("来週の日英外相会談には、林大臣が出席すると聞いている。", "日英外相会談"),
+    ],
+)
+def test_extract_reported_plan_in_the_progressive_stays_planned(facts_of, text, forum):
+    assert [m.status for m in facts_of(text, published="2030-04-10").meetings if m.forum == forum] == ["planned"]

@@ -158,8 +158,8 @@ def is_past(pred) -> bool:
     chain = predicate_chain(pred)
     if any(past_marker(t) for t in chain[1:]):
         return True
-    if pred.pos_ == "VERB" and lexicon.construction_pattern("progressive").match(doc_text(pred.doc)[pred.idx + len(pred.text) : pred.idx + len(pred.text) + 8]):
-        return True  # 「会合には各国の代表が出席している」: what is going on as reported has happened
+    if _attending_now(pred):
+        return True  # 「会合には各国の代表が出席している」: attendance going on as reported has happened
     if headline_style_end(pred) or (pred.dep_ in ("advcl", "conj") and headline_style_end(pred.sent.root)):
         return True
     after = chain[-1].i + 1
@@ -212,6 +212,17 @@ def is_past(pred) -> bool:
         root_chain = predicate_chain(token)
         return any(past_marker(t) for t in root_chain[1:])
     return False
+
+
+def _attending_now(pred) -> bool:
+    """Attendance in the progressive (〜ている on an attendance verb, constructions.tsv
+    ``progressive``): the meeting is going on, so it has been held. Only an attendance verb:
+    the progressive of a reporting verb (「…行われると報告を受けている」「…と聞いている」) is the
+    reporter's state, and the clause it reports keeps its own tense."""
+    if pred.pos_ != "VERB" or pred.lemma_ not in lexicon.cues("attend"):
+        return False
+    text = doc_text(pred.doc)
+    return bool(lexicon.construction_pattern("progressive").match(text[pred.idx + len(pred.text) : pred.idx + len(pred.text) + 8]))
 
 
 def next_finite_predicate(pred, start: int):
