@@ -1769,6 +1769,8 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         return None
     while first < last and lexicon.construction_pattern("country_count_piece").fullmatch(pieces[first].text):
         first += 1  # 「3カ国協議」: the count of countries is not part of the name
+    while first < last and pieces[first].text in lexicon.construction_words("duration_counter"):
+        first += 1  # 「約40分間会談を行った」: how long it lasted is not part of the name
     inner_names = [p.value for p in pieces[first : last + 1] if p.kind == "PAREN"]
     phrase = "".join(p.text for p in pieces[first : last + 1] if p.kind != "PAREN")
     word = pieces[last].match or pieces[last].text

@@ -542,8 +542,10 @@ def legislative(sentence: Sentence, mention: DomainMention) -> bool:
     lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
     phrase = lead + mention.text
     # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
+    # (「…安保政策協議会」 ends in 議会 inside a longer meeting word: a council of officials)
+    kind_word = next((k for k in sorted(lexicon.meeting_kinds(), key=len, reverse=True) if phrase.endswith(k)), "")
     return any(
-        phrase.startswith(word) or ("の" + word) in phrase or phrase.endswith(word)
+        phrase.startswith(word) or ("の" + word) in phrase or (phrase.endswith(word) and len(kind_word) <= len(word))
         for word in lexicon.cues("legislature")
     )
 
