@@ -9,6 +9,7 @@ from typing import Optional
 
 from kg import lexicon
 from kg.components import doc_text
+from kg.dates import resolve
 from kg.extract.frames import DELEGATE_KINDS, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
@@ -80,6 +81,30 @@ def _meal_or_session(words: str) -> Optional[str]:
     if any(w in words for w in lexicon.cues("sub_session")):
         return "meal"
     return None
+
+
+def meal_of_the_headline(ex: "Extraction") -> None:
+    """「A副大臣と各国大使との昼食会」 over 「…各国の大使等との昼食会を主催し…」 and an attendee
+    roster, with no meeting around the meal: the meal the headline names is the meeting the
+    page reports (a meal only mentioned beside a meeting stays that meeting's)."""
+    if main_meeting(ex) is not None or not any(s.kind == "roster" for s in ex.sentences):
+        return
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    if headline is None:
+        return
+    words = headline_name(ex.article.text[headline.start : headline.end]).replace("・", "")
+    meal = next((w for w in sorted(lexicon.cues("sub_session"), key=len, reverse=True) if words.endswith(w)), None)
+    if meal is None:
+        return
+    partners = tuple(p + meal for p in lexicon.construction_words("partner_genitive"))
+    told = next((s for s in ex.sentences if s.kind == "body" and any(p in s.text.replace("・", "") for p in partners)), None)
+    if told is None:
+        return
+    dates = [resolve(m.expression or m.text, ex.published_at(told)) for m in told.mentions if m.label == "DATE"]
+    meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=meal, identity=f"section:{words}", kind="bilateral", status="held",
+                      aliases=[words], date=next((d for d in dates if d), None))
+    meeting.evidence.append(told.evidence(ex.doc_id))
+    ex.meetings.append(meeting)
 
 
 def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
