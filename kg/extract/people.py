@@ -30,13 +30,17 @@ def _name_parts(name: str) -> tuple[str, ...]:
 
 
 def context_before(sentence: Sentence, mention: DomainMention) -> list[DomainMention]:
-    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄), also with the
+    body's acronym in brackets between (「米国家安全保障会議（NSC）のA部長」)."""
     text = doc_text(sentence.doc)
     found = []
     for m in sentence.mentions:
-        if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
+        if m.end < mention.start and _ACRONYM_THEN_NO.fullmatch(text[m.end : mention.start]) and m.label in ("INSTITUTION", "COUNTRY"):
             found.append(m)
     return found
+
+
+_ACRONYM_THEN_NO = re.compile(r"(?:[(（][A-Za-zＡ-Ｚａ-ｚ0-9０-９&＆・. ]{2,12}[)）])?の")
 
 
 def _reference_official(person: "Person", year: Optional[int]) -> Optional["lexicon.KnownOfficial"]:
