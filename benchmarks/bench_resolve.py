@@ -6,14 +6,17 @@ peak memory of that build process alone: the facts of ``n`` generated articles
 (``benchmarks.corpus.generate_document_facts``, the ideal facts of generated news) are made,
 then resolved locally (``kg.resolve.resolve``), or with person linkage and session
 clustering on a two-worker Dask ``LocalCluster`` (``kg.scale.resolve_on``; the workers'
-memory and CPU are their own). With ``--rdf`` the facts are then dropped (as ``kg build``
-does) and the resolved records mapped to triples: ``kg.rdf.to_graph`` locally, per
-partition on the workers and merged here on Dask (``kg.scale.graph_on``).
+memory and CPU are their own). The facts are held as ``kg build`` holds them, without
+the articles' texts (``kg.scale.without_text``). With ``--rdf`` the facts are then dropped
+(as ``kg build`` does) and graph.ttl written into a temporary folder partition by
+partition, without an rdflib graph of the whole (``kg.scale.write_turtle``: partitions
+mapped here, or on the workers on Dask, spilled to run files and merged into the
+streaming Turtle writer).
 
 Printed per size and path: wall-clock seconds of resolution, milliseconds per article, the
-build process's CPU milliseconds per article (what a loaded machine distorts least; on the
-Dask path the workers' CPU is not in it), both relative to the first size (≈ 1.0× when
-resolution is linear in the corpus), and the build process's peak RSS (facts included).
+build process's CPU milliseconds per article and that plus the Dask workers' CPU (what a
+loaded machine distorts least), each relative to the first size (≈ 1.0× when resolution
+is linear in the corpus), and the build process's peak RSS (facts included).
 Timings are printed, never checked.
 """
 from __future__ import annotations
@@ -46,32 +49,58 @@ def _one(n: int, dask: bool, rdf: bool) -> dict:
     """Resolve ``n`` generated articles in this process; the figures as a dict."""
     from contextlib import ExitStack
 
-    from benchmarks.corpus import generate_document_facts
-    from kg.rdf import to_graph
-    from kg.resolve import resolve
+    import tempfile
 
-    facts = generate_document_facts(n)
+    from benchmarks.corpus import generate_article
+    from kg.resolve import resolve
+    from kg.scale import without_text, write_turtle
+
+    # held as ``kg build`` holds them: each article's facts without its text
+    facts = [without_text(generate_article(i).facts) for i in range(n)]
     facts_mb = _peak_mb()
     with ExitStack() as stack:
         if dask:
             from dask.distributed import Client, LocalCluster
 
-            from kg.scale import graph_on, resolve_on
+            from kg.scale import resolve_on
 
             cluster = stack.enter_context(LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                                        host="127.0.0.1", dashboard_address=None, silence_logs=40))
             client = stack.enter_context(Client(cluster))
+            client.run(_warm_worker)  # imports and lexicons loaded before the clock starts
+            before = _workers_cpu(client)
             resolved, seconds, cpu = _timed(resolve_on, client, facts)
+            workers_cpu = _workers_cpu(client) - before
         else:
             resolved, seconds, cpu = _timed(resolve, facts)
+            workers_cpu = 0.0
         row = {"articles": n, "path": "dask" if dask else "local", "seconds": round(seconds, 2), "cpu": round(cpu, 2),
-               "people": len(resolved.people), "meetings": len(resolved.meetings),
+               "workers_cpu": round(workers_cpu, 2), "people": len(resolved.people), "meetings": len(resolved.meetings),
                "facts_mb": facts_mb, "maxrss_mb": _peak_mb()}
         if rdf:
             del facts
-            graph, seconds, cpu = _timed(lambda: graph_on(client, resolved) if dask else to_graph(resolved))
-            row.update(rdf_seconds=round(seconds, 2), rdf_cpu=round(cpu, 2), triples=len(graph), rdf_maxrss_mb=_peak_mb())
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-resolve-"))
+            before = _workers_cpu(client) if dask else 0.0
+            triples, seconds, cpu = _timed(write_turtle, resolved, Path(folder) / "graph.ttl", client if dask else None)
+            row.update(rdf_seconds=round(seconds, 2), rdf_cpu=round(cpu, 2), triples=triples, rdf_maxrss_mb=_peak_mb(),
+                       rdf_workers_cpu=round(_workers_cpu(client) - before, 2) if dask else 0.0)
     return row
+
+
+def _warm_worker() -> None:
+    from kg import linkage, rdf, resolve, sessions  # noqa: F401
+    from kg.lexicon import forums, institutions
+
+    forums(), institutions(), linkage.reference_rows()
+
+
+def _worker_cpu() -> float:
+    return time.process_time()
+
+
+def _workers_cpu(client) -> float:
+    """CPU seconds used so far by the worker processes (the build process's are its own)."""
+    return sum(client.run(_worker_cpu).values())
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -87,32 +116,39 @@ def main(argv: list[str] | None = None) -> list[dict]:
         return []
     rows = []
     paths = ["local"] if args.no_dask else ["dask"] if args.only_dask else ["local", "dask"]
-    header = f"{'path':<7}{'articles':>9}{'seconds':>9}{'ms/art':>8}{'ratio':>7}{'CPU ms/art':>11}{'ratio':>7}{'peak MB':>9}{'people':>8}"
+    header = (f"{'path':<7}{'articles':>9}{'seconds':>9}{'ms/art':>8}{'ratio':>7}{'CPU ms/art':>11}{'ratio':>7}"
+              f"{'all CPU':>9}{'ratio':>7}{'facts MB':>9}{'peak MB':>9}{'people':>8}")
     print(header + ("" if not args.rdf else f"{'rdf s':>8}{'rdf ms/art':>11}{'CPU ms/art':>11}{'triples':>10}{'peak MB':>9}"))
-    first: dict[str, tuple[float, float]] = {}
+    first: dict[str, tuple[float, float, float]] = {}
     for path in paths:
         for n in args.sizes:
             command = [sys.executable, "-m", "benchmarks.bench_resolve", "--one", str(n), path] + (["--rdf"] if args.rdf else [])
             done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
             row = json.loads(done.stdout.strip().splitlines()[-1])
-            per, cpu_per = row["seconds"] / n * 1000, row["cpu"] / n * 1000
-            base = first.setdefault(path, (per, cpu_per))
-            row.update(ms_per_article=round(per, 3), ratio=round(per / base[0], 2),
-                       cpu_ms_per_article=round(cpu_per, 3), cpu_ratio=round(cpu_per / base[1], 2))
+            # ms per article: wall clock; CPU of the build process; CPU of build process and workers
+            per = (row["seconds"] / n * 1000, row["cpu"] / n * 1000, (row["cpu"] + row["workers_cpu"]) / n * 1000)
+            base = first.setdefault(path, per)
+            row.update(ms_per_article=round(per[0], 3), ratio=round(per[0] / base[0], 2),
+                       cpu_ms_per_article=round(per[1], 3), cpu_ratio=round(per[1] / base[1], 2),
+                       all_cpu_ms_per_article=round(per[2], 3), all_cpu_ratio=round(per[2] / base[2], 2))
             rows.append(row)
-            line = (f"{path:<7}{n:>9}{row['seconds']:>9.1f}{per:>8.3f}{row['ratio']:>6.2f}×{cpu_per:>11.3f}"
-                    f"{row['cpu_ratio']:>6.2f}×{row['maxrss_mb']:>9}{row['people']:>8}")
+            line = (f"{path:<7}{n:>9}{row['seconds']:>9.1f}{per[0]:>8.3f}{row['ratio']:>6.2f}×{per[1]:>11.3f}"
+                    f"{row['cpu_ratio']:>6.2f}×{per[2]:>9.3f}{row['all_cpu_ratio']:>6.2f}×{row['facts_mb']:>9}{row['maxrss_mb']:>9}"
+                    f"{row['people']:>8}")
             if args.rdf:
                 line += (f"{row['rdf_seconds']:>8.1f}{row['rdf_seconds'] / n * 1000:>11.3f}"
-                         f"{row['rdf_cpu'] / n * 1000:>11.3f}{row['triples']:>10}"
+                         f"{(row['rdf_cpu'] + row['rdf_workers_cpu']) / n * 1000:>11.3f}{row['triples']:>10}"
                          f"{row['rdf_maxrss_mb']:>9}")
             print(line, flush=True)
     for path in paths:
         done = [r for r in rows if r["path"] == path]
         if len(done) > 1:
-            print(f"{path}: time per article at {done[-1]['articles']:,} / at {done[0]['articles']:,} articles: "
-                  f"{done[-1]['ratio']:.2f}× wall clock, {done[-1]['cpu_ratio']:.2f}× CPU of the build process "
-                  f"(target ≤ 1.3×); peak {done[0]['maxrss_mb']} → {done[-1]['maxrss_mb']} MB")
+            a, b = done[0], done[-1]
+            print(f"{path}: time per article at {b['articles']:,} / at {a['articles']:,} articles: "
+                  f"{b['ratio']:.2f}× wall clock, {b['cpu_ratio']:.2f}× CPU of the build process, "
+                  f"{b['all_cpu_ratio']:.2f}× CPU of build process and workers (target ≤ 1.3×); peak RSS of the "
+                  f"build process {a['maxrss_mb']} → {b['maxrss_mb']} MB "
+                  f"({(b['maxrss_mb'] - a['maxrss_mb']) / (b['articles'] - a['articles']) * 1000:.1f} MB per 1,000 articles)")
     return rows
 
 

@@ -219,3 +219,28 @@ def date_line(line: str) -> Optional[str]:
         return date(*(int(part) for part in found.groups())).isoformat()
     except ValueError:
         return None
+
+
+# An English photo caption that dates its scene: 「… meet at the Leaders' Summit on August 18, 2023.」
+# (pages of embassies and agencies keep the caption of their lead photo in English).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ENGLISH_SCENE_DATE = re.compile(rf"\bon\s+({'|'.join(_MONTHS)})\s+(\d{{1,2}}),\s*((?:19|20)\d{{2}})\b")
+
+
+def english_scene_date(text: str) -> Optional[str]:
+    """The ISO day an English caption gives its scene (「… on August 18, 2023」), when the text
+    gives exactly one such day, else None.
+
+    >>> english_scene_date("Leaders meet at the summit on August 18, 2023. (AP Photo)")
+    '2023-08-18'
+    >>> english_scene_date("on May 2, 2024 … on May 3, 2024") is None
+    True
+    """
+    days = set()
+    for found in _ENGLISH_SCENE_DATE.finditer(unicodedata.normalize("NFKC", text)):
+        try:
+            days.add(date(int(found.group(3)), _MONTHS.index(found.group(1)) + 1, int(found.group(2))).isoformat())
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 else None

@@ -11,16 +11,17 @@ import csv
 import io
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
-from typing import Union
+from typing import Iterable, Union
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS
-from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
 
 from kg.errors import GraphError
-from kg.namespace import KGO, NIF, PREFIXES, bind_prefixes
+from kg.namespace import INSTANCE_BASE, KGO, NIF, PREFIXES, bind_prefixes
 
 PathLike = Union[str, os.PathLike]
 
@@ -82,6 +83,121 @@ def serialize_turtle(graph: Graph) -> str:
         # rdflib declares only the prefixes it uses; the contract wants kgo in every file.
         text = kgo_line + "\n" + text
     return text
+
+
+# ---------------------------------------------------------------- streaming Turtle
+# The same bytes as ``serialize_turtle``, written subject by subject from sorted N-Triples
+# lines, so no rdflib graph of the whole corpus is ever held (kg.scale.write_turtle_on).
+
+# The rank of a subject in ``_GroupedTurtleSerializer``'s order, read off its IRI kind:
+# every node ``kg.rdf`` writes is ``iri(kind, slug)`` and has that kind's class.
+_KIND_CLASS = {"country": KGO.Country, "forum": KGO.Forum, "meeting": KGO.Meeting,
+               "representation": KGO.Representation, "person": KGO.Person, "institution": KGO.Institution,
+               "document": KGO.Document, "evidence": KGO.Evidence}
+_KIND_RANK = {kind: _GroupedTurtleSerializer.topClasses.index(cls) for kind, cls in _KIND_CLASS.items()}
+
+
+def turtle_order(line: str) -> tuple[int, str, str]:
+    """Sort key of an N-Triples line (``kg.rdf.to_ntriples``) for ``write_turtle_lines``:
+    the Turtle writer's subject order (class rank, then subject IRI), then the line."""
+    subject = line[1:line.index("> ")]
+    kind = subject[len(INSTANCE_BASE):].split("/", 1)[0] if subject.startswith(INSTANCE_BASE) else ""
+    return _KIND_RANK.get(kind, len(_KIND_RANK)), subject, line
+
+
+class _SubjectTurtle(_GroupedTurtleSerializer):
+    """rdflib's Turtle writer fed one subject at a time: the subject's triples are handed
+    to it as its predicate table (``buildPredicateHash``), its store is empty (it lends
+    the prefixes), and what it remembers of other subjects is dropped after each, so memory
+    is one subject's. The prefixes it meets while writing are kept for the header: the
+    ones rdflib's ``preprocess`` finds, since it writes every IRI it looks up there, plus
+    the datatypes of literals (looked up there even when written plain, like integers)."""
+
+    RESET_EVERY = 10_000  # subjects between resets of rdflib's qname cache (one entry per IRI)
+
+    def __init__(self, stream):
+        store = Graph()
+        bind_prefixes(store)
+        super().__init__(store)
+        self.stream = stream
+        self._properties: dict = {}
+        self._datatypes: set = set()
+        self._written = 0
+
+    def buildPredicateHash(self, subject):
+        return self._properties
+
+    def subject(self, subject, triples) -> None:
+        self._properties = {}
+        for _, p, o in triples:
+            self._properties.setdefault(p, []).append(o)
+            datatype = getattr(o, "datatype", None)
+            if datatype is not None and datatype not in self._datatypes:
+                self._datatypes.add(datatype)
+                self.get_pname(datatype, gen_prefix=_GEN_QNAME_FOR_DT)
+        self.statement(subject)
+        self.write("\n")
+        self._serialized.clear()
+        self._written += 1
+        if self._written % self.RESET_EVERY == 0:
+            self.store.namespace_manager.reset()
+
+
+def write_turtle_lines(lines: Iterable[str], path: PathLike) -> int:
+    """Write the triples of N-Triples ``lines`` (each as ``kg.rdf.to_ntriples`` writes it;
+    sorted by ``turtle_order``, repeats allowed) to ``path`` as Turtle, atomically: the bytes
+    ``serialize_turtle`` gives for a graph of those triples, holding one subject at a time.
+    Returns the number of triples.
+
+    Raises ``GraphError`` (E408) for a subject whose first class in the writer's order is
+    not the one its IRI names (the order could not be kept without the whole graph)."""
+    from kg.rdf import triple_of_line
+
+    path = Path(path)
+    try:
+        body = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".body")
+    except OSError as err:
+        raise _write_error(path, err) from err
+    with body:
+        writer = _SubjectTurtle(body)
+        previous, group, rank, subject, count = None, [], None, None, 0
+        for line in lines:
+            if line == previous:
+                continue
+            previous = line
+            count += 1
+            key = turtle_order(line)
+            if group and key[1] != subject:
+                _write_subject(writer, group, rank)
+                group = []
+            rank, subject = key[0], key[1]
+            group.append(triple_of_line(line))
+        if group:
+            _write_subject(writer, group, rank)
+        body.write(b"\n")  # as rdflib's serialize ends
+        body.seek(0)
+        head = io.BytesIO()
+        writer.stream = head
+        writer.startDocument()
+        header = head.getvalue().decode("utf-8")
+        kgo_line = f"@prefix kgo: <{PREFIXES['kgo']}> ."
+        if kgo_line not in header:
+            header = kgo_line + "\n" + header
+        _atomic_write_parts(path, header.encode("utf-8"), body)
+    return count
+
+
+def _write_subject(writer: _SubjectTurtle, triples: list, rank: int) -> None:
+    subject = triples[0][0]
+    types = {o for s, p, o in triples if p == RDF.type}
+    first = next((i for i, cls in enumerate(writer.topClasses) if cls in types), None)
+    if first != rank:
+        raise GraphError(
+            f"cannot stream {subject} into Turtle: its IRI places it at class rank {rank}, its "
+            f"types at {first}; write the graph with kg.export.write_turtle instead",
+            code="E408",
+        )
+    writer.subject(subject, triples)
 
 
 def serialize_ntriples(graph: Graph) -> str:
@@ -183,12 +299,33 @@ def serialize_representations_csv(graph: Graph) -> str:
 
 def atomic_write_text(path: PathLike, text: str) -> Path:
     """Write ``text`` (UTF-8) to ``path`` via a temp file in the same folder and ``os.replace``."""
+    return _atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
+
+
+def _atomic_write_parts(path: PathLike, head: bytes, body) -> Path:
+    """Write ``head`` then the rest of the binary file ``body`` to ``path`` atomically."""
+    def write(fh) -> None:
+        fh.write(head)
+        shutil.copyfileobj(body, fh, 1 << 20)
+
+    return _atomic_write(path, write)
+
+
+def _write_error(path: Path, err: OSError) -> GraphError:
+    return GraphError(
+        f"cannot write {path}: {err.strerror or err}; check that the folder "
+        f"{path.parent} exists and is writable",
+        code="E406",
+    )
+
+
+def _atomic_write(path: PathLike, write) -> Path:
     path = Path(path)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp creates 0600 files; give the result the usual permissions.
@@ -198,11 +335,7 @@ def atomic_write_text(path: PathLike, text: str) -> Path:
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as err:
-        raise GraphError(
-            f"cannot write {path}: {err.strerror or err}; check that the folder "
-            f"{path.parent} exists and is writable",
-            code="E406",
-        ) from err
+        raise _write_error(path, err) from err
     finally:
         if tmp_name is not None and os.path.exists(tmp_name):
             os.unlink(tmp_name)

@@ -336,6 +336,7 @@ def build_corpus(
         if not facts:
             raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
         report.articles = [f.article.path for f in facts]
+        del articles  # their texts: the facts keep what resolution reads (kg.scale.without_text)
         if report.internal_errors:
             report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
 
@@ -602,15 +603,6 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
     finally:
         bar.close()
 
-    facts: list[DocumentFacts] = []
-    for result in results:
-        assert result is not None
-        if result.error:
-            report.internal_errors.append(result.error)
-            say(f"internal error: {result.error.path}: {result.error.error} [{result.error.code}] "
-                "(a bug of kaigi-kg, not of the file; traceback in report.json)")
-        elif result.facts is not None:
-            facts.append(result.facts)
     report.cache.update(
         enabled=bool(cache),
         dir=printable_path(cache_root) if cache_root else None,
@@ -619,6 +611,18 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
         parsed_blocks=sum(r.parsed_blocks for r in results if r),
         block_cache_hits=sum(r.block_cache_hits for r in results if r),
     )
+    from kg.scale import without_text
+
+    facts: list[DocumentFacts] = []
+    for i, result in enumerate(results):
+        assert result is not None
+        if result.error:
+            report.internal_errors.append(result.error)
+            say(f"internal error: {result.error.path}: {result.error.error} [{result.error.code}] "
+                "(a bug of kaigi-kg, not of the file; traceback in report.json)")
+        elif result.facts is not None:
+            facts.append(without_text(result.facts))  # resolution never reads the text
+        results[i] = None
     return facts
 
 

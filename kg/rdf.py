@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import rdflib
 from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg import lexicon
@@ -337,9 +338,18 @@ def to_ntriples(context: ResolvedGraph, part: ResolvedGraph) -> list[str]:
     (a country or document node named by several parts is written by each: merging
     drops the repeats), so ``merge_ntriples`` of the parts gives the same Turtle."""
     m = _Mapper(context)
+    m.g = _Lines()
     _map_records(m, part)
-    text = m.g.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted({line for line in text.splitlines() if line.strip()})
+    return sorted(m.g)
+
+
+class _Lines(set):
+    """Stands in for the mapper's graph when only N-Triples lines are wanted: each triple
+    added is kept as the line rdflib's N-Triples serialiser writes for it (its own row
+    function, without the line end), with no triple store behind it."""
+
+    def add(self, triple) -> None:
+        super().add(_nt_row(triple)[:-1])
 
 
 def merge_ntriples(chunks: Iterable[list[str]]) -> Graph:

@@ -123,6 +123,9 @@ class MeetingMention:
     status: str = "held"  # held | planned | mentioned
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 1.0
+    # named as another session than the one reported: "recent" (「先般の首脳会合」: held shortly
+    # before the report), "other" (「前回の…」「次回の…」); "" for the session being reported
+    other_session: str = ""
 
 
 @dataclass(frozen=True)

@@ -387,6 +387,8 @@ def _country_prefix(text: str) -> tuple[list[str], str]:
     first character that is not one, so 「日米韓国防相会談」 is 日米韓 + 国防相会談, not
     日米 + 韓国 + 防相会談; otherwise full country names (NATO, 米国, フィリピン) are read.
     A lone one-character form is no prefix: it too often begins an ordinary word (中東).
+    Of several readings of full names the one that reads the longest prefix wins:
+    「日本国際連合会談」 is 日本 + 国際連合, not 日本国 + 際連合.
     """
     singles = lexicon.country_abbreviations()
     run: list[str] = []
@@ -396,12 +398,26 @@ def _country_prefix(text: str) -> tuple[list[str], str]:
         run.append(singles[ch])
     if len(run) >= 2:
         return run, text[len(run):]
-    names = sorted(((f, c) for f, c in lexicon.country_forms().items() if len(f) > 1), key=lambda fc: (-len(fc[0]), fc[0]))
-    codes, rest = [], text
-    while match := next(((f, c) for f, c in names if rest.startswith(f) and len(rest) > len(f)), None):
-        codes.append(match[1])
-        rest = rest[len(match[0]):]
-    return codes, rest
+    codes, length = _longest_country_names(text)
+    return list(codes), text[length:]
+
+
+@lru_cache(maxsize=1 << 14)
+def _longest_country_names(text: str) -> tuple[tuple[str, ...], int]:
+    """(codes, characters read) of the reading of full country names at the start of ``text``
+    that reads the most characters (ties: the longer first name), leaving at least one."""
+    best: tuple[tuple[str, ...], int] = ((), 0)
+    for form, code in _full_country_names():
+        if text.startswith(form) and len(text) > len(form):
+            codes, length = _longest_country_names(text[len(form):])
+            if len(form) + length > best[1]:
+                best = ((code, *codes), len(form) + length)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _full_country_names() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((f, c) for f, c in lexicon.country_forms().items() if len(f) > 1), key=lambda fc: (-len(fc[0]), fc[0])))
 
 
 class _ForumLexicon:
@@ -426,6 +442,17 @@ class _ForumLexicon:
         options = {e.name: e for c, e in self.by_core.get(core, ()) if countries is None or c == countries}
         return next(iter(options.values())) if len(options) == 1 else None
 
+    def acronym_of(self, mention: MeetingMention) -> Optional[str]:
+        """The mention's acronym as the name of its forum: none when the name is the acronym and
+        a meeting word of another kind than the acronym's forum (「G7外相会合」: the foreign
+        ministers of the G7 meet, which is not the G7 summit)."""
+        acronym = _normalise_acronym(mention.acronym)
+        name = normalise_name(mention.forum)
+        if not acronym or not name.upper().startswith(acronym) or acronym not in self.by_form:
+            return acronym
+        word = lexicon.meeting_kinds().get(name[len(acronym):])
+        return None if word is not None and word.kind != self.by_form[acronym].kind else acronym
+
     def entries_of(self, mention: MeetingMention) -> list[lexicon.ForumEntry]:
         """The entries a meeting mention's forum spellings or acronym name, by name."""
         found = {}
@@ -434,7 +461,7 @@ class _ForumLexicon:
                 entry = self.entry(spelling, _forum_key_of(spelling, mention))
                 if entry:
                     found[entry.name] = entry
-        acronym = _normalise_acronym(mention.acronym)
+        acronym = self.acronym_of(mention)
         if acronym and acronym in self.by_form:
             found.setdefault(self.by_form[acronym].name, self.by_form[acronym])
         return [found[name] for name in sorted(found)]
@@ -472,7 +499,7 @@ def _cluster_forums(meetings: dict[MentionId, MeetingMention], known: _ForumLexi
         m = meetings[mid]
         spellings = [s for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
         keys[mid] = sorted({_forum_key_of(s, m) for s in spellings}, key=lambda k: (sorted(k[0] or ()), k[1]))
-        acronym = _normalise_acronym(m.acronym)
+        acronym = known.acronym_of(m)
         for entry in known.entries_of(m):
             link(("lexicon", entry.name), mid)
         if acronym:
@@ -516,7 +543,7 @@ def _resolve_forums(meetings: dict[MentionId, MeetingMention], sides: dict[Menti
         mentions = [meetings[m] for m in members]
         spellings_seen = [s for m in mentions for s in (m.forum, *m.forum_aliases) if normalise_name(s)]
         lexicon_entries = sorted({e.name: e for m in mentions for e in known.entries_of(m)}.values(), key=lambda e: e.name)
-        acronyms = Counter(a for a in (_normalise_acronym(m.acronym) for m in mentions) if a)
+        acronyms = Counter(a for a in (known.acronym_of(m) for m in mentions) if a)
         entry = lexicon_entries[0] if lexicon_entries else None
         names = Counter(display_form(m.forum) for m in mentions if normalise_name(m.forum))
         if entry:

@@ -14,16 +14,22 @@ never linked to each other, run on the workers.
   up in ``kg.rdf.context_of``: every record without its evidence, scattered once) and the
   chunks are merged into one graph as they arrive (``kg.rdf.merge_ntriples``; the Turtle
   writer sorts the triples, so the bytes do not depend on the order).
+- **Turtle without a whole graph** (``write_turtle``, both paths): the partitions' sorted
+  chunks are spilled to run files on disk as they arrive and merged into the streaming
+  Turtle writer (``kg.export.write_turtle_lines``): the same bytes as
+  ``kg.export.write_turtle(to_graph(resolved))``, with one chunk and one subject held at a
+  time instead of an rdflib graph of the corpus.
 
 Every step gives what the local path gives, hence the same Turtle bytes
 (``tests/test_resolve_dask.py``). See docs/distributed.md (Resolution).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Sequence, TypeVar
 
 from kg.linkage import LinkResult, PersonRecord, link_component
-from kg.records import ResolvedGraph
+from kg.records import DocumentFacts, ResolvedGraph
 from kg.sessions import SessionBlock, cluster_block
 
 # Records per batch sent to a worker: large enough that a task is worth its overhead.
@@ -32,6 +38,14 @@ BATCH_RECORDS = 5000
 PARTITION_RECORDS = 5000
 
 T = TypeVar("T")
+
+
+def without_text(facts: DocumentFacts) -> DocumentFacts:
+    """``facts`` as resolution needs them: the article without its text, body spans and
+    typed blocks (resolution and RDF read the article's metadata and the evidence
+    sentences, never the text), so the build process does not hold every article's text
+    while it resolves the corpus (``kg build`` keeps facts this way once extracted)."""
+    return replace(facts, article=replace(facts.article, text="", body=(), blocks=()))
 
 
 def _link_batch(batch: list[list[PersonRecord]], names) -> list[LinkResult]:
@@ -55,10 +69,22 @@ def _batches(items: Sequence[T], size: int, weight: Callable[[T], int] = len) ->
     return [b for b in batches if b]
 
 
+def _scattered(client: Any, items: list) -> list:
+    """``items`` sent to the workers, one future each: the data goes straight to a worker,
+    not into the task graph (which the scheduler would receive, hold and forward)."""
+    return client.scatter(items, hash=False) if items else []
+
+
 def _run(client: Any, function, batches: list, **kwargs) -> list:
     """``function`` on every batch on the workers; the results flattened, in batch order."""
-    futures = client.map(function, batches, pure=False, **kwargs)
-    return [result for batch in client.gather(futures) for result in batch]
+    # the scattered futures are held until the results are in: a scattered key whose last
+    # client future is dropped is released, and a task still waiting on it fails with "lost
+    # dependencies" (seen under load)
+    scattered = _scattered(client, batches)
+    futures = client.map(function, scattered, pure=False, **kwargs)
+    results = [result for batch in client.gather(futures) for result in batch]
+    del scattered
+    return results
 
 
 def components_on(client: Any, batch_records: int = BATCH_RECORDS) -> Callable:
@@ -111,8 +137,11 @@ def graph_on(client: Any, resolved: ResolvedGraph, size: int = PARTITION_RECORDS
     from kg.rdf import context_of, merge_ntriples
 
     context = client.scatter(context_of(resolved), broadcast=True)
-    futures = client.map(_map_partition, partitions(resolved, size), context=context, pure=False)
-    return merge_ntriples(_results_as_completed(futures))
+    scattered = _scattered(client, partitions(resolved, size))  # held until merged (see _run)
+    futures = client.map(_map_partition, scattered, context=context, pure=False)
+    graph = merge_ntriples(_results_as_completed(futures))
+    del scattered
+    return graph
 
 
 def _results_as_completed(futures):
@@ -124,3 +153,53 @@ def _results_as_completed(futures):
         result = future.result()
         future.release()
         yield result
+
+
+def _turtle_chunk(part: ResolvedGraph, context: ResolvedGraph) -> list[str]:
+    from kg.export import turtle_order
+    from kg.rdf import to_ntriples
+
+    return sorted(to_ntriples(context, part), key=turtle_order)
+
+
+def write_turtle(resolved: ResolvedGraph, path, client: Any = None, size: int = PARTITION_RECORDS) -> int:
+    """Write the Turtle of ``to_graph(resolved)`` to ``path`` (the bytes of
+    ``kg.export.write_turtle``) without building that graph; the number of triples.
+
+    Each partition (``partitions``) is mapped to N-Triples lines in the Turtle writer's
+    order (``kg.export.turtle_order``): on ``client``'s workers when given (the context
+    scattered once, as ``graph_on`` does), else here, one at a time. Each chunk is written
+    to a run file in a temporary folder beside ``path`` as it arrives, and the runs are
+    merged (``heapq.merge``) into ``kg.export.write_turtle_lines``, which drops the repeats
+    (a country, document or evidence node written by several partitions). This process
+    holds the resolved records, one chunk and one line per run."""
+    import heapq
+    import tempfile
+    from pathlib import Path
+
+    from kg.export import turtle_order, write_turtle_lines
+
+    path = Path(path)
+    parts = partitions(resolved, size)
+    if client is not None:
+        from kg.rdf import context_of
+
+        context = client.scatter(context_of(resolved), broadcast=True)
+        scattered = _scattered(client, parts)  # held until every chunk is in (see _run)
+        chunks = _results_as_completed(client.map(_turtle_chunk, scattered, context=context, pure=False))
+    else:
+        chunks = (_turtle_chunk(part, resolved) for part in parts)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.runs.") as folder:
+        runs = []
+        for n, chunk in enumerate(chunks):
+            run = Path(folder) / f"{n:06d}.nt"
+            run.write_text("".join(line + "\n" for line in chunk), encoding="utf-8")
+            runs.append(run)
+            del chunk
+        files = [run.open(encoding="utf-8") for run in runs]
+        try:
+            lines = heapq.merge(*((line[:-1] for line in f) for f in files), key=turtle_order)
+            return write_turtle_lines(lines, path)
+        finally:
+            for f in files:
+                f.close()

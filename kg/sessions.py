@@ -21,6 +21,8 @@ MentionId = tuple[str, str]  # (doc_id, mention key)
 
 # An undated report published this many days from a session of its forum reports that session.
 WINDOW_DAYS = 7
+# A session named as held shortly before the report (「先般の…」) was held at most this many days before it.
+RECENT_DAYS = 31
 # An undated report and a session with at least this many of the same people attending are one.
 SHARED_ATTENDEES = 2
 
@@ -205,13 +207,14 @@ class _Undated:
         return found
 
     def attach(self, undated: list[MentionId]) -> None:
-        first_loose: dict[str, MentionId] = {}
+        first_loose: dict[Hashable, MentionId] = {}
         for mid in undated:
             target = self.target(mid)
             if target is not None:
                 self.uf.union(target, mid)
             else:  # a session of its own, shared with the article's other such mentions
-                self.uf.union(first_loose.setdefault(mid[0], mid), mid)
+                # (but another session told as such, 「前回の…」, is never the one reported)
+                self.uf.union(first_loose.setdefault(mid if self.meetings[mid].other_session else mid[0], mid), mid)
         # undated sessions of two articles: one when the same people attend both
         loose: dict[Hashable, list[MentionId]] = defaultdict(list)
         for mid in undated:
@@ -237,6 +240,16 @@ class _Undated:
         """The one session an undated mention reports, on strong evidence, else None."""
         doc, status = mid[0], self.meetings[mid].status
         sessions = self.sessions()
+        if self.meetings[mid].other_session:
+            # another session than the article reports (「前回の」「先般の」): never the article's
+            # own, nor the one its publication dates; 「先般の」 is the forum's one session of the
+            # weeks before the report
+            others = {r: members for r, members in sessions.items() if all(m[0] != doc for m in members)}
+            if self.meetings[mid].other_session == "recent":
+                recent = self._near_publication(mid, others, -RECENT_DAYS, -1)
+                if recent is not None:
+                    return recent
+            return self._by_attendees(mid, others)
         in_article = sorted(r for r, members in sessions.items() if any(m[0] == doc for m in members))
         if in_article:
             # the article reports the forum with a date elsewhere: the undated mention is that
@@ -253,13 +266,17 @@ class _Undated:
 
     def _by_publication(self, mid: MentionId, sessions) -> Optional[MentionId]:
         """The one session held within ``WINDOW_DAYS`` of the article's publication."""
+        return self._near_publication(mid, sessions, -WINDOW_DAYS, WINDOW_DAYS)
+
+    def _near_publication(self, mid: MentionId, sessions, first: int, last: int) -> Optional[MentionId]:
+        """The one session held from ``first`` to ``last`` days after the article's publication."""
         published = _day(self.published.get(mid[0]))
         if published is None:
             return None
         near = []
         for root, members in sorted(sessions.items()):
             days = [_day(d) for d in self._dates(members)]
-            if any(d is not None and abs((d - published).days) <= WINDOW_DAYS for d in days):
+            if any(d is not None and first <= (d - published).days <= last for d in days):
                 near.append(root)
         return near[0] if len(near) == 1 else None
 
@@ -323,6 +340,10 @@ def find_parents(meetings: dict[MentionId, MeetingMention]) -> dict[MentionId, t
         if head:
             named = [o for o in cands if _names_overlap(head, meetings[o])]
             cands = named
+        else:
+            # 「G7広島サミットのアウトリーチ会合では」: the meeting its own sentence names before it
+            written = [o for o in cands if _written_before(meetings[o], word, mention)]
+            cands = written or cands
         if len(cands) > 1:
             cands = [o for o in cands if meetings[o].status == "held"] or cands
         if len(cands) > 1 and mention.date:
@@ -330,6 +351,14 @@ def find_parents(meetings: dict[MentionId, MeetingMention]) -> dict[MentionId, t
         if len(cands) == 1:
             parents[mid] = (cands[0], word)
     return parents
+
+
+def _written_before(mention: MeetingMention, word: str, part: MeetingMention) -> bool:
+    """Whether a sentence of the part writes a name of ``mention`` right before the part word
+    (「G7広島サミットのアウトリーチ会合」)."""
+    names = {normalise_name(n) for n in (mention.forum, *mention.forum_aliases, mention.acronym or "")} - {""}
+    sentences = {normalise_name(ev.sentence) for ev in part.evidence}
+    return any(n + joiner + word in s for n in names for s in sentences for joiner in ("", "の"))
 
 
 def _names_overlap(head: str, mention: MeetingMention) -> bool:

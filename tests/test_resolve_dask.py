@@ -1,6 +1,7 @@
 """Resolution and RDF on a Dask cluster (two worker processes on loopback): person linkage
 per component and sessions per forum on the workers give the same ResolvedGraph, and the
-triples mapped per partition on the workers and merged give the same Turtle bytes, as the
+triples mapped per partition on the workers and merged (into one graph, or spilled to
+run files and streamed into graph.ttl by kg.scale.write_turtle) give the same Turtle bytes, as the
 local path; on generated facts, on reports whose linkage needs the constraints (posts,
 the reference list, folded spellings) and on reports of sessions that need every session
 rule (ordinals, days a day apart, coarser dates, undated reports placed by publication or
@@ -13,7 +14,7 @@ from benchmarks.corpus import generate_document_facts
 from kg.export import serialize_turtle
 from kg.rdf import to_graph
 from kg.resolve import resolve
-from kg.scale import graph_on, resolve_on
+from kg.scale import graph_on, resolve_on, write_turtle
 from test_resolve_linkage import dated
 from test_resolve_entities import facts, meeting, person
 
@@ -62,10 +63,14 @@ def _sessions_corpus():
     pytest.param(_linkage_corpus, 10, id="linkage"),
     pytest.param(_sessions_corpus, 10, id="sessions"),
 ])
-def test_resolve_dask_same_turtle_as_local(client, corpus, size):
+def test_resolve_dask_same_turtle_as_local(client, corpus, size, tmp_path):
     facts_ = corpus()
     local = resolve(facts_)
     # small batches and partitions: components, forums and records really travel in several tasks
     remote = resolve_on(client, facts_, batch_records=20)
     assert remote == local
-    assert serialize_turtle(graph_on(client, remote, size=size)) == serialize_turtle(to_graph(local))
+    expected = serialize_turtle(to_graph(local))
+    assert serialize_turtle(graph_on(client, remote, size=size)) == expected
+    # graph.ttl streamed from the partitions' chunks, spilled and merged: the same bytes
+    assert write_turtle(remote, tmp_path / "graph.ttl", client=client, size=size) > 0
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == expected

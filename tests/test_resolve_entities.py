@@ -346,6 +346,16 @@ def test_resolve_bare_meeting_word_is_not_taken_for_a_lexicon_forum_of_other_cou
     assert [(f.slug, f.acronym) for f in forums] == [("kr-us-2-2", None), ("scc", "SCC")]
 
 
+def test_resolve_ministers_meeting_of_an_acronym_group_is_not_its_summit():
+    # 「G7外相会合」 (acronym G7, ministers) and the G7 summit: two forums, the summit keeps g7
+    corpus = [
+        facts("a", meetings=[meeting("m1", "G7外相会合", acronym="G7", date="2030-04-16", countries=("JP",))]),
+        facts("b", meetings=[meeting("m1", "G7首脳会議", acronym="G7", date="2030-05-19", countries=("JP",))]),
+    ]
+    forums = resolve(corpus).forums
+    assert sorted((f.slug, f.acronym) for f in forums) == [("g7", "G7"), ("g7外相", None)]
+
+
 def test_resolve_forum_takes_lexicon_name_acronym_and_all_members():
     corpus = [
         facts("a", meetings=[meeting("m1", "拡張抑止戦略協議体", ordinal=4, countries=("KR",))],

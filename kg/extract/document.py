@@ -39,6 +39,8 @@ from kg.extract.meetings import (
     without_person,
     acronym_definitions,
     add_meeting,
+    add_earlier_session,
+    another_session,
     date_from_publication,
     ordinals_from_neighbours,
     generic_target,
@@ -206,9 +208,13 @@ def collect_meetings(ex: Extraction) -> None:
                     and not aimed_date(sentence)
                 )
                 date = date if planned_day else adjacent_date(sentence, m, published)
-                if m.generic and not (date and published and date[:10] < published[: len(date[:10])]):
-                    # 「次回の会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
-                    # session of its own day, past, is one)
+                if m.generic and not (date and published and date[:10] < published[: len(date[:10])]) and not (
+                    info.get("countries") and another_session(sentence, m)
+                    and any(norm(m.phrase or m.text) in norm(n) for n in (info["forum"], *info["aliases"]))
+                ):
+                    # 「その会議」: a back-reference to nothing held (「昨年10月の首脳会議以降」: a
+                    # session of its own day, past, is one; 「次回「2+2」は東京で」「先般のマニラでの
+                    # 外相会談は」: another session of the parties' forum its word names, its own)
                     continue
             meeting = add_meeting(ex, info, meeting_ordinal(sentence, m), date, status, sentence, m)
             meeting.anonymous_partner = meeting.anonymous_partner or bool(info.get("anonymous_partner"))
@@ -242,6 +248,7 @@ def collect_meetings(ex: Extraction) -> None:
                     meeting.place = meeting.place or gathering[1]
                     gathering = None
                     break
+        add_earlier_session(ex, sentence, published)
         count = _COUNT_THIS_TIME.search(unquoted)
         # (「3か国の首脳会議は今回で9回目」: a meeting word of the current meeting as the topic)
         names_current = current is not None and any(

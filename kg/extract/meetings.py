@@ -1050,9 +1050,20 @@ def info_of(meeting: Meeting) -> dict:
 
 def another_session(sentence: Sentence, mention: DomainMention) -> bool:
     """Whether the mention is qualified as another session of its forum (「前回の首脳会議」
-    「次回の「2+2」」: cues ``other_session`` right before it), not the one being told."""
-    before = doc_text(sentence.doc)[max(0, mention.start - 8) : mention.start].rstrip("「『(（ の")
-    return any(before.endswith(cue) for cue in lexicon.cues("other_session"))
+    「次回の「2+2」」「先般の首脳会合」: cues ``other_session`` right before it), not the one being told."""
+    return _qualified(sentence, mention, "other_session")
+
+
+# the place of the session between the cue and the meeting word: 「先般の|マニラでの|外相会談」
+_PLACE_BETWEEN = lexicon.construction_pattern("place_between_cue")
+
+
+def _qualified(sentence: Sentence, mention: DomainMention, cues: str) -> bool:
+    """Whether a cue of kind ``cues`` stands right before the mention (its の, brackets and a
+    place 「…での」 skipped)."""
+    before = _PLACE_BETWEEN.sub("", doc_text(sentence.doc)[max(0, mention.start - 16) : mention.start])
+    before = before.rstrip("「『(（ の")
+    return any(before.endswith(cue) for cue in lexicon.cues(cues))
 
 
 def session_step(sentence: Sentence, mention: DomainMention) -> int:
@@ -1063,6 +1074,38 @@ def session_step(sentence: Sentence, mention: DomainMention) -> int:
         if any(before.endswith(cue) for cue in lexicon.cues(cue_kind)):
             return step
     return 0
+
+
+_CONTINUED = lexicon.construction_pattern("continued_count")
+
+
+def continued_from(sentence: Sentence, published: Optional[str]) -> list[Optional[str]]:
+    """「昨年に続き2度目」「今年3月に続き2度目となる会談」: the day of each earlier session a
+    count of sessions continues from (None when the text gives no year to anchor it)."""
+    text = doc_text(sentence.doc)
+    return [
+        resolve(m.expression or m.text, published)
+        for m in sentence.mentions
+        if m.label == "DATE" and not sentence.quoted(m.start, m.end) and _CONTINUED.match(text[m.end : m.end + 16])
+    ]
+
+
+def add_earlier_session(ex: Extraction, sentence: Sentence, published: Optional[str]) -> None:
+    """The earlier session a count continues from (「昨年に続き2度目」) is another session of the
+    one meeting the sentence reports as held: its own, dated as written, never joined later."""
+    told = {id(m): m for m in ex.meetings if not m.other_session and m.status == "held"
+            and any(e.start == sentence.start for e in m.evidence)}
+    if len(told) != 1:
+        return
+    meeting = next(iter(told.values()))
+    for day in continued_from(sentence, published):
+        if day is not None and meeting.date and day == meeting.date:
+            continue
+        ex.meetings.append(Meeting(
+            key=f"m{len(ex.meetings) + 1}", forum=meeting.forum, identity=meeting.identity, aliases=list(meeting.aliases),
+            acronym=meeting.acronym, kind=meeting.kind, other_session=True, date=day, countries=list(meeting.countries),
+            status="held", evidence=[sentence.evidence(ex.doc_id)],
+        ))
 
 
 def ordinals_from_neighbours(ex: Extraction) -> None:
@@ -1119,7 +1162,8 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
         break
     else:
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=info["forum"], identity=info["identity"], other_session=other,
-                          session_step=session_step(sentence, mention) if other else 0)
+                          session_step=session_step(sentence, mention) if other else 0,
+                          recent=other and _qualified(sentence, mention, "session_recent"))
         ex.meetings.append(meeting)
     if len(info["forum"]) > len(meeting.forum) and info["identity"].startswith("made:"):
         meeting.aliases.append(meeting.forum)
@@ -1222,4 +1266,5 @@ def meeting_record(m: Meeting) -> MeetingMention:
         status=m.status,
         evidence=tuple(m.evidence),
         confidence=m.confidence,
+        other_session="recent" if m.recent else "other" if m.other_session else "",
     )

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-from kg.dates import date_line
+from kg.dates import date_line, english_scene_date
 from kg.records import Article, Evidence, RepresentationFact
 from kg.extract.sentences import Sentence, article_sentences
 
@@ -62,6 +62,7 @@ class Meeting:
     ordinal: Optional[int] = None
     other_session: bool = False  # named as another session (「前回の…」「次回の…」): later mentions do not join it
     session_step: int = 0  # -1 for the session before the one told (「前回の…」), +1 for the next (「次回の…」)
+    recent: bool = False  # another session held shortly before the report (「先般の…」)
     date: Optional[str] = None
     place: Optional[str] = None
     countries: list[str] = field(default_factory=list)
@@ -79,7 +80,11 @@ class Extraction:
     def __init__(self, article: Article, docs: list[Doc]):
         self.article = article
         self.doc_id = article.doc_id
-        self.published = article.published
+        # the day relative dates count from: the publication date; on a page without one (and
+        # without datelines of its own), the day its English photo caption gives the scene
+        self.published = article.published or (
+            None if any(b.kind == "dateline" for b in article.blocks) else english_scene_date(article.text)
+        )
         self.sentences = article_sentences(article, docs)
         self.meetings: list[Meeting] = []
         self.meeting_at: dict[tuple[int, int], Meeting] = {}  # (sentence, mention start) → meeting
