@@ -781,6 +781,13 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and name_start < paren_start and pieces[name_start].kind == "JOIN"
                 and pieces[name_start - 1].text not in lexicon.places()
             )
+            # 「ウィット|フィールド（…）氏」: the tail of a katakana name the tokenizer cut in two,
+            # its head read as a name, right before the reading or post
+            or (
+                name_start == paren_start and name_start - 2 >= 0 and pieces[name_start - 1].kind == "OTHER"
+                and _KATAKANA.match(pieces[name_start - 1].text) and pieces[name_start - 2].kind == "NAME"
+                and _KATAKANA.match(pieces[name_start - 2].text) and pieces[name_start - 2].end == pieces[name_start - 1].start
+            )
         ):
             name_start -= 1
         while name_start < paren_start and pieces[name_start].kind == "JOIN":

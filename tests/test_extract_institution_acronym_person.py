@@ -14,3 +14,18 @@ import pytest
 def test_extract_body_acronym_then_person(facts_of, text, name, country):
     facts = facts_of(text, published="2024-05-10")
     assert {p.name: p.country for p in facts.people}.get(name) == country, facts.people
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("会談には、駐日オーストラリア大使のサラ・ウィットフィールド（Sarah Whitfield）氏が同席した。", "サラ・ウィットフィールド"),
+        ("会談には、駐日英国大使のジョン・ウィットフィールド（John Whitfield）氏が同席した。", "ジョン・ウィットフィールド"),
+    ],
+)
+def test_extract_katakana_name_cut_before_its_gloss(nlp, text, name):
+    """「ウィット|フィールド（…）氏」: a katakana name the tokenizer cut in two is one name."""
+    from kg.normalise import normalise_for_parse
+
+    people = [m.name for m in nlp(normalise_for_parse(text))._.kg_mentions if m.label == "PERSON"]
+    assert name in people, people
