@@ -29,18 +29,18 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(re.split(r"[・＝=]", name))
 
 
+_GENITIVE_AFTER_NAME = lexicon.construction_pattern("genitive_after_name")
+
+
 def context_before(sentence: Sentence, mention: DomainMention) -> list[DomainMention]:
-    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄), also with the
-    body's acronym in brackets between (「米国家安全保障会議（NSC）のA部長」)."""
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄), an acronym
+    in brackets maybe between (「北大西洋条約機構(NATO)のA事務次長」)."""
     text = doc_text(sentence.doc)
     found = []
     for m in sentence.mentions:
-        if m.end < mention.start and _ACRONYM_THEN_NO.fullmatch(text[m.end : mention.start]) and m.label in ("INSTITUTION", "COUNTRY"):
+        if m.end < mention.start and _GENITIVE_AFTER_NAME.fullmatch(text[m.end : mention.start]) and m.label in ("INSTITUTION", "COUNTRY"):
             found.append(m)
     return found
-
-
-_ACRONYM_THEN_NO = re.compile(r"(?:[(（][A-Za-zＡ-Ｚａ-ｚ0-9０-９&＆・. ]{2,12}[)）])?の")
 
 
 def _reference_official(person: "Person", year: Optional[int]) -> Optional["lexicon.KnownOfficial"]:
@@ -159,11 +159,8 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
                        official=bool(entry is None or entry.official), country=mention.country or own)
     before = [
         m for m in sentence.mentions
-        if m.label == "TITLE" and (
-            text[m.end : mention.start] in lexicon.construction_words("post_apposition")
-            # 「統合幕僚長A陸将」「参謀長B大将」: a post written straight before a name with a rank
-            or (ranked and m.end == mention.start and not is_rank(m.text))
-        )
+        # (「…司令官A・B陸軍大将」: a post written straight before the name and its rank)
+        if m.label == "TITLE" and (text[m.end : mention.start] in lexicon.construction_words("post_apposition") or m.end == mention.start)
         # 「国防相、A氏」: a bare post in apposition, not the post of a person named before (「山田外相、A氏」)
         and (text[m.end : mention.start] == "の" or not any(s <= m.start and m.end <= e for s, e in named))
     ]
