@@ -198,9 +198,26 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
         # (a longer run: a gloss blanked by kg.normalise, 「A(John A) 国務次官補」, unless the post
         # opens the next column, 「A  局長 B」)
         and (len(doc[i].text) == 1 or not _opens_post_name_column(doc, i))
-        and "人名" in doc[i - 1].tag_ and _is_nominal(doc[i + 1])
+        and ("人名" in doc[i - 1].tag_ or _after_name_reading(doc, i)) and _is_nominal(doc[i + 1])
         and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
     )
+
+
+def _after_name_reading(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a name's reading in brackets (「孔亦然（コン・イーラン）」):
+    katakana with 「・」 between surname and given name."""
+    text = doc_text(doc)
+    end = doc[i].idx
+    if end == 0 or text[end - 1] not in "）)":
+        return False
+    start = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
+    return start >= 0 and _full_name_reading(text[start + 1 : end - 1])
+
+
+def _full_name_reading(reading: str) -> bool:
+    """A katakana reading of a full name: surname and given name joined by 「・」."""
+    reading = reading.replace(" ", "")
+    return "・" in reading and bool(_KATAKANA_READING.fullmatch(reading))
 
 
 def _is_tab(token) -> bool:
@@ -263,8 +280,34 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
                     i = close + 1
                     continue
             break
+        start = _name_before_reading_start(doc, start, i)
+        while chunks and chunks[-1][0] >= start:
+            chunks.pop()
         chunks.append((start, i))
     return chunks
+
+
+def _name_before_reading_start(doc: Doc, start: int, end: int) -> int:
+    """「孔亦然（コン・イーラン）」: kanji before a name's reading in brackets are the name, however
+    the tagger cut them (an adverb or a verb inside a Chinese name); the chunk opens at the first
+    of them (at most four kanji written together)."""
+    run = start
+    while run < end and _KANJI.match(doc[run].text):
+        run += 1
+    if run == start or run >= end or doc[run].text not in _OPEN or not _after_name_reading_at(doc, run):
+        return start
+    first = start
+    while first - 1 >= 0 and _KANJI.match(doc[first - 1].text) and doc[first - 1].idx + len(doc[first - 1].text) == doc[first].idx:
+        first -= 1
+    length = doc[run].idx - doc[first].idx
+    return first if 2 <= length <= 4 else start
+
+
+def _after_name_reading_at(doc: Doc, i: int) -> bool:
+    """Whether the bracket opening at token ``i`` holds a katakana reading of a full name."""
+    text = doc_text(doc)
+    close = text.find(text[doc[i].idx] == "(" and ")" or "）", doc[i].idx)
+    return close > 0 and _full_name_reading(text[doc[i].idx + 1 : close])
 
 
 def _split_token(token) -> list[tuple[str, int]]:
@@ -752,7 +795,10 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 # post (a word of the post itself is tagged Position_Vocation: 歴代防衛大臣)
                 candidate.kind = "NAME"
                 break
-            if pieces[region_start - 1].kind == "JOIN" and (region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"):
+            if pieces[region_start - 1].kind == "JOIN" and (
+                region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"
+                or (pieces[region_start - 2].kind == "PAREN" and _is_reading(pieces[region_start - 2].value))
+            ):
                 break
             region_start -= 1
         name_end = region_start  # exclusive
@@ -770,6 +816,13 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 pieces[name_start - 1].kind == "OTHER" and _KATAKANA.match(pieces[name_start - 1].text)
                 and name_start < paren_start and pieces[name_start].kind == "JOIN"
                 and pieces[name_start - 1].text not in lexicon.places()
+            )
+            # 「ウィット|フィールド（…）氏」: the tail of a katakana name the tokenizer cut in two,
+            # its head read as a name, right before the reading or post
+            or (
+                name_start == paren_start and name_start - 2 >= 0 and pieces[name_start - 1].kind == "OTHER"
+                and _KATAKANA.match(pieces[name_start - 1].text) and pieces[name_start - 2].kind == "NAME"
+                and _KATAKANA.match(pieces[name_start - 2].text) and pieces[name_start - 2].end == pieces[name_start - 1].start
             )
         ):
             name_start -= 1
@@ -800,6 +853,10 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             ):
                 name_start, paren_start, region_start = region_start, region_start + 1, region_start + 1
                 short = True
+            elif _kanji_name_before_reading(pieces, paren_start, name_end) is not None:
+                # 「孔亦然（コン・イーラン）外交部副部長」: kanji the tagger cut into words, then
+                # their reading in katakana with 「・」 between surname and given name
+                name_start = _kanji_name_before_reading(pieces, paren_start, name_end)
             else:
                 k = left - 1
                 continue
@@ -1377,6 +1434,22 @@ def _is_meeting_alias(text: str) -> bool:
     return text in lexicon.meeting_kinds() or text.endswith(tuple(k for k in lexicon.meeting_kinds() if len(k) >= 2))
 
 
+def _kanji_name_before_reading(pieces: list[_Piece], paren_start: int, name_end: int) -> Optional[int]:
+    """The first piece of a name of two to four kanji written in words the tagger did not read as a
+    name, straight before a katakana reading of a full name (surname・given name); else None."""
+    parens = [p for p in pieces[paren_start:name_end] if p.kind == "PAREN"]
+    if not parens or not _full_name_reading(parens[0].value):
+        return None
+    start = paren_start
+    while (
+        start - 1 >= 0 and pieces[start - 1].kind == "OTHER" and _KANJI.match(pieces[start - 1].text)
+        and pieces[start - 1].end == pieces[start].start
+    ):
+        start -= 1
+    length = pieces[paren_start - 1].end - pieces[start].start if start < paren_start else 0
+    return start if 2 <= length <= 4 else None
+
+
 def _is_reading(text: str) -> bool:
     """A parenthesised reading or romanisation of a name (イ・ジェウン, John Doe)."""
     text = text.strip()
@@ -1756,6 +1829,8 @@ def _unqualified_meeting(doc: Doc, pieces: list[_Piece], chunk_start: int, previ
         return None
     while first < last and lexicon.construction_pattern("country_count_piece").fullmatch(pieces[first].text):
         first += 1  # 「3カ国協議」: the count of countries is not part of the name
+    while first < last and pieces[first].text in lexicon.construction_words("duration_counter"):
+        first += 1  # 「約40分間会談を行った」: how long it lasted is not part of the name
     inner_names = [p.value for p in pieces[first : last + 1] if p.kind == "PAREN"]
     phrase = "".join(p.text for p in pieces[first : last + 1] if p.kind != "PAREN")
     word = pieces[last].match or pieces[last].text

@@ -125,6 +125,7 @@ UNPUNCTUATED_PROSE_CHARS = 80  # a paragraph without 。 counts as prose only wh
 CUT_OFF_PROSE_CHARS = 25  # ...or, as the text's last line after prose, an excerpt cut mid-sentence this long
 HEADING_MAX_CHARS = 16  # a furniture heading is short
 HEADING_EXTRA_CHARS = 12  # ...and starts or ends with its lexicon word (アクセス+ランキング)
+LEAD_LIST_MAX_LINES = 16  # lines of an attendee list between a page's short lead and its body
 LONE_PARAGRAPH_GAP = 3  # furniture lines (captions, players) a short paragraph may sit behind
 FURNITURE_LINE_MAX_CHARS = 60
 HEADLINE_MIN_CHARS = 10
@@ -302,7 +303,7 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     meta = _merge_metadata(sidecar, page_meta)
     verdicts = classify_paragraphs(text)
     limit = DEFAULT_MAX_BODY_CHARS if max_body_chars is None else max_body_chars
-    blocks = document_blocks(verdicts, headline_index(verdicts), dateline_index(verdicts))
+    blocks = document_blocks(verdicts, headline_index(verdicts, meta.get("title")), dateline_index(verdicts))
     # parsed: the kept paragraphs and the headings and rosters among the dropped lines
     parsed = {(b.start, b.end) for b in blocks if b.kind in ("heading", "roster")}
     parsed |= {(v.paragraph.start, v.paragraph.end) for v in verdicts if v.kept}
@@ -1055,7 +1056,23 @@ def _keep_flags(kinds: Sequence[str]) -> list[bool]:
         if (before or after) if len(chain) == 1 else (before and after):
             for index in chain:
                 keep[index] = True
+    lead = _lead_above_list(lone, kinds, keep)
+    if lead is not None:
+        keep[lead] = True
     return keep
+
+
+def _lead_above_list(lone: list[int], kinds: Sequence[str], keep: Sequence[bool]) -> Optional[int]:
+    """「…協議が開催されました。」 then 「【出席者】」 and a table of names, then the body: the
+    first prose of a page, a lone short paragraph, is its lead when nothing but lines of a list
+    (no heading, no other prose) stand between it and the kept body below."""
+    if not lone or any(kind in ("good", "near") for kind in kinds[: lone[0]]):
+        return None
+    index = lone[0]
+    other = index + 1
+    while other < len(kinds) and other - index <= LEAD_LIST_MAX_LINES + 1 and kinds[other] == "furniture":
+        other += 1
+    return index if other < len(kinds) and other - index <= LEAD_LIST_MAX_LINES + 1 and keep[other] else None
 
 
 def _chains(lone: list[int], kinds: Sequence[str]) -> list[list[int]]:
@@ -1101,19 +1118,26 @@ def headline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:
     return verdicts[at].paragraph.text if at is not None else None
 
 
-def headline_index(verdicts: Sequence[ParagraphVerdict]) -> Optional[int]:
-    """The index of the headline line among ``verdicts`` (see :func:`headline`), or None."""
+def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = None) -> Optional[int]:
+    """The index of the headline line among ``verdicts`` (see :func:`headline`), or None. A line
+    above the body that is the title the page's metadata gives is the headline; a line of a
+    table (cells parted by tabs) never is."""
     suffixes = furniture_terms().get("source", ())
     first_kept = next((i for i, verdict in enumerate(verdicts) if verdict.kept), None)
     if first_kept is None:
         return None
+    if title:
+        named = unicodedata.normalize("NFKC", title).strip()
+        for at in range(first_kept):
+            if not verdicts[at].kept and unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip() == named:
+                return at
     for at in range(max(0, first_kept - HEADLINE_WINDOW), first_kept):
         verdict = verdicts[at]
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
         if (
             verdict.reason.startswith("no sentence punctuation")
             and HEADLINE_MIN_CHARS <= len(line) <= HEADLINE_MAX_CHARS
-            and "\n" not in line
+            and "\n" not in line and "\t" not in line
             and len(CJK.findall(line)) >= HEADLINE_MIN_CHARS // 2
             and not DATE_OR_TIME.search(line)
             and not any(mark in line for mark in "|>»")

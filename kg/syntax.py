@@ -163,6 +163,14 @@ def _normalised_lemmas(doc: Doc) -> int:
         if token.pos_ in ("VERB", "AUX") and token.norm_ != token.lemma_ and token.norm_ in words:
             token.lemma_ = token.norm_
             changed += 1
+    # 「…会談を、…協議を、それぞれ行った」: 行った read as 行く (to go) takes no object marked
+    # を; with one it is 行う (constructions.tsv object_reading: the intransitive reading, then
+    # the transitive one)
+    intransitive, transitive = lexicon.construction_words("object_reading")
+    for token in doc:
+        if token.lemma_ == intransitive and any(c.dep_ == "obj" and any(p.text == "を" for p in c.children) for c in token.children):
+            token.lemma_ = transitive
+            changed += 1
     return changed
 
 
@@ -191,6 +199,46 @@ def _blanks_are_transparent(doc: Doc) -> int:
     return repaired
 
 
+_GAPPED_CASES = ("が", "を")
+
+
+def _case_of(token) -> str:
+    """The case particle (が, を) written on ``token``, or ""."""
+    return next((c.text for c in token.children if c.dep_ == "case" and c.text in _GAPPED_CASES), "")
+
+
+def _case_then_comma(token) -> bool:
+    """Whether the case particle on ``token`` is followed by a 読点 (「…次長が、」「…会談を、」)."""
+    doc = token.doc
+    case = next((c for c in token.children if c.dep_ == "case" and c.text in _GAPPED_CASES), None)
+    return case is not None and case.i + 1 < len(doc) and doc[case.i + 1].tag_.startswith("補助記号-読点")
+
+
+def _gapped_coordination(doc: Doc) -> int:
+    """「日本側からAが、韓国側からBが、それぞれ議長を務めた」「AがXを、BがYを、それぞれ行った」:
+    the predicate of the last conjunct is gapped from the ones before it. A phrase marked が or
+    を cannot depend on a noun; when the parser hangs one on a noun (or on nothing after it),
+    it takes the predicate of the next phrase after a 読点 marked with the same particle.
+    Returns the number repaired."""
+    repaired = 0
+    for token in doc:
+        case = _case_of(token)
+        if not case or not _case_then_comma(token) or (token.head.pos_ in ("VERB", "ADJ", "AUX") and token.head.i > token.i):
+            continue
+        comma = False
+        for other in doc[token.i + 1 :]:
+            comma = comma or other.tag_.startswith("補助記号-読点")
+            if other.text in "。「」":
+                break
+            if comma and _case_of(other) == case and other.head.pos_ in ("VERB", "ADJ") and other.head.i > other.i:
+                predicate = other.head
+                if predicate is not token and token not in list(predicate.ancestors):
+                    token.head, token.dep_ = predicate, other.dep_
+                    repaired += 1
+                break
+    return repaired
+
+
 @Language.component(COMPONENT_NAME, requires=["token.dep", "token.head", "token.tag", "token.norm"], assigns=["token.dep", "token.lemma"])
 def kg_syntax(doc: Doc) -> Doc:
     """Repair parser readings that contradict Japanese grammar (see the module docstring)."""
@@ -200,4 +248,5 @@ def kg_syntax(doc: Doc) -> Doc:
     _conjunctive_clauses(doc)
     _report_formula(doc)
     _topic_scope(doc)
+    _gapped_coordination(doc)
     return doc

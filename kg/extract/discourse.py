@@ -1,6 +1,7 @@
 """Back-references across sentences: a title alone naming an earlier person, the last country named."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from kg import lexicon
@@ -30,6 +31,11 @@ def title_back_references(
             if any(p.start <= mention.start and mention.end <= p.end for p in people_here):
                 continue  # the post of a name written with it
             before = text[max(sentence.span.start_char, mention.start - 1) : mention.start]
+            surnamed = _surname_before(sentence, mention, [p for _, p in seen if p.key not in historical])
+            if surnamed is not None:
+                person, start = surnamed
+                found.append(_back_reference(person, replace(mention, start=start, text=text[start : mention.end]), sentence, doc_id))
+                continue
             # (「外務省によると副大臣は」: an attribution phrase closes before the topic)
             attributed = text[max(sentence.span.start_char, mention.start - 6) : mention.start].endswith(tuple(lexicon.cues("attribution")))
             follower = text[mention.end : mention.end + 1]
@@ -48,12 +54,43 @@ def title_back_references(
             ]
             earlier = [p for p in earlier if p.key not in historical]
             if earlier:
-                person = earlier[0]
-                ev = sentence.evidence(doc_id)
-                if ev not in person.evidence:
-                    person.evidence.append(ev)
-                found.append(PersonRef(person, mention, sentence))
+                found.append(_back_reference(earlier[0], mention, sentence, doc_id))
     return found
+
+
+def _back_reference(person: Person, mention, sentence: Sentence, doc_id: str) -> PersonRef:
+    ev = sentence.evidence(doc_id)
+    if ev not in person.evidence:
+        person.evidence.append(ev)
+    return PersonRef(person, mention, sentence)
+
+
+def _surname_before(sentence: Sentence, mention, people: list[Person]) -> Optional[tuple[Person, int]]:
+    """「日本の佐々江局長は」 after 「佐々江賢一郎外務省アジア大洋州局長」: a post written straight
+    after the surname of a person named earlier with that post is that person, also when the
+    tagger does not read the surname alone as a name (a surname that is also a place name).
+    The surname is whole words (it starts a token) and a proper start of the full name; the
+    person and the start of the surname, or None."""
+    doc = sentence.doc
+    text = doc_text(doc)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    for first in range(span.start - 1, max(span.start - 3, 0) - 1, -1):
+        token = doc[first]
+        if token.pos_ not in ("PROPN", "NOUN") or token.is_punct:
+            break
+        surname = text[token.idx : mention.start]
+        if len(surname) < 2:
+            continue
+        matching = [
+            p for p in people
+            if p.name.startswith(surname) and len(p.name) > len(surname) and not any(c in p.name for c in "・＝=")
+            and p.title and _same_post(p.title, mention.text)
+        ]
+        if len({p.key for p in matching}) == 1:
+            return matching[0], token.idx
+    return None
 
 
 def _same_post(title: str, written: str) -> bool:

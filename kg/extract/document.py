@@ -53,7 +53,7 @@ from kg.extract.meetings import (
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
-from kg.extract.sections import discussion_speakers, name_aliases, rosters, split_sections
+from kg.extract.sections import discussion_speakers, meal_of_the_headline, name_aliases, roster_countries, rosters, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
 )
@@ -82,6 +82,7 @@ class DocumentExtraction(Extraction):
                 # Japanese papers write Japanese names in kanji, so a katakana name is foreign
                 set_country(person, home, "home")
         host_countries(self, refs)
+        roster_countries(self, refs)
         collect_meetings(self)
         date_from_publication(self)
         ordinals_from_neighbours(self)
@@ -89,6 +90,7 @@ class DocumentExtraction(Extraction):
         collect_representations(self, refs)
         labelled_delegations(self, refs)
         split_sections(self, refs)
+        meal_of_the_headline(self)
         rosters(self, refs)
         discussion_speakers(self, refs)
         anonymous_talks(self)

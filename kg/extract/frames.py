@@ -654,7 +654,7 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
     if participation.lemma_ in lexicon.cues("talks") and not meeting_argument(sentence, participation, meetings_here):
         return  # one-off talks were handled with the meetings
     meeting = meeting_argument(sentence, participation, meetings_here)
-    partnered = partnered_meeting(sentence, m, meetings_here)
+    partnered = partnered_meeting(sentence, m, meetings_here) or gapped_meeting(ex, sentence, m, participation, meetings_here)
     meeting = partnered or meeting
     held_here = [mt for mn, mt in meetings_here if mt.status == "held" and not is_hosting(sentence, mn)]
     # 「首脳会談は少人数会合と拡大会合を合わせて…行われ、日本側からは A」: the meeting, not a session
@@ -687,6 +687,31 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
         # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
         for other in meeting_arguments(sentence, participation, meetings_here):
             represent(ex, person, other, side, sentence, rule, head)
+
+
+def gapped_meeting(ex: Extraction, sentence: Sentence, m: DomainMention, pred, meetings_here) -> Optional[Meeting]:
+    """「AとBがX会談を、CとDがY会談を、それぞれ行った」: subjects and meeting objects written in
+    turn before one predicate (its other uses gapped) pair up in order; a person takes the
+    first meeting argument written after him. Only when people stand between the meetings."""
+    doc = sentence.doc
+    arguments = []
+    for mention, meeting in meetings_here:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or meeting.status != "held" or span.end > pred.i or is_hosting(sentence, mention):
+            continue
+        linear = linear_predicate(sentence, span)
+        if predicate_of(span[-1]).i == pred.i or (linear is not None and linear.i == pred.i):
+            arguments.append((mention, meeting))
+    arguments.sort(key=lambda a: a[0].start)
+    if len({id(mt) for _, mt in arguments}) < 2:
+        return None
+    first_end, last_start = arguments[0][0].end, arguments[-1][0].start
+    text = doc_text(doc)
+    subjects = lexicon.construction_words("subject_marker")
+    if not any(first_end <= r.mention.start and r.mention.end <= last_start and text[r.mention.end : r.mention.end + 1] in subjects
+               for r in ex.refs_in(sentence)):
+        return None  # (「Aは、Bとの X会談、Cとの Y会談にそれぞれ臨んだ」: partners, A at each)
+    return next((mt for mention, mt in arguments if mention.start >= m.end), None)
 
 
 def meeting_argument(sentence: Sentence, pred, meetings_here) -> Optional[Meeting]:

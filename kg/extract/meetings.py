@@ -554,8 +554,10 @@ def legislative(sentence: Sentence, mention: DomainMention) -> bool:
     lead = re.split(r"[、。「」『』()（）\s]", text[sentence.span.start_char : mention.start])[-1]
     phrase = lead + mention.text
     # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
+    # (「…安保政策協議会」 ends in 議会 inside a longer meeting word: a council of officials)
+    kind_word = next((k for k in sorted(lexicon.meeting_kinds(), key=len, reverse=True) if phrase.endswith(k)), "")
     return any(
-        phrase.startswith(word) or ("の" + word) in phrase or phrase.endswith(word)
+        phrase.startswith(word) or ("の" + word) in phrase or (phrase.endswith(word) and len(kind_word) <= len(word))
         for word in lexicon.cues("legislature")
     )
 
@@ -750,6 +752,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
     if current is not None and bare and pair_within(ex, sentence, m, current):
         current = None  # 「(三者の会議の後)AはBと…会談を行い」: two of its parties, talks of their own
+    if current is not None and bare:
+        theirs = meeting_of_the_people(ex, sentence, current)
+        if theirs is not None:
+            return info_of(theirs)  # 「(写真)会談に臨むA外相とB外相」: the talks those two held
     if current is not None and m.kind == "summit" and current.kind not in (None, "summit") and norm(phrase) in norm(current.forum):
         # 「…首脳会議参加国外相会議…昨年10月の首脳会議」: the summit word names the summit, not the
         # ministers' meeting named after it
@@ -849,6 +855,22 @@ def with_partner(sentence: Sentence, m: DomainMention) -> bool:
     """Whether the meeting word has a partner phrase right before it (「Bと会談」「Bとの会談」)."""
     before = doc_text(sentence.doc)[max(0, m.start - 3) : m.start]
     return before.endswith(lexicon.construction_words("partner_before_meeting"))
+
+
+def meeting_of_the_people(ex: Extraction, sentence: Sentence, current: "Meeting") -> Optional["Meeting"]:
+    """The one earlier held meeting in which all the people this sentence names (two or more)
+    took part together, when none of them took part in ``current``: a bare 「会談」 beside them
+    (a photo caption, a later remark) is theirs, not the last meeting the text mentioned."""
+    people = {r.person.key for r in ex.refs_in(sentence)}
+    if len(people) < 2:
+        return None
+    taking = {}
+    for rep in ex.representations.values():
+        taking.setdefault(rep.meeting, set()).add(rep.person)
+    if people & taking.get(current.key, set()):
+        return None
+    theirs = [meeting for meeting in ex.meetings if meeting.status == "held" and people <= taking.get(meeting.key, set())]
+    return theirs[0] if len(theirs) == 1 else None
 
 
 def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, current: "Meeting") -> bool:

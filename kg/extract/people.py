@@ -144,6 +144,19 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
     brackets right after it (「マーク・ブラウン氏(米国務省報道官)」)."""
     text = doc_text(sentence.doc)
     named = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON" and m is not mention]
+    title = mention.title or ""
+    ranked = any(is_rank(title[k:]) for k in range(len(title)))  # (the post before it: 「海上幕僚長海将」)
+    name_at = text.find(mention.name, mention.start) if mention.name else -1
+    inner = [
+        m for m in sentence.mentions
+        if ranked and m.label == "TITLE" and mention.start <= m.start and m.end <= name_at and not is_rank(m.text)
+    ]
+    if inner:
+        # 「海上幕僚長海将　長嶺克彦」: the post, then the rank, then the name
+        entry = lexicon.titles().get(inner[0].text)
+        own = entry.country if entry and entry.country and not entry.country.startswith("~") else None
+        return replace(mention, title=text[mention.start : inner[0].end], title_kind=(entry.kind if entry else inner[0].kind) or None,
+                       official=bool(entry is None or entry.official), country=mention.country or own)
     before = [
         m for m in sentence.mentions
         # (「…司令官A・B陸軍大将」: a post written straight before the name and its rank)
@@ -175,6 +188,13 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
         country=country or (institution_country(institution) if institution else None) or None,
         institution=institution or None,
     )
+
+
+def is_rank(text: str) -> bool:
+    """「陸将」「海軍大将」: a military rank (``post_grammar.tsv`` rank), a service maybe before it."""
+    grammar = lexicon.post_grammar()
+    service = next((w for w in grammar.services if text.startswith(w)), "")
+    return bool(text) and text[len(service):] in grammar.ranks
 
 
 def _bracketed_post(text: str, mention: DomainMention) -> Optional[DomainMention]:

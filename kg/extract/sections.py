@@ -9,6 +9,7 @@ from typing import Optional
 
 from kg import lexicon
 from kg.components import doc_text
+from kg.dates import resolve
 from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
@@ -78,6 +79,30 @@ def _meal_or_session(words: str) -> Optional[str]:
     if any(w in words for w in lexicon.cues("sub_session")):
         return "meal"
     return None
+
+
+def meal_of_the_headline(ex: "Extraction") -> None:
+    """「A副大臣と各国大使との昼食会」 over 「…各国の大使等との昼食会を主催し…」 and an attendee
+    roster, with no meeting around the meal: the meal the headline names is the meeting the
+    page reports (a meal only mentioned beside a meeting stays that meeting's)."""
+    if main_meeting(ex) is not None or not any(s.kind == "roster" for s in ex.sentences):
+        return
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    if headline is None:
+        return
+    words = headline_name(ex.article.text[headline.start : headline.end]).replace("・", "")
+    meal = next((w for w in sorted(lexicon.cues("sub_session"), key=len, reverse=True) if words.endswith(w)), None)
+    if meal is None:
+        return
+    partners = tuple(p + meal for p in lexicon.construction_words("partner_genitive"))
+    told = next((s for s in ex.sentences if s.kind == "body" and any(p in s.text.replace("・", "") for p in partners)), None)
+    if told is None:
+        return
+    dates = [resolve(m.expression or m.text, ex.published_at(told)) for m in told.mentions if m.label == "DATE"]
+    meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=meal, identity=f"section:{words}", kind="bilateral", status="held",
+                      aliases=[words], date=next((d for d in dates if d), None))
+    meeting.evidence.append(told.evidence(ex.doc_id))
+    ex.meetings.append(meeting)
 
 
 def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
@@ -195,6 +220,20 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
             represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
 
 
+def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「中国:A 外交部副部長」: a roster line labelled with a country's name (not a side, 「日本側:」)
+    states the country of its person, above what a post's institution word suggests (外交部 is a
+    ministry of more than one state). Runs before any meeting is read, so talks of the same
+    person later in the article take that country."""
+    for ref in refs:
+        if ref.sentence.kind != "roster":
+            continue
+        before = [r.mention.end for r in refs if r.sentence is ref.sentence and r.mention.end <= ref.mention.start]
+        code = _column_label(doc_text(ref.sentence.doc)[max(before, default=ref.sentence.span.start_char) : ref.mention.start])
+        if code:
+            ref.person.country, ref.person.country_source = code, "explicit"
+
+
 def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
     the words between the line's start (or the person before) and the person are one country form."""
@@ -255,9 +294,18 @@ def name_aliases(ex: "Extraction") -> None:
         meeting = ex.section_meetings.get(index)
         if meeting is None:
             under = [s for s in ex.sentences if _in_section(ex, s, index)] if block.kind == "heading" else []
-            meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
+            meeting = _first_reported_in(ex, under) or (section_meeting(ex, under[0]) if under else main_meeting(ex))
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
+
+
+def _first_reported_in(ex: "Extraction", under: list["Sentence"]) -> Optional[Meeting]:
+    """「3 日韓次官協議」 over 「…森田次官は趙次官と会談を行いました」: the one held meeting
+    with people that is first reported under a heading is the meeting the heading names."""
+    starts = {s.start for s in under}
+    attended = {rep.meeting for rep in ex.representations.values()}
+    first = [m for m in ex.meetings if m.status == "held" and m.key in attended and m.evidence and m.evidence[0].start in starts]
+    return first[0] if len(first) == 1 else None
 
 
 def headline_name(text: str) -> str:

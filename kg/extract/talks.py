@@ -15,6 +15,7 @@ from kg.extract.predicates import (
     not_subject_written,
     headline_style_end,
     in_relative_clause,
+    lexical,
     predicate_of,
     reaches,
     held_clause,
@@ -149,6 +150,10 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
 def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
     """「AはBと会談した」: a one-off meeting between the people's countries."""
     doc = sentence.doc
+    if pred.lemma_ in lexicon.cues("talks_as_written") and any(
+        c.dep_ in ("advcl", "conj") and c.i < pred.i and lexical(c).lemma_ in lexicon.cues("courtesy") for c in pred.children
+    ):
+        return None  # 「…を表敬し、B次長と懇談した」: the talk of a courtesy call, no meeting of its own
     refs = []
     for ref in ex.refs_in(sentence):
         span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
@@ -226,10 +231,32 @@ def talks_between(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef
             represent(ex, subject.person, meeting, subject_side, sentence, rule, None)
             represent(ex, ref.person, meeting, side, sentence, rule, None)
         return meeting
-    meeting = add_meeting(ex, info, None, date, "held", sentence, pseudo)
+    written = written_talks(ex, sentence, pred, refs, sides)
+    if written is not None:
+        written.status, written.date = "held", written.date or date  # the talks clause says it was held
+    meeting = written or add_meeting(ex, info, None, date, "held", sentence, pseudo)
     for ref, side in zip(refs, sides):
         represent(ex, ref.person, meeting, side, sentence, rule, None)
     return meeting
+
+
+def written_talks(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef], sides: list[str]) -> Optional[Meeting]:
+    """「A、B、Cと、日米豪比の防衛相会談を行いました」: the talks clause names its meeting (written
+    after the partners, before the predicate, and of every party the talks have): that meeting,
+    not one named after the parties (a speaker of his own side may be left unwritten)."""
+    last = max((r.mention.end for r in refs if r.sentence is sentence), default=None)
+    if last is None:
+        return None  # (partners named in the sentences before)
+    named = {m.start for m in sentence.mentions if m.label == "MEETING" and not m.generic}
+    for (index, start), meeting in ex.meeting_at.items():
+        if index != sentence.index or not (last <= start < pred.idx + len(pred.text)) or meeting.status == "planned":
+            continue
+        if start not in named:
+            continue  # (a bare 「会談」 refers back; it names nothing of its own)
+        states = {c for c in meeting.countries if len(c) == 2}
+        if len(states) >= 2 and set(sides) <= states:
+            return meeting
+    return None
 
 
 def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_date: Optional[str]):

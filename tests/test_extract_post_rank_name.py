@@ -1,0 +1,32 @@
+"""A military post written before a name that carries a rank (「統合幕僚長A陸将」「海上幕僚長海将
+B」「参謀長C大将」) is that person's post: the person is an official of his side, not a name that
+only points back like 「氏」; and 「…を表敬し、Dと懇談した」 is the talk of a courtesy call, no
+meeting (made-up sentences, real GiNZA)."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("統合幕僚長吉岡真一陸将は10日、米太平洋軍司令官ジョン・スミス海軍大将とテレビ会談を実施した。", "吉岡真一", "統合幕僚長"),
+        ("　海上幕僚長海将　川村二郎は10日、インドを訪問し、インド海軍参謀長ラム・シン大将と会談した。", "川村二郎", "海上幕僚長"),
+        ("航空幕僚長森田健空将は10日、豪空軍司令官マーク・グリーン空軍中将と会談した。", "森田健", "航空幕僚長"),
+    ],
+)
+def test_extract_post_before_a_ranked_name(facts_of, text, name, title):
+    facts = facts_of(text, published="2024-05-11")
+    people = {p.name: p for p in facts.people}
+    assert name in people and people[name].title.endswith(title), facts.people
+    assert len(facts.representations) == 2, facts.representations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "山本一郎陸将は11日、国防省を表敬し、ラム・シン国防次官と懇談した。",
+        "同日、グリーン大将は、森田健防衛大臣を表敬し、大臣と懇談しました。",
+    ],
+)
+def test_extract_talk_of_a_courtesy_call_is_no_meeting(facts_of, text):
+    facts = facts_of(text, published="2024-05-12")
+    assert not facts.representations, facts.representations
