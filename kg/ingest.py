@@ -35,7 +35,7 @@ from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
-from kg.structure import document_blocks, is_roster_line, is_section_heading
+from kg.structure import document_blocks, is_list_heading, is_roster_line, is_section_heading
 
 # ---------------------------------------------------------------- constants
 
@@ -986,7 +986,8 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     context = [index for index, boxed in enumerate(in_box) if not boxed and not structure[index]]
     keep = [False] * len(paragraphs)
     context_kinds = ["heading" if first[index][0].startswith("heading:") else kinds[index][0] for index in context]
-    for index, kept in zip(context, _keep_flags(context_kinds)):
+    list_heads = [is_list_heading(paragraphs[index].text) for index in context]
+    for index, kept in zip(context, _keep_flags(context_kinds, list_heads)):
         keep[index] = kept
     # Repeats: the first kept copy of a paragraph stays. They count as body for the context
     # above, so an article printed twice keeps its last paragraphs too.
@@ -1020,7 +1021,7 @@ def _cut_off_ending(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, 
     )
 
 
-def _keep_flags(kinds: Sequence[str]) -> list[bool]:
+def _keep_flags(kinds: Sequence[str], list_heads: Sequence[bool] = ()) -> list[bool]:
     """Which paragraphs stay, given each one's kind (good, near, furniture, heading).
 
     Good paragraphs stay; a run of near ones stays when it is two or more long (body
@@ -1056,19 +1057,24 @@ def _keep_flags(kinds: Sequence[str]) -> list[bool]:
         if (before or after) if len(chain) == 1 else (before and after):
             for index in chain:
                 keep[index] = True
-    lead = _lead_above_list(lone, kinds, keep)
+    lead = _lead_above_list(lone, kinds, keep, list_heads)
     if lead is not None:
         keep[lead] = True
     return keep
 
 
-def _lead_above_list(lone: list[int], kinds: Sequence[str], keep: Sequence[bool]) -> Optional[int]:
+def _lead_above_list(lone: list[int], kinds: Sequence[str], keep: Sequence[bool],
+                     list_heads: Sequence[bool]) -> Optional[int]:
     """「…協議が開催されました。」 then 「【出席者】」 and a table of names, then the body: the
     first prose of a page, a lone short paragraph, is its lead when nothing but lines of a list
-    (no heading, no other prose) stand between it and the kept body below."""
+    (no heading, no other prose) stand between it and the kept body below, and the list is
+    announced by a list word right under it (other short lines there are page furniture: a
+    teaser above links is no lead)."""
     if not lone or any(kind in ("good", "near") for kind in kinds[: lone[0]]):
         return None
     index = lone[0]
+    if not (index + 1 < len(list_heads) and list_heads[index + 1]):
+        return None
     other = index + 1
     while other < len(kinds) and other - index <= LEAD_LIST_MAX_LINES + 1 and kinds[other] == "furniture":
         other += 1

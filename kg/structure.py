@@ -71,6 +71,13 @@ def _list_word(normal: str) -> bool:
     return any(word in normal for word in lexicon.cues("list_label"))
 
 
+def is_list_heading(text: str) -> bool:
+    """「【出席者】」「(参加者)」: a short line with a list word (cues ``list_label``), no sentence."""
+    normal = unicodedata.normalize("NFKC", text.strip())
+    return (len(normal) <= LIST_HEADING_MAX_CHARS and _list_word(normal)
+            and not any(mark in normal for mark in _SENTENCE_END))
+
+
 def heading_level(text: str) -> Optional[int]:
     """1 for 「1 外相会談」, 2 for 「(1) 防衛交流」, None for a line that is not a numbered heading."""
     normal = unicodedata.normalize("NFKC", text).strip()

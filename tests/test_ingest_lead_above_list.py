@@ -31,3 +31,24 @@ def test_ingest_lead_above_list_is_kept(tmp_path: Path, page: str, title: str):
     assert ("headline", title) in kinds, kinds
     lead = next(line.strip() for line in page.split("\n") if line.strip().endswith(("ました。", "とおり。")))
     assert any(kind == "body" and text.strip() == lead for kind, text in kinds), kinds
+
+
+LONG_BODY = ("協議では、双方の防衛当局が地域の安全保障環境について認識を共有するとともに、共同訓練の拡充、"
+             "装備品の共同研究、人的交流の促進など、今後の協力の具体的な進め方について率直な議論を交わした。")
+
+TEASERS = [
+    # a teaser sentence above a row of links, no list word under it: page furniture
+    ("ホーム ＞ ニュース\n第４回日豪協議を開催\n"
+     "　山田次郎防衛審議官、来週キャンベラで豪国防次官と協議へ。\n"
+     "防衛白書を公表\n夏の観閲式の日程\n採用案内\n統合演習の写真集\n音楽隊の演奏会\n", "第４回日豪協議を開催"),
+]
+
+
+@pytest.mark.parametrize("page, title", TEASERS)
+def test_ingest_teaser_above_links_is_no_lead(tmp_path: Path, page: str, title: str):
+    path = tmp_path / "a.txt"
+    path.write_text(page + BODY + "\n" + LONG_BODY + "\nページの先頭へ\n", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"title": "%s", "published": "2024-05-09"}' % title, encoding="utf-8")
+    article = load_article(path)
+    teaser = page.split("\n")[2].strip()
+    assert not any(b.kind == "body" and article.text[b.start : b.end].strip() == teaser for b in article.blocks)

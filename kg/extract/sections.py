@@ -294,18 +294,9 @@ def name_aliases(ex: "Extraction") -> None:
         meeting = ex.section_meetings.get(index)
         if meeting is None:
             under = [s for s in ex.sentences if _in_section(ex, s, index)] if block.kind == "heading" else []
-            meeting = _first_reported_in(ex, under) or (section_meeting(ex, under[0]) if under else main_meeting(ex))
+            meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
-
-
-def _first_reported_in(ex: "Extraction", under: list["Sentence"]) -> Optional[Meeting]:
-    """「3 日韓次官協議」 over 「…森田次官は趙次官と会談を行いました」: the one held meeting
-    with people that is first reported under a heading is the meeting the heading names."""
-    starts = {s.start for s in under}
-    attended = {rep.meeting for rep in ex.representations.values()}
-    first = [m for m in ex.meetings if m.status == "held" and m.key in attended and m.evidence and m.evidence[0].start in starts]
-    return first[0] if len(first) == 1 else None
 
 
 def headline_name(text: str) -> str:
