@@ -194,7 +194,10 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
     """「山川一郎　外務大臣」 (a list column): one blank between a personal name and the common
     noun that opens its post joins them, like 「・」 in 「山川一郎・外務大臣」."""
     return (
-        0 < i < len(doc) - 1 and not doc[i].text.strip() and len(doc[i].text) == 1
+        0 < i < len(doc) - 1 and not doc[i].text.strip() and not any(c in doc[i].text for c in "\t\n")
+        # (a longer run: a gloss blanked by kg.normalise, 「A(John A) 国務次官補」, unless the post
+        # opens the next column, 「A  局長 B」)
+        and (len(doc[i].text) == 1 or not _opens_post_name_column(doc, i))
         and "人名" in doc[i - 1].tag_ and _is_nominal(doc[i + 1])
         and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
     )
@@ -203,6 +206,35 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
 def _is_tab(token) -> bool:
     """A token of white space holding a tab: a cell boundary of a table row."""
     return "\t" in token.text and not token.text.strip()
+
+
+def _opens_post_name_column(doc: Doc, i: int, limit: int = 24) -> bool:
+    """「局長　北条一郎　　部長　森二郎」: a run of blanks (two or more) before a post written in the
+    POST-blank-NAME order of a roster column (a common noun, one blank, a personal name) opens
+    the next column; the post is the following name's, not the previous name's."""
+    if doc[i].text.strip() or len(doc[i].text) < 2 or "\t" in doc[i].text:
+        return False
+    blanks, start = 0, i + 1
+    for j in range(i + 1, min(len(doc) - 1, i + 1 + limit)):
+        token = doc[j]
+        if not token.text.strip():
+            if len(token.text) != 1 or j == start or (blanks and not _is_rank(doc[start:j].text)):
+                return False
+            if "人名" in doc[j + 1].tag_:
+                return True
+            blanks, start = blanks + 1, j + 1  # 「防衛駐在官　1等空佐　A」: a rank may stand between
+            if blanks > 1:
+                return False
+        elif not (_is_nominal(token) or token.like_num) or "人名" in token.tag_:
+            return False
+    return False
+
+
+def _quote_fills_bracket(doc: Doc, open_at: int, k: int) -> bool:
+    """「(「2+2」)」: a quote mark right inside a bracket, the whole of what it holds (another name)."""
+    if doc[k].text == "「":
+        return k == open_at + 1
+    return doc[k].text == "」" and k + 1 < len(doc) and doc[k + 1].text in _CLOSE and doc[open_at + 1].text == "「"
 
 
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -215,7 +247,7 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = i
         while i < n:
-            if _is_tab(doc[i]):
+            if _is_tab(doc[i]) or (i > start and _opens_post_name_column(doc, i)):
                 break  # a tab separates the cells of a table row (「日本<TAB>局長<TAB>A」), never a name's parts
             if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
                 i += 1
@@ -223,7 +255,9 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             if doc[i].text in _OPEN and i > start:
                 close = i + 1
                 # (「（統幕長：A陸将）」: a label and colon inside make a note of its own, read as text)
-                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and doc[close].text not in "、。「」:：":
+                while close < n and doc[close].text not in _CLOSE and close - i <= 20 and (
+                    doc[close].text not in "、。「」:：" or _quote_fills_bracket(doc, i, close)
+                ):
                     close += 1
                 if close < n and doc[close].text in _CLOSE:
                     i = close + 1
@@ -305,6 +339,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             s, e = token.idx, doc[min(close, end - 1)].idx + len(doc[min(close, end - 1)].text)
             # NFKC: 「（ＮＣＧ）」 and 「（２プラス２）」 read like their ASCII forms
             value = unicodedata.normalize("NFKC", doc_text(doc)[s + 1 : e - 1]).strip()
+            if value.startswith("「") and value.endswith("」"):
+                value = value[1:-1].strip()  # 「(「2+2」)」: the name quoted inside the bracket
             raw.append(_Piece(doc_text(doc)[s:e], s, e, i, "PAREN", value))
             i = close + 1
             continue
@@ -356,7 +392,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if p.kind:
             continue
         token = doc[p.token]
-        if p.text in _NAME_JOINERS or p.text in (" ", "\u3000"):
+        if p.text in _NAME_JOINERS or (p.text and not p.text.strip(" \u3000")):
             p.kind = "JOIN"
         elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
             p.kind = "ORD"
@@ -758,6 +794,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and first.kind == "OTHER"
                 and len(first.text) == 1
                 and _KANJI.match(first.text)
+                and not doc[first.token].tag_.startswith("接頭辞")  # 「在豪大使館公使」: a prefix, no surname
                 and region_start < k
                 and (region_start == 0 or pieces[region_start - 1].kind in ("INST", "COUNTRY"))
             ):
@@ -910,9 +947,17 @@ def _untitled_name(doc: Doc, pieces: list[_Piece]) -> Optional[tuple[int, int, s
     return names[0].start, end, name, spellings, group
 
 
+@lru_cache(maxsize=None)
+def _rank_digits() -> dict[int, str]:
+    """Arabic digit → kanji digit (``kanji_digit`` of constructions.tsv): 「1等空佐」 = 一等空佐."""
+    kanji = [k for k in lexicon.construction_words("kanji_digit") if len(k) == 1 and 0 < unicodedata.numeric(k) < 10]
+    return str.maketrans({str(int(unicodedata.numeric(k))): k for k in kanji})
+
+
 def _is_rank(text: str) -> bool:
     """「陸将」「海軍大将」: a military rank (``post_grammar.tsv`` rank), a service maybe before it."""
     grammar = lexicon.post_grammar()
+    text = unicodedata.normalize("NFKC", text).translate(_rank_digits())  # 「1等空佐」 = 一等空佐
     service = next((w for w in grammar.services if text.startswith(w)), "")
     return text[len(service):] in grammar.ranks
 
@@ -949,7 +994,8 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
         if not heads or any(p.kind == "NAME" for p in post) or post[-1].kind not in ("TITLE", "MOD"):
             continue
         label = j >= 1 and _spaced(text, spans[j - 1][1], t_start) and all(p.kind == "COUNTRY" for p in spans[j - 1][2])
-        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label:
+        column = re.search(r"(?:\s{2,}|\t)$", text[:t_start]) is not None  # a column gap before the post
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column:
             continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
@@ -986,6 +1032,10 @@ def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece
         value = pieces[paren].value.strip()
         rank = next((value[i:] for i in range(1, len(value)) if _is_rank(value[i:])), "")
         name = value[: len(value) - len(rank)].strip()
+        # 「陸上幕僚長(陸将 山田一郎)」: the rank first, a blank, then the name
+        lead = next((value[:i] for i in range(len(value) - 1, 0, -1) if value[i] in " \u3000" and _is_rank(value[:i])), "")
+        if lead and not rank:
+            name = value[len(lead):].strip()
         if not _looks_like_full_name(name) or name in lexicon.non_person_words():
             continue
         head = post[-1]
@@ -1521,7 +1571,10 @@ def _meeting_from_phrase(doc: Doc, phrase: list[_Piece]) -> Optional[DomainMenti
             aliases.append(acronym + tail)
             acronym = None
             countries = countries or [c for c in (lexicon.institutions()[head].country,) if c] if head in lexicon.institutions() else countries
-        elif head.endswith(_FORUM_HEADS) or known is not None:
+        elif head.endswith(_FORUM_HEADS) or known is not None or (
+            # 「日米豪防衛相会談(TDMM)」: talks of named countries, their acronym after them
+            kind_word is not None and countries and before[-1].kind == "KIND"
+        ):
             forum_name = head
             after = body[body.index(parens[0]) + 1 :]
             tail = "".join(p.text for p in after if p.kind != "PAREN")

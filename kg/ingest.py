@@ -145,7 +145,11 @@ URL_OR_EMAIL = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
 # an item of a dated activity list (NFKC): 「12月19日　統幕長、A司令官とテレビ会談」 — a date
 # opening the line, a blank, then a clause (a topic and its 読点) without a sentence end
-DATED_ITEM = re.compile(r"^[" + re.escape(BULLETS) + r"＊\s]*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s+[^\s、]{2,}、\S{6,}")
+DATED_ITEM = re.compile(
+    r"^[" + re.escape(BULLETS) + r"＊\s]*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s+[^\s、]{2,}、\S{6,}"
+    # 「○1月14日(水)陸幕長のインド訪問」: a dated item with its weekday heads what is reported under it
+    r"|\s*[(][月火水木金土日](?:曜日?)?[)]\s*\S{4,})"
+)
 KANA = re.compile(r"[\u3040-\u30ff]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})(?!\d)")

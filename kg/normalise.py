@@ -12,6 +12,7 @@ sentence; the parser sees blanks of the same length instead.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a comma with Japanese on at least one side and not between two digits (「5月18,19日」)
 _JA = r"\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー」』）)】"
@@ -37,5 +38,17 @@ _NOUN_START = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff々]")
 
 def normalise_for_parse(text: str) -> str:
     """``text`` as the parser should see it: commas used as 読点 written 「、」, English glosses
-    in brackets blanked (same length, so offsets are unchanged)."""
-    return _LATIN_GLOSS.sub(_blank_gloss, _COMMA.sub("、", text))
+    in brackets blanked, and an honorific of address after a post (「A外務大臣閣下及びB国防大臣
+    閣下は」, constructions.tsv ``honorific_of_address``) blanked too: it adds nothing to who is
+    named, and the particle or coordinator after it then follows the post (same length, so
+    offsets are unchanged)."""
+    text = _LATIN_GLOSS.sub(_blank_gloss, _COMMA.sub("、", text))
+    return _honorific_of_address().sub(lambda m: "\u3000" * len(m.group(0)), text)
+
+
+@lru_cache(maxsize=1)
+def _honorific_of_address() -> re.Pattern:
+    from kg import lexicon
+
+    words = "|".join(map(re.escape, lexicon.construction_words("honorific_of_address")))
+    return re.compile(rf"(?<=[\u3400-\u9fff\u30a0-\u30ff])(?:{words})")

@@ -32,7 +32,8 @@ OTHER_SESSIONS = [
     (
         "7月31日、山本外務大臣はイワノフ外相との間で日露外務・防衛閣僚協議(「2+2」)を行った。"
         "両国は今後も「2+2」を継続することで一致し、次回「2+2」は東京で開催する予定です。",
-        "2031-07-31", "日露2+2", [("2031-07-31", ""), (None, "other")],
+        # (「(「2+2」)」 quoted in the bracket is the held meeting's other name, not a meeting of its own)
+        "2031-07-31", "日露外務・防衛閣僚協議", [("2031-07-31", ""), (None, "other")],
     ),
     # 「次回の首脳会議」 after bilateral talks: its word is not the talks' name, no session of them
     (

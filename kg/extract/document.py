@@ -20,6 +20,7 @@ from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese, pers
 from kg.extract.article_people import collect_people
 from kg.extract.meetings import (
     APPOSITION,
+    item_day,
     Meeting,
     adjacent_date,
     aimed_date,
@@ -142,7 +143,10 @@ def collect_meetings(ex: Extraction) -> None:
     gathering: Optional[tuple[Optional[str], Optional[str]]] = None  # (date, place) of a lead without a name
     gathering_at = -1
     focus_set = story_day_set = -1  # sentences where the focus meeting / the story's day last changed
+    item_head = lexicon.construction_pattern("dated_item_head")
     for sentence in ex.sentences:
+        if item_head.match(unicodedata.normalize("NFKC", sentence.text)):
+            current = None  # 「○1月22日(木)…」: the next item of an activity list reports another event
         # 「同日」「この日」: the day of the meeting being narrated, not any day written
         # since (「北朝鮮が5月31日に発射したことを非難した」 does not move the story's day)
         focus_date = running_date
@@ -191,6 +195,8 @@ def collect_meetings(ex: Extraction) -> None:
                 merged["aliases"] = merged["aliases"] + [info["forum"], *info["aliases"]]
                 info = merged
             date = meeting_date(sentence, m, published, focus_date)
+            if date is None and m.generic:
+                date = item_day(ex, sentence)  # 「○1月22日(木)…」 over 「…と会談を行いました」
             if m.generic and current is not None and info.get("identity") == current.identity and (m.phrase or m.text) in lexicon.cues("sub_session"):
                 date = current.date  # 「4日のセッションには」: a day of the meeting being reported, not another meeting
             status = meeting_status(sentence, m, date, published)

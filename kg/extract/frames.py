@@ -30,6 +30,7 @@ from kg.extract.predicates import (
     next_predicate,
     not_subject_written,
     is_time_word,
+    next_finite_predicate,
 )
 from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
 from kg.extract.people import Person, PersonRef, written_foreign
@@ -75,6 +76,10 @@ _AFTER_MEETING = lexicon.construction_pattern("after_this_meeting")
 
 # 「両氏は」「3首脳は」「4閣僚が」: people already named, taken together
 _COLLECTIVE = lexicon.construction_pattern("collective_people")
+
+
+# rules whose facts say who attended (an attendee list), not who acted
+LISTED_RULES = ("side_phrase", "listed", "conjunct")
 
 
 def _collective_count(word: str) -> Optional[int]:
@@ -267,11 +272,15 @@ def invited_guest(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> 
             continue
         span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
         invite = predicate_of(span[-1]) if span is not None else None
-        if invite is None or invite.lemma_ not in lexicon.cues("invite") or invite.dep_ not in ("advcl", "conj", "acl"):
+        if invite is None or invite.lemma_ not in lexicon.cues("invite") or invite.dep_ not in ("advcl", "conj", "acl", "dep"):
             continue
         # (the parser can hang 「招いて」 on the first word of the meeting's name, as a relative clause)
         named = any(m.start <= invite.head.idx < m.end for m, _ in meetings_here)
         heads = coordinated_heads(invite)[:1] if invite.dep_ != "acl" else [predicate_of(invite.head)] if named else []
+        if invite.dep_ == "dep":
+            # the parser left the continuative unattached (「2 …Cを交え、…会談に臨んだ」): the
+            # clause leads into the next predicate that carries a tense
+            heads = [h for h in [next_finite_predicate(invite, invite.i + 1)] if h is not None]
         for head in heads:
             meeting = meeting_argument(sentence, head, meetings_here) if takes_part(head) and held_clause(head) else None
             if meeting is not None:
@@ -483,7 +492,8 @@ def collective(ex: Extraction, sentence: Sentence) -> None:
     pred = None
     for t in doc[token.i : sentence.span.end]:
         if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.i + 1 < len(doc) and doc[t.i + 1].lemma_ == "する"):
-            if t.lemma_ in lexicon.cues("participation"):
+            if t.lemma_ in lexicon.cues("participation") and t.dep_ != "acl":
+                # (「両大臣は、午前に開催された対話の成果を歓迎した」: a relative clause is not theirs)
                 pred = t
                 break
     if pred is None or not held_clause(pred):
@@ -513,7 +523,10 @@ def collective(ex: Extraction, sentence: Sentence) -> None:
             chosen.setdefault(rep.person, rep)
         if count is None or len(chosen) >= count:
             break
-    if count is not None and len(chosen) != count:
+    principals = {p: r for p, r in chosen.items() if r.rule not in LISTED_RULES}
+    if count is not None and len(chosen) != count and len(principals) == count:
+        chosen = principals  # 「両大臣は」: the two who held the talks, not those listed as sitting in
+    elif count is not None and len(chosen) != count:
         chosen = {r.person: r for r in ex.representations.values() if r.meeting == earlier[-1].key}
     for rep in chosen.values():
         person = people.get(rep.person)

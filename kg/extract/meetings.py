@@ -155,6 +155,18 @@ def _modifies(token, span) -> bool:
     return False
 
 
+def item_day(ex: Extraction, sentence: Sentence) -> Optional[str]:
+    """「○1月14日(水)陸幕長のインド訪問」 and the paragraphs under it: the day of the dated item
+    of an activity list (``dated_item_head``) whose report the sentence stands in (the nearest
+    line before it, at most four sentences back, that opens with a date and its weekday)."""
+    head = lexicon.construction_pattern("dated_item_head")
+    for before in reversed(ex.sentences[max(0, sentence.index - 4) : sentence.index]):
+        match = head.match(unicodedata.normalize("NFKC", before.text))
+        if match is not None:
+            return resolve(match.group(1), ex.published_at(before))
+    return None
+
+
 def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional[str], running: Optional[str]) -> Optional[str]:
     """The date of a meeting mention: a date before it in its clause, or 「この日」."""
     doc = sentence.doc

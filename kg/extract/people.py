@@ -29,12 +29,16 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(re.split(r"[・＝=]", name))
 
 
+_GENITIVE_AFTER_NAME = lexicon.construction_pattern("genitive_after_name")
+
+
 def context_before(sentence: Sentence, mention: DomainMention) -> list[DomainMention]:
-    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄)."""
+    """Mentions that end right before ``mention`` followed by 「の」 (外交部の李在雄), an acronym
+    in brackets maybe between (「北大西洋条約機構(NATO)のA事務次長」)."""
     text = doc_text(sentence.doc)
     found = []
     for m in sentence.mentions:
-        if m.end < mention.start and text[m.end : mention.start] == "の" and m.label in ("INSTITUTION", "COUNTRY"):
+        if m.end < mention.start and _GENITIVE_AFTER_NAME.fullmatch(text[m.end : mention.start]) and m.label in ("INSTITUTION", "COUNTRY"):
             found.append(m)
     return found
 
@@ -142,7 +146,8 @@ def titled_by_apposition(sentence: Sentence, mention: DomainMention) -> DomainMe
     named = [(m.start, m.end) for m in sentence.mentions if m.label == "PERSON" and m is not mention]
     before = [
         m for m in sentence.mentions
-        if m.label == "TITLE" and text[m.end : mention.start] in lexicon.construction_words("post_apposition")
+        # (「…司令官A・B陸軍大将」: a post written straight before the name and its rank)
+        if m.label == "TITLE" and (text[m.end : mention.start] in lexicon.construction_words("post_apposition") or m.end == mention.start)
         # 「国防相、A氏」: a bare post in apposition, not the post of a person named before (「山田外相、A氏」)
         and (text[m.end : mention.start] == "の" or not any(s <= m.start and m.end <= e for s, e in named))
     ]

@@ -9,15 +9,13 @@ from typing import Optional
 
 from kg import lexicon
 from kg.components import doc_text
-from kg.extract.frames import DELEGATE_KINDS, represent
+from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
 from kg.extract.state import Extraction, Meeting, PersonRef
 
 
-# rules whose facts say who attended (an attendee list), not who acted
-_LISTED_RULES = ("side_phrase", "listed", "conjunct")
 # 「1 」「(2)」「一、」 before a heading's words
 _NUMBERING = re.compile(r"^\s*(?:[(][0-9]{1,2}[)]|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*")
 
@@ -101,7 +99,8 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
         inside = {s.index for s in ex.sentences if _in_section(ex, s, index)}
         facts = [
             (key, rep) for key, rep in ex.representations.items()
-            if rep.meeting == main.key and any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)
+            if any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)
+            and (rep.meeting == main.key or not _named_in_evidence(ex, rep))
         ]
         roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
         if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts):
@@ -118,23 +117,43 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
                 **{**rep.__dict__, "meeting": meeting.key, "evidence": own}
             )
             rest = tuple(ev for ev in rep.evidence if ev not in own)
-            if what == "meal" and not rest:
+            moves = what == "meal" or rep.meeting != main.key  # (a meeting in focus is not the section's)
+            if moves and not rest:
                 del ex.representations[key]
-            elif what == "meal":
+            elif moves:
                 ex.representations[key] = rep.__class__(**{**rep.__dict__, "evidence": rest})
         _hosts_of_section(ex, refs, main, meeting, inside)
 
 
+def _named_in_evidence(ex: "Extraction", rep) -> bool:
+    """Whether a sentence the fact was read in names its meeting (else the meeting came from the
+    focus of the sentences before: under a meal's heading 「…側から A が同席した」 is the meal's,
+    whatever meeting the previous section ended on)."""
+    named = {mt.key for s in ex.sentences for ev in rep.evidence if s.start == ev.start for _, mt in ex.sentence_meetings(s)}
+    return rep.meeting in named
+
+
 def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, meeting: Meeting, inside: set[int]) -> None:
     """「山田大臣はスミス大臣との夕食会を行った」 under the meal's heading: its subject (は, が) and
-    partner (と, との), who sat in the main meeting, sat at the meal too, for the same side."""
+    partner (と, との), who sat in the main meeting, sat at the meal too, for the same side; so
+    did its host (``meal_host``: 「山田総理夫妻主催の夕食会」)."""
     sides = {rep.person: rep.side for rep in ex.representations.values() if rep.meeting == main.key}
+    host = lexicon.construction_pattern("meal_host")
     for ref in refs:
         if ref.sentence.index not in inside or ref.person.key not in sides:
             continue
-        after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 2]
-        if after.startswith(lexicon.construction_words("setting_case")):
+        after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 6]
+        if after.startswith(lexicon.construction_words("setting_case")) or host.match(after) or _welcomed(ref):
             represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
+
+
+def _welcomed(ref: "PersonRef") -> bool:
+    """「B大統領を迎えて…夕食会が開催された」: the object of a verb of inviting (``invite``)."""
+    doc = ref.sentence.doc
+    if not lexicon.construction_pattern("guest_object").match(doc_text(doc), ref.mention.end):
+        return False
+    span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+    return span is not None and predicate_of(span[-1]).lemma_ in lexicon.cues("invite")
 
 
 def _sentence_at(ex: "Extraction", start: int) -> Optional[int]:

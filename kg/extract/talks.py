@@ -23,7 +23,7 @@ from kg.extract.predicates import (
 )
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
-from kg.extract.meetings import Meeting, add_meeting, counted_day, talks_forum
+from kg.extract.meetings import Meeting, add_meeting, counted_day, item_day, talks_forum
 from kg.extract.frames import represent, topic_before
 from kg.extract.state import Extraction
 
@@ -297,7 +297,7 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
         return counted_day(day, doc_text(doc)[dates[-1].end : pred.idx])
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
-    return None
+    return item_day(ex, sentence)
 
 
 @dataclass(frozen=True)
