@@ -19,9 +19,11 @@ The rules are documented in ``docs/resolution.md`` (People).
 """
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -397,11 +399,14 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)
     doc_posts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     posts: set[tuple[str, Optional[int]]] = field(default_factory=set)  # (post, year)
+    years: dict[str, set[Optional[int]]] = field(default_factory=dict)  # post → its years (``posts`` by post)
     parts: set[tuple[str, ...]] = field(default_factory=set)
     kanji: set[str] = field(default_factory=set)
+    size: int = 0  # mentions
 
     def add(self, m: _Mention) -> None:
         r = m.record
+        self.size += 1
         if m.ref is not None:
             self.refs.add(m.ref)
         if r.country:
@@ -409,23 +414,27 @@ class _Cluster:
         if r.post:
             self.doc_posts[r.doc].add(r.post)
             self.posts.add((r.post, r.year))
+            self.years.setdefault(r.post, set()).add(r.year)
         self.parts |= m.parts
         self.kanji |= m.kanji
 
     def absorb(self, other: "_Cluster") -> None:
+        self.size += other.size
         self.refs |= other.refs
         self.countries |= other.countries
         for doc, posts in other.doc_posts.items():
             self.doc_posts[doc] |= posts
         self.posts |= other.posts
+        for post, years in other.years.items():
+            self.years.setdefault(post, set()).update(years)
         self.parts |= other.parts
         self.kanji |= other.kanji
 
     def post_agrees(self, post: str, year: Optional[int]) -> bool:
         """Whether a mention of the group held ``post`` within a tenure of ``year``."""
         return any(
-            posts_agree(post, p) and (year is None or y is None or abs(year - y) <= _TENURE_YEARS)
-            for p, y in self.posts
+            posts_agree(post, p) and (year is None or any(y is None or abs(year - y) <= _TENURE_YEARS for y in years))
+            for p, years in self.years.items()
         )
 
     def coreferent(self, bare: "_Cluster", doc: str) -> bool:
@@ -446,7 +455,8 @@ class _Cluster:
         two countries."""
         if len(self.refs | other.refs) > 1:
             return False
-        for doc in self.doc_posts.keys() & other.doc_posts.keys():
+        small, large = sorted((self.doc_posts, other.doc_posts), key=len)
+        for doc in [d for d in small if d in large]:  # the shared articles, found from the smaller side
             mine, theirs = self.doc_posts[doc], other.doc_posts[doc]
             if mine and theirs and not any(posts_agree(a, b) for a in mine for b in theirs):
                 return False  # two people of one article with different posts are two
@@ -477,7 +487,9 @@ class _Linker:
             return False
         root = self.uf.union(ra, rb)
         other = rb if root == ra else ra
-        self.clusters[root].absorb(self.clusters.pop(other))
+        small, large = sorted((self.clusters.pop(root), self.clusters.pop(other)), key=lambda c: c.size)
+        large.absorb(small)  # the smaller group into the larger: a merge costs the smaller's size
+        self.clusters[root] = large
         return True
 
 
@@ -506,6 +518,22 @@ def components(records: list[PersonRecord], names: "_Names") -> list[list[Person
     return [[by_mid[mid] for mid in group] for group in uf.groups()]
 
 
+@contextmanager
+def collection_paused():
+    """Python's cyclic garbage collector paused (reference counting still frees): linkage
+    allocates millions of small objects and no cycles, and each full collection walks every
+    object of the process, the corpus' facts included, so with it running linkage's time
+    per mention grew with the corpus (at 30,000 generated articles, 2.1 s against 1.0 s for
+    its largest component)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 LinkResult = tuple[list[list[Hashable]], dict[Hashable, Optional[lexicon.KnownOfficial]]]
 
 
@@ -518,13 +546,14 @@ def link_people(records: Iterable[PersonRecord], map_components=None) -> LinkRes
     names)`` when given (``kg.scale`` runs them on a Dask cluster), else here. The groups
     are the same either way.
     """
-    records = sorted(records, key=lambda r: r.mid)
-    names = _Names(records)
-    parts = components(records, names)
-    if map_components is None:
-        results = [link_component(part, names) for part in parts]
-    else:
-        results = map_components(link_component, parts, names)
+    with collection_paused():
+        records = sorted(records, key=lambda r: r.mid)
+        names = _Names(records)
+        parts = components(records, names)
+        if map_components is None:
+            results = [link_component(part, names) for part in parts]
+        else:
+            results = map_components(link_component, parts, names)
     groups: list[list[Hashable]] = []
     official_of: dict[Hashable, Optional[lexicon.KnownOfficial]] = {}
     for part_groups, part_officials in results:
@@ -554,6 +583,130 @@ def _join_in_article(linker: _Linker, mentions: dict[Hashable, _Mention], names:
                 linker.merge(root, mid, check=False)
 
 
+def _name_keys(m: _Mention) -> set[tuple]:
+    """Index keys under which two full names can agree: a folded full spelling, or the
+    surname with the first two characters of the given name (``_parts_agree`` needs them
+    equal: a given name agrees with another only as a prefix of two characters or more)."""
+    keys: set[tuple] = {("full", k) for k in m.full}
+    keys |= {("parts", p[-1], p[0][:2]) for p in m.parts if len(p[0]) >= 2}
+    return keys
+
+
+def _representatives(linker: _Linker, mentions: dict[Hashable, _Mention], block: list[Hashable]) -> list[Hashable]:
+    """Link the full-named mentions of one block; return its representatives (the first
+    mention of each distinct name, and any that could not join a representative it agrees
+    with). A mention is compared, in the representatives' order, with those whose names it
+    may agree with, found through an index of name keys rather than by a scan of the block."""
+    reps: list[Hashable] = []
+    by_key: dict[tuple, list[int]] = defaultdict(list)  # name key → positions in ``reps``
+    rep_names: set[frozenset] = set()
+    for mid in block:
+        m, joined = mentions[mid], False
+        for i in sorted({i for k in _name_keys(m) for i in by_key.get(k, ())}):
+            mr = mentions[reps[i]]
+            if (m.full & mr.full or any(_parts_agree(p, q) for p in m.parts for q in mr.parts)) and linker.merge(reps[i], mid):
+                joined = True
+        name = frozenset(m.full)
+        if not joined or name not in rep_names:
+            for k in _name_keys(m):
+                by_key[k].append(len(reps))
+            reps.append(mid)
+            rep_names.add(name)
+    return reps
+
+
+class _ByPost:
+    """Groups of mentions (each named by one of its members, a handle, and kept in the order
+    they were added) indexed by the posts their mentions held, so that a mention is checked
+    only against the groups that may agree with its post, not against every group of its
+    surname: those with a post that ``posts_agree`` with it, those with no post, and those
+    linked to the reference list (whose rows know posts the mentions do not)."""
+
+    def __init__(self):
+        self.order: dict[Hashable, int] = {}
+        self.by_post: dict[str, set[Hashable]] = defaultdict(set)
+        self.plain: set[Hashable] = set()  # groups with no post
+        self.referenced: set[Hashable] = set()
+
+    def add(self, handle: Hashable, cluster: _Cluster) -> None:
+        self.order.setdefault(handle, len(self.order))
+        if cluster.refs:
+            self.referenced.add(handle)
+        if not cluster.years:
+            self.plain.add(handle)
+        for post in cluster.years:
+            self.by_post[post].add(handle)
+
+    def gained(self, handle: Hashable, post: Optional[str]) -> None:
+        """The group ``handle`` took a mention that held ``post``."""
+        if post:
+            self.plain.discard(handle)
+            self.by_post[post].add(handle)
+
+    def agreeing(self, post: str) -> set[Hashable]:
+        return {h for p, handles in self.by_post.items() if posts_agree(p, post) for h in handles}
+
+    def ordered(self, handles: Iterable[Hashable]) -> list[Hashable]:
+        return sorted(handles, key=self.order.__getitem__)
+
+
+def _join_bare(linker: _Linker, mentions: dict[Hashable, _Mention], ordered: list, representatives: dict) -> None:
+    """Join each bare surname still alone to the one full-named person of that surname who
+    agrees on post and country; else to the first unnamed person of that surname whose post
+    agrees in one tenure (or, without a post, who has none), else it starts one. Candidates
+    come from ``_ByPost`` indexes of the block: each mention is compared with the people of
+    its surname that may agree, not with all of them."""
+    todo = [mid for mid in ordered
+            if not mentions[mid].full and mentions[mid].ref is None and not linker.cluster(mid).has_full_name()]
+    named: dict[str, _ByPost] = {}  # surname → its full-named people, handled by their roots now
+    indexes_of: dict[Hashable, list[_ByPost]] = defaultdict(list)
+    for key in sorted({k for mid in todo for k in mentions[mid].bare}):
+        named[key] = _ByPost()
+        for root in sorted({linker.uf.find(o) for o in representatives.get(key, ())}):
+            named[key].add(root, linker.clusters[root])
+            indexes_of[root].append(named[key])
+    fallback: dict[str, _ByPost] = {}  # surname → its unnamed people
+    for mid in todo:
+        r = mentions[mid].record
+        keys = sorted(mentions[mid].bare) or [str(mid)]
+        own = linker.cluster(mid)
+        people = [named[k] for k in keys if k in named]
+        if r.post:
+            handles = {h for index in people for h in index.agreeing(r.post) | index.plain | index.referenced}
+        else:
+            handles = {h for index in people for h in index.order}
+        cands = []
+        for handle in sorted(handles):
+            c = linker.cluster(handle)
+            if not c.compatible(own):
+                continue
+            ref = reference_rows()[next(iter(c.refs))] if c.refs else None
+            agrees = bool(r.post) and (c.post_agrees(r.post, r.year) or bool(ref and ref.held(r.post, r.year, r.former)))
+            if r.post and c.posts and not agrees:
+                continue  # another post, or the same post in another era
+            cands.append((agrees, handle))
+            if not r.post and len(cands) > 1:
+                break  # without a post, two candidates are ambiguous whoever they are
+        if len(cands) > 1:
+            cands = [c for c in cands if c[0]]
+        if len(cands) == 1:
+            handle = cands[0][1]
+            linker.merge(handle, mid)
+            for index in indexes_of[handle]:
+                index.gained(handle, r.post)
+            continue
+        # unknown or ambiguous surname: same surname, post in one tenure and no other country, one (unnamed) person
+        groups = fallback.setdefault(keys[0], _ByPost())
+        same = next((g for g in groups.ordered(groups.agreeing(r.post) if r.post else groups.plain)
+                     if linker.cluster(g).compatible(own) and (
+                         linker.cluster(g).post_agrees(r.post, r.year) if r.post else not linker.cluster(g).posts)), None)
+        if same is None:
+            groups.add(mid, own)
+        else:
+            linker.merge(same, mid)
+            groups.gained(same, r.post)
+
+
 def link_component(records: list[PersonRecord], names: "_Names") -> LinkResult:
     """``link_people`` on records that share blocking keys only among themselves."""
     records = sorted(records, key=lambda r: r.mid)
@@ -580,55 +733,14 @@ def link_component(records: list[PersonRecord], names: "_Names") -> LinkResult:
         if m.full:
             for key in sorted(_surname_keys(m, names)):
                 blocks[key].append(mid)
-    representatives: dict[str, list[Hashable]] = {}
-    for key in sorted(blocks):
-        reps: list[Hashable] = []
-        for mid in blocks[key]:
-            m, joined = mentions[mid], False
-            for rep in reps:
-                mr = mentions[rep]
-                if (m.full & mr.full or any(_parts_agree(p, q) for p in m.parts for q in mr.parts)) and linker.merge(rep, mid):
-                    joined = True
-            if not joined or not any(mentions[r].full == m.full for r in reps):
-                reps.append(mid)
-        representatives[key] = reps
+    representatives = {key: _representatives(linker, mentions, blocks[key]) for key in sorted(blocks)}
 
     # 3. inside one article, a bare surname is the article's one full-named person of that
     # surname (coreference: 「ジョン・スミス補佐官」 … 「スミス調整官」), unless their posts differ in kind
     _join_in_article(linker, mentions, names, ordered)
 
     # 4. bare surnames: join the one person of that surname who agrees on post and country
-    fallback: dict[tuple, list[Hashable]] = {}
-    for mid in ordered:
-        m = mentions[mid]
-        if m.full or m.ref is not None or linker.cluster(mid).has_full_name():
-            continue
-        r = m.record
-        keys = sorted(m.bare) or [str(mid)]
-        roots = sorted({linker.uf.find(o) for k in keys for o in representatives.get(k, ())} - {linker.uf.find(mid)})
-        own = linker.cluster(mid)
-        cands = []
-        for root in roots:
-            c = linker.clusters[root]
-            if not c.compatible(own):
-                continue
-            ref = reference_rows()[next(iter(c.refs))] if c.refs else None
-            agrees = bool(r.post) and (c.post_agrees(r.post, r.year) or bool(ref and ref.held(r.post, r.year, r.former)))
-            if r.post and c.posts and not agrees:
-                continue  # another post, or the same post in another era
-            cands.append((agrees, root))
-        if len(cands) > 1:
-            cands = [c for c in cands if c[0]]
-        if len(cands) == 1:
-            linker.merge(cands[0][1], mid)
-        else:  # unknown or ambiguous surname: same surname, post in one tenure and no other country, one (unnamed) person
-            groups = fallback.setdefault(keys[0], [])
-            same = next((g for g in groups if linker.cluster(g).compatible(own) and (
-                linker.cluster(g).post_agrees(r.post, r.year) if r.post else not linker.cluster(g).posts)), None)
-            if same is None:
-                groups.append(mid)
-            else:
-                linker.merge(same, mid)
+    _join_bare(linker, mentions, ordered, representatives)
 
     groups = linker.uf.groups()
     official_of: dict[Hashable, Optional[lexicon.KnownOfficial]] = {}
