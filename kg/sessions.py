@@ -341,7 +341,7 @@ def find_parents(meetings: dict[MentionId, MeetingMention]) -> dict[MentionId, t
             named = [o for o in cands if _names_overlap(head, meetings[o])]
             cands = named
         else:
-            # 「G7広島サミットのアウトリーチ会合では」: the meeting its own sentence names before it
+            # 「G7東京サミットのアウトリーチ会合では」: the meeting its own sentence names before it
             written = [o for o in cands if _written_before(meetings[o], word, mention)]
             cands = written or cands
         if len(cands) > 1:
@@ -355,7 +355,7 @@ def find_parents(meetings: dict[MentionId, MeetingMention]) -> dict[MentionId, t
 
 def _written_before(mention: MeetingMention, word: str, part: MeetingMention) -> bool:
     """Whether a sentence of the part writes a name of ``mention`` right before the part word
-    (「G7広島サミットのアウトリーチ会合」)."""
+    (「G7東京サミットのアウトリーチ会合」)."""
     names = {normalise_name(n) for n in (mention.forum, *mention.forum_aliases, mention.acronym or "")} - {""}
     sentences = {normalise_name(ev.sentence) for ev in part.evidence}
     return any(n + joiner + word in s for n in names for s in sentences for joiner in ("", "の"))

@@ -1092,7 +1092,7 @@ _CONTINUED = lexicon.construction_pattern("continued_count")
 
 
 def continued_from(sentence: Sentence, published: Optional[str]) -> list[Optional[str]]:
-    """「昨年に続き2度目」「今年3月に続き2度目となる会談」: the day of each earlier session a
+    """「昨年に続き2度目」「今年5月に続き3度目の会談」: the day of each earlier session a
     count of sessions continues from (None when the text gives no year to anchor it)."""
     text = doc_text(sentence.doc)
     return [
