@@ -34,7 +34,7 @@ DATE_PATTERN = re.compile(
     rf"(?:\s*(?:[{_DASH}]|から)\s*(?:\d{{1,2}}月)?\d{{1,2}}日{_DAY_BLOCKERS}(?:まで)?)?)?"
 )
 # The dateline of a photo caption, which says the scene happened then: 「…=2日、ソウル」
-# 「…=3日(現地時間)、東京」「…(2018年4月27日撮影)」 (read on NFKC text or raw, either width).
+# 「…=3日(現地時間)、東京」「…(2031年6月9日撮影)」 (read on NFKC text or raw, either width).
 CAPTION_DATELINE = re.compile(
     r"[=＝]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[(（]現地時間[)）])?[、,，]"
     r"|[(（]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日\s*撮影\s*[)）]"

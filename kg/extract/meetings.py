@@ -74,7 +74,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     if published and date and date[:10] > published[: len(date[:10])]:
         return "planned"
     if published and date and date[:10] < published[: len(date[:10])] and _done_at(doc, span, mention):
-        # 「昨年11月のA首相との首脳会談において確認した方針を進めたい」: a session dated before the
+        # 「昨年9月のA首相との首脳会談で合意した方針を進めたい」: a session dated before the
         # report, with what was done at it in the past tense, was held (the plan is another matter)
         return "held"
     if chain & lexicon.cues("planned") or local & set(lexicon.construction_words("future_time")):
@@ -216,7 +216,7 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
 
 def local_day(text: str, end: int, day: Optional[str]) -> Optional[str]:
     """The day where the meeting was held when a date is followed by another in brackets
-    after a cue ``local_time`` (「1月12日(現地時間11日)」 → the 11th; 「5月1日(現地時間4月30日)」)."""
+    after a cue ``local_time`` (「4月22日(現地時間21日)」 → the 11th; 「5月1日(現地時間4月30日)」)."""
     if not day or len(day) != 10:
         return day
     bracket = re.match(r"[(（]([^)）]{1,12})[)）]", text[end : end + 14])
@@ -335,7 +335,7 @@ def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
 
 
 def adjacent_date(sentence: Sentence, mention: DomainMention, published: Optional[str]) -> Optional[str]:
-    """A date written right before a meeting (「2016年10月の韓米2プラス2対話」)."""
+    """A date written right before a meeting (「2029年3月の日豪2プラス2対話」)."""
     text = doc_text(sentence.doc)
     for m in sentence.mentions:
         if m.label == "DATE" and 0 <= mention.start - m.end <= 1 and text[m.end : mention.start] in ("", "の"):
