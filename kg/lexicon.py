@@ -311,6 +311,13 @@ def meeting_kinds() -> dict[str, MeetingKind]:
 
 
 @lru_cache(maxsize=None)
+def meeting_words_longest_first() -> tuple[str, ...]:
+    """The words of ``meeting_kinds``, longest first (file order among equals): the first that
+    ends a phrase is the phrase's meeting word."""
+    return tuple(sorted(meeting_kinds(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def all_cue_words() -> frozenset[str]:
     """Every word of ``cues.tsv``, whatever its category."""
     return frozenset(r[1] for r in _rows("cues.tsv") if len(r) > 1)

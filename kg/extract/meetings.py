@@ -427,7 +427,8 @@ def other_kind_of_grouping(mention: DomainMention, forum: str, kind: Optional[st
     if not text.startswith(forum):
         return None
     tail = re.sub(r"^\([^)]*\)", "", text[len(forum):])
-    for word, entry in sorted(lexicon.meeting_kinds().items(), key=lambda kv: -len(kv[0])):
+    for word in lexicon.meeting_words_longest_first():
+        entry = lexicon.meeting_kinds()[word]
         post = lexicon.construction_pattern("meeting_word_end").sub("", word)
         if entry.kind not in ("summit", "bilateral", "forum", "dialogue") and post and post != word and post in tail:
             return entry.kind
@@ -555,7 +556,7 @@ def legislative(sentence: Sentence, mention: DomainMention) -> bool:
     phrase = lead + mention.text
     # never a bare substring: 「…韓国会議」 is not 国会, 「参議院選挙後初の首脳会談」 is no session
     # (「…安保政策協議会」 ends in 議会 inside a longer meeting word: a council of officials)
-    kind_word = next((k for k in sorted(lexicon.meeting_kinds(), key=len, reverse=True) if phrase.endswith(k)), "")
+    kind_word = next((k for k in lexicon.meeting_words_longest_first() if phrase.endswith(k)), "")
     return any(
         phrase.startswith(word) or ("の" + word) in phrase or (phrase.endswith(word) and len(kind_word) <= len(word))
         for word in lexicon.cues("legislature")
