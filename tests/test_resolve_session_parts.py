@@ -40,3 +40,26 @@ def test_resolve_session_part_joins_the_meeting_written_before_it(sentence, expe
 )
 def test_resolve_forum_key_reads_the_longest_country_prefix(name, expected):
     assert forum_key(name) == expected
+
+
+@pytest.mark.parametrize("heading", ["ミナトサミット", "主要国首脳会議"])
+def test_resolve_talks_under_a_summit_heading_are_not_a_session_of_the_summit(heading):
+    # the talks carry the section's topic heading (a summit) as another spelling: they were
+    # held on the summit's occasion, between their own parties; the outreach session its
+    # sentence names after the summit is part of the summit
+    from dataclasses import replace
+
+    from kg.resolve import resolve
+    from test_resolve_entities import facts
+
+    sentence = "総理から、ミナトサミットのアウトリーチ会合では有意義な意見交換ができた旨述べた。"
+    talks = replace(TALKS, forum_aliases=(heading,), kind="bilateral", evidence=(Evidence("?", 0, 9, "総理が事務総長と会談した。"),))
+    summit = replace(SUMMIT, kind="summit", evidence=(Evidence("?", 0, 9, "ミナトサミットに出席した。"),))
+    part = MeetingMention("m3", "アウトリーチ会合", date="2031-05", status="held", kind="forum",
+                          evidence=(Evidence("?", 0, len(sentence), sentence),))
+    graph = resolve([facts("a", meetings=[summit, talks, part])])
+    forum_of = {m.label.split(" ")[0]: m.forum for m in graph.meetings}
+    members = {f.slug: f.member_countries for f in graph.forums}
+    assert forum_of["日本・国際連合会談"] == "jp-un-会談" and "UN" not in members[forum_of["主要国首脳会議"]]
+    (outreach,) = [m for m in graph.meetings if m.part_of]
+    assert outreach.part_of == next(m.slug for m in graph.meetings if m.forum != "jp-un-会談" and not m.part_of)
