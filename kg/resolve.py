@@ -652,6 +652,17 @@ def _resolve_meetings(
     return resolved, slug_of
 
 
+def _dated_by_parts(meetings: dict[MentionId, MeetingMention], parts: dict[MentionId, tuple[MentionId, str]]) -> dict[MentionId, MeetingMention]:
+    """A meeting its article does not date takes the month of its dated parts when they agree
+    (「Gサミットのアウトリーチ会合では…」 in a report of that month: the summit met that month)."""
+    months: dict[MentionId, set[str]] = defaultdict(set)
+    for mid, (parent, _) in parts.items():
+        if meetings[mid].date and len(meetings[mid].date) >= 7 and not meetings[parent].date:
+            months[parent].add(meetings[mid].date[:7])
+    dated = {parent: replace(meetings[parent], date=next(iter(found))) for parent, found in months.items() if len(found) == 1}
+    return {**meetings, **dated} if dated else meetings
+
+
 def _resolve_parts(
     parts: dict[MentionId, tuple[MentionId, str]],
     meetings: dict[MentionId, MeetingMention],
@@ -747,6 +758,7 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
         )
 
     parts = find_parents(meetings)
+    meetings = _dated_by_parts(meetings, parts)
     sessions_reported = {mid: m for mid, m in meetings.items() if mid not in parts}
     forums, forum_of = _resolve_forums(sessions_reported, sides)
     # who a meeting mention brings along as evidence of its identity: the people it names as

@@ -46,7 +46,7 @@ def test_resolve_forum_key_reads_the_longest_country_prefix(name, expected):
 def test_resolve_talks_under_a_summit_heading_are_not_a_session_of_the_summit(heading):
     # the talks carry the section's topic heading (a summit) as another spelling: they were
     # held on the summit's occasion, between their own parties; the outreach session its
-    # sentence names after the summit is part of the summit
+    # sentence names after the summit is part of the summit, which met in the part's month
     from dataclasses import replace
 
     from kg.resolve import resolve
@@ -62,4 +62,6 @@ def test_resolve_talks_under_a_summit_heading_are_not_a_session_of_the_summit(he
     members = {f.slug: f.member_countries for f in graph.forums}
     assert forum_of["日本・国際連合会談"] == "jp-un-会談" and "UN" not in members[forum_of["主要国首脳会議"]]
     (outreach,) = [m for m in graph.meetings if m.part_of]
-    assert outreach.part_of == next(m.slug for m in graph.meetings if m.forum != "jp-un-会談" and not m.part_of)
+    (summit,) = [m for m in graph.meetings if m.forum != "jp-un-会談" and not m.part_of]
+    # the summit, undated in its article, met in the month its outreach session did
+    assert (outreach.part_of, summit.date) == (summit.slug, "2031-05")
