@@ -455,10 +455,10 @@ class _ForumLexicon:
 
     def own_names(self, mention: MeetingMention) -> MeetingMention:
         """``mention`` without the other spellings that name a meeting of another kind (their
-        ``forums.tsv`` entry's, else their meeting word's), when its own name is a series of its
-        own (a country prefix, no ``forums.tsv`` entry): talks 「日本・国際連合会談」 under a
-        topic heading 「G7広島サミット」 are held on the summit's occasion, not a session of the
-        summit (a kind of their own, parties of their own)."""
+        ``forums.tsv`` entry's, else their meeting word's) and not of its parties, when its own
+        name is a series of its own (a country prefix, no ``forums.tsv`` entry): talks
+        「日本・国際連合会談」 under a topic heading 「G7広島サミット」 are held on the summit's
+        occasion, not a session of the summit (a kind of their own, parties of their own)."""
         if not mention.forum_aliases or not mention.kind:
             return mention
         own = _forum_key_of(mention.forum, mention)
@@ -466,7 +466,10 @@ class _ForumLexicon:
             return mention
 
         def other_kind(alias: str) -> bool:
-            entry = self.entry(alias, _forum_key_of(alias, mention)) if normalise_name(alias) else None
+            key = _forum_key_of(alias, mention)
+            if not normalise_name(alias) or key[0] == own[0]:
+                return False  # the same parties (「韓中2プラス2」 of 「韓中外交安保対話」): the same series
+            entry = self.entry(alias, key)
             kind = entry.kind if entry else _meeting_word_kind(alias)
             return kind is not None and kind != mention.kind
 
