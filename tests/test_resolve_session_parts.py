@@ -1,6 +1,8 @@
 """kg.sessions.find_parents and kg.resolve.forum_key on made-up mentions: a part of a meeting
 named only by its part word is part of the meeting its own sentence writes before it; a forum
-name's country prefix is read over the longest run of full country names."""
+name's country prefix is read over the longest run of full country names; talks named by their
+own parties do not take a summit's name as the name of their forum, and an undated summit
+takes the month of its dated part."""
 from __future__ import annotations
 
 import pytest
@@ -65,3 +67,20 @@ def test_resolve_talks_under_a_summit_heading_are_not_a_session_of_the_summit(he
     (summit,) = [m for m in graph.meetings if m.forum != "jp-un-会談" and not m.part_of]
     # the summit, undated in its article, met in the month its outreach session did
     assert (outreach.part_of, summit.date) == (summit.slug, "2031-05")
+
+
+@pytest.mark.parametrize(("name", "kind", "aliases", "kept"), [
+    # a summit's topic heading over talks of their own parties: not the talks' forum
+    ("日本・国際連合会談", "bilateral", ("ミナトサミット",), ()),
+    ("日米外相会談", "ministerial", ("ミナトサミット", "日米外務大臣会談"), ("日米外務大臣会談",)),
+    # the same parties under another meeting word: the same series
+    ("日韓外交安保対話", "dialogue", ("日韓2プラス2",), ("日韓2プラス2",)),
+    # a name without parties, or a standing forum's name, keeps every spelling
+    ("首脳会談", "summit", ("ミナトサミット",), ("ミナトサミット",)),
+    ("韓米拡大抑止戦略協議体", "forum", ("ミナトサミット",), ("ミナトサミット",)),
+])
+def test_resolve_forum_spellings_of_another_meeting_are_dropped(name, kind, aliases, kept):
+    from kg.resolve import _ForumLexicon
+
+    mention = MeetingMention("m1", name, forum_aliases=aliases, kind=kind)
+    assert _ForumLexicon().own_names(mention).forum_aliases == kept
