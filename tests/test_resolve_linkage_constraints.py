@@ -50,3 +50,22 @@ def test_resolve_linkage_constraints_hold(reports, groups):
     found = sorted(sorted({int(e.doc_id[1:]) for e in p.evidence})
                    for p in resolve(corpus).people)
     assert found == sorted(sorted(g) for g in groups), [(p.slug, p.titles) for p in resolve(corpus).people]
+
+
+# in ONE article: (full name, title), (bare surname, title), one person?
+IN_ARTICLE = [
+    # a minister, then an ambassador of that surname: posts of two kinds, two people
+    (("谷口一郎", "官房長官"), ("谷口", "駐米大使"), False),
+    # a surname that is a prefix of the full name's: another surname
+    (("大川原一郎", "防衛大臣"), ("大川", "外務報道官"), False),
+    # the writer's short form of the full name, the same post
+    (("谷口一郎", "官房長官"), ("谷口", "長官"), True),
+]
+
+
+@pytest.mark.parametrize(("full", "bare", "same"), IN_ARTICLE)
+def test_resolve_linkage_constraints_hold_in_one_article(full, bare, same):
+    corpus = [dated(facts("d0", people=[person("p1", full[0], title=full[1], country="JP"),
+                                        person("p2", bare[0], title=bare[1], country="JP")]), "2020-05-01")]
+    people = resolve(corpus).people
+    assert (len(people) == 1) is same, [(p.slug, p.titles) for p in people]
