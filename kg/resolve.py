@@ -468,7 +468,7 @@ class _ForumLexicon:
         def other_kind(alias: str) -> bool:
             key = _forum_key_of(alias, mention)
             if not normalise_name(alias) or key[0] == own[0]:
-                return False  # the same parties (「韓中2プラス2」 of 「韓中外交安保対話」): the same series
+                return False  # the same parties (「日韓2プラス2」 of 「日韓外交安保対話」): the same series
             entry = self.entry(alias, key)
             kind = entry.kind if entry else _meeting_word_kind(alias)
             return kind is not None and kind != mention.kind
