@@ -87,3 +87,76 @@ def test_extract_meeting_scope_headline_acronym_and_slash_roster(facts_of_page, 
 @pytest.mark.parametrize("word", ["諸島", "島", "列島"])
 def test_extract_meeting_scope_geographic_noun_is_no_country(word):
     assert word not in lexicon.country_forms()
+
+
+GROUP_BESIDE_TALKS = [
+    ("【ジュネーブ＝共同】山本太一首相は10日、ジュネーブで、アントニオ・ロペス国連事務総長と約40分会談した。"
+     "これに先立ち、日本、韓国、カナダの北太平洋3カ国（NP3）の会合も開かれ、首相のほか韓国のパク・ミンス大統領、"
+     "カナダのジョン・ライト首相が顔をそろえた。", "2027-03-11", "NP3",
+     {("パク・ミンス", "KR"), ("ジョン・ライト", "CA")}),
+    ("【ブリュッセル＝時事】森川智子外相は20日、ブリュッセルで、マリー・デュボワEU外交安全保障上級代表と会談した。"
+     "同日には、日本、オーストラリア、インドの海洋民主主義3カ国（MD3）の会合も開かれ、インドのラジ・クマール外相、"
+     "オーストラリアのサラ・ベル外相が出席した。", "2027-05-21", "MD3",
+     {("ラジ・クマール", "IN"), ("サラ・ベル", "AU")}),
+]
+
+
+@pytest.mark.parametrize("text, published, acronym, members", GROUP_BESIDE_TALKS)
+def test_extract_meeting_scope_group_meeting_in_the_genitive(facts_of, text, published, acronym, members):
+    """「…3カ国(NP3)の会合」 is that group's meeting, not the talks the sentence before reported:
+    its people do not join those talks."""
+    got = reps_of(facts_of(text, published=published))
+    assert {(n, s) for n, s, f in got if acronym in f} == members
+    assert not {(n, s) for n, s, f in got if acronym not in f} & members
+
+
+ADDITIONAL = [
+    ("山口健外務審議官は5日、ソウルでキム・ドンウ外交部次官補と会談した。両者は、北朝鮮情勢について意見を交わした。\n"
+     "同日午後、山口審議官は、田中誠駐韓大使とともに、国防部のパク・ジス国際政策官との協議にも臨み、防衛交流について話し合った。",
+     "2027-06-06", {("山口健", "JP"), ("キム・ドンウ", "KR")}, {("山口健", "JP"), ("田中誠", "JP"), ("パク・ジス", "KR")}),
+    ("小松亮外務事務次官は8日、マニラでフィリピンのマリア・サントス外務次官と会談を行いました。\n"
+     "続いて小松次官は、フィリピン国防省のホセ・レイエス国防次官補との会合にも出席し、海洋安全保障での協力を確認しました。",
+     "2027-08-09", {("小松亮", "JP"), ("マリア・サントス", "PH")}, {("小松亮", "JP"), ("ホセ・レイエス", "PH")}),
+]
+
+
+@pytest.mark.parametrize("text, published, first, second", ADDITIONAL)
+def test_extract_meeting_scope_additional_meeting_with_partner(facts_of, text, published, first, second):
+    """「…Bとの協議にも臨み」: a meeting word with its partner and an additive も is a meeting
+    besides the one reported before, not a back-reference to it."""
+    got = reps_of(facts_of(text, published=published))
+    groups = [{(n, s) for n, s, f in got if f == m} for m in {f for _, _, f in got}]
+    assert sorted(groups, key=sorted) == sorted([first, second], key=sorted)
+
+
+STAY = [
+    ("陸上幕僚長陸将　小川隆は、令和9年3月2日から5日までの間、タイ王国を訪問し、タイ陸軍司令官ソムチャイ・ウォン大将と会談するとともに、"
+     "合同演習を視察しました。\n3日に行われた司令官との会談では、両者が共同訓練の拡充について意見を交わしました。", "2027-03-12", "2027-03", "2027-03-02"),
+    ("佐野誠防衛審議官は、9月14日から17日にかけてオーストラリアを訪問し、豪国防省のリサ・グラント副次官と会談した。\n"
+     "15日に行われたグラント副次官との会談では、装備協力の具体化を確認した。", "2027-09-20", "2027-09", "2027-09-14"),
+]
+
+
+@pytest.mark.parametrize("text, published, month, first_day", STAY)
+def test_extract_meeting_scope_talks_during_a_stay(facts_of, text, published, month, first_day):
+    """「2日から5日までの間、北国を訪問し、…と会談した」: the stay's first day is not the talks'
+    day; the talks told again with their own day are the same talks."""
+    facts = facts_of(text, published=published)
+    held = [m for m in facts.meetings if m.status == "held"]
+    assert len(held) == 1 and held[0].date.startswith(month) and held[0].date != first_day
+
+
+DAY_ANCHOR = [
+    ("9月5日、東京において第3回日加防衛当局間協議が行われ、山下亮防衛政策局長とエマ・スコット国防次官補が共同議長を務めました。\n"
+     "なお、協議前日の4日夜には、スコット次官補主催の夕食会が開かれました。", "2027-09-06", "2027-09-05"),
+    ("11月20日、ソウルで日韓外務次官戦略対話が開かれ、森田一外務審議官とチェ・ジウ外交部第1次官が出席した。\n"
+     "対話の翌日の21日には、森田審議官が板門店を視察した。", "2027-11-22", "2027-11-20"),
+]
+
+
+@pytest.mark.parametrize("text, published, day", DAY_ANCHOR)
+def test_extract_meeting_scope_meeting_word_anchoring_another_day(facts_of, text, published, day):
+    """「協議前日の4日夜には」: the meeting word anchors the day before (or after) it; that day is
+    no session of the meeting."""
+    facts = facts_of(text, published=published)
+    assert [m.date for m in facts.meetings if m.status == "held"] == [day]
