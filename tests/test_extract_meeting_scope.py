@@ -160,3 +160,21 @@ def test_extract_meeting_scope_meeting_word_anchoring_another_day(facts_of, text
     no session of the meeting."""
     facts = facts_of(text, published=published)
     assert [m.date for m in facts.meetings if m.status == "held"] == [day]
+
+
+SUB_SESSIONS = [
+    ("【ソウル＝共同】日韓両政府は8日、ソウルで第7回日韓海洋協議を開いた。外務省の森川亮局長と韓国外交部の朴志勲局長が共同議長を務めた。\n"
+     "全体会合に先立って開かれた防衛当局間の分科会には、防衛省の石井亮国際政策課長と、韓国国防部の李成民課長らが出席した。",
+     "2027-06-08", {("石井亮", "JP"), ("李成民", "KR")}),
+    ("【キャンベラ＝時事】日豪両政府は3日、キャンベラで第3回日豪経済協議を開き、外務省の高田誠審議官と豪外務貿易省のアン・ミラー次官補が出席した。\n"
+     "エネルギー分科会には、経済産業省の村上亮審議官と豪産業省のトム・ハリス次官補が出席した。",
+     "2027-11-03", {("村上亮", "JP"), ("トム・ハリス", "AU")}),
+]
+
+
+@pytest.mark.parametrize("text, published, members", SUB_SESSIONS)
+def test_extract_meeting_scope_sub_session_of_its_own(facts_of, text, published, members):
+    """「…分科会には、A課長とB課長らが出席した」: a sub-session with its own attendees is a meeting
+    of its own (a session of the meeting reported)."""
+    got = reps_of(facts_of(text, published=published))
+    assert {(n, s) for n, s, f in got if f.endswith("分科会")} == members
