@@ -47,8 +47,10 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
     headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
     if headline is not None:
         words = unicodedata.normalize("NFKC", headline_name(ex.article.text[headline.start : headline.end]))
+        # (an acronym in brackets inside the name: 「第2回日・北海諸国(NSC)外相会合」)
+        written = (words, re.sub(r"[(][^()]*[)]", "", words))
         named = [m for m in ex.meetings if m.key in counts and len(m.forum) >= 4
-                 and unicodedata.normalize("NFKC", m.forum) in words]
+                 and any(unicodedata.normalize("NFKC", m.forum) in w for w in written)]
         if len(named) == 1:
             return named[0]
     for rep in ex.representations.values():
@@ -203,8 +205,11 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
         for ref in sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start):
             label = side_mention_for(sides, ref.mention)
             side = side_codes(label) if label is not None else None
-            if label is None:
-                side = _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
+            # a country written in the person's own column (「日本:A大臣／ペルー　B大臣」) is nearer
+            # than a label before an earlier column
+            column = _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
+            if label is None or (column and label.end <= column_start):
+                label, side = None, column
             if side is None and label is None and ref.person.country_source not in WEAK_SOURCES:
                 side = ref.person.country
             elif not side and ref.person.country in meeting.countries:
@@ -236,8 +241,11 @@ def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:
 
 def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
-    the words between the line's start (or the person before) and the person are one country form."""
-    return lexicon.country_forms().get(unicodedata.normalize("NFKC", words).strip(" \u3000、,:：・-"))
+    the words between the line's start (or the person before) and the person are one country form,
+    maybe with a role in brackets; columns run together with slashes are read from the last
+    slash (「／トンガ(共同議長)A外務大臣」)."""
+    words = re.sub(r"[(][^()]*[)]", "", unicodedata.normalize("NFKC", words)).rsplit("/", 1)[-1]
+    return lexicon.country_forms().get(words.strip(" \u3000、,:：・-/"))
 
 
 def discussion_speakers(ex: "Extraction", refs: list["PersonRef"]) -> None:
