@@ -19,6 +19,9 @@ STATE_SUFFIXES = (
 # Short forms that are ordinary words or given names in Japanese text: only the formal
 # name is listed for these.
 AMBIGUOUS_SHORT = {"マリ", "チャド", "ジョージア", "トーゴ", "ギニア", "タイ国"}
+# Pieces a bracket split leaves that are common nouns, not names (「ココス (キーリング) 諸島」
+# gives 諸島, which would make every 「…諸島」 the Cocos Islands).
+GENERIC_PARTS = {"諸島", "島"}
 
 
 def forms(*names: str) -> list[str]:
@@ -28,6 +31,8 @@ def forms(*names: str) -> list[str]:
             continue
         for part in re.split(r"\s*[()（）]\s*", name):
             part = part.strip()
+            if part in GENERIC_PARTS:
+                continue
             if part and part not in out:
                 out.append(part)
             for suffix in STATE_SUFFIXES:

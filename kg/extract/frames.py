@@ -289,13 +289,22 @@ def invited_guest(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> 
 
 def topic_before(ex: Extraction, sentence: Sentence) -> Optional[PersonRef]:
     """The person marked は/が in the sentence before (or the one before that): the topic a
-    sentence that writes no subject goes on with."""
-    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+    sentence that writes no subject goes on with; in a transcript, the speaker whose turn
+    label (「A大臣：」 opening the line, ``turn_label_mark``) the sentence stands under."""
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index + 1]):
         text = doc_text(previous.doc)
-        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in lexicon.construction_words("subject_marker")]
+        marked = [r for r in ex.refs_in(previous) if previous is not sentence
+                  and text[r.mention.end : r.mention.end + 1] in lexicon.construction_words("subject_marker")]
+        marked = marked or [r for r in ex.refs_in(previous) if _turn_label(text, r.mention)]
         if marked:
             return marked[0]
     return None
+
+
+def _turn_label(text: str, mention) -> bool:
+    """「A大臣：冒頭、…」: the person opens the line and a colon follows (a speaker's turn)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip() and text[mention.end : mention.end + 1] in lexicon.construction_words("turn_label_mark")
 
 
 def unwritten_subject(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:

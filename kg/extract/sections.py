@@ -47,10 +47,15 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
     headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
     if headline is not None:
         words = unicodedata.normalize("NFKC", headline_name(ex.article.text[headline.start : headline.end]))
+        # (「第4回日・X諸島フォーラム(XIF)外相会合」: the acronym in brackets is no part of the name)
+        bare = re.sub(r"\([^()]{1,12}\)", "", words)
         named = [m for m in ex.meetings if m.key in counts and len(m.forum) >= 4
-                 and unicodedata.normalize("NFKC", m.forum) in words]
+                 and (unicodedata.normalize("NFKC", m.forum) in words or unicodedata.normalize("NFKC", m.forum) in bare)]
         if len(named) == 1:
             return named[0]
+        theirs = _meeting_of_headline_people(ex, words, counts)
+        if theirs is not None:
+            return theirs
     for rep in ex.representations.values():
         if rep.meeting in counts:
             counts[rep.meeting] += 1
@@ -58,6 +63,31 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
         return None
     best = max(counts.values())
     return next(m for m in ex.meetings if m.key in counts and counts[m.key] == best)
+
+
+def _name_forms(person) -> list[str]:
+    """The spellings a headline may write a person by: the name, its readings and short forms,
+    a katakana family name (the last part after 「・」), a Japanese-style family name (two kanji)."""
+    forms = [*person.spellings(), *person.short_forms]
+    forms += [s.split("・")[-1] for s in person.spellings() if "・" in s]
+    if person.japanese_name:
+        forms.append(person.name[:2])
+    return forms
+
+
+def _meeting_of_headline_people(ex: "Extraction", words: str, held: dict[str, int]) -> Optional[Meeting]:
+    """「A副長官とB次官の会談」 over talks of A and B and a later meeting of A with others: the one
+    held meeting in which every person the headline names (two or more) took part."""
+    people = {r.person.key for r in ex._refs if any(
+        len(s) >= 2 and unicodedata.normalize("NFKC", s) in words for s in _name_forms(r.person)
+    )}
+    if len(people) < 2:
+        return None
+    taking: dict[str, set[str]] = {}
+    for rep in ex.representations.values():
+        taking.setdefault(rep.meeting, set()).add(rep.person)
+    theirs = [m for m in ex.meetings if m.key in held and people <= taking.get(m.key, set())]
+    return theirs[0] if len(theirs) == 1 else None
 
 
 def section_meeting(ex: "Extraction", sentence: "Sentence") -> Optional[Meeting]:
