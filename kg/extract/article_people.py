@@ -154,7 +154,11 @@ def collect_people(
         name = (mention.name or "").strip("\u3000 ")
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(is_short_of(name, s) for s in p.spellings())]
-        national = mention.title_kind in ("head", "minister") and (mention.weak_country or mention.country)
+        entry = lexicon.titles().get(mention.title or "")
+        # (a post the title alone places in one country is held by one person there: 官房長官)
+        national = (mention.title_kind in ("head", "minister") or (entry is not None and entry.country)) and (
+            mention.weak_country or mention.country
+        )
         if not candidates and (mention.country or national) and mention.title and mention.title_kind != "honorific":
             # 「イ韓国国防部長官」「岸防衛大臣」: a one-character name with its own country or a
             # national post, and nobody earlier it could be short for, is the name as written

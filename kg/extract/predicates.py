@@ -327,10 +327,17 @@ def not_subject_written(sentence: Sentence, pred) -> bool:
     for token in doc[sentence.span.start : pred.i]:
         if (
             token.text in lexicon.construction_words("subject_marker") and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
-            and not is_time_word(token.head)
+            and not is_time_word(token.head) and not _adjunct_topic(token)
         ):
             return False
     return not any(c.dep_ == "nsubj" and not is_time_word(c) for c in pred.children)
+
+
+def _adjunct_topic(token) -> bool:
+    """「会場では」「午後には」: は after a case particle topicalises a place or a time (an
+    adjunct, ``adjunct_topic``), not the subject."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].pos_ == "ADP" and doc[token.i - 1].text in lexicon.construction_words("adjunct_topic")
 
 
 def is_time_word(token) -> bool:

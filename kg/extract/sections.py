@@ -200,6 +200,26 @@ def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, 
         after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 6]
         if after.startswith(lexicon.construction_words("setting_case")) or host.match(after) or _welcomed(ref):
             represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
+        if host.match(after):
+            _guests_of_host(ex, main, meeting, ref)
+
+
+# the rules that make someone a principal of talks (not a listed attendee)
+_PRINCIPAL_RULES = frozenset({"participant_subject", "talks_with"})
+
+
+def _guests_of_host(ex: "Extraction", main: Meeting, meal: Meeting, host: "PersonRef") -> None:
+    """「会談に続き、B大臣主催のワーキング・ディナーが行われ」: a principal of two-party talks who
+    hosts the meal under its own heading hosts the other party's principals of those talks."""
+    at_main = [rep for rep in ex.representations.values() if rep.meeting == main.key]
+    host_side = next((rep.side for rep in at_main if rep.person == host.person.key), None)
+    states = {rep.side for rep in at_main}
+    if host_side is None or len(states) != 2:
+        return
+    people = {r.person.key: r.person for r in ex._refs}
+    for rep in at_main:
+        if rep.side != host_side and rep.rule in _PRINCIPAL_RULES and rep.person in people:
+            represent(ex, people[rep.person], meal, rep.side, host.sentence, "setting", None)
 
 
 def _welcomed(ref: "PersonRef") -> bool:

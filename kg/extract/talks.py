@@ -233,7 +233,7 @@ def talks_between(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef
             represent(ex, subject.person, meeting, subject_side, sentence, rule, None)
             represent(ex, ref.person, meeting, side, sentence, rule, None)
         return meeting
-    written = written_talks(ex, sentence, pred, refs, sides)
+    written = written_talks(ex, sentence, pred, refs, sides) or object_talks(ex, sentence, pred)
     if written is not None:
         written.status, written.date = "held", written.date or date  # the talks clause says it was held
     meeting = written or add_meeting(ex, info, None, date, "held", sentence, pseudo)
@@ -263,6 +263,20 @@ def talks_besides(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef
     if norm(forum) in {norm(earlier.forum), *(norm(a) for a in earlier.aliases)}:
         return info
     return {**info, "forum": forum, "aliases": [], "identity": info["identity"] + ":" + norm(forum)}
+
+
+def object_talks(ex: Extraction, sentence: Sentence, pred) -> Optional[Meeting]:
+    """「…とも立ち話をし」: the talks noun a light verb takes as its object is a meeting of its
+    own already (the text's word, 立ち話); the talks are that meeting, not another named
+    after the parties."""
+    if pred.lemma_ not in lexicon.cues("light_verb"):
+        return None
+    for child in pred.children:
+        if child.dep_ == "obj" and child.lemma_ in lexicon.cues("talks_as_written"):
+            meeting = ex.meeting_at.get((sentence.index, child.idx))
+            if meeting is not None and meeting.status == "held":
+                return meeting
+    return None
 
 
 def written_talks(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef], sides: list[str]) -> Optional[Meeting]:
