@@ -341,12 +341,50 @@ def name_aliases(ex: "Extraction") -> None:
             _title_references(ex, words)
         if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds):
             continue
+        if block.kind == "headline" and _conjoined_names(ex, words, kinds):
+            continue  # 「X協議及びY協議の開催」: each name is its own meeting's
         meeting = ex.section_meetings.get(index)
         if meeting is None:
             under = [s for s in ex.sentences if _in_section(ex, s, index)] if block.kind == "heading" else []
-            meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
+            meeting = _named_under(ex, under, words, kinds) or (section_meeting(ex, under[0]) if under else main_meeting(ex))
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
+
+
+def _conjoined_names(ex: "Extraction", words: str, kinds: tuple[str, ...]) -> bool:
+    """「日米韓次官協議及び日韓次官協議」: a headline joining meeting names (``name_joiner``) names
+    each meeting apart; every part that is the name of a held meeting of the article (up to its
+    meeting word) becomes that meeting's alias. False (nothing done) unless one part is."""
+    joiners = "|".join(re.escape(w) for w in lexicon.construction_words("name_joiner"))
+    parts = [p for p in re.split(joiners, words) if p]
+    if len(parts) < 2 or not all(p.endswith(kinds) for p in parts):
+        return False
+    found = [(p, _named_under(ex, ex.sentences, p, kinds)) for p in parts]
+    for part, meeting in found:
+        if meeting is not None and part != meeting.forum and part not in meeting.aliases:
+            meeting.aliases.append(part)
+    return any(meeting is not None for _, meeting in found)
+
+
+def _named_under(ex: "Extraction", under: list["Sentence"], words: str, kinds: tuple[str, ...]) -> Optional[Meeting]:
+    """「3 日韓次官協議」 over 「…森田次官は趙次官と会談を行いました」 inside a readout of 日米韓次官協議:
+    the held meeting reported under the heading whose name, without its meeting word, is the
+    heading's (日韓次官会談 ~ 日韓次官協議), not the page's main meeting."""
+    stem = _name_stem(words, kinds)
+    if not stem:
+        return None
+    for sentence in under:
+        for _, meeting in ex.sentence_meetings(sentence):
+            if meeting.status == "held" and any(_name_stem(n, kinds) == stem for n in (meeting.forum, *meeting.aliases)):
+                return meeting
+    return None
+
+
+def _name_stem(name: str, kinds: tuple[str, ...]) -> str:
+    """A meeting name without its meeting word and middle dots (日・韓次官協議 → 日韓次官)."""
+    name = unicodedata.normalize("NFKC", name).replace("・", "")
+    kind = next((k for k in kinds if name.endswith(k)), None)
+    return name[: -len(kind)] if kind and len(name) > len(kind) else ""
 
 
 def headline_name(text: str) -> str:
