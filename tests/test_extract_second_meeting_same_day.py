@@ -67,3 +67,20 @@ def test_extract_heading_names_the_talks_under_it(facts_of_page):
     talks = [m for m in by_name.values() if "日豪次官協議" in m.forum_aliases]
     assert len(talks) == 1
     assert {names[r.person] for r in facts.representations if r.meeting == talks[0].key} == {"山川一郎", "エマ・グレイ"}
+
+
+@pytest.mark.parametrize("text, forum, acronym, people", [
+    ("山川一郎首相は１０日、ジュネーブでカナダのエマ・グレイ首相と会談した。これに先立ち、日本、インド、ブラジルの海洋3カ国（OC3）"
+     "の会合も開かれ、インドのラジ・クマール首相、ブラジルのカルロス・メンデス大統領が顔をそろえた。",
+     "海洋3カ国会合", "OC3", {"ラジ・クマール", "カルロス・メンデス"}),
+    ("森田三郎外相は５日、ペルーのホセ・ルイス外相と会談した。同日には北欧・バルト8カ国（NB8）の会合も開かれ、フィンランドの"
+     "アンナ・ラハティ外相、エストニアのカイ・タム外相が出席した。",
+     "北欧・バルト8カ国会合", "NB8", {"アンナ・ラハティ", "カイ・タム"}),
+])
+def test_extract_meeting_of_a_group_named_with_its_acronym(facts_of, text, forum, acronym, people):
+    # 「…の X（ACR）の会合も開かれ」: the group's own meeting, not the talks reported before
+    facts = facts_of(text, published="2024-07-11")
+    names = {p.key: p.name for p in facts.people}
+    group = [m for m in facts.meetings if m.forum == forum]
+    assert len(group) == 1 and group[0].acronym == acronym
+    assert {names[r.person] for r in facts.representations if r.meeting == group[0].key} == people

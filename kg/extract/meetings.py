@@ -768,6 +768,12 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         # 「東方経済フォーラムの全体会合」: a session of the forum named before の
         forum = owner.text + "の" + phrase
         return {"forum": forum, "acronym": None, "countries": [], "kind": "session", "aliases": [], "identity": "made::" + norm(forum)}
+    group = lexicon.construction_pattern("group_acronym_of").search(text[max(0, m.start - 32) : m.start])
+    if group is not None and phrase in lexicon.cues("bare_meeting"):
+        # 「…のインド洋3カ国（IO3）の会合も開かれ」: a group named with its acronym, then の: its meeting
+        forum = group.group(1) + phrase
+        return {"forum": forum, "acronym": group.group(2), "countries": [], "kind": m.kind,
+                "aliases": [group.group(2) + phrase], "identity": "made::" + norm(forum)}
     pointer = next((w for w in lexicon.cues("this_meeting") if phrase.startswith(w) and phrase[len(w):] in lexicon.cues("bare_meeting")), None)
     if pointer is not None and current is not None:
         return info_of(current.parent or current)  # 「本会合には…が出席し」: the meeting being reported
