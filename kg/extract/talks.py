@@ -542,6 +542,10 @@ def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None,
         for place, code in lexicon.places().items():
             if (phrase.endswith(place) or phrase.startswith(place + "の")) and (involved is None or code in involved):
                 return code
+        for m in sentence.mentions:
+            # 「マレーシアではA首相と会談をいたしました」: a country as the place of the talks
+            if m.label == "COUNTRY" and len(m.codes) == 1 and m.end == head.idx + len(head.text) and (involved is None or m.codes[0] in involved):
+                return m.codes[0]
     return None
 
 
