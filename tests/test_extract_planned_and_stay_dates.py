@@ -40,3 +40,21 @@ def test_extract_talks_in_a_stay(facts_of, text, published, date):
     facts = facts_of(text, published=published)
     assert [m.date for m in facts.meetings if m.status == "held"] == [date]
     assert len(facts.representations) == 2
+
+
+@pytest.mark.parametrize("text, partner, date", [
+    ("ジョン・ミラー国務副長官は１７日、東京で山川一郎外務事務次官と会談した。ミラー副長官は、前日にソウルで韓国のキム・ミンス"
+     "外交部第1次官と会談している。", "キム・ミンス", "2024-03-16"),
+    ("エマ・グレイ豪外相は１０日、森田三郎外相と会談した。グレイ外相は先月、ペルーのマリア・ロペス外相とも会談している。",
+     "マリア・ロペス", "2024-02"),
+    ("エマ・グレイ豪外相は１０日、森田三郎外相と会談した。グレイ外相は毎年、ペルーのマリア・ロペス外相と会談している。",
+     "マリア・ロペス", None),
+])
+def test_extract_talks_in_the_perfect(facts_of, text, partner, date):
+    # 〜ている of talks with a time before the story (前日, 先月) is a perfect: they happened;
+    # a habit (毎年) reports no meeting
+    facts = facts_of(text, published="2024-03-18")
+    names = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m for m in facts.meetings}
+    theirs = [meetings[r.meeting] for r in facts.representations if names[r.person] == partner]
+    assert [m.date for m in theirs] == ([date] if date else [])

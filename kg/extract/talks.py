@@ -365,6 +365,9 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
         return counted_day(day, doc_text(doc)[dates[-1].end : pred.idx])
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
+    counted = counted_day(running_date, doc_text(doc)[sentence.span.start_char : pred.idx])
+    if counted != running_date:
+        return counted  # 「A副長官は、前日にソウルでBと会談している」: the day before the story's
     return item_day(ex, sentence)
 
 
