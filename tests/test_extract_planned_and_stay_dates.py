@@ -58,3 +58,15 @@ def test_extract_talks_in_the_perfect(facts_of, text, partner, date):
     meetings = {m.key: m for m in facts.meetings}
     theirs = [meetings[r.meeting] for r in facts.representations if names[r.person] == partner]
     assert [m.date for m in theirs] == ([date] if date else [])
+
+
+@pytest.mark.parametrize("text, forum", [
+    ("５月２日、東京において第５回日加防衛当局間協議が行われ、山川一郎防衛政策局長とカナダのエマ・グレイ国防次官補が共同議長を務めました。"
+     "なお、協議前日の１日夜には、グレイ次官補主催の夕食会が開かれました。", "日加防衛当局間協議"),
+    ("９月９日、リマにおいて第２回日・ペルー政策協議が開催され、森田三郎欧州局長とペルーのカルロス・ベガ外務次官が出席した。"
+     "協議翌日の１０日には、ベガ次官の案内で港湾施設を視察した。", "日・ペルー政策協議"),
+])
+def test_extract_day_counted_from_a_meeting_is_no_session(facts_of, text, forum):
+    # 「協議前日の1日夜には」: a day counted from the meeting dates something else
+    facts = facts_of(text, published="2024-09-12")
+    assert len([m for m in facts.meetings if m.forum == forum]) == 1
