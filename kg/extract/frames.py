@@ -474,7 +474,7 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         return None
     faced = any(
         r.mention.start > group[-1].mention.end and (span := doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")) is not None
-        and span.end < len(doc) and doc[span.end].text == "と"
+        and span.end < len(doc) and (doc[span.end].text == "と" or _guest_object(span))
         for r in refs if r.sentence is sentence
     )
     if not faced:
@@ -484,6 +484,13 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         if fact.meeting == meeting.key and any(fact.person == p.key for p in mates):
             return fact.side
     return next((p.country for p in mates if p.country and p.country_source not in WEAK_SOURCES), None)
+
+
+def _guest_object(span) -> bool:
+    """「…は、C外務大臣、D防衛大臣を迎え、…を主催した」: a guest, the を-object of a verb of
+    inviting (cues ``invite``), faces the subject like a partner marked と."""
+    doc = span.doc
+    return doc[span.end].text == "を" and predicate_of(doc[span.end]).lemma_ in lexicon.cues("invite")
 
 
 def collective(ex: Extraction, sentence: Sentence) -> None:
