@@ -155,13 +155,16 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
         facts = [
             (key, rep) for key, rep in ex.representations.items()
             if any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)
-            and (rep.meeting == main.key or not _named_in_evidence(ex, rep))
+            and (rep.meeting == main.key or not _named_in_evidence(ex, rep, inside))
         ]
         roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
-        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts):
+        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts) and not _attended_by_name(ex, facts, words):
             continue
+        # (the day of the meeting its sentences were read into, when not the main one: 「同日の…」)
+        focus = {rep.meeting for _, rep in facts} - {main.key}
+        day = next((m.date for m in ex.meetings if focus == {m.key} and m.date), main.date)
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=words, identity=f"section:{words}", kind=main.kind,
-                          date=main.date, place=main.place, countries=list(main.countries), status="held",
+                          date=day, place=main.place, countries=list(main.countries), status="held",
                           countries_from_text=main.countries_from_text)
         ex.meetings.append(meeting)
         ex.section_meetings[index] = meeting
@@ -180,11 +183,23 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
         _hosts_of_section(ex, refs, main, meeting, inside)
 
 
-def _named_in_evidence(ex: "Extraction", rep) -> bool:
-    """Whether a sentence the fact was read in names its meeting (else the meeting came from the
-    focus of the sentences before: under a meal's heading 「…側から A が同席した」 is the meal's,
-    whatever meeting the previous section ended on)."""
-    named = {mt.key for s in ex.sentences for ev in rep.evidence if s.start == ev.start for _, mt in ex.sentence_meetings(s)}
+def _attended_by_name(ex: "Extraction", facts: list, heading: str) -> bool:
+    """Whether the sentence of a fact in the section writes the heading's own words: people
+    took part in the meal or session it names (「3 大臣級夕食会」 over 「同日の大臣級夕食会には、
+    A、B、Cが出席した」), not in the meeting the sentences before were about."""
+    own = heading.replace("・", "")
+    starts = {ev.start for _, rep in facts for ev in rep.evidence}
+    return any(own in s.unquoted_text().replace("・", "") for s in ex.sentences if s.start in starts)
+
+
+def _named_in_evidence(ex: "Extraction", rep, inside: set[int]) -> bool:
+    """Whether a sentence of the section the fact was read in names its meeting (else the
+    meeting came from the focus of the sentences before: under a meal's heading 「…側から A が
+    同席した」 is the meal's, whatever meeting the previous section ended on)."""
+    named = {
+        mt.key for s in ex.sentences if s.index in inside for ev in rep.evidence if s.start == ev.start
+        for _, mt in ex.sentence_meetings(s)
+    }
     return rep.meeting in named
 
 
