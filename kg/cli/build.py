@@ -73,7 +73,7 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
       kg build corpus/ --no-cache --quiet       # cold; only skips on stderr
       kg build corpus/ --json > summary.json    # machine-readable report
       kg build corpus/ --scheduler tcp://host:8786
-      kg build big/ --stream-turtle             # graph.ttl only, no graph held
+      kg build corpus/ --stream-turtle          # graph.ttl only, no graph held
     """
     from kg.pipeline import build_corpus
 
