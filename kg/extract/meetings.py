@@ -799,7 +799,14 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         forum = group.group(1) + phrase
         return {"forum": forum, "acronym": group.group(2), "countries": [], "kind": m.kind,
                 "aliases": [group.group(2) + phrase], "identity": "made::" + norm(forum)}
-    pointer = next((w for w in lexicon.cues("this_meeting") if phrase.startswith(w) and phrase[len(w):] in lexicon.cues("bare_meeting")), None)
+    pointer = next(
+        (w for w in lexicon.cues("this_meeting") if phrase.startswith(w) and (
+            phrase[len(w):] in lexicon.cues("bare_meeting")
+            # 「同委員会」 after 「…運営委員会を開催した」: the pointer and the last word of its name
+            or (current is not None and len(phrase) - len(w) >= 2 and norm(current.forum).endswith(norm(phrase[len(w):])))
+        )),
+        None,
+    )
     if pointer is not None and current is not None:
         return info_of(current.parent or current)  # 「本会合には…が出席し」: the meeting being reported
     if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):

@@ -100,13 +100,14 @@ class Extraction:
         self._own_names: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}  # (phrase, countries) → own_name
 
     def published_at(self, sentence: Sentence) -> Optional[str]:
-        """The date relative days of ``sentence`` count from: the publication date, or, on a
-        page without one, the dateline heading of the item the sentence stands in (a listing
-        page: 「2030.05.04」 above each item)."""
-        if self.published:
-            return self.published
+        """The date relative days of ``sentence`` count from: the dateline the sentence stands
+        under (a listing page: 「2030.05.04」 above each item; a release reproduced on a page of
+        a later day, under its own date line), else the publication date."""
         above = [b for b in self.article.blocks if b.kind == "dateline" and b.end <= sentence.start]
-        return date_line(self.article.text[above[-1].start : above[-1].end]) if above else None
+        written = date_line(self.article.text[above[-1].start : above[-1].end]) if above else None
+        if self.published and (not written or len(written) < 10 or written > self.published):
+            return self.published  # (a date line after the page's own day is no writing date)
+        return written or self.published
 
     def refs_in(self, sentence: Sentence) -> list[PersonRef]:
         if self._refs_by_sentence is None:  # grouped on first use (the refs are final by then), not filtered per call
