@@ -203,6 +203,27 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
     )
 
 
+def _name_then_last_post_cell(doc: Doc, i: int) -> bool:
+    """「B<TAB>防衛政策局次長」「C・D　　対外行動庁…局長」 (a table row of NAME then POST columns): a
+    tab or a run of blanks between a personal name and the row's last cell joins them when that
+    cell is a post (it ends in a title, maybe with a portfolio in brackets: 「外務審議官(政務)」).
+    A row going on after the post (「局長<TAB>A<TAB>米国<TAB>…」) has more cells: no join."""
+    if i == 0 or i + 1 >= len(doc) or doc[i].text.strip() or "\n" in doc[i].text:
+        return False
+    if not _looks_like_name(doc[i - 1], doc[i - 1].text) and not _after_name_reading(doc, i):
+        return False
+    line = doc_text(doc)[doc[i + 1].idx :].split("\n", 1)[0].rstrip()
+    if not line or re.search(r"\t|\s{2,}", line):
+        return False
+    cell = re.sub(r"[(][^()]*[)]$", "", unicodedata.normalize("NFKC", line)).strip()
+    return cell.endswith(_title_words())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.titles(), key=len, reverse=True))
+
+
 def _after_name_reading(doc: Doc, i: int) -> bool:
     """Whether token ``i`` follows a name's reading in brackets (「孔亦然（コン・イーラン）」):
     katakana with 「・」 between surname and given name."""
@@ -264,6 +285,9 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = i
         while i < n:
+            if i > start and _name_then_last_post_cell(doc, i):
+                i += 1
+                continue
             if _is_tab(doc[i]) or (i > start and _opens_post_name_column(doc, i)):
                 break  # a tab separates the cells of a table row (「日本<TAB>局長<TAB>A」), never a name's parts
             if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
@@ -435,7 +459,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if p.kind:
             continue
         token = doc[p.token]
-        if p.text in _NAME_JOINERS or (p.text and not p.text.strip(" \u3000")):
+        if p.text in _NAME_JOINERS or (p.text and not p.text.strip(" \t\u3000")):
             p.kind = "JOIN"
         elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
             p.kind = "ORD"

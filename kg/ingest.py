@@ -35,7 +35,7 @@ from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
-from kg.structure import document_blocks, is_list_heading, is_roster_line, is_section_heading
+from kg.structure import document_blocks, is_list_heading, is_section_heading, roster_rows
 
 # ---------------------------------------------------------------- constants
 
@@ -981,7 +981,8 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     # Context: which short paragraphs belong to the body (a box inside the article is skipped,
     # and so are a readout's own structure lines, numbered headings and rosters labelled by
     # side, so that the paragraphs around them are read as one run).
-    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or is_roster_line(p.text))
+    rows = roster_rows([p.text for p in paragraphs])
+    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or i in rows)
                  for i, p in enumerate(paragraphs)]
     context = [index for index, boxed in enumerate(in_box) if not boxed and not structure[index]]
     keep = [False] * len(paragraphs)

@@ -110,6 +110,67 @@ def is_roster_line(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _side_label_only() -> re.Pattern:
+    """A line that is a side label and nothing else, heading the table rows under it:
+    「【日本側】」「(先方)」「我が方:」「米国側出席者:」. A bare country form counts only in brackets
+    or before a colon (a line 「日本」 alone may be a menu item)."""
+    forms = [f for f, _ in lexicon.country_forms_longest_first()]
+    long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
+    any_forms = "|".join(re.escape(f) for f in forms)
+    marked, bare = [], []
+    for _, words, _ in lexicon.side_labels():
+        for w in words:
+            (bare if w == "{country}" else marked).append(
+                re.escape(w).replace(re.escape("{country}"), f"(?:{long_forms if w == '{country}' else any_forms})"))
+    words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
+    marked_re = "|".join(sorted(marked, key=len, reverse=True))
+    any_re = "|".join(sorted(marked + bare, key=len, reverse=True))
+    return re.compile(
+        rf"[(【\[〔](?:{any_re})(?:{words})?[)】\]〕]\s*[:]?|(?:{any_re})(?:{words})?\s*[:]|(?:{marked_re})(?:{words})?"
+    )
+
+
+def is_side_label_line(text: str) -> bool:
+    """「【日本側】」 alone on its line: the side of the table rows under it."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    return len(normal) <= LIST_HEADING_MAX_CHARS and _side_label_only().fullmatch(normal) is not None
+
+
+def _table_row(text: str) -> bool:
+    """「首席代表<TAB>A<TAB>外務審議官」「B　防衛政策課長」: a short line of cells apart by tabs or
+    blanks, no sentence, no numbered heading, no caption or link."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    return (
+        0 < len(normal) <= ROSTER_LINE_MAX_CHARS
+        and not any(mark in normal for mark in _SENTENCE_END)
+        and re.search(r"\S[\s]+\S", normal) is not None
+        and heading_level(normal) is None
+        and not _bracketed_credit(normal)
+        and not re.search(r"https?://|www\.", normal)
+    )
+
+
+def roster_rows(texts: Sequence[str]) -> set[int]:
+    """The indexes of the lines of ``texts`` that are rows of a roster table: a line labelled by
+    side (「日本:A大臣」), a side label alone (「【日本側】」), and the lines of cells right under
+    one of those or under a list heading (「1 出席者」「【出席者】」: the heading is not a row) —
+    「　　　　B　防衛政策課長」 continues the side of the label above it."""
+    rows: set[int] = set()
+    open_ = False
+    for i, text in enumerate(texts):
+        if is_roster_line(text) or is_side_label_line(text):
+            rows.add(i)
+            open_ = True
+        elif is_list_heading(text):
+            open_ = True
+        elif open_ and _table_row(text):
+            rows.add(i)
+        else:
+            open_ = False
+    return rows
+
+
 def _unbulleted(start: int, text: str) -> tuple[int, int]:
     """(start, end) of a line without its bullet."""
     bullet = _BULLET.match(text)
@@ -134,6 +195,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         return ()
     first, last = kept[0], kept[-1]
     kinds: dict[int, tuple[str, int]] = {}  # verdict index → (kind, level)
+    rows = roster_rows([v.paragraph.text for v in verdicts])
     for i, v in enumerate(verdicts):
         text = v.paragraph.text
         if v.kept:
@@ -152,7 +214,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         if date_line(text):
             kinds[i] = ("dateline", 0)  # 「2030.05.04」 between the items of a listing page
             continue
-        if is_roster_line(text):
+        if i in rows:
             kinds[i] = ("roster", 0)
             continue
         level = heading_level(text) if is_section_heading(text) else None

@@ -53,7 +53,7 @@ from kg.extract.meetings import (
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, labelled_delegations
-from kg.extract.sections import discussion_speakers, meal_of_the_headline, name_aliases, roster_countries, rosters, split_sections
+from kg.extract.sections import discussion_speakers, meal_of_the_headline, name_aliases, roster_countries, rosters, rosters_above, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
 )
@@ -92,6 +92,7 @@ class DocumentExtraction(Extraction):
         split_sections(self, refs)
         meal_of_the_headline(self)
         rosters(self, refs)
+        rosters_above(self, refs)
         discussion_speakers(self, refs)
         anonymous_talks(self)
         name_aliases(self)

@@ -88,7 +88,9 @@ def find_labels(sentence: "Sentence") -> list[Label]:
         if match.start() > sentence.span.start_char and text[match.start() - 1] not in _BEFORE:
             continue
         after = _GAP.match(text, match.end()).end()
-        if after not in starts or sentence.quoted(match.start(), match.end()):
+        # (a roster row that is the label alone, 「【日本側】」, heads the rows under it)
+        alone = sentence.kind == "roster" and not text[after : sentence.span.end_char].strip()
+        if (after not in starts and not alone) or sentence.quoted(match.start(), match.end()):
             continue
         group = next(name for name, value in match.groupdict().items() if value and not name.startswith("x"))
         side = group.split("_")[0]

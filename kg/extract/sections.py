@@ -10,6 +10,7 @@ from typing import Optional
 from kg import lexicon
 from kg.components import doc_text
 from kg.dates import resolve
+from kg.extract.labels import find_labels, resolve_labels
 from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
@@ -128,9 +129,10 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             and (rep.meeting == main.key or not _named_in_evidence(ex, rep))
         ]
         roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
-        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts):
+        above = next((s for s in ex.sentences if s.index in inside and s.kind == "body" and _points_at_roster_above(s.text)), None)
+        if not roster and above is None and not any(rep.rule in _LISTED_RULES for _, rep in facts):
             continue
-        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=words, identity=f"section:{words}", kind=main.kind,
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=_without_note(words), identity=f"section:{words}", kind=main.kind,
                           date=main.date, place=main.place, countries=list(main.countries), status="held",
                           countries_from_text=main.countries_from_text)
         ex.meetings.append(meeting)
@@ -148,6 +150,38 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             elif moves:
                 ex.representations[key] = rep.__class__(**{**rep.__dict__, "evidence": rest})
         _hosts_of_section(ex, refs, main, meeting, inside)
+
+
+def _without_note(words: str) -> str:
+    """「ワーキング・ランチ(実務協力)」 → ワーキング・ランチ: a heading's bracketed note on the topic is no part of the name."""
+    return re.sub(r"[(][^()]*[)]?$", "", words).strip() or words
+
+
+def _points_at_roster_above(text: str) -> bool:
+    """「上記出席者に加え」「前記の参加者のほか」: a word pointing back (``roster_above``), maybe の,
+    then a list word (``list_label``)."""
+    normal = unicodedata.normalize("NFKC", text)
+    return any(re.search(rf"{re.escape(a)}の?{re.escape(w)}", normal)
+               for a in lexicon.cues("roster_above") for w in lexicon.cues("list_label"))
+
+
+def rosters_above(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「3 ワーキング・ランチ ワーキング・ランチには、上記出席者に加え、…が参加し」: the people of
+    the main meeting's roster sat at the section's meal or session too, for the same side (runs
+    after ``rosters``)."""
+    main = main_meeting(ex)
+    if main is None:
+        return
+    people = {ref.person.key: ref.person for ref in refs}
+    listed = [rep for rep in ex.representations.values() if rep.meeting == main.key and rep.rule == "roster"]
+    for index, meeting in list(ex.section_meetings.items()):
+        above = next((s for s in ex.sentences if s.kind == "body" and _in_section(ex, s, index)
+                      and _points_at_roster_above(s.text)), None)
+        if above is None:
+            continue
+        for rep in listed:
+            if rep.person in people:
+                represent(ex, people[rep.person], meeting, rep.side, above, "roster", None)
 
 
 def _named_in_evidence(ex: "Extraction", rep) -> bool:
@@ -188,36 +222,77 @@ def _sentence_at(ex: "Extraction", start: int) -> Optional[int]:
 def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
     """「日本:A大臣 ペルー:B大臣」, and the names listed under 「出席者」: the people of a roster
     took part in the meeting of its section, each for the side its label names (else its own
-    country). A label the text leaves undecided (「我が方:」「先方:」 on a page of no known outlet)
-    stands for its person's own country, however weakly known, when that is a party of the
-    meeting, else for the one party no other line of the roster took."""
+    country). A row without a label of its own continues the label of the rows above it
+    (「【日本側】」 alone on its line, or 「我が方　A　局長」 then 「　　　B　課長」). A label the text
+    leaves undecided (「我が方」「先方」 on a page of no known outlet) is read off the rows: 我が方
+    is the one party its people belong to, 先方 the one party left; else a person under it stands
+    for his own country, however weakly known, when that is a party of the meeting, else for the
+    one party no other line of the roster took."""
     undecided = []
-    for sentence in ex.sentences:
-        if sentence.kind != "roster":
-            continue
-        meeting = section_meeting(ex, sentence)
+    for run in _roster_runs(ex):
+        meeting = section_meeting(ex, run[0])
         if meeting is None:
             continue
-        sides = [m for m in sentence.mentions if m.label == "SIDE"]
-        column_start = sentence.span.start_char
-        for ref in sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start):
-            label = side_mention_for(sides, ref.mention)
-            side = side_codes(label) if label is not None else None
-            if label is None:
-                side = _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
+        rows, labels, current = [], [], None
+        for sentence in run:
+            found = find_labels(sentence)
+            labels += found
+            sides = [m for m in sentence.mentions if m.label == "SIDE"]
+            column_start = sentence.span.start_char
+            for ref in sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start):
+                before = [lb for lb in found if lb.end <= ref.mention.start]
+                current = before[-1] if before else current
+                mention = side_mention_for(sides, ref.mention)
+                column = None if before or mention else _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
+                rows.append((ref, sentence, side_codes(mention) if mention is not None else None, None if column else current, column))
+                column_start = ref.mention.end
+            current = found[-1] if found else current
+        codes = _run_label_codes(ex, rows, labels, meeting)
+        for ref, sentence, written, label, column in rows:
+            side = written or column or (codes.get(label) if label is not None else None)
             if side is None and label is None and ref.person.country_source not in WEAK_SOURCES:
                 side = ref.person.country
             elif not side and ref.person.country in meeting.countries:
                 side = ref.person.country
             elif not side and label is not None:
                 undecided.append((ref, meeting, sentence))
-            column_start = ref.mention.end
             represent(ex, ref.person, meeting, side, sentence, "roster", None)
     for ref, meeting, sentence in undecided:
         taken = {rep.side for rep in ex.representations.values() if rep.meeting == meeting.key and rep.rule == "roster"}
         left = [c for c in meeting.countries if len(c) == 2 and c not in taken]
         if len(left) == 1 and taken:
             represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
+
+
+def _roster_runs(ex: "Extraction") -> list[list["Sentence"]]:
+    """The roster sentences of the article in runs of consecutive rows of one section."""
+    runs: list[list["Sentence"]] = []
+    last: Optional["Sentence"] = None
+    for sentence in ex.sentences:
+        if sentence.kind == "roster":
+            if last is not None and _scopes(ex, last.section)[:1] == _scopes(ex, sentence.section)[:1]:
+                runs[-1].append(sentence)
+            else:
+                runs.append([sentence])
+        last = sentence if sentence.kind == "roster" else None
+    return runs
+
+
+def _run_label_codes(ex: "Extraction", rows: list, labels: list, meeting: Meeting) -> dict:
+    """The country each label of one roster run stands for (``labels.resolve_labels`` with the
+    run's meeting); 我が方 and 先方 left undecided are read off the rows: 我が方 is the one party
+    of a meeting of two its people all belong to, 先方 the other."""
+    codes = dict(zip(labels, resolve_labels(ex, labels, meeting)))
+    states = [c for c in meeting.countries if len(c) == 2]
+    if len(states) != 2 or not any(lb.side == "own" and codes.get(lb) is None for lb in labels):
+        return codes
+    own = {ref.person.country for ref, _, _, label, _ in rows if label is not None and label.side == "own"}
+    if len(own) != 1 or not own <= set(states):
+        return codes
+    (mine,) = own
+    other = next(c for c in states if c != mine)
+    return {lb: code if code is not None else mine if lb.side == "own" else other if lb.side == "other" else None
+            for lb, code in codes.items()}
 
 
 def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:

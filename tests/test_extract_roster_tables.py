@@ -1,0 +1,110 @@
+"""Roster tables (kg.structure.roster_rows, kg.extract.sections.rosters): a side label alone on
+its line (「【日本側】」「日本側:」) heads the table rows under it; a row without a label of its own
+continues the side of the label above (「我が方　A　局長」 then 「　　　B　課長」); a row written
+NAME, then a tab or blanks, then a post as its last cell is that person with that post (a
+「首席代表」 cell before the name is no post of his, a portfolio in brackets 「(経済)」 is no name);
+我が方/先方 on a page of no known outlet are read off the rows; the lead sentence above the table
+(「…が開催され、双方の出席者は以下のとおり。」) stays and reports a held meeting. A meal or session
+section written 「上記出席者に加え、…」 (``roster_above`` cues) has the people of the roster above
+too. Made-up pages read through kg.ingest.load_article (real GiNZA)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import reps_of
+
+TAB_TABLE = """第2回日・チリ経済安全保障対話の開催（結果）
+令和9年3月4日
+
+　3月3日、東京において、第2回日・チリ経済安全保障対話が開催され、双方の出席者は以下のとおり。
+
+【日本側】
+　　首席代表\t　三浦健太\t　外務審議官（経済）
+　　　　　　\t　中島玲奈\t　経済産業省通商政策局審議官
+【チリ側】
+　　首席代表\t　ホセ・カレーラ\t　外務次官
+　　　　　　\t　マリア・ソト\t　財務省国際局長
+
+　今次対話では、重要鉱物の供給網について議論が行われた。
+"""
+
+COLON_TABLE = """日・ペルー防衛当局間協議の開催
+令和9年7月8日
+
+　7月7日、リマにおいて、日・ペルー防衛当局間協議が開催されたところ、概要は以下のとおりです。
+
+日本側：
+　　石田和也　　防衛政策局次長
+　　山口美咲　　統合幕僚監部防衛計画部長
+ペルー側：
+　　カルロス・ベガ　　国防省政策局長
+
+　双方は、地域の安全保障情勢について意見交換を行った。
+"""
+
+LUNCH_ABOVE = """第2回日・ノルウェー海洋安全保障対話の開催（結果）
+令和8年5月12日
+
+　5月11日、オスロにおいて、第2回日・ノルウェー海洋安全保障対話が開催されたところ、概要は以下のとおりです。
+
+１　出席者
+　我が方　　北村千尋　　国際協力局長
+　　　　　　青木大輔　防衛省防衛政策局国際政策課長
+　先方　　　ラーシュ・ハウゲン　　外務省安全保障政策局長
+　　　　　　イングリッド・ベルグ　　同海洋政策部長
+
+２　全体会合
+　双方は、北極海の安全保障環境について意見交換を行いました。
+
+３　ワーキング・ランチ
+　ワーキング・ランチには、上記出席者に加え、我が方から在ノルウェー日本国大使館の松田浩二公使が、先方から国防省のエリック・ダール准将が参加し、海洋監視での協力について議論しました。
+"""
+
+LUNCH_BEFORE = """日・フィンランド外務・防衛当局間協議の開催
+令和9年10月2日
+
+　10月1日、ヘルシンキにおいて、日・フィンランド外務・防衛当局間協議が開催されたところ、概要は以下のとおりです。
+
+１　出席者
+　我が方　　林田洋平　　欧州局参事官
+　　　　　　森下美穂　　防衛省国際政策課長
+　先方　　　ミカ・ラハティネン　　外務省政務局長
+　　　　　　アンナ・コスキ　　同東アジア課長
+
+２　協議
+　双方は、ロシアによるウクライナ侵略とインド太平洋の情勢につき意見交換を行いました。
+
+３　昼食会
+　昼食会には、前記の出席者のほか、我が方から在フィンランド日本国大使館の清水悟公使が参加し、北極の安全保障について議論しました。
+"""
+
+CASES = [
+    (TAB_TABLE, "日・チリ経済安全保障対話",
+     {("三浦健太", "JP"), ("中島玲奈", "JP"), ("ホセ・カレーラ", "CL"), ("マリア・ソト", "CL")}, None, set()),
+    (COLON_TABLE, "日・ペルー防衛当局間協議",
+     {("石田和也", "JP"), ("山口美咲", "JP"), ("カルロス・ベガ", "PE")}, None, set()),
+    (LUNCH_ABOVE, "日・ノルウェー海洋安全保障対話",
+     {("北村千尋", "JP"), ("青木大輔", "JP"), ("ラーシュ・ハウゲン", "NO"), ("イングリッド・ベルグ", "NO")},
+     "ワーキング・ランチ",
+     {("北村千尋", "JP"), ("青木大輔", "JP"), ("ラーシュ・ハウゲン", "NO"), ("イングリッド・ベルグ", "NO"), ("松田浩二", "JP")}),
+    (LUNCH_BEFORE, "日・フィンランド外務・防衛当局間協議",
+     {("林田洋平", "JP"), ("森下美穂", "JP"), ("ミカ・ラハティネン", "FI"), ("アンナ・コスキ", "FI")},
+     "昼食会",
+     {("林田洋平", "JP"), ("森下美穂", "JP"), ("ミカ・ラハティネン", "FI"), ("アンナ・コスキ", "FI"), ("清水悟", "JP")}),
+]
+
+
+@pytest.mark.parametrize("page, forum, at_meeting, meal, at_meal", CASES)
+def test_extract_roster_tables(facts_of_page, page, forum, at_meeting, meal, at_meal):
+    facts = facts_of_page(page)
+    got = reps_of(facts)
+    assert at_meeting <= {(name, side) for name, side, f in got if f == forum}
+    if meal is not None:
+        assert {(name, side) for name, side, f in got if f == meal} == at_meal
+    # every person for one side only, and no portfolio read as a name
+    sides = {}
+    for name, side, _ in got:
+        sides.setdefault(name, set()).add(side)
+    assert all(len(s) == 1 for s in sides.values()), sides
+    assert not {p.name for p in facts.people} & {"経済", "政務"}
+    assert all(m.status == "held" for m in facts.meetings if m.forum == forum)
