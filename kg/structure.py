@@ -39,6 +39,7 @@ _NUMBER_1 = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?
 _NUMBER_2 = re.compile(r"^[(][0-9]{1,2}[)]\s*(?=\S)")
 _BULLET = re.compile(r"^[•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒\-*·✓✔➤➡]\s*")
 _SENTENCE_END = ("。", "｡")
+_TRAILING_NOTE = re.compile(r"[(][^()]*[)]$")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def _roster_label() -> re.Pattern:
     # (「(出席者)日本 A大臣 ペルー B大臣」)
     bracketed = rf"[(【\[](?:{words})[)】\]]\s*(?:{long_forms})\s+(?=\S)"
     return re.compile(
-        rf"{bracketed}|{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
+        rf"{bracketed}|{lead}(?:(?:^|(?<=\s)|(?<=[)】\]]))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
     )
 
 
@@ -97,17 +98,37 @@ def is_section_heading(text: str) -> bool:
         return False
     normal = unicodedata.normalize("NFKC", text).strip()
     words = _NUMBER_2.sub("", normal) if _NUMBER_2.match(normal) else _NUMBER_1.sub("", normal)
-    return len(words) <= SECTION_WORDS_MAX_CHARS
+    # (a bracketed note after the words, 「少人数会合(11時05分から約30分間)」, is no part of the name)
+    return len(_TRAILING_NOTE.sub("", words).strip() or words) <= SECTION_WORDS_MAX_CHARS
 
 
 def is_roster_line(text: str) -> bool:
-    """「日本:山川一郎外務大臣 ブラジル:カルロス・メンデス外務大臣」: labelled by side, no sentence."""
+    """「日本:山川一郎外務大臣 ブラジル:カルロス・メンデス外務大臣」: labelled by side, no sentence;
+    or opened by a bracketed list word (「(出席者)…の出席者に加え、日本側からA、B」)."""
     normal = unicodedata.normalize("NFKC", _BULLET.sub("", text.strip()))
     return (
         not any(mark in normal for mark in _SENTENCE_END)
         and len(normal) <= ROSTER_LINE_MAX_CHARS
-        and _roster_label().match(normal) is not None
+        and (_roster_label().match(normal) is not None or _opens_with_list_word(normal))
     )
+
+
+def _opens_with_list_word(normal: str) -> bool:
+    """「(出席者)…」「【参加者】…」: a bracketed list word opening a line that goes on."""
+    opened = re.match(r"^[(【\[〔]([^)】\]〕]{1,6})[)】\]〕]\s*\S", normal)
+    return opened is not None and opened.group(1) in lexicon.cues("list_label")
+
+
+def points_at_other_list(text: str) -> bool:
+    """「上記出席者に加え」「(出席者は拡大会合と同じ)」「少人数会合の出席者に加え」: a list word with a
+    word pointing back (``roster_above`` before it) or at another list (``roster_same`` after it, or
+    ``roster_besides`` right after it)."""
+    normal = unicodedata.normalize("NFKC", text)
+    words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
+    above = "|".join(re.escape(w) for w in sorted(lexicon.cues("roster_above"), key=len, reverse=True))
+    same = "|".join(re.escape(w) for w in sorted(lexicon.cues("roster_same"), key=len, reverse=True))
+    besides = "|".join(re.escape(w) for w in sorted(lexicon.cues("roster_besides"), key=len, reverse=True))
+    return re.search(rf"(?:{above})の?(?:{words})|(?:{words})は[^、,()]{{1,20}}(?:{same})|の(?:{words})(?:{besides})", normal) is not None
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +221,8 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         text = v.paragraph.text
         if v.kept:
             caption = CAPTION_DATELINE.search(unicodedata.normalize("NFKC", text)) and not any(m in text for m in _SENTENCE_END)
-            kinds[i] = ("caption" if caption else "body", 0)
+            listed = not caption and is_roster_line(text) and _opens_with_list_word(unicodedata.normalize("NFKC", text.strip()))
+            kinds[i] = ("caption" if caption else "roster" if listed else "body", 0)
             continue
         if i == headline_at:
             kinds[i] = ("headline", 0)
@@ -214,7 +236,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         if date_line(text):
             kinds[i] = ("dateline", 0)  # 「2030.05.04」 between the items of a listing page
             continue
-        if i in rows:
+        if i in rows or (is_list_heading(text) and points_at_other_list(text)):
             kinds[i] = ("roster", 0)
             continue
         level = heading_level(text) if is_section_heading(text) else None
@@ -266,8 +288,8 @@ def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> bool:
     more heading or a blank in between."""
     for j in range(i + 1, min(len(verdicts), i + 4)):
         text = verdicts[j].paragraph.text
-        if verdicts[j].kept or is_roster_line(text):
-            return True
+        if verdicts[j].kept or is_roster_line(text) or is_list_heading(text):
+            return True  # (「(出席者は拡大会合と同じ)」 under 「3 ワーキング・ランチ」 too)
         if heading_level(text) is None:
             return False
     return False

@@ -78,6 +78,33 @@ LUNCH_BEFORE = """日・フィンランド外務・防衛当局間協議の開�
 　昼食会には、前記の出席者のほか、我が方から在フィンランド日本国大使館の清水悟公使が参加し、北極の安全保障について議論しました。
 """
 
+SESSION_CHAIN = """日・ケニア首脳会談及びワーキング・ランチ
+令和9年8月20日
+　8月20日、公式訪問中のウィリアム・キプロノ・ケニア大統領と山下明彦内閣総理大臣との間で、首脳会談及びワーキング・ランチが行われたところ、概要は以下のとおりです。
+１　少人数会合（10時から約25分間）
+（出席者）日本側：山下総理大臣、大野健二内閣官房副長官
+　　　　　ケニア側：キプロノ大統領、ジョイス・ワンジル外務大臣
+　両首脳は、インド洋の海洋安全保障で協力することで一致しました。
+２　拡大会合（10時30分から約45分間）
+（出席者）少人数会合の出席者に加え、日本側から中川由紀外務大臣、ケニア側からサミュエル・オディアンボ国防次官
+　山下総理から、港湾インフラ整備への支援を進めたい旨述べました。
+３　ワーキング・ランチ（11時30分から約50分間）
+（出席者は拡大会合と同じ）
+　食事をとりながら、地域情勢について意見交換を行いました。
+"""
+
+SAME_AS_SESSION = """日・ガーナ外相会談
+令和9年9月3日
+　9月2日、アクラにおいて、村田恵子外務大臣は、コフィ・アサンテ・ガーナ外務大臣と外相会談を行ったところ、概要は以下のとおりです。
+１　全体会合
+（出席者）日本側：村田大臣、佐野隆アフリカ部長
+　　　　　ガーナ側：アサンテ大臣、エフア・マンサ外務次官
+　両大臣は、西アフリカの海上安全について意見交換を行いました。
+２　夕食会
+（出席者は全体会合と同様）
+　夕食会では、沿岸国の能力構築について議論しました。
+"""
+
 CASES = [
     (TAB_TABLE, "日・チリ経済安全保障対話",
      {("三浦健太", "JP"), ("中島玲奈", "JP"), ("ホセ・カレーラ", "CL"), ("マリア・ソト", "CL")}, None, set()),
@@ -92,6 +119,26 @@ CASES = [
      "昼食会",
      {("林田洋平", "JP"), ("森下美穂", "JP"), ("ミカ・ラハティネン", "FI"), ("アンナ・コスキ", "FI"), ("清水悟", "JP")}),
 ]
+
+
+
+SMALL = {("山下明彦", "JP"), ("大野健二", "JP"), ("ウィリアム・キプロノ", "KE"), ("ジョイス・ワンジル", "KE")}
+LARGE = SMALL | {("中川由紀", "JP"), ("サミュエル・オディアンボ", "KE")}
+PLENARY = {("村田恵子", "JP"), ("佐野隆", "JP"), ("コフィ・アサンテ", "GH"), ("エフア・マンサ", "GH")}
+
+# sessions whose attendee line points at another session's list: 「(出席者)少人数会合の出席者に加え、…」,
+# 「(出席者は拡大会合と同じ)」 — a bracketed list word opening a line, a heading with a timing note
+SESSION_CASES = [
+    (SESSION_CHAIN, {"少人数会合": SMALL, "拡大会合": LARGE, "ワーキング・ランチ": LARGE}),
+    (SAME_AS_SESSION, {"全体会合": PLENARY, "夕食会": PLENARY}),
+]
+
+
+@pytest.mark.parametrize("page, sessions", SESSION_CASES)
+def test_extract_roster_tables_session_pointing_at_another_list(facts_of_page, page, sessions):
+    got = reps_of(facts_of_page(page))
+    for forum, people in sessions.items():
+        assert {(name, side) for name, side, f in got if f == forum} == people, forum
 
 
 @pytest.mark.parametrize("page, forum, at_meeting, meal, at_meal", CASES)

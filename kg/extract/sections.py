@@ -10,6 +10,7 @@ from typing import Optional
 from kg import lexicon
 from kg.components import doc_text
 from kg.dates import resolve
+from kg.structure import points_at_other_list
 from kg.extract.labels import find_labels, resolve_labels
 from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
@@ -129,7 +130,8 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             and (rep.meeting == main.key or not _named_in_evidence(ex, rep))
         ]
         roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
-        above = next((s for s in ex.sentences if s.index in inside and s.kind == "body" and _points_at_roster_above(s.text)), None)
+        above = next((s for s in ex.sentences if s.index in inside and s.kind in ("body", "roster")
+                      and points_at_other_list(s.text)), None)
         if not roster and above is None and not any(rep.rule in _LISTED_RULES for _, rep in facts):
             continue
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=_without_note(words), identity=f"section:{words}", kind=main.kind,
@@ -157,31 +159,30 @@ def _without_note(words: str) -> str:
     return re.sub(r"[(][^()]*[)]?$", "", words).strip() or words
 
 
-def _points_at_roster_above(text: str) -> bool:
-    """「上記出席者に加え」「前記の参加者のほか」: a word pointing back (``roster_above``), maybe の,
-    then a list word (``list_label``)."""
-    normal = unicodedata.normalize("NFKC", text)
-    return any(re.search(rf"{re.escape(a)}の?{re.escape(w)}", normal)
-               for a in lexicon.cues("roster_above") for w in lexicon.cues("list_label"))
-
-
 def rosters_above(ex: "Extraction", refs: list["PersonRef"]) -> None:
-    """「3 ワーキング・ランチ ワーキング・ランチには、上記出席者に加え、…が参加し」: the people of
-    the main meeting's roster sat at the section's meal or session too, for the same side (runs
-    after ``rosters``)."""
+    """「3 ワーキング・ランチ ワーキング・ランチには、上記出席者に加え、…が参加し」「(出席者)少人数会合の
+    出席者に加え、日本側から…」「(出席者は拡大会合と同じ)」: the people of the list pointed at sat at
+    the section's meal or session too, for the same side — the list of an earlier section named
+    there (its heading's words), else the main meeting's roster (runs after ``rosters``; sections
+    in order, so a list pointing at a list that points further back has them all)."""
     main = main_meeting(ex)
     if main is None:
         return
     people = {ref.person.key: ref.person for ref in refs}
-    listed = [rep for rep in ex.representations.values() if rep.meeting == main.key and rep.rule == "roster"]
-    for index, meeting in list(ex.section_meetings.items()):
-        above = next((s for s in ex.sentences if s.kind == "body" and _in_section(ex, s, index)
-                      and _points_at_roster_above(s.text)), None)
-        if above is None:
-            continue
-        for rep in listed:
-            if rep.person in people:
-                represent(ex, people[rep.person], meeting, rep.side, above, "roster", None)
+    done: list[Meeting] = []
+    for index, meeting in sorted(ex.section_meetings.items()):
+        pointer = next((s for s in ex.sentences if s.kind in ("body", "roster") and _in_section(ex, s, index)
+                        and points_at_other_list(s.text)), None)
+        if pointer is not None:
+            text = unicodedata.normalize("NFKC", pointer.text).replace("・", "")
+            named = [m for m in done if m.forum.replace("・", "") in text]
+            source = named[-1] if named else main
+            listed = [rep for rep in list(ex.representations.values())
+                      if rep.meeting == source.key and (source is not main or rep.rule == "roster")]
+            for rep in listed:
+                if rep.person in people:
+                    represent(ex, people[rep.person], meeting, rep.side, pointer, "roster", None)
+        done.append(meeting)
 
 
 def _named_in_evidence(ex: "Extraction", rep) -> bool:
