@@ -33,6 +33,7 @@ SPAN_KEY = "kg"
 
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.\-']*$")
+_INITIAL = re.compile(r"[A-ZＡ-Ｚ]\.?")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
@@ -727,6 +728,10 @@ def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
 def _looks_like_name(token, text: str) -> bool:
     if text in lexicon.non_person_words():
         return False
+    doc = token.doc
+    if (_INITIAL.fullmatch(text) and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].text in _NAME_JOINERS and doc[token.i + 1].text in _NAME_JOINERS):
+        return True  # 「チャールズ・Q・ブラウン」: a middle initial between the parts of a name
     if "人名" in token.tag_:
         return True
     if "地名" in token.tag_ or "組織名" in token.tag_:
@@ -1076,7 +1081,9 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
             continue
         label = j >= 1 and _spaced(text, spans[j - 1][1], t_start) and all(p.kind == "COUNTRY" for p in spans[j - 1][2])
         column = re.search(r"(?:\s{2,}|\t)$", text[:t_start]) is not None  # a column gap before the post
-        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column:
+        # (「(随行)作戦部長　海軍少将　A」: a short bracketed role opening the row, like a label)
+        role = _ROW_ROLE.fullmatch(text[: t_start]) is not None
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column and not role:
             continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
@@ -1139,6 +1146,9 @@ def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece
     return found
 
 
+_ROW_ROLE = re.compile(r"\s*[(（〔][^()（）〔〕\s]{1,6}[)）〕]\s*")
+
+
 def _spaced(text: str, end: int, start: int) -> bool:
     """Only a space (or a full-width one) between two chunks."""
     gap = text[end:start]
@@ -1147,7 +1157,7 @@ def _spaced(text: str, end: int, start: int) -> bool:
 
 def _looks_like_full_name(name: str) -> bool:
     """A whole name rather than a surname: 2-4 kanji, or katakana/latin words joined by ・ or a space."""
-    return bool(_KANJI.match(name) and 2 <= len(name) <= 4) or bool(re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+(?:[・＝= ][\u30A0-\u30FFA-Za-z]+)+", name))
+    return bool(_KANJI.match(name) and 2 <= len(name) <= 4) or bool(re.fullmatch(r"[\u30A0-\u30FFA-Za-zＡ-Ｚａ-ｚ]+(?:[・＝= ][\u30A0-\u30FFA-Za-zＡ-Ｚａ-ｚ.]+)+", name))
 
 
 def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:

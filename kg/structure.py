@@ -314,7 +314,9 @@ def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[s
             continue
         if not v.kept and (i in kinds and kinds[i][0] != "heading" or any(m in normal for m in _SENTENCE_END)):
             continue
-        if len(normal) > LIST_HEADING_MAX_CHARS or not _list_word(normal):
+        # (a kept intro: its last sentence, 「…に参加した。会談の参加者は以下のとおり。」)
+        last_sentence = re.split(r"(?<=。)", normal.strip().rstrip("。"))[-1] if v.kept else normal
+        if len(last_sentence) > LIST_HEADING_MAX_CHARS or not _list_word(last_sentence):
             continue
         rows = []
         for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_LINES)):

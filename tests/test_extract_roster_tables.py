@@ -105,6 +105,39 @@ SAME_AS_SESSION = """日・ガーナ外相会談
 　夕食会では、沿岸国の能力構築について議論しました。
 """
 
+COUNTRY_COLUMNS = """統合幕僚長の日英加参謀総長等会談への参加について
+令和9年4月12日
+
+　山本統合幕僚長は、4月10日（現地時間）、英国ロンドンの国防省において開催された日英加参謀総長等会談に参加した。会談の参加者は以下のとおり。
+　日本　　　　統合幕僚長　陸将　山本和彦
+　英国　　　　国防参謀総長　空軍大将　トーマス・Ｊ・ハリス
+　カナダ　　　国防参謀総長　陸軍大将　ジャン・ルブラン
+　　　　　　　（随行）戦略参謀次長　海軍少将　マーク・ドゥボワ
+２　会談では、欧州とインド太平洋の安全保障環境について意見交換を行った。
+"""
+
+ROUNDTABLE = """在ベトナム日本国大使館
+大使による日・ベトナム海洋協力ラウンドテーブルの開催
+2027/05/20
+
+　5月19日、当館において、日・ベトナム海洋協力ラウンドテーブルを開催しました。出席者は以下のとおりです。
+【日本側】
+　森本修　特命全権大使
+　田村悠　防衛駐在官（１等海佐）
+【ベトナム側】
+　グエン・ヴァン・ミン　海上警察司令部副司令官
+　ラウンドテーブルでは、海上法執行の協力について議論が行われました。
+"""
+
+SLASHED_COLUMNS = """第2回日・カリブ共同体（CARICOM）外相会合
+令和9年6月5日
+1　6月5日、東京において、第2回日・カリブ共同体（CARICOM）外相会合が開催されました。概要は以下のとおりです。
+2　出席者（敬称略）
+日本（議長）西田浩外務大臣／ジャマイカ　マーカス・リード外務大臣／バルバドス（共同議長）ケリー・トンプソン外相
+3　会合では、海洋安全保障と防災協力について議論が行われました。
+4　会合に先立ち、西田大臣は、トンプソン外相との間で日・バルバドス外相会談を行いました。
+"""
+
 CASES = [
     (TAB_TABLE, "日・チリ経済安全保障対話",
      {("三浦健太", "JP"), ("中島玲奈", "JP"), ("ホセ・カレーラ", "CL"), ("マリア・ソト", "CL")}, None, set()),
@@ -155,3 +188,25 @@ def test_extract_roster_tables(facts_of_page, page, forum, at_meeting, meal, at_
     assert all(len(s) == 1 for s in sides.values()), sides
     assert not {p.name for p in facts.people} & {"経済", "政務"}
     assert all(m.status == "held" for m in facts.meetings if m.forum == forum)
+
+
+# rows under a list formula closing a longer lead paragraph (「…に参加した。会談の参加者は以下のとおり。」),
+# labelled by a country and blanks, POST RANK NAME (a middle initial: 「トーマス・J・ハリス」), a bracketed
+# role opening the row (「(随行)」) continuing the country above; a roundtable is a meeting; columns apart
+# by 「/」 with a note after the country (「バルバドス(共同議長)」) under a headline naming the forum with
+# its acronym: the roster is the forum's, not the talks held before it
+TABLE_CASES = [
+    (COUNTRY_COLUMNS, "日英加参謀総長等会談",
+     {("山本和彦", "JP"), ("トーマス・Ｊ・ハリス", "GB"), ("ジャン・ルブラン", "CA"), ("マーク・ドゥボワ", "CA")}),
+    (ROUNDTABLE, "日・ベトナム海洋協力ラウンドテーブル", {("森本修", "JP"), ("田村悠", "JP"), ("グエン・ヴァン・ミン", "VN")}),
+    (SLASHED_COLUMNS, "CARICOM外相会合", {("西田浩", "JP"), ("マーカス・リード", "JM"), ("ケリー・トンプソン", "BB")}),
+]
+
+
+@pytest.mark.parametrize("page, forum, people", TABLE_CASES)
+def test_extract_roster_tables_columns(facts_of_page, page, forum, people):
+    got = reps_of(facts_of_page(page))
+    assert {(name, side) for name, side, f in got if f == forum} == people
+    # nobody of the roster at talks of two other parties (「会合に先立ち、…外相会談を行いました」)
+    assert not {name for name, _, f in got if f != forum} - {name for name, _ in people}
+    assert not {name for name, _, f in got if f != forum} & {"マーカス・リード"}

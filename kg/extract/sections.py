@@ -49,8 +49,9 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
     headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
     if headline is not None:
         words = unicodedata.normalize("NFKC", headline_name(ex.article.text[headline.start : headline.end]))
-        named = [m for m in ex.meetings if m.key in counts and len(m.forum) >= 4
-                 and unicodedata.normalize("NFKC", m.forum) in words]
+        plain = re.sub(r"[(][^()]*[)]", "", words)  # (「…フォーラム(PIF)外相会合」 names 「…フォーラム外相会合」)
+        named = [m for m in ex.meetings if m.key in counts
+                 and any(len(n) >= 4 and unicodedata.normalize("NFKC", n) in w for n in [m.forum, *m.aliases] for w in (words, plain))]
         if len(named) == 1:
             return named[0]
     for rep in ex.representations.values():
@@ -313,7 +314,9 @@ def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:
 def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
     the words between the line's start (or the person before) and the person are one country form."""
-    return lexicon.country_forms().get(unicodedata.normalize("NFKC", words).strip(" \u3000、,:：・-"))
+    # (a note in brackets after the country, 「トンガ(共同議長)」, and a slash between columns are no part of it)
+    words = re.sub(r"[(][^()]*[)]", "", unicodedata.normalize("NFKC", words))
+    return lexicon.country_forms().get(words.strip(" \u3000、,:：・-/"))
 
 
 def discussion_speakers(ex: "Extraction", refs: list["PersonRef"]) -> None:
