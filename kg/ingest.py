@@ -147,7 +147,9 @@ CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
 # an item of a dated activity list (NFKC): 「12月19日　統幕長、A司令官とテレビ会談」 — a date
 # opening the line, a blank, then a clause (a topic and its 読点) without a sentence end
 DATED_ITEM = re.compile(
-    r"^[" + re.escape(BULLETS) + r"＊\s]*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s+[^\s、]{2,}、\S{6,}"
+    r"^[" + re.escape(BULLETS) + r"＊\s]*(?:(?:令和|平成)?\d{1,4}年)?\d{1,2}月\d{1,2}日(?:\s+[^\s、]{2,}、\S{6,}"
+    # 「令和9年3月2日　日・ペルー外相会談(3月1日、リマ、A大臣とB大臣)」: a release list item with its facts in brackets
+    r"|\s+\S{4,}?[(]\d{1,2}月\d{1,2}日、[^()]{2,}[)]$"
     # 「○1月14日(水)陸幕長のインド訪問」: a dated item with its weekday heads what is reported under it
     r"|\s*[(][月火水木金土日](?:曜日?)?[)]\s*\S{4,})"
 )
