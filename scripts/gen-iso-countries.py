@@ -19,6 +19,8 @@ STATE_SUFFIXES = (
 # Short forms that are ordinary words or given names in Japanese text: only the formal
 # name is listed for these.
 AMBIGUOUS_SHORT = {"マリ", "チャド", "ジョージア", "トーゴ", "ギニア", "タイ国"}
+# A bracket split off a generic word (ココス(キーリング)諸島 → 諸島): never a country form on its own
+GENERIC_PARTS = {"諸島", "島", "群島"}
 
 
 def forms(*names: str) -> list[str]:
@@ -28,6 +30,8 @@ def forms(*names: str) -> list[str]:
             continue
         for part in re.split(r"\s*[()（）]\s*", name):
             part = part.strip()
+            if part in GENERIC_PARTS:
+                continue
             if part and part not in out:
                 out.append(part)
             for suffix in STATE_SUFFIXES:

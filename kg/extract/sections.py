@@ -315,8 +315,8 @@ def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
     the words between the line's start (or the person before) and the person are one country form."""
     # (a note in brackets after the country, 「トンガ(共同議長)」, and a slash between columns are no part of it)
-    words = re.sub(r"[(][^()]*[)]", "", unicodedata.normalize("NFKC", words))
-    return lexicon.country_forms().get(words.strip(" \u3000、,:：・-/"))
+    words = re.sub(r"[(][^()]*[)]", "", unicodedata.normalize("NFKC", words)).split("/")[-1]
+    return lexicon.country_forms().get(words.strip(" \u3000、,:：・-"))
 
 
 def discussion_speakers(ex: "Extraction", refs: list["PersonRef"]) -> None:
