@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 from typing import Optional
 
@@ -95,6 +97,24 @@ def find_dates(text: str) -> list[tuple[int, int, re.Match]]:
     return found
 
 
+# The year of the page being read when it has no publication date but its address gives
+# one (kg.ingest.url_year: 「…/2030_04.html」): the year of dates that give none, never of
+# dates relative to a day (「4日」「先月」「きのう」 stay unanchored). Set by
+# :func:`page_year` around one article's extraction.
+_PAGE_YEAR: ContextVar[Optional[int]] = ContextVar("page_year", default=None)
+
+
+@contextmanager
+def page_year(year: Optional[int]):
+    """Within the block, :func:`resolve` takes ``year`` for dates without a year when it is
+    given no publication date."""
+    token = _PAGE_YEAR.set(year)
+    try:
+        yield
+    finally:
+        _PAGE_YEAR.reset(token)
+
+
 def resolve(expression: str, published: Optional[str], anchor_year: Optional[int] = None) -> Optional[str]:
     """ISO date of ``expression`` relative to ``published`` (ISO), or None if unanchored.
 
@@ -105,12 +125,16 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
     '2024-10-04'
     >>> resolve("昨年9月", "2024-06-18")
     '2023-09'
+    >>> with page_year(2030):
+    ...     resolve("今年3月", None), resolve("4月13日", None), resolve("13日", None)
+    ('2030-03', '2030-04-13', None)
     """
     matches = find_dates(expression.strip())
     if not matches:
         return None
     match = matches[0][2]
     pub = _published(published)
+    page = None if pub else _PAGE_YEAR.get()
     if match.group("rel_day"):
         # NHK style 「きのう」「きょう」: days counted from publication
         return (pub + timedelta(days=_RELATIVE_DAYS[match.group("rel_day")])).isoformat() if pub else None
@@ -127,8 +151,8 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
             year = anchor_year + 1 if anchor_year else None
         elif word == "前年":
             year = anchor_year - 1 if anchor_year else (pub.year - 1 if pub else None)
-        elif pub:
-            year = pub.year + _RELATIVE_YEARS[word]
+        elif pub or page:
+            year = (pub.year if pub else page) + _RELATIVE_YEARS[word]
         if year is None:
             return None
     if match.group("month") or match.group("kanji_month"):
@@ -149,6 +173,8 @@ def resolve(expression: str, published: Optional[str], anchor_year: Optional[int
             year = anchor_year
         elif pub:
             year = pub.year if month <= pub.month else pub.year - 1
+        elif page:
+            year = page  # a page of that year (its address says so)
         else:
             return None
     if month is None and day is not None:

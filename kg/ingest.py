@@ -328,6 +328,29 @@ def load_article(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     )
 
 
+# A year in a page's address: a path segment that is the year (「/2030/」) or the year and
+# the month (「2030_04」「2030-04」, the page of that month), as web sites file their pages.
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?:[_-](?:0[1-9]|1[0-2]))?(?=[/._-]|$)")
+
+
+def url_year(url: Optional[str]) -> Optional[int]:
+    """The year a page's address files it under, or None: only the path counts, not the
+    host or the query, and only a segment that is the year, or the year then the month.
+
+    >>> url_year("https://example.go.jp/j/minister/2030_04.html"), url_year("https://example.org/news/2031/05/item")
+    (2030, 2031)
+    >>> url_year("https://example.org/list?page=2030"), url_year("https://example.org/item/20301")
+    (None, None)
+    """
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[1] if "://" in path else path
+    path = path[path.find("/"):] if "/" in path else ""
+    found = _URL_YEAR.search(path)
+    return int(found.group(1)) if found else None
+
+
 def _doc_id(path: Path) -> str:
     return printable_path(path.name[: -len(path.suffix)] if path.suffix else path.name)
 

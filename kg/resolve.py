@@ -453,6 +453,29 @@ class _ForumLexicon:
         word = lexicon.meeting_kinds().get(name[len(acronym):])
         return None if word is not None and word.kind != self.by_form[acronym].kind else acronym
 
+    def own_names(self, mention: MeetingMention) -> MeetingMention:
+        """``mention`` without the other spellings that name a meeting of another kind (their
+        ``forums.tsv`` entry's, else their meeting word's) and not of its parties, when its own
+        name is a series of its own (a country prefix, no ``forums.tsv`` entry): talks
+        「日本・国際連合会談」 under a topic heading 「G7広島サミット」 are held on the summit's
+        occasion, not a session of the summit (a kind of their own, parties of their own)."""
+        if not mention.forum_aliases or not mention.kind:
+            return mention
+        own = _forum_key_of(mention.forum, mention)
+        if own[0] is None or self.entry(mention.forum, own):
+            return mention
+
+        def other_kind(alias: str) -> bool:
+            key = _forum_key_of(alias, mention)
+            if not normalise_name(alias) or key[0] == own[0]:
+                return False  # the same parties (「日韓2プラス2」 of 「日韓外交安保対話」): the same series
+            entry = self.entry(alias, key)
+            kind = entry.kind if entry else _meeting_word_kind(alias)
+            return kind is not None and kind != mention.kind
+
+        kept = tuple(a for a in mention.forum_aliases if not other_kind(a))
+        return mention if len(kept) == len(mention.forum_aliases) else replace(mention, forum_aliases=kept)
+
     def entries_of(self, mention: MeetingMention) -> list[lexicon.ForumEntry]:
         """The entries a meeting mention's forum spellings or acronym name, by name."""
         found = {}
@@ -471,6 +494,13 @@ class _ForumLexicon:
 def _generic_meeting_words() -> frozenset[str]:
     """Meeting words that name no forum without countries before them (首脳会談, 外相会合)."""
     return frozenset(normalise_name(w) for w, kind in lexicon.meeting_kinds().items() if kind.needs_qualifier)
+
+
+def _meeting_word_kind(name: str) -> Optional[str]:
+    """The kind of the meeting word ``name`` ends with (「…サミット」: summit), or None."""
+    folded = normalise_name(name)
+    word = next((w for w in lexicon.meeting_words_longest_first() if folded.endswith(normalise_name(w))), None)
+    return lexicon.meeting_kinds()[word].kind if word else None
 
 
 def _forum_key_of(spelling: str, mention: MeetingMention) -> tuple[Optional[frozenset[str]], str]:
@@ -625,6 +655,17 @@ def _resolve_meetings(
     return resolved, slug_of
 
 
+def _dated_by_parts(meetings: dict[MentionId, MeetingMention], parts: dict[MentionId, tuple[MentionId, str]]) -> dict[MentionId, MeetingMention]:
+    """A meeting its article does not date takes the month of its dated parts when they agree
+    (「Gサミットのアウトリーチ会合では…」 in a report of that month: the summit met that month)."""
+    months: dict[MentionId, set[str]] = defaultdict(set)
+    for mid, (parent, _) in parts.items():
+        if meetings[mid].date and len(meetings[mid].date) >= 7 and not meetings[parent].date:
+            months[parent].add(meetings[mid].date[:7])
+    dated = {parent: replace(meetings[parent], date=next(iter(found))) for parent, found in months.items() if len(found) == 1}
+    return {**meetings, **dated} if dated else meetings
+
+
 def _resolve_parts(
     parts: dict[MentionId, tuple[MentionId, str]],
     meetings: dict[MentionId, MeetingMention],
@@ -685,7 +726,8 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
     facts = sorted(facts, key=lambda f: f.article.doc_id)
     _check_facts(facts)
     people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
-    meetings = {(f.article.doc_id, m.key): m for f in facts for m in f.meetings}
+    known_forums = _ForumLexicon()
+    meetings = {(f.article.doc_id, m.key): known_forums.own_names(m) for f in facts for m in f.meetings}
     reps = [(f.article.doc_id, r) for f in facts for r in f.representations]
     sides: dict[MentionId, set[str]] = defaultdict(set)
     sides_taken: dict[MentionId, Counter] = defaultdict(Counter)
@@ -719,6 +761,7 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
         )
 
     parts = find_parents(meetings)
+    meetings = _dated_by_parts(meetings, parts)
     sessions_reported = {mid: m for mid, m in meetings.items() if mid not in parts}
     forums, forum_of = _resolve_forums(sessions_reported, sides)
     # who a meeting mention brings along as evidence of its identity: the people it names as

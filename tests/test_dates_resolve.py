@@ -92,3 +92,45 @@ def test_dates_resolve_two_digit_year_needs_a_month(text):
 def test_dates_explicit_year_two_digits():
     assert explicit_year("19年2月の会談") == 2019
     assert explicit_year("19年ぶり") is None
+
+
+# (expression, published, the page's year from its address, expected): the page's year is
+# the year of dates without one only when the page has no publication date, and never
+# anchors a date relative to a day
+PAGE_YEAR_CASES = [
+    ("4月13日", None, 2031, "2031-04-13"),
+    ("今年3月", None, 2031, "2031-03"),
+    ("昨年11月", None, 2031, "2030-11"),
+    ("7月", None, 2031, "2031-07"),
+    ("13日", None, 2031, None),
+    ("先月", None, 2031, None),
+    ("きのう", None, 2031, None),
+    ("2029年5月", None, 2031, "2029-05"),  # the text's year wins
+    ("4月13日", "2030-06-01", 2031, "2030-04-13"),  # the publication date wins
+    ("4月13日", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("expression", "published", "year", "expected"), PAGE_YEAR_CASES)
+def test_dates_resolve_takes_the_page_year_for_dates_without_one(expression, published, year, expected):
+    from kg.dates import page_year
+
+    with page_year(year):
+        assert resolve(expression, published) == expected
+    assert resolve("4月13日", None) is None  # only inside the block
+
+
+@pytest.mark.parametrize(("url", "year"), [
+    ("https://example.go.jp/j/minister/2031_04.html", 2031),
+    ("https://example.go.jp/press/2031/0613a_item.html", 2031),
+    ("https://example.org/2030/05/22/123456", 2030),
+    ("https://example.org/news/item-2031-05-22", None),  # not a segment of its own
+    ("https://example.org/list?year=2031", None),  # the query is no address
+    ("https://2031.example.org/item", None),  # nor the host
+    ("https://example.org/item/203112345", None),
+    (None, None),
+])
+def test_dates_resolve_the_year_a_page_address_files_it_under(url, year):
+    from kg.ingest import url_year
+
+    assert url_year(url) == year

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from kg import lexicon
 from kg.components import doc_text
 from kg.errors import PipelineError
-from kg.dates import resolve
+from kg.dates import page_year, resolve
+from kg.ingest import url_year
 from kg.records import Article, DocumentFacts, InstitutionMention
 from kg.extract.sentences import in_parentheses, norm
 from kg.extract.predicates import is_verbal
@@ -121,7 +122,8 @@ def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
             "pass one Doc per body span (kg.nlp.parse_blocks(nlp, [text for _, text in article.body_blocks()]))",
             code="E210",
         )
-    return DocumentExtraction(article, docs).run()
+    with page_year(None if article.published else url_year(article.url)):
+        return DocumentExtraction(article, docs).run()
 
 
 def host_countries(ex: Extraction, refs: list[PersonRef]) -> None:
