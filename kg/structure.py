@@ -40,6 +40,7 @@ _NUMBER_2 = re.compile(r"^[(][0-9]{1,2}[)]\s*(?=\S)")
 _BULLET = re.compile(r"^[•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒\-*·✓✔➤➡]\s*")
 _SENTENCE_END = ("。", "｡")
 _TRAILING_NOTE = re.compile(r"[(][^()]*[)]$")
+_DATED_ROW = re.compile(r"^(?:(?:令和|平成)?\d{1,4}[年/.\-])?\d{1,2}[月/.\-]\d{1,2}")
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +168,7 @@ def _table_row(text: str) -> bool:
         and not any(mark in normal for mark in _SENTENCE_END)
         and re.search(r"\S[\s]+\S", normal) is not None
         and heading_level(normal) is None
+        and not date_line(normal) and not _DATED_ROW.match(normal)  # (「2030年5月4日　…」: a dated item, no row)
         and not _bracketed_credit(normal)
         and not re.search(r"https?://|www\.", normal)
     )
