@@ -138,6 +138,16 @@ SLASHED_COLUMNS = """第2回日・カリブ共同体（CARICOM）外相会合
 4　会合に先立ち、西田大臣は、トンプソン外相との間で日・バルバドス外相会談を行いました。
 """
 
+OWN_LABEL_ROW = """防衛省：日豪防衛相会談
+令和9年3月9日
+　3月8日、キャンベラにおいて、日豪防衛相会談が行われました。
+１．出席者
+　日本側：大石防衛大臣（大石健一）
+　豪　側：ハリソン国防大臣（Mark Harrison）
+２．概要
+　両大臣は、共同訓練の拡充を確認しました。
+"""
+
 CASES = [
     (TAB_TABLE, "日・チリ経済安全保障対話",
      {("三浦健太", "JP"), ("中島玲奈", "JP"), ("ホセ・カレーラ", "CL"), ("マリア・ソト", "CL")}, None, set()),
@@ -200,12 +210,14 @@ TABLE_CASES = [
      {("山本和彦", "JP"), ("トーマス・Ｊ・ハリス", "GB"), ("ジャン・ルブラン", "CA"), ("マーク・ドゥボワ", "CA")}),
     (ROUNDTABLE, "日・ベトナム海洋協力ラウンドテーブル", {("森本修", "JP"), ("田村悠", "JP"), ("グエン・ヴァン・ミン", "VN")}),
     (SLASHED_COLUMNS, "CARICOM外相会合", {("西田浩", "JP"), ("マーカス・リード", "JM"), ("ケリー・トンプソン", "BB")}),
+    # a row with a label of its own that the label table does not read (「豪　側:」) continues no label above
+    (OWN_LABEL_ROW, "日豪防衛相会談", {("大石", "JP"), ("ハリソン", "AU")}),
 ]
 
 
 @pytest.mark.parametrize("page, forum, people", TABLE_CASES)
 def test_extract_roster_tables_columns(facts_of_page, page, forum, people):
-    got = reps_of(facts_of_page(page))
+    got = reps_of(facts_of_page(page, published="2027-06-10"))
     assert {(name, side) for name, side, f in got if f == forum} == people
     # nobody of the roster at talks of two other parties (「会合に先立ち、…外相会談を行いました」)
     assert not {name for name, _, f in got if f != forum} - {name for name, _ in people}

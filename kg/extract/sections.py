@@ -245,8 +245,11 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
                 before = [lb for lb in found if lb.end <= ref.mention.start]
                 current = before[-1] if before else current
                 mention = side_mention_for(sides, ref.mention)
-                column = None if before or mention else _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
-                rows.append((ref, sentence, side_codes(mention) if mention is not None else None, None if column else current, column))
+                ahead = doc_text(sentence.doc)[column_start : ref.mention.start]
+                column = None if before or mention else _column_label(ahead)
+                # (a row with a label of its own the table does not know, 「米　側:A」, continues nothing)
+                carried = None if column or (not before and any(c in ahead for c in ":：")) else current
+                rows.append((ref, sentence, side_codes(mention) if mention is not None else None, carried, column))
                 column_start = ref.mention.end
             current = found[-1] if found else current
         codes = _run_label_codes(ex, rows, labels, meeting)
