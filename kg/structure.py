@@ -329,6 +329,8 @@ def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[s
                 break
             if len(w.paragraph.text) > ROSTER_LINE_MAX_CHARS or _bracketed_credit(w.paragraph.text):
                 break
+            if any(mark in w.paragraph.text for mark in _SENTENCE_END):
+                break  # (「※オブザーバーとして、…が出席。」: a note in a sentence, no row)
             rows.append(j)
         if rows:
             kinds.setdefault(i, ("heading", 0))
