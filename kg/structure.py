@@ -242,8 +242,9 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
             kinds[i] = ("roster", 0)
             continue
         level = heading_level(text) if is_section_heading(text) else None
-        if level is not None and i < last and _opens_section(verdicts, i):
-            kinds[i] = ("heading", level)
+        opens = _opens_section(verdicts, i) if level is not None else None
+        if opens == "roster" or (opens == "text" and i < last):
+            kinds[i] = ("heading", level)  # (a last section may hold only its roster: 「3 夕食会 (出席者) …」)
     _list_rosters(verdicts, kinds, last)
     blocks: list[Block] = []
     scope: Optional[int] = None
@@ -285,16 +286,19 @@ def _reference_note(text: str) -> bool:
     return any(word in normal for word in lexicon.cues("reference_note"))
 
 
-def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> bool:
-    """Whether article text (kept prose, or a roster) follows the line ``i``, at most one
-    more heading or a blank in between."""
+def _opens_section(verdicts: Sequence[ParagraphVerdict], i: int) -> Optional[str]:
+    """What article text follows the line ``i`` (``text``: kept prose, or ``roster``), at most one
+    more heading (numbered, or a list heading: 「3 夕食会」 over 「(出席者)」) or a blank in
+    between; None when none does."""
     for j in range(i + 1, min(len(verdicts), i + 4)):
         text = verdicts[j].paragraph.text
-        if verdicts[j].kept or is_roster_line(text) or is_list_heading(text):
-            return True  # (「(出席者は拡大会合と同じ)」 under 「3 ワーキング・ランチ」 too)
-        if heading_level(text) is None:
-            return False
-    return False
+        if verdicts[j].kept:
+            return "text"
+        if is_roster_line(text):
+            return "roster"
+        if heading_level(text) is None and not is_list_heading(text):
+            return None
+    return None
 
 
 def _list_intro(normal: str) -> bool:

@@ -19,8 +19,9 @@ STATE_SUFFIXES = (
 # Short forms that are ordinary words or given names in Japanese text: only the formal
 # name is listed for these.
 AMBIGUOUS_SHORT = {"マリ", "チャド", "ジョージア", "トーゴ", "ギニア", "タイ国"}
-# A bracket split off a generic word (ココス(キーリング)諸島 → 諸島): never a country form on its own
-GENERIC_PARTS = {"諸島", "島", "群島"}
+# Geographic common nouns a bracketed name leaves as a part of its own (「ココス (キーリング) 諸島」):
+# never a country's name (「太平洋諸島フォーラム」 is no Cocos Islands).
+GENERIC_PARTS = {"諸島", "島", "群島", "列島"}
 
 
 def forms(*names: str) -> list[str]:
@@ -30,9 +31,7 @@ def forms(*names: str) -> list[str]:
             continue
         for part in re.split(r"\s*[()（）]\s*", name):
             part = part.strip()
-            if part in GENERIC_PARTS:
-                continue
-            if part and part not in out:
+            if part and part not in out and part not in GENERIC_PARTS:
                 out.append(part)
             for suffix in STATE_SUFFIXES:
                 if part.endswith(suffix) and len(part) - len(suffix) >= 2:

@@ -1,5 +1,5 @@
 """「AとBは、CとDと…会合を行った」: the conjuncts of a は/が subject that faces a partner
-group marked with と are one side; a mate whose side is known gives it to the others (a
+group marked with と (or invited: 「CとDを迎え」) are one side; a mate whose side is known gives it to the others (a
 second minister whose side nobody wrote is not put on the partner's side by elimination).
 A list whose conjuncts each carry their own country written
 before them without の (「日本国A大臣、大韓民国B長官及び…」) is one list too. Made-up sentences."""
@@ -19,6 +19,13 @@ CASES = [
     ("オーストラリア連邦ジョン・スミス国防大臣、日本国森田健防衛大臣及びインドネシア共和国アフマド・ワヒド国防大臣(Ahmad Wahid)は、"
      "3日、ジャカルタにおいて、第2回日豪インドネシア防衛相会談を開催した。",
      {("ジョン・スミス", "AU"), ("森田健", "JP"), ("アフマド・ワヒド", "ID")}),
+    # the partner group invited (「…を迎え」「…を招いて」) faces the subject as well
+    ("エミリー・クラーク外務大臣およびジェームズ・ホール国防大臣は本日、ロンドンにおいて、山内誠外務大臣、石田剛防衛大臣を迎え、"
+     "第3回日英外務・防衛閣僚会合を主催しました。",
+     {("エミリー・クラーク", "GB"), ("ジェームズ・ホール", "GB"), ("山内誠", "JP"), ("石田剛", "JP")}),
+    ("ソフィー・ルノー外務大臣とピエール・ガルニエ国防大臣は本日、パリにおいて、原田光外務大臣と杉本翼防衛大臣を招いて、"
+     "第2回日仏外務・防衛閣僚会合を開催しました。",
+     {("ソフィー・ルノー", "FR"), ("ピエール・ガルニエ", "FR"), ("原田光", "JP"), ("杉本翼", "JP")}),
     # a subject pair of two countries without a partner group keeps each its own side
     ("5日,ワシントンにて,山田一郎首相とジョン・ドウ米大統領は日米首脳会談を行った。",
      {("山田一郎", "JP"), ("ジョン・ドウ", "US")}),

@@ -28,3 +28,13 @@ def test_nlp_former_prefix_after_a_name(nlp, text, name, former):
 def test_nlp_deputy_heads_are_posts(nlp, text, name, title):
     people = [m for m in nlp(text)._.kg_mentions if m.label == "PERSON"]
     assert [(m.name, m.title) for m in people] == [(name, title)]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a portfolio word before a post inside a meeting's name is no person's name
+    ("両政府は12日、那覇市内で第4回日比外務次官戦略対話を開いた。", []),
+    ("両国は、東京で第3回日印外務次官対話を開いた。", []),
+    ("山川一郎外務次官は、東京で日加外務次官協議に臨んだ。", ["山川一郎"]),
+])
+def test_nlp_portfolio_word_in_a_meeting_name_is_no_name(nlp, text, names):
+    assert [m.name for m in nlp(text)._.kg_mentions if m.label == "PERSON"] == names

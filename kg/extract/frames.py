@@ -452,9 +452,15 @@ def eliminate(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Pers
     return remaining[0] if len(remaining) == 1 else None
 
 
+def _invited(doc, span) -> bool:
+    """「…C、Dを迎え」「Cを招いて」: the person is the object of a verb of inviting (``invite``)."""
+    return doc[span.end].text == "を" and predicate_of(span[-1]).lemma_ in lexicon.cues("invite")
+
+
 def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Person) -> Optional[str]:
-    """「AとBは、CとDと…会合を行った」: conjuncts of a は/が subject that faces a partner
-    marked with と are one side; the side a mate already has in ``meeting``."""
+    """「AとBは、CとDと…会合を行った」「AとBは、CとDを迎えて…会合を主催した」: conjuncts of a
+    は/が subject that faces a partner (marked with と, or invited) are one side; the side a mate
+    already has in ``meeting``."""
     doc = sentence.doc
     refs = ex.refs_in(sentence)
     group = next((g for g in _conjunct_groups(sentence, refs) if any(r.person is person for r in g)), None)
@@ -465,7 +471,7 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         return None
     faced = any(
         r.mention.start > group[-1].mention.end and (span := doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")) is not None
-        and span.end < len(doc) and doc[span.end].text == "と"
+        and span.end < len(doc) and (doc[span.end].text == "と" or _invited(doc, span))
         for r in refs if r.sentence is sentence
     )
     if not faced:

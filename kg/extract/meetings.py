@@ -81,6 +81,8 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
         return "held"
     if chain & lexicon.cues("planned") or local & set(lexicon.construction_words("future_time")):
         return "planned"
+    if _planned_modifier(doc, span, sentence):
+        return "planned"  # 「来月開催予定の首脳会談に向けて…確認した」: the meeting is the plan's
     if chain & lexicon.cues("negation"):
         return "mentioned"
     adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
@@ -123,6 +125,18 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     if pred.lemma_ == "する" and span.root.dep_ == "obj" and mention.has_kind:
         return "held"  # 「立ち話をした」: the meeting word is what was done
     return "mentioned"
+
+
+def _planned_modifier(doc: Doc, span, sentence: Sentence) -> bool:
+    """Whether the words right before the meeting are a clause of planning that modifies it,
+    not in the past: 「開催予定の日米首脳会談」「同日午後に予定される首脳会談」「予定されている会談」
+    (「予定されていた会談が行われた」 was planned and held: left to the predicate)."""
+    k = span.start - 1
+    while k >= sentence.span.start and (doc[k].pos_ in ("AUX", "SCONJ") or doc[k].dep_ in ("fixed", "case")):
+        if past_marker(doc[k]):
+            return False
+        k -= 1
+    return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.cues("planned")
 
 
 def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
@@ -169,6 +183,13 @@ def item_day(ex: Extraction, sentence: Sentence) -> Optional[str]:
     return None
 
 
+def _day_anchor(text: str, end: int) -> bool:
+    """Whether the meeting word at ``end`` anchors another day (「協議前日の」「会談の翌日」: cues
+    ``day_before``, ``day_after``)."""
+    follower = text[end : end + 4].lstrip("の")
+    return follower.startswith(tuple(lexicon.cues("day_before") | lexicon.cues("day_after")))
+
+
 def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional[str], running: Optional[str]) -> Optional[str]:
     """The date of a meeting mention: a date before it in its clause, or 「この日」."""
     doc = sentence.doc
@@ -197,11 +218,13 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if mention.end <= m.start < limit and (doc_text(doc)[m.end : m.end + 1] != "の" or _time_of_day(doc_text(doc), m.end + 1))
         and _same_clause(doc, m, pred)
     ]
+    text = doc_text(sentence.doc)
+    if not before and _day_anchor(text, mention.end):
+        after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
     chosen = before[-1] if before else (after[0] if after else None)
     facts = facts_bracket(sentence, mention.end)
     if facts is not None:  # (the item's own day, in the bracket of its facts, before the release's)
         chosen = next(m for m in sentence.mentions if m.label == "DATE" and m.start == facts[0])
-    text = doc_text(sentence.doc)
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
@@ -576,16 +599,18 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
     full = None
     if mention.generic:
         before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
-        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
+        # (the group may stand in the genitive: 「北海4カ国(NS4)の会合」)
+        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)(の)?|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
         if match is None:
             return None
-        acronym = match.group(1) or match.group(2)
+        acronym = match.group(1) or match.group(3)
         # a bare acronym must be a known group; one in parentheses after a name defines itself
         # (「東南アジア諸国連合(ASEAN)外相会議」)
-        if match.group(2) and acronym not in _forum_acronyms():
+        if match.group(3) and acronym not in _forum_acronyms():
             return None
         if match.group(1):
             lead = re.split(r"[、。「」『』\s()（）はがをにで]", text[sentence.span.start_char : mention.start].rsplit("(", 1)[0].rsplit("（", 1)[0])[-1]
+            lead = lead.rsplit("の", 1)[-1] if match.group(2) else lead  # (「A、B、Cの北海4カ国(NS4)の会合」)
             full = lead + phrase if len(lead) >= 2 else None
     else:
         acronym = mention.acronym
@@ -756,6 +781,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     bare = phrase in lexicon.cues("bare_meeting")
     if current is not None and bare and with_partner(sentence, m) and named_as_occasion(ex, sentence, m, current):
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
+    if current is not None and bare and with_partner(sentence, m) and doc_text(sentence.doc)[m.end :].startswith(
+        lexicon.construction_words("additive_after_meeting")
+    ):
+        current = None  # 「同日午後、AはBとの協議にも臨み」: a meeting besides the one reported
     if current is not None and bare and pair_within(ex, sentence, m, current):
         current = None  # 「(三者の会議の後)AはBと…会談を行い」: two of its parties, talks of their own
     if current is not None and bare:
@@ -786,12 +815,18 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         for info in named:
             if set(info["countries"]) == {ex.home, partner} and info["forum"].endswith(phrase[-2:]):
                 return info
+    # 「AはBと会談を行った」: two parties facing each other hold talks of their own, not a wider
+    # meeting of theirs the article names (「…日米豪比防衛相会談に向け」)
+    speakers = {r.person.country for r in ex.refs_in(sentence) if r.person.country and r.mention.end <= m.start}
+    paired = with_partner(sentence, m) and len(speakers) >= 2
     if bare:
         tail = phrase[-2:]
         present = _explicit_states(ex, sentence)
         for info in named:
             if present - set(info["countries"]) and info["countries"]:
                 continue  # 「李中国総理と…会談を行い」: not the 日韓 talks named before
+            if paired and speakers < set(info["countries"]):
+                continue
             if info["forum"].endswith(tail):
                 return info
     topical = _TOPIC_BEFORE.search(doc_text(sentence.doc)[max(0, m.start - 20) : m.start])
@@ -808,9 +843,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     if qualified is not None:
         return qualified  # 「日米韓3カ国の首脳は…首脳会議を開き」
     # 「…と首脳会談を行った。…初の米韓首脳会談となった」: the article's own name for it
-    speakers = {r.person.country for r in ex.refs_in(sentence) if r.person.country and r.mention.end <= m.start}
     for info in named:
         if info["forum"].endswith(phrase) and len(info["countries"]) >= 2 and speakers <= set(info["countries"]):
+            if paired and speakers < set(info["countries"]):
+                continue
             return info
     # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
     countries = list(dict.fromkeys(
@@ -1153,6 +1189,19 @@ def _past_and_planned(published: Optional[str], status: str, date: Optional[str]
     return bool(held_day) and held_day[:7] < published[: len(held_day[:7])]
 
 
+def _genitive_of_noun(sentence: Sentence, mention: DomainMention) -> bool:
+    """Whether the meeting word stands in the genitive before a noun that is no meeting word
+    (「サミットの成果文書」): what the clause says is said of that noun."""
+    doc = sentence.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].text != "の":
+        return False
+    head = span.root.head
+    return span.root.dep_ == "nmod" and head.i > span.end and head.pos_ == "NOUN" and not any(
+        x.label == "MEETING" and x.start <= head.idx < x.end for x in sentence.mentions
+    )
+
+
 def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence, mention: DomainMention) -> Meeting:
     """The meeting ``info`` describes: an earlier one of the same forum and date, or a new one.
     Another session (「前回の首脳会議から3年」) is always a new one, which no later mention joins."""
@@ -1202,7 +1251,9 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
     # (a description may say its countries are only those of the people so far: talks with
     # a group of posts 「各国の大使等と」)
     meeting.countries_from_text = meeting.countries_from_text or info.get("countries_from_text", bool(info["countries"]))
-    if _STATUS_RANK[status] > _STATUS_RANK[meeting.status]:
+    if _STATUS_RANK[status] > _STATUS_RANK[meeting.status] and not (meeting.status == "planned" and _genitive_of_noun(sentence, mention)):
+        # (「サミットの成果文書について議論した」 tells of the documents, not that a summit planned
+        # in the article took place)
         meeting.status = status
     if status == "held":
         meeting.place = meeting.place or _meeting_place(sentence, mention)

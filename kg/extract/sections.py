@@ -246,10 +246,15 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
                 current = before[-1] if before else current
                 mention = side_mention_for(sides, ref.mention)
                 ahead = doc_text(sentence.doc)[column_start : ref.mention.start]
-                column = None if before or mention else _column_label(ahead)
-                # (a row with a label of its own the table does not know, 「米　側:A」, continues nothing)
-                carried = None if column or (not before and any(c in ahead for c in ":：")) else current
-                rows.append((ref, sentence, side_codes(mention) if mention is not None else None, carried, column))
+                # a country written in the person's own column (「日本:A大臣／ペルー　B大臣」) is nearer
+                # than a label before an earlier column
+                column = _column_label(ahead)
+                if column and not any(lb.end > column_start for lb in before) and (mention is None or mention.end <= column_start):
+                    rows.append((ref, sentence, None, None, column))
+                else:
+                    # (a row with a label of its own the table does not know, 「米　側:A」, continues nothing)
+                    carried = None if not before and any(c in ahead for c in ":：") else current
+                    rows.append((ref, sentence, side_codes(mention) if mention is not None else None, carried, None))
                 column_start = ref.mention.end
             current = found[-1] if found else current
         codes = _run_label_codes(ex, rows, labels, meeting)
@@ -316,10 +321,11 @@ def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:
 
 def _column_label(words: str) -> Optional[str]:
     """The country a roster column names before its person, with no colon (「カナダ　A外務大臣」):
-    the words between the line's start (or the person before) and the person are one country form."""
-    # (a note in brackets after the country, 「トンガ(共同議長)」, and a slash between columns are no part of it)
-    words = re.sub(r"[(][^()]*[)]", "", unicodedata.normalize("NFKC", words)).split("/")[-1]
-    return lexicon.country_forms().get(words.strip(" \u3000、,:：・-"))
+    the words between the line's start (or the person before) and the person are one country form,
+    maybe with a role in brackets; columns run together with slashes are read from the last
+    slash (「／トンガ(共同議長)A外務大臣」)."""
+    words = re.sub(r"[(][^()]*[)]", "", unicodedata.normalize("NFKC", words)).rsplit("/", 1)[-1]
+    return lexicon.country_forms().get(words.strip(" \u3000、,:：・-/"))
 
 
 def discussion_speakers(ex: "Extraction", refs: list["PersonRef"]) -> None:
