@@ -33,6 +33,7 @@ SPAN_KEY = "kg"
 
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF\uFF66-\uFF9F]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.\-']*$")
+_INITIAL = re.compile(r"[A-ZＡ-Ｚ]\.?")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
@@ -203,6 +204,27 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
     )
 
 
+def _name_then_last_post_cell(doc: Doc, i: int) -> bool:
+    """「B<TAB>防衛政策局次長」「C・D　　対外行動庁…局長」 (a table row of NAME then POST columns): a
+    tab or a run of blanks between a personal name and the row's last cell joins them when that
+    cell is a post (it ends in a title, maybe with a portfolio in brackets: 「外務審議官(政務)」).
+    A row going on after the post (「局長<TAB>A<TAB>米国<TAB>…」) has more cells: no join."""
+    if i == 0 or i + 1 >= len(doc) or doc[i].text.strip() or "\n" in doc[i].text:
+        return False
+    if not _looks_like_name(doc[i - 1], doc[i - 1].text) and not _after_name_reading(doc, i):
+        return False
+    line = doc_text(doc)[doc[i + 1].idx :].split("\n", 1)[0].rstrip()
+    if not line or re.search(r"\t|\s{2,}", line):
+        return False
+    cell = re.sub(r"[(][^()]*[)]$", "", unicodedata.normalize("NFKC", line)).strip()
+    return cell.endswith(_title_words())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.titles(), key=len, reverse=True))
+
+
 def _after_name_reading(doc: Doc, i: int) -> bool:
     """Whether token ``i`` follows a name's reading in brackets (「孔亦然（コン・イーラン）」):
     katakana with 「・」 between surname and given name."""
@@ -264,6 +286,9 @@ def _chunks(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = i
         while i < n:
+            if i > start and _name_then_last_post_cell(doc, i):
+                i += 1
+                continue
             if _is_tab(doc[i]) or (i > start and _opens_post_name_column(doc, i)):
                 break  # a tab separates the cells of a table row (「日本<TAB>局長<TAB>A」), never a name's parts
             if _in_chunk(doc, i) or (i > start and _space_between_name_and_post(doc, i)):
@@ -435,7 +460,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         if p.kind:
             continue
         token = doc[p.token]
-        if p.text in _NAME_JOINERS or (p.text and not p.text.strip(" \u3000")):
+        if p.text in _NAME_JOINERS or (p.text and not p.text.strip(" \t\u3000")):
             p.kind = "JOIN"
         elif p.text == "第" and idx + 1 < len(raw) and _DIGITS.match(raw[idx + 1].text):
             p.kind = "ORD"
@@ -703,6 +728,10 @@ def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
 def _looks_like_name(token, text: str) -> bool:
     if text in lexicon.non_person_words():
         return False
+    doc = token.doc
+    if (_INITIAL.fullmatch(text) and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].text in _NAME_JOINERS and doc[token.i + 1].text in _NAME_JOINERS):
+        return True  # 「チャールズ・Q・ブラウン」: a middle initial between the parts of a name
     if "人名" in token.tag_:
         return True
     if "地名" in token.tag_ or "組織名" in token.tag_:
@@ -1052,7 +1081,9 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
             continue
         label = j >= 1 and _spaced(text, spans[j - 1][1], t_start) and all(p.kind == "COUNTRY" for p in spans[j - 1][2])
         column = re.search(r"(?:\s{2,}|\t)$", text[:t_start]) is not None  # a column gap before the post
-        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column:
+        # (「(随行)作戦部長　海軍少将　A」: a short bracketed role opening the row, like a label)
+        role = _ROW_ROLE.fullmatch(text[: t_start]) is not None
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column and not role:
             continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
@@ -1115,6 +1146,9 @@ def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece
     return found
 
 
+_ROW_ROLE = re.compile(r"\s*[(（〔][^()（）〔〕\s]{1,6}[)）〕]\s*")
+
+
 def _spaced(text: str, end: int, start: int) -> bool:
     """Only a space (or a full-width one) between two chunks."""
     gap = text[end:start]
@@ -1123,7 +1157,7 @@ def _spaced(text: str, end: int, start: int) -> bool:
 
 def _looks_like_full_name(name: str) -> bool:
     """A whole name rather than a surname: 2-4 kanji, or katakana/latin words joined by ・ or a space."""
-    return bool(_KANJI.match(name) and 2 <= len(name) <= 4) or bool(re.fullmatch(r"[\u30A0-\u30FFA-Za-z]+(?:[・＝= ][\u30A0-\u30FFA-Za-z]+)+", name))
+    return bool(_KANJI.match(name) and 2 <= len(name) <= 4) or bool(re.fullmatch(r"[\u30A0-\u30FFA-Za-zＡ-Ｚａ-ｚ]+(?:[・＝= ][\u30A0-\u30FFA-Za-zＡ-Ｚａ-ｚ.]+)+", name))
 
 
 def _listed_people(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:

@@ -35,7 +35,7 @@ from kg.dates import CAPTION_DATELINE
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
-from kg.structure import document_blocks, is_list_heading, is_roster_line, is_section_heading
+from kg.structure import document_blocks, is_list_heading, is_section_heading, roster_rows
 
 # ---------------------------------------------------------------- constants
 
@@ -147,7 +147,9 @@ CONTINUATION_TITLE = re.compile(r"[(（]\s*\d{1,2}\s*[)）]$")
 # an item of a dated activity list (NFKC): 「12月19日　統幕長、A司令官とテレビ会談」 — a date
 # opening the line, a blank, then a clause (a topic and its 読点) without a sentence end
 DATED_ITEM = re.compile(
-    r"^[" + re.escape(BULLETS) + r"＊\s]*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s+[^\s、]{2,}、\S{6,}"
+    r"^[" + re.escape(BULLETS) + r"＊\s]*(?:(?:令和|平成)?\d{1,4}年)?\d{1,2}月\d{1,2}日(?:\s+[^\s、]{2,}、\S{6,}"
+    # 「令和9年3月2日　日・ペルー外相会談(3月1日、リマ、A大臣とB大臣)」: a release list item with its facts in brackets
+    r"|\s+\S{4,}?[(]\d{1,2}月\d{1,2}日、[^()]{2,}[)]$"
     # 「○1月14日(水)陸幕長のインド訪問」: a dated item with its weekday heads what is reported under it
     r"|\s*[(][月火水木金土日](?:曜日?)?[)]\s*\S{4,})"
 )
@@ -1004,7 +1006,8 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     # Context: which short paragraphs belong to the body (a box inside the article is skipped,
     # and so are a readout's own structure lines, numbered headings and rosters labelled by
     # side, so that the paragraphs around them are read as one run).
-    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or is_roster_line(p.text))
+    rows = roster_rows([p.text for p in paragraphs])
+    structure = [kinds[i][0] == "furniture" and (is_section_heading(p.text) or i in rows)
                  for i, p in enumerate(paragraphs)]
     context = [index for index, boxed in enumerate(in_box) if not boxed and not structure[index]]
     keep = [False] * len(paragraphs)

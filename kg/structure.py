@@ -39,6 +39,8 @@ _NUMBER_1 = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?
 _NUMBER_2 = re.compile(r"^[(][0-9]{1,2}[)]\s*(?=\S)")
 _BULLET = re.compile(r"^[•‣◦・●○■□◆◇▶►▷▸▹★☆※→⇒\-*·✓✔➤➡]\s*")
 _SENTENCE_END = ("。", "｡")
+_TRAILING_NOTE = re.compile(r"[(][^()]*[)]$")
+_DATED_ROW = re.compile(r"^(?:(?:令和|平成)?\d{1,4}[年/.\-])?\d{1,2}[月/.\-]\d{1,2}")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +65,7 @@ def _roster_label() -> re.Pattern:
     # (「(出席者)日本 A大臣 ペルー B大臣」)
     bracketed = rf"[(【\[](?:{words})[)】\]]\s*(?:{long_forms})\s+(?=\S)"
     return re.compile(
-        rf"{bracketed}|{lead}(?:(?:^|(?<=\s))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
+        rf"{bracketed}|{lead}(?:(?:^|(?<=\s)|(?<=[)】\]]))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
     )
 
 
@@ -97,17 +99,99 @@ def is_section_heading(text: str) -> bool:
         return False
     normal = unicodedata.normalize("NFKC", text).strip()
     words = _NUMBER_2.sub("", normal) if _NUMBER_2.match(normal) else _NUMBER_1.sub("", normal)
-    return len(words) <= SECTION_WORDS_MAX_CHARS
+    # (a bracketed note after the words, 「少人数会合(11時05分から約30分間)」, is no part of the name)
+    return len(_TRAILING_NOTE.sub("", words).strip() or words) <= SECTION_WORDS_MAX_CHARS
 
 
 def is_roster_line(text: str) -> bool:
-    """「日本:山川一郎外務大臣 ブラジル:カルロス・メンデス外務大臣」: labelled by side, no sentence."""
+    """「日本:山川一郎外務大臣 ブラジル:カルロス・メンデス外務大臣」: labelled by side, no sentence;
+    or opened by a bracketed list word (「(出席者)…の出席者に加え、日本側からA、B」)."""
     normal = unicodedata.normalize("NFKC", _BULLET.sub("", text.strip()))
     return (
         not any(mark in normal for mark in _SENTENCE_END)
         and len(normal) <= ROSTER_LINE_MAX_CHARS
-        and _roster_label().match(normal) is not None
+        and (_roster_label().match(normal) is not None or _opens_with_list_word(normal))
     )
+
+
+def _opens_with_list_word(normal: str) -> bool:
+    """「(出席者)…」「【参加者】…」: a bracketed list word opening a line that goes on."""
+    opened = re.match(r"^[(【\[〔]([^)】\]〕]{1,6})[)】\]〕]\s*\S", normal)
+    return opened is not None and opened.group(1) in lexicon.cues("list_label")
+
+
+def points_at_other_list(text: str) -> bool:
+    """「上記出席者に加え」「(出席者は拡大会合と同じ)」「少人数会合の出席者に加え」: a list word with a
+    word pointing back (``roster_above`` before it) or at another list (``roster_same`` after it, or
+    ``roster_besides`` right after it)."""
+    normal = unicodedata.normalize("NFKC", text)
+    words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
+    above = "|".join(re.escape(w) for w in sorted(lexicon.cues("roster_above"), key=len, reverse=True))
+    same = "|".join(re.escape(w) for w in sorted(lexicon.cues("roster_same"), key=len, reverse=True))
+    besides = "|".join(re.escape(w) for w in sorted(lexicon.cues("roster_besides"), key=len, reverse=True))
+    return re.search(rf"(?:{above})の?(?:{words})|(?:{words})は[^、,()]{{1,20}}(?:{same})|の(?:{words})(?:{besides})", normal) is not None
+
+
+@lru_cache(maxsize=1)
+def _side_label_only() -> re.Pattern:
+    """A line that is a side label and nothing else, heading the table rows under it:
+    「【日本側】」「(先方)」「我が方:」「米国側出席者:」. A bare country form counts only in brackets
+    or before a colon (a line 「日本」 alone may be a menu item)."""
+    forms = [f for f, _ in lexicon.country_forms_longest_first()]
+    long_forms = "|".join(re.escape(f) for f in forms if len(f) >= 2)
+    any_forms = "|".join(re.escape(f) for f in forms)
+    marked, bare = [], []
+    for _, words, _ in lexicon.side_labels():
+        for w in words:
+            (bare if w == "{country}" else marked).append(
+                re.escape(w).replace(re.escape("{country}"), f"(?:{long_forms if w == '{country}' else any_forms})"))
+    words = "|".join(re.escape(w) for w in sorted(lexicon.cues("list_label"), key=len, reverse=True))
+    marked_re = "|".join(sorted(marked, key=len, reverse=True))
+    any_re = "|".join(sorted(marked + bare, key=len, reverse=True))
+    return re.compile(
+        rf"[(【\[〔](?:{any_re})(?:{words})?[)】\]〕]\s*[:]?|(?:{any_re})(?:{words})?\s*[:]|(?:{marked_re})(?:{words})?"
+    )
+
+
+def is_side_label_line(text: str) -> bool:
+    """「【日本側】」 alone on its line: the side of the table rows under it."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    return len(normal) <= LIST_HEADING_MAX_CHARS and _side_label_only().fullmatch(normal) is not None
+
+
+def _table_row(text: str) -> bool:
+    """「首席代表<TAB>A<TAB>外務審議官」「B　防衛政策課長」: a short line of cells apart by tabs or
+    blanks, no sentence, no numbered heading, no caption or link."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    return (
+        0 < len(normal) <= ROSTER_LINE_MAX_CHARS
+        and not any(mark in normal for mark in _SENTENCE_END)
+        and re.search(r"\S[\s]+\S", normal) is not None
+        and heading_level(normal) is None
+        and not date_line(normal) and not _DATED_ROW.match(normal)  # (「2030年5月4日　…」: a dated item, no row)
+        and not _bracketed_credit(normal)
+        and not re.search(r"https?://|www\.", normal)
+    )
+
+
+def roster_rows(texts: Sequence[str]) -> set[int]:
+    """The indexes of the lines of ``texts`` that are rows of a roster table: a line labelled by
+    side (「日本:A大臣」), a side label alone (「【日本側】」), and the lines of cells right under
+    one of those or under a list heading (「1 出席者」「【出席者】」: the heading is not a row) —
+    「　　　　B　防衛政策課長」 continues the side of the label above it."""
+    rows: set[int] = set()
+    open_ = False
+    for i, text in enumerate(texts):
+        if is_roster_line(text) or is_side_label_line(text):
+            rows.add(i)
+            open_ = True
+        elif is_list_heading(text):
+            open_ = True
+        elif open_ and _table_row(text):
+            rows.add(i)
+        else:
+            open_ = False
+    return rows
 
 
 def _unbulleted(start: int, text: str) -> tuple[int, int]:
@@ -134,11 +218,13 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         return ()
     first, last = kept[0], kept[-1]
     kinds: dict[int, tuple[str, int]] = {}  # verdict index → (kind, level)
+    rows = roster_rows([v.paragraph.text for v in verdicts])
     for i, v in enumerate(verdicts):
         text = v.paragraph.text
         if v.kept:
             caption = CAPTION_DATELINE.search(unicodedata.normalize("NFKC", text)) and not any(m in text for m in _SENTENCE_END)
-            kinds[i] = ("caption" if caption else "body", 0)
+            listed = not caption and is_roster_line(text) and _opens_with_list_word(unicodedata.normalize("NFKC", text.strip()))
+            kinds[i] = ("caption" if caption else "roster" if listed else "body", 0)
             continue
         if i == headline_at:
             kinds[i] = ("headline", 0)
@@ -152,7 +238,7 @@ def document_blocks(verdicts: Sequence[ParagraphVerdict], headline_at: Optional[
         if date_line(text):
             kinds[i] = ("dateline", 0)  # 「2030.05.04」 between the items of a listing page
             continue
-        if is_roster_line(text):
+        if i in rows or (is_list_heading(text) and points_at_other_list(text)):
             kinds[i] = ("roster", 0)
             continue
         level = heading_level(text) if is_section_heading(text) else None
@@ -234,7 +320,9 @@ def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[s
             continue
         if not v.kept and (i in kinds and kinds[i][0] != "heading" or any(m in normal for m in _SENTENCE_END)):
             continue
-        if len(normal) > LIST_HEADING_MAX_CHARS or not _list_word(normal):
+        # (a kept intro: its last sentence, 「…に参加した。会談の参加者は以下のとおり。」)
+        last_sentence = re.split(r"(?<=。)", normal.strip().rstrip("。"))[-1] if v.kept else normal
+        if len(last_sentence) > LIST_HEADING_MAX_CHARS or not _list_word(last_sentence):
             continue
         rows = []
         for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_LINES)):
@@ -245,6 +333,8 @@ def _list_rosters(verdicts: Sequence[ParagraphVerdict], kinds: dict[int, tuple[s
                 break
             if len(w.paragraph.text) > ROSTER_LINE_MAX_CHARS or _bracketed_credit(w.paragraph.text):
                 break
+            if any(mark in w.paragraph.text for mark in _SENTENCE_END):
+                break  # (「※オブザーバーとして、…が出席。」: a note in a sentence, no row)
             rows.append(j)
         if rows:
             kinds.setdefault(i, ("heading", 0))

@@ -53,8 +53,8 @@ from kg.extract.meetings import (
     written_medium,
 )
 from kg.extract.frames import collect_representations, represent
-from kg.extract.labels import bind_side_labels, labelled_delegations
-from kg.extract.sections import discussion_speakers, meal_of_the_headline, name_aliases, roster_countries, rosters, split_sections
+from kg.extract.labels import bind_side_labels, bracketed_attendees, labelled_delegations
+from kg.extract.sections import discussion_speakers, meal_of_the_headline, name_aliases, roster_countries, rosters, rosters_above, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
 )
@@ -90,9 +90,11 @@ class DocumentExtraction(Extraction):
         bind_side_labels(self)
         collect_representations(self, refs)
         labelled_delegations(self, refs)
+        bracketed_attendees(self, refs)
         split_sections(self, refs)
         meal_of_the_headline(self)
         rosters(self, refs)
+        rosters_above(self, refs)
         discussion_speakers(self, refs)
         anonymous_talks(self)
         name_aliases(self)

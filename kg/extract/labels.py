@@ -16,7 +16,7 @@ from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.extract.frames import represent
 from kg.extract.predicates import held_clause, takes_part
-from kg.extract.sentences import Sentence
+from kg.extract.sentences import Sentence, facts_bracket
 from kg.extract.state import Extraction, Meeting, PersonRef
 
 
@@ -88,7 +88,9 @@ def find_labels(sentence: "Sentence") -> list[Label]:
         if match.start() > sentence.span.start_char and text[match.start() - 1] not in _BEFORE:
             continue
         after = _GAP.match(text, match.end()).end()
-        if after not in starts or sentence.quoted(match.start(), match.end()):
+        # (a roster row that is the label alone, 「【日本側】」, heads the rows under it)
+        alone = sentence.kind == "roster" and not text[after : sentence.span.end_char].strip()
+        if (after not in starts and not alone) or sentence.quoted(match.start(), match.end()):
             continue
         group = next(name for name, value in match.groupdict().items() if value and not name.startswith("x"))
         side = group.split("_")[0]
@@ -212,3 +214,22 @@ def _listed_after_labels(text: str, sides: list[DomainMention], people: list[Per
 def _unbracketed(gap: str) -> str:
     """A gap without what brackets hold (a portfolio or an English gloss after a post)."""
     return re.sub(r"[（(][^（()）]*[）)]", "", gap)
+
+
+def bracketed_attendees(ex: Extraction, refs: list[PersonRef]) -> None:
+    """「令和9年3月2日　日・ペルー外相会談(3月1日、リマ、A外務大臣とB外務大臣)」: the people in the
+    bracket of an item's facts (``sentences.facts_bracket``) after a held meeting took part in it,
+    for the side a label before them names (「日本側首席代表:A」), else their own country."""
+    for sentence in ex.sentences:
+        if sentence.kind != "body":
+            continue
+        sides = sorted((m for m in sentence.mentions if m.label == "SIDE" and m.codes), key=lambda m: m.start)
+        for mention, meeting in ex.sentence_meetings(sentence):
+            facts = facts_bracket(sentence, mention.end)
+            if facts is None or meeting.status != "held":
+                continue
+            inside = [r for r in refs if r.sentence is sentence and facts[0] <= r.mention.start and r.mention.end <= facts[1]]
+            for ref in inside:
+                label = [s for s in sides if facts[0] <= s.start and s.end <= ref.mention.start]
+                side = ",".join(label[-1].codes) if label else ref.person.country
+                represent(ex, ref.person, meeting, side, sentence, "listed", None)

@@ -14,7 +14,7 @@ from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.dates import CAPTION_DATELINE, explicit_year, resolve
 from kg.records import MeetingMention
-from kg.extract.sentences import Sentence, in_parentheses, norm
+from kg.extract.sentences import Sentence, facts_bracket, in_parentheses, norm
 from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain, reaches
 from kg.extract.sides import other_orders, home_first
 from kg.extract.people import PersonRef, title_core
@@ -75,6 +75,8 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
         return "planned"
     if _planned_by_clause(span):
         return "planned"
+    if published and date and facts_bracket(sentence, mention.end) is not None:
+        return "held"  # 「X協議の開催(2月26日、…)」 in a list of releases: the day in its bracket has passed
     if published and date and date[:10] < published[: len(date[:10])] and _done_at(doc, span, mention):
         # 「昨年9月のA首相との首脳会談で合意した方針を進めたい」: a session dated before the
         # report, with what was done at it in the past tense, was held (the plan is another matter)
@@ -233,6 +235,9 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     if not before and _day_anchor(text, mention.end):
         after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
     chosen = before[-1] if before else (after[0] if after else None)
+    facts = facts_bracket(sentence, mention.end)
+    if facts is not None:  # (the item's own day, in the bracket of its facts, before the release's)
+        chosen = next(m for m in sentence.mentions if m.label == "DATE" and m.start == facts[0])
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:

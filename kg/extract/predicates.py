@@ -127,6 +127,20 @@ def past_marker(token) -> bool:
     return token.lemma_ in lexicon.construction_words("past_auxiliary") and (token.pos_ == "AUX" or token.tag_.startswith("助動詞"))
 
 
+READOUT_TAIL_CHARS = 3  # 「…以下のとおりです」: at most a copula after the formula
+
+
+def _readout_formula_follows(doc, after: int) -> bool:
+    """Whether the sentence going on at token ``after`` ends in a readout formula (furniture.tsv
+    ``prose_end``: 「…は以下のとおり。」「…は次のとおりです。」) with nothing but a copula after it."""
+    text = doc_text(doc)
+    start = doc[after].idx
+    end = text.find("。", start)
+    clause = (text[start:end] if end >= 0 else text[start:]).rstrip()
+    return any(term in clause and len(clause) - clause.rfind(term) - len(term) <= READOUT_TAIL_CHARS
+               for term in lexicon.furniture_terms().get("prose_end", ()))
+
+
 def headline_style_end(token) -> bool:
     """A word that ends its clause in headline style: a block without any sentence end (a list
     item 「12月3日　A、Bと会談　協力を確認」, a headline) and the word followed by its end, a blank,
@@ -170,6 +184,8 @@ def is_past(pred) -> bool:
     # a continuative form (開き、…合意した) takes the tense of the sentence it joins,
     # whatever head the parser gave it
     after = chain[-1].i + 1
+    if after < len(pred.doc) and pred.doc[after].text == "、" and _readout_formula_follows(pred.doc, after):
+        return True  # 「…協議が開催され、出席者は以下のとおり。」: a readout reports what took place
     if after < len(pred.doc) and pred.doc[after].text == "、" and pred.sent.root.i == pred.i:
         # the parser cut the sentence after a continuative 「行われ、」: the written sentence's
         # own final word says the tense (「…協議が行われ、日本側から…が出席した。」)

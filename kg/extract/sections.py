@@ -10,6 +10,8 @@ from typing import Optional
 from kg import lexicon
 from kg.components import doc_text
 from kg.dates import resolve
+from kg.structure import points_at_other_list
+from kg.extract.labels import find_labels, resolve_labels
 from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence
@@ -47,10 +49,9 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
     headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
     if headline is not None:
         words = unicodedata.normalize("NFKC", headline_name(ex.article.text[headline.start : headline.end]))
-        # (an acronym in brackets inside the name: 「第2回日・北海諸国(NSC)外相会合」)
-        written = (words, re.sub(r"[(][^()]*[)]", "", words))
-        named = [m for m in ex.meetings if m.key in counts and len(m.forum) >= 4
-                 and any(unicodedata.normalize("NFKC", m.forum) in w for w in written)]
+        plain = re.sub(r"[(][^()]*[)]", "", words)  # (「…フォーラム(PIF)外相会合」 names 「…フォーラム外相会合」)
+        named = [m for m in ex.meetings if m.key in counts
+                 and any(len(n) >= 4 and unicodedata.normalize("NFKC", n) in w for n in [m.forum, *m.aliases] for w in (words, plain))]
         if len(named) == 1:
             return named[0]
         theirs = _meeting_of_headline_people(ex, words, counts)
@@ -158,12 +159,14 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             and (rep.meeting == main.key or not _named_in_evidence(ex, rep, inside))
         ]
         roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
-        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts) and not _attended_by_name(ex, facts, words):
+        above = next((s for s in ex.sentences if s.index in inside and s.kind in ("body", "roster")
+                      and points_at_other_list(s.text)), None)
+        if not roster and above is None and not any(rep.rule in _LISTED_RULES for _, rep in facts) and not _attended_by_name(ex, facts, words):
             continue
         # (the day of the meeting its sentences were read into, when not the main one: 「同日の…」)
         focus = {rep.meeting for _, rep in facts} - {main.key}
         day = next((m.date for m in ex.meetings if focus == {m.key} and m.date), main.date)
-        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=words, identity=f"section:{words}", kind=main.kind,
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=_without_note(words), identity=f"section:{words}", kind=main.kind,
                           date=day, place=main.place, countries=list(main.countries), status="held",
                           countries_from_text=main.countries_from_text)
         ex.meetings.append(meeting)
@@ -201,6 +204,37 @@ def _named_in_evidence(ex: "Extraction", rep, inside: set[int]) -> bool:
         for _, mt in ex.sentence_meetings(s)
     }
     return rep.meeting in named
+
+
+def _without_note(words: str) -> str:
+    """「ワーキング・ランチ(実務協力)」 → ワーキング・ランチ: a heading's bracketed note on the topic is no part of the name."""
+    return re.sub(r"[(][^()]*[)]?$", "", words).strip() or words
+
+
+def rosters_above(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「3 ワーキング・ランチ ワーキング・ランチには、上記出席者に加え、…が参加し」「(出席者)少人数会合の
+    出席者に加え、日本側から…」「(出席者は拡大会合と同じ)」: the people of the list pointed at sat at
+    the section's meal or session too, for the same side — the list of an earlier section named
+    there (its heading's words), else the main meeting's roster (runs after ``rosters``; sections
+    in order, so a list pointing at a list that points further back has them all)."""
+    main = main_meeting(ex)
+    if main is None:
+        return
+    people = {ref.person.key: ref.person for ref in refs}
+    done: list[Meeting] = []
+    for index, meeting in sorted(ex.section_meetings.items()):
+        pointer = next((s for s in ex.sentences if s.kind in ("body", "roster") and _in_section(ex, s, index)
+                        and points_at_other_list(s.text)), None)
+        if pointer is not None:
+            text = unicodedata.normalize("NFKC", pointer.text).replace("・", "")
+            named = [m for m in done if m.forum.replace("・", "") in text]
+            source = named[-1] if named else main
+            listed = [rep for rep in list(ex.representations.values())
+                      if rep.meeting == source.key and (source is not main or rep.rule == "roster")]
+            for rep in listed:
+                if rep.person in people:
+                    represent(ex, people[rep.person], meeting, rep.side, pointer, "roster", None)
+        done.append(meeting)
 
 
 def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, meeting: Meeting, inside: set[int]) -> None:
@@ -253,39 +287,85 @@ def _sentence_at(ex: "Extraction", start: int) -> Optional[int]:
 def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
     """「日本:A大臣 ペルー:B大臣」, and the names listed under 「出席者」: the people of a roster
     took part in the meeting of its section, each for the side its label names (else its own
-    country). A label the text leaves undecided (「我が方:」「先方:」 on a page of no known outlet)
-    stands for its person's own country, however weakly known, when that is a party of the
-    meeting, else for the one party no other line of the roster took."""
+    country). A row without a label of its own continues the label of the rows above it
+    (「【日本側】」 alone on its line, or 「我が方　A　局長」 then 「　　　B　課長」). A label the text
+    leaves undecided (「我が方」「先方」 on a page of no known outlet) is read off the rows: 我が方
+    is the one party its people belong to, 先方 the one party left; else a person under it stands
+    for his own country, however weakly known, when that is a party of the meeting, else for the
+    one party no other line of the roster took."""
     undecided = []
-    for sentence in ex.sentences:
-        if sentence.kind != "roster":
-            continue
-        meeting = section_meeting(ex, sentence)
+    for run in _roster_runs(ex):
+        meeting = section_meeting(ex, run[0])
         if meeting is None:
             continue
-        sides = [m for m in sentence.mentions if m.label == "SIDE"]
-        column_start = sentence.span.start_char
-        for ref in sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start):
-            label = side_mention_for(sides, ref.mention)
-            side = side_codes(label) if label is not None else None
-            # a country written in the person's own column (「日本:A大臣／ペルー　B大臣」) is nearer
-            # than a label before an earlier column
-            column = _column_label(doc_text(sentence.doc)[column_start : ref.mention.start])
-            if label is None or (column and label.end <= column_start):
-                label, side = None, column
+        rows, labels, current = [], [], None
+        for sentence in run:
+            found = find_labels(sentence)
+            labels += found
+            sides = [m for m in sentence.mentions if m.label == "SIDE"]
+            column_start = sentence.span.start_char
+            for ref in sorted((r for r in refs if r.sentence is sentence), key=lambda r: r.mention.start):
+                before = [lb for lb in found if lb.end <= ref.mention.start]
+                current = before[-1] if before else current
+                mention = side_mention_for(sides, ref.mention)
+                ahead = doc_text(sentence.doc)[column_start : ref.mention.start]
+                # a country written in the person's own column (「日本:A大臣／ペルー　B大臣」) is nearer
+                # than a label before an earlier column
+                column = _column_label(ahead)
+                if column and not any(lb.end > column_start for lb in before) and (mention is None or mention.end <= column_start):
+                    rows.append((ref, sentence, None, None, column))
+                else:
+                    # (a row with a label of its own the table does not know, 「米　側:A」, continues nothing)
+                    carried = None if not before and any(c in ahead for c in ":：") else current
+                    rows.append((ref, sentence, side_codes(mention) if mention is not None else None, carried, None))
+                column_start = ref.mention.end
+            current = found[-1] if found else current
+        codes = _run_label_codes(ex, rows, labels, meeting)
+        for ref, sentence, written, label, column in rows:
+            side = written or column or (codes.get(label) if label is not None else None)
             if side is None and label is None and ref.person.country_source not in WEAK_SOURCES:
                 side = ref.person.country
             elif not side and ref.person.country in meeting.countries:
                 side = ref.person.country
             elif not side and label is not None:
                 undecided.append((ref, meeting, sentence))
-            column_start = ref.mention.end
             represent(ex, ref.person, meeting, side, sentence, "roster", None)
     for ref, meeting, sentence in undecided:
         taken = {rep.side for rep in ex.representations.values() if rep.meeting == meeting.key and rep.rule == "roster"}
         left = [c for c in meeting.countries if len(c) == 2 and c not in taken]
         if len(left) == 1 and taken:
             represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
+
+
+def _roster_runs(ex: "Extraction") -> list[list["Sentence"]]:
+    """The roster sentences of the article in runs of consecutive rows of one section."""
+    runs: list[list["Sentence"]] = []
+    last: Optional["Sentence"] = None
+    for sentence in ex.sentences:
+        if sentence.kind == "roster":
+            if last is not None and _scopes(ex, last.section)[:1] == _scopes(ex, sentence.section)[:1]:
+                runs[-1].append(sentence)
+            else:
+                runs.append([sentence])
+        last = sentence if sentence.kind == "roster" else None
+    return runs
+
+
+def _run_label_codes(ex: "Extraction", rows: list, labels: list, meeting: Meeting) -> dict:
+    """The country each label of one roster run stands for (``labels.resolve_labels`` with the
+    run's meeting); 我が方 and 先方 left undecided are read off the rows: 我が方 is the one party
+    of a meeting of two its people all belong to, 先方 the other."""
+    codes = dict(zip(labels, resolve_labels(ex, labels, meeting)))
+    states = [c for c in meeting.countries if len(c) == 2]
+    if len(states) != 2 or not any(lb.side == "own" and codes.get(lb) is None for lb in labels):
+        return codes
+    own = {ref.person.country for ref, _, _, label, _ in rows if label is not None and label.side == "own"}
+    if len(own) != 1 or not own <= set(states):
+        return codes
+    (mine,) = own
+    other = next(c for c in states if c != mine)
+    return {lb: code if code is not None else mine if lb.side == "own" else other if lb.side == "other" else None
+            for lb, code in codes.items()}
 
 
 def roster_countries(ex: "Extraction", refs: list["PersonRef"]) -> None:

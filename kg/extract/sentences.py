@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from kg import lexicon
 from kg.components import DomainMention, doc_text
 from kg.records import Article, Evidence
 
@@ -140,6 +141,23 @@ def article_sentences(article: Article, docs: list[Doc]) -> list[Sentence]:
                 )
             )
     return sentences
+
+
+def facts_bracket(sentence: "Sentence", end: int) -> Optional[tuple[int, int]]:
+    """「日英次官協議の開催(2月26日、ロンドン、AとB)」: the bracket right after a meeting (maybe after a
+    held tail, ``facts_bracket_tail``: の開催) that opens with a date and a 読点 holds the facts of
+    the item — its day, its place, its people. (start, end) doc offsets of what it holds, or None."""
+    text = doc_text(sentence.doc)
+    tails = "|".join(re.escape(t) for t in sorted(lexicon.cues("facts_bracket_tail"), key=len, reverse=True))
+    opened = re.compile(rf"(?:{tails})?[(（]").match(text, end)
+    if opened is None:
+        return None
+    inner = opened.end()
+    date = next((m for m in sentence.mentions if m.label == "DATE" and m.start == inner), None)
+    close = text.find("）" if text[opened.end() - 1] == "（" else ")", inner)
+    if date is None or close < 0 or text[date.end : date.end + 1] not in ("、", ",", "，") or "(" in text[inner:close] or "（" in text[inner:close]:
+        return None
+    return inner, close
 
 
 def in_parentheses(text: str, start: int) -> bool:
