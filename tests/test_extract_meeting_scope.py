@@ -178,3 +178,21 @@ def test_extract_meeting_scope_sub_session_of_its_own(facts_of, text, published,
     of its own (a session of the meeting reported)."""
     got = reps_of(facts_of(text, published=published))
     assert {(n, s) for n, s, f in got if f.endswith("分科会")} == members
+
+
+POINTER_FIRST = [
+    ("第5回北海安全保障会議（オスロ会合）に出席するためノルウェーを訪問中の山岸武防衛大臣は、同会合の機会に、"
+     "ノルウェーのラース・ハンセン国防大臣と会談を行いました。", "2027-06-02", {("山岸武", "JP"), ("ラース・ハンセン", "NO")}),
+    ("南洋諸国外相会議出席のためラオスを訪問中の中井修外務大臣は、同会議の機会に、"
+     "ラオスのソムサイ・ポンビハン外務大臣と会談した。", "2027-09-05", {("中井修", "JP"), ("ソムサイ・ポンビハン", "LA")}),
+]
+
+
+@pytest.mark.parametrize("text, published, pair", POINTER_FIRST)
+def test_extract_meeting_scope_pointer_before_any_meeting_reported(facts_of, text, published, pair):
+    """「同会合の機会に」 before any meeting was reported names no meeting of its own; the talks
+    are the pair's."""
+    facts = facts_of(text, published=published)
+    assert not [m for m in facts.meetings if m.forum.startswith(("同", "当"))]
+    got = reps_of(facts)
+    assert pair in [{(n, s) for n, s, f in got if f == forum} for forum in {f for _, _, f in got}]

@@ -757,6 +757,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     pointer = next((w for w in lexicon.cues("this_meeting") if phrase.startswith(w) and phrase[len(w):] in lexicon.cues("bare_meeting")), None)
     if pointer is not None and current is not None:
         return info_of(current.parent or current)  # 「本会合には…が出席し」: the meeting being reported
+    if pointer is not None:
+        # 「X会議に出席するため…訪問中のAは、同会合の機会に」 with no meeting reported yet: the
+        # pointer names no meeting of its own (nor does it make the meeting it points at held)
+        return None
     if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):
         current = current.parent  # 「拡大会合を行った。会談には…」: the meeting, not its last session
     if phrase in lexicon.cues("session") and current is not None and phrase not in norm(current.forum):
