@@ -206,6 +206,19 @@ def extension_components(nlp) -> list[tuple[str, Any]]:
             if any("._." in attr for attr in nlp.get_pipe_meta(name).assigns)]
 
 
+@lru_cache(maxsize=1)
+def _look_up_msgpack_extensions_once() -> None:
+    """srsly looks up its msgpack encoder and decoder registries in every installed package's
+    entry points for each packer and unpacker it makes (four per stored parse, a scan of all
+    installed distributions each): when no package adds any, it stops looking (the same
+    encoders and decoders, from its own registrations)."""
+    from srsly.msgpack import msgpack_decoders, msgpack_encoders
+
+    for registry in (msgpack_encoders, msgpack_decoders):
+        if registry.entry_points and not registry.get_entry_points():
+            registry.entry_points = False
+
+
 class BuildCache:
     """Parsed blocks and article facts stored under ``root``; ``version`` (the NLP
     pipeline's, ``kg.nlp.PIPELINE_VERSION``) is part of every parse key, so a new pipeline
@@ -234,6 +247,7 @@ class BuildCache:
         data = _load(self._doc_path(key), key)
         if data is None:
             return None
+        _look_up_msgpack_extensions_once()
         try:
             docs = list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))
         except Exception:  # corrupt entry: any failure to decode is a miss
@@ -250,10 +264,16 @@ class BuildCache:
         (bunsetu, readings), without custom-extension values."""
         from spacy.tokens import DocBin
 
-        plain = doc.copy()
-        plain.user_data = {k: v for k, v in doc.user_data.items() if not _is_extension_key(k)}
+        _look_up_msgpack_extensions_once()
         bin_ = DocBin(store_user_data=True)
-        bin_.add(plain)
+        # The Doc itself with its user data filtered for the moment (a copy deep-copied
+        # every token's GiNZA data: a third of the cost of storing).
+        user_data = doc.user_data
+        doc.user_data = {k: v for k, v in user_data.items() if not _is_extension_key(k)}
+        try:
+            bin_.add(doc)
+        finally:
+            doc.user_data = user_data
         key = self.block_key(text)
         return _store(self._doc_path(key), key, bin_.to_bytes())
 

@@ -68,7 +68,62 @@ def load_pipeline() -> Language:
         ) from err
     nlp.add_pipe(syntax.COMPONENT_NAME, last=True)
     nlp.add_pipe(components.COMPONENT_NAME, last=True)
+    _use_numpy_products(nlp)
     return nlp
+
+
+# The OpenBLAS functions that set its thread count, by the names numpy's wheels (scipy-openblas,
+# 64-bit ints) and other builds give them.
+_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                "openblas_set_num_threads64_", "openblas_set_num_threads")
+
+
+def _single_threaded_blas() -> bool:
+    """Set the OpenBLAS that numpy loaded to one thread; False when there is none to set.
+
+    With its default of a thread per CPU, OpenBLAS's threads spin for each small product and
+    cost 3-12x the CPU of one thread on a shared machine; a build runs one model per process.
+    """
+    import ctypes
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and "/" in line})
+    except OSError:
+        return False
+    for path in paths:
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _SET_THREADS:
+            setter = getattr(library, name, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
+
+
+def _use_numpy_products(nlp: Language) -> None:
+    """Compute the matrix products of GiNZA's layers with numpy (OpenBLAS, one thread)
+    instead of thinc's blis, when numpy's OpenBLAS can be held to one thread.
+
+    blis picks a slow kernel on this machine's CPU (17 GFLOPS against OpenBLAS's 70 on a
+    768 x 768 product): tok2vec, half of a cold build's CPU, was mostly waiting on it. The sums
+    run in another order, so the float32 tensors differ in their last bits (≈ 1e-5); not one
+    annotation differed on 695 blocks of seeds, realdev, realdev2, tests/corpus and
+    tests/regression (43,234 tokens), and tests/test_nlp_parse_blocks.py compares both.
+    """
+    from thinc.api import NumpyOps
+
+    if not _single_threaded_blas():
+        return
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        for node in (model.walk() if hasattr(model, "walk") else ()):
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
 
 
 def split_long_text(text: str, max_bytes: int = MAX_BLOCK_BYTES) -> list[str]:

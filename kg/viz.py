@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import itertools
 import json
 import math
@@ -21,9 +22,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import networkx as nx
-import pyvis
 import rdflib
-from pyvis.network import Network
 from rdflib import DCTERMS, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.term import Node
 
@@ -90,8 +89,31 @@ FORCE_LAYOUT_MAX = 500
 LABEL_RANK = {"forum": 0, "country": 1, "meeting": 1, "official": 3, "person": 3, "institution": 4}
 
 _ASSETS = "viz_assets"
-_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# pyvis is located, not imported: kg uses its copy of vis-network, and importing
+# pyvis.network (IPython, jinja2, jsonpickle) cost ≈ 0.1 s of CPU per build.
+_PYVIS = importlib.util.find_spec("pyvis")
+_VIS_DIR = (Path(_PYVIS.origin).parent if _PYVIS and _PYVIS.origin else Path("pyvis")) / "templates" / "lib" / "vis-9.1.2"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+class _VisNetwork:
+    """The node and edge records pyvis's ``Network(directed=True)`` makes with ``add_node``
+    and ``add_edge`` (the same keys and values), without importing pyvis.network."""
+
+    def __init__(self) -> None:
+        self.nodes: list[dict] = []
+        self.edges: list[dict] = []
+        self._ids: set = set()
+
+    def add_node(self, n_id, label=None, shape="dot", color="#97c2fc", **options) -> None:
+        if n_id not in self._ids:  # pyvis keeps a node's first record
+            self._ids.add(n_id)
+            self.nodes.append({"color": color, **options, "id": n_id, "label": label or n_id, "shape": shape})
+
+    def add_edge(self, source, to, **options) -> None:
+        if source not in self._ids or to not in self._ids:
+            raise ValueError(f"edge between unknown nodes {source!r} and {to!r}")
+        self.edges.append({**options, "from": source, "to": to, "arrows": options.get("arrows", "to")})
 
 
 def search_key(text: str) -> str:
@@ -598,7 +620,7 @@ def explorer_data(graph: rdflib.Graph) -> dict:
     main = set(main)
     community = communities([ids[n] for n in ordered if types[n] != "country"],
                             [(e["from"], e["to"]) for e in edges.values() if not EDGE_KINDS[e["kind"]][2]])
-    net = Network(directed=True)
+    net = _VisNetwork()
     type_style = {t.name: t for t in NODE_TYPES}
     for node in ordered:
         kind = types[node]

@@ -121,6 +121,31 @@ def test_nlp_annotate_gives_exactly_what_nlp_gives(nlp):
         assert _annotations(doc) == _annotations(nlp(text)), text
 
 
+def test_nlp_numpy_products_annotate_as_blis_does(nlp):
+    """The layers' matrix products run on numpy's OpenBLAS (one thread) instead of thinc's
+    blis (``kg.nlp._use_numpy_products``): the tensors agree to float32 rounding and every
+    annotation, entity and mention is the one blis's products give."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    from kg.nlp import annotate
+
+    nodes = [node for _, proc in nlp.pipeline if hasattr(getattr(proc, "model", None), "walk")
+             for node in proc.model.walk()]
+    assert {getattr(node.ops, "use_blis", None) for node in nodes} == {False}
+    ours, numpy_ops = annotate(nlp, ANNOTATED), nodes[0].ops
+    try:
+        for node in nodes:
+            node.ops = NumpyOps()
+        theirs = annotate(nlp, ANNOTATED)
+    finally:
+        for node in nodes:
+            node.ops = numpy_ops
+    for text, doc, blis_doc in zip(ANNOTATED, ours, theirs):
+        assert _annotations(doc) == _annotations(blis_doc), text
+        assert numpy.allclose(doc.tensor, blis_doc.tensor, atol=1e-3), text
+
+
 def test_nlp_entities_preset_before_the_recognizer_go_through_spacy(nlp):
     """A Doc that already has an entity (not what GiNZA's tokenizer gives, but possible)
     is decoded by spaCy's own transitions, which keep the preset entity."""
