@@ -126,15 +126,15 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
 
 
 def _planned_modifier(doc: Doc, span, sentence: Sentence) -> bool:
-    """Whether the words right before the meeting are a clause of planning that modifies it,
-    not in the past: 「開催予定の日米首脳会談」「同日午後に予定される首脳会談」「予定されている会談」
+    """Whether the words right before the meeting are a clause of planning (``planned_modifier``:
+    予定, 計画; not 「政策調整の会合」) that modifies it, not in the past: 「開催予定の日米首脳会談」「同日午後に予定される首脳会談」「予定されている会談」
     (「予定されていた会談が行われた」 was planned and held: left to the predicate)."""
     k = span.start - 1
     while k >= sentence.span.start and (doc[k].pos_ in ("AUX", "SCONJ") or doc[k].dep_ in ("fixed", "case")):
         if past_marker(doc[k]):
             return False
         k -= 1
-    return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.cues("planned")
+    return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.construction_words("planned_modifier")
 
 
 def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
