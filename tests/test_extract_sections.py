@@ -4,6 +4,8 @@ its own (a meal only mentioned is not), and headings/headline are other names of
 meeting they name. Made-up pages read through kg.ingest.load_article."""
 from __future__ import annotations
 
+import pytest
+
 MEAL = """日豪防衛相会談及び夕食会の開催について
 1 防衛相会談
  5月2日、山田太郎防衛大臣は、オーストラリアのジョン・スミス国防大臣と会談を行いました。会談には、日本側から田中次郎防衛審議官ら、先方からピーター・ブラウン国防次官らが同席しました。
@@ -103,3 +105,40 @@ def test_extract_sections_meal_under_a_level_2_heading_is_its_own_meeting(facts_
     meal = {(n, s) for n, s, f in got if "ディナー" in f}
     assert {("森川健", "JP"), ("アナ・ディアス", "PE")} <= meal
     assert not {(n, s) for n, s, f in got if "ディナー" not in f} & {("森川健", "JP"), ("アナ・ディアス", "PE")}
+
+
+# A meal or session whose own heading's words are written in its section's sentence of who
+# attended (no 側から list): its people sat at it, not at the session the section before
+# reported (the meal word itself is read as no meeting of its own).
+MEAL_NAMED_IN_SECTION = [
+    (
+        """山川政務官の北海安全保障フォーラム出席
+1 山川一郎外務大臣政務官は、3月3日及び4日、ノルウェーのオスロで開催された北海安全保障フォーラムに出席しました。
+2 全体会合
+ 3日午前の全体会合は、エリック・ハンセン・ノルウェー外務大臣が議長を務めました。
+3 閣僚級夕食会
+ 同日の閣僚級夕食会には、山川政務官のほか、デンマークのラース・ニールセン国防大臣、オランダのピーテル・デフリース外務次官が出席し、海洋監視について意見を交わしました。
+""",
+        "閣僚級夕食会",
+        {("ラース・ニールセン", "DK"), ("ピーテル・デフリース", "NL")},
+        True,
+    ),
+    (
+        """森本副大臣のバルト海対話出席
+1 森本健二外務副大臣は、9月10日、ラトビアのリガで開かれたバルト海対話に出席しました。
+2 分科会
+ 同日午後の分科会には、リトアニアのヨナス・カズラウスカス外務次官、エストニアのカトリン・タム国防次官が参加し、サイバー防衛について議論しました。
+""",
+        "分科会",
+        {("ヨナス・カズラウスカス", "LT"), ("カトリン・タム", "EE")},
+        False,  # (a session's people also took part in the meeting it is part of)
+    ),
+]
+
+
+@pytest.mark.parametrize("page,meal,expected,meal_only", MEAL_NAMED_IN_SECTION)
+def test_extract_sections_meal_named_in_its_section_is_its_own_meeting(facts_of_page, page, meal, expected, meal_only):
+    got, _ = _facts(facts_of_page(page, published="2024-12-01"))
+    assert expected <= {(n, s) for n, s, f in got if f == meal}
+    others = {f for n, s, f in got if (n, s) in expected and f != meal}
+    assert not others if meal_only else others <= {"バルト海対話"}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from kg import lexicon
@@ -70,7 +71,11 @@ def collect_people(
 
     def absorb(person: Person, mention: DomainMention, sentence: Sentence) -> None:
         fields = mention
-        if fields.title_kind == "honorific":
+        if fields.title_kind == "honorific" and _ranked_full_name(fields):
+            # 「A・B・C海軍大将と会談し」: a whole foreign name with a military rank introduces an
+            # officer (a rank after a surname alone still points back, like 氏)
+            fields = replace(mention, official=True, title_kind="military", short=bool(person.title))
+        elif fields.title_kind == "honorific":
             # 「山田氏」 only points back at someone already introduced
             fields = DomainMention(mention.label, mention.start, mention.end, mention.text, name=mention.name, short=True)
         for alias in fields.aliases:
@@ -120,7 +125,7 @@ def collect_people(
             name = (mention.name or "").strip("\u3000 ")
             if mention.title_kind == "honorific":
                 mention = titled_by_apposition(sentence, mention)
-            if mention.short or mention.title_kind == "honorific":
+            if (mention.short or mention.title_kind == "honorific") and not _ranked_full_name(mention):
                 pending_short.append((mention, sentence))
                 continue
             person = find(name, mention)
@@ -149,7 +154,11 @@ def collect_people(
         name = (mention.name or "").strip("\u3000 ")
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(is_short_of(name, s) for s in p.spellings())]
-        national = mention.title_kind in ("head", "minister") and (mention.weak_country or mention.country)
+        entry = lexicon.titles().get(mention.title or "")
+        # (a post the title alone places in one country is held by one person there: 官房長官)
+        national = (mention.title_kind in ("head", "minister") or (entry is not None and entry.country)) and (
+            mention.weak_country or mention.country
+        )
         if not candidates and (mention.country or national) and mention.title and mention.title_kind != "honorific":
             # 「イ韓国国防部長官」「岸防衛大臣」: a one-character name with its own country or a
             # national post, and nobody earlier it could be short for, is the name as written
@@ -172,3 +181,15 @@ def collect_people(
     apply_reference(people, refs, year)
     propagate_list_countries(refs)
     return people, refs
+
+
+def _ranked_full_name(mention: DomainMention) -> bool:
+    """Whether ``mention`` is a whole name (parts joined by 「・」, or a Japanese family and given
+    name) followed by a military rank (post_grammar ``rank``, maybe with its service: 海軍大将),
+    not by 氏."""
+    title = mention.title or ""
+    name = mention.name or ""
+    whole = "・" in name or (mention.name_origin == "ja" and len(name) >= 3)
+    return whole and title != name and any(
+        title.endswith(rank) for rank in lexicon.post_grammar().ranks
+    )

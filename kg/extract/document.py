@@ -187,6 +187,8 @@ def collect_meetings(ex: Extraction) -> None:
             elif m.generic:
                 if is_verbal(sentence.doc, m):
                     continue  # 「方針を協議した」「…と会談した」: a predicate, not a meeting name
+                if doc_text(sentence.doc).startswith(tuple(lexicon.cues("time_from_meeting")), m.end):
+                    continue  # 「協議前日の1日夜には…夕食会が開かれ」: a day counted from the meeting
                 info = generic_target(ex, sentence, m, named, current) or post_partner_meeting(ex, sentence, m, named)
             else:
                 info = resolve_meeting_mention(m, definitions)

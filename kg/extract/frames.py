@@ -289,13 +289,22 @@ def invited_guest(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> 
 
 def topic_before(ex: Extraction, sentence: Sentence) -> Optional[PersonRef]:
     """The person marked は/が in the sentence before (or the one before that): the topic a
-    sentence that writes no subject goes on with."""
-    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index]):
+    sentence that writes no subject goes on with; in a transcript, the speaker whose turn
+    label (「A大臣：」 opening the line, ``turn_label_mark``) the sentence stands under."""
+    for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index + 1]):
         text = doc_text(previous.doc)
-        marked = [r for r in ex.refs_in(previous) if text[r.mention.end : r.mention.end + 1] in lexicon.construction_words("subject_marker")]
+        marked = [r for r in ex.refs_in(previous) if previous is not sentence
+                  and text[r.mention.end : r.mention.end + 1] in lexicon.construction_words("subject_marker")]
+        marked = marked or [r for r in ex.refs_in(previous) if _turn_label(text, r.mention)]
         if marked:
             return marked[0]
     return None
+
+
+def _turn_label(text: str, mention) -> bool:
+    """「A大臣：冒頭、…」: the person opens the line and a colon follows (a speaker's turn)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip() and text[mention.end : mention.end + 1] in lexicon.construction_words("turn_label_mark")
 
 
 def unwritten_subject(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
@@ -452,11 +461,6 @@ def eliminate(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Pers
     return remaining[0] if len(remaining) == 1 else None
 
 
-def _invited(doc, span) -> bool:
-    """「…C、Dを迎え」「Cを招いて」: the person is the object of a verb of inviting (``invite``)."""
-    return doc[span.end].text == "を" and predicate_of(span[-1]).lemma_ in lexicon.cues("invite")
-
-
 def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, person: Person) -> Optional[str]:
     """「AとBは、CとDと…会合を行った」「AとBは、CとDを迎えて…会合を主催した」: conjuncts of a
     は/が subject that faces a partner (marked with と, or invited) are one side; the side a mate
@@ -471,7 +475,7 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         return None
     faced = any(
         r.mention.start > group[-1].mention.end and (span := doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")) is not None
-        and span.end < len(doc) and (doc[span.end].text == "と" or _invited(doc, span))
+        and span.end < len(doc) and (doc[span.end].text == "と" or _guest_object(span))
         for r in refs if r.sentence is sentence
     )
     if not faced:
@@ -481,6 +485,13 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         if fact.meeting == meeting.key and any(fact.person == p.key for p in mates):
             return fact.side
     return next((p.country for p in mates if p.country and p.country_source not in WEAK_SOURCES), None)
+
+
+def _guest_object(span) -> bool:
+    """「…は、C外務大臣、D防衛大臣を迎え、…を主催した」: a guest, the を-object of a verb of
+    inviting (cues ``invite``), faces the subject like a partner marked と."""
+    doc = span.doc
+    return doc[span.end].text == "を" and predicate_of(doc[span.end]).lemma_ in lexicon.cues("invite")
 
 
 def collective(ex: Extraction, sentence: Sentence) -> None:

@@ -51,7 +51,7 @@ def _count_of(counted: str) -> int:
     return "".join(lexicon.construction_words("kanji_digit")).find(counted[0]) + 1
 
 
-def _dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
+def dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
     if not a or not b:
         return True
     n = min(len(a), len(b))
@@ -72,6 +72,8 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     before = doc[max(sentence.span.start, span.start - 3) : span.start]
     local |= {t.text for t in before}
     if published and date and date[:10] > published[: len(date[:10])]:
+        return "planned"
+    if _planned_by_clause(span):
         return "planned"
     if published and date and date[:10] < published[: len(date[:10])] and _done_at(doc, span, mention):
         # 「昨年9月のA首相との首脳会談で合意した方針を進めたい」: a session dated before the
@@ -135,6 +137,17 @@ def _planned_modifier(doc: Doc, span, sentence: Sentence) -> bool:
             return False
         k -= 1
     return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.construction_words("planned_modifier")
+
+
+def _planned_by_clause(span) -> bool:
+    """「同日午後に予定される X」「来週に予定されている X」: a relative clause of planning
+    (cues `planned`), not in the past, before the meeting says it is still to come, whatever
+    the sentence's own predicate did (「…X に向け、連携を確認した」). A past one
+    (「予定されていた X が行われた」) says nothing of the meeting now."""
+    return any(
+        t.dep_ == "acl" and t.i < span.start and t.lemma_ in lexicon.cues("planned") and not is_past(t)
+        for t in span.root.children
+    )
 
 
 def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
@@ -234,7 +247,33 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
             anchor = explicit_year(m.text)
     day = resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
     day = local_day(doc_text(doc), chosen.end, day)
+    if visit_period(doc, chosen, pred):
+        return visit_span(chosen, day)
     return counted_day(day, text[chosen.end : mention.start]) if chosen.end <= mention.start else day
+
+
+def visit_period(doc: Doc, date: DomainMention, pred) -> bool:
+    """「2月5日から8日までの間、北国を訪問し、Bと会談した」: a range of days (construction
+    ``day_range``) whose predicate is a visit (cues ``visiting``), not the meeting's own verb,
+    is the stay's period: the talks fell on one day of it, not on its first."""
+    if not lexicon.construction_pattern("day_range").search(date.expression or date.text):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = predicate_of(span[-1])
+    if pred is not None and head.i == pred.i:
+        return False  # 「3日から5日まで会議が開かれた」: the meeting's own days
+    return any(head.lemma_.startswith(cue) or head.text.startswith(cue) for cue in lexicon.cues("visiting"))
+
+
+def visit_span(date: DomainMention, day: Optional[str]) -> Optional[str]:
+    """The precision a stay's range leaves a meeting in it: its month when the range stays in
+    one month (「5日から8日まで」), its year when it runs into another (「3月30日から4月2日まで」)."""
+    if not day or len(day) != 10:
+        return day
+    other_month = lexicon.construction_pattern("day_range").search(date.expression or date.text).group(1)
+    return day[:7] if not other_month or int(unicodedata.normalize("NFKC", other_month)) == int(day[5:7]) else day[:4]
 
 
 def local_day(text: str, end: int, day: Optional[str]) -> Optional[str]:
@@ -754,6 +793,12 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         # 「東方経済フォーラムの全体会合」: a session of the forum named before の
         forum = owner.text + "の" + phrase
         return {"forum": forum, "acronym": None, "countries": [], "kind": "session", "aliases": [], "identity": "made::" + norm(forum)}
+    group = lexicon.construction_pattern("group_acronym_of").search(text[max(0, m.start - 32) : m.start])
+    if group is not None and phrase in lexicon.cues("bare_meeting"):
+        # 「…のインド洋3カ国（IO3）の会合も開かれ」: a group named with its acronym, then の: its meeting
+        forum = group.group(1) + phrase
+        return {"forum": forum, "acronym": group.group(2), "countries": [], "kind": m.kind,
+                "aliases": [group.group(2) + phrase], "identity": "made::" + norm(forum)}
     pointer = next((w for w in lexicon.cues("this_meeting") if phrase.startswith(w) and phrase[len(w):] in lexicon.cues("bare_meeting")), None)
     if pointer is not None and current is not None:
         return info_of(current.parent or current)  # 「本会合には…が出席し」: the meeting being reported
@@ -778,13 +823,13 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         # a named conference without an acronym: 「アジア安全保障会議」
         return {"forum": phrase, "acronym": None, "countries": [], "kind": m.kind, "aliases": [], "identity": "made::" + norm(phrase)}
     bare = phrase in lexicon.cues("bare_meeting")
-    if current is not None and bare and with_partner(sentence, m) and named_as_occasion(ex, sentence, m, current):
+    if current is not None and (bare or phrase in lexicon.cues("summit_word")) and with_partner(sentence, m) and named_as_occasion(ex, sentence, m, current):
         current = None  # 「M出席のため…訪問中のA大臣は、Bと会談した」: talks held at M, a meeting of their own
     if current is not None and bare and with_partner(sentence, m) and doc_text(sentence.doc)[m.end :].startswith(
         lexicon.construction_words("additive_after_meeting")
     ):
         current = None  # 「同日午後、AはBとの協議にも臨み」: a meeting besides the one reported
-    if current is not None and bare and pair_within(ex, sentence, m, current):
+    if current is not None and bare and pair_within(ex, sentence, m, current.countries):
         current = None  # 「(三者の会議の後)AはBと…会談を行い」: two of its parties, talks of their own
     if current is not None and bare:
         theirs = meeting_of_the_people(ex, sentence, current)
@@ -795,7 +840,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         # ministers' meeting named after it
         same_kind = next((i for i in named if i["kind"] == m.kind and norm(phrase) in norm(i["forum"])), None)
         return same_kind  # (None: nothing of that kind to refer to)
-    fresh = current is not None and new_parties(ex, sentence, current)
+    fresh = current is not None and (new_parties(ex, sentence, current) or (bare and another_meeting_also(ex, sentence, m, current)))
     if fresh:
         current = None  # 「首脳会談を行うA大統領とシンガポールのB首相」: new parties, a new meeting
     if current is not None and (
@@ -824,8 +869,8 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         for info in named:
             if present - set(info["countries"]) and info["countries"]:
                 continue  # 「李中国総理と…会談を行い」: not the 日韓 talks named before
-            if paired and speakers < set(info["countries"]):
-                continue
+            if (paired and speakers < set(info["countries"])) or pair_within(ex, sentence, m, info["countries"]):
+                continue  # 「AはBと会談を行った。…日米豪比防衛相会談に向け」: two of its parties
             if info["forum"].endswith(tail):
                 return info
     topical = _TOPIC_BEFORE.search(doc_text(sentence.doc)[max(0, m.start - 20) : m.start])
@@ -844,7 +889,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     # 「…と首脳会談を行った。…初の米韓首脳会談となった」: the article's own name for it
     for info in named:
         if info["forum"].endswith(phrase) and len(info["countries"]) >= 2 and speakers <= set(info["countries"]):
-            if paired and speakers < set(info["countries"]):
+            if (paired and speakers < set(info["countries"])) or pair_within(ex, sentence, m, info["countries"]):
                 continue
             return info
     # 「山田一郎首相と陳明国家主席は…首脳会談を行い」: the speakers' countries name it
@@ -914,10 +959,13 @@ def meeting_of_the_people(ex: Extraction, sentence: Sentence, current: "Meeting"
     return theirs[0] if len(theirs) == 1 else None
 
 
-def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, current: "Meeting") -> bool:
+_ASIDE = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, parties) -> bool:
     """Whether the talk word has a partner marked with と in its own clause (「AはBと…会談を
-    行い」) and the parties named before it are fewer than those of ``current``: two parties
-    of a wider meeting holding talks of their own."""
+    行い」) and the parties named before it are fewer than ``parties`` (those of a wider
+    meeting): two parties of it holding talks of their own."""
     doc = sentence.doc
     word = doc.char_span(m.start, m.end, alignment_mode="expand")
     if word is None:
@@ -926,12 +974,15 @@ def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, current: "
     refs = [r for r in ex.refs_in(sentence) if r.mention.end <= m.start]
     partnered = False
     for ref in refs:
-        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        # (a bracketed aside may stand before と: 「B国防次官(陸軍上将)と会談を行い」)
+        aside = _ASIDE.match(doc_text(doc), ref.mention.end)
+        span = doc.char_span(ref.mention.start, aside.end() if aside else ref.mention.end, alignment_mode="expand")
         if span is not None and span.end < len(doc) and doc[span.end].text == "と" and predicate_of(doc[span.end]).i == pred.i:
             partnered = True
-    states = {c for c in current.countries if len(c) == 2}
+    states = {c for c in parties if len(c) == 2}
     speakers = {r.person.country for r in refs if r.person.country}
-    return partnered and len(speakers) >= 2 and speakers < states
+    # (the partner's own country may be unwritten: 「A防衛大臣は…B国防長官と会談」 is still two)
+    return partnered and len({r.person.key for r in refs}) >= 2 and bool(speakers) and speakers < states
 
 
 def named_as_occasion(ex: Extraction, sentence: Sentence, m: DomainMention, meeting: "Meeting") -> bool:
@@ -943,8 +994,8 @@ def named_as_occasion(ex: Extraction, sentence: Sentence, m: DomainMention, meet
         if x.label != "MEETING" or x.end > m.start or ex.meeting_at.get((sentence.index, x.start)) is not meeting:
             continue
         after = re.sub(r"^\s*[(（][^()（）]{0,30}[)）]", "", text[x.end : x.end + 40])  # an acronym in brackets
-        if after.startswith(cues):
-            return True
+        if after.startswith(cues) or is_hosting(sentence, x):
+            return True  # (「…首脳会議が開かれている慶州で、AはBと首脳会談を行った」: the venue's meeting)
     return False
 
 
@@ -963,6 +1014,17 @@ def new_parties(ex: Extraction, sentence: Sentence, current: "Meeting") -> bool:
     if len(states) < 2:
         return False
     return bool(_explicit_states(ex, sentence) - set(states))
+
+
+def another_meeting_also(ex: Extraction, sentence: Sentence, m: DomainMention, current: "Meeting") -> bool:
+    """「同日午後、AはBとともに、C局長、D局長との協議にも臨み」: a bare meeting word with its
+    partners (「…との」) and も after it (construction ``also_after_meeting``) is another meeting
+    besides the one reported, when someone named before it took no part in that one."""
+    text = doc_text(sentence.doc)
+    if not with_partner(sentence, m) or not lexicon.construction_pattern("also_after_meeting").match(text[m.end : m.end + 3]):
+        return False
+    present = {rep.person for rep in ex.representations.values() if rep.meeting == current.key}
+    return any(r.person.key not in present for r in ex.refs_in(sentence) if r.mention.end <= m.start)
 
 
 def _explicit_states(ex: Extraction, sentence: Sentence) -> set[str]:
@@ -1218,7 +1280,7 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
             continue
         if ordinal is not None and meeting.ordinal is not None and ordinal != meeting.ordinal:
             continue
-        if not _dates_compatible(date, meeting.date):
+        if not dates_compatible(date, meeting.date):
             continue
         if status == "held" and meeting.status == "held" and date and meeting.date and len(date) == len(meeting.date) and date != meeting.date:
             continue

@@ -160,6 +160,8 @@ def is_past(pred) -> bool:
         return True
     if _attending_now(pred):
         return True  # 「会合には各国の代表が出席している」: attendance going on as reported has happened
+    if _perfect_of_past_time(pred):
+        return True  # 「前日にソウルで…と会談している」: talks done at a time before the story
     if headline_style_end(pred) or (pred.dep_ in ("advcl", "conj") and headline_style_end(pred.sent.root)):
         return True
     after = chain[-1].i + 1
@@ -223,6 +225,17 @@ def _attending_now(pred) -> bool:
         return False
     text = doc_text(pred.doc)
     return bool(lexicon.construction_pattern("progressive").match(text[pred.idx + len(pred.text) : pred.idx + len(pred.text) + 8]))
+
+
+def _perfect_of_past_time(pred) -> bool:
+    """Talks in the progressive (〜ている, ``progressive``) with a time before the story among
+    their arguments (cues ``past_time``: 前日, 昨日, 先月 …) are a perfect: they have happened."""
+    if pred.lemma_ not in lexicon.cues("talks"):
+        return False
+    text = doc_text(pred.doc)
+    if not lexicon.construction_pattern("progressive").match(text[pred.idx + len(pred.text) : pred.idx + len(pred.text) + 8]):
+        return False
+    return any(c.dep_ in ("obl", "advmod", "nmod") and c.text in lexicon.cues("past_time") for c in pred.children)
 
 
 def next_finite_predicate(pred, start: int):
@@ -327,10 +340,17 @@ def not_subject_written(sentence: Sentence, pred) -> bool:
     for token in doc[sentence.span.start : pred.i]:
         if (
             token.text in lexicon.construction_words("subject_marker") and token.dep_ == "case" and not sentence.quoted(token.idx, token.idx + 1)
-            and not is_time_word(token.head)
+            and not is_time_word(token.head) and not _adjunct_topic(token)
         ):
             return False
     return not any(c.dep_ == "nsubj" and not is_time_word(c) for c in pred.children)
+
+
+def _adjunct_topic(token) -> bool:
+    """「会場では」「午後には」: は after a case particle topicalises a place or a time (an
+    adjunct, ``adjunct_topic``), not the subject."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].pos_ == "ADP" and doc[token.i - 1].text in lexicon.construction_words("adjunct_topic")
 
 
 def is_time_word(token) -> bool:

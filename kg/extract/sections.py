@@ -53,6 +53,9 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
                  and any(unicodedata.normalize("NFKC", m.forum) in w for w in written)]
         if len(named) == 1:
             return named[0]
+        theirs = _meeting_of_headline_people(ex, words, counts)
+        if theirs is not None:
+            return theirs
     for rep in ex.representations.values():
         if rep.meeting in counts:
             counts[rep.meeting] += 1
@@ -60,6 +63,31 @@ def main_meeting(ex: "Extraction") -> Optional[Meeting]:
         return None
     best = max(counts.values())
     return next(m for m in ex.meetings if m.key in counts and counts[m.key] == best)
+
+
+def _name_forms(person) -> list[str]:
+    """The spellings a headline may write a person by: the name, its readings and short forms,
+    a katakana family name (the last part after 「・」), a Japanese-style family name (two kanji)."""
+    forms = [*person.spellings(), *person.short_forms]
+    forms += [s.split("・")[-1] for s in person.spellings() if "・" in s]
+    if person.japanese_name:
+        forms.append(person.name[:2])
+    return forms
+
+
+def _meeting_of_headline_people(ex: "Extraction", words: str, held: dict[str, int]) -> Optional[Meeting]:
+    """「A副長官とB次官の会談」 over talks of A and B and a later meeting of A with others: the one
+    held meeting in which every person the headline names (two or more) took part."""
+    people = {r.person.key for r in ex._refs if any(
+        len(s) >= 2 and unicodedata.normalize("NFKC", s) in words for s in _name_forms(r.person)
+    )}
+    if len(people) < 2:
+        return None
+    taking: dict[str, set[str]] = {}
+    for rep in ex.representations.values():
+        taking.setdefault(rep.meeting, set()).add(rep.person)
+    theirs = [m for m in ex.meetings if m.key in held and people <= taking.get(m.key, set())]
+    return theirs[0] if len(theirs) == 1 else None
 
 
 def section_meeting(ex: "Extraction", sentence: "Sentence") -> Optional[Meeting]:
@@ -127,13 +155,16 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
         facts = [
             (key, rep) for key, rep in ex.representations.items()
             if any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)
-            and (rep.meeting == main.key or not _named_in_evidence(ex, rep))
+            and (rep.meeting == main.key or not _named_in_evidence(ex, rep, inside))
         ]
         roster = any(s.kind == "roster" and s.index in inside for s in ex.sentences)
-        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts):
+        if not roster and not any(rep.rule in _LISTED_RULES for _, rep in facts) and not _attended_by_name(ex, facts, words):
             continue
+        # (the day of the meeting its sentences were read into, when not the main one: 「同日の…」)
+        focus = {rep.meeting for _, rep in facts} - {main.key}
+        day = next((m.date for m in ex.meetings if focus == {m.key} and m.date), main.date)
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=words, identity=f"section:{words}", kind=main.kind,
-                          date=main.date, place=main.place, countries=list(main.countries), status="held",
+                          date=day, place=main.place, countries=list(main.countries), status="held",
                           countries_from_text=main.countries_from_text)
         ex.meetings.append(meeting)
         ex.section_meetings[index] = meeting
@@ -152,11 +183,23 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
         _hosts_of_section(ex, refs, main, meeting, inside)
 
 
-def _named_in_evidence(ex: "Extraction", rep) -> bool:
-    """Whether a sentence the fact was read in names its meeting (else the meeting came from the
-    focus of the sentences before: under a meal's heading 「…側から A が同席した」 is the meal's,
-    whatever meeting the previous section ended on)."""
-    named = {mt.key for s in ex.sentences for ev in rep.evidence if s.start == ev.start for _, mt in ex.sentence_meetings(s)}
+def _attended_by_name(ex: "Extraction", facts: list, heading: str) -> bool:
+    """Whether the sentence of a fact in the section writes the heading's own words: people
+    took part in the meal or session it names (「3 大臣級夕食会」 over 「同日の大臣級夕食会には、
+    A、B、Cが出席した」), not in the meeting the sentences before were about."""
+    own = heading.replace("・", "")
+    starts = {ev.start for _, rep in facts for ev in rep.evidence}
+    return any(own in s.unquoted_text().replace("・", "") for s in ex.sentences if s.start in starts)
+
+
+def _named_in_evidence(ex: "Extraction", rep, inside: set[int]) -> bool:
+    """Whether a sentence of the section the fact was read in names its meeting (else the
+    meeting came from the focus of the sentences before: under a meal's heading 「…側から A が
+    同席した」 is the meal's, whatever meeting the previous section ended on)."""
+    named = {
+        mt.key for s in ex.sentences if s.index in inside for ev in rep.evidence if s.start == ev.start
+        for _, mt in ex.sentence_meetings(s)
+    }
     return rep.meeting in named
 
 
@@ -172,6 +215,26 @@ def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, 
         after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 6]
         if after.startswith(lexicon.construction_words("setting_case")) or host.match(after) or _welcomed(ref):
             represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
+        if host.match(after):
+            _guests_of_host(ex, main, meeting, ref)
+
+
+# the rules that make someone a principal of talks (not a listed attendee)
+_PRINCIPAL_RULES = frozenset({"participant_subject", "talks_with"})
+
+
+def _guests_of_host(ex: "Extraction", main: Meeting, meal: Meeting, host: "PersonRef") -> None:
+    """「会談に続き、B大臣主催のワーキング・ディナーが行われ」: a principal of two-party talks who
+    hosts the meal under its own heading hosts the other party's principals of those talks."""
+    at_main = [rep for rep in ex.representations.values() if rep.meeting == main.key]
+    host_side = next((rep.side for rep in at_main if rep.person == host.person.key), None)
+    states = {rep.side for rep in at_main}
+    if host_side is None or len(states) != 2:
+        return
+    people = {r.person.key: r.person for r in ex._refs}
+    for rep in at_main:
+        if rep.side != host_side and rep.rule in _PRINCIPAL_RULES and rep.person in people:
+            represent(ex, people[rep.person], meal, rep.side, host.sentence, "setting", None)
 
 
 def _welcomed(ref: "PersonRef") -> bool:
@@ -299,12 +362,50 @@ def name_aliases(ex: "Extraction") -> None:
             _title_references(ex, words)
         if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds):
             continue
+        if block.kind == "headline" and _conjoined_names(ex, words, kinds):
+            continue  # 「X協議及びY協議の開催」: each name is its own meeting's
         meeting = ex.section_meetings.get(index)
         if meeting is None:
             under = [s for s in ex.sentences if _in_section(ex, s, index)] if block.kind == "heading" else []
-            meeting = section_meeting(ex, under[0]) if under else main_meeting(ex)
+            meeting = _named_under(ex, under, words, kinds) or (section_meeting(ex, under[0]) if under else main_meeting(ex))
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
+
+
+def _conjoined_names(ex: "Extraction", words: str, kinds: tuple[str, ...]) -> bool:
+    """「日米韓次官協議及び日韓次官協議」: a headline joining meeting names (``name_joiner``) names
+    each meeting apart; every part that is the name of a held meeting of the article (up to its
+    meeting word) becomes that meeting's alias. False (nothing done) unless one part is."""
+    joiners = "|".join(re.escape(w) for w in lexicon.construction_words("name_joiner"))
+    parts = [p for p in re.split(joiners, words) if p]
+    if len(parts) < 2 or not all(p.endswith(kinds) for p in parts):
+        return False
+    found = [(p, _named_under(ex, ex.sentences, p, kinds)) for p in parts]
+    for part, meeting in found:
+        if meeting is not None and part != meeting.forum and part not in meeting.aliases:
+            meeting.aliases.append(part)
+    return any(meeting is not None for _, meeting in found)
+
+
+def _named_under(ex: "Extraction", under: list["Sentence"], words: str, kinds: tuple[str, ...]) -> Optional[Meeting]:
+    """「3 日韓次官協議」 over 「…森田次官は趙次官と会談を行いました」 inside a readout of 日米韓次官協議:
+    the held meeting reported under the heading whose name, without its meeting word, is the
+    heading's (日韓次官会談 ~ 日韓次官協議), not the page's main meeting."""
+    stem = _name_stem(words, kinds)
+    if not stem:
+        return None
+    for sentence in under:
+        for _, meeting in ex.sentence_meetings(sentence):
+            if meeting.status == "held" and any(_name_stem(n, kinds) == stem for n in (meeting.forum, *meeting.aliases)):
+                return meeting
+    return None
+
+
+def _name_stem(name: str, kinds: tuple[str, ...]) -> str:
+    """A meeting name without its meeting word and middle dots (日・韓次官協議 → 日韓次官)."""
+    name = unicodedata.normalize("NFKC", name).replace("・", "")
+    kind = next((k for k in kinds if name.endswith(k)), None)
+    return name[: -len(kind)] if kind and len(name) > len(kind) else ""
 
 
 def headline_name(text: str) -> str:

@@ -24,7 +24,7 @@ from kg.extract.predicates import (
 )
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
-from kg.extract.meetings import Meeting, add_meeting, counted_day, item_day, talks_forum
+from kg.extract.meetings import Meeting, add_meeting, counted_day, dates_compatible, item_day, parties_name, talks_forum, visit_period, visit_span
 from kg.extract.frames import represent, topic_before
 from kg.extract.state import Extraction
 
@@ -216,6 +216,8 @@ def talks_between(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef
     # 「Cとも会談した」: talks besides the meeting already reported, not a mention of it
     info = talks_forum(ex, refs, countries, [] if also else named, pred)
     date = talks_date(ex, sentence, pred, running_date)
+    if also:
+        info = talks_besides(ex, sentence, pred, refs, info, date)
     pseudo = DomainMention("MEETING", pred.idx, pred.idx + len(pred.text), pred.text)
     if len(refs) >= 3 and lexicon.construction_pattern("each_separately").search(doc_text(doc)[max(r.mention.end for r in refs) : pred.idx]):
         # 「AはB、Cとそれぞれ会談した」「B、CとAはそれぞれ」: one pair of talks per partner;
@@ -231,13 +233,50 @@ def talks_between(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef
             represent(ex, subject.person, meeting, subject_side, sentence, rule, None)
             represent(ex, ref.person, meeting, side, sentence, rule, None)
         return meeting
-    written = written_talks(ex, sentence, pred, refs, sides)
+    written = written_talks(ex, sentence, pred, refs, sides) or object_talks(ex, sentence, pred)
     if written is not None:
         written.status, written.date = "held", written.date or date  # the talks clause says it was held
     meeting = written or add_meeting(ex, info, None, date, "held", sentence, pseudo)
     for ref, side in zip(refs, sides):
         represent(ex, ref.person, meeting, side, sentence, rule, None)
     return meeting
+
+
+def talks_besides(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef], info: dict, date: Optional[str]) -> dict:
+    """「A氏は同日、外務省でC副大臣とも会い、…について協議した」: talks with a partner marked
+    とも who took no part in the talks of the same parties and day reported before are other
+    talks; named by the meeting word the clause goes on to (協議), they do not merge with
+    those. ``info`` unchanged when the text gives them no name of their own."""
+    text = doc_text(sentence.doc)
+    partners = {r.person.key for r in refs if r.sentence is sentence and text[r.mention.end : r.mention.end + 2] == "とも"}
+    earlier = next((m for m in reversed(ex.meetings) if m.identity == info["identity"] and m.status == "held"
+                    and dates_compatible(date, m.date)), None)
+    if earlier is None or not partners:
+        return info
+    present = {rep.person for rep in ex.representations.values() if rep.meeting == earlier.key}
+    if partners <= present:
+        return info
+    word = next((t.lemma_ for t in (pred, pred.head) if t.lemma_ in lexicon.meeting_kinds() and t.lemma_ != pred.lemma_), None)
+    if word is None or (pred.head.i != pred.i and pred.dep_ != "advcl"):
+        return info
+    forum = parties_name(info["countries"]) + word
+    if norm(forum) in {norm(earlier.forum), *(norm(a) for a in earlier.aliases)}:
+        return info
+    return {**info, "forum": forum, "aliases": [], "identity": info["identity"] + ":" + norm(forum)}
+
+
+def object_talks(ex: Extraction, sentence: Sentence, pred) -> Optional[Meeting]:
+    """「…とも立ち話をし」: the talks noun a light verb takes as its object is a meeting of its
+    own already (the text's word, 立ち話); the talks are that meeting, not another named
+    after the parties."""
+    if pred.lemma_ not in lexicon.cues("light_verb"):
+        return None
+    for child in pred.children:
+        if child.dep_ == "obj" and child.lemma_ in lexicon.cues("talks_as_written"):
+            meeting = ex.meeting_at.get((sentence.index, child.idx))
+            if meeting is not None and meeting.status == "held":
+                return meeting
+    return None
 
 
 def written_talks(ex: Extraction, sentence: Sentence, pred, refs: list[PersonRef], sides: list[str]) -> Optional[Meeting]:
@@ -324,11 +363,16 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
     if dates:
         anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
         day = resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
+        if visit_period(doc, dates[-1], pred):
+            return visit_span(dates[-1], day)  # 「5日から8日まで…を訪問し、Bと会談」: a day of the stay
         if day and _PERIOD_AFTER_DATE.match(doc_text(doc)[dates[-1].end : dates[-1].end + 6]):
             return day[:7]  # 「5日から8日までの間、北国を訪問し、…と会談した」: some day of the stay
         return counted_day(day, doc_text(doc)[dates[-1].end : pred.idx])
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
+    counted = counted_day(running_date, doc_text(doc)[sentence.span.start_char : pred.idx])
+    if counted != running_date:
+        return counted  # 「A副長官は、前日にソウルでBと会談している」: the day before the story's
     return item_day(ex, sentence)
 
 
@@ -506,6 +550,10 @@ def venue_country(sentence: Sentence, pred, involved: Optional[set[str]] = None,
         for place, code in lexicon.places().items():
             if (phrase.endswith(place) or phrase.startswith(place + "の")) and (involved is None or code in involved):
                 return code
+        for m in sentence.mentions:
+            # 「マレーシアではA首相と会談をいたしました」: a country as the place of the talks
+            if m.label == "COUNTRY" and len(m.codes) == 1 and m.end == head.idx + len(head.text) and (involved is None or m.codes[0] in involved):
+                return m.codes[0]
     return None
 
 
