@@ -6,8 +6,9 @@ peak memory of that build process alone: the facts of ``n`` generated articles
 (``benchmarks.corpus.generate_document_facts``, the ideal facts of generated news) are made,
 then resolved locally (``kg.resolve.resolve``), or with person linkage and session
 clustering on a two-worker Dask ``LocalCluster`` (``kg.scale.resolve_on``; the workers'
-memory and CPU are their own). The facts are held as ``kg build`` holds them, without
-the articles' texts (``kg.scale.without_text``). With ``--rdf`` the facts are then dropped
+memory and CPU are their own). The facts are held as ``kg build`` holds them: read back
+from the facts cache's JSON, without the articles' texts and with equal values shared
+(``kg.scale.without_text``). With ``--rdf`` the facts are then dropped
 (as ``kg build`` does) and graph.ttl written into a temporary folder partition by
 partition, without an rdflib graph of the whole (``kg.scale.write_turtle``: partitions
 mapped here, or on the workers on Dask, spilled to run files and merged into the
@@ -52,11 +53,14 @@ def _one(n: int, dask: bool, rdf: bool) -> dict:
     import tempfile
 
     from benchmarks.corpus import generate_article
+    from kg.cache import record_from_json, record_to_json
+    from kg.records import DocumentFacts
     from kg.resolve import resolve
     from kg.scale import without_text, write_turtle
 
-    # held as ``kg build`` holds them: each article's facts without its text
-    facts = [without_text(generate_article(i).facts) for i in range(n)]
+    # held as ``kg build`` holds them: each article's facts read back from the facts cache
+    # (JSON), then without its text
+    facts = [without_text(record_from_json(DocumentFacts, record_to_json(generate_article(i).facts))) for i in range(n)]
     facts_mb = _peak_mb()
     with ExitStack() as stack:
         if dask:

@@ -282,6 +282,7 @@ def build_corpus(
     on_message: Optional[MessageCallback] = None,
     on_files: Optional[Callable[[list[Path]], None]] = None,
     corrections: Optional[os.PathLike | str] = None,
+    stream_turtle: bool = False,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``outdir`` and return the report.
 
@@ -291,6 +292,11 @@ def build_corpus(
     ``if __name__ == "__main__":`` guard.
     ``corrections`` is a corrections file (docs/corrections.md) applied to the graph; by
     default a ``corrections.yaml`` beside the articles (in the first input folder) is.
+    ``stream_turtle`` writes graph.ttl partition by partition (``kg.scale.write_turtle``:
+    the same bytes) without an rdflib graph of the corpus, for corpora whose graph does not
+    fit in memory; what needs that graph is then not done: SHACL validation (the report
+    says so), graph.html and the other formats, corrections (asking for them, or
+    ``strict``, is an error).
     Raises ``BuildError`` (nothing in ``outdir`` is touched) when no article can be read,
     an option is invalid, or ``strict`` meets a skipped file or a SHACL violation.
     """
@@ -303,6 +309,8 @@ def build_corpus(
 
     corrections_path = Path(corrections) if corrections is not None else find_corrections(input_paths)
     correction_entries = load_corrections(corrections_path) if corrections_path else []
+    if stream_turtle:
+        _check_streamed(wanted, strict, corrections_path)
     report = BuildReport(
         inputs=[printable_path(p) for p in input_paths], outdir=printable_path(out), jobs=jobs,
         scheduler=scheduler if isinstance(scheduler, str) or scheduler is None else repr(scheduler),
@@ -319,7 +327,7 @@ def build_corpus(
     if keys:
         report.build_key = content_key(
             "build", *keys, json.dumps([dataclasses.asdict(s) for s in report.skipped], sort_keys=True),
-            ",".join(wanted), f"strict={strict}",
+            ",".join(wanted), f"strict={strict}", f"stream={stream_turtle}",
             json.dumps([str(corrections_path), correction_entries], sort_keys=True, ensure_ascii=False, default=str))
         previous = _reusable_report(out, report.build_key)
         if previous is not None:
@@ -350,6 +358,13 @@ def build_corpus(
             resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
         n_facts = len(facts)
         del facts  # the resolved records hold all the graph needs: not both at once
+        if stream_turtle:
+            report.validation = {"skipped": "graph.ttl streamed without a graph of the corpus (--stream-turtle)"}
+            report.counts = _counts(resolved, n_facts, len(report.skipped), len(report.internal_errors))
+            with _timed(report.timings, "rdf_write"):
+                _write_outputs(lambda ttl: scale.write_turtle(resolved, ttl, client), out, wanted, report)
+            report.timings["total"] = round(time.perf_counter() - started, 4)
+            return report
         with _timed(report.timings, "rdf"):
             # with a cluster, triples are made per partition on its workers and merged here
             graph = scale.graph_on(client, resolved) if client is not None else to_graph(resolved)
@@ -372,6 +387,19 @@ def build_corpus(
             _write_outputs(graph, out, wanted, report)
         report.timings["total"] = round(time.perf_counter() - started, 4)
         return report
+
+
+def _check_streamed(wanted: list[str], strict: bool, corrections_path: Optional[Path]) -> None:
+    """What ``stream_turtle`` cannot do, since it needs the whole graph: an error up front."""
+    needs_graph = [OUTPUT_FILES[fmt] for fmt in wanted if fmt != "ttl"]
+    if strict:
+        needs_graph.append("--strict (SHACL validation)")
+    if corrections_path:
+        needs_graph.append(f"corrections ({printable_path(corrections_path)})")
+    if needs_graph:
+        raise BuildError(
+            f"--stream-turtle writes graph.ttl only, without a graph of the corpus; {', '.join(needs_graph)} "
+            "need(s) that graph: build without --stream-turtle for them", code=E_BAD_OPTION)
 
 
 def _apply_corrections(graph, path: Path, entries: list, report: BuildReport, say: MessageCallback) -> None:
@@ -727,7 +755,9 @@ def _counts(resolved, articles: int, skipped: int, internal_errors: int) -> dict
 
 
 def _write_outputs(graph, out: Path, formats: list[str], report: BuildReport) -> None:
-    """Write every output into a staging folder beside ``out``, then swap it in whole."""
+    """Write every output into a staging folder beside ``out``, then swap it in whole.
+    ``graph`` is an rdflib graph, or a function writing graph.ttl to a path (``formats``
+    then only ``ttl``)."""
     # A symlinked OUTDIR stays a link: the folder it points to is the one swapped.
     target = Path(os.path.realpath(out))
     with _staging_folder(target) as staging:
@@ -753,6 +783,9 @@ def _write_staged(graph, staging: Path, formats: list[str]) -> dict[str, Path]:
 
     written: dict[str, Path] = {}
     ttl = staging / OUTPUT_FILES["ttl"]
+    if callable(graph):
+        graph(ttl)
+        return {"ttl": ttl}
     export.write_turtle(graph, ttl)
     written["ttl"] = ttl
     for fmt in formats:

@@ -759,6 +759,9 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
                 confidence=max(p.confidence for p in mentions),
             )
         )
+    # what only the people needed, released before the sessions are built (the build
+    # process's peak is the sum of what is alive at once: docs/performance.md)
+    del person_entries, person_country, sides_taken, people
 
     parts = find_parents(meetings)
     meetings = _dated_by_parts(meetings, parts)
@@ -782,10 +785,12 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
     )
     resolved_meetings += part_meetings
     meeting_slug_of.update(part_slug_of)
+    del meetings, sides, attendees, published, sessions_reported, parts, forum_of, part_meetings, part_slug_of
 
     grouped: dict[tuple[str, str, str], list[RepresentationFact]] = defaultdict(list)
     for doc, r in reps:
         grouped[(person_slug_of[(doc, r.person)], meeting_slug_of[(doc, r.meeting)], r.side)].append(r)
+    del reps, person_slug_of, meeting_slug_of
     representations = []
     rep_slugs = _unique_slugs([(f"{m}-{p}-{slugify(side)}", (m, p, side)) for p, m, side in sorted(grouped)])
     for rep_slug, ((person, meeting, side), rs) in zip(rep_slugs, sorted(grouped.items())):
@@ -804,6 +809,7 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
                 rules=tuple(sorted({r.rule for r in rs if r.rule})),
             )
         )
+    del grouped
 
     codes = {r.side for r in representations} | {p.country for p in resolved_people if p.country}
     codes |= {i.country for i in institutions if i.country} | {c for f in forums for c in f.member_countries}

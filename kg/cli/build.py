@@ -48,8 +48,11 @@ def _on_sigterm(signum, frame) -> None:
 @click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Corrections file to apply (docs/corrections.md) [default: corrections.yaml beside "
                    "the articles].  e.g. --corrections fixes.yaml")
+@click.option("--stream-turtle", "stream_turtle", is_flag=True,
+              help="Write graph.ttl partition by partition without a graph of the corpus in memory (very large "
+                   "corpora): no graph.html, no SHACL validation, no corrections.  e.g. --stream-turtle")
 def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_json, formats, scheduler,
-                  corrections) -> None:
+                  corrections, stream_turtle) -> None:
     """Build the knowledge graph of a folder (or files) of articles.
 
     INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
@@ -70,6 +73,7 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
       kg build corpus/ --no-cache --quiet       # cold; only skips on stderr
       kg build corpus/ --json > summary.json    # machine-readable report
       kg build corpus/ --scheduler tcp://host:8786
+      kg build corpus/ --stream-turtle          # graph.ttl only, no graph held
     """
     from kg.pipeline import build_corpus
 
@@ -82,8 +86,8 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
         report = build_corpus(
             paths, outdir, jobs=jobs, cache_dir=cache_dir, use_cache=not no_cache, strict=strict,
             progress=sys.stderr.isatty() and not quiet, scheduler=scheduler,
-            formats=("ttl", "html", *formats), on_message=lambda line: click.echo(line, err=True),
-            corrections=corrections,
+            formats=("ttl", *(() if stream_turtle else ("html",)), *formats),
+            on_message=lambda line: click.echo(line, err=True), corrections=corrections, stream_turtle=stream_turtle,
         )
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)

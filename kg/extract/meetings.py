@@ -982,7 +982,8 @@ def pair_within(ex: Extraction, sentence: Sentence, m: DomainMention, parties) -
     states = {c for c in parties if len(c) == 2}
     speakers = {r.person.country for r in refs if r.person.country}
     # (the partner's own country may be unwritten: 「A防衛大臣は…B国防長官と会談」 is still two)
-    return partnered and len({r.person.key for r in refs}) >= 2 and bool(speakers) and speakers < states
+    # (a meeting of two parties has no narrower pair: its own talks, whoever is unwritten)
+    return partnered and len(states) >= 3 and len({r.person.key for r in refs}) >= 2 and bool(speakers) and speakers < states
 
 
 def named_as_occasion(ex: Extraction, sentence: Sentence, m: DomainMention, meeting: "Meeting") -> bool:
