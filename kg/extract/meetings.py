@@ -633,18 +633,16 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
     full = None
     if mention.generic:
         before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
-        # (the group may stand in the genitive: 「北海4カ国(NS4)の会合」)
-        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)(の)?|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
+        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
         if match is None:
             return None
-        acronym = match.group(1) or match.group(3)
+        acronym = match.group(1) or match.group(2)
         # a bare acronym must be a known group; one in parentheses after a name defines itself
         # (「東南アジア諸国連合(ASEAN)外相会議」)
-        if match.group(3) and acronym not in _forum_acronyms():
+        if match.group(2) and acronym not in _forum_acronyms():
             return None
         if match.group(1):
             lead = re.split(r"[、。「」『』\s()（）はがをにで]", text[sentence.span.start_char : mention.start].rsplit("(", 1)[0].rsplit("（", 1)[0])[-1]
-            lead = lead.rsplit("の", 1)[-1] if match.group(2) else lead  # (「A、B、Cの北海4カ国(NS4)の会合」)
             full = lead + phrase if len(lead) >= 2 else None
     else:
         acronym = mention.acronym
