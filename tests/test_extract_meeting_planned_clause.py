@@ -43,3 +43,11 @@ def test_extract_meeting_planned_clause(facts_of_page, page, published, planned,
     got = reps_of(facts)
     assert {(n, s) for n, s, _ in got} == reps
     assert len({f for _, _, f in got}) == 1 and planned not in {f for _, _, f in got}
+
+
+def test_extract_meeting_planned_clause_not_every_planning_word(facts_of):
+    """「政策調整の会合を開き」: a noun of adjusting before の is the meeting's subject, no plan."""
+    facts = facts_of("日米両政府は5日、東京で政策調整の会合を開き、外務省の山田一郎北米局長と米国務省のジョン・スミス次官補が出席した。",
+                     published="2027-07-06")
+    assert [m.status for m in facts.meetings] == ["held"]
+    assert {(n, s) for n, s, _ in reps_of(facts)} == {("山田一郎", "JP"), ("ジョン・スミス", "US")}

@@ -89,27 +89,6 @@ def test_extract_meeting_scope_geographic_noun_is_no_country(word):
     assert word not in lexicon.country_forms()
 
 
-GROUP_BESIDE_TALKS = [
-    ("【ジュネーブ＝共同】山本太一首相は10日、ジュネーブで、アントニオ・ロペス国連事務総長と約40分会談した。"
-     "これに先立ち、日本、韓国、カナダの北太平洋3カ国（NP3）の会合も開かれ、首相のほか韓国のパク・ミンス大統領、"
-     "カナダのジョン・ライト首相が顔をそろえた。", "2027-03-11", "NP3",
-     {("パク・ミンス", "KR"), ("ジョン・ライト", "CA")}),
-    ("【ブリュッセル＝時事】森川智子外相は20日、ブリュッセルで、マリー・デュボワEU外交安全保障上級代表と会談した。"
-     "同日には、日本、オーストラリア、インドの海洋民主主義3カ国（MD3）の会合も開かれ、インドのラジ・クマール外相、"
-     "オーストラリアのサラ・ベル外相が出席した。", "2027-05-21", "MD3",
-     {("ラジ・クマール", "IN"), ("サラ・ベル", "AU")}),
-]
-
-
-@pytest.mark.parametrize("text, published, acronym, members", GROUP_BESIDE_TALKS)
-def test_extract_meeting_scope_group_meeting_in_the_genitive(facts_of, text, published, acronym, members):
-    """「…3カ国(NP3)の会合」 is that group's meeting, not the talks the sentence before reported:
-    its people do not join those talks."""
-    got = reps_of(facts_of(text, published=published))
-    assert {(n, s) for n, s, f in got if acronym in f} == members
-    assert not {(n, s) for n, s, f in got if acronym not in f} & members
-
-
 ADDITIONAL = [
     ("山口健外務審議官は5日、ソウルでキム・ドンウ外交部次官補と会談した。両者は、北朝鮮情勢について意見を交わした。\n"
      "同日午後、山口審議官は、田中誠駐韓大使とともに、国防部のパク・ジス国際政策官との協議にも臨み、防衛交流について話し合った。",
@@ -178,3 +157,21 @@ def test_extract_meeting_scope_sub_session_of_its_own(facts_of, text, published,
     of its own (a session of the meeting reported)."""
     got = reps_of(facts_of(text, published=published))
     assert {(n, s) for n, s, f in got if f.endswith("分科会")} == members
+
+
+POINTER_FIRST = [
+    ("第5回北海安全保障会議（オスロ会合）に出席するためノルウェーを訪問中の山岸武防衛大臣は、同会合の機会に、"
+     "ノルウェーのラース・ハンセン国防大臣と会談を行いました。", "2027-06-02", {("山岸武", "JP"), ("ラース・ハンセン", "NO")}),
+    ("南洋諸国外相会議出席のためラオスを訪問中の中井修外務大臣は、同会議の機会に、"
+     "ラオスのソムサイ・ポンビハン外務大臣と会談した。", "2027-09-05", {("中井修", "JP"), ("ソムサイ・ポンビハン", "LA")}),
+]
+
+
+@pytest.mark.parametrize("text, published, pair", POINTER_FIRST)
+def test_extract_meeting_scope_pointer_before_any_meeting_reported(facts_of, text, published, pair):
+    """「同会合の機会に」 before any meeting was reported names no meeting of its own; the talks
+    are the pair's."""
+    facts = facts_of(text, published=published)
+    assert not [m for m in facts.meetings if m.forum.startswith(("同", "当"))]
+    got = reps_of(facts)
+    assert pair in [{(n, s) for n, s, f in got if f == forum} for forum in {f for _, _, f in got}]

@@ -130,15 +130,15 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
 
 
 def _planned_modifier(doc: Doc, span, sentence: Sentence) -> bool:
-    """Whether the words right before the meeting are a clause of planning that modifies it,
-    not in the past: 「開催予定の日米首脳会談」「同日午後に予定される首脳会談」「予定されている会談」
+    """Whether the words right before the meeting are a clause of planning (``planned_modifier``:
+    予定, 計画; not 「政策調整の会合」) that modifies it, not in the past: 「開催予定の日米首脳会談」「同日午後に予定される首脳会談」「予定されている会談」
     (「予定されていた会談が行われた」 was planned and held: left to the predicate)."""
     k = span.start - 1
     while k >= sentence.span.start and (doc[k].pos_ in ("AUX", "SCONJ") or doc[k].dep_ in ("fixed", "case")):
         if past_marker(doc[k]):
             return False
         k -= 1
-    return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.cues("planned")
+    return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.construction_words("planned_modifier")
 
 
 def _planned_by_clause(span) -> bool:
@@ -638,18 +638,16 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
     full = None
     if mention.generic:
         before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
-        # (the group may stand in the genitive: 「北海4カ国(NS4)の会合」)
-        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)(の)?|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
+        match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
         if match is None:
             return None
-        acronym = match.group(1) or match.group(3)
+        acronym = match.group(1) or match.group(2)
         # a bare acronym must be a known group; one in parentheses after a name defines itself
         # (「東南アジア諸国連合(ASEAN)外相会議」)
-        if match.group(3) and acronym not in _forum_acronyms():
+        if match.group(2) and acronym not in _forum_acronyms():
             return None
         if match.group(1):
             lead = re.split(r"[、。「」『』\s()（）はがをにで]", text[sentence.span.start_char : mention.start].rsplit("(", 1)[0].rsplit("（", 1)[0])[-1]
-            lead = lead.rsplit("の", 1)[-1] if match.group(2) else lead  # (「A、B、Cの北海4カ国(NS4)の会合」)
             full = lead + phrase if len(lead) >= 2 else None
     else:
         acronym = mention.acronym
@@ -814,6 +812,10 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
     )
     if pointer is not None and current is not None:
         return info_of(current.parent or current)  # 「本会合には…が出席し」: the meeting being reported
+    if pointer is not None:
+        # 「X会議に出席するため…訪問中のAは、同会合の機会に」 with no meeting reported yet: the
+        # pointer names no meeting of its own (nor does it make the meeting it points at held)
+        return None
     if current is not None and current.parent is not None and phrase not in lexicon.cues("session"):
         current = current.parent  # 「拡大会合を行った。会談には…」: the meeting, not its last session
     if phrase in lexicon.cues("session") and current is not None and phrase not in norm(current.forum):
