@@ -43,6 +43,7 @@ from kg.extract.meetings import (
     add_meeting,
     add_earlier_session,
     another_session,
+    date_from_field,
     date_from_publication,
     ordinals_from_neighbours,
     generic_target,
@@ -85,6 +86,7 @@ class DocumentExtraction(Extraction):
         host_countries(self, refs)
         roster_countries(self, refs)
         collect_meetings(self)
+        date_from_field(self)
         date_from_publication(self)
         ordinals_from_neighbours(self)
         bind_side_labels(self)

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-from kg.dates import CAPTION_DATELINE, explicit_year, resolve
+from kg.dates import CAPTION_DATELINE, explicit_year, find_dates, resolve
 from kg.records import MeetingMention
-from kg.extract.sentences import Sentence, facts_bracket, in_parentheses, norm
+from kg.extract.sentences import Sentence, facts_bracket, heading_words, in_parentheses, norm
 from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain, reaches
 from kg.extract.sides import other_orders, home_first
 from kg.extract.people import PersonRef, title_core
@@ -744,6 +744,36 @@ def other_day(ex: Extraction, sentence: Sentence, meeting: Optional[Meeting]) ->
         if day and len(day) == 10 and len(meeting.date) == 10 and day != meeting.date:
             return True
     return False
+
+
+def _field_day(ex: Extraction) -> Optional[str]:
+    """The one day a page's when-field gives (cues ``when_field``): a heading 「2 日時」 (also
+    「日時・場所」) over the line that dates the event; None when the page has no such field or
+    its fields give more than one day. (Field lines 「日時:…」 outside such a heading are page
+    furniture to kg.ingest and never reach extraction.)"""
+    text, blocks = ex.article.text, ex.article.blocks
+    labels = tuple(lexicon.cues("when_field"))
+    found = set()
+    for block, below in zip(blocks, blocks[1:]):
+        words = heading_words(text[block.start : block.end])
+        if block.kind != "heading" or not words.startswith(labels) or len(words) > 8:
+            continue
+        dates = find_dates(unicodedata.normalize("NFKC", text[below.start : below.end]))
+        day = resolve(dates[0][2].group(0), ex.published) if dates else None
+        if day and len(day) == 10:
+            found.add(day)
+    return found.pop() if len(found) == 1 else None
+
+
+def date_from_field(ex: Extraction) -> None:
+    """A held meeting its sentences leave undated took place on the day the page's when-field
+    gives (「1 概要 …とテレビ会談を実施した。 2 日時 令和X年X月X日(火)…」)."""
+    day = _field_day(ex)
+    if day is None or (ex.published and day > ex.published[:10]):
+        return
+    for meeting in ex.meetings:
+        if meeting.status == "held" and meeting.date is None and not meeting.other_session:
+            meeting.date = day
 
 
 def date_from_publication(ex: Extraction) -> None:

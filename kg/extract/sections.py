@@ -14,18 +14,9 @@ from kg.structure import points_at_other_list
 from kg.extract.labels import find_labels, resolve_labels
 from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
-from kg.extract.sentences import Sentence
+from kg.extract.sentences import Sentence, heading_words
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
 from kg.extract.state import Extraction, Meeting, PersonRef
-
-
-# 「1 」「(2)」「一、」 before a heading's words
-_NUMBERING = re.compile(r"^\s*(?:[(][0-9]{1,2}[)]|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*")
-
-
-def heading_words(text: str) -> str:
-    """A heading's words without its numbering and brackets: 「2 首脳夕食会」 → 首脳夕食会."""
-    return _NUMBERING.sub("", unicodedata.normalize("NFKC", text)).strip(" ()【】[]")
 
 
 def _scopes(ex: "Extraction", section: Optional[int]) -> list[int]:

@@ -173,3 +173,12 @@ def _parenthesis_offsets(text: str) -> tuple[list[int], list[int]]:
     # offsets of every opening and closing parenthesis, so that the last one before an
     # offset is a bisection, not a search back through the block per date
     return [i for i, ch in enumerate(text) if ch in "(（"], [i for i, ch in enumerate(text) if ch in ")）"]
+
+
+# 「1 」「(2)」「一、」 before a heading's words
+_NUMBERING = re.compile(r"^\s*(?:[(][0-9]{1,2}[)]|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*")
+
+
+def heading_words(text: str) -> str:
+    """A heading's words without its numbering and brackets: 「2 首脳夕食会」 → 首脳夕食会."""
+    return _NUMBERING.sub("", unicodedata.normalize("NFKC", text)).strip(" ()【】[]")
