@@ -1,7 +1,6 @@
-"""Two constructions of reproduced releases (kg.extract): a pointer prefix (同, 本, 当) before
-the last word of the meeting just reported names that meeting (「…運営委員会を開催した。同委員会
-では…」), and a release reproduced under its own date line on a page of a later day counts 本日
-from that line. Made-up pages read through kg.ingest.load_article, real GiNZA."""
+"""A pointer prefix (同, 本, 当) before the last word of the meeting just reported names that
+meeting (「…運営委員会を開催した。同委員会では…」; kg.extract.meetings). Made-up pages read
+through kg.ingest.load_article, real GiNZA."""
 from __future__ import annotations
 
 import pytest
@@ -34,26 +33,3 @@ def test_extract_pointer_names_the_meeting_just_reported(facts_of_page, page, fo
     got = _reps(facts)
     assert {(n, s) for n, s, f in got if forum in f.replace("・", "")} >= expected
     assert not [m.forum for m in facts.meetings if m.forum.startswith(("同", "本"))]
-
-
-RELEASE_PAGES = [
-    (
-        "在京米国大使館\n日米局長級協議について\n2030年5月6日\n＊仮翻訳\n国務省報道官室\nメディアノート\n2030年5月5日\n"
-        "　ジョン・ミラー国務次官補は本日、東京で日本の木村浩二外務省北米局長と協議を開催した。\n",
-        "2030-05-06",
-        "2030-05-05",
-    ),
-    (
-        "大使館ニュース\n2030年9月3日\n　以下は本国外務省の発表です。\n2030年9月1日\n"
-        "　ドイツのピーター・ホフマン外務次官は本日、ベルリンで日本の石田直人外務審議官と会談しました。\n",
-        "2030-09-03",
-        "2030-09-01",
-    ),
-]
-
-
-@pytest.mark.parametrize("page,published,day", RELEASE_PAGES)
-def test_extract_release_under_its_own_date_line_counts_today_from_it(facts_of_page, page, published, day):
-    facts = facts_of_page(page, published=published)
-    held = [m for m in facts.meetings if m.status == "held"]
-    assert [m.date for m in held] == [day]

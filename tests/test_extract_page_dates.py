@@ -1,7 +1,8 @@
-"""A page's when-field (kg.extract.meetings.date_from_field): a heading 「2 日時」 over the line
-that dates the event dates a held meeting its sentences leave undated
-(not the page's own day); a field after the page's day dates nothing. Made-up pages read
-through kg.ingest.load_article, real GiNZA."""
+"""What dates a held meeting on a page besides its own sentence (kg.extract): a when-field
+(meetings.date_from_field: a heading 「2 日時」 over the line that dates the event) rather than
+the page's own day, a field after the page's day dating nothing; and a release reproduced under
+its own date line on a page of a later day counts 本日 from that line (Extraction.published_at).
+Made-up pages read through kg.ingest.load_article, real GiNZA."""
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,24 @@ WHEN_FIELD_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page,published,day", WHEN_FIELD_PAGES)
-def test_extract_when_field_dates_the_held_meeting(facts_of_page, page, published, day):
+RELEASE_PAGES = [
+    (
+        "在京米国大使館\n日米局長級協議について\n2030年5月6日\n＊仮翻訳\n国務省報道官室\nメディアノート\n2030年5月5日\n"
+        "　ジョン・ミラー国務次官補は本日、東京で日本の木村浩二外務省北米局長と協議を開催した。\n",
+        "2030-05-06",
+        "2030-05-05",
+    ),
+    (
+        "大使館ニュース\n2030年9月3日\n　以下は本国外務省の発表です。\n2030年9月1日\n"
+        "　ドイツのピーター・ホフマン外務次官は本日、ベルリンで日本の石田直人外務審議官と会談しました。\n",
+        "2030-09-03",
+        "2030-09-01",
+    ),
+]
+
+
+@pytest.mark.parametrize("page,published,day", WHEN_FIELD_PAGES + RELEASE_PAGES)
+def test_extract_when_field_or_release_line_dates_the_held_meeting(facts_of_page, page, published, day):
     facts = facts_of_page(page, published=published)
     held = [m for m in facts.meetings if m.status == "held"]
     assert held and {m.date for m in held} == {day}
