@@ -55,9 +55,9 @@ def test_extract_summit_talks_at_a_venue_meeting(facts_of, text, venue, talks):
 def test_extract_heading_names_the_talks_under_it(facts_of_page):
     # 「X協議及びY協議の開催」 and 「3 Y協議」 over talks of two of X's parties: Y is those talks' name
     page = ("日米豪次官協議及び日豪次官協議の開催\n令和6年5月10日\n"
-            "　5月9日、キャンベラにおいて、第3回日米豪次官協議が開催されたところ、概要は以下のとおりです。\n"
+            "　5月9日、キャンベラにおいて、第3回日米豪次官協議が開催されたところ、その概要は次のとおりです。\n"
             "1　出席者\n　日本　山川一郎外務事務次官\n　米国　ジョン・ミラー国務副長官\n　豪州　エマ・グレイ外務貿易省次官\n"
-            "2　全体会合\n　三者は、地域情勢について意見交換を行いました。\n"
+            "2　全体会合\n　三者は、周辺の安全保障情勢について議論しました。\n"
             "3　日豪次官協議\n　全体会合に先立ち、山川次官はグレイ次官と会談を行いました。\n")
     facts = facts_of_page(page, published="2024-05-10")
     names = {p.key: p.name for p in facts.people}
