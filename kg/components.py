@@ -1048,6 +1048,20 @@ def _is_rank(text: str) -> bool:
     return text[len(service):] in grammar.ranks
 
 
+def _given_name_cell(doc: Doc, surname: str, end: int, given: tuple) -> bool:
+    """「陸将　山田　一郎」: a table row writes a kanji surname (the tagger's 人名-姓, or surnames.tsv),
+    one space, then the given name (1-3 kanji) ending the row; the two are one name."""
+    text = doc_text(doc)
+    start, stop, _ = given
+    first = doc.char_span(end - len(surname), end, alignment_mode="expand")
+    family = surname in lexicon.surnames() or (first is not None and "人名-姓" in first[0].tag_)
+    return (
+        family and bool(_KANJI.match(surname)) and len(surname) <= 3
+        and text[end:start] in (" ", "\u3000") and 1 <= stop - start <= 3 and bool(_KANJI.match(text[start:stop]))
+        and not text[stop:].split("\n", 1)[0].strip()
+    )
+
+
 def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
     """「日本:統合幕僚長 陸将 山田一郎」: a roster's post written first, then a rank, then the
     name, each apart by a space; the post opens the line or follows a label's colon or a 読点."""
@@ -1068,6 +1082,11 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
         if untitled is None or untitled[4] or any(a < e and s < b for a, b in taken):
             continue
         n_start, n_end, name, readings, _ = untitled
+        if (
+            not readings and i + 1 < len(spans) and _given_name_cell(doc, name, n_end, spans[i + 1])
+            and not any(a < spans[i + 1][1] and spans[i + 1][0] < b for a, b in taken)
+        ):
+            n_end, name = spans[i + 1][1], name + text[spans[i + 1][0] : spans[i + 1][1]]  # 「陸将　山田　一郎」
         if not (_looks_like_full_name(name) or readings) or _is_rank(name):
             continue
         j = i - 1

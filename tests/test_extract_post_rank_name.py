@@ -30,3 +30,28 @@ def test_extract_post_before_a_ranked_name(facts_of, text, name, title):
 def test_extract_talk_of_a_courtesy_call_is_no_meeting(facts_of, text):
     facts = facts_of(text, published="2024-05-12")
     assert not facts.representations, facts.representations
+
+
+# A table row written 「POST　RANK　姓　名」: one blank between surname and given name ending the
+# row (government pages set names that way); the two are one name, not a surname only.
+SPACED_NAME_PAGES = [
+    (
+        "日加参謀総長等テレビ会談の実施について\n\n１　概要\n　統合幕僚長は、カナダ国防参謀総長とテレビ会談を実施した。\n"
+        "２　参加者\n　統合幕僚長　　　　陸将　森下　健一\n　カナダ国防参謀総長　陸軍大将　ピーター・ハリス\n"
+        "３　成果\n　両者は、北極圏における協力を深めることで一致した。\n",
+        "森下健一",
+    ),
+    (
+        "日比海軍種トップ会談\n\n１　概要\n　海上幕僚長は、フィリピン海軍司令官と会談を実施した。\n"
+        "２　参加者\n　海上幕僚長　　海将　川原　修\n　フィリピン海軍司令官　海軍中将　ホセ・レイエス\n"
+        "３　成果\n　両者は、共同訓練の拡充について確認した。\n",
+        "川原修",
+    ),
+]
+
+
+@pytest.mark.parametrize("page, name", SPACED_NAME_PAGES)
+def test_extract_post_rank_then_spaced_name_in_a_table_row(facts_of_page, page, name):
+    facts = facts_of_page(page, published="2030-02-02")
+    names = {p.name for p in facts.people}
+    assert name in names and name[:2] not in names, names
