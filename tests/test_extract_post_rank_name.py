@@ -55,3 +55,19 @@ def test_extract_post_rank_then_spaced_name_in_a_table_row(facts_of_page, page, 
     facts = facts_of_page(page, published="2030-02-02")
     names = {p.name for p in facts.people}
     assert name in names and name[:2] not in names, names
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # 「比国」「露国」「仏国」: a one-kanji country form with 国 (one word to the tagger) before a post
+        ("統合幕僚長は同日、比国海軍司令官ホセ・レイエス中将と会談した。", "ホセ・レイエス", "PH"),
+        ("統合幕僚長は同日、露国軍参謀総長イワン・ペトロフ上級大将と電話会談を行った。", "イワン・ペトロフ", "RU"),
+        # (and 「比国防相」 still reads 比 + 国防相)
+        ("山田一郎防衛大臣は同日、比国防相のホセ・クルス氏と会談した。", "ホセ・クルス", "PH"),
+    ],
+)
+def test_extract_country_form_with_koku_before_a_post(facts_of, text, name, country):
+    facts = facts_of(text, published="2030-03-03")
+    people = {p.name: p.country for p in facts.people}
+    assert people.get(name) == country, people
