@@ -113,6 +113,14 @@ def _scattered(client: Any, items: list) -> list:
     return client.scatter(items, hash=False) if items else []
 
 
+def _broadcast(client: Any, value: Any):
+    """``value`` copied to every worker, one future under a key of its own. (Scattered by
+    content hash, the same context scattered again by the next build on the same cluster gets
+    the key of the earlier one, which the scheduler may be forgetting as its future is dropped:
+    a task waiting on it then fails with "lost dependencies".)"""
+    return client.scatter(value, broadcast=True, hash=False)
+
+
 def _run(client: Any, function, batches: list, **kwargs) -> list:
     """``function`` on every batch on the workers; the results flattened, in batch order."""
     # the scattered futures are held until the results are in: a scattered key whose last
@@ -129,7 +137,7 @@ def components_on(client: Any, batch_records: int = BATCH_RECORDS) -> Callable:
     """A ``map_components`` for ``kg.linkage.link_people`` that runs on ``client``'s workers."""
 
     def map_components(function, parts, names):
-        names_future = client.scatter(names, broadcast=True)
+        names_future = _broadcast(client, names)
         return _run(client, _link_batch, _batches(parts, batch_records), names=names_future)
 
     return map_components
@@ -174,7 +182,7 @@ def graph_on(client: Any, resolved: ResolvedGraph, size: int = PARTITION_RECORDS
     workers, partition by partition, and the sorted N-Triples chunks merged here."""
     from kg.rdf import context_of, merge_ntriples
 
-    context = client.scatter(context_of(resolved), broadcast=True)
+    context = _broadcast(client, context_of(resolved))
     scattered = _scattered(client, partitions(resolved, size))  # held until merged (see _run)
     futures = client.map(_map_partition, scattered, context=context, pure=False)
     graph = merge_ntriples(_results_as_completed(futures))
@@ -222,7 +230,7 @@ def write_turtle(resolved: ResolvedGraph, path, client: Any = None, size: int = 
     if client is not None:
         from kg.rdf import context_of
 
-        context = client.scatter(context_of(resolved), broadcast=True)
+        context = _broadcast(client, context_of(resolved))
         scattered = _scattered(client, parts)  # held until every chunk is in (see _run)
         chunks = _results_as_completed(client.map(_turtle_chunk, scattered, context=context, pure=False))
     else:
