@@ -247,7 +247,7 @@ def date_line(line: str) -> Optional[str]:
         return None
 
 
-# An English photo caption that dates its scene: 「… meet at the Leaders' Summit on August 18, 2023.」
+# An English photo caption that dates its scene: 「The two ministers shake hands in Oslo on March 4, 2031.」
 # (pages of embassies and agencies keep the caption of their lead photo in English).
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -255,11 +255,11 @@ _ENGLISH_SCENE_DATE = re.compile(rf"\bon\s+({'|'.join(_MONTHS)})\s+(\d{{1,2}}),\
 
 
 def english_scene_date(text: str) -> Optional[str]:
-    """The ISO day an English caption gives its scene (「… on August 18, 2023」), when the text
+    """The ISO day an English caption gives its scene (「… on March 4, 2031」), when the text
     gives exactly one such day, else None.
 
-    >>> english_scene_date("Leaders meet at the summit on August 18, 2023. (AP Photo)")
-    '2023-08-18'
+    >>> english_scene_date("The two ministers shake hands in Oslo on March 4, 2031. (Photo: pool)")
+    '2031-03-04'
     >>> english_scene_date("on May 2, 2024 … on May 3, 2024") is None
     True
     """

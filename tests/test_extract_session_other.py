@@ -66,7 +66,7 @@ def test_extract_session_named_as_another_is_marked(facts_of, text, published, f
 
 CAPTIONS = [
     # the one day an English caption gives its scene dates the summit the lead reports
-    ("Prime Minister Yamada and President Smith meet at the Leaders’ Summit on May 20, 2031. (Photo)\n"
+    ("Prime Minister Yamada welcomes President Smith to the talks in Tokyo on May 20, 2031. (Photo)\n"
      "山田総理大臣は、スミス大統領を迎え、日米首脳会談を開催した。", "2031-05-20"),
     # two different days: the page's day is not known
     ("Leaders meet on May 20, 2031. Ministers meet on May 21, 2031.\n"
