@@ -475,7 +475,7 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         return None
     faced = any(
         r.mention.start > group[-1].mention.end and (span := doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")) is not None
-        and span.end < len(doc) and (doc[span.end].text == "と" or _guest_object(span))
+        and span.end < len(doc) and (doc[span.end].text == "と" or guest_of_inviting(span))
         for r in refs if r.sentence is sentence
     )
     if not faced:
@@ -487,11 +487,15 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
     return next((p.country for p in mates if p.country and p.country_source not in WEAK_SOURCES), None)
 
 
-def _guest_object(span) -> bool:
-    """「…は、C外務大臣、D防衛大臣を迎え、…を主催した」: a guest, the を-object of a verb of
-    inviting (cues ``invite``), faces the subject like a partner marked と."""
+def guest_of_inviting(span) -> bool:
+    """「…は、C外務大臣、D防衛大臣を迎え、…を主催した」「B大統領夫妻を招いて…」: the person is
+    the を-object (construction ``guest_object``) of a verb of inviting (cues ``invite``): a
+    guest, who faces the host like a partner marked と."""
     doc = span.doc
-    return doc[span.end].text == "を" and predicate_of(doc[span.end]).lemma_ in lexicon.cues("invite")
+    return (
+        lexicon.construction_pattern("guest_object").match(doc_text(doc), span.end_char) is not None
+        and predicate_of(span[-1]).lemma_ in lexicon.cues("invite")
+    )
 
 
 def collective(ex: Extraction, sentence: Sentence) -> None:

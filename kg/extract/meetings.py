@@ -73,8 +73,8 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     local |= {t.text for t in before}
     if published and date and date[:10] > published[: len(date[:10])]:
         return "planned"
-    if _planned_by_clause(span):
-        return "planned"
+    if _planned_by_clause(doc, span, sentence):
+        return "planned"  # 「来月開催予定の首脳会談に向けて…確認した」: the meeting is the plan's
     if published and date and facts_bracket(sentence, mention.end) is not None:
         return "held"  # 「X協議の開催(2月26日、…)」 in a list of releases: the day in its bracket has passed
     if published and date and date[:10] < published[: len(date[:10])] and _done_at(doc, span, mention):
@@ -83,8 +83,6 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
         return "held"
     if chain & lexicon.cues("planned") or local & set(lexicon.construction_words("future_time")):
         return "planned"
-    if _planned_modifier(doc, span, sentence):
-        return "planned"  # 「来月開催予定の首脳会談に向けて…確認した」: the meeting is the plan's
     if chain & lexicon.cues("negation"):
         return "mentioned"
     adverbs = {c.lemma_ for c in pred.children if c.dep_ in ("advmod", "obl", "nmod", "advcl")}
@@ -129,27 +127,20 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     return "mentioned"
 
 
-def _planned_modifier(doc: Doc, span, sentence: Sentence) -> bool:
-    """Whether the words right before the meeting are a clause of planning (``planned_modifier``:
-    予定, 計画; not 「政策調整の会合」) that modifies it, not in the past: 「開催予定の日米首脳会談」「同日午後に予定される首脳会談」「予定されている会談」
-    (「予定されていた会談が行われた」 was planned and held: left to the predicate)."""
+def _planned_by_clause(doc: Doc, span, sentence: Sentence) -> bool:
+    """Whether a clause of planning not in the past modifies the meeting, so it is still to come
+    whatever the sentence's own predicate did (「…X に向け、連携を確認した」): a relative clause
+    whose verb is a cue ``planned`` (「同日午後に予定される X」「来週に予定されている X」), or a
+    ``planned_modifier`` word right before it (「開催予定の X」). A past one (「予定されていた X が
+    行われた」) says nothing of the meeting now; 「政策調整の会合」 is no plan."""
+    if any(t.dep_ == "acl" and t.i < span.start and t.lemma_ in lexicon.cues("planned") and not is_past(t) for t in span.root.children):
+        return True
     k = span.start - 1
     while k >= sentence.span.start and (doc[k].pos_ in ("AUX", "SCONJ") or doc[k].dep_ in ("fixed", "case")):
         if past_marker(doc[k]):
             return False
         k -= 1
-    return k >= sentence.span.start and k < span.start - 1 and doc[k].lemma_ in lexicon.construction_words("planned_modifier")
-
-
-def _planned_by_clause(span) -> bool:
-    """「同日午後に予定される X」「来週に予定されている X」: a relative clause of planning
-    (cues `planned`), not in the past, before the meeting says it is still to come, whatever
-    the sentence's own predicate did (「…X に向け、連携を確認した」). A past one
-    (「予定されていた X が行われた」) says nothing of the meeting now."""
-    return any(
-        t.dep_ == "acl" and t.i < span.start and t.lemma_ in lexicon.cues("planned") and not is_past(t)
-        for t in span.root.children
-    )
+    return sentence.span.start <= k < span.start - 1 and doc[k].lemma_ in lexicon.construction_words("planned_modifier")
 
 
 def _done_at(doc: Doc, span, mention: DomainMention) -> bool:
@@ -252,9 +243,21 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
             anchor = explicit_year(m.text)
     day = resolve(chosen.expression or chosen.text, published, anchor_year=anchor)
     day = local_day(doc_text(doc), chosen.end, day)
-    if visit_period(doc, chosen, pred):
-        return visit_span(chosen, day)
+    stay = stay_day(doc, chosen, pred, day)
+    if stay is not None:
+        return stay
     return counted_day(day, text[chosen.end : mention.start]) if chosen.end <= mention.start else day
+
+
+def stay_day(doc: Doc, date: DomainMention, pred, day: Optional[str]) -> Optional[str]:
+    """The precision a stay's period leaves a meeting held during it (「5日から8日まで…を訪問し、
+    Bと会談」, 「2日から5日までの間、…」: some day of the stay, not its first), or None when the
+    date is no stay's."""
+    if visit_period(doc, date, pred):
+        return visit_span(date, day)
+    if day and lexicon.construction_pattern("period_after_date").match(doc_text(doc)[date.end : date.end + 6]):
+        return day[:7]
+    return None
 
 
 def visit_period(doc: Doc, date: DomainMention, pred) -> bool:

@@ -12,7 +12,7 @@ from kg.components import doc_text
 from kg.dates import resolve
 from kg.structure import points_at_other_list
 from kg.extract.labels import find_labels, resolve_labels
-from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, represent
+from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, guest_of_inviting, represent
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence, heading_words
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
@@ -238,7 +238,8 @@ def _hosts_of_section(ex: "Extraction", refs: list["PersonRef"], main: Meeting, 
         if ref.sentence.index not in inside or ref.person.key not in sides:
             continue
         after = ref.sentence.doc.text[ref.mention.end : ref.mention.end + 6]
-        if after.startswith(lexicon.construction_words("setting_case")) or host.match(after) or _welcomed(ref):
+        span = ref.sentence.doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if after.startswith(lexicon.construction_words("setting_case")) or host.match(after) or (span is not None and guest_of_inviting(span)):
             represent(ex, ref.person, meeting, sides[ref.person.key], ref.sentence, "setting", None)
         if host.match(after):
             _guests_of_host(ex, main, meeting, ref)
@@ -260,15 +261,6 @@ def _guests_of_host(ex: "Extraction", main: Meeting, meal: Meeting, host: "Perso
     for rep in at_main:
         if rep.side != host_side and rep.rule in _PRINCIPAL_RULES and rep.person in people:
             represent(ex, people[rep.person], meal, rep.side, host.sentence, "setting", None)
-
-
-def _welcomed(ref: "PersonRef") -> bool:
-    """「B大統領を迎えて…夕食会が開催された」: the object of a verb of inviting (``invite``)."""
-    doc = ref.sentence.doc
-    if not lexicon.construction_pattern("guest_object").match(doc_text(doc), ref.mention.end):
-        return False
-    span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
-    return span is not None and predicate_of(span[-1]).lemma_ in lexicon.cues("invite")
 
 
 def _sentence_at(ex: "Extraction", start: int) -> Optional[int]:

@@ -24,7 +24,7 @@ from kg.extract.predicates import (
 )
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
-from kg.extract.meetings import Meeting, add_meeting, counted_day, dates_compatible, item_day, parties_name, talks_forum, visit_period, visit_span
+from kg.extract.meetings import Meeting, add_meeting, counted_day, dates_compatible, item_day, parties_name, talks_forum, stay_day
 from kg.extract.frames import represent, topic_before
 from kg.extract.state import Extraction
 
@@ -348,9 +348,6 @@ def headline_clause(doc, mention: DomainMention, pred) -> bool:
     )
 
 
-_PERIOD_AFTER_DATE = lexicon.construction_pattern("period_after_date")
-
-
 def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[str]) -> Optional[str]:
     """The day of talks: the last date written before the predicate (outside quotes and
     brackets), or the running day for 「同日」「この日」."""
@@ -363,10 +360,9 @@ def talks_date(ex: Extraction, sentence: Sentence, pred, running_date: Optional[
     if dates:
         anchor = next((explicit_year(m.text) for m in reversed(dates[:-1]) if explicit_year(m.text)), None)
         day = resolve(dates[-1].expression or dates[-1].text, ex.published_at(sentence), anchor_year=anchor or anchor_year(ex, sentence))
-        if visit_period(doc, dates[-1], pred):
-            return visit_span(dates[-1], day)  # 「5日から8日まで…を訪問し、Bと会談」: a day of the stay
-        if day and _PERIOD_AFTER_DATE.match(doc_text(doc)[dates[-1].end : dates[-1].end + 6]):
-            return day[:7]  # 「5日から8日までの間、北国を訪問し、…と会談した」: some day of the stay
+        stay = stay_day(doc, dates[-1], pred, day)
+        if stay is not None:
+            return stay
         return counted_day(day, doc_text(doc)[dates[-1].end : pred.idx])
     if any(w in sentence.text for w in lexicon.cues("this_day")):
         return running_date
