@@ -223,6 +223,12 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         and _same_clause(doc, m, pred)
     ]
     text = doc_text(sentence.doc)
+    # 「…は3日、北朝鮮が1日に…を発射したことを受けて、会合を開いた」: a date inside a clause
+    # made a noun by こと is that clause's event, not the meeting's
+    clause_days = [m for m in before if lexicon.construction_pattern("nominalised_clause").match(text[m.end : mention.start])]
+    before = [m for m in before if m not in clause_days]
+    if not before and clause_days and any(w in text[clause_days[-1].end : mention.start] for w in lexicon.cues("this_day")):
+        before = clause_days[-1:]  # 「…1日に発射したことを受け、同日、会談した」: that day, named again
     if not before and _day_anchor(text, mention.end):
         after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
     chosen = before[-1] if before else (after[0] if after else None)
