@@ -899,6 +899,19 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 k = left - 1
                 continue
         name_pieces = pieces[name_start:paren_start]
+        # 「トーマス・リード核・ミサイル防衛政策担当次官補」: a name in katakana ends before the
+        # first word in kanji after it, which opens the post (its portfolio)
+        cut = next((i for i in range(1, len(name_pieces)) if _KANJI.match(name_pieces[i].text)), None)
+        if (
+            cut is not None and paren_start == region_start
+            and all(_KATAKANA.match(p.text) or p.kind == "JOIN" for p in name_pieces[:cut])
+            and any(_KATAKANA.match(p.text) and p.text != "・" for p in name_pieces[:cut])
+        ):
+            region_start = name_start + cut
+            while cut > 1 and name_pieces[cut - 1].kind == "JOIN":
+                cut -= 1
+            name_pieces = name_pieces[:cut]
+            paren_start = name_start + cut
         name = doc_text(doc)[name_pieces[0].start : name_pieces[-1].end]
         # 「三外相は」: a numeral before a post counts its holders
         if name in lexicon.non_person_words() or name in _COUNT_CHARACTERS or name.strip("・＝") != name or len(name) > 20:
