@@ -1102,17 +1102,21 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
         column = re.search(r"(?:\s{2,}|\t)$", text[:t_start]) is not None  # a column gap before the post
         # (「(随行)作戦部長　海軍少将　A」: a short bracketed role opening the row, like a label)
         role = _ROW_ROLE.fullmatch(text[: t_start]) is not None
-        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column and not role:
+        # (「防衛省　防衛政策局長　山川　一郎」「日本側　局長　A」: an organisation cell or a side
+        # label cell opening the row, apart by a space, stands before the post like a label)
+        cell = _row_opening_cell(text, spans[: j]) if j >= 1 and _spaced(text, spans[j - 1][1], t_start) else None
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column and not role and cell is None:
             continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
         region = [p for p in post if not (p.kind == "COUNTRY" and p is post[0])]
         title = text[region[0].start : t_end] if region else text[t_start:t_end]
+        institution = cell[0] if cell else None
         found.append(
             DomainMention(
                 "PERSON", t_start, n_end, text[t_start:n_end],
                 **_attrs(
-                    name=name, aliases=readings, title=title,
+                    name=name, aliases=readings, title=title, institution=institution,
                     title_kind=entry.kind if entry else heads[-1].value,
                     official=bool(entry is None or entry.official),
                     country=countries[-1] if countries else _title_country(entry, name),
@@ -1122,6 +1126,48 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
             )
         )
     return found
+
+
+def _row_opening_cell(text: str, before: list) -> Optional[tuple[Optional[str]]]:
+    """``(institution,)`` when the cells before a post, from the row's start, are organisations
+    (「防衛省」「国防省　戦略局」: the first one) or one side label (「日本側」「先方」: (None,));
+    None otherwise. Only at the row's start (a line, or after a tab or colon). The organisation
+    gives no country here (外務省 is the name of many states' ministries): the roster's label does."""
+    if not before:
+        return None
+    first = before[0][0]
+    if text[:first].strip() and not re.search(r"(?:[\t:：]|\s{2,})\s*$", text[:first]):
+        return None
+    cells = [text[s:e] for s, e, _ in before]
+    if any(not _spaced(text, before[k][1], before[k + 1][0]) for k in range(len(before) - 1)):
+        return None
+    if len(before) == 1 and _side_label_cell(cells[0]):
+        return (None,)
+    suffixes = tuple(lexicon.institution_suffixes())
+    stop = lexicon.institution_stopwords()
+
+    def organisation(cell: str, pieces: list) -> bool:
+        known = pieces and all(p.kind == "INST" for p in pieces)
+        return bool(known) or (len(cell) >= 2 and cell.endswith(suffixes) and cell not in stop
+                               and all(p.kind in ("INST", "OTHER", "COUNTRY") for p in pieces))
+
+    if all(organisation(cell, ps) for cell, (_, _, ps) in zip(cells, before)):
+        return (cells[0],)
+    return None
+
+
+def _side_label_cell(cell: str) -> bool:
+    """「日本側」「米側」「先方」「我が方」: a side label written as a table cell, no colon."""
+    cell = cell.strip()
+    for side, heads, _ in lexicon.side_labels():
+        for head in heads:
+            if "{country}" not in head:
+                if cell == head:
+                    return True
+            elif head != "{country}" and cell.endswith(head.replace("{country}", "")):
+                if lexicon.country_forms().get(cell[: len(cell) - len(head.replace("{country}", ""))]):
+                    return True
+    return False
 
 
 def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:

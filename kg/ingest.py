@@ -1163,7 +1163,7 @@ def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = 
         for at in range(first_kept):
             if not verdicts[at].kept and unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip() == named:
                 return at
-    for at in range(max(0, first_kept - HEADLINE_WINDOW), first_kept):
+    for at in _headline_window(verdicts, first_kept):
         verdict = verdicts[at]
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
         if (
@@ -1178,6 +1178,28 @@ def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = 
         ):
             return at
     return None
+
+
+def _headline_window(verdicts: Sequence[ParagraphVerdict], first_kept: int) -> list[int]:
+    """The lines above the body searched for the headline, top first: the ``HEADLINE_WINDOW``
+    lines above it, not counting the page's own structure between (numbered field sections
+    「1 日時」「2 場所」「3 出席者」, the short line each heads, roster rows: a readout's fields may
+    stand between its headline and its prose)."""
+    texts = [v.paragraph.text for v in verdicts[:first_kept]]
+    rows = roster_rows(texts)
+    structure = set(rows)
+    for i, text in enumerate(texts):
+        if is_section_heading(text) or is_list_heading(text):
+            structure.add(i)
+            if i + 1 < len(texts) and i + 1 not in rows and len(texts[i + 1]) <= FURNITURE_LINE_MAX_CHARS \
+                    and not is_section_heading(texts[i + 1]):
+                structure.add(i + 1)  # (the field's value: 「令和8年5月8日(金)」「外務省」)
+    window, at = [], first_kept - 1
+    while at >= 0 and len(window) < HEADLINE_WINDOW:
+        if at not in structure:
+            window.append(at)
+        at -= 1
+    return sorted(window)
 
 
 def dateline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:

@@ -749,7 +749,7 @@ def other_day(ex: Extraction, sentence: Sentence, meeting: Optional[Meeting]) ->
     return False
 
 
-def _field_day(ex: Extraction) -> Optional[str]:
+def field_day(ex: Extraction) -> Optional[str]:
     """The one day a page's when-field gives (cues ``when_field``): a heading 「2 日時」 (also
     「日時・場所」) over the line that dates the event; None when the page has no such field or
     its fields give more than one day. (Field lines 「日時:…」 outside such a heading are page
@@ -771,7 +771,7 @@ def _field_day(ex: Extraction) -> Optional[str]:
 def date_from_field(ex: Extraction) -> None:
     """A held meeting its sentences leave undated took place on the day the page's when-field
     gives (「1 概要 …とテレビ会談を実施した。 2 日時 令和X年X月X日(火)…」)."""
-    day = _field_day(ex)
+    day = field_day(ex)
     if day is None or (ex.published and day > ex.published[:10]):
         return
     for meeting in ex.meetings:
