@@ -270,10 +270,19 @@ def _opens_post_name_column(doc: Doc, i: int, limit: int = 24) -> bool:
 
 
 def _quote_fills_bracket(doc: Doc, open_at: int, k: int) -> bool:
-    """「(「2+2」)」: a quote mark right inside a bracket, the whole of what it holds (another name)."""
+    """「(「2+2」)」, 「(日米「2+2」)」: a quoted name that ends the bracket, alone or after a short
+    qualifier without punctuation (the meeting's other name)."""
     if doc[k].text == "「":
-        return k == open_at + 1
-    return doc[k].text == "」" and k + 1 < len(doc) and doc[k + 1].text in _CLOSE and doc[open_at + 1].text == "「"
+        if k == open_at + 1:
+            return True
+        lead = doc[open_at + 1 : k]
+        if len(lead) > 3 or any(t.is_punct or t.text in _OPEN + _CLOSE for t in lead):
+            return False
+        close = next((j for j in range(k + 1, min(k + 10, len(doc))) if doc[j].text == "」"), None)
+        return close is not None and close + 1 < len(doc) and doc[close + 1].text in _CLOSE
+    return doc[k].text == "」" and k + 1 < len(doc) and doc[k + 1].text in _CLOSE and any(
+        doc[j].text == "「" and _quote_fills_bracket(doc, open_at, j) for j in range(open_at + 1, k)
+    )
 
 
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -1526,8 +1535,8 @@ def _specific_names(names: list[str], countries: list[str]) -> list[str]:
 
 
 def _is_meeting_alias(text: str) -> bool:
-    """A short other name of a meeting in parentheses: (2プラス2), (シャングリラ会合)."""
-    text = text.strip()
+    """A short other name of a meeting in parentheses: (2プラス2), (シャングリラ会合), (日米「2＋2」)."""
+    text = re.sub(r"[「」『』“”\"]", "", unicodedata.normalize("NFKC", text)).strip()  # quotes mark the name
     if not text or len(text) > 15 or _ACRONYM.match(text.replace(" ", "")):
         return False
     return text in lexicon.meeting_kinds() or text.endswith(tuple(k for k in lexicon.meeting_kinds() if len(k) >= 2))

@@ -155,3 +155,18 @@ def test_extract_previous_session_is_a_meeting_of_its_own(facts_of):
     text = "山田一郎首相は、前回の日中韓首脳会議から3年がたったと述べた。日中韓首脳会議は27日にソウルで開かれる。"
     meetings = facts_of(text, "2030-06-06").meetings
     assert [(m.forum, m.status) for m in meetings] == [("日中韓首脳会議", "mentioned"), ("日中韓首脳会議", "planned")]
+
+
+COORDINATED_DAYS = [
+    ("6月11日と12日に東京で開催された日米拡大抑止協議に、外務省の山口健太北米局長が出席した。", "2026-06-11"),
+    ("6月11、12両日、東京で日米拡大抑止協議が開かれ、外務省の山口健太北米局長が出席した。", "2026-06-11"),
+    ("6月11日・12日、東京で日米拡大抑止協議が開かれ、外務省の山口健太北米局長が出席した。", "2026-06-11"),
+    # two days of two events: the meeting's own day is the one written with it
+    ("6月10日に来日し、12日に東京で開催された日米拡大抑止協議に、外務省の山口健太北米局長が出席した。", "2026-06-12"),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_DAYS)
+def test_extract_meeting_of_coordinated_days_dated_by_the_first(facts_of, text, expected):
+    facts = facts_of(text, published="2026-06-13")
+    assert [m.date for m in facts.meetings] == [expected]

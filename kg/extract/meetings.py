@@ -226,6 +226,13 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     if not before and _day_anchor(text, mention.end):
         after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
     chosen = before[-1] if before else (after[0] if after else None)
+    # 「6月11日と12日に開かれた」: a meeting of coordinated days is dated by its first day
+    while chosen is not None:
+        earlier = [m for m in dates if m.end <= chosen.start
+                   and lexicon.construction_pattern("coordinated_days").fullmatch(text[m.end : chosen.start])]
+        if not earlier:
+            break
+        chosen = earlier[-1]
     facts = facts_bracket(sentence, mention.end)
     if facts is not None:  # (the item's own day, in the bracket of its facts, before the release's)
         chosen = next(m for m in sentence.mentions if m.label == "DATE" and m.start == facts[0])
