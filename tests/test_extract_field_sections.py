@@ -111,3 +111,77 @@ def test_extract_field_sections_mission_page_sides(nlp, tmp_path, page, source, 
     docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
     got = reps_of(extract_facts(article, docs))
     assert {(n, s) for n, s, _ in got} == expected
+
+
+# a listing page of dated items: 「2026年5月12日」, the item's title, its text; the items after
+# the first are short texts, each under its own date line
+DATED_LISTING = """外務大臣の会談一覧（2026年5月）
+2026年5月12日
+日・ペルー外相会談
+　山川外務大臣は、来日中のルイス・ソト・ペルー外務大臣と会談を行いました。先方からはアナ・ディアス駐日ペルー大使が、日本側からは牧原欧州局参事官が同席しました。
+2026年5月8日
+日・チリ外相電話会談
+　山川一郎外務大臣は、チリのペドロ・ロハス外務大臣と電話会談を行いました。
+2026年5月2日
+日・ケニア外相会談
+　山川大臣は、来日中のケニアのデビッド・キマニ外務大臣と会談しました。
+"""
+
+
+def test_extract_field_sections_dated_listing_items(facts_of_page):
+    facts = facts_of_page(DATED_LISTING, published="2026-05-31")
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m for m in facts.meetings}
+    got = {(people[r.person], r.side, meetings[r.meeting].date) for r in facts.representations}
+    assert {("ルイス・ソト", "PE", "2026-05-12"), ("アナ・ディアス", "PE", "2026-05-12"), ("牧原", "JP", "2026-05-12"),
+            ("ペドロ・ロハス", "CL", "2026-05-08"), ("デビッド・キマニ", "KE", "2026-05-02")} <= got
+    titled = {m.date: m for m in facts.meetings}
+    assert "日・ペルー外相会談" in (titled["2026-05-12"].forum, *titled["2026-05-12"].forum_aliases)
+    assert "日・チリ外相電話会談" in (titled["2026-05-08"].forum, *titled["2026-05-08"].forum_aliases)
+
+
+WEEKDAY_ITEMS = """防衛大臣の主な活動（令和8年5月）
+■5月7日（木）
+　ノルウェーのラーシュ・ハンセン国防大臣が森田防衛大臣を表敬。
+■5月12日（火）
+　森田防衛大臣は、ペルーのルイス・ベガ国防大臣と電話会談を行った。
+■5月20日（水）
+　森田防衛大臣は、来日したチリのペドロ・ソト国防大臣と会談を行った。
+"""
+
+
+def test_extract_field_sections_item_lines_with_weekday_alone(facts_of_page):
+    got = reps_of(facts_of_page(WEEKDAY_ITEMS, published="2026-05-31"))
+    assert {("ルイス・ベガ", "PE"), ("ペドロ・ソト", "CL")} <= {(n, s) for n, s, _ in got}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("日本側\n坂本　信一　外務審議官\n森　健二　防衛審議官", "坂本信一", "外務審議官"),
+    ("米側\nケビン・マーシャル　国務次官（政治担当）", "ケビン・マーシャル", "国務次官"),
+    ("韓国合同参謀本部　　議長　　　　陸軍大将　　　金　成浩（キム・ソンホ）", "金成浩", "議長"),
+], ids=["blank-inside-kanji-name", "katakana-surname-tagged-as-place", "surname-given-cells-with-reading"])
+def test_extract_field_sections_table_names(nlp, text, name, title):
+    from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
+
+    found = [m for line in text.split("\n") for doc in parse_blocks(nlp, [normalise_for_parse(line)])
+             for m in doc._.kg_mentions if m.label == "PERSON"]
+    assert any(m.name == name and title in (m.title or "") for m in found)
+    assert not any(m.name and m.name.endswith("担当") for m in found)  # (「(政治担当)」 is the post's portfolio)
+
+
+def test_extract_field_sections_bureau_suffix_is_part_of_the_post(nlp):
+    from kg.nlp import parse_blocks
+
+    (doc,) = parse_blocks(nlp, ["我が方からは牧原欧州局参事官が同席しました。"])
+    people = [m for m in doc._.kg_mentions if m.label == "PERSON"]
+    assert [(m.name, m.title) for m in people] == [("牧原", "欧州局参事官")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("国際連合の安全保障理事会は3日（米東部時間）、北国が1日に弾道ミサイルを発射したことを受けて、緊急の公開会合を開いた。", "2026-09-03"),
+    ("ペルーのルイス・ソト外相は1日、議会の委員会に出席し、先月28日に行われたペルー・チリ外相会談の結果を報告した。", "2026-08-28"),
+], ids=["day-of-another-event-in-a-noun-clause", "day-of-the-meeting-in-its-own-clause"])
+def test_extract_field_sections_lead_day_over_an_embedded_event(facts_of_page, text, day):
+    facts = facts_of_page(text + "\n", published="2026-09-04")
+    assert any(m.date == day for m in facts.meetings if m.status == "held")

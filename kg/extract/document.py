@@ -44,6 +44,7 @@ from kg.extract.meetings import (
     add_earlier_session,
     another_session,
     date_from_field,
+    date_from_item_line,
     date_from_publication,
     ordinals_from_neighbours,
     generic_target,
@@ -93,6 +94,7 @@ class DocumentExtraction(Extraction):
         roster_countries(self, refs)
         collect_meetings(self)
         date_from_field(self)
+        date_from_item_line(self)
         date_from_publication(self)
         ordinals_from_neighbours(self)
         bind_side_labels(self)

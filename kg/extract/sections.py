@@ -487,6 +487,7 @@ def name_aliases(ex: "Extraction") -> None:
     """The headline and the headings are other names of the meeting they stand over:
     「日豪防衛相会談」 above the talks the text calls 会談, 「2 首脳夕食会」 over its meal."""
     kinds = tuple(sorted(set(lexicon.meeting_kinds()) | lexicon.cues("session") | lexicon.cues("sub_session"), key=len, reverse=True))
+    _item_titles(ex, kinds)
     for index, block in enumerate(ex.article.blocks):
         if block.kind not in ("headline", "heading"):
             continue
@@ -503,6 +504,28 @@ def name_aliases(ex: "Extraction") -> None:
             meeting = _named_under(ex, under, words, kinds) or (section_meeting(ex, under[0]) if under else main_meeting(ex))
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
+
+
+def _item_titles(ex: "Extraction", kinds: tuple[str, ...]) -> None:
+    """A listing page of dated items (「2026年11月28日」, then 「日・X外相会談」, then the item's text):
+    the title line under an item's date line, a meeting's name, is another name of the one held
+    meeting the item's text reports."""
+    text, blocks = ex.article.text, ex.article.blocks
+    lines = [b for b in blocks if b.kind == "dateline"]
+    if len(lines) < 2:
+        return
+    for k, line in enumerate(lines):
+        stop = lines[k + 1].start if k + 1 < len(lines) else len(text)
+        title = next((t.strip() for t in text[line.end : stop].split("\n") if t.strip()), "")
+        words = unicodedata.normalize("NFKC", title)
+        if not (4 <= len(words) <= 40) or any(m in words for m in "。、") or not words.endswith(kinds):
+            continue
+        held = {m.key: m for m in ex.meetings if m.status == "held" and not m.other_session
+                and any(line.end <= ev.start < stop for ev in m.evidence)}
+        if len(held) == 1:
+            (meeting,) = held.values()
+            if title != meeting.forum and title not in meeting.aliases:
+                meeting.aliases.append(title)
 
 
 def _conjoined_names(ex: "Extraction", words: str, kinds: tuple[str, ...]) -> bool:
