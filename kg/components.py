@@ -199,7 +199,10 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
         # (a longer run: a gloss blanked by kg.normalise, 「A(John A) 国務次官補」, unless the post
         # opens the next column, 「A  局長 B」)
         and (len(doc[i].text) == 1 or not _opens_post_name_column(doc, i))
-        and ("人名" in doc[i - 1].tag_ or _after_name_reading(doc, i)) and _is_nominal(doc[i + 1])
+        and ("人名" in doc[i - 1].tag_ or _after_name_reading(doc, i)
+             or (i >= 3 and doc[i - 2].text in _NAME_JOINERS and _looks_like_name(doc[i - 1], doc[i - 1].text)
+                 and "人名" in doc[i - 3].tag_))
+        and _is_nominal(doc[i + 1])
         and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
     )
 
@@ -270,10 +273,19 @@ def _opens_post_name_column(doc: Doc, i: int, limit: int = 24) -> bool:
 
 
 def _quote_fills_bracket(doc: Doc, open_at: int, k: int) -> bool:
-    """「(「2+2」)」: a quote mark right inside a bracket, the whole of what it holds (another name)."""
+    """「(「2+2」)」, 「(日米「2+2」)」: a quoted name that ends the bracket, alone or after a short
+    qualifier without punctuation (the meeting's other name)."""
     if doc[k].text == "「":
-        return k == open_at + 1
-    return doc[k].text == "」" and k + 1 < len(doc) and doc[k + 1].text in _CLOSE and doc[open_at + 1].text == "「"
+        if k == open_at + 1:
+            return True
+        lead = doc[open_at + 1 : k]
+        if len(lead) > 3 or any(t.is_punct or t.text in _OPEN + _CLOSE for t in lead):
+            return False
+        close = next((j for j in range(k + 1, min(k + 10, len(doc))) if doc[j].text == "」"), None)
+        return close is not None and close + 1 < len(doc) and doc[close + 1].text in _CLOSE
+    return doc[k].text == "」" and k + 1 < len(doc) and doc[k + 1].text in _CLOSE and any(
+        doc[j].text == "「" and _quote_fills_bracket(doc, open_at, j) for j in range(open_at + 1, k)
+    )
 
 
 def _chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -609,6 +621,13 @@ def _post_grammar_repairs(doc: Doc, raw: list[_Piece]) -> None:
                 k = j - 1
                 break
         k += 1
+    # 「牧野欧州局参事官」: a bureau's one-character suffix after its modifier (欧州 + 局) is part of
+    # the post, never a name
+    suffixes = lexicon.institution_suffixes()
+    for idx, p in enumerate(raw[:last_title]):
+        if p.kind == "NAME" and len(p.text) == 1 and p.text in suffixes and idx >= 1 and raw[idx - 1].kind == "OTHER" \
+                and raw[idx - 1].text in modifiers:
+            p.kind = "OTHER"
     # 「イラン問題担当特使」: the words of a portfolio after its country are never a name; nor are
     # the words between a named holder's country and the head (「A・イラン国防軍需大臣」)
     for idx, p in enumerate(raw[:last_title]):
@@ -753,6 +772,9 @@ def _looks_like_name(token, text: str) -> bool:
         return True  # 「チャールズ・Q・ブラウン」: a middle initial between the parts of a name
     if "人名" in token.tag_:
         return True
+    if ("地名" in token.tag_ and _KATAKANA.match(text) and token.ent_type_ == "Person" and token.i >= 2
+            and doc[token.i - 1].text in _NAME_JOINERS and "人名" in doc[token.i - 2].tag_):
+        return True  # 「ケビン・マーシャル」: a family name the tagger knows as a place, after a given name and 「・」
     if "地名" in token.tag_ or "組織名" in token.tag_:
         # 「金成沢」 can come out as a place name; GiNZA's ENE and the surname still say person
         return (
@@ -909,6 +931,19 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 k = left - 1
                 continue
         name_pieces = pieces[name_start:paren_start]
+        # 「トーマス・リード核・ミサイル防衛政策担当次官補」: a name in katakana ends before the
+        # first word in kanji after it, which opens the post (its portfolio)
+        cut = next((i for i in range(1, len(name_pieces)) if _KANJI.match(name_pieces[i].text)), None)
+        if (
+            cut is not None and paren_start == region_start
+            and all(_KATAKANA.match(p.text) or p.kind == "JOIN" for p in name_pieces[:cut])
+            and any(_KATAKANA.match(p.text) and p.text != "・" for p in name_pieces[:cut])
+        ):
+            region_start = name_start + cut
+            while cut > 1 and name_pieces[cut - 1].kind == "JOIN":
+                cut -= 1
+            name_pieces = name_pieces[:cut]
+            paren_start = name_start + cut
         name = doc_text(doc)[name_pieces[0].start : name_pieces[-1].end]
         # 「三外相は」: a numeral before a post counts its holders
         if name in lexicon.non_person_words() or name in _COUNT_CHARACTERS or name.strip("・＝") != name or len(name) > 20:
@@ -1072,13 +1107,20 @@ def _given_name_cell(doc: Doc, surname: str, end: int, given: tuple) -> bool:
     one space, then the given name (1-3 kanji) ending the row; the two are one name."""
     text = doc_text(doc)
     start, stop, _ = given
+    stop = start + len(_given_name_of_cell(text[start:stop]))  # (「成浩（キム・ソンホ）」: its reading after it)
     first = doc.char_span(end - len(surname), end, alignment_mode="expand")
     family = surname in lexicon.surnames() or (first is not None and "人名-姓" in first[0].tag_)
     return (
         family and bool(_KANJI.match(surname)) and len(surname) <= 3
         and text[end:start] in (" ", "\u3000") and 1 <= stop - start <= 3 and bool(_KANJI.match(text[start:stop]))
-        and not text[stop:].split("\n", 1)[0].strip()
+        and not text[given[1]:].split("\n", 1)[0].strip()
     )
+
+
+def _given_name_of_cell(cell: str) -> str:
+    """A given-name cell without the full name's reading in brackets after it (「成浩（キム・ソンホ）」 → 成浩)."""
+    bracket = re.search(r"[(（]([^()（）]+)[)）]$", cell)
+    return cell[: bracket.start()] if bracket and _full_name_reading(bracket.group(1)) else cell
 
 
 def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
@@ -1105,7 +1147,11 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
             not readings and i + 1 < len(spans) and _given_name_cell(doc, name, n_end, spans[i + 1])
             and not any(a < spans[i + 1][1] and spans[i + 1][0] < b for a, b in taken)
         ):
-            n_end, name = spans[i + 1][1], name + text[spans[i + 1][0] : spans[i + 1][1]]  # 「陸将　山田　一郎」
+            given = text[spans[i + 1][0] : spans[i + 1][1]]
+            own = _given_name_of_cell(given)
+            if own != given:
+                readings = (*readings, given[len(own):].strip("()（） "))
+            n_end, name = spans[i + 1][1], name + own  # 「陸将　山田　一郎」
         if not (_looks_like_full_name(name) or readings) or _is_rank(name):
             continue
         j = i - 1
@@ -1121,26 +1167,75 @@ def _post_then_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], peopl
         column = re.search(r"(?:\s{2,}|\t)$", text[:t_start]) is not None  # a column gap before the post
         # (「(随行)作戦部長　海軍少将　A」: a short bracketed role opening the row, like a label)
         role = _ROW_ROLE.fullmatch(text[: t_start]) is not None
-        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column and not role:
+        # (「防衛省　防衛政策局長　山川　一郎」「日本側　局長　A」: an organisation cell or a side
+        # label cell opening the row, apart by a space, stands before the post like a label)
+        cell = _row_opening_cell(text, spans[: j]) if j >= 1 and _spaced(text, spans[j - 1][1], t_start) else None
+        cell_country = cell[1] if cell else None
+        if text[:t_start].rstrip()[-1:] not in ("", ":", "：", "、", "，", ",") and not label and not column and not role and cell is None:
             continue  # (a country cell before it, apart by a space or tab, is the row's label)
         entry = lexicon.titles().get(heads[-1].match or heads[-1].text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
         region = [p for p in post if not (p.kind == "COUNTRY" and p is post[0])]
         title = text[region[0].start : t_end] if region else text[t_start:t_end]
+        institution = cell[0] if cell else None
         found.append(
             DomainMention(
                 "PERSON", t_start, n_end, text[t_start:n_end],
                 **_attrs(
-                    name=name, aliases=readings, title=title,
+                    name=name, aliases=readings, title=title, institution=institution,
                     title_kind=entry.kind if entry else heads[-1].value,
                     official=bool(entry is None or entry.official),
-                    country=countries[-1] if countries else _title_country(entry, name),
-                    title_country=bool(not countries and _title_country(entry, name)),
+                    country=countries[-1] if countries else cell_country or _title_country(entry, name),
+                    title_country=bool(not countries and not cell_country and _title_country(entry, name)),
                     weak_country=_weak_title_country(entry, name), name_end=n_start + len(name),
                 ),
             )
         )
     return found
+
+
+def _row_opening_cell(text: str, before: list) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """``(institution, country)`` when the cells before a post, from the row's start, are
+    organisations (「防衛省」「国防省　戦略局」: the first one) or one side label (「日本側」「先方」:
+    (None, None)); None otherwise. Only at the row's start (a line, or after a tab or colon). The
+    country is one written in the organisation's cell (「米統合参謀本部」「韓国合同参謀本部」), never
+    the lexicon's for a bare name (外務省 is the name of many states' ministries: the label decides)."""
+    if not before:
+        return None
+    first = before[0][0]
+    if text[:first].strip() and not re.search(r"(?:[\t:：]|\s{2,})\s*$", text[:first]):
+        return None
+    cells = [text[s:e] for s, e, _ in before]
+    if any(not _spaced(text, before[k][1], before[k + 1][0]) for k in range(len(before) - 1)):
+        return None
+    if len(before) == 1 and _side_label_cell(cells[0]):
+        return None, None
+    suffixes = tuple(lexicon.institution_suffixes())
+    stop = lexicon.institution_stopwords()
+
+    def organisation(cell: str, pieces: list) -> bool:
+        known = pieces and all(p.kind == "INST" for p in pieces)
+        return bool(known) or (len(cell) >= 2 and cell.endswith(suffixes) and cell not in stop
+                               and all(p.kind in ("INST", "OTHER", "COUNTRY") for p in pieces))
+
+    if all(organisation(cell, ps) for cell, (_, _, ps) in zip(cells, before)):
+        written = [p.value for p in before[0][2] if p.kind == "COUNTRY" and "," not in p.value]
+        return cells[0], written[0] if len(written) == 1 else None
+    return None
+
+
+def _side_label_cell(cell: str) -> bool:
+    """「日本側」「米側」「先方」「我が方」: a side label written as a table cell, no colon."""
+    cell = cell.strip()
+    for side, heads, _ in lexicon.side_labels():
+        for head in heads:
+            if "{country}" not in head:
+                if cell == head:
+                    return True
+            elif head != "{country}" and cell.endswith(head.replace("{country}", "")):
+                if lexicon.country_forms().get(cell[: len(cell) - len(head.replace("{country}", ""))]):
+                    return True
+    return False
 
 
 def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece]]], people: list[DomainMention]) -> list[DomainMention]:
@@ -1164,6 +1259,8 @@ def _post_then_bracketed_name(doc: Doc, chunks: list[tuple[int, int, list[_Piece
             name = value[len(lead):].strip()
         if not _looks_like_full_name(name) or name in lexicon.non_person_words():
             continue
+        if name.endswith(lexicon.post_grammar().portfolio):
+            continue  # 「国務次官(政治担当)」: the post's portfolio in brackets, no holder
         head = post[-1]
         entry = lexicon.titles().get(head.match or head.text)
         countries = [p.value for p in post if p.kind == "COUNTRY" and "," not in p.value]
@@ -1499,8 +1596,8 @@ def _specific_names(names: list[str], countries: list[str]) -> list[str]:
 
 
 def _is_meeting_alias(text: str) -> bool:
-    """A short other name of a meeting in parentheses: (2プラス2), (シャングリラ会合)."""
-    text = text.strip()
+    """A short other name of a meeting in parentheses: (2プラス2), (シャングリラ会合), (日米「2＋2」)."""
+    text = re.sub(r"[「」『』“”\"]", "", unicodedata.normalize("NFKC", text)).strip()  # quotes mark the name
     if not text or len(text) > 15 or _ACRONYM.match(text.replace(" ", "")):
         return False
     return text in lexicon.meeting_kinds() or text.endswith(tuple(k for k in lexicon.meeting_kinds() if len(k) >= 2))
@@ -1974,10 +2071,22 @@ def recognise(doc: Doc) -> tuple[DomainMention, ...]:
     mentions = _catalogue_names(doc, mentions)
     mentions = _side_list_countries(doc, mentions)
     mentions = _meeting_party_countries(doc, mentions)
+    mentions = [_unblanked_name(m) for m in mentions]
     mentions += _quote_mentions(doc)
     mentions += _date_mentions(doc)
     mentions.sort(key=lambda m: (m.start, -m.end, m.label))
     return tuple(mentions)
+
+
+_BLANK_IN_KANJI_NAME = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
+
+
+def _unblanked_name(mention: DomainMention) -> DomainMention:
+    """「坂東　純一」 in a table cell: the blank a page sets between a kanji family name and given
+    name is no part of the name (坂東純一)."""
+    if mention.label != "PERSON" or not mention.name or not _BLANK_IN_KANJI_NAME.search(mention.name):
+        return mention
+    return replace(mention, name=_BLANK_IN_KANJI_NAME.sub("", mention.name))
 
 
 def mentions_to_spans(doc: Doc, mentions: Iterable[DomainMention]) -> list[Span]:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
 from kg.cache import read_regular
-from kg.dates import CAPTION_DATELINE
+from kg.dates import CAPTION_DATELINE, date_line
 from kg.errors import InputError
 from kg.lexicon import furniture_terms
 from kg.records import Article
@@ -151,7 +151,7 @@ DATED_ITEM = re.compile(
     # 「令和9年3月2日　日・ペルー外相会談(3月1日、リマ、A大臣とB大臣)」: a release list item with its facts in brackets
     r"|\s+\S{4,}?[(]\d{1,2}月\d{1,2}日、[^()]{2,}[)]$"
     # 「○1月14日(水)陸幕長のインド訪問」: a dated item with its weekday heads what is reported under it
-    r"|\s*[(][月火水木金土日](?:曜日?)?[)]\s*\S{4,})"
+    r"|\s*[(][月火水木金土日](?:曜日?)?[)]\s*(?:\S{4,}|$))"  # (「■9月2日(水)」 alone: the item's text is the line under it)
 )
 KANA = re.compile(r"[\u3040-\u30ff]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -1015,6 +1015,7 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     list_heads = [is_list_heading(paragraphs[index].text) for index in context]
     for index, kept in zip(context, _keep_flags(context_kinds, list_heads)):
         keep[index] = kept
+    _keep_listing_items(paragraphs, kinds, keep)
     # Repeats: the first kept copy of a paragraph stays. They count as body for the context
     # above, so an article printed twice keeps its last paragraphs too.
     seen: set[str] = set()
@@ -1027,6 +1028,33 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
             elif keep[index]:
                 seen.add(key)
     return [ParagraphVerdict(p, kind, reason, kept) for p, (kind, reason), kept in zip(paragraphs, kinds, keep)]
+
+
+LISTING_TITLE_LINES = 1  # lines (an item's title) between an item's date line and its text
+
+
+def _dated_item_text(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Whether paragraph ``index`` stands right under a line that is only a full date (「2030年5月4日」),
+    maybe with the item's title line between: the text of an item of a dated listing."""
+    for above in range(index - 1, max(-1, index - 2 - LISTING_TITLE_LINES), -1):
+        if date_line(paragraphs[above].text):
+            return True
+    return False
+
+
+def _keep_listing_items(paragraphs: Sequence[Paragraph], kinds: Sequence[tuple[str, str]], keep: list[bool]) -> None:
+    """A listing page of dated items (「2030年5月4日」, the item's title, its text): when the first
+    kept prose of the page is such an item's text, the short texts of the items after it are body
+    too (each under its own date line), up to the page's end furniture."""
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None or not _dated_item_text(paragraphs, first):
+        return
+    for index in range(first + 1, len(paragraphs)):
+        kind, reason = kinds[index]
+        if reason.startswith("after an end-of-page"):
+            break
+        if kind in ("good", "near") and not keep[index] and _dated_item_text(paragraphs, index):
+            keep[index] = True
 
 
 def _cut_off_ending(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, str]]) -> bool:
@@ -1163,7 +1191,7 @@ def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = 
         for at in range(first_kept):
             if not verdicts[at].kept and unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip() == named:
                 return at
-    for at in range(max(0, first_kept - HEADLINE_WINDOW), first_kept):
+    for at in _headline_window(verdicts, first_kept):
         verdict = verdicts[at]
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
         if (
@@ -1178,6 +1206,28 @@ def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = 
         ):
             return at
     return None
+
+
+def _headline_window(verdicts: Sequence[ParagraphVerdict], first_kept: int) -> list[int]:
+    """The lines above the body searched for the headline, top first: the ``HEADLINE_WINDOW``
+    lines above it, not counting the page's own structure between (numbered field sections
+    「1 日時」「2 場所」「3 出席者」, the short line each heads, roster rows: a readout's fields may
+    stand between its headline and its prose)."""
+    texts = [v.paragraph.text for v in verdicts[:first_kept]]
+    rows = roster_rows(texts)
+    structure = set(rows)
+    for i, text in enumerate(texts):
+        if is_section_heading(text) or is_list_heading(text):
+            structure.add(i)
+            if i + 1 < len(texts) and i + 1 not in rows and len(texts[i + 1]) <= FURNITURE_LINE_MAX_CHARS \
+                    and not is_section_heading(texts[i + 1]):
+                structure.add(i + 1)  # (the field's value: 「令和8年5月8日(金)」「外務省」)
+    window, at = [], first_kept - 1
+    while at >= 0 and len(window) < HEADLINE_WINDOW:
+        if at not in structure:
+            window.append(at)
+        at -= 1
+    return sorted(window)
 
 
 def dateline(verdicts: Sequence[ParagraphVerdict]) -> Optional[str]:

@@ -237,7 +237,7 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
     """
     from kg.extract import extract_facts
     from kg.nlp import iter_parsed_blocks
-    from kg.normalise import normalise_for_parse
+    from kg.normalise import parse_texts
 
     nlp = _load_model()
     cache = BuildCache(Path(cache_root) if cache_root else None, _pipeline_version()) if use_cache else None
@@ -245,7 +245,7 @@ def process_article(article: Article, cache_root: Optional[str] = None, use_cach
         # One spaCy pipeline per process is not safe to share between threads (a Dask
         # worker with several threads): one article at a time per process.
         with _MODEL_LOCK:
-            texts = [normalise_for_parse(text) for _, text in article.body_blocks()]
+            texts = parse_texts(article)
             docs: list[Any] = [cache.load_doc(t, nlp) if cache else None for t in texts]
             missing = [i for i, doc in enumerate(docs) if doc is None]
             if missing:

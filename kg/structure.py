@@ -60,12 +60,12 @@ def _roster_label() -> re.Pattern:
     heads_re = "|".join(sorted(heads, key=len, reverse=True))
     # a list word may open the line (「出席者 日本:A大臣 ペルー:B大臣」); the label ends in a
     # colon or stands in brackets (「(日本側)A大臣」)
-    lead = rf"(?:[(【\[]?(?:{words})[)】\]]?\s*[:]?\s*)?"
+    lead = rf"(?:[(【\[<〈《]?(?:{words})[)】\]>〉》]?\s*[:]?\s*)?"
     # after a bracketed list word a country form and a space label a side too
     # (「(出席者)日本 A大臣 ペルー B大臣」)
     bracketed = rf"[(【\[](?:{words})[)】\]]\s*(?:{long_forms})\s+(?=\S)"
     return re.compile(
-        rf"{bracketed}|{lead}(?:(?:^|(?<=\s)|(?<=[)】\]]))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[](?:{heads_re})(?:{words})?[)】\]])\s*(?=\S)"
+        rf"{bracketed}|{lead}(?:(?:^|(?<=\s)|(?<=[)】\]]))(?:{heads_re})(?:{words})?\s*[:：]|[(【\[<〈《](?:{heads_re})(?:{words})?[)】\]>〉》])\s*(?=\S)"
     )
 
 
@@ -116,7 +116,7 @@ def is_roster_line(text: str) -> bool:
 
 def _opens_with_list_word(normal: str) -> bool:
     """「(出席者)…」「【参加者】…」: a bracketed list word opening a line that goes on."""
-    opened = re.match(r"^[(【\[〔]([^)】\]〕]{1,6})[)】\]〕]\s*\S", normal)
+    opened = re.match(r"^[(【\[〔<〈《]([^)】\]〕>〉》]{1,6})[)】\]〕>〉》]\s*\S", normal)
     return opened is not None and opened.group(1) in lexicon.cues("list_label")
 
 
@@ -149,7 +149,7 @@ def _side_label_only() -> re.Pattern:
     marked_re = "|".join(sorted(marked, key=len, reverse=True))
     any_re = "|".join(sorted(marked + bare, key=len, reverse=True))
     return re.compile(
-        rf"[(【\[〔](?:{any_re})(?:{words})?[)】\]〕]\s*[:]?|(?:{any_re})(?:{words})?\s*[:]|(?:{marked_re})(?:{words})?"
+        rf"[(【\[〔<〈《](?:{any_re})(?:{words})?[)】\]〕>〉》]\s*[:]?|(?:{any_re})(?:{words})?\s*[:]|(?:{marked_re})(?:{words})?"
     )
 
 

@@ -76,7 +76,7 @@ def facts_of(nlp):
     one block per non-empty line (real GiNZA, the real extractor)."""
     from kg.extract import extract_facts
     from kg.nlp import parse_blocks
-    from kg.normalise import normalise_for_parse
+    from kg.normalise import parse_texts
     from kg.records import Article
 
     def run(text: str, published: str | None = None, doc_id: str = "t"):
@@ -86,7 +86,7 @@ def facts_of(nlp):
                 body.append((offset, offset + len(line)))
             offset += len(line) + 1
         article = Article(doc_id=doc_id, path=f"{doc_id}.txt", text=text, body=tuple(body), published=published)
-        docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
+        docs = parse_blocks(nlp, parse_texts(article))
         return extract_facts(article, docs)
 
     return run
@@ -101,7 +101,7 @@ def facts_of_page(nlp, tmp_path_factory):
     from kg.extract import extract_facts
     from kg.ingest import load_article
     from kg.nlp import parse_blocks
-    from kg.normalise import normalise_for_parse
+    from kg.normalise import parse_texts
 
     folder = tmp_path_factory.mktemp("pages")
 
@@ -109,7 +109,7 @@ def facts_of_page(nlp, tmp_path_factory):
         path = folder / "page.txt"
         path.write_text(text, encoding="utf-8")
         article = replace(load_article(path), published=published)
-        docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
+        docs = parse_blocks(nlp, parse_texts(article))
         return extract_facts(article, docs)
 
     return run

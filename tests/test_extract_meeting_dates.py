@@ -155,3 +155,35 @@ def test_extract_previous_session_is_a_meeting_of_its_own(facts_of):
     text = "山田一郎首相は、前回の日中韓首脳会議から3年がたったと述べた。日中韓首脳会議は27日にソウルで開かれる。"
     meetings = facts_of(text, "2030-06-06").meetings
     assert [(m.forum, m.status) for m in meetings] == [("日中韓首脳会議", "mentioned"), ("日中韓首脳会議", "planned")]
+
+
+COORDINATED_DAYS = [
+    ("6月11日と12日に東京で開催された日米拡大抑止協議に、外務省の山口健太北米局長が出席した。", "2026-06-11"),
+    ("6月11、12両日、東京で日米拡大抑止協議が開かれ、外務省の山口健太北米局長が出席した。", "2026-06-11"),
+    ("6月11日・12日、東京で日米拡大抑止協議が開かれ、外務省の山口健太北米局長が出席した。", "2026-06-11"),
+    # two days of two events: the meeting's own day is the one written with it
+    ("6月10日に来日し、12日に東京で開催された日米拡大抑止協議に、外務省の山口健太北米局長が出席した。", "2026-06-12"),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_DAYS)
+def test_extract_meeting_of_coordinated_days_dated_by_the_first(facts_of, text, expected):
+    facts = facts_of(text, published="2026-06-13")
+    assert [m.date for m in facts.meetings] == [expected]
+
+
+NOMINALISED_CLAUSE_DAYS = [
+    # the day inside 「…したことを受けて」 is the launch's; the meeting's is the sentence's own
+    ("安全保障理事会は3日、北国が1日に弾道ミサイルを発射したことを受けて、本部で緊急会合を開いた。", "2026-09-03"),
+    ("北国が1日に弾道ミサイルを発射したことを受けて、日米韓の外務次官は3日、電話会談を行った。", "2026-09-03"),
+    # no day of its own: none is taken from the clause ...
+    ("北国が1日に弾道ミサイルを発射したことを受けて、日米韓の外務次官が電話会談を行った。", None),
+    # ... unless the sentence names that day again (同日)
+    ("北国が1日に弾道ミサイルを発射したことを受けて、日米韓の外務次官は同日、電話会談を行った。", "2026-09-01"),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOMINALISED_CLAUSE_DAYS)
+def test_extract_day_inside_a_nominalised_clause_is_not_the_meetings(facts_of, text, expected):
+    facts = facts_of(text, published="2026-09-04")
+    assert [m.date for m in facts.meetings] == [expected]

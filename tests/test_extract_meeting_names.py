@@ -257,3 +257,14 @@ def test_extract_bare_talks_named_after_the_posts(facts_of):
     text = "山田一郎首相と中国の陳明国家主席は14日、北京で会談を行い、関係改善で一致した。"
     facts = facts_of(text, "2024-06-15")
     assert [(m.forum, m.kind) for m in facts.meetings] == [("日中首脳会談", "summit")]
+
+
+@pytest.mark.parametrize("text", [
+    "日米の外務・防衛担当閣僚による日米安全保障協議委員会（日米「2＋2」）が28日、東京都内で開かれた。",
+    "日米安全保障協議委員会（「2＋2」）が28日、東京都内で開かれた。",
+    "日豪外務・防衛閣僚協議（日豪「2プラス2」）が28日、キャンベラで開かれた。",
+])
+def test_extract_quoted_other_name_in_brackets_is_the_same_meeting(facts_of, text):
+    """Another name in brackets, quoted after its countries (「X協議（日米「2＋2」）」), names the
+    meeting it follows: one meeting, not two."""
+    assert len(facts_of(text, published="2024-07-29").meetings) == 1

@@ -16,7 +16,7 @@ from kg.ingest import url_year
 from kg.records import Article, DocumentFacts, InstitutionMention
 from kg.extract.sentences import in_parentheses, norm
 from kg.extract.predicates import is_verbal
-from kg.extract.sides import institution_country, set_country, home_country, home_first
+from kg.extract.sides import institution_country, set_country, home_country, home_first, mission_countries
 from kg.extract.people import Person, PersonRef, looks_foreign_in_japanese, person_record, written_foreign
 from kg.extract.article_people import collect_people
 from kg.extract.meetings import (
@@ -44,6 +44,7 @@ from kg.extract.meetings import (
     add_earlier_session,
     another_session,
     date_from_field,
+    date_from_item_line,
     date_from_publication,
     ordinals_from_neighbours,
     generic_target,
@@ -55,7 +56,7 @@ from kg.extract.meetings import (
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, bracketed_attendees, labelled_delegations
-from kg.extract.sections import discussion_speakers, meal_of_the_headline, name_aliases, roster_countries, rosters, rosters_above, split_sections
+from kg.extract.sections import discussion_speakers, meal_of_the_headline, meeting_of_the_field_page, name_aliases, roster_countries, rosters, rosters_above, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, reported_as_held, talks, talks_in, visited_before,
     visited_country,
@@ -84,10 +85,17 @@ class DocumentExtraction(Extraction):
             ):
                 # Japanese papers write Japanese names in kanji, so a katakana name is foreign
                 set_country(person, home, "home")
+        mission = mission_countries(self)
+        if mission is not None:
+            for person in people:
+                # (an embassy's page: the officials it meets, written the foreign way, are its host's)
+                if person.official and not person.former and not person.country and written_foreign(person, home):
+                    set_country(person, mission[1], "home")
         host_countries(self, refs)
         roster_countries(self, refs)
         collect_meetings(self)
         date_from_field(self)
+        date_from_item_line(self)
         date_from_publication(self)
         ordinals_from_neighbours(self)
         bind_side_labels(self)
@@ -96,6 +104,7 @@ class DocumentExtraction(Extraction):
         bracketed_attendees(self, refs)
         split_sections(self, refs)
         meal_of_the_headline(self)
+        meeting_of_the_field_page(self)
         rosters(self, refs)
         rosters_above(self, refs)
         discussion_speakers(self, refs)

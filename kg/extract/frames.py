@@ -113,8 +113,16 @@ def _list_labels(text: str, start: int, end: int):
     side = lexicon.construction_regex("list_label_side")
     listed = "|".join(map(re.escape, words))
     pattern = re.compile(rf"(?:(?:{side})?(?:{listed})|{side})\s*[:：]")
+    spaced = re.compile(rf"(?<=[\s、,／/:：])(?:{side}|{'|'.join(map(re.escape, sorted(lexicon.cues('own_side') | lexicon.cues('other_side'), key=len, reverse=True)))})[ \u3000]+(?=\S)")
     for match in pattern.finditer(text, start, end):
         yield match.start(), match.end(), match.group(0).rstrip(":： ")
+        if match.group(0).rstrip(":： ") in lexicon.cues("list_label"):
+            # 「出席者:日本側　A外務大臣、B局長、先方　C外務大臣」: after a list word and its colon,
+            # side words closed by a blank label the parts of the list
+            close = re.search(r"[)）。]", text[match.end() : end])
+            stop = match.end() + close.start() if close else end
+            for part in spaced.finditer(text, match.end() - 1, stop):
+                yield part.start(), part.end(), part.group(0).strip()
     # without a colon: 「日本側からの出席者は A、ペルー側からの出席者は B。」 and, after 「出席者は、」,
     # 「日本側が A、ペルー側が B。」 (a list sentence with no verb)
     topic, label = lexicon.construction_regex("list_sentence_topic"), lexicon.construction_regex("list_sentence_label")

@@ -57,7 +57,8 @@ def _pattern(spaced: bool = False) -> re.Pattern:
         # a colon, an ending (から, より), or the label in brackets: 「(日本側)A大臣」「【先方】B大臣」;
         # ``spaced``: a space or tab closes the label instead
         if spaced:
-            alternatives.append(f"(?P<{side}_{k}>(?:{head_re('')})(?:[ \t\u3000]+))")
+            # (or the row's end: 「日本側」 alone on its line heads the rows under it)
+            alternatives.append(f"(?P<{side}_{k}>(?:{head_re('')})(?:[ \t\u3000]+|$))")
         else:
             alternatives.append(
                 f"(?P<{side}_{k}>(?:{head_re('')})(?:(?:{words})?[:：]|{'|'.join(ends)})"
@@ -67,7 +68,7 @@ def _pattern(spaced: bool = False) -> re.Pattern:
 
 
 # brackets around a label that stands without a colon (「(日本側)A大臣」「【先方】B大臣」)
-_OPEN, _CLOSE = "[(（【〔［\\[]", "[)）】〕］\\]]"
+_OPEN, _CLOSE = "[(（【〔［\\[<＜〈《]", "[)）】〕］\\]>＞〉》]"
 
 
 def find_labels(sentence: "Sentence") -> list[Label]:
@@ -90,7 +91,11 @@ def find_labels(sentence: "Sentence") -> list[Label]:
         after = _GAP.match(text, match.end()).end()
         # (a roster row that is the label alone, 「【日本側】」, heads the rows under it)
         alone = sentence.kind == "roster" and not text[after : sentence.span.end_char].strip()
-        if (after not in starts and not alone) or sentence.quoted(match.start(), match.end()):
+        # (a label opening a table row, then the person's organisation cells before his post and
+        # name: 「日本側<TAB>外務省<TAB>局長<TAB>A」)
+        row_label = (sentence.kind == "roster" and match.start() == sentence.span.start_char
+                     and any(after < s < sentence.span.end_char for s in starts))
+        if (after not in starts and not alone and not row_label) or sentence.quoted(match.start(), match.end()):
             continue
         group = next(name for name, value in match.groupdict().items() if value and not name.startswith("x"))
         side = group.split("_")[0]

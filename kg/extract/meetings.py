@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-from kg.dates import CAPTION_DATELINE, explicit_year, find_dates, resolve
+from kg.dates import CAPTION_DATELINE, date_line, explicit_year, find_dates, resolve
 from kg.records import MeetingMention
 from kg.extract.sentences import Sentence, facts_bracket, heading_words, in_parentheses, norm
 from kg.extract.predicates import in_relative_clause, is_past, lexical, meeting_predicate, past_marker, predicate_of, predicate_chain, reaches
@@ -225,9 +225,30 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         and _same_clause(doc, m, pred)
     ]
     text = doc_text(sentence.doc)
+    # 「…は3日、北朝鮮が1日に…を発射したことを受けて、会合を開いた」: a date inside a clause
+    # made a noun by こと is that clause's event, not the meeting's
+    clause_days = [m for m in before if lexicon.construction_pattern("nominalised_clause").match(text[m.end : mention.start])]
+    before = [m for m in before if m not in clause_days]
+    if not before and clause_days and any(w in text[clause_days[-1].end : mention.start] for w in lexicon.cues("this_day")):
+        before = clause_days[-1:]  # 「…1日に発射したことを受け、同日、会談した」: that day, named again
     if not before and _day_anchor(text, mention.end):
         after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
+    # 「3日、北朝鮮が1日に…を発射したことを受けて…会合を開いた」: a nearer day inside a clause of
+    # another predicate (reaching the meeting's only through a noun it modifies) is that event's
+    # (the news lead's day: 「Aは3日(現地時間)、」 right after the topic, before a 読点)
+    lead = [m for m in before if doc_text(doc)[m.start - 1 : m.start] == "は"
+            and re.match(r"(?:[(（][^()（）]*[)）])?、", doc_text(doc)[m.end : m.end + 12])]
+    own = [m for m in before if _same_clause(doc, m, pred)] or lead
+    if len(before) >= 2 and own and own[-1] is not before[-1] and _in_noun_clause(doc, before[-1], pred, mention):
+        before = own
     chosen = before[-1] if before else (after[0] if after else None)
+    # 「6月11日と12日に開かれた」: a meeting of coordinated days is dated by its first day
+    while chosen is not None:
+        earlier = [m for m in dates if m.end <= chosen.start
+                   and lexicon.construction_pattern("coordinated_days").fullmatch(text[m.end : chosen.start])]
+        if not earlier:
+            break
+        chosen = earlier[-1]
     facts = facts_bracket(sentence, mention.end)
     if facts is not None:  # (the item's own day, in the bracket of its facts, before the release's)
         chosen = next(m for m in sentence.mentions if m.label == "DATE" and m.start == facts[0])
@@ -419,6 +440,24 @@ def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
     if own.dep_ == "acl" and own.head.i == pred.i and pred.pos_ == "NOUN":
         return True  # 「会談は本日午後に行われる予定だ」: the clause of the predicate noun is the meeting's
     return reaches(own, pred)
+
+
+def _in_noun_clause(doc: Doc, date: DomainMention, pred, mention: DomainMention) -> bool:
+    """Whether the date is an argument of a verb whose clause modifies a noun (「1日に発射した
+    こと」「1日に行われた発射」) other than the meeting's own predicate and the meeting itself
+    (「28日に行われた会談」 is the meeting's day)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or pred is None:
+        return False
+    own = predicate_of(span[-1])
+    if mention.start <= own.head.idx < mention.end or own.idx >= mention.start:
+        return False
+    named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if named is not None and named.start > 0 and own.i in (named.start - 1, doc[named.start - 1].head.i):
+        return False  # (the clause ends right before the meeting's name: it modifies the meeting)
+    return own.i != pred.i and own.pos_ == "VERB" and own.dep_ in ("acl",) or (
+        own.i != pred.i and own.pos_ == "VERB" and any(t.dep_ == "mark" or t.pos_ == "SCONJ" for t in own.children)
+        and own.head.pos_ in ("NOUN", "PRON") and own.head.i != pred.i)
 
 
 def _other_noun_between(doc: Doc, start: int, end: int) -> bool:
@@ -782,7 +821,7 @@ def other_day(ex: Extraction, sentence: Sentence, meeting: Optional[Meeting]) ->
     return False
 
 
-def _field_day(ex: Extraction) -> Optional[str]:
+def field_day(ex: Extraction) -> Optional[str]:
     """The one day a page's when-field gives (cues ``when_field``): a heading 「2 日時」 (also
     「日時・場所」) over the line that dates the event; None when the page has no such field or
     its fields give more than one day. (Field lines 「日時:…」 outside such a heading are page
@@ -804,12 +843,30 @@ def _field_day(ex: Extraction) -> Optional[str]:
 def date_from_field(ex: Extraction) -> None:
     """A held meeting its sentences leave undated took place on the day the page's when-field
     gives (「1 概要 …とテレビ会談を実施した。 2 日時 令和X年X月X日(火)…」)."""
-    day = _field_day(ex)
+    day = field_day(ex)
     if day is None or (ex.published and day > ex.published[:10]):
         return
     for meeting in ex.meetings:
         if meeting.status == "held" and meeting.date is None and not meeting.other_session:
             meeting.date = day
+
+
+def date_from_item_line(ex: Extraction) -> None:
+    """A listing page of dated items (two or more date lines, 「2026年11月28日」, over the items'
+    texts): a held meeting its sentences leave undated took place on the day of the date line of
+    the item it is reported in (not on the page's day)."""
+    blocks = ex.article.blocks
+    lines = [(b.start, date_line(ex.article.text[b.start : b.end])) for b in blocks if b.kind == "dateline"]
+    lines = [(start, day) for start, day in lines if day]
+    if len(lines) < 2:
+        return
+    for meeting in ex.meetings:
+        if meeting.status != "held" or meeting.date is not None or meeting.other_session or not meeting.evidence:
+            continue
+        first = min(ev.start for ev in meeting.evidence)
+        above = [day for start, day in lines if start < first]
+        if above and not (ex.published and above[-1] > ex.published[:10]):
+            meeting.date = above[-1]
 
 
 def date_from_publication(ex: Extraction) -> None:

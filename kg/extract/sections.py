@@ -16,6 +16,7 @@ from kg.extract.frames import DELEGATE_KINDS, LISTED_RULES as _LISTED_RULES, gue
 from kg.extract.predicates import lexical, next_predicate, predicate_of
 from kg.extract.sentences import Sentence, heading_words
 from kg.extract.sides import side_codes, side_mention_for, WEAK_SOURCES
+from kg.extract.meetings import field_day
 from kg.extract.state import Extraction, Meeting, PersonRef
 
 
@@ -124,6 +125,47 @@ def meal_of_the_headline(ex: "Extraction") -> None:
     meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=meal, identity=f"section:{words}", kind="bilateral", status="held",
                       aliases=[words], date=next((d for d in dates if d), None))
     meeting.evidence.append(told.evidence(ex.doc_id))
+    ex.meetings.append(meeting)
+
+
+def meeting_of_the_field_page(ex: "Extraction") -> None:
+    """「第3回日・X防衛当局間協議の開催について」 over field sections 「1 日時」「2 場所」「3 出席者」 and
+    a roster, with no meeting named in any sentence: the meeting the headline names is the one
+    the page reports, held (a readout lists who attended), dated by its when-field; its name is
+    the headline's without the ordinal (第3回), its parties the countries written before it."""
+    if main_meeting(ex) is not None or any(m.status == "held" for m in ex.meetings):
+        return
+    if not any(s.kind == "roster" and any(m.label == "PERSON" for m in s.mentions) for s in ex.sentences):
+        return
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    if headline is None:
+        return
+    written = unicodedata.normalize("NFKC", ex.article.text[headline.start : headline.end])
+    words = re.sub(r"[(][^()]*[)]$", "", unicodedata.normalize("NFKC", headline_name(written))).strip()
+    if any(w in written for w in lexicon.cues("planned")):
+        return  # (「…の開催について(予定)」: announced, not held)
+    kinds = sorted(lexicon.meeting_kinds(), key=len, reverse=True)
+    kind = next((k for k in kinds if words.endswith(k)), None)
+    if kind is None or len(words) - len(kind) < 2 or any(c in words for c in "、,。"):
+        return
+    counted = re.match(r"^第(\d{1,3})(?:%s)" % "|".join(map(re.escape, lexicon.construction_words("ordinal_counter"))), words)
+    name = words[counted.end():] if counted else words
+    countries, rest = [], name
+    forms = lexicon.country_forms_longest_first()
+    while rest:
+        rest = rest.lstrip("・")
+        found = next(((f, c) for f, c in forms if rest.startswith(f)), None)
+        if found is None:
+            break
+        countries.append(found[1])
+        rest = rest[len(found[0]):]
+    meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=name, identity=f"headline:{name}",
+                      kind=lexicon.meeting_kinds()[kind].kind, ordinal=int(counted.group(1)) if counted else None,
+                      status="held", countries=list(dict.fromkeys(countries)),
+                      countries_from_text=len(set(countries)) >= 2, aliases=[words] if words != name else [])
+    day = field_day(ex)
+    if day is not None and not (ex.published and day > ex.published[:10]):
+        meeting.date = day
     ex.meetings.append(meeting)
 
 
@@ -278,7 +320,7 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
     one party no other line of the roster took."""
     undecided = []
     for run in _roster_runs(ex):
-        meeting = section_meeting(ex, run[0])
+        meeting = _item_meeting(ex, run[0]) or section_meeting(ex, run[0])
         if meeting is None:
             continue
         rows, labels, current = [], [], None
@@ -318,6 +360,34 @@ def rosters(ex: "Extraction", refs: list["PersonRef"]) -> None:
         left = [c for c in meeting.countries if len(c) == 2 and c not in taken]
         if len(left) == 1 and taken:
             represent(ex, ref.person, meeting, left[0], sentence, "roster", None)
+
+
+def _item_meeting(ex: "Extraction", first: "Sentence") -> Optional[Meeting]:
+    """The meeting a roster right under an item's report lists (「4月3日 …と会談を行いました。」
+    then 「<日本側>A、B」「<米側>C」) on a page whose headline names no meeting (a listing of
+    items: each item's roster is its own meeting's), when no heading with a meeting of its own
+    stands over the roster."""
+    if first.index == 0 or any(ex.section_meetings.get(h) is not None for h in _scopes(ex, first.section)):
+        return None
+    before = ex.sentences[first.index - 1]
+    if before.kind != "body" or _scopes(ex, before.section)[:1] != _scopes(ex, first.section)[:1]:
+        return None
+    focus = ex.current.get(before.index)
+    if focus is None or focus.status != "held" or _headline_meeting(ex) is not None:
+        return None
+    return focus
+
+
+def _headline_meeting(ex: "Extraction") -> Optional[Meeting]:
+    """The held meeting the headline names (see ``main_meeting``), else None."""
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    if headline is None:
+        return None
+    words = unicodedata.normalize("NFKC", headline_name(ex.article.text[headline.start : headline.end]))
+    plain = re.sub(r"[(][^()]*[)]", "", words)
+    named = [m for m in ex.meetings if m.status == "held"
+             and any(len(n) >= 4 and unicodedata.normalize("NFKC", n) in w for n in [m.forum, *m.aliases] for w in (words, plain))]
+    return named[0] if named else None
 
 
 def _roster_runs(ex: "Extraction") -> list[list["Sentence"]]:
@@ -417,6 +487,7 @@ def name_aliases(ex: "Extraction") -> None:
     """The headline and the headings are other names of the meeting they stand over:
     「日豪防衛相会談」 above the talks the text calls 会談, 「2 首脳夕食会」 over its meal."""
     kinds = tuple(sorted(set(lexicon.meeting_kinds()) | lexicon.cues("session") | lexicon.cues("sub_session"), key=len, reverse=True))
+    _item_titles(ex, kinds)
     for index, block in enumerate(ex.article.blocks):
         if block.kind not in ("headline", "heading"):
             continue
@@ -433,6 +504,28 @@ def name_aliases(ex: "Extraction") -> None:
             meeting = _named_under(ex, under, words, kinds) or (section_meeting(ex, under[0]) if under else main_meeting(ex))
         if meeting is not None and words != meeting.forum and words not in meeting.aliases:
             meeting.aliases.append(words)
+
+
+def _item_titles(ex: "Extraction", kinds: tuple[str, ...]) -> None:
+    """A listing page of dated items (「2026年11月28日」, then 「日・X外相会談」, then the item's text):
+    the title line under an item's date line, a meeting's name, is another name of the one held
+    meeting the item's text reports."""
+    text, blocks = ex.article.text, ex.article.blocks
+    lines = [b for b in blocks if b.kind == "dateline"]
+    if len(lines) < 2:
+        return
+    for k, line in enumerate(lines):
+        stop = lines[k + 1].start if k + 1 < len(lines) else len(text)
+        title = next((t.strip() for t in text[line.end : stop].split("\n") if t.strip()), "")
+        words = unicodedata.normalize("NFKC", title)
+        if not (4 <= len(words) <= 40) or any(m in words for m in "。、") or not words.endswith(kinds):
+            continue
+        held = {m.key: m for m in ex.meetings if m.status == "held" and not m.other_session
+                and any(line.end <= ev.start < stop for ev in m.evidence)}
+        if len(held) == 1:
+            (meeting,) = held.values()
+            if title != meeting.forum and title not in meeting.aliases:
+                meeting.aliases.append(title)
 
 
 def _conjoined_names(ex: "Extraction", words: str, kinds: tuple[str, ...]) -> bool:

@@ -1,6 +1,7 @@
 """Which country a person or a side phrase stands for: source ranks, institutions, side words, list order."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kg import lexicon
@@ -120,6 +121,9 @@ def home_country(ex: Extraction) -> Optional[str]:
     publisher = lexicon.publisher_country(ex.article.url, ex.article.source)
     if publisher:
         return publisher
+    mission = mission_countries(ex)
+    if mission is not None:
+        return mission[0]
     counts: dict[str, int] = {}
     for sentence in ex.sentences:
         for m in sentence.mentions:
@@ -132,3 +136,27 @@ def home_country(ex: Extraction) -> Optional[str]:
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+_MISSION = re.compile(r"在(?P<pair>[^\s、。()（）]{2,16}?)(?:大使館|総領事館|領事事務所|政府代表部)")
+
+
+def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
+    """``(home, host)`` of a diplomatic mission's own page: 「在ケニア日本国大使館」 (Japan's
+    embassy in Kenya: its 当館 is Japan's side, the officials it meets Kenya's), 「在日米国大使館」
+    (the United States' in Japan), named by the page's source or by a line above its body that
+    is the mission's name and nothing else (never a mission named in the article's text)."""
+    names = [ex.article.source or ""]
+    first = min((b.start for b in ex.article.blocks if b.kind == "body"), default=0)
+    names += [line.strip() for line in ex.article.text[:first].splitlines() if 0 < len(line.strip()) <= 30]
+    forms = lexicon.country_forms()
+    for k, name in enumerate(names):
+        for found in _MISSION.finditer(name):
+            if k > 0 and not _MISSION.fullmatch(name):
+                continue
+            pair = found.group("pair")
+            for cut in range(1, len(pair)):
+                host, home = forms.get(pair[:cut]), forms.get(pair[cut:])
+                if host and home and host != home:
+                    return home, host
+    return None
