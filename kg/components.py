@@ -468,6 +468,19 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             break
         if not matched:
             k += 1
+    # 「インド太平洋」: a country form opening a region word (post_grammar modifiers) is no country
+    for k, p in enumerate(raw):
+        if p.kind != "COUNTRY":
+            continue
+        joined = p.text
+        for j in range(k + 1, min(len(raw), k + 4)):
+            if raw[j].kind == "PAREN":
+                break
+            joined += raw[j].text
+            if joined in lexicon.post_grammar().modifiers:
+                for r in raw[k : j + 1]:
+                    r.kind, r.value, r.match, r.group = "", "", "", -1
+                break
     for idx, p in enumerate(raw):
         if p.kind:
             continue

@@ -210,3 +210,53 @@ def test_extract_announcement_day_is_not_the_meeting_day(facts_of, text, date):
 ])
 def test_extract_group_meeting_after_acronym_and_no(facts_of, text, forum):
     assert any(f == forum and person in ("石田", "森田") for person, _, f in reps_of(facts_of(text, published="2026-02-05")))
+
+
+# 「…A国防次官、インドネシア国防省のB局長が出席した」: the next conjunct's own institution before の
+# does not break the list; 「インド太平洋」 (a region word opening with a country) names no country
+@pytest.mark.parametrize("text, expected", [
+    (
+        "第1回インド太平洋海洋協議が4日、ロンドンで開かれた。協議には、タイ国防省のソムサク・ウォン国防次官、"
+        "インドネシア国防省のデウィ・サリ国防政策総局長が出席した。",
+        {("ソムサク・ウォン", "TH", "インド太平洋海洋協議"), ("デウィ・サリ", "ID", "インド太平洋海洋協議")},
+    ),
+])
+def test_extract_conjunct_with_own_institution(facts_of, text, expected):
+    facts = facts_of(text, published="2026-02-05")
+    assert expected <= reps_of(facts)
+    assert all("IN" not in m.countries for m in facts.meetings)
+
+
+# 「日本からはAが、英国からはBが共同議長として議事を進めた」: acting in a meeting role is taking part
+@pytest.mark.parametrize("text, expected", [
+    (
+        "第1回海洋安全保障会議が4日、ロンドンで開かれた。会議は日本と英国が共同議長を務め、日本からは森田健防衛副大臣が、"
+        "英国からはトム・ベイカー国防担当閣外大臣が共同議長として議事を進めた。",
+        {("森田健", "JP", "海洋安全保障会議"), ("トム・ベイカー", "GB", "海洋安全保障会議")},
+    ),
+])
+def test_extract_acting_in_a_meeting_role(facts_of, text, expected):
+    assert expected <= reps_of(facts_of(text, published="2026-02-05"))
+
+
+# talks with an organisation are also named with its Latin acronym and the post's common name
+# (日EU外相会談), each of two posts joined by 兼 naming them
+@pytest.mark.parametrize("text, alias", [
+    ("ブリュッセルを訪問中の森田外務大臣は4日、アンナ・ホルムEU外務・安全保障政策上級代表兼欧州委員会副委員長と会談した。", "日EU外相会談"),
+])
+def test_extract_talks_named_with_an_organisation_acronym(facts_of, text, alias):
+    meetings = [m for m in facts_of(text, published="2026-02-05").meetings if m.status == "held"]
+    assert meetings and alias in meetings[0].forum_aliases
+
+
+# 「同じ4閣僚による…会合も開かれ」: the same people, counted, take part in the next meeting too
+@pytest.mark.parametrize("text, forum, count", [
+    (
+        "日米安全保障協議委員会が4日、東京都内で開かれた。出席したのは、日本側が山田一郎外務大臣と川上次郎防衛大臣、"
+        "米側がジョン・スミス国務長官とボブ・ジョーンズ国防長官だった。\n"
+        "同日には、同じ4閣僚による日米拡大抑止に関する閣僚会合も開かれ、抑止力について協議した。",
+        "日米拡大抑止に関する閣僚会合", 4,
+    ),
+])
+def test_extract_same_counted_people_at_the_next_meeting(facts_of, text, forum, count):
+    assert len({p for p, _, f in reps_of(facts_of(text, published="2026-02-05")) if f == forum}) == count

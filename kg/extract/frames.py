@@ -162,7 +162,10 @@ def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list
     for ref in ordered:
         if groups:
             prev = groups[-1][-1].mention
-            gap = text[prev.end : ref.mention.start]
+            # 「…A国防次官、インドネシア国防省のB局長」: the next conjunct's own institution before の
+            body = next((m for m in sentence.mentions if m.label == "INSTITUTION" and prev.end <= m.start
+                         and m.end == ref.mention.start - 1 and text[m.end : ref.mention.start] == "の"), None)
+            gap = text[prev.end : body.start if body is not None else ref.mention.start]
             gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
             # 「A大統領とシンガポールのB首相」: the next conjunct's own country before の
             own = lexicon.country_form_ending(gap[:-1], min_len=2) if gap.endswith("の") else None
@@ -684,7 +687,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
         direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
         candidates = direct + [c for p in direct for c in coordinated_heads(p)]
-        participations = [p for p in candidates if takes_part(p)]
+        participations = [p for p in candidates if takes_part(p) or in_role(doc, span, p)]
         speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct) and not reported_subject(sentence, span, linear)
         if participations and not speech and held_clause(participations[0]):
             for k, participation in enumerate(participations):
@@ -746,6 +749,17 @@ def own_subject(sentence: Sentence, refs: list[PersonRef], topic: PersonRef, pre
     )
 
 
+def in_role(doc, span, pred) -> bool:
+    """「英国からはBが共同議長として議事を進めた」: the person does what the predicate says in a
+    meeting role (``in_role``: 首席代表として, 議長として) written between him and it: he took part."""
+    if pred.i < span.end:
+        return False
+    return bool(_IN_ROLE.search(doc_text(doc)[span.end_char : pred.idx]))
+
+
+_IN_ROLE = lexicon.construction_pattern("in_role")
+
+
 def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, span, participation, meetings_here, sides,
                          unquoted: str, current, previous, head_all: bool) -> None:
     """``ref`` took part through the predicate ``participation``: in the meeting that is its
@@ -763,7 +777,7 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
     if meeting is None and held_here:
         meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
     attends = (
-        participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation)
+        participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation) or in_role(doc, span, participation)
         or serves_as_chair(participation) or says_gathered(participation)
     )
     if meeting is None and any(key[0] == sentence.index for key in ex.hearings):

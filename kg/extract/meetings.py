@@ -1044,7 +1044,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         entry = lexicon.meeting_kinds().get(phrase)
         return {
             "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.kind,
-            "aliases": other_orders(countries, phrase) + ([short_parties_name(countries) + phrase] if short_parties_name(countries) else []),
+            "aliases": made_up_aliases(countries, phrase),
             "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.kind or "") + ":" + norm(forum),
         }
     if bare:
@@ -1090,6 +1090,36 @@ def short_parties_name(countries: list[str]) -> Optional[str]:
         parts.append(run)
     short = "・".join(parts)
     return short if short != parties_name(countries) else None
+
+
+def latin_parties_name(countries: list[str]) -> Optional[str]:
+    """The parties with an organisation written by its Latin acronym (日EU, 日NATO), the way
+    papers and the foreign ministry name talks with one; None when no party has one."""
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    forms: dict[str, str] = {}
+    for form, code in lexicon.country_forms().items():
+        if code in countries and code not in abbreviations and form.isascii() and form.isupper() and len(form) >= 2:
+            forms.setdefault(code, form)
+    if not forms or not all(c in abbreviations or c in forms for c in countries):
+        return None
+    return "".join(abbreviations.get(c) or forms[c] for c in countries)
+
+
+def made_up_aliases(countries: list[str], word: str) -> list[str]:
+    """Other spellings of the made-up name ``parties_name(countries) + word``."""
+    out = other_orders(countries, word)
+    words = [word]
+    if word.endswith(_TALKS):
+        # 「外務大臣会談」 is also written with the post's common name (外相会談, post_variants)
+        post = word[: -len(_TALKS)]
+        common = lexicon.post_variants().get(post)
+        if common and common + _TALKS in lexicon.meeting_kinds():
+            words.append(common + _TALKS)
+    for name in (parties_name(countries), short_parties_name(countries), latin_parties_name(countries)):
+        for w in words:
+            if name and name + w != parties_name(countries) + word and name + w not in out:
+                out.append(name + w)
+    return out
 
 
 def with_partner(sentence: Sentence, m: DomainMention) -> bool:
@@ -1502,7 +1532,9 @@ def talk_word(ex: Extraction, refs: list[PersonRef]) -> str:
     # people written without a post (「習氏と会談」 before any title) do not decide the word
     titled = [r for r in refs if title_core(r.person.title)]
     # a role written before the name (「中国外交トップの」) may stand for the post
-    titles = [(r.person.title or "", r.person.described or "") for r in titled]
+    # (「…上級代表兼欧州委員会副委員長」: each of two posts joined by 兼, ``post_joiner``, counts)
+    joiner = "|".join(map(re.escape, lexicon.construction_words("post_joiner")))
+    titles = [(*re.split(joiner, r.person.title or ""), r.person.described or "") for r in titled]
     for suffix, meeting_word in lexicon.talk_words():
         if titles and all(any(t.endswith(x) for t in pair if t for x in suffix.split("|")) for pair in titles):
             # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
@@ -1548,7 +1580,7 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
         "acronym": None,
         "countries": countries,
         "kind": kind,
-        "aliases": other_orders(countries, word) + ([short_parties_name(countries) + word] if short_parties_name(countries) else []),
+        "aliases": made_up_aliases(countries, word),
         "identity": "made:" + ",".join(sorted(countries)) + ":" + kind + ":" + norm(forum),
     }
 
