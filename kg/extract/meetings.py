@@ -207,7 +207,8 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not date_elsewhere(doc_text(doc), m.end)]
     # 「防衛省は15日、…協議を開催したと発表した」: the day of the announcement, not the meeting's
-    dates = [m for m in dates if not _announcement_day(doc, m, pred)]
+    announced = [m for m in dates if _announcement_day(doc, m, pred)]
+    dates = [m for m in dates if m not in announced]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
     # (「昨年11月のA首相との首脳会談」: the partner's phrase is the meeting's, and so is the date)
     before = [
@@ -241,6 +242,12 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         chosen = next(m for m in sentence.mentions if m.label == "DATE" and m.start == facts[0])
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
+        if announced and announced[-1].end <= mention.start:
+            # 「外交部は9日、A長官が前日夜、…と会談したと明らかにした」: a day counted from the announcement's
+            day = resolve(announced[-1].expression or announced[-1].text, published)
+            moved = counted_day(day, text[announced[-1].end : mention.start])
+            if moved != day:
+                return moved
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
             return running
         return None
