@@ -121,6 +121,8 @@ HTML_CHARSET_SNIFF_BYTES = 4096
 
 # Body detection thresholds (characters).
 GOOD_PARAGRAPH_CHARS = 80  # prose this long is article body on its own
+BULLETED_PROSE_CHARS = 20  # a bulleted line this long with a clause mark and a sentence end is prose
+READOUT_BULLETS = "○●□■◆◇◎"  # the marks readouts bullet their own sentences with
 UNPUNCTUATED_PROSE_CHARS = 80  # a paragraph without 。 counts as prose only when this long
 CUT_OFF_PROSE_CHARS = 25  # ...or, as the text's last line after prose, an excerpt cut mid-sentence this long
 HEADING_MAX_CHARS = 16  # a furniture heading is short
@@ -1286,6 +1288,11 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     if DATED_ITEM.match(normal) and not _is_prose(text):
         return "near", "dated item of an activity list"
     if (text[0] in BULLETS or normal[0] in BULLETS) and not (_is_prose(text) and len(text) >= GOOD_PARAGRAPH_CHARS):
+        if normal[0] in READOUT_BULLETS and any(mark in text for mark in SENTENCE_END) and "、" in normal \
+                and len(normal) >= BULLETED_PROSE_CHARS:
+            # 「○ 両外相は、…で一致した。」: a readout's bulleted sentence with a clause mark is prose,
+            # kept beside the body (a list item of a page's markup, 「- 」, stays a link or menu)
+            return "near", "bulleted prose"
         return "furniture", "bulleted line"  # a menu item; readouts bullet their prose too
     credit = _credit_word(normal, terms)
     if credit:

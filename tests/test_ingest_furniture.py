@@ -253,3 +253,20 @@ def test_ingest_furniture_verdicts_explain_each_drop():
         (False, "end heading: コメント"),
         (False, "after an end-of-page heading"),
     ]
+
+
+@pytest.mark.parametrize("bullet", ["○", "□", "■", "◆"])
+def test_ingest_furniture_bulleted_readout_sentences_are_body(bullet: str):
+    """A readout bullets its own sentences (「○ 両外相は、…で一致した。」): short ones with a clause
+    mark and a sentence end stay body beside its prose; a bulleted menu line does not."""
+    page = (
+        "ホーム > 報道資料\n"
+        f"{bullet} {P_LONG_1}\n"
+        f"{bullet} 両外相は、経済と安全保障の両分野で協力を拡大することで一致した。\n"
+        f"{bullet} 翌日には、第三国の外相を交え、3か国の会合が行われた。\n"
+        f"{bullet} 前の記事\n"
+    )
+    assert body(page) == [
+        f"{bullet} {P_LONG_1}", f"{bullet} 両外相は、経済と安全保障の両分野で協力を拡大することで一致した。",
+        f"{bullet} 翌日には、第三国の外相を交え、3か国の会合が行われた。",
+    ]
