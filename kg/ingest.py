@@ -1191,6 +1191,13 @@ def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = 
         for at in range(first_kept):
             if not verdicts[at].kept and unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip() == named:
                 return at
+        # (the title with a mirror's or a digest's tag around it, 「[外務省]日・X外相会談」「【まとめ】…」,
+        # or the line without the title's note, 「…の開催について」 for 「…の開催について(仮訳)」)
+        for at in range(first_kept):
+            line = unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip()
+            if (not verdicts[at].kept and "\t" not in line and min(len(line), len(named)) >= HEADLINE_MIN_CHARS // 2 + 2
+                    and (named in line or line in named) and abs(len(line) - len(named)) <= HEADLINE_MIN_CHARS * 2):
+                return at
     for at in _headline_window(verdicts, first_kept):
         verdict = verdicts[at]
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
@@ -1281,7 +1288,7 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     heading = _heading_kind(text, normal, terms)
     if heading:
         return f"heading:{heading[0]}", heading[1]
-    if DATED_ITEM.match(normal) and not _is_prose(text):
+    if DATED_ITEM.match(normal) and not _is_prose(text) and not date_line(normal):  # (「2032年2月3日(火)」: a date line)
         return "near", "dated item of an activity list"
     if (text[0] in BULLETS or normal[0] in BULLETS) and not (_is_prose(text) and len(text) >= GOOD_PARAGRAPH_CHARS):
         return "furniture", "bulleted line"  # a menu item; readouts bullet their prose too

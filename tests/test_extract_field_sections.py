@@ -185,3 +185,28 @@ def test_extract_field_sections_bureau_suffix_is_part_of_the_post(nlp):
 def test_extract_field_sections_lead_day_over_an_embedded_event(facts_of_page, text, day):
     facts = facts_of_page(text + "\n", published="2026-09-04")
     assert any(m.date == day for m in facts.meetings if m.status == "held")
+
+
+# an activity listing of one office-holder (「防衛大臣の主な活動」): items under 「■9月4日(金)」 write
+# no subject; their talks are the holder's (named once on the page), news style 「…と会談(於:X)。」
+PRINCIPAL_ITEMS = """防衛大臣の主な活動（令和8年9月）
+■9月2日（水）
+　ノルウェー国防省のラーシュ・ベルグ国防次官が森田防衛大臣を表敬。
+■9月4日（金）
+　英国のジェームズ・ホワイト国防担当閣外大臣と会談（於：防衛省）。
+■9月9日（水）
+　ブラント米国防長官と電話会談（約30分）。
+"""
+
+
+def test_extract_field_sections_activity_items_of_the_page_principal(facts_of_page):
+    got = {(n, s) for n, s, _ in reps_of(facts_of_page(PRINCIPAL_ITEMS, published="2026-09-30"))}
+    assert {("森田", "JP"), ("ジェームズ・ホワイト", "GB"), ("ブラント", "US")} <= got
+    assert ("ラーシュ・ベルグ", "NO") not in got  # (a courtesy call is no meeting)
+
+
+def test_extract_field_sections_name_blank_region_post(nlp):
+    from kg.nlp import parse_blocks
+
+    (doc,) = parse_blocks(nlp, ["協議には、日本から北川信之　アジア大洋州局長が出席した。"])
+    assert [(m.name, m.title) for m in doc._.kg_mentions if m.label == "PERSON"] == [("北川信之", "アジア大洋州局長")]

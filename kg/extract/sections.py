@@ -494,7 +494,7 @@ def name_aliases(ex: "Extraction") -> None:
         words = headline_name(ex.article.text[block.start : block.end])
         if block.kind == "headline":
             _title_references(ex, words)
-        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds):
+        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds) or "、" in words:
             continue
         if block.kind == "headline" and _conjoined_names(ex, words, kinds):
             continue  # 「X協議及びY協議の開催」: each name is its own meeting's
@@ -567,6 +567,8 @@ def _name_stem(name: str, kinds: tuple[str, ...]) -> str:
 def headline_name(text: str) -> str:
     """The name a headline or heading gives: its words without numbering, a trailing page
     number and the readout's endings (``headline_tail``: 「…の開催について」「…(概要)」)."""
+    # (a tag opening the headline, 「[外務省]日・X外相会談」「【まとめ】…」: the site's label, no part of the name)
+    text = re.sub(r"^\s*[\[【〔][^\]】〕]{1,8}[\]】〕]\s*(?=\S)", "", unicodedata.normalize("NFKC", text))
     words = re.sub(r"[0-9\s]+$", "", heading_words(text))
     tails = sorted(lexicon.cues("headline_tail"), key=len, reverse=True)
     for _ in range(3):
