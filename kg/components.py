@@ -1191,6 +1191,8 @@ def _row_opening_cell(text: str, before: list) -> Optional[tuple[Optional[str], 
         return None
     if len(before) == 1 and _side_label_cell(cells[0]):
         return None, None
+    if len(before) >= 2 and _side_label_cell(cells[0]):
+        before, cells = before[1:], cells[1:]  # 「日本側　警察庁　国際部長　A」: the label, then the organisation
     suffixes = tuple(lexicon.institution_suffixes())
     stop = lexicon.institution_stopwords()
 

@@ -1224,7 +1224,8 @@ def _headline_window(verdicts: Sequence[ParagraphVerdict], first_kept: int) -> l
     rows = roster_rows(texts)
     structure = set(rows)
     for i, text in enumerate(texts):
-        if is_section_heading(text) or is_list_heading(text):
+        # (a field's heading has Japanese words: 「1 日時」, not 「12.3 C」)
+        if (is_section_heading(text) and len(CJK.findall(text)) >= 2) or is_list_heading(text):
             structure.add(i)
             if i + 1 < len(texts) and i + 1 not in rows and len(texts[i + 1]) <= FURNITURE_LINE_MAX_CHARS \
                     and not is_section_heading(texts[i + 1]):

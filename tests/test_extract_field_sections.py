@@ -210,3 +210,32 @@ def test_extract_field_sections_name_blank_region_post(nlp):
 
     (doc,) = parse_blocks(nlp, ["協議には、日本から北川信之　アジア大洋州局長が出席した。"])
     assert [(m.name, m.title) for m in doc._.kg_mentions if m.label == "PERSON"] == [("北川信之", "アジア大洋州局長")]
+
+
+SESSION_SECTION = """日米拡大抑止協議の開催について
+1 全体会合
+ 5月20日、ワシントンにおいて日米拡大抑止協議が開催され、日本側から西田修北米局長、米側からジョン・カーター国務次官補が出席しました。
+2 分科会
+ 同日午後には分科会が開かれ、日本からは北村三郎防衛政策課長、米国からはリサ・ハント国防次官補代理がそれぞれ参加しました。
+"""
+
+
+def test_extract_field_sections_session_heading_over_its_named_session(facts_of_page):
+    facts = facts_of_page(SESSION_SECTION, published="2026-05-22")
+    assert [m.forum for m in facts.meetings].count("分科会") == 1
+    got = reps_of(facts)
+    assert {(n, s) for n, s, f in got if f == "分科会"} == {("北村三郎", "JP"), ("リサ・ハント", "US")}
+    assert {("西田修", "JP"), ("ジョン・カーター", "US")} <= {(n, s) for n, s, f in got if f == "日米拡大抑止協議"}
+
+
+@pytest.mark.parametrize("row, name, institution", [
+    ("日本側　警察庁　国際部長　大野　修", "大野修", "警察庁"),
+    ("フィリピン国家警察　長官　ホセ・マルティネス", "ホセ・マルティネス", "フィリピン国家警察"),
+], ids=["label-then-organisation-cells", "police-organisation-cell"])
+def test_extract_field_sections_organisation_cells_are_no_person(nlp, row, name, institution):
+    from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
+
+    (doc,) = parse_blocks(nlp, [normalise_for_parse(row)])
+    people = [m for m in doc._.kg_mentions if m.label == "PERSON"]
+    assert [(m.name, m.institution) for m in people] == [(name, institution)]

@@ -198,6 +198,15 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             continue
         # (the day of the meeting its sentences were read into, when not the main one: 「同日の…」)
         focus = {rep.meeting for _, rep in facts} - {main.key}
+        # (「2 分科会」 over 「…分科会が開かれ、…が参加した」: the session its sentences name is the
+        # section's meeting already, no second one)
+        starts = {s.start for s in ex.sentences if s.index in inside}
+        named = [m for m in ex.meetings if m.status == "held" and m.key != main.key
+                 and any(ev.start in starts for ev in m.evidence)
+                 and m.forum.replace("・", "") == _without_note(words).replace("・", "")]
+        if len(named) == 1:
+            ex.section_meetings[index] = named[0]
+            continue
         day = next((m.date for m in ex.meetings if focus == {m.key} and m.date), main.date)
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=_without_note(words), identity=f"section:{words}", kind=main.kind,
                           date=day, place=main.place, countries=list(main.countries), status="held",

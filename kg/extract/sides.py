@@ -138,7 +138,6 @@ def home_country(ex: Extraction) -> Optional[str]:
     return ranked[0][0]
 
 
-_MISSION = re.compile(r"在(?P<pair>[^\s、。()（）]{2,16}?)(?:大使館|総領事館|領事事務所|政府代表部)")
 
 
 def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
@@ -151,8 +150,9 @@ def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
     names += [line.strip() for line in ex.article.text[:first].splitlines() if 0 < len(line.strip()) <= 30]
     forms = lexicon.country_forms()
     for k, name in enumerate(names):
-        for found in _MISSION.finditer(name):
-            if k > 0 and not _MISSION.fullmatch(name):
+        mission = lexicon.construction_pattern("mission_name")
+        for found in mission.finditer(name):
+            if k > 0 and not mission.fullmatch(name):
                 continue
             pair = found.group("pair")
             for cut in range(1, len(pair)):
