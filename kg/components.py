@@ -481,6 +481,19 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             break
         if not matched:
             k += 1
+    # 「インド太平洋」: a country form opening a region word (post_grammar modifiers) is no country
+    for k, p in enumerate(raw):
+        if p.kind != "COUNTRY":
+            continue
+        joined = p.text
+        for j in range(k + 1, min(len(raw), k + 4)):
+            if raw[j].kind == "PAREN":
+                break
+            joined += raw[j].text
+            if joined in lexicon.post_grammar().modifiers:
+                for r in raw[k : j + 1]:
+                    r.kind, r.value, r.match, r.group = "", "", "", -1
+                break
     for idx, p in enumerate(raw):
         if p.kind:
             continue
@@ -567,6 +580,9 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
         )
         and raw[0].text not in lexicon.non_person_words()
         and ("人名" in doc[raw[0].token].tag_ or doc[raw[0].token].ent_type_ == "Person" or raw[0].text in lexicon.surnames())
+        # 「林内閣官房長官」: a word that opens a known institution or post running on into the
+        # pieces after it (内閣 + 官房… = 内閣官房) is the post's, not a given name
+        and not _opens_known_post(raw, 1)
     ):
         raw[0].kind = raw[1].kind = "NAME"
     # a single kanji the tokenizer left outside a name (崔泰 + 湜) belongs to it
@@ -589,6 +605,19 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             p.kind = "NAME"
     _post_grammar_repairs(doc, raw)
     return raw
+
+
+def _opens_known_post(raw: list[_Piece], k: int) -> bool:
+    """Whether piece ``k`` is the first part of an institution or a post the lexicon knows that
+    runs on into the pieces after it (「内閣」 + 「官房長官」: 内閣官房 is an institution)."""
+    first = raw[k].text
+    joined = "".join(p.text for p in raw[k:] if p.kind != "PAREN")
+    if not joined.startswith(first):
+        return False
+    return any(
+        joined[:cut] in lexicon.institutions() or joined[:cut] in lexicon.titles()
+        for cut in range(len(first) + 1, len(joined) + 1)
+    )
 
 
 def _post_grammar_repairs(doc: Doc, raw: list[_Piece]) -> None:
@@ -747,7 +776,10 @@ def _country_abbreviation_ok(raw: list[_Piece], k: int) -> bool:
         if _lookup(following)[0]:
             return True
     # 「米国務次官補」: the chunk goes on to a title
-    rest = "".join(p.text for p in raw[k + 1 :] if p.kind != "PAREN")
+    tail = [p for p in raw[k + 1 :] if p.kind != "PAREN"]
+    while len(tail) > 1 and tail[-1].text in lexicon.construction_words("plural_suffix"):
+        tail.pop()  # 「米国務次官ら」: a plural suffix after the post
+    rest = "".join(p.text for p in tail)
     for modifier in ("", *lexicon.title_modifiers()):
         if modifier and not rest.endswith(modifier):
             continue
@@ -925,6 +957,19 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 k = left - 1
                 continue
         name_pieces = pieces[name_start:paren_start]
+        # 「トーマス・リード核・ミサイル防衛政策担当次官補」: a name in katakana ends before the
+        # first word in kanji after it, which opens the post (its portfolio)
+        cut = next((i for i in range(1, len(name_pieces)) if _KANJI.match(name_pieces[i].text)), None)
+        if (
+            cut is not None and paren_start == region_start
+            and all(_KATAKANA.match(p.text) or p.kind == "JOIN" for p in name_pieces[:cut])
+            and any(_KATAKANA.match(p.text) and p.text != "・" for p in name_pieces[:cut])
+        ):
+            region_start = name_start + cut
+            while cut > 1 and name_pieces[cut - 1].kind == "JOIN":
+                cut -= 1
+            name_pieces = name_pieces[:cut]
+            paren_start = name_start + cut
         name = doc_text(doc)[name_pieces[0].start : name_pieces[-1].end]
         # 「三外相は」: a numeral before a post counts its holders
         if name in lexicon.non_person_words() or name in _COUNT_CHARACTERS or name.strip("・＝") != name or len(name) > 20:

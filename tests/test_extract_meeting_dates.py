@@ -170,3 +170,20 @@ COORDINATED_DAYS = [
 def test_extract_meeting_of_coordinated_days_dated_by_the_first(facts_of, text, expected):
     facts = facts_of(text, published="2026-06-13")
     assert [m.date for m in facts.meetings] == [expected]
+
+
+NOMINALISED_CLAUSE_DAYS = [
+    # the day inside 「…したことを受けて」 is the launch's; the meeting's is the sentence's own
+    ("安全保障理事会は3日、北国が1日に弾道ミサイルを発射したことを受けて、本部で緊急会合を開いた。", "2026-09-03"),
+    ("北国が1日に弾道ミサイルを発射したことを受けて、日米韓の外務次官は3日、電話会談を行った。", "2026-09-03"),
+    # no day of its own: none is taken from the clause ...
+    ("北国が1日に弾道ミサイルを発射したことを受けて、日米韓の外務次官が電話会談を行った。", None),
+    # ... unless the sentence names that day again (同日)
+    ("北国が1日に弾道ミサイルを発射したことを受けて、日米韓の外務次官は同日、電話会談を行った。", "2026-09-01"),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOMINALISED_CLAUSE_DAYS)
+def test_extract_day_inside_a_nominalised_clause_is_not_the_meetings(facts_of, text, expected):
+    facts = facts_of(text, published="2026-09-04")
+    assert [m.date for m in facts.meetings] == [expected]

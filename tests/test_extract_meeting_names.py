@@ -24,7 +24,8 @@ from test_extract_meeting_participants import triples, PARTICIPATION, MORE_PARTI
         (
             "10日、EU首脳会議に出席するためブリュッセルを訪問中の川田二郎外務大臣は、アンナ・シュミット欧州連合(EU)外交安全保障上級代表と会談を行いました。",
             "2023-03-10",
-            {("川田二郎", "JP", "日本・欧州連合会談"), ("アンナ・シュミット", "EU", "日本・欧州連合会談")},
+            # (上級代表 is the EU's foreign minister: foreign ministers' talks, alias 日EU外相会談)
+            {("川田二郎", "JP", "日本・欧州連合外相会談"), ("アンナ・シュミット", "EU", "日本・欧州連合外相会談")},
             set(),
         ),
         # 「…して以来、N か月ぶりとなる M を開催した」: M is held now; the partners written before

@@ -30,6 +30,10 @@ def _people(nlp, text):
         # 駐 opens a post and names its station, not the holder's country, nor the end of a name
         ("大川修駐チリ大使が同席した。", "大川修", "駐チリ大使", None),
         ("ジョン・スミス駐日米国大使が出席した。", "ジョン・スミス", "駐日米国大使", "US"),
+        # a name in katakana ends at the first kanji word: a portfolio joined by 「・」 opens the post
+        ("米国防総省のトム・ベイカー核・ミサイル防衛政策担当国防次官補代理が出席した。",
+         "トム・ベイカー", "核・ミサイル防衛政策担当国防次官補代理", None),
+        ("アン・ミラー海洋・宇宙政策担当国務次官補が出席した。", "アン・ミラー", "海洋・宇宙政策担当国務次官補", "US"),
     ],
 )
 def test_post_grammar_names_and_posts(nlp, text, name, title, country):

@@ -18,6 +18,7 @@ from kg.extract.people import (
     merge_people,
     other_post,
     propagate_list_countries,
+    title_core,
     titled_by_apposition,
 )
 from kg.extract.discourse import last_country_before, title_back_references
@@ -154,7 +155,8 @@ def collect_people(
         name = (mention.name or "").strip("\u3000 ")
         exact = find(name)
         candidates = [exact] if exact else [p for p in people if any(is_short_of(name, s) for s in p.spellings())]
-        entry = lexicon.titles().get(mention.title or "")
+        # (「林内閣官房長官」: the post read through the body written before its core)
+        entry = lexicon.titles().get(mention.title or "") or lexicon.titles().get(title_core(mention.title) or "")
         # (a post the title alone places in one country is held by one person there: 官房長官)
         national = (mention.title_kind in ("head", "minister") or (entry is not None and entry.country)) and (
             mention.weak_country or mention.country

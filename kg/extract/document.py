@@ -58,7 +58,8 @@ from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, bracketed_attendees, labelled_delegations
 from kg.extract.sections import discussion_speakers, meal_of_the_headline, meeting_of_the_field_page, name_aliases, roster_countries, rosters, rosters_above, split_sections
 from kg.extract.talks import (
-    anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, talks, talks_in, visited_country,
+    anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, reported_as_held, talks, talks_in, visited_before,
+    visited_country,
 )
 from kg.extract.state import Extraction
 
@@ -137,18 +138,32 @@ def extract_facts(article: Article, docs: list[Doc]) -> DocumentFacts:
         return DocumentExtraction(article, docs).run()
 
 
+# posts whose holder, written without a country during a visit, is the host country's
+HOST_KINDS = ("head", "minister")
+
+
 def host_countries(ex: Extraction, refs: list[PersonRef]) -> None:
-    """「A首相がガーナを訪れた際にB大統領と会談」: a head of state or government written the
-    foreign way, with no country, in a sentence about visiting one country, is its host."""
+    """「A首相がガーナを訪れた際にB大統領と会談」: a head of state or government, or a minister,
+    written the foreign way, with no country, in a sentence about visiting one country (or right
+    after one: 「…フランスを訪問した。…B大統領と会談した」), is its host."""
     for ref in refs:
         person = ref.person
-        if person.country or not person.official or person.title_kind != "head":
+        if person.country or not person.official or person.title_kind not in HOST_KINDS:
             continue
         if not written_foreign(person, ex.home):
             continue
-        visited = visited_country(ref.sentence)
+        visited = visited_country(ref.sentence) if person.title_kind == "head" else None
+        if visited is None and not person.former and _partner_marked(ref):
+            # a partner (「Bと」「Bとの」) met during the visit the sentence or the two before tell
+            visited = visited_country(ref.sentence) or visited_before(ex, ref.sentence)
         if visited and visited != ex.home:
             set_country(person, visited, "host")
+
+
+def _partner_marked(ref: PersonRef) -> bool:
+    """Whether the person is written as a partner: 「Bと」「Bとの」「Bとも」."""
+    after = doc_text(ref.sentence.doc)[ref.mention.end : ref.mention.end + 2]
+    return any(after.startswith(w) for w in lexicon.construction_words("partner_before_meeting"))
 
 
 def collect_meetings(ex: Extraction) -> None:
@@ -176,7 +191,10 @@ def collect_meetings(ex: Extraction) -> None:
             speaker = None
             if (
                 written.label == "MEETING" and sentence.quoted(written.start, written.end) and not written.generic
-                and doc_text(sentence.doc)[written.end : written.end + 1] == "で"  # the setting: 「…会談では」
+                and (
+                    doc_text(sentence.doc)[written.end : written.end + 1] == "で"  # the setting: 「…会談では」
+                    or reported_as_held(sentence, written)  # 「…会談を行い、…」と語った
+                )
             ):
                 # 「韓米首脳会談では…再確認した」と評価した: an identified speaker reporting, in the
                 # first person, a meeting he held (a fact, not a remark)

@@ -16,6 +16,8 @@ from kg.extract.sentences import Sentence
 from kg.extract.predicates import (
     CLEFT,
     coordinated_heads,
+    predicate_chain,
+    in_relative_clause,
     says_gathered,
     is_past,
     lexical,
@@ -33,7 +35,7 @@ from kg.extract.predicates import (
     next_finite_predicate,
 )
 from kg.extract.sides import WEAK_SOURCES, set_country, text_side, label_side, side_codes, side_for, side_mention_for
-from kg.extract.people import Person, PersonRef, written_foreign
+from kg.extract.people import Person, PersonRef, title_core, written_foreign
 from kg.extract.meetings import Meeting, is_hosting, other_day
 from kg.extract.state import Extraction
 
@@ -160,7 +162,10 @@ def _conjunct_groups(sentence: "Sentence", refs: list["PersonRef"]) -> list[list
     for ref in ordered:
         if groups:
             prev = groups[-1][-1].mention
-            gap = text[prev.end : ref.mention.start]
+            # 「…A国防次官、インドネシア国防省のB局長」: the next conjunct's own institution before の
+            body = next((m for m in sentence.mentions if m.label == "INSTITUTION" and prev.end <= m.start
+                         and m.end == ref.mention.start - 1 and text[m.end : ref.mention.start] == "の"), None)
+            gap = text[prev.end : body.start if body is not None else ref.mention.start]
             gap = re.sub(r"[（(][^（()）]*[）)]", "", gap)  # a reading or gloss in brackets
             # 「A大統領とシンガポールのB首相」: the next conjunct's own country before の
             own = lexicon.country_form_ending(gap[:-1], min_len=2) if gap.endswith("の") else None
@@ -250,6 +255,7 @@ def collect_representations(ex: Extraction, refs: list[PersonRef]) -> None:
         topic_over_clauses(ex, sentence, by_sentence.get(sentence.index, []))
         share_with_conjuncts(ex, sentence, by_sentence.get(sentence.index, []))
         collective(ex, sentence)
+        pair_at_focus(ex, sentence)
         unwritten_subject(ex, sentence, by_sentence.get(sentence.index, []))
         invited_guest(ex, sentence, by_sentence.get(sentence.index, []))
 
@@ -506,6 +512,75 @@ def guest_of_inviting(span) -> bool:
     )
 
 
+def introduced_pair(ex: Extraction, sentence: Sentence, pred=None) -> list[PersonRef]:
+    """The two people of different countries named last before the talks word, in its own
+    sentence (「…にはBが同行し、両者は…懇談した」) or the three before (an invitation, a visit:
+    「AはBを夕食会に招待した。両大臣は…」), in the order written."""
+    found: list[PersonRef] = []
+    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index + 1]):
+        for ref in reversed(ex.refs_in(previous)):
+            if previous is sentence and (pred is None or ref.mention.end > pred.idx):
+                continue
+            if not ref.person.country or any(r.person is ref.person for r in found):
+                continue
+            if all(r.person.country != ref.person.country for r in found):
+                found.insert(0, ref)
+            if len(found) == 2:
+                return found
+    return []
+
+
+def _holds_collective_post(person: Person, word: str) -> bool:
+    """Whether ``person`` holds the post a collective word names (両外相 → a foreign minister
+    under any spelling, ``post_variants``; 両首脳 → a head; 両氏, 両者: anybody)."""
+    post = word[1:]
+    if post in lexicon.construction_words("collective_anyone"):
+        return True
+    if post in lexicon.construction_words("collective_heads"):
+        return person.title_kind == "head"
+    if post in lexicon.construction_words("collective_ministers"):
+        return person.title_kind == "minister"
+    variants = lexicon.post_variants()
+    mine = title_core(person.title)
+    return mine is not None and variants.get(mine, mine) == variants.get(post, post)
+
+
+def pair_at_focus(ex: Extraction, sentence: Sentence) -> None:
+    """「日豪防衛相会談が開かれた。AはBを防衛省に迎えた。両大臣は…で一致した」: 両大臣/両首脳
+    (``collective_people``, a count of two), in a sentence that names no meeting, doing something in the past,
+    are the two people of different countries named last before; when their countries are the
+    two parties of the meeting reported in the sentences just before, they took part in it."""
+    match = _COLLECTIVE.search(sentence.unquoted_text())
+    if match is None or _collective_count(match.group(1)) != 2 or ex.sentence_meetings(sentence):
+        return
+    focus = ex.current.get(sentence.index - 1) if sentence.index > 0 else None
+    if focus is None or focus.status != "held" or not focus.evidence:
+        return
+    recent = ex.sentences[max(0, sentence.index - 3)]
+    if focus.evidence[-1].start < recent.start:
+        return  # the meeting was reported further back: the pair may be anywhere since
+    doc = sentence.doc
+    at = sentence.span.start_char + match.end()
+    pred = next((
+        t for t in doc[sentence.span.start : sentence.span.end]
+        if t.idx >= at and t.pos_ == "VERB" and t.dep_ != "fixed" and not in_relative_clause(t)  # (「…について」)
+    ), None)
+    while pred is not None and pred.dep_ in ("advcl", "conj") and pred.head.i > pred.i:
+        pred = pred.head  # 「両大臣は…を確認し、…で一致した」: the clause's own tense
+    if pred is None or sentence.quoted(pred.idx, pred.idx + 1) or not held_clause(pred):
+        return
+    sides = {r.side for r in ex.representations.values() if r.meeting == focus.key}
+    if set(focus.countries) <= sides:
+        return  # both parties already have their people there
+    pair = introduced_pair(ex, sentence, pred)
+    if len(pair) != 2 or {r.person.country for r in pair} != set(focus.countries):
+        return
+    if not all(_holds_collective_post(r.person, match.group(1)) for r in pair):
+        return  # 「両外相は」: two foreign ministers, not a prime minister named on the way
+    for ref in pair:
+        represent(ex, ref.person, focus, ref.person.country, sentence, "collective", None)
+
+
 def collective(ex: Extraction, sentence: Sentence) -> None:
     """「両氏は同日、…対話にも出席した」「4閣僚は…会合も開いた」: the people of the
     previous meeting take part in this one too."""
@@ -612,7 +687,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
         direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
         candidates = direct + [c for p in direct for c in coordinated_heads(p)]
-        participations = [p for p in candidates if takes_part(p)]
+        participations = [p for p in candidates if takes_part(p) or in_role(doc, span, p)]
         speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct) and not reported_subject(sentence, span, linear)
         if participations and not speech and held_clause(participations[0]):
             for k, participation in enumerate(participations):
@@ -674,6 +749,17 @@ def own_subject(sentence: Sentence, refs: list[PersonRef], topic: PersonRef, pre
     )
 
 
+def in_role(doc, span, pred) -> bool:
+    """「英国からはBが共同議長として議事を進めた」: the person does what the predicate says in a
+    meeting role (``in_role``: 首席代表として, 議長として) written between him and it: he took part."""
+    if pred.i < span.end:
+        return False
+    return bool(_IN_ROLE.search(doc_text(doc)[span.end_char : pred.idx]))
+
+
+_IN_ROLE = lexicon.construction_pattern("in_role")
+
+
 def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, span, participation, meetings_here, sides,
                          unquoted: str, current, previous, head_all: bool) -> None:
     """``ref`` took part through the predicate ``participation``: in the meeting that is its
@@ -691,7 +777,7 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
     if meeting is None and held_here:
         meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
     attends = (
-        participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation)
+        participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation) or in_role(doc, span, participation)
         or serves_as_chair(participation) or says_gathered(participation)
     )
     if meeting is None and any(key[0] == sentence.index for key in ex.hearings):
@@ -703,6 +789,8 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
     if meeting is None:
         return
     side_mention = side_mention_for(sides, m)
+    if side_mention is not None and _clause_closed_between(sentence, side_mention.end, m.start):
+        side_mention = None  # 「豪側からBが出席し、防衛省のCも同席した」: C is not on B's side phrase
     side = side_codes(side_mention) if side_mention else person.country
     written_side = None if side_mention else text_side(sentence, m.start)
     if written_side and person.country_source != "explicit":
@@ -716,6 +804,21 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
         # 「Aは、Bとの日中首脳会談、Cとの日韓首脳会談にそれぞれ臨んだ」: A at each
         for other in meeting_arguments(sentence, participation, meetings_here):
             represent(ex, person, other, side, sentence, rule, head)
+
+
+def _clause_closed_between(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a clause ends between characters ``start`` and ``end``: a verb of the sentence's
+    own clauses (not a relative clause, not a fixed compound particle) followed by 読点."""
+    doc = sentence.doc
+    for token in doc[sentence.span.start : sentence.span.end]:
+        if token.idx < start or token.idx >= end:
+            continue
+        if token.pos_ != "VERB" or token.dep_ in ("fixed", "acl") or in_relative_clause(token):
+            continue
+        after = predicate_chain(token)[-1].i + 1
+        if after < len(doc) and doc[after].text in ("、", ","):
+            return True
+    return False
 
 
 def gapped_meeting(ex: Extraction, sentence: Sentence, m: DomainMention, pred, meetings_here) -> Optional[Meeting]:

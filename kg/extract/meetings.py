@@ -15,7 +15,7 @@ from kg.components import DomainMention, doc_text
 from kg.dates import CAPTION_DATELINE, date_line, explicit_year, find_dates, resolve
 from kg.records import MeetingMention
 from kg.extract.sentences import Sentence, facts_bracket, heading_words, in_parentheses, norm
-from kg.extract.predicates import in_relative_clause, is_past, past_marker, predicate_of, predicate_chain, reaches
+from kg.extract.predicates import in_relative_clause, is_past, lexical, meeting_predicate, past_marker, predicate_of, predicate_chain, reaches
 from kg.extract.sides import other_orders, home_first
 from kg.extract.people import PersonRef, title_core
 from kg.extract.state import Extraction, Meeting
@@ -64,7 +64,7 @@ def meeting_status(sentence: Sentence, mention: DomainMention, date: Optional[st
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return "mentioned"
-    pred = predicate_of(span[-1])
+    pred = meeting_predicate(sentence, span)
     chain = {t.lemma_ for t in predicate_chain(pred)} | {t.text for t in predicate_chain(pred)}
     if pred.head.i != pred.i and pred.dep_ in ("acl", "nmod", "compound"):
         chain |= {pred.head.lemma_}  # 「開かれる予定だ」
@@ -202,10 +202,12 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         if m.label == "DATE" and not sentence.quoted(m.start, m.end) and not in_parentheses(doc_text(doc), m.start)
     ]
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    pred = predicate_of(span[-1]) if span is not None else None
+    pred = meeting_predicate(sentence, span) if span is not None else None
     limit = pred.idx if pred is not None and pred.idx >= mention.end else mention.end
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not date_elsewhere(doc_text(doc), m.end)]
+    # 「防衛省は15日、…協議を開催したと発表した」: the day of the announcement, not the meeting's
+    dates = [m for m in dates if not _announcement_day(doc, m, pred)]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
     # (「昨年11月のA首相との首脳会談」: the partner's phrase is the meeting's, and so is the date)
     before = [
@@ -223,16 +225,9 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         and _same_clause(doc, m, pred)
     ]
     text = doc_text(sentence.doc)
+    before = _without_other_events_days(doc, before, pred, mention)
     if not before and _day_anchor(text, mention.end):
         after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
-    # 「3日、北朝鮮が1日に…を発射したことを受けて…会合を開いた」: a nearer day inside a clause of
-    # another predicate (reaching the meeting's only through a noun it modifies) is that event's
-    # (the news lead's day: 「Aは3日(現地時間)、」 right after the topic, before a 読点)
-    lead = [m for m in before if doc_text(doc)[m.start - 1 : m.start] == "は"
-            and re.match(r"(?:[(（][^()（）]*[)）])?、", doc_text(doc)[m.end : m.end + 12])]
-    own = [m for m in before if _same_clause(doc, m, pred)] or lead
-    if len(before) >= 2 and own and own[-1] is not before[-1] and _in_noun_clause(doc, before[-1], pred, mention):
-        before = own
     chosen = before[-1] if before else (after[0] if after else None)
     # 「6月11日と12日に開かれた」: a meeting of coordinated days is dated by its first day
     while chosen is not None:
@@ -262,6 +257,30 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     if stay is not None:
         return stay
     return counted_day(day, text[chosen.end : mention.start]) if chosen.end <= mention.start else day
+
+
+def _announcement_day(doc: Doc, date: DomainMention, pred) -> bool:
+    """Whether ``date`` is the day a report is made about the meeting's clause, not the
+    meeting's: the clause of ``pred`` is quoted (と) by a verb of saying or announcing (cues
+    ``speech``: 発表, 明らかにする) whose topic (…は) the date follows, with no comma between
+    (「外務省は15日、…を12日に開催したと発表した」; not 「…は、A大臣が13日、…と会談したと発表した」)."""
+    if pred is None:
+        return False
+    after = predicate_chain(pred)[-1].i + 1
+    if after >= len(doc) or doc[after].text not in lexicon.construction_words("quotative"):
+        return False
+    report = next((t for t in doc[after + 1 : min(len(doc), after + 6)] if t.pos_ == "VERB"), None)
+    if report is None or lexical(report).lemma_ not in lexicon.cues("speech"):
+        return False
+    text = doc_text(doc)
+    for topic in report.children:
+        if topic.dep_ != "nsubj" or topic.i >= pred.i or not any(c.text == "は" for c in topic.children):
+            continue
+        end = topic.idx + len(topic.text) + 1  # past は
+        between = text[end : date.start]
+        if date.start >= end and not any(ch in between for ch in "、,。") and text[date.end : date.end + 1] in ("、", ","):
+            return True
+    return False
 
 
 def stay_day(doc: Doc, date: DomainMention, pred, day: Optional[str]) -> Optional[str]:
@@ -408,6 +427,25 @@ def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
     if own.dep_ == "acl" and own.head.i == pred.i and pred.pos_ == "NOUN":
         return True  # 「会談は本日午後に行われる予定だ」: the clause of the predicate noun is the meeting's
     return reaches(own, pred)
+
+
+def _without_other_events_days(doc: Doc, before: list[DomainMention], pred, mention: DomainMention) -> list[DomainMention]:
+    """The dates before a meeting less those of another event: a day inside a clause made a noun
+    by こと (「…は3日、北国が1日に…を発射したことを受けて、会合を開いた」: read linearly, as the parser
+    often hangs the sentence's own day on the embedded verb too; 「同日」 after it names that day
+    again), or a nearer day inside a relative clause of another noun (「1日に行われた発射」) when the
+    sentence has a day of its own (the news lead's 「Aは3日(現地時間)、」)."""
+    text = doc_text(doc)
+    clause_days = [m for m in before if lexicon.construction_pattern("nominalised_clause").match(text[m.end : mention.start])]
+    kept = [m for m in before if m not in clause_days]
+    if not kept and clause_days and any(w in text[clause_days[-1].end : mention.start] for w in lexicon.cues("this_day")):
+        return clause_days[-1:]
+    lead = [m for m in kept if text[m.start - 1 : m.start] == "は"
+            and re.match(r"(?:[(（][^()（）]*[)）])?、", text[m.end : m.end + 12])]
+    own = [m for m in kept if _same_clause(doc, m, pred)] or lead
+    if len(kept) >= 2 and own and own[-1] is not kept[-1] and _in_noun_clause(doc, kept[-1], pred, mention):
+        return own
+    return kept
 
 
 def _in_noun_clause(doc: Doc, date: DomainMention, pred, mention: DomainMention) -> bool:
@@ -675,6 +713,13 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
     if mention.generic:
         before = unicodedata.normalize("NFKC", text[max(0, mention.start - 12) : mention.start])
         match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
+        if match is None and before.endswith("の"):
+            # 「G7の外相会合」: a known group's acronym, then の, then a meeting word other than its summit
+            match = re.search(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7})の$", before)
+            entry = lexicon.meeting_kinds().get(phrase)
+            if match is None or match.group(1) not in _forum_acronyms() or entry is None or entry.kind == "summit":
+                return None
+            match = re.search(r"(?<![A-Za-z0-9])()([A-Z][A-Z0-9+]{1,7})の$", before)
         if match is None:
             return None
         acronym = match.group(1) or match.group(2)
@@ -881,8 +926,9 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         forum = owner.text + "の" + phrase
         return {"forum": forum, "acronym": None, "countries": [], "kind": "session", "aliases": [], "identity": "made::" + norm(forum)}
     group = lexicon.construction_pattern("group_acronym_of").search(text[max(0, m.start - 32) : m.start])
-    if group is not None and phrase in lexicon.cues("bare_meeting"):
-        # 「…のインド洋3カ国（IO3）の会合も開かれ」: a group named with its acronym, then の: its meeting
+    if group is not None and (phrase in lexicon.cues("bare_meeting") or phrase in lexicon.meeting_kinds()):
+        # 「…のインド洋3カ国（IO3）の会合も開かれ」「…4カ国(IP4)の首脳会合」: a group named with its
+        # acronym, then の: its meeting
         forum = group.group(1) + phrase
         return {"forum": forum, "acronym": group.group(2), "countries": [], "kind": m.kind,
                 "aliases": [group.group(2) + phrase], "identity": "made::" + norm(forum)}
@@ -1004,7 +1050,7 @@ def generic_target(ex: Extraction, sentence: Sentence, m: DomainMention, named: 
         entry = lexicon.meeting_kinds().get(phrase)
         return {
             "forum": forum, "acronym": None, "countries": countries, "kind": entry.kind if entry else m.kind,
-            "aliases": other_orders(countries, phrase),
+            "aliases": made_up_aliases(countries, phrase),
             "identity": "made:" + ",".join(sorted(countries)) + ":" + (m.kind or "") + ":" + norm(forum),
         }
     if bare:
@@ -1029,6 +1075,57 @@ def parties_name(countries: list[str]) -> str:
     if all(c in abbreviations for c in countries):
         return "".join(abbreviations[c] for c in countries)
     return "・".join(lexicon.country(c).label_ja for c in countries)
+
+
+def short_parties_name(countries: list[str]) -> Optional[str]:
+    """The parties the way the Japanese foreign ministry names talks, when that differs from
+    ``parties_name``: one-kanji forms where a party has one, a party without one set off by
+    「・」 (日・インドネシア, 日・北大西洋条約機構); an alias of a made-up name."""
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    parts: list[str] = []
+    run = ""
+    for c in countries:
+        if c in abbreviations:
+            run += abbreviations[c]
+            continue
+        if run:
+            parts.append(run)
+            run = ""
+        parts.append(lexicon.country(c).label_ja)
+    if run:
+        parts.append(run)
+    short = "・".join(parts)
+    return short if short != parties_name(countries) else None
+
+
+def latin_parties_name(countries: list[str]) -> Optional[str]:
+    """The parties with an organisation written by its Latin acronym (日EU, 日NATO), the way
+    papers and the foreign ministry name talks with one; None when no party has one."""
+    abbreviations = {code: form for form, code in lexicon.country_abbreviations().items()}
+    forms: dict[str, str] = {}
+    for form, code in lexicon.country_forms().items():
+        if code in countries and code not in abbreviations and form.isascii() and form.isupper() and len(form) >= 2:
+            forms.setdefault(code, form)
+    if not forms or not all(c in abbreviations or c in forms for c in countries):
+        return None
+    return "".join(abbreviations.get(c) or forms[c] for c in countries)
+
+
+def made_up_aliases(countries: list[str], word: str) -> list[str]:
+    """Other spellings of the made-up name ``parties_name(countries) + word``."""
+    out = other_orders(countries, word)
+    words = [word]
+    if word.endswith(_TALKS):
+        # 「外務大臣会談」 is also written with the post's common name (外相会談, post_variants)
+        post = word[: -len(_TALKS)]
+        common = lexicon.post_variants().get(post)
+        if common and common + _TALKS in lexicon.meeting_kinds():
+            words.append(common + _TALKS)
+    for name in (parties_name(countries), short_parties_name(countries), latin_parties_name(countries)):
+        for w in words:
+            if name and name + w != parties_name(countries) + word and name + w not in out:
+                out.append(name + w)
+    return out
 
 
 def with_partner(sentence: Sentence, m: DomainMention) -> bool:
@@ -1420,18 +1517,36 @@ def add_meeting(ex: Extraction, info, ordinal, date, status, sentence: Sentence,
     return meeting
 
 
+def _talks_post(post: str) -> str:
+    """The spelling of ``post`` that names talks (``meeting_kinds``: 防衛相会談): the post itself,
+    else its short variant (``post_variants``: the same post) written as the post's opening
+    characters and one more (防衛大臣 → 防衛相, not 国防相)."""
+    if post + _TALKS in lexicon.meeting_kinds():
+        return post
+    variants = lexicon.post_variants()
+    canonical = variants.get(post, post)
+    short = [
+        v for v, c in [*variants.items(), (canonical, canonical)]
+        if c == canonical and 2 <= len(v) < len(post) and post.startswith(v[:-1]) and v + _TALKS in lexicon.meeting_kinds()
+    ]
+    return short[0] if len(set(short)) == 1 else post
+
+
 def talk_word(ex: Extraction, refs: list[PersonRef]) -> str:
     """The word naming talks between these people, from their posts (talk_words.tsv):
     首脳会談, 外相会談, 防衛相会談 …; 会談 when the posts say nothing."""
     # people written without a post (「習氏と会談」 before any title) do not decide the word
     titled = [r for r in refs if title_core(r.person.title)]
     # a role written before the name (「中国外交トップの」) may stand for the post
-    titles = [(r.person.title or "", r.person.described or "") for r in titled]
+    # (「…上級代表兼欧州委員会副委員長」: each of two posts joined by 兼, ``post_joiner``, counts)
+    joiner = "|".join(map(re.escape, lexicon.construction_words("post_joiner")))
+    titles = [(*re.split(joiner, r.person.title or ""), r.person.described or "") for r in titled]
     for suffix, meeting_word in lexicon.talk_words():
         if titles and all(any(t.endswith(x) for t in pair if t for x in suffix.split("|")) for pair in titles):
             # the outlet's own post names the talks: a Japanese paper's 防衛相 → 防衛相会談
             home = getattr(ex, "home", None)
             own = next((title_core(r.person.title) for r in titled if r.person.country == home), None)
+            own = own and _talks_post(own)
             return own + _TALKS if own and own + _TALKS in lexicon.meeting_kinds() else meeting_word
     if titled and all(r.person.title_kind == "head" for r in titled):
         return lexicon.construction_words("heads_talks_word")[0]  # heads of state or government under any post (総統, 国務院総理)
@@ -1471,7 +1586,7 @@ def talks_forum(ex: Extraction, refs: list[PersonRef], countries: list[str], nam
         "acronym": None,
         "countries": countries,
         "kind": kind,
-        "aliases": other_orders(countries, word),
+        "aliases": made_up_aliases(countries, word),
         "identity": "made:" + ",".join(sorted(countries)) + ":" + kind + ":" + norm(forum),
     }
 

@@ -310,6 +310,21 @@ def linear_predicate(sentence: Sentence, span: Span):
     return None
 
 
+def meeting_predicate(sentence: Sentence, span: Span):
+    """The predicate of a meeting mention: ``predicate_of`` its last token, except that a meeting
+    the parser made the subject of a nominal predicate further on (「協議は12日に開かれ、出席したの
+    は…局長だった」: 協議 → 局長だった) is the subject of the continuative verb written first after
+    it: the topic of a sentence is the subject of every clause it leads into."""
+    pred = predicate_of(span[-1])
+    if pred.pos_ == "VERB" or span.root.dep_ != "nsubj" or not is_topic(sentence.doc, span):
+        return pred
+    linear = linear_predicate(sentence, span)
+    if linear is None or linear.pos_ != "VERB" or linear.i >= pred.i or linear.dep_ != "advcl":
+        return pred
+    after = predicate_chain(linear)[-1].i + 1
+    return linear if after < len(sentence.doc) and sentence.doc[after].text in ("、", ",") else pred
+
+
 def _opens_predicate(doc: Doc, token) -> bool:
     """A verb, or a verbal noun before する; not the first part of a compound predicate
     (「電話会談し」: 電話 belongs to the 会談 after it), nor the verb of a compound particle

@@ -1,7 +1,6 @@
 """Which country a person or a side phrase stands for: source ranks, institutions, side words, list order."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from kg import lexicon
@@ -139,7 +138,6 @@ def home_country(ex: Extraction) -> Optional[str]:
 
 
 
-
 def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
     """``(home, host)`` of a diplomatic mission's own page: 「在ケニア日本国大使館」 (Japan's
     embassy in Kenya: its 当館 is Japan's side, the officials it meets Kenya's), 「在日米国大使館」
@@ -149,8 +147,8 @@ def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
     first = min((b.start for b in ex.article.blocks if b.kind == "body"), default=0)
     names += [line.strip() for line in ex.article.text[:first].splitlines() if 0 < len(line.strip()) <= 30]
     forms = lexicon.country_forms()
+    mission = lexicon.construction_pattern("mission_name")
     for k, name in enumerate(names):
-        mission = lexicon.construction_pattern("mission_name")
         for found in mission.finditer(name):
             if k > 0 and not mission.fullmatch(name):
                 continue

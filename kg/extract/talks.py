@@ -27,7 +27,7 @@ from kg.extract.predicates import (
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
 from kg.extract.meetings import Meeting, add_meeting, counted_day, dates_compatible, item_day, parties_name, talks_forum, stay_day
-from kg.extract.frames import represent, topic_before
+from kg.extract.frames import introduced_pair, represent, topic_before
 from kg.extract.state import Extraction
 
 
@@ -99,24 +99,6 @@ def collective_subject(sentence: Sentence, pred) -> bool:
             if _COLLECTIVE.search(doc_text(doc)[max(sentence.span.start_char, token.idx - 4) : token.idx + 1]):
                 return True
     return False
-
-
-def introduced_pair(ex: Extraction, sentence: Sentence, pred=None) -> list[PersonRef]:
-    """The two people of different countries named last before the talks word, in its own
-    sentence (「…にはBが同行し、両者は…懇談した」) or the three before (an invitation, a visit:
-    「AはBを夕食会に招待した。両大臣は…」), in the order written."""
-    found: list[PersonRef] = []
-    for previous in reversed(ex.sentences[max(0, sentence.index - 3) : sentence.index + 1]):
-        for ref in reversed(ex.refs_in(previous)):
-            if previous is sentence and (pred is None or ref.mention.end > pred.idx):
-                continue
-            if not ref.person.country or any(r.person is ref.person for r in found):
-                continue
-            if all(r.person.country != ref.person.country for r in found):
-                found.insert(0, ref)
-            if len(found) == 2:
-                return found
-    return []
 
 
 def quote_speaker(ex: Extraction, sentence: Sentence, start: int) -> Optional[PersonRef]:
@@ -361,13 +343,15 @@ def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_
         if token.lemma_ not in lexicon.cues("talks") or not sentence.quoted(token.idx, token.idx + 1):
             continue
         quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= token.idx < qe), None)
-        pred = token if token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") else light_verb_after(token)
+        pred = token if token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") else (
+            light_verb_after(token) or closing_verb_after(token)
+        )
         if quote is None or pred is None or not held_clause(pred):
             continue
         rest = re.split(r"[、。,]", text[pred.idx : quote[1]], maxsplit=1)[0]
         if any(w in rest for w in lexicon.cues("negation")):
             continue  # 「…と会談したことはない」
-        if any(t.text in _SUBJECT_MARKERS and t.dep_ == "case" and not is_time_word(t.head) for t in doc[sentence.span.start : token.i] if t.idx > quote[0]):
+        if own_subject_in_quote(doc, quote, token.i):
             continue  # the quote gives the talks a subject of its own
         partners = [
             r for r in ex.quoted_refs
@@ -378,6 +362,42 @@ def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_
         if speaker is None or speaker.person is partners[0].person:
             continue
         yield pred, talks_between(ex, sentence, pred, [speaker, partners[0]], named, running_date, "quoted_report")
+
+
+def closing_verb_after(token):
+    """「Bとの会談を終えた」: the verb of closing (cues ``closing``) whose object is the talks noun."""
+    if token.dep_ == "obj" and token.head.lemma_ in lexicon.cues("closing") and token.head.i > token.i:
+        return token.head
+    return None
+
+
+def own_subject_in_quote(doc, quote: tuple[int, int], end: int) -> bool:
+    """Whether the quote writes a subject (は/が, not a time: 「今日は」) before token ``end``
+    other than the speaker in the first person (``first_person``: 「私は」「我々は」)."""
+    for t in doc[:end]:
+        if t.idx <= quote[0] or t.text not in _SUBJECT_MARKERS or t.dep_ != "case" or is_time_word(t.head):
+            continue
+        if t.i > 0 and doc[t.i - 1].text in lexicon.construction_words("first_person"):
+            continue
+        return True
+    return False
+
+
+def reported_as_held(sentence: Sentence, mention: DomainMention) -> bool:
+    """「本日、日英外相会談を行い、…」と語った: a meeting named in a quote as the object or the
+    goal of a verb of taking part (行う, 出席する, 臨む …) in the past, the quote writing no subject
+    but the speaker's own (「私は」): the speaker reports a meeting he held."""
+    doc = sentence.doc
+    quote = next(((qs, qe) for qs, qe in sentence.quotes if qs <= mention.start < qe), None)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if quote is None or span is None or span.end >= len(doc) or span.root.dep_ not in ("obj", "obl"):
+        return False
+    pred = predicate_of(span[-1])
+    if not (quote[0] < pred.idx < quote[1]) or pred.i < span.end:
+        return False
+    if not (pred.lemma_ in lexicon.cues("participation") and held_clause(pred)):
+        return False
+    return not own_subject_in_quote(doc, quote, pred.i)
 
 
 def topic_over(doc, ref: PersonRef, own, pred) -> bool:
@@ -618,7 +638,24 @@ def visited_country(sentence: Sentence) -> Optional[str]:
             codes = m.codes
             if len(codes) == 1:
                 return codes[0]
-    return None
+    return visited_capital(sentence)
+
+
+def visited_capital(sentence: Sentence) -> Optional[str]:
+    """The country of a capital (``places.tsv``) the sentence says was visited: 「パリを訪れ」,
+    「訪問先のパリで」, when the sentence visits one."""
+    text = doc_text(sentence.doc)[sentence.span.start_char : sentence.span.end_char]
+    visiting = "|".join(map(re.escape, sorted(lexicon.cues("visiting"), key=len, reverse=True)))
+    place = lexicon.construction_regex("visit_place_before")
+    found = set()
+    for name, code in lexicon.places().items():
+        for hit in re.finditer(re.escape(name), text):
+            if sentence.quoted(sentence.span.start_char + hit.start(), sentence.span.start_char + hit.end()):
+                continue
+            before = re.search(rf"(?:{visiting}){place}$", text[max(0, hit.start() - 8) : hit.start()])
+            if before or lexicon.construction_pattern("visited_after_country").match(text[hit.end() : hit.end() + 20]):
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def visited_before(ex: Extraction, sentence: Sentence) -> Optional[str]:
