@@ -971,8 +971,9 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     terms = furniture_terms()
     paragraphs = split_paragraphs(text)
     first = [_classify(p.text, terms) for p in paragraphs]
-    if _cut_off_ending(paragraphs, first):
-        first[-1] = ("near", "prose cut off where the excerpt ends")
+    cut = _cut_off_at(paragraphs, first)
+    if cut is not None:
+        first[cut] = ("near", "prose cut off where the excerpt ends")
     # Section pass: headings open furniture sections. Modes: body; box (an in-article box,
     # transparent to the context rule below); menu (an end heading before the article: a
     # menu item, opaque); cut (an end heading after article prose: the rest of the page).
@@ -1064,17 +1065,33 @@ def _cut_off_ending(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, 
     B大臣とテレビ会談をしま」): no sentence end, but a clause mark and the length of prose, right
     after a paragraph of article prose (or after the numbered heading of its section that follows
     one: 「(2)協力の現状」)."""
-    before = len(paragraphs) - 2
+    return _cut_off_at(paragraphs, first) is not None
+
+
+def _cut_off_at(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, str]]) -> Optional[int]:
+    """The index of the excerpt's cut-off sentence (see ``_cut_off_ending``): the text's last
+    paragraph, or the last one before the photo captions a page ends with (「［写真］…」)."""
+    last = len(paragraphs) - 1
+    while last > 0 and _photo_caption(paragraphs[last].text):
+        last -= 1
+    before = last - 1
     if before >= 1 and is_section_heading(paragraphs[before].text):
         before -= 1
-    if len(paragraphs) < 2 or first[-1][0] != "furniture" or first[before][0] not in ("good", "near"):
-        return False
-    text = unicodedata.normalize("NFKC", paragraphs[-1].text)
-    return (
+    if last < 1 or before < 0 or first[last][0] != "furniture" or first[before][0] not in ("good", "near"):
+        return None
+    text = unicodedata.normalize("NFKC", paragraphs[last].text)
+    ok = (
         len(text) >= CUT_OFF_PROSE_CHARS and ("、" in text or "," in text)
         and not _is_menu(text) and not URL_OR_EMAIL.search(text)
-        and first[-1][1].startswith("no sentence punctuation")
+        and first[last][1].startswith("no sentence punctuation")
     )
+    return last if ok else None
+
+
+def _photo_caption(text: str) -> bool:
+    """「［写真］握手する両大臣」「(写真)…」: a line opened by a bracketed credit word."""
+    opened = re.match(r"^\s*[(（\[［【〔<＜]([^)）\]］】〕>＞]{1,6})[)）\]］】〕>＞]", unicodedata.normalize("NFKC", text))
+    return opened is not None and opened.group(1).strip() in furniture_terms().get("credit", ())
 
 
 def _keep_flags(kinds: Sequence[str], list_heads: Sequence[bool] = ()) -> list[bool]:

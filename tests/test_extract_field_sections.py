@@ -239,3 +239,37 @@ def test_extract_field_sections_organisation_cells_are_no_person(nlp, row, name,
     (doc,) = parse_blocks(nlp, [normalise_for_parse(row)])
     people = [m for m in doc._.kg_mentions if m.label == "PERSON"]
     assert [(m.name, m.institution) for m in people] == [(name, institution)]
+
+
+MIRROR_PAGE = """官庁ニュース・ミラー　公表資料の転載
+新着　｜　外務省　｜　防衛省
+［外務省］日・ペルー外相会談
+掲載日：2026年7月8日
+1 7月7日、ペルーを訪問中の山川一郎外務大臣は、リマにおいて、ペルーのルイス・ソト外務大臣と外相会談を行いました。会談には我が方から北川信之中南米局長ほか、先方からアナ・ディアス外務次官ほかが同席しました。
+"""
+
+
+def test_extract_field_sections_mirror_tag_names_the_publisher(nlp, tmp_path):
+    from kg.extract import extract_facts
+    from kg.ingest import load_article
+    from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
+
+    path = tmp_path / "page.txt"
+    path.write_text(MIRROR_PAGE, encoding="utf-8")
+    meta = {"source": "官庁ニュース・ミラー (made-up mirror)", "published": "2026-07-08", "title": "日・ペルー外相会談"}
+    (tmp_path / "page.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    article = load_article(path)
+    docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
+    got = {(n, s) for n, s, _ in reps_of(extract_facts(article, docs))}
+    assert {("北川信之", "JP"), ("アナ・ディアス", "PE")} <= got
+
+
+def test_extract_field_sections_cut_sentence_before_a_closing_caption():
+    from kg.ingest import classify_paragraphs
+
+    text = ("日・ペルー防衛相会談\n1 概要\n5月3日、森田防衛大臣は来日中のペルーのルイス・ベガ国防大臣と会談を行いました。"
+            "両者は防衛協力の拡大で一致しました。\n2 昼食会\n同日午後、防衛省において、森田大臣主催の昼食会が行われ、\n"
+            "［写真］会談に臨む両大臣（写真提供：防衛省）\n")
+    kept = [v.paragraph.text for v in classify_paragraphs(text) if v.kept]
+    assert kept[-1].startswith("同日午後") and not any(k.startswith("［写真］") for k in kept)
