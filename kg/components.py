@@ -188,6 +188,12 @@ def _in_chunk(doc: Doc, i: int) -> bool:
         and _KATAKANA.match(doc[i + 2].text) and _is_nominal(doc[i + 2])
     ):
         return True  # 「ニャン・ウイン」: a katakana name part Sudachi read as an adverb
+    if (
+        _KATAKANA.match(doc[i].text) and len(doc[i].text) >= 2 and i + 2 < len(doc)
+        and len(doc[i + 1].text) == 1 and doc[i + 1].text in lexicon.country_forms()
+        and doc_text(doc).startswith(_title_words(), doc[i + 2].idx) and (i == 0 or not _KATAKANA.match(doc[i - 1].text))
+    ):
+        return True  # 「キーン米国防長官」: a katakana surname read as an adverb before a country and a post
     return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
 
 
@@ -203,8 +209,15 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
              or (i >= 3 and doc[i - 2].text in _NAME_JOINERS and _looks_like_name(doc[i - 1], doc[i - 1].text)
                  and "人名" in doc[i - 3].tag_))
         and _is_nominal(doc[i + 1])
-        and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
+        # (a proper noun opens no post, unless it is a post's region word: 「A　アジア大洋州局長」)
+        and ("固有名詞" not in doc[i + 1].tag_ or doc_text(doc).startswith(_post_modifiers(), doc[i + 1].idx))
+        and doc[i + 1].text.strip() != ""
     )
+
+
+@lru_cache(maxsize=1)
+def _post_modifiers() -> tuple[str, ...]:
+    return tuple(sorted((m for m in lexicon.post_grammar().modifiers if len(m) >= 2), key=len, reverse=True))
 
 
 def _name_then_last_post_cell(doc: Doc, i: int) -> bool:
@@ -1223,6 +1236,8 @@ def _row_opening_cell(text: str, before: list) -> Optional[tuple[Optional[str], 
         return None
     if len(before) == 1 and _side_label_cell(cells[0]):
         return None, None
+    if len(before) >= 2 and _side_label_cell(cells[0]):
+        before, cells = before[1:], cells[1:]  # 「日本側　警察庁　国際部長　A」: the label, then the organisation
     suffixes = tuple(lexicon.institution_suffixes())
     stop = lexicon.institution_stopwords()
 

@@ -973,8 +973,9 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     terms = furniture_terms()
     paragraphs = split_paragraphs(text)
     first = [_classify(p.text, terms) for p in paragraphs]
-    if _cut_off_ending(paragraphs, first):
-        first[-1] = ("near", "prose cut off where the excerpt ends")
+    cut = _cut_off_at(paragraphs, first)
+    if cut is not None:
+        first[cut] = ("near", "prose cut off where the excerpt ends")
     # Section pass: headings open furniture sections. Modes: body; box (an in-article box,
     # transparent to the context rule below); menu (an end heading before the article: a
     # menu item, opaque); cut (an end heading after article prose: the rest of the page).
@@ -1066,17 +1067,33 @@ def _cut_off_ending(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, 
     B大臣とテレビ会談をしま」): no sentence end, but a clause mark and the length of prose, right
     after a paragraph of article prose (or after the numbered heading of its section that follows
     one: 「(2)協力の現状」)."""
-    before = len(paragraphs) - 2
+    return _cut_off_at(paragraphs, first) is not None
+
+
+def _cut_off_at(paragraphs: Sequence[Paragraph], first: Sequence[tuple[str, str]]) -> Optional[int]:
+    """The index of the excerpt's cut-off sentence (see ``_cut_off_ending``): the text's last
+    paragraph, or the last one before the photo captions a page ends with (「［写真］…」)."""
+    last = len(paragraphs) - 1
+    while last > 0 and _photo_caption(paragraphs[last].text):
+        last -= 1
+    before = last - 1
     if before >= 1 and is_section_heading(paragraphs[before].text):
         before -= 1
-    if len(paragraphs) < 2 or first[-1][0] != "furniture" or first[before][0] not in ("good", "near"):
-        return False
-    text = unicodedata.normalize("NFKC", paragraphs[-1].text)
-    return (
+    if last < 1 or before < 0 or first[last][0] != "furniture" or first[before][0] not in ("good", "near"):
+        return None
+    text = unicodedata.normalize("NFKC", paragraphs[last].text)
+    ok = (
         len(text) >= CUT_OFF_PROSE_CHARS and ("、" in text or "," in text)
         and not _is_menu(text) and not URL_OR_EMAIL.search(text)
-        and first[-1][1].startswith("no sentence punctuation")
+        and first[last][1].startswith("no sentence punctuation")
     )
+    return last if ok else None
+
+
+def _photo_caption(text: str) -> bool:
+    """「［写真］握手する両大臣」「(写真)…」: a line opened by a bracketed credit word."""
+    opened = re.match(r"^\s*[(（\[［【〔<＜]([^)）\]］】〕>＞]{1,6})[)）\]］】〕>＞]", unicodedata.normalize("NFKC", text))
+    return opened is not None and opened.group(1).strip() in furniture_terms().get("credit", ())
 
 
 def _keep_flags(kinds: Sequence[str], list_heads: Sequence[bool] = ()) -> list[bool]:
@@ -1195,6 +1212,13 @@ def headline_index(verdicts: Sequence[ParagraphVerdict], title: Optional[str] = 
         for at in range(first_kept):
             if not verdicts[at].kept and unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip() == named:
                 return at
+        # (the title with a mirror's or a digest's tag around it, 「[外務省]日・X外相会談」「【まとめ】…」,
+        # or the line without the title's note, 「…の開催について」 for 「…の開催について(仮訳)」)
+        for at in range(first_kept):
+            line = unicodedata.normalize("NFKC", verdicts[at].paragraph.text).strip()
+            if (not verdicts[at].kept and "\t" not in line and min(len(line), len(named)) >= HEADLINE_MIN_CHARS // 2 + 2
+                    and (named in line or line in named) and abs(len(line) - len(named)) <= HEADLINE_MIN_CHARS * 2):
+                return at
     for at in _headline_window(verdicts, first_kept):
         verdict = verdicts[at]
         line = unicodedata.normalize("NFKC", verdict.paragraph.text)
@@ -1221,7 +1245,8 @@ def _headline_window(verdicts: Sequence[ParagraphVerdict], first_kept: int) -> l
     rows = roster_rows(texts)
     structure = set(rows)
     for i, text in enumerate(texts):
-        if is_section_heading(text) or is_list_heading(text):
+        # (a field's heading has Japanese words: 「1 日時」, not 「12.3 C」)
+        if (is_section_heading(text) and len(CJK.findall(text)) >= 2) or is_list_heading(text):
             structure.add(i)
             if i + 1 < len(texts) and i + 1 not in rows and len(texts[i + 1]) <= FURNITURE_LINE_MAX_CHARS \
                     and not is_section_heading(texts[i + 1]) and FIELD_LABEL.search(text):
@@ -1285,7 +1310,7 @@ def _classify(text: str, terms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     heading = _heading_kind(text, normal, terms)
     if heading:
         return f"heading:{heading[0]}", heading[1]
-    if DATED_ITEM.match(normal) and not _is_prose(text):
+    if DATED_ITEM.match(normal) and not _is_prose(text) and not date_line(normal):  # (「2032年2月3日(火)」: a date line)
         return "near", "dated item of an activity list"
     if (text[0] in BULLETS or normal[0] in BULLETS) and not (_is_prose(text) and len(text) >= GOOD_PARAGRAPH_CHARS):
         if normal[0] in READOUT_BULLETS and any(mark in text for mark in SENTENCE_END) and "、" in normal \

@@ -185,3 +185,91 @@ def test_extract_field_sections_bureau_suffix_is_part_of_the_post(nlp):
 def test_extract_field_sections_lead_day_over_an_embedded_event(facts_of_page, text, day):
     facts = facts_of_page(text + "\n", published="2026-09-04")
     assert any(m.date == day for m in facts.meetings if m.status == "held")
+
+
+# an activity listing of one office-holder (「防衛大臣の主な活動」): items under 「■9月4日(金)」 write
+# no subject; their talks are the holder's (named once on the page), news style 「…と会談(於:X)。」
+PRINCIPAL_ITEMS = """防衛大臣の主な活動（令和8年9月）
+■9月2日（水）
+　ノルウェー国防省のラーシュ・ベルグ国防次官が森田防衛大臣を表敬。
+■9月4日（金）
+　英国のジェームズ・ホワイト国防担当閣外大臣と会談（於：防衛省）。
+■9月9日（水）
+　ブラント米国防長官と電話会談（約30分）。
+"""
+
+
+def test_extract_field_sections_activity_items_of_the_page_principal(facts_of_page):
+    got = {(n, s) for n, s, _ in reps_of(facts_of_page(PRINCIPAL_ITEMS, published="2026-09-30"))}
+    assert {("森田", "JP"), ("ジェームズ・ホワイト", "GB"), ("ブラント", "US")} <= got
+    assert ("ラーシュ・ベルグ", "NO") not in got  # (a courtesy call is no meeting)
+
+
+def test_extract_field_sections_name_blank_region_post(nlp):
+    from kg.nlp import parse_blocks
+
+    (doc,) = parse_blocks(nlp, ["協議には、日本から北川信之　アジア大洋州局長が出席した。"])
+    assert [(m.name, m.title) for m in doc._.kg_mentions if m.label == "PERSON"] == [("北川信之", "アジア大洋州局長")]
+
+
+SESSION_SECTION = """日米拡大抑止協議の開催について
+1 全体会合
+ 5月20日、ワシントンにおいて日米拡大抑止協議が開催され、日本側から西田修北米局長、米側からジョン・カーター国務次官補が出席しました。
+2 分科会
+ 同日午後には分科会が開かれ、日本からは北村三郎防衛政策課長、米国からはリサ・ハント国防次官補代理がそれぞれ参加しました。
+"""
+
+
+def test_extract_field_sections_session_heading_over_its_named_session(facts_of_page):
+    facts = facts_of_page(SESSION_SECTION, published="2026-05-22")
+    assert [m.forum for m in facts.meetings].count("分科会") == 1
+    got = reps_of(facts)
+    assert {(n, s) for n, s, f in got if f == "分科会"} == {("北村三郎", "JP"), ("リサ・ハント", "US")}
+    assert {("西田修", "JP"), ("ジョン・カーター", "US")} <= {(n, s) for n, s, f in got if f == "日米拡大抑止協議"}
+
+
+@pytest.mark.parametrize("row, name, institution", [
+    ("日本側　警察庁　国際部長　大野　修", "大野修", "警察庁"),
+    ("フィリピン国家警察　長官　ホセ・マルティネス", "ホセ・マルティネス", "フィリピン国家警察"),
+], ids=["label-then-organisation-cells", "police-organisation-cell"])
+def test_extract_field_sections_organisation_cells_are_no_person(nlp, row, name, institution):
+    from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
+
+    (doc,) = parse_blocks(nlp, [normalise_for_parse(row)])
+    people = [m for m in doc._.kg_mentions if m.label == "PERSON"]
+    assert [(m.name, m.institution) for m in people] == [(name, institution)]
+
+
+MIRROR_PAGE = """官庁ニュース・ミラー　公表資料の転載
+新着　｜　外務省　｜　防衛省
+［外務省］日・ペルー外相会談
+掲載日：2026年7月8日
+1 7月7日、ペルーを訪問中の山川一郎外務大臣は、リマにおいて、ペルーのルイス・ソト外務大臣と外相会談を行いました。会談には我が方から北川信之中南米局長ほか、先方からアナ・ディアス外務次官ほかが同席しました。
+"""
+
+
+def test_extract_field_sections_mirror_tag_names_the_publisher(nlp, tmp_path):
+    from kg.extract import extract_facts
+    from kg.ingest import load_article
+    from kg.nlp import parse_blocks
+    from kg.normalise import normalise_for_parse
+
+    path = tmp_path / "page.txt"
+    path.write_text(MIRROR_PAGE, encoding="utf-8")
+    meta = {"source": "官庁ニュース・ミラー (made-up mirror)", "published": "2026-07-08", "title": "日・ペルー外相会談"}
+    (tmp_path / "page.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    article = load_article(path)
+    docs = parse_blocks(nlp, [normalise_for_parse(t) for _, t in article.body_blocks()])
+    got = {(n, s) for n, s, _ in reps_of(extract_facts(article, docs))}
+    assert {("北川信之", "JP"), ("アナ・ディアス", "PE")} <= got
+
+
+def test_extract_field_sections_cut_sentence_before_a_closing_caption():
+    from kg.ingest import classify_paragraphs
+
+    text = ("日・ペルー防衛相会談\n1 概要\n5月3日、森田防衛大臣は来日中のペルーのルイス・ベガ国防大臣と会談を行いました。"
+            "両者は防衛協力の拡大で一致しました。\n2 昼食会\n同日午後、防衛省において、森田大臣主催の昼食会が行われ、\n"
+            "［写真］会談に臨む両大臣（写真提供：防衛省）\n")
+    kept = [v.paragraph.text for v in classify_paragraphs(text) if v.kept]
+    assert kept[-1].startswith("同日午後") and not any(k.startswith("［写真］") for k in kept)

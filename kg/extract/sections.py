@@ -198,6 +198,15 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
             continue
         # (the day of the meeting its sentences were read into, when not the main one: 「同日の…」)
         focus = {rep.meeting for _, rep in facts} - {main.key}
+        # (「2 分科会」 over 「…分科会が開かれ、…が参加した」: the session its sentences name is the
+        # section's meeting already, no second one)
+        starts = {s.start for s in ex.sentences if s.index in inside}
+        named = [m for m in ex.meetings if m.status == "held" and m.key != main.key
+                 and any(ev.start in starts for ev in m.evidence)
+                 and m.forum.replace("・", "") == _without_note(words).replace("・", "")]
+        if len(named) == 1:
+            ex.section_meetings[index] = named[0]
+            continue
         day = next((m.date for m in ex.meetings if focus == {m.key} and m.date), main.date)
         meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=_without_note(words), identity=f"section:{words}", kind=main.kind,
                           date=day, place=main.place, countries=list(main.countries), status="held",
@@ -494,7 +503,7 @@ def name_aliases(ex: "Extraction") -> None:
         words = headline_name(ex.article.text[block.start : block.end])
         if block.kind == "headline":
             _title_references(ex, words)
-        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds):
+        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds) or "、" in words:
             continue
         if block.kind == "headline" and _conjoined_names(ex, words, kinds):
             continue  # 「X協議及びY協議の開催」: each name is its own meeting's
@@ -567,6 +576,8 @@ def _name_stem(name: str, kinds: tuple[str, ...]) -> str:
 def headline_name(text: str) -> str:
     """The name a headline or heading gives: its words without numbering, a trailing page
     number and the readout's endings (``headline_tail``: 「…の開催について」「…(概要)」)."""
+    # (a tag opening the headline, 「[外務省]日・X外相会談」「【まとめ】…」: the site's label, no part of the name)
+    text = re.sub(r"^\s*[\[【〔][^\]】〕]{1,8}[\]】〕]\s*(?=\S)", "", unicodedata.normalize("NFKC", text))
     words = re.sub(r"[0-9\s]+$", "", heading_words(text))
     tails = sorted(lexicon.cues("headline_tail"), key=len, reverse=True)
     for _ in range(3):

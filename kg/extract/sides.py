@@ -1,6 +1,7 @@
 """Which country a person or a side phrase stands for: source ranks, institutions, side words, list order."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kg import lexicon
@@ -123,6 +124,9 @@ def home_country(ex: Extraction) -> Optional[str]:
     mission = mission_countries(ex)
     if mission is not None:
         return mission[0]
+    tagged = _headline_tag_publisher(ex)
+    if tagged:
+        return tagged
     counts: dict[str, int] = {}
     for sentence in ex.sentences:
         for m in sentence.mentions:
@@ -135,6 +139,7 @@ def home_country(ex: Extraction) -> Optional[str]:
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
 
 
 def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
@@ -157,3 +162,13 @@ def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
                 if host and home and host != home:
                     return home, host
     return None
+
+
+def _headline_tag_publisher(ex: Extraction) -> Optional[str]:
+    """A mirror's headline tagged with the original publisher (「［外務省］日・X外相会談」): the
+    government that publisher speaks for (``publishers.tsv``)."""
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    if headline is None:
+        return None
+    tag = re.match(r"\s*[\[【〔［]([^\]】〕］]{1,12})[\]】〕］]", ex.article.text[headline.start : headline.end])
+    return lexicon.publisher_country(None, tag.group(1)) if tag else None

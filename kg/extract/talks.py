@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
@@ -21,6 +22,7 @@ from kg.extract.predicates import (
     held_clause,
     meeting_clause_between,
     next_predicate,
+    predicate_chain,
 )
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
@@ -36,18 +38,36 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
     for token in doc[sentence.span.start : sentence.span.end]:
         if token.lemma_ not in lexicon.cues("talks") or sentence.quoted(token.idx, token.idx + 1):
             continue
+        # 「英国のA国防相と会談(於:防衛省)。」: news style ending the sentence on the verbal noun
+        # (a bracketed note between) reports it as done
+        final = token.pos_ == "NOUN" and _ends_sentence(doc, token)
         is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") or (
             token.pos_ == "NOUN" and headline_style_end(token)  # 「A、Bと会談」 in a list item
-        )
+        ) or final
         if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
             continue  # 「記者会見した」 is a press conference, not talks
         light = None if is_predicate else light_verb_after(token)
         if light is not None and (not_subject_written(sentence, light) or collective_subject(sentence, light)):
             # 「…B、Cとも会談を行いました」 with no subject written: talks of the subject before
             is_predicate, token = True, light
-        if is_predicate and held_clause(token):
+        if is_predicate and (held_clause(token) or (final and token is not None and _not_denied(token))):
             found.append(token)
     return found
+
+
+_FINAL_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?\s*[。]")
+
+
+def _ends_sentence(doc, token) -> bool:
+    """Whether only a bracketed note stands between ``token`` and the sentence's 「。」."""
+    return _FINAL_NOTE.match(doc_text(doc), token.idx + len(token.text)) is not None
+
+
+def _not_denied(token) -> bool:
+    """No negation or plan in the clause of ``token`` (see ``held_clause``)."""
+    chain = predicate_chain(token)
+    lemmas = {t.lemma_ for t in chain} | {t.text for t in chain}
+    return not (lemmas & (lexicon.cues("negation") | lexicon.cues("planned")))
 
 
 def light_verb_after(token):
@@ -126,7 +146,39 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
         return None
     if not not_subject_written(sentence, pred):
         return None
-    return topic_before(ex, sentence)
+    topic = topic_before(ex, sentence)
+    if _item_heads_between(ex, topic.sentence.index if topic is not None else None, sentence.index):
+        topic = None  # (the next item of an activity listing reports another event)
+    return topic or page_principal(ex, sentence)
+
+
+def _item_head(ex: Extraction, sentence: Sentence) -> bool:
+    """A line that opens an item of an activity listing: 「■9月4日(金)」 or a date line."""
+    return sentence.kind == "dateline" or lexicon.construction_pattern("dated_item_head").match(
+        unicodedata.normalize("NFKC", sentence.text)) is not None
+
+
+def _item_heads_between(ex: Extraction, start: Optional[int], end: int) -> bool:
+    return start is not None and any(_item_head(ex, s) for s in ex.sentences[start + 1 : end + 1])
+
+
+def page_principal(ex: Extraction, sentence: Sentence) -> Optional[PersonRef]:
+    """「防衛大臣の主な活動」「外務大臣の会談・訪問」: on a listing of one office-holder's items (a
+    headline naming a post over dated items), talks with no subject written are that post's
+    holder's, the one person of the page written with that post."""
+    if not any(_item_head(ex, s) for s in ex.sentences[: sentence.index + 1]):
+        return None
+    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
+    words = [ex.article.title or ""] + ([ex.article.text[headline.start : headline.end]] if headline is not None else [])
+    posts = [t for t in sorted(lexicon.titles(), key=len, reverse=True) if len(t) >= 3 and any(
+        w.startswith(t) or (t + "の") in w for w in words)]
+    if not posts:
+        return None
+    holders = {}
+    for ref in ex._refs:
+        if ref.person.title and ref.person.title.endswith(posts[0]) and not ref.person.former:
+            holders.setdefault(ref.person.key, ref)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
