@@ -503,7 +503,7 @@ def name_aliases(ex: "Extraction") -> None:
         words = headline_name(ex.article.text[block.start : block.end])
         if block.kind == "headline":
             _title_references(ex, words)
-        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds) or "、" in words:
+        if len(words) < 3 or len(words) > 60 or not re.sub(r"[(][^()]*[)]$", "", words).endswith(kinds):
             continue
         if block.kind == "headline" and _conjoined_names(ex, words, kinds):
             continue  # 「X協議及びY協議の開催」: each name is its own meeting's
