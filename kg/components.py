@@ -36,6 +36,7 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z.\-']*$")
 _INITIAL = re.compile(r"[A-ZＡ-Ｚ]\.?")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&\-]{1,9}$")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3400-\u4DBF]+$")
+_HIRAGANA_WORD = re.compile(r"[\u3041-\u309F]+")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
 _COUNTRY_COUNTER = lexicon.construction_pattern("country_counter")
 _COUNTED_COUNTRIES = lexicon.construction_pattern("counted_countries")
@@ -1762,7 +1763,8 @@ def _meeting_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             q = pieces[start - 1]
             if q.kind in ("KIND", "FORUM", "COUNTRY", "INST", "ORD", "PAREN", "JOIN", "TITLE"):
                 start -= 1
-            elif q.kind in ("OTHER", "NAME") and not re.search(r"[0-9０-９]", q.text) and not _COUNTRY_COUNTER.fullmatch(q.text):
+            elif q.kind in ("OTHER", "NAME") and not re.search(r"[0-9０-９]", q.text) and not _COUNTRY_COUNTER.fullmatch(q.text) \
+                    and not _HIRAGANA_WORD.fullmatch(q.text):  # 「下記のとおり日米…会議」: a function noun opens no name
                 start -= 1
             elif (
                 _COUNTRY_COUNTER.fullmatch(q.text) and start - 3 >= 0 and pieces[start - 3].kind == "COUNTRY"

@@ -269,3 +269,12 @@ def test_extract_quoted_other_name_in_brackets_is_the_same_meeting(facts_of, tex
     """Another name in brackets, quoted after its countries (「X協議（日米「2＋2」）」), names the
     meeting it follows: one meeting, not two."""
     assert len(facts_of(text, published="2024-07-29").meetings) == 1
+
+
+@pytest.mark.parametrize("text, forum", [
+    ("統合幕僚長は、下記のとおり日米豪参謀総長等会議に参加しました。", "日米豪参謀総長等会議"),
+    ("外務審議官は、次のとおり日中韓高級実務者協議に出席した。", "日中韓高級実務者協議"),
+])
+def test_extract_function_noun_opens_no_meeting_name(facts_of, text, forum):
+    """A function noun in hiragana before a meeting (「下記のとおり」「次のとおり」) is no part of its name."""
+    assert [m.forum for m in facts_of(text, published="2026-07-16").meetings] == [forum]

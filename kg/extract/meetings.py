@@ -850,7 +850,21 @@ def field_day(ex: Extraction) -> Optional[str]:
         day = resolve(dates[0][2].group(0), ex.published) if dates else None
         if day and len(day) == 10:
             found.add(day)
+    # 「1　日　時　令和8年7月14日(火)」「日時：…」: the field's label and its day on one line (the
+    # line is furniture to ingest, so it is read in the page's text)
+    for line in text.splitlines()[:MAX_FIELD_LINES]:
+        compact = re.sub(r"\s+", "", heading_words(unicodedata.normalize("NFKC", line)))
+        label = next((w for w in labels if compact.startswith(w)), None)
+        if label is None or len(compact) > 40 or compact == label:
+            continue
+        dates = find_dates(compact[len(label):].lstrip(":："))
+        day = resolve(dates[0][2].group(0), ex.published) if dates and dates[0][2].start() <= 2 else None
+        if day and len(day) == 10:
+            found.add(day)
     return found.pop() if len(found) == 1 else None
+
+
+MAX_FIELD_LINES = 200  # lines of a page searched for a when-field written on one line
 
 
 def date_from_field(ex: Extraction) -> None:
