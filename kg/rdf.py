@@ -343,6 +343,27 @@ def to_ntriples(context: ResolvedGraph, part: ResolvedGraph) -> list[str]:
     return sorted(m.g)
 
 
+def evidence_ntriples(documents: Iterable[Document], evidence: Iterable[tuple[str, str, Iterable[Evidence]]],
+                      doc_ids: Iterable[str]) -> list[str]:
+    """The triples of ``documents`` and of the evidence of records, as sorted, unique
+    N-Triples lines: ``evidence`` gives (kind, slug, evidence spans) of a record (a person,
+    institution, meeting or representation), e.g. the spans of one mention and the record
+    it was resolved into; ``doc_ids`` are the corpus' document ids (evidence from another
+    document gets that document's node, as in ``to_graph``).
+
+    Records mapped without their evidence (``to_ntriples``) plus these lines for every
+    document and mention give the triples of ``to_graph`` (``kg.scale.resolve_parts``
+    joins the evidence on the workers, the per-article facts never leaving them)."""
+    m = _Mapper(ResolvedGraph())
+    m.documents = set(doc_ids)
+    m.g = _Lines()
+    for d in documents:
+        m.map_document(d)
+    for kind, slug, spans in evidence:
+        m.evidence(iri(kind, slug), spans)
+    return sorted(m.g)
+
+
 class _Lines(set):
     """Stands in for the mapper's graph when only N-Triples lines are wanted: each triple
     added is kept as the line rdflib's N-Triples serialiser writes for it (its own row
