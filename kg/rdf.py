@@ -317,8 +317,8 @@ def context_of(resolved: ResolvedGraph) -> ResolvedGraph:
     forum and meeting without its evidence (labels, forums, dates, parts), the document
     ids and the countries; no representation. ``to_ntriples`` of a part of ``resolved``
     with this context gives the triples ``to_graph`` gives for that part."""
-    def bare(records):
-        return tuple(replace(r, evidence=()) for r in records)
+    def bare(records):  # records already without evidence (kg.scale.resolve_parts) are not copied
+        return tuple(replace(r, evidence=()) if r.evidence else r for r in records)
 
     return ResolvedGraph(
         documents=tuple(Document(d.doc_id, None, None, None, None, "") for d in resolved.documents),

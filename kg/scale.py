@@ -108,12 +108,6 @@ def _batches(items: Sequence[T], size: int, weight: Callable[[T], int] = len) ->
     return [b for b in batches if b]
 
 
-def _scattered(client: Any, items: list) -> list:
-    """``items`` sent to the workers, one future each: the data goes straight to a worker,
-    not into the task graph (which the scheduler would receive, hold and forward)."""
-    return client.scatter(items, hash=False) if items else []
-
-
 def _broadcast(client: Any, value: Any):
     """``value`` copied to every worker, one future under a key of its own. (Scattered by
     content hash, the same context scattered again by the next build on the same cluster gets
@@ -125,14 +119,50 @@ def _broadcast(client: Any, value: Any):
 
 def _run(client: Any, function, batches: list, **kwargs) -> list:
     """``function`` on every batch on the workers; the results flattened, in batch order."""
-    # the scattered futures are held until the results are in: a scattered key whose last
-    # client future is dropped is released, and a task still waiting on it fails with "lost
-    # dependencies" (seen under load)
-    scattered = _scattered(client, batches)
-    futures = client.map(function, scattered, pure=False, **kwargs)
-    results = [result for batch in client.gather(futures) for result in batch]
-    del scattered
-    return results
+    results: dict[int, list] = {}
+    for i, result in _submitted(client, function, batches, **kwargs):
+        results[i] = result
+    return [item for i in range(len(results)) for item in results.pop(i)]
+
+
+# Items (batches, partitions) sent to the workers and not yet done, at most: each is pickled
+# here when sent, so this many, not all of them, are held twice at once.
+WINDOW = 4
+
+
+def _submitted(client: Any, function, items: Iterable, window: int = WINDOW, **kwargs):
+    """(index, ``function(item)``) for every item, run on ``client``'s workers, as they
+    finish; at most ``window`` items are in flight, the next one sent as one is done.
+
+    Each item is scattered on its own and its task takes the future (given to ``client.map``
+    they would be pickled into the task graph, which the scheduler receives, holds and
+    forwards); the scattered future is held until its result is taken (a scattered key whose
+    last client future is dropped is released, and a task still waiting on it fails with
+    "lost dependencies", seen under load), and each result is released from the cluster
+    once taken."""
+    from dask.distributed import as_completed
+
+    todo = iter(enumerate(items))
+    held: dict[str, tuple[int, Any]] = {}
+    pending = as_completed()
+
+    def send() -> None:
+        for i, item in todo:
+            [data] = client.scatter([item], hash=False)
+            future = client.submit(function, data, pure=False, **kwargs)
+            held[future.key] = (i, data)
+            pending.add(future)
+            return
+
+    for _ in range(window):
+        send()
+    for future in pending:
+        i, data = held.pop(future.key)
+        result = future.result()
+        future.release()
+        del data
+        send()
+        yield i, result
 
 
 def components_on(client: Any, batch_records: int = BATCH_RECORDS) -> Callable:
@@ -185,11 +215,7 @@ def graph_on(client: Any, resolved: ResolvedGraph, size: int = PARTITION_RECORDS
     from kg.rdf import context_of, merge_ntriples
 
     context = _broadcast(client, context_of(resolved))
-    scattered = _scattered(client, partitions(resolved, size))  # held until merged (see _run)
-    futures = client.map(_map_partition, scattered, context=context, pure=False)
-    graph = merge_ntriples(_results_as_completed(futures))
-    del scattered
-    return graph
+    return merge_ntriples(chunk for _, chunk in _submitted(client, _map_partition, partitions(resolved, size), context=context))
 
 
 def _results_as_completed(futures):
@@ -221,10 +247,9 @@ def _record_chunks(resolved: ResolvedGraph, client: Any, size: int):
     from kg.rdf import context_of
 
     context = _broadcast(client, context_of(resolved))
-    scattered = _scattered(client, parts)  # held until every chunk is in (see _run)
-    del parts
-    yield from _results_as_completed(client.map(_turtle_chunk, scattered, context=context, pure=False))
-    del scattered
+    for _, chunk in _submitted(client, _turtle_chunk, parts, context=context):
+        yield chunk
+    del context
 
 
 def write_turtle(resolved: ResolvedGraph, path, client: Any = None, size: int = PARTITION_RECORDS) -> int:
