@@ -236,9 +236,20 @@ def _turtle_chunk(part: ResolvedGraph, context: ResolvedGraph) -> list[str]:
     return sorted(to_ntriples(context, part), key=turtle_order)
 
 
+def _run_text(lines: list[str]) -> bytes:
+    """A run file's bytes: the lines, each with its line end, UTF-8."""
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _turtle_run(part: ResolvedGraph, context: ResolvedGraph) -> bytes:
+    return _run_text(_turtle_chunk(part, context))
+
+
 def _record_chunks(resolved: ResolvedGraph, client: Any, size: int):
-    """Each partition of ``resolved`` as N-Triples lines in ``turtle_order``: on ``client``'s
-    workers when given (the context scattered once, as ``graph_on`` does), else here."""
+    """Each partition of ``resolved`` as N-Triples lines in ``turtle_order``: here, or on
+    ``client``'s workers when given (the context scattered once, as ``graph_on`` does), whence
+    it comes as a run file's bytes (``_run_text``): one buffer, not a string per line, so
+    what this process allocates for a chunk is freed whole once it is written."""
     parts = partitions(resolved, size)
     if client is None:
         for part in parts:
@@ -247,7 +258,7 @@ def _record_chunks(resolved: ResolvedGraph, client: Any, size: int):
     from kg.rdf import context_of
 
     context = _broadcast(client, context_of(resolved))
-    for _, chunk in _submitted(client, _turtle_chunk, parts, context=context):
+    for _, chunk in _submitted(client, _turtle_run, parts, context=context):
         yield chunk
     del context
 
@@ -267,7 +278,8 @@ def write_turtle(resolved: ResolvedGraph, path, client: Any = None, size: int = 
 
 
 def _write_chunks(chunks, path) -> int:
-    """Spill each chunk (N-Triples lines sorted by ``turtle_order``) to a run file beside
+    """Spill each chunk (N-Triples lines sorted by ``turtle_order``, or their run file's
+    bytes: ``_run_text``) to a run file beside
     ``path`` as it arrives, then merge the runs into the streaming Turtle writer."""
     import heapq
     import tempfile
@@ -280,7 +292,7 @@ def _write_chunks(chunks, path) -> int:
         runs = []
         for n, chunk in enumerate(chunks):
             run = Path(folder) / f"{n:06d}.nt"
-            run.write_text("".join(line + "\n" for line in chunk), encoding="utf-8")
+            run.write_bytes(chunk if isinstance(chunk, bytes) else _run_text(chunk))
             runs.append(run)
             del chunk
         files = [run.open(encoding="utf-8") for run in runs]
@@ -394,7 +406,8 @@ def resolve_parts(client: Any, parts: FactPartitions, batch_records: int = BATCH
 
     identity: list[list[DocumentFacts]] = []
     for future in client.map(_identity_part, parts.futures, pure=False):
-        identity.append(future.result())
+        # strings interned here too: each partition came unpickled with copies of its own
+        identity.append([without_text(f) for f in future.result()])
         future.release()
     slugs: dict = {}
     resolved = resolve([f for part in identity for f in part], map_components=components_on(client, batch_records),
@@ -448,9 +461,16 @@ def evidence_chunk(facts: list[DocumentFacts], slugs: dict, doc_ids) -> list[str
     return sorted(evidence_ntriples(documents, _owned_evidence(facts, slugs), doc_ids), key=turtle_order)
 
 
-def _evidence_chunks(client: Any, parts: FactPartitions):
+def _evidence_run(facts: list[DocumentFacts], slugs: dict, doc_ids) -> bytes:
+    return _run_text(evidence_chunk(facts, slugs, doc_ids))
+
+
+def _evidence_chunks(client: Any, parts: FactPartitions, as_runs: bool = False):
+    """``evidence_chunk`` of every fact partition, on the worker that holds it, as they finish
+    (as run files' bytes with ``as_runs``)."""
     doc_ids = _broadcast(client, parts.all_doc_ids())
-    yield from _results_as_completed(client.map(evidence_chunk, parts.futures, parts.slugs, doc_ids=doc_ids, pure=False))
+    function = _evidence_run if as_runs else evidence_chunk
+    yield from _results_as_completed(client.map(function, parts.futures, parts.slugs, doc_ids=doc_ids, pure=False))
     del doc_ids
 
 
@@ -460,13 +480,15 @@ def write_turtle_parts(resolved: ResolvedGraph, parts: FactPartitions, path, cli
     on the workers without evidence) and each fact partition's documents and evidence
     (``evidence_chunk``, on the worker that holds it) spilled to run files and merged into
     graph.ttl: the bytes of ``write_turtle(resolve_on(client, facts), path)``."""
-    return _write_chunks(itertools.chain(_record_chunks(resolved, client, size), _evidence_chunks(client, parts)), path)
+    return _write_chunks(itertools.chain(_record_chunks(resolved, client, size), _evidence_chunks(client, parts, True)), path)
 
 
 def graph_parts(client: Any, resolved: ResolvedGraph, parts: FactPartitions, size: int = PARTITION_RECORDS):
     """``graph_on`` of records resolved by ``resolve_parts``, with each fact partition's
     documents and evidence mapped on the worker that holds it: the graph of
     ``to_graph(resolve(facts))`` (an ordinary ``kg build`` validates and writes it)."""
-    from kg.rdf import merge_ntriples
+    from kg.rdf import context_of, merge_ntriples
 
-    return merge_ntriples(itertools.chain(_record_chunks(resolved, client, size), _evidence_chunks(client, parts)))
+    context = _broadcast(client, context_of(resolved))
+    records = (chunk for _, chunk in _submitted(client, _map_partition, partitions(resolved, size), context=context))
+    return merge_ntriples(itertools.chain(records, _evidence_chunks(client, parts)))
