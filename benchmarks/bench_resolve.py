@@ -13,9 +13,10 @@ peak memory of that build process alone. Three paths:
   (``kg.scale.facts_made_on``); ``kg.scale.resolve_parts`` resolves their mentions without
   evidence here, person linkage and sessions on the workers (the workers' memory and CPU are
   their own);
-- ``dask-gather`` (the Dask path before 2026-12-07 13:00): the facts are made here as for
-  ``local`` and resolved with person linkage and session clustering on the cluster
-  (``kg.scale.resolve_on``).
+- ``dask-gather`` (the Dask path before 2026-12-07 13:00, with today's batching): the facts
+  are made here as for ``local`` and resolved with person linkage and session clustering on
+  the cluster (``kg.scale.resolve_on``). The "before" figures of docs/performance.md were
+  run with the code of before itself (ed0b8ad).
 
 With ``--rdf`` the facts are then dropped here (as ``kg build`` does) and graph.ttl written
 into a temporary folder partition by partition, without an rdflib graph of the whole

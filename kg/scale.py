@@ -20,6 +20,15 @@ never linked to each other, run on the workers.
   ``kg.export.write_turtle(to_graph(resolved))``, with one chunk and one subject held at a
   time instead of an rdflib graph of the corpus.
 
+- **Facts on the workers** (``FactPartitions``, ``scatter_facts``/``FactSink``,
+  ``resolve_parts``, ``write_turtle_parts``/``graph_parts``: what ``kg build --scheduler``
+  runs): the per-article facts are held on the workers in partitions; the build process
+  resolves their identity fields without evidence (``identity_facts``), sends each partition
+  the records its mentions went into, and each partition writes its documents and evidence on
+  its worker (``evidence_chunk``). Smaller in the build process, not bounded: the identity
+  fields, resolution's tables and the records still grow with the corpus
+  (docs/performance.md, *Facts on the workers*).
+
 Every step gives what the local path gives, hence the same Turtle bytes
 (``tests/test_resolve_dask.py``). See docs/distributed.md (Resolution).
 """
