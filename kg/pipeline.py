@@ -343,7 +343,8 @@ def build_corpus(
         _check_strict_skipped(strict, report)
         if not facts:
             raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
-        report.articles = [f.article.path for f in facts]
+        # with a cluster, ``facts`` are partitions held on its workers (kg.scale.FactPartitions)
+        report.articles = facts.paths if client is not None else [f.article.path for f in facts]
         del articles  # their texts: the facts keep what resolution reads (kg.scale.without_text)
         if report.internal_errors:
             report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
@@ -353,21 +354,26 @@ def build_corpus(
         from kg import scale
 
         with _timed(report.timings, "resolve"):
-            # with a cluster, person linkage and sessions run on its workers, block by block
-            resolved = scale.resolve_on(client, facts) if client is not None else resolve(facts)
+            # with a cluster, the facts stay on its workers: their mentions are resolved here
+            # without evidence (person linkage and sessions on the workers, block by block)
+            resolved = scale.resolve_parts(client, facts) if client is not None else resolve(facts)
             resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
         n_facts = len(facts)
+        parts = facts if client is not None else None  # partitions on the workers: the evidence
         del facts  # the resolved records hold all the graph needs: not both at once
         if stream_turtle:
             report.validation = {"skipped": "graph.ttl streamed without a graph of the corpus (--stream-turtle)"}
             report.counts = _counts(resolved, n_facts, len(report.skipped), len(report.internal_errors))
             with _timed(report.timings, "rdf_write"):
-                _write_outputs(lambda ttl: scale.write_turtle(resolved, ttl, client), out, wanted, report)
+                _write_outputs(lambda ttl: scale.write_turtle(resolved, ttl) if parts is None
+                               else scale.write_turtle_parts(resolved, parts, ttl, client), out, wanted, report)
             report.timings["total"] = round(time.perf_counter() - started, 4)
             return report
         with _timed(report.timings, "rdf"):
-            # with a cluster, triples are made per partition on its workers and merged here
-            graph = scale.graph_on(client, resolved) if client is not None else to_graph(resolved)
+            # with a cluster, triples are made per partition on its workers (the records', and
+            # each fact partition's documents and evidence) and merged here
+            graph = scale.graph_parts(client, resolved, parts) if parts is not None else to_graph(resolved)
+        del parts
         if corrections_path:
             _apply_corrections(graph, corrections_path, correction_entries, report, say)
         with _timed(report.timings, "validate"):
@@ -602,19 +608,37 @@ def _write_report(report: BuildReport, folder: Path) -> Path:
     return target
 
 
-def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client) -> list[DocumentFacts]:
+def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client):
     """Facts of every article, in input order: cached ones read here, the rest computed.
-    ``keys`` are the articles' facts-cache keys, or None to use no cache at all."""
+    ``keys`` are the articles' facts-cache keys, or None to use no cache at all.
+
+    With a Dask ``client`` the facts are sent to its workers in partitions as they come
+    (``kg.scale.FactSink``; a cached article's as it is read, a parsed one's once cached
+    here) and a ``kg.scale.FactPartitions`` is returned: this process holds one partition
+    at a time, the articles' paths and the document ids."""
     use_cache = keys is not None
     cache = BuildCache(Path(cache_dir) if cache_dir else None) if use_cache else None
     cache_root = str(cache.root) if cache else None
     results: list[Optional[DocumentResult]] = [None] * len(articles)
     keys = keys or [None] * len(articles)
     todo: list[int] = []
+    from kg.scale import FactSink, without_text
+
+    sink = FactSink(client) if client is not None else None
+    kept = [False] * len(articles)
+
+    def sent(i: int, result: DocumentResult) -> DocumentResult:
+        """``result`` without its facts once they are on the workers (with a client)."""
+        if sink is None or result.facts is None:
+            return result
+        sink.append(without_text(result.facts))
+        kept[i] = True
+        return dataclasses.replace(result, facts=None)
+
     for i, (article, key) in enumerate(zip(articles, keys)):
         cached = cache.load_facts(key) if cache else None
         if isinstance(cached, DocumentFacts) and cached.article == article:
-            results[i] = DocumentResult(article.path, facts=cached)
+            results[i] = sent(i, DocumentResult(article.path, facts=cached))
         else:
             todo.append(i)
 
@@ -624,9 +648,9 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
                file=sys.stderr, disable=not progress)
     try:
         for i, result in _run_tasks([articles[i] for i in todo], todo, jobs, cache_root, use_cache, client):
-            results[i] = result
             if cache and result.facts is not None:
                 cache.store_facts(keys[i], result.facts)
+            results[i] = sent(i, result)
             bar.update(1)
     finally:
         bar.close()
@@ -639,19 +663,24 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
         parsed_blocks=sum(r.parsed_blocks for r in results if r),
         block_cache_hits=sum(r.block_cache_hits for r in results if r),
     )
-    from kg.scale import without_text
-
     facts: list[DocumentFacts] = []
+    paths: list[str] = []
     for i, result in enumerate(results):
         assert result is not None
         if result.error:
             report.internal_errors.append(result.error)
             say(f"internal error: {result.error.path}: {result.error.error} [{result.error.code}] "
                 "(a bug of kaigi-kg, not of the file; traceback in report.json)")
+        elif kept[i]:
+            paths.append(articles[i].path)
         elif result.facts is not None:
             facts.append(without_text(result.facts))  # resolution never reads the text
         results[i] = None
-    return facts
+    if sink is None:
+        return facts
+    parts = sink.done()
+    parts.paths = paths
+    return parts
 
 
 def _run_tasks(todo_articles, indices, jobs, cache_root, use_cache, client):

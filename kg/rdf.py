@@ -317,8 +317,8 @@ def context_of(resolved: ResolvedGraph) -> ResolvedGraph:
     forum and meeting without its evidence (labels, forums, dates, parts), the document
     ids and the countries; no representation. ``to_ntriples`` of a part of ``resolved``
     with this context gives the triples ``to_graph`` gives for that part."""
-    def bare(records):
-        return tuple(replace(r, evidence=()) for r in records)
+    def bare(records):  # records already without evidence (kg.scale.resolve_parts) are not copied
+        return tuple(replace(r, evidence=()) if r.evidence else r for r in records)
 
     return ResolvedGraph(
         documents=tuple(Document(d.doc_id, None, None, None, None, "") for d in resolved.documents),
@@ -340,6 +340,27 @@ def to_ntriples(context: ResolvedGraph, part: ResolvedGraph) -> list[str]:
     m = _Mapper(context)
     m.g = _Lines()
     _map_records(m, part)
+    return sorted(m.g)
+
+
+def evidence_ntriples(documents: Iterable[Document], evidence: Iterable[tuple[str, str, Iterable[Evidence]]],
+                      doc_ids: Iterable[str]) -> list[str]:
+    """The triples of ``documents`` and of the evidence of records, as sorted, unique
+    N-Triples lines: ``evidence`` gives (kind, slug, evidence spans) of a record (a person,
+    institution, meeting or representation), e.g. the spans of one mention and the record
+    it was resolved into; ``doc_ids`` are the corpus' document ids (evidence from another
+    document gets that document's node, as in ``to_graph``).
+
+    Records mapped without their evidence (``to_ntriples``) plus these lines for every
+    document and mention give the triples of ``to_graph`` (``kg.scale.resolve_parts``
+    joins the evidence on the workers, the per-article facts never leaving them)."""
+    m = _Mapper(ResolvedGraph())
+    m.documents = set(doc_ids)
+    m.g = _Lines()
+    for d in documents:
+        m.map_document(d)
+    for kind, slug, spans in evidence:
+        m.evidence(iri(kind, slug), spans)
     return sorted(m.g)
 
 

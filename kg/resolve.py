@@ -717,12 +717,18 @@ def _check_facts(facts: list[DocumentFacts]) -> None:
                 )
 
 
-def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) -> ResolvedGraph:
+def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None, slugs: Optional[dict] = None) -> ResolvedGraph:
     """Merge per-article facts into one record per real-world entity, sorted by slug.
 
     ``map_components`` runs person linkage per component of blocking keys elsewhere, and
     ``map_sessions`` session clustering per forum (``kg.scale.components_on(client)`` and
-    ``kg.scale.sessions_on(client)``: on a Dask cluster); the result is the same."""
+    ``kg.scale.sessions_on(client)``: on a Dask cluster); the result is the same.
+
+    ``slugs``, when given, is filled with the record each mention went into:
+    ``"people"``, ``"meetings"`` ((doc_id, key) → slug), ``"institutions"`` ((doc_id, key)
+    of an institution mention → slug) and ``"representations"`` ((person slug, meeting
+    slug, side) → slug): ``kg.scale.resolve_parts`` resolves facts without their evidence
+    and joins the evidence to the records on the workers with these."""
     facts = sorted(facts, key=lambda f: f.article.doc_id)
     _check_facts(facts)
     people = {(f.article.doc_id, p.key): p for f in facts for p in f.people}
@@ -739,6 +745,10 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
     person_slug_of = {m: slug for slug, members, *_ in person_entries for m in members}
     person_country = {m: country for _, members, _, _, country, _ in person_entries for m in members}
     institutions, institution_slug = _resolve_institutions(_institution_occurrences(facts, person_country))
+    if slugs is not None:
+        slugs["people"] = person_slug_of
+        slugs["institutions"] = {(f.article.doc_id, i.key): institution_slug(display_form(i.name), i.country)
+                                 for f in facts for i in f.institutions if normalise_name(i.name)}
     resolved_people = []
     for slug, members, label, spellings, country, wikidata in person_entries:
         mentions = [people[m] for m in members]
@@ -785,6 +795,8 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
     )
     resolved_meetings += part_meetings
     meeting_slug_of.update(part_slug_of)
+    if slugs is not None:
+        slugs["meetings"] = meeting_slug_of
     del meetings, sides, attendees, published, sessions_reported, parts, forum_of, part_meetings, part_slug_of
 
     grouped: dict[tuple[str, str, str], list[RepresentationFact]] = defaultdict(list)
@@ -793,6 +805,8 @@ def resolve(facts: list[DocumentFacts], map_components=None, map_sessions=None) 
     del reps, person_slug_of, meeting_slug_of
     representations = []
     rep_slugs = _unique_slugs([(f"{m}-{p}-{slugify(side)}", (m, p, side)) for p, m, side in sorted(grouped)])
+    if slugs is not None:
+        slugs["representations"] = dict(zip(sorted(grouped), rep_slugs))
     for rep_slug, ((person, meeting, side), rs) in zip(rep_slugs, sorted(grouped.items())):
         heads = {r.head_of_delegation for r in rs if r.head_of_delegation is not None}
         representations.append(

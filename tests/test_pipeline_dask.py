@@ -1,5 +1,6 @@
 """Parsing on a Dask cluster (two worker processes on loopback) gives the same Turtle
-bytes as a local build."""
+bytes as a local build; so does a build whose facts, parsed or read from the facts cache, are
+held on the workers in partitions and streamed into graph.ttl (--stream-turtle)."""
 from __future__ import annotations
 
 import shutil
@@ -34,6 +35,14 @@ def test_pipeline_dask_same_turtle_as_local_build(cluster, tmp_path):
     assert report.scheduler == cluster.scheduler_address
     assert report.cache["parsed_blocks"] > 0 and report.cache["facts_cache_misses"] == 2
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
+
+    # the facts read back from the cache, sent to the workers as they are read; graph.ttl
+    # written from the record partitions and the fact partitions (evidence, documents)
+    streamed = build_corpus([corpus], tmp_path / "streamed", cache_dir=tmp_path / "cache",
+                            scheduler=cluster.scheduler_address, stream_turtle=True, formats=["ttl"])
+    assert streamed.cache["facts_cache_hits"] == 2 and streamed.articles == report.articles
+    assert streamed.counts == report.counts
+    assert (tmp_path / "streamed" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
 
 
 def test_pipeline_dask_accepts_a_client(cluster, tmp_path):

@@ -5,7 +5,10 @@ run files and streamed into graph.ttl by kg.scale.write_turtle) give the same Tu
 local path; on generated facts, on reports whose linkage needs the constraints (posts,
 the reference list, folded spellings) and on reports of sessions that need every session
 rule (ordinals, days a day apart, coarser dates, undated reports placed by publication or
-by the same people)."""
+by the same people). And with the facts held on the workers in partitions
+(kg.scale.scatter_facts, resolve_parts): the build process resolves the mentions without
+their evidence, and each partition writes its documents and evidence, joined to the records
+on the worker: the same Turtle bytes again."""
 from __future__ import annotations
 
 import pytest
@@ -14,7 +17,7 @@ from benchmarks.corpus import generate_document_facts
 from kg.export import serialize_turtle
 from kg.rdf import to_graph
 from kg.resolve import resolve
-from kg.scale import graph_on, resolve_on, write_turtle
+from kg.scale import graph_on, graph_parts, resolve_on, resolve_parts, scatter_facts, write_turtle, write_turtle_parts
 from test_resolve_linkage import dated
 from test_resolve_entities import facts, meeting, person
 
@@ -74,3 +77,22 @@ def test_resolve_dask_same_turtle_as_local(client, corpus, size, tmp_path):
     # graph.ttl streamed from the partitions' chunks, spilled and merged: the same bytes
     assert write_turtle(remote, tmp_path / "graph.ttl", client=client, size=size) > 0
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(("corpus", "articles", "size"), [
+    pytest.param(lambda: generate_document_facts(100), 7, 300, id="generated"),
+    pytest.param(_linkage_corpus, 3, 10, id="linkage"),
+    pytest.param(_sessions_corpus, 2, 10, id="sessions"),
+])
+def test_resolve_dask_facts_on_workers_same_turtle_as_local(client, corpus, articles, size, tmp_path):
+    facts_ = corpus()
+    expected = serialize_turtle(to_graph(resolve(facts_)))
+    # a few articles per partition: every partition's evidence joins records of the others
+    parts = scatter_facts(client, iter(facts_), size=articles)
+    assert len(parts.futures) > 1 and len(parts) == len(facts_)
+    resolved = resolve_parts(client, parts, batch_records=20)
+    assert resolved.documents == () and all(not p.evidence for p in resolved.people)
+    assert len(parts.slugs) == len(parts.futures)
+    assert write_turtle_parts(resolved, parts, tmp_path / "graph.ttl", client, size=size) > 0
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == expected
+    assert serialize_turtle(graph_parts(client, resolved, parts, size=size)) == expected
