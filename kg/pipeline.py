@@ -283,6 +283,7 @@ def build_corpus(
     on_files: Optional[Callable[[list[Path]], None]] = None,
     corrections: Optional[os.PathLike | str] = None,
     stream_turtle: bool = False,
+    facts_on_workers: bool = False,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``outdir`` and return the report.
 
@@ -297,6 +298,8 @@ def build_corpus(
     fit in memory; what needs that graph is then not done: SHACL validation (the report
     says so), graph.html and the other formats, corrections (asking for them, or
     ``strict``, is an error).
+    ``facts_on_workers`` (with ``scheduler``) keeps the articles' facts on the cluster's
+    workers in partitions (docs/distributed.md): less memory in this process, more CPU.
     Raises ``BuildError`` (nothing in ``outdir`` is touched) when no article can be read,
     an option is invalid, or ``strict`` meets a skipped file or a SHACL violation.
     """
@@ -338,13 +341,14 @@ def build_corpus(
     # the Dask client (if any) serves both parsing and person linkage
     with _dask_client(scheduler) as client:
         with _timed(report.timings, "parse_extract"):
-            facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client)
+            sink_client = client if facts_on_workers else None
+            facts = _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client, sink_client)
         _check_internal_errors(strict, report)
         _check_strict_skipped(strict, report)
         if not facts:
             raise BuildError(_no_article_message(input_paths, report), code=E_NO_ARTICLE)
         # with a cluster, ``facts`` are partitions held on its workers (kg.scale.FactPartitions)
-        report.articles = facts.paths if client is not None else [f.article.path for f in facts]
+        report.articles = facts.paths if sink_client is not None else [f.article.path for f in facts]
         del articles  # their texts: the facts keep what resolution reads (kg.scale.without_text)
         if report.internal_errors:
             report.build_key = ""  # a failure may be transient or fixed by new code: never reuse
@@ -356,23 +360,25 @@ def build_corpus(
         with _timed(report.timings, "resolve"):
             # with a cluster, the facts stay on its workers: their mentions are resolved here
             # without evidence (person linkage and sessions on the workers, block by block)
-            resolved = scale.resolve_parts(client, facts) if client is not None else resolve(facts)
+            resolved = (scale.resolve_parts(client, facts) if sink_client is not None
+                        else scale.resolve_on(client, facts) if client is not None else resolve(facts))
             resolved = dataclasses.replace(resolved, skipped=tuple(report.skipped))
         n_facts = len(facts)
-        parts = facts if client is not None else None  # partitions on the workers: the evidence
+        parts = facts if sink_client is not None else None  # partitions on the workers: the evidence
         del facts  # the resolved records hold all the graph needs: not both at once
         if stream_turtle:
             report.validation = {"skipped": "graph.ttl streamed without a graph of the corpus (--stream-turtle)"}
             report.counts = _counts(resolved, n_facts, len(report.skipped), len(report.internal_errors))
             with _timed(report.timings, "rdf_write"):
-                _write_outputs(lambda ttl: scale.write_turtle(resolved, ttl) if parts is None
+                _write_outputs(lambda ttl: scale.write_turtle(resolved, ttl, client) if parts is None
                                else scale.write_turtle_parts(resolved, parts, ttl, client), out, wanted, report)
             report.timings["total"] = round(time.perf_counter() - started, 4)
             return report
         with _timed(report.timings, "rdf"):
             # with a cluster, triples are made per partition on its workers (the records', and
             # each fact partition's documents and evidence) and merged here
-            graph = scale.graph_parts(client, resolved, parts) if parts is not None else to_graph(resolved)
+            graph = (scale.graph_parts(client, resolved, parts) if parts is not None
+                     else scale.graph_on(client, resolved) if client is not None else to_graph(resolved))
         del parts
         if corrections_path:
             _apply_corrections(graph, corrections_path, correction_entries, report, say)
@@ -608,11 +614,11 @@ def _write_report(report: BuildReport, folder: Path) -> Path:
     return target
 
 
-def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client):
+def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, client, sink_client=None):
     """Facts of every article, in input order: cached ones read here, the rest computed.
     ``keys`` are the articles' facts-cache keys, or None to use no cache at all.
 
-    With a Dask ``client`` the facts are sent to its workers in partitions as they come
+    With ``sink_client`` (a Dask client) the facts are sent to its workers in partitions as they come
     (``kg.scale.FactSink``; a cached article's as it is read, a parsed one's once cached
     here) and a ``kg.scale.FactPartitions`` is returned: this process holds one partition
     at a time, the articles' paths and the document ids."""
@@ -624,7 +630,7 @@ def _document_stage(articles, keys, report, say, jobs, cache_dir, progress, clie
     todo: list[int] = []
     from kg.scale import FactSink, without_text
 
-    sink = FactSink(client) if client is not None else None
+    sink = FactSink(sink_client) if sink_client is not None else None
     kept = [False] * len(articles)
 
     def sent(i: int, result: DocumentResult) -> DocumentResult:

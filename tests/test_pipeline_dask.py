@@ -36,10 +36,17 @@ def test_pipeline_dask_same_turtle_as_local_build(cluster, tmp_path):
     assert report.cache["parsed_blocks"] > 0 and report.cache["facts_cache_misses"] == 2
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
 
+    # --facts-on-workers: the facts parsed on the workers stay there in partitions
+    on_workers = build_corpus([corpus], tmp_path / "on_workers", cache_dir=tmp_path / "cache2",
+                              scheduler=cluster.scheduler_address, facts_on_workers=True)
+    assert on_workers.cache["facts_cache_misses"] == 2 and on_workers.articles == report.articles
+    assert (tmp_path / "on_workers" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
+
     # the facts read back from the cache, sent to the workers as they are read; graph.ttl
     # written from the record partitions and the fact partitions (evidence, documents)
     streamed = build_corpus([corpus], tmp_path / "streamed", cache_dir=tmp_path / "cache",
-                            scheduler=cluster.scheduler_address, stream_turtle=True, formats=["ttl"])
+                            scheduler=cluster.scheduler_address, stream_turtle=True, formats=["ttl"],
+                            facts_on_workers=True)
     assert streamed.cache["facts_cache_hits"] == 2 and streamed.articles == report.articles
     assert streamed.counts == report.counts
     assert (tmp_path / "streamed" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()

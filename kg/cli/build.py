@@ -51,8 +51,11 @@ def _on_sigterm(signum, frame) -> None:
 @click.option("--stream-turtle", "stream_turtle", is_flag=True,
               help="Write graph.ttl partition by partition without a graph of the corpus in memory (very large "
                    "corpora): no graph.html, no SHACL validation, no corrections.  e.g. --stream-turtle")
+@click.option("--facts-on-workers", "facts_on_workers", is_flag=True,
+              help="With --scheduler: keep the articles' facts on the cluster's workers (less memory here, more "
+                   "CPU; docs/distributed.md).  e.g. --scheduler tcp://host:8786 --facts-on-workers")
 def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_json, formats, scheduler,
-                  corrections, stream_turtle) -> None:
+                  corrections, stream_turtle, facts_on_workers) -> None:
     """Build the knowledge graph of a folder (or files) of articles.
 
     INPUT are article files (*.txt, *.html, *.htm, with optional NAME.meta.json
@@ -77,6 +80,8 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
     """
     from kg.pipeline import build_corpus
 
+    if facts_on_workers and not scheduler:
+        raise click.UsageError("--facts-on-workers needs --scheduler ADDRESS (the cluster whose workers keep the facts)")
     paths = list(inputs) or [Path("seeds")]
     if not inputs and not paths[0].exists():
         raise click.UsageError("no INPUT given and the default folder seeds/ does not exist; pass a folder of articles")
@@ -88,6 +93,7 @@ def build_command(inputs, outdir, jobs, no_cache, cache_dir, strict, quiet, as_j
             progress=sys.stderr.isatty() and not quiet, scheduler=scheduler,
             formats=("ttl", *(() if stream_turtle else ("html",)), *formats),
             on_message=lambda line: click.echo(line, err=True), corrections=corrections, stream_turtle=stream_turtle,
+            facts_on_workers=facts_on_workers,
         )
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)
