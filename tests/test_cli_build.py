@@ -138,3 +138,10 @@ def test_cli_build_help_documents_every_option_with_an_example(runner):
     for option in ["-o", "-j", "--no-cache", "--cache-dir", "--strict", "--quiet", "--json", "--format", "--scheduler"]:
         assert option in text
         assert re.search(rf"(e\.g\.|kg build)[^\n]*{re.escape(option)}", text), option
+
+
+def test_cli_build_facts_on_workers_needs_a_scheduler(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(SEEDS), "-o", str(tmp_path / "out"), "--facts-on-workers"])
+    assert result.exit_code == 2
+    assert "--facts-on-workers needs --scheduler ADDRESS (the cluster whose workers keep the facts)" in result.output
+    assert not (tmp_path / "out").exists()
