@@ -203,8 +203,15 @@ def _space_between_name_and_post(doc: Doc, i: int) -> bool:
              or (i >= 3 and doc[i - 2].text in _NAME_JOINERS and _looks_like_name(doc[i - 1], doc[i - 1].text)
                  and "人名" in doc[i - 3].tag_))
         and _is_nominal(doc[i + 1])
-        and "固有名詞" not in doc[i + 1].tag_ and doc[i + 1].text.strip() != ""
+        and ("固有名詞" not in doc[i + 1].tag_ or _opens_post_modifier(doc, i + 1)) and doc[i + 1].text.strip() != ""
     )
+
+
+def _opens_post_modifier(doc: Doc, i: int) -> bool:
+    """「中西幸英　アジア大洋州局長」: a place name opening a region word of a post
+    (post_grammar modifiers: アジア大洋州) followed by the rest of a post."""
+    rest = doc_text(doc)[doc[i].idx : doc[i].idx + 24]
+    return any(rest.startswith(m) and len(rest) > len(m) for m in lexicon.post_grammar().modifiers)
 
 
 def _name_then_last_post_cell(doc: Doc, i: int) -> bool:

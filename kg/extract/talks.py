@@ -11,6 +11,7 @@ from kg.dates import explicit_year, resolve
 from kg.extract.sentences import Sentence, in_parentheses, norm
 from kg.extract.predicates import (
     coordinated_heads,
+    ends_sentence,
     is_time_word,
     not_subject_written,
     headline_style_end,
@@ -25,7 +26,7 @@ from kg.extract.predicates import (
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
 from kg.extract.meetings import Meeting, add_meeting, counted_day, dates_compatible, item_day, parties_name, talks_forum, stay_day
-from kg.extract.frames import introduced_pair, represent, topic_before
+from kg.extract.frames import introduced_pair, page_principal, represent, topic_before
 from kg.extract.state import Extraction
 
 
@@ -38,6 +39,9 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
             continue
         is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") or (
             token.pos_ == "NOUN" and headline_style_end(token)  # 「A、Bと会談」 in a list item
+        ) or (
+            # 「Bと会談（於：防衛省）。」: news style ending on the talks noun, its partner marked と
+            token.pos_ == "NOUN" and ends_sentence(token) and token.i > 0 and doc[token.i - 1].text == "と"
         )
         if token.i > 0 and doc[token.i - 1].text in lexicon.cues("press"):
             continue  # 「記者会見した」 is a press conference, not talks
@@ -126,7 +130,7 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
         return None
     if not not_subject_written(sentence, pred):
         return None
-    return topic_before(ex, sentence)
+    return topic_before(ex, sentence) or page_principal(ex, refs)
 
 
 def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
@@ -309,7 +313,32 @@ def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_
         speaker = quote_speaker(ex, sentence, token.idx) if len(partners) == 1 else None
         if speaker is None or speaker.person is partners[0].person:
             continue
-        yield pred, talks_between(ex, sentence, pred, [speaker, partners[0]], named, running_date, "quoted_report")
+        meeting = talks_between(ex, sentence, pred, [speaker, partners[0]], named, running_date, "quoted_report")
+        if meeting is not None and meeting.date is None:
+            meeting.date = quoted_past_day(ex, sentence, quote, pred)
+        yield pred, meeting
+
+
+def quoted_past_day(ex: Extraction, sentence: Sentence, quote: tuple[int, int], pred) -> Optional[str]:
+    """「私は先週、…と会談し」「昨日、…と会った」: the time before the story a speaker gives his
+    talks (cues ``past_time``) in the quote's sentence, counted from the report's day; 先週
+    (``week_before``) is the month of the day a week before."""
+    from datetime import date, timedelta
+
+    text = doc_text(sentence.doc)
+    start = max(quote[0], text.rfind("。", quote[0], pred.idx))
+    written = text[start : pred.idx]
+    published = ex.published_at(sentence)
+    for word in sorted(lexicon.cues("past_time"), key=len, reverse=True):
+        if word not in written:
+            continue
+        day = resolve(word, published)
+        if day:
+            return day
+        if word in lexicon.construction_words("week_before") and published and len(published) >= 10:
+            before = date.fromisoformat(published[:10]) - timedelta(days=7)
+            return before.isoformat()[:7]
+    return None
 
 
 def closing_verb_after(token):
@@ -321,9 +350,12 @@ def closing_verb_after(token):
 
 def own_subject_in_quote(doc, quote: tuple[int, int], end: int) -> bool:
     """Whether the quote writes a subject (は/が, not a time: 「今日は」) before token ``end``
-    other than the speaker in the first person (``first_person``: 「私は」「我々は」)."""
+    other than the speaker in the first person (``first_person``: 「私は」「我々は」), in the
+    quote's sentence that holds ``end`` (a quote of several sentences: each its own subject)."""
+    text = doc_text(doc)
+    start = max(quote[0], text.rfind("。", quote[0], doc[end].idx) if end < len(doc) else quote[0])
     for t in doc[:end]:
-        if t.idx <= quote[0] or t.text not in _SUBJECT_MARKERS or t.dep_ != "case" or is_time_word(t.head):
+        if t.idx <= start or t.text not in _SUBJECT_MARKERS or t.dep_ != "case" or is_time_word(t.head):
             continue
         if t.i > 0 and doc[t.i - 1].text in lexicon.construction_words("first_person"):
             continue
