@@ -327,3 +327,12 @@ def test_extract_activity_page_items_are_the_page_holders(facts_of_page):
     assert {("森田", "JP"), ("トム・ベイカー", "GB"), ("朴成浩", "KR")} <= {(p, s) for p, s, _ in found}
     assert not any(p == "ソムサク・ウォン" for p, _, _ in found)
     assert {f for p, _, f in found if p == "森田"} >= {"日韓防衛相会談"}
+
+
+# a minister met on a visit made to attend a conference may be any other guest's: no host country
+@pytest.mark.parametrize("text, name", [
+    ("森田外務大臣は4日、ASEAN関連外相会議に出席するためラオスを訪れた。森田大臣はマナロ外相と会談した。", "マナロ"),
+])
+def test_extract_visit_for_a_conference_gives_no_host(facts_of, text, name):
+    facts = facts_of(text, published="2026-02-05")
+    assert {p.name: p.country for p in facts.people}.get(name) != "LA"
