@@ -1030,6 +1030,8 @@ def classify_paragraphs(text: str) -> list[ParagraphVerdict]:
     return [ParagraphVerdict(p, kind, reason, kept) for p, (kind, reason), kept in zip(paragraphs, kinds, keep)]
 
 
+# a field's label after its number: a short word in Japanese (「2 日時」「3 出席者」), not 「12.3 C」
+FIELD_LABEL = re.compile(r"[\s.．、)）]\s*[\u3040-\u30ff\u4e00-\u9fff・]{1,8}\s*$")
 LISTING_TITLE_LINES = 1  # lines (an item's title) between an item's date line and its text
 
 
@@ -1220,7 +1222,7 @@ def _headline_window(verdicts: Sequence[ParagraphVerdict], first_kept: int) -> l
         if is_section_heading(text) or is_list_heading(text):
             structure.add(i)
             if i + 1 < len(texts) and i + 1 not in rows and len(texts[i + 1]) <= FURNITURE_LINE_MAX_CHARS \
-                    and not is_section_heading(texts[i + 1]):
+                    and not is_section_heading(texts[i + 1]) and FIELD_LABEL.search(text):
                 structure.add(i + 1)  # (the field's value: 「令和8年5月8日(金)」「外務省」)
     window, at = [], first_kept - 1
     while at >= 0 and len(window) < HEADLINE_WINDOW:

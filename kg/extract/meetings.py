@@ -207,7 +207,8 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
     # 「1968年から毎年開かれている」「2018年以来」: the start of a period, not this meeting's day
     dates = [m for m in dates if not date_elsewhere(doc_text(doc), m.end)]
     # 「防衛省は15日、…協議を開催したと発表した」: the day of the announcement, not the meeting's
-    dates = [m for m in dates if not _announcement_day(doc, m, pred)]
+    announced = [m for m in dates if _announcement_day(doc, m, pred)]
+    dates = [m for m in dates if m not in announced]
     # 「8月24日の発射」: a date that modifies another noun with の is that noun's date
     # (「昨年11月のA首相との首脳会談」: the partner's phrase is the meeting's, and so is the date)
     before = [
@@ -225,22 +226,9 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         and _same_clause(doc, m, pred)
     ]
     text = doc_text(sentence.doc)
-    # 「…は3日、北朝鮮が1日に…を発射したことを受けて、会合を開いた」: a date inside a clause
-    # made a noun by こと is that clause's event, not the meeting's
-    clause_days = [m for m in before if lexicon.construction_pattern("nominalised_clause").match(text[m.end : mention.start])]
-    before = [m for m in before if m not in clause_days]
-    if not before and clause_days and any(w in text[clause_days[-1].end : mention.start] for w in lexicon.cues("this_day")):
-        before = clause_days[-1:]  # 「…1日に発射したことを受け、同日、会談した」: that day, named again
+    before = _without_other_events_days(doc, before, pred, mention)
     if not before and _day_anchor(text, mention.end):
         after = []  # 「協議前日の1日夜には、…夕食会が開かれ」: that day is the day before the meeting's
-    # 「3日、北朝鮮が1日に…を発射したことを受けて…会合を開いた」: a nearer day inside a clause of
-    # another predicate (reaching the meeting's only through a noun it modifies) is that event's
-    # (the news lead's day: 「Aは3日(現地時間)、」 right after the topic, before a 読点)
-    lead = [m for m in before if doc_text(doc)[m.start - 1 : m.start] == "は"
-            and re.match(r"(?:[(（][^()（）]*[)）])?、", doc_text(doc)[m.end : m.end + 12])]
-    own = [m for m in before if _same_clause(doc, m, pred)] or lead
-    if len(before) >= 2 and own and own[-1] is not before[-1] and _in_noun_clause(doc, before[-1], pred, mention):
-        before = own
     chosen = before[-1] if before else (after[0] if after else None)
     # 「6月11日と12日に開かれた」: a meeting of coordinated days is dated by its first day
     while chosen is not None:
@@ -254,6 +242,12 @@ def meeting_date(sentence: Sentence, mention: DomainMention, published: Optional
         chosen = next(m for m in sentence.mentions if m.label == "DATE" and m.start == facts[0])
     sentence_text = text[sentence.span.start_char : sentence.span.end_char]
     if chosen is None:
+        if announced and announced[-1].end <= mention.start:
+            # 「外交部は9日、A長官が前日夜、…と会談したと明らかにした」: a day counted from the announcement's
+            day = resolve(announced[-1].expression or announced[-1].text, published)
+            moved = counted_day(day, text[announced[-1].end : mention.start])
+            if moved != day:
+                return moved
         if any(w in sentence_text for w in lexicon.cues("this_day")) and running:
             return running
         return None
@@ -440,6 +434,25 @@ def _same_clause(doc: Doc, date: DomainMention, pred) -> bool:
     if own.dep_ == "acl" and own.head.i == pred.i and pred.pos_ == "NOUN":
         return True  # 「会談は本日午後に行われる予定だ」: the clause of the predicate noun is the meeting's
     return reaches(own, pred)
+
+
+def _without_other_events_days(doc: Doc, before: list[DomainMention], pred, mention: DomainMention) -> list[DomainMention]:
+    """The dates before a meeting less those of another event: a day inside a clause made a noun
+    by こと (「…は3日、北国が1日に…を発射したことを受けて、会合を開いた」: read linearly, as the parser
+    often hangs the sentence's own day on the embedded verb too; 「同日」 after it names that day
+    again), or a nearer day inside a relative clause of another noun (「1日に行われた発射」) when the
+    sentence has a day of its own (the news lead's 「Aは3日(現地時間)、」)."""
+    text = doc_text(doc)
+    clause_days = [m for m in before if lexicon.construction_pattern("nominalised_clause").match(text[m.end : mention.start])]
+    kept = [m for m in before if m not in clause_days]
+    if not kept and clause_days and any(w in text[clause_days[-1].end : mention.start] for w in lexicon.cues("this_day")):
+        return clause_days[-1:]
+    lead = [m for m in kept if text[m.start - 1 : m.start] == "は"
+            and re.match(r"(?:[(（][^()（）]*[)）])?、", text[m.end : m.end + 12])]
+    own = [m for m in kept if _same_clause(doc, m, pred)] or lead
+    if len(kept) >= 2 and own and own[-1] is not kept[-1] and _in_noun_clause(doc, kept[-1], pred, mention):
+        return own
+    return kept
 
 
 def _in_noun_clause(doc: Doc, date: DomainMention, pred, mention: DomainMention) -> bool:

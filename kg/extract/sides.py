@@ -1,7 +1,6 @@
 """Which country a person or a side phrase stands for: source ranks, institutions, side words, list order."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from kg import lexicon
@@ -138,9 +137,6 @@ def home_country(ex: Extraction) -> Optional[str]:
     return ranked[0][0]
 
 
-_MISSION = re.compile(r"在(?P<pair>[^\s、。()（）]{2,16}?)(?:大使館|総領事館|領事事務所|政府代表部)")
-
-
 def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
     """``(home, host)`` of a diplomatic mission's own page: 「在ケニア日本国大使館」 (Japan's
     embassy in Kenya: its 当館 is Japan's side, the officials it meets Kenya's), 「在日米国大使館」
@@ -150,9 +146,10 @@ def mission_countries(ex: Extraction) -> Optional[tuple[str, str]]:
     first = min((b.start for b in ex.article.blocks if b.kind == "body"), default=0)
     names += [line.strip() for line in ex.article.text[:first].splitlines() if 0 < len(line.strip()) <= 30]
     forms = lexicon.country_forms()
+    mission = lexicon.construction_pattern("mission_name")
     for k, name in enumerate(names):
-        for found in _MISSION.finditer(name):
-            if k > 0 and not _MISSION.fullmatch(name):
+        for found in mission.finditer(name):
+            if k > 0 and not mission.fullmatch(name):
                 continue
             pair = found.group("pair")
             for cut in range(1, len(pair)):

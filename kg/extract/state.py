@@ -103,7 +103,9 @@ class Extraction:
         """The date relative days of ``sentence`` count from: the dateline the sentence stands
         under (a listing page: 「2030.05.04」 above each item; a release reproduced on a page of
         a later day, under its own date line), else the publication date."""
-        above = [b for b in self.article.blocks if b.kind == "dateline" and b.end <= sentence.start]
+        # (a listing's date line kept as the head of its item, 「2030年5月4日(月)」, is one too)
+        above = [b for b in self.article.blocks if b.end <= sentence.start and (
+            b.kind == "dateline" or (b.end - b.start <= 20 and date_line(self.article.text[b.start : b.end])))]
         written = date_line(self.article.text[above[-1].start : above[-1].end]) if above else None
         if self.published and (not written or len(written) < 10 or written > self.published):
             return self.published  # (a date line after the page's own day is no writing date)
