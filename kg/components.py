@@ -188,6 +188,11 @@ def _in_chunk(doc: Doc, i: int) -> bool:
         and _KATAKANA.match(doc[i + 2].text) and _is_nominal(doc[i + 2])
     ):
         return True  # 「ニャン・ウイン」: a katakana name part Sudachi read as an adverb
+    if (
+        _KATAKANA.match(doc[i].text) and len(doc[i].text) >= 2 and doc[i].pos_ == "ADV" and i + 2 < len(doc)
+        and doc[i + 1].text in lexicon.country_forms() and _is_nominal(doc[i + 1]) and _is_nominal(doc[i + 2])
+    ):
+        return True  # 「キーン米国防長官」: a katakana name Sudachi read as an adverb, before a country and post
     return doc[i].tag_.startswith("形状詞") and i + 1 < len(doc) and _is_nominal(doc[i + 1])
 
 
@@ -549,7 +554,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
     if (
         len(raw) >= 3 and raw[0].kind == "OTHER" and _KATAKANA.match(raw[0].text)
         and raw[0].text not in lexicon.non_person_words()
-        and raw[1].kind == "COUNTRY" and len(raw[1].text) >= 2
+        and raw[1].kind == "COUNTRY" and (len(raw[1].text) >= 2 or doc[raw[0].token].pos_ == "ADV")
         and any(q.kind == "TITLE" for q in raw[2:])
     ):
         raw[0].kind = "NAME"

@@ -336,3 +336,11 @@ def test_extract_activity_page_items_are_the_page_holders(facts_of_page):
 def test_extract_visit_for_a_conference_gives_no_host(facts_of, text, name):
     facts = facts_of(text, published="2026-02-05")
     assert {p.name: p.country for p in facts.people}.get(name) != "LA"
+
+
+# 「キーン米国防長官と」: a katakana name the tagger reads as an adverb, before a country and a post
+@pytest.mark.parametrize("text, name, country", [
+    ("森田防衛大臣は4日、キーン米国防長官と電話会談を行った。", "キーン", "US"),
+])
+def test_extract_katakana_adverb_before_country_and_post_is_a_name(facts_of, text, name, country):
+    assert {p.name: p.country for p in facts_of(text, published="2026-02-05").people}.get(name) == country
