@@ -344,3 +344,12 @@ def test_extract_visit_for_a_conference_gives_no_host(facts_of, text, name):
 ])
 def test_extract_katakana_adverb_before_country_and_post_is_a_name(facts_of, text, name, country):
     assert {p.name: p.country for p in facts_of(text, published="2026-02-05").people}.get(name) == country
+
+
+# a mission abroad before a person with の (mission_name: 在 + host + sender + 大使館) is the sender's
+@pytest.mark.parametrize("text, name, country", [
+    ("日仏協議が4日、東京で開かれた。このほか、在日フランス大使館のアラン・ルブラン国防武官も協議に参加した。", "アラン・ルブラン", "FR"),
+    ("日仏協議が4日、パリで開かれた。このほか、在フランス日本国大使館の川村一郎公使も協議に参加した。", "川村一郎", "JP"),
+])
+def test_extract_mission_abroad_gives_its_sender(facts_of, text, name, country):
+    assert {p.name: p.country for p in facts_of(text, published="2026-02-05").people}.get(name) == country
