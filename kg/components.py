@@ -556,7 +556,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
     if (
         len(raw) >= 3 and raw[0].kind == "OTHER" and _KATAKANA.match(raw[0].text)
         and raw[0].text not in lexicon.non_person_words()
-        and raw[1].kind == "COUNTRY" and len(raw[1].text) >= 2
+        and raw[1].kind == "COUNTRY" and (len(raw[1].text) >= 2 or doc[raw[0].token].pos_ == "ADV")
         and any(q.kind == "TITLE" for q in raw[2:])
     ):
         raw[0].kind = "NAME"

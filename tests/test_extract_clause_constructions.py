@@ -260,3 +260,96 @@ def test_extract_talks_named_with_an_organisation_acronym(facts_of, text, alias)
 ])
 def test_extract_same_counted_people_at_the_next_meeting(facts_of, text, forum, count):
     assert len({p for p, _, f in reps_of(facts_of(text, published="2026-02-05")) if f == forum}) == count
+
+
+# a quote of several sentences: each sentence writes its own subject; 「私は先週、…と会談し」 is
+# the speaker's talks, in the month of the day a week before the report
+@pytest.mark.parametrize("text, expected, date", [
+    (
+        "カナダのエマ・グレイ国防相は次のように述べた。\n"
+        "「本日、日本の防衛大臣と電話で話し、準備が順調であることを確かめました。私は先週、オタワでニュージーランドの"
+        "トム・ハリス国防相と会談し、協力を深めることで合意しました」",
+        {("エマ・グレイ", "CA"), ("トム・ハリス", "NZ")}, "2026-11",
+    ),
+])
+def test_extract_quoted_talks_in_a_later_sentence_of_the_quote(facts_of, text, expected, date):
+    facts = facts_of(text, published="2026-12-04")
+    people = {p.key: p.name for p in facts.people}
+    held = {m.key: m for m in facts.meetings if m.status == "held"}
+    reps = {(people[r.person], r.side) for r in facts.representations if r.meeting in held}
+    assert expected <= reps and {m.date for m in held.values()} == {date}
+
+
+# 「中西幸英　アジア大洋州局長」: one blank between a name and a post opening with a region word;
+# 「同特別代表は」: the pointer 同 before a post names its holder named before
+@pytest.mark.parametrize("text, expected", [
+    (
+        "日米韓協議が4日、東京で開かれた。協議には、日本から川村一郎　アジア大洋州局長、米国からロバート・ヘイズ北朝鮮担当特別代表が出席した。",
+        {("川村一郎", "JP", "日米韓協議"), ("ロバート・ヘイズ", "US", "日米韓協議")},
+    ),
+    (
+        "ロバート・ヘイズ北朝鮮担当特別代表は4日から東京を訪問した。同特別代表は5日、川村局長と日米協議を行った。",
+        {("ロバート・ヘイズ", "US", "日米協議")},
+    ),
+])
+def test_extract_blank_before_region_post_and_pointer_to_holder(facts_of, text, expected):
+    assert expected <= reps_of(facts_of(text, published="2026-02-06"))
+
+
+# talks named from posts are also named with every spelling of the post that names talks
+# (国防相会談 … 防衛相会談) and a Latin country form (豪NZ)
+@pytest.mark.parametrize("text, alias", [
+    ("フィリピンを訪問中の森田健防衛相は4日、マニラでホセ・サントス国防長官と会談した。", "日比防衛相会談"),
+])
+def test_extract_talks_named_with_every_spelling_of_the_post(facts_of, text, alias):
+    held = [m for m in facts_of(text, published="2026-02-05").meetings if m.status == "held"]
+    assert held and (alias == held[0].forum or alias in held[0].forum_aliases)
+
+
+# an activity page: items that write no subject (「Bと会談（於：防衛省）。」, 「…Bと…会談を実施。」)
+# are the acts of the one person holding the post the page's headline names; an earlier item's
+# subject does not carry past the next item's dateline
+ACTIVITY_PAGE = (
+    "防衛省\n"
+    "防衛大臣の主な活動（令和8年5月）\n"
+    "■5月2日（土）\n"
+    "タイ国防省のソムサク・ウォン国防次官が森田防衛大臣を表敬。\n"
+    "■5月4日（月）\n"
+    "英国のトム・ベイカー国防担当閣外大臣と会談（於：防衛省）。\n"
+    "■5月8日（金）\n"
+    "韓国を訪問。ソウルにおいて朴成浩国防部長官と日韓防衛相会談を実施。\n"
+)
+
+
+def test_extract_activity_page_items_are_the_page_holders(facts_of_page):
+    facts = facts_of_page(ACTIVITY_PAGE, published="2026-05-30")
+    found = reps_of(facts)
+    assert {("森田", "JP"), ("トム・ベイカー", "GB"), ("朴成浩", "KR")} <= {(p, s) for p, s, _ in found}
+    assert not any(p == "ソムサク・ウォン" for p, _, _ in found)
+    assert {f for p, _, f in found if p == "森田"} >= {"日韓防衛相会談"}
+
+
+# a minister met on a visit made to attend a conference may be any other guest's: no host country
+@pytest.mark.parametrize("text, name", [
+    ("森田外務大臣は4日、ASEAN関連外相会議に出席するためラオスを訪れた。森田大臣はマナロ外相と会談した。", "マナロ"),
+])
+def test_extract_visit_for_a_conference_gives_no_host(facts_of, text, name):
+    facts = facts_of(text, published="2026-02-05")
+    assert {p.name: p.country for p in facts.people}.get(name) != "LA"
+
+
+# 「キーン米国防長官と」: a katakana name the tagger reads as an adverb, before a country and a post
+@pytest.mark.parametrize("text, name, country", [
+    ("森田防衛大臣は4日、キーン米国防長官と電話会談を行った。", "キーン", "US"),
+])
+def test_extract_katakana_adverb_before_country_and_post_is_a_name(facts_of, text, name, country):
+    assert {p.name: p.country for p in facts_of(text, published="2026-02-05").people}.get(name) == country
+
+
+# a mission abroad before a person with の (mission_name: 在 + host + sender + 大使館) is the sender's
+@pytest.mark.parametrize("text, name, country", [
+    ("日仏協議が4日、東京で開かれた。このほか、在日フランス大使館のアラン・ルブラン国防武官も協議に参加した。", "アラン・ルブラン", "FR"),
+    ("日仏協議が4日、パリで開かれた。このほか、在フランス日本国大使館の川村一郎公使も協議に参加した。", "川村一郎", "JP"),
+])
+def test_extract_mission_abroad_gives_its_sender(facts_of, text, name, country):
+    assert {p.name: p.country for p in facts_of(text, published="2026-02-05").people}.get(name) == country

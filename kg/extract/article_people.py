@@ -107,6 +107,9 @@ def collect_people(
             person.institution = person.institution or institution
             set_country(person, institution_country(institution), "institution")
         set_country(person, fields.country, "explicit")
+        sender = mission_sender(doc_text(sentence.doc), mention.start)
+        if sender:
+            set_country(person, sender, "institution")  # 「在日フランス大使館のA武官」: France's mission
         if doc_text(sentence.doc)[max(0, mention.start - 3) : mention.start] in lexicon.construction_words("same_country_of"):
             # 「同国のリー外相」: the country last named before
             set_country(person, last_country_before(sentences, sentence, mention.start), "explicit")
@@ -183,6 +186,26 @@ def collect_people(
     apply_reference(people, refs, year)
     propagate_list_countries(refs)
     return people, refs
+
+
+def mission_sender(text: str, start: int) -> Optional[str]:
+    """The country a mission abroad written right before a person with の belongs to
+    (``mission_name``: 「在日フランス大使館のA」 → FR, 「在フランス日本大使館のA」 → JP)."""
+    before = text[max(0, start - 24) : start]
+    if not before.endswith("の"):
+        return None
+    found = None
+    for found in lexicon.construction_pattern("mission_name").finditer(before[:-1]):
+        pass
+    if found is None or found.end() != len(before) - 1:
+        return None
+    forms = lexicon.country_forms()
+    pair = found.group("pair")
+    for cut in range(1, len(pair)):
+        host, home = forms.get(pair[:cut]), forms.get(pair[cut:])
+        if host and home and host != home:
+            return home
+    return None
 
 
 def _ranked_full_name(mention: DomainMention) -> bool:

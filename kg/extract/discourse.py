@@ -41,7 +41,9 @@ def title_back_references(
             follower = text[mention.end : mention.end + 1]
             # (in headline style the 読点 marks the topic: 「12月3日　統幕長、Aと会談」)
             headline_topic = follower == "、" and not any(mark in text for mark in "。！？")
-            if (before not in ("", "、", "，", ",", " ", "　") and not attributed) or not (
+            # (「同特別代表は」: the pointer 同 before the post, ``person_pointer``)
+            pointed = before in lexicon.construction_words("person_pointer")
+            if (before not in ("", "、", "，", ",", " ", "　") and not attributed and not pointed) or not (
                 follower in lexicon.construction_words("topic_marker") or headline_topic
             ):
                 continue

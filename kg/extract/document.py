@@ -153,11 +153,21 @@ def host_countries(ex: Extraction, refs: list[PersonRef]) -> None:
         if not written_foreign(person, ex.home):
             continue
         visited = visited_country(ref.sentence) if person.title_kind == "head" else None
-        if visited is None and not person.former and _partner_marked(ref):
+        if visited is None and not person.former and _partner_marked(ref) and not _at_an_occasion(ex, ref.sentence):
             # a partner (「Bと」「Bとの」) met during the visit the sentence or the two before tell
+            # (not on a visit to attend a conference: its other guests are met there too)
             visited = visited_country(ref.sentence) or visited_before(ex, ref.sentence)
         if visited and visited != ex.home:
             set_country(person, visited, "host")
+
+
+def _at_an_occasion(ex: Extraction, sentence) -> bool:
+    """Whether the sentence or the two before say the visit is for a conference (cues
+    ``occasion``: 「…会議に出席するため」「…の機会に」)."""
+    return any(
+        w in s.unquoted_text() for s in ex.sentences[max(0, sentence.index - 2) : sentence.index + 1]
+        for w in lexicon.cues("occasion")
+    )
 
 
 def _partner_marked(ref: PersonRef) -> bool:

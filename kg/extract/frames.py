@@ -301,11 +301,16 @@ def invited_guest(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> 
                 represent(ex, ref.person, meeting, side_for(ref.person, [], ref.mention), sentence, "invited_guest", None)
 
 
+_ITEM_HEAD = lexicon.construction_pattern("dated_item_head")
+
+
 def topic_before(ex: Extraction, sentence: Sentence) -> Optional[PersonRef]:
     """The person marked は/が in the sentence before (or the one before that): the topic a
     sentence that writes no subject goes on with; in a transcript, the speaker whose turn
     label (「A大臣：」 opening the line, ``turn_label_mark``) the sentence stands under."""
     for previous in reversed(ex.sentences[max(0, sentence.index - 2) : sentence.index + 1]):
+        if previous is not sentence and _ITEM_HEAD.match(unicodedata.normalize("NFKC", previous.text)):
+            break  # 「■9月4日(金)」: the item's own dateline; an earlier item's subject is not this one's
         text = doc_text(previous.doc)
         marked = [r for r in ex.refs_in(previous) if previous is not sentence
                   and text[r.mention.end : r.mention.end + 1] in lexicon.construction_words("subject_marker")]
@@ -321,20 +326,56 @@ def _turn_label(text: str, mention) -> bool:
     return not text[line_start : mention.start].strip() and text[mention.end : mention.end + 1] in lexicon.construction_words("turn_label_mark")
 
 
+def page_principal(ex: Extraction, refs: list[PersonRef]) -> Optional[PersonRef]:
+    """「防衛大臣の主な活動」 over items that write no subject (「Bと会談。」): the one person of the
+    page holding the post its headline names (by any spelling, ``post_variants``), not a partner."""
+    headline = " ".join(
+        ex.article.text[b.start : b.end] for b in ex.article.blocks if b.kind == "headline"
+    ) or (ex.article.title or "")
+    if not headline:
+        return None
+    variants = lexicon.post_variants()
+    partners = {r.person.key for r in refs}
+    exact: dict[str, PersonRef] = {}
+    holders: dict[str, PersonRef] = {}
+    for ref in ex._refs:
+        core = title_core(ref.person.title)
+        if core is None or len(core) < 2 or ref.person.key in partners:
+            continue
+        if core in headline:
+            exact.setdefault(ref.person.key, ref)  # the post as the headline writes it
+        common = variants.get(core, core)
+        spellings = {v for v, c in variants.items() if c == common} | {common, core}
+        if any(len(v) >= 2 and v in headline for v in spellings):
+            holders.setdefault(ref.person.key, ref)
+    if exact:
+        # (「防衛大臣の…」: 防衛大臣 over a 大臣 of another government the headline also contains)
+        longest = max(len(title_core(r.person.title) or "") for r in exact.values())
+        exact = {k: r for k, r in exact.items() if len(title_core(r.person.title) or "") == longest}
+    for found in (exact, holders):
+        if len(found) == 1:
+            return next(iter(found.values()))
+    return None
+
+
 def unwritten_subject(ex: Extraction, sentence: Sentence, refs: list[PersonRef]) -> None:
     """「A総理は…首脳会談を行った。続いて、都内で開かれたXサミットに出席しました。」: a verb of
     attending (``attend``) in the past with a meeting as its argument and no subject written
     (nobody named in the sentence) goes on with the topic of the sentences before."""
-    if refs or sentence.kind != "body":
+    text = doc_text(sentence.doc)
+    # (「Bと…会談を実施。」: the people named are partners only, marked と)
+    partners_only = bool(refs) and all(text[r.mention.end : r.mention.end + 1] == "と" for r in refs)
+    if (refs and not partners_only) or sentence.kind != "body":
         return
     meetings_here = ex.sentence_meetings(sentence)
     for pred in sentence.doc[sentence.span.start : sentence.span.end]:
-        if pred.lemma_ not in lexicon.cues("attend") or sentence.quoted(pred.idx, pred.idx + 1) or not takes_part(pred):
+        verbs = lexicon.cues("participation") if partners_only else lexicon.cues("attend")
+        if pred.lemma_ not in verbs or sentence.quoted(pred.idx, pred.idx + 1) or not takes_part(pred):
             continue
         if not held_clause(pred) or not not_subject_written(sentence, pred):
             continue
         meeting = meeting_argument(sentence, pred, meetings_here)
-        topic = topic_before(ex, sentence) if meeting is not None else None
+        topic = (topic_before(ex, sentence) or page_principal(ex, refs)) if meeting is not None else None
         if topic is not None:
             represent(ex, topic.person, meeting, side_for(topic.person, [], topic.mention), sentence, "unwritten_subject", None)
 

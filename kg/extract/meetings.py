@@ -1138,10 +1138,13 @@ def made_up_aliases(countries: list[str], word: str) -> list[str]:
     words = [word]
     if word.endswith(_TALKS):
         # 「外務大臣会談」 is also written with the post's common name (外相会談, post_variants)
+        # (国防相会談 … 防衛相会談: every spelling of the post that names talks)
         post = word[: -len(_TALKS)]
-        common = lexicon.post_variants().get(post)
-        if common and common + _TALKS in lexicon.meeting_kinds():
-            words.append(common + _TALKS)
+        variants = lexicon.post_variants()
+        common = variants.get(post, post)
+        for variant in sorted({v for v, c in variants.items() if c == common} | {common}):
+            if variant + _TALKS in lexicon.meeting_kinds() and variant + _TALKS not in words:
+                words.append(variant + _TALKS)
     for name in (parties_name(countries), short_parties_name(countries), latin_parties_name(countries)):
         for w in words:
             if name and name + w != parties_name(countries) + word and name + w not in out:

@@ -167,6 +167,18 @@ def _line_before(doc: Doc, i: int, limit: int = 40):
         yield doc[j]
 
 
+def ends_sentence(token) -> bool:
+    """Whether the word closes its sentence: 「。」 right after it, or after one bracketed aside
+    (「…と会談（於：防衛省）。」「…と電話会談（約30分）。」)."""
+    doc = token.doc
+    after = token.i + 1
+    if after < len(doc) and doc[after].text in ("(", "（"):
+        while after < len(doc) and doc[after].text not in (")", "）", "。"):
+            after += 1
+        after += 1
+    return after < len(doc) and doc[after].text == "。"
+
+
 def is_past(pred) -> bool:
     """Does the predicate's chain say it happened (past, or news style ending on a verbal noun)?"""
     chain = predicate_chain(pred)
@@ -179,8 +191,8 @@ def is_past(pred) -> bool:
     if headline_style_end(pred) or (pred.dep_ in ("advcl", "conj") and headline_style_end(pred.sent.root)):
         return True
     after = chain[-1].i + 1
-    if pred.pos_ == "NOUN" and after < len(pred.doc) and pred.doc[after].text == "。":
-        return True  # news style ending on a verbal noun: 「…で首脳会談を開催。」
+    if pred.pos_ == "NOUN" and ends_sentence(pred):
+        return True  # news style ending on a verbal noun: 「…で首脳会談を開催。」「…と会談(於:防衛省)。」
     # a continuative form (開き、…合意した) takes the tense of the sentence it joins,
     # whatever head the parser gave it
     after = chain[-1].i + 1

@@ -12,6 +12,7 @@ from kg.dates import explicit_year, resolve
 from kg.extract.sentences import Sentence, in_parentheses, norm
 from kg.extract.predicates import (
     coordinated_heads,
+    ends_sentence,
     is_time_word,
     not_subject_written,
     headline_style_end,
@@ -27,7 +28,7 @@ from kg.extract.predicates import (
 from kg.extract.sides import WEAK_SOURCES, institution_country, home_first
 from kg.extract.people import PersonRef
 from kg.extract.meetings import Meeting, add_meeting, counted_day, dates_compatible, item_day, parties_name, talks_forum, stay_day
-from kg.extract.frames import introduced_pair, represent, topic_before
+from kg.extract.frames import introduced_pair, page_principal, represent, topic_before
 from kg.extract.state import Extraction
 
 
@@ -40,7 +41,7 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
             continue
         # 「英国のA国防相と会談(於:防衛省)。」: news style ending the sentence on the verbal noun
         # (a bracketed note between) reports it as done
-        final = token.pos_ == "NOUN" and _ends_sentence(doc, token)
+        final = token.pos_ == "NOUN" and ends_sentence(token)
         is_predicate = token.pos_ == "VERB" or (token.i + 1 < len(doc) and doc[token.i + 1].lemma_ == "する") or (
             token.pos_ == "NOUN" and headline_style_end(token)  # 「A、Bと会談」 in a list item
         ) or final
@@ -53,14 +54,6 @@ def talks_in(sentence: Sentence, running_date: Optional[str]) -> list:
         if is_predicate and (held_clause(token) or (final and token is not None and _not_denied(token))):
             found.append(token)
     return found
-
-
-_FINAL_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?\s*[。]")
-
-
-def _ends_sentence(doc, token) -> bool:
-    """Whether only a bracketed note stands between ``token`` and the sentence's 「。」."""
-    return _FINAL_NOTE.match(doc_text(doc), token.idx + len(token.text)) is not None
 
 
 def _not_denied(token) -> bool:
@@ -149,7 +142,7 @@ def omitted_subject(ex: Extraction, sentence: Sentence, pred, refs: list[PersonR
     topic = topic_before(ex, sentence)
     if _item_heads_between(ex, topic.sentence.index if topic is not None else None, sentence.index):
         topic = None  # (the next item of an activity listing reports another event)
-    return topic or page_principal(ex, sentence)
+    return topic or page_principal(ex, refs)
 
 
 def _item_head(ex: Extraction, sentence: Sentence) -> bool:
@@ -161,24 +154,6 @@ def _item_head(ex: Extraction, sentence: Sentence) -> bool:
 def _item_heads_between(ex: Extraction, start: Optional[int], end: int) -> bool:
     return start is not None and any(_item_head(ex, s) for s in ex.sentences[start + 1 : end + 1])
 
-
-def page_principal(ex: Extraction, sentence: Sentence) -> Optional[PersonRef]:
-    """「防衛大臣の主な活動」「外務大臣の会談・訪問」: on a listing of one office-holder's items (a
-    headline naming a post over dated items), talks with no subject written are that post's
-    holder's, the one person of the page written with that post."""
-    if not any(_item_head(ex, s) for s in ex.sentences[: sentence.index + 1]):
-        return None
-    headline = next((b for b in ex.article.blocks if b.kind == "headline"), None)
-    words = [ex.article.title or ""] + ([ex.article.text[headline.start : headline.end]] if headline is not None else [])
-    posts = [t for t in sorted(lexicon.titles(), key=len, reverse=True) if len(t) >= 3 and any(
-        w.startswith(t) or (t + "の") in w for w in words)]
-    if not posts:
-        return None
-    holders = {}
-    for ref in ex._refs:
-        if ref.person.title and ref.person.title.endswith(posts[0]) and not ref.person.former:
-            holders.setdefault(ref.person.key, ref)
-    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def talks(ex: Extraction, sentence: Sentence, pred, named: list[dict], running_date: Optional[str]) -> Optional[Meeting]:
@@ -361,7 +336,32 @@ def quoted_talks(ex: Extraction, sentence: Sentence, named: list[dict], running_
         speaker = quote_speaker(ex, sentence, token.idx) if len(partners) == 1 else None
         if speaker is None or speaker.person is partners[0].person:
             continue
-        yield pred, talks_between(ex, sentence, pred, [speaker, partners[0]], named, running_date, "quoted_report")
+        meeting = talks_between(ex, sentence, pred, [speaker, partners[0]], named, running_date, "quoted_report")
+        if meeting is not None and meeting.date is None:
+            meeting.date = quoted_past_day(ex, sentence, quote, pred)
+        yield pred, meeting
+
+
+def quoted_past_day(ex: Extraction, sentence: Sentence, quote: tuple[int, int], pred) -> Optional[str]:
+    """「私は先週、…と会談し」「昨日、…と会った」: the time before the story a speaker gives his
+    talks (cues ``past_time``) in the quote's sentence, counted from the report's day; 先週
+    (``week_before``) is the month of the day a week before."""
+    from datetime import date, timedelta
+
+    text = doc_text(sentence.doc)
+    start = max(quote[0], text.rfind("。", quote[0], pred.idx))
+    written = text[start : pred.idx]
+    published = ex.published_at(sentence)
+    for word in sorted(lexicon.cues("past_time"), key=len, reverse=True):
+        if word not in written:
+            continue
+        day = resolve(word, published)
+        if day:
+            return day
+        if word in lexicon.construction_words("week_before") and published and len(published) >= 10:
+            before = date.fromisoformat(published[:10]) - timedelta(days=7)
+            return before.isoformat()[:7]
+    return None
 
 
 def closing_verb_after(token):
@@ -373,9 +373,12 @@ def closing_verb_after(token):
 
 def own_subject_in_quote(doc, quote: tuple[int, int], end: int) -> bool:
     """Whether the quote writes a subject (は/が, not a time: 「今日は」) before token ``end``
-    other than the speaker in the first person (``first_person``: 「私は」「我々は」)."""
+    other than the speaker in the first person (``first_person``: 「私は」「我々は」), in the
+    quote's sentence that holds ``end`` (a quote of several sentences: each its own subject)."""
+    text = doc_text(doc)
+    start = max(quote[0], text.rfind("。", quote[0], doc[end].idx) if end < len(doc) else quote[0])
     for t in doc[:end]:
-        if t.idx <= quote[0] or t.text not in _SUBJECT_MARKERS or t.dep_ != "case" or is_time_word(t.head):
+        if t.idx <= start or t.text not in _SUBJECT_MARKERS or t.dep_ != "case" or is_time_word(t.head):
             continue
         if t.i > 0 and doc[t.i - 1].text in lexicon.construction_words("first_person"):
             continue
