@@ -958,7 +958,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 k = left - 1
                 continue
         name_pieces = pieces[name_start:paren_start]
-        # 「トーマス・リード核・ミサイル防衛政策担当次官補」: a name in katakana ends before the
+        # 「トム・ベイカー核・ミサイル防衛政策担当次官補」: a name in katakana ends before the
         # first word in kanji after it, which opens the post (its portfolio)
         cut = next((i for i in range(1, len(name_pieces)) if _KANJI.match(name_pieces[i].text)), None)
         if (
@@ -1134,7 +1134,7 @@ def _given_name_cell(doc: Doc, surname: str, end: int, given: tuple) -> bool:
     one space, then the given name (1-3 kanji) ending the row; the two are one name."""
     text = doc_text(doc)
     start, stop, _ = given
-    stop = start + len(_given_name_of_cell(text[start:stop]))  # (「成浩（キム・ソンホ）」: its reading after it)
+    stop = start + len(_given_name_of_cell(text[start:stop]))  # (「成民（パク・ソンミン）」: its reading after it)
     first = doc.char_span(end - len(surname), end, alignment_mode="expand")
     family = surname in lexicon.surnames() or (first is not None and "人名-姓" in first[0].tag_)
     return (
@@ -1145,7 +1145,7 @@ def _given_name_cell(doc: Doc, surname: str, end: int, given: tuple) -> bool:
 
 
 def _given_name_of_cell(cell: str) -> str:
-    """A given-name cell without the full name's reading in brackets after it (「成浩（キム・ソンホ）」 → 成浩)."""
+    """A given-name cell without the full name's reading in brackets after it (「成民（パク・ソンミン）」 → 成民)."""
     bracket = re.search(r"[(（]([^()（）]+)[)）]$", cell)
     return cell[: bracket.start()] if bracket and _full_name_reading(bracket.group(1)) else cell
 
@@ -2112,8 +2112,8 @@ _BLANK_IN_KANJI_NAME = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9
 
 
 def _unblanked_name(mention: DomainMention) -> DomainMention:
-    """「坂東　純一」 in a table cell: the blank a page sets between a kanji family name and given
-    name is no part of the name (坂東純一)."""
+    """「山川　一郎」 in a table cell: the blank a page sets between a kanji family name and given
+    name is no part of the name (山川一郎)."""
     if mention.label != "PERSON" or not mention.name or not _BLANK_IN_KANJI_NAME.search(mention.name):
         return mention
     return replace(mention, name=_BLANK_IN_KANJI_NAME.sub("", mention.name))
