@@ -891,6 +891,17 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 # post (a word of the post itself is tagged Position_Vocation: 歴代防衛大臣)
                 candidate.kind = "NAME"
                 break
+            if (
+                candidate.kind == "OTHER" and len(candidate.text) == 1 and _KANJI.match(candidate.text)
+                and doc[candidate.token].tag_.startswith("接尾辞") and region_start - 2 >= 0
+                and pieces[region_start - 2].kind == "NAME" and pieces[region_start - 2].end == candidate.start
+                and region_start < len(pieces) and pieces[region_start].kind in ("INST", "COUNTRY")
+                and candidate.text not in lexicon.non_person_words()
+            ):
+                # 「佐藤量博外務省北米局長」: a one-kanji suffix the tagger read after the name's
+                # pieces, before the institution that opens the post, ends the given name
+                candidate.kind = "NAME"
+                break
             if pieces[region_start - 1].kind == "JOIN" and (
                 region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"
                 or (pieces[region_start - 2].kind == "PAREN" and _is_reading(pieces[region_start - 2].value))
