@@ -492,13 +492,33 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         and span.end < len(doc) and (doc[span.end].text == "と" or guest_of_inviting(span))
         for r in refs if r.sentence is sentence
     )
-    if not faced:
+    if not faced and not _party_partner_after(sentence, doc[last.end].i):
         return None
     mates = [r.person for r in group if r.person is not person]
     for fact in ex.representations.values():
         if fact.meeting == meeting.key and any(fact.person == p.key for p in mates):
             return fact.side
     return next((p.country for p in mates if p.country and p.country_source not in WEAK_SOURCES), None)
+
+
+def _party_partner_after(sentence: Sentence, marker: int) -> bool:
+    """「AとBは、…日本の外務省の高官と協議を行った」: after the subject's は/が, a と-phrase that
+    is no person but names a country, an institution or a side (its words hold such a mention)
+    and hangs on the predicate or on its object: the subject faces that party."""
+    doc = sentence.doc
+    parties = [(m.start, m.end) for m in sentence.mentions if m.label in ("COUNTRY", "INSTITUTION", "SIDE")]
+    for token in doc[marker + 1 :]:
+        if token.text != "と" or token.dep_ != "case" or token.tag_ != "助詞-格助詞":
+            continue
+        noun = token.head
+        if noun.i <= marker or noun.dep_ not in ("obl", "nmod") or noun.head.pos_ not in ("VERB", "NOUN"):
+            continue
+        if noun.head.pos_ == "NOUN" and noun.head.dep_ not in ("obj", "nsubj", "ROOT"):
+            continue
+        start, end = noun.left_edge.idx, noun.idx + len(noun.text)
+        if noun.pos_ not in ("NUM",) and any(start <= s and e <= end for s, e in parties):
+            return True
+    return False
 
 
 def guest_of_inviting(span) -> bool:
