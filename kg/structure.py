@@ -156,6 +156,8 @@ def _side_label_only() -> re.Pattern:
 def is_side_label_line(text: str) -> bool:
     """「【日本側】」 alone on its line: the side of the table rows under it."""
     normal = unicodedata.normalize("NFKC", text).strip()
+    # 「(1)日本側」「(2)ベトナム側」: a readout numbers its side labels as the items of the list
+    normal = _NUMBER_2.sub("", normal, count=1)
     return len(normal) <= LIST_HEADING_MAX_CHARS and _side_label_only().fullmatch(normal) is not None
 
 
