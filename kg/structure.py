@@ -117,6 +117,9 @@ def is_roster_line(text: str) -> bool:
 def _opens_with_list_word(normal: str) -> bool:
     """「(出席者)…」「【参加者】…」: a bracketed list word opening a line that goes on."""
     opened = re.match(r"^[(【\[〔<〈《]([^)】\]〕>〉》]{1,6})[)】\]〕>〉》]\s*\S", normal)
+    if opened is None:
+        # 「陪席:A局長、B大佐」: the list word before a colon opens the line as well
+        opened = re.match(r"^([^\s:、。]{1,6}):\s*\S", normal)
     return opened is not None and opened.group(1) in lexicon.cues("list_label")
 
 

@@ -159,6 +159,19 @@ NUMBERED_SIDES = """第3回日・ベトナム防衛当局間協議の結果に�
 問い合わせ先:防衛政策局
 """
 
+COLON_LIST_WORD = """海上幕僚長 豪海軍本部長との会談
+令和9年3月2日
+
+　3月1日(月)、坂本一郎海上幕僚長は、防衛省を訪問したピーター・ロウ豪海軍本部長と日豪海軍種間会談を実施しました。
+
+【会談の主な内容】
+○ 共同訓練の成果を確認し、次回訓練の拡充について調整を進めることで一致
+
+　陪席:海幕副長 松井 健 海将
+
+　会談に続き、ロウ本部長は自衛艦隊司令部を視察しました。
+"""
+
 OWN_LABEL_ROW = """防衛省：日豪防衛相会談
 令和9年3月9日
 　3月8日、キャンベラにおいて、日豪防衛相会談が行われました。
@@ -235,6 +248,8 @@ TABLE_CASES = [
     # a roster, so the numbered lead above the list stays and reports the held meeting
     (NUMBERED_SIDES, "日越防衛当局間協議",
      {("森山浩二", "JP"), ("木下誠", "JP"), ("グエン・ヴァン・タム", "VN"), ("チャン・ドゥック・ホア", "VN")}),
+    # a list word before a colon opens a line of attendees (「陪席:海幕副長 A 海将」): the line stays
+    (COLON_LIST_WORD, "日豪海軍種間会談", {("坂本一郎", "JP"), ("ピーター・ロウ", "AU"), ("松井健", "JP")}),
     # a row with a label of its own that the label table does not read (「豪　側:」) continues no label above
     (OWN_LABEL_ROW, "日豪防衛相会談", {("大石", "JP"), ("ハリソン", "AU")}),
 ]
