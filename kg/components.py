@@ -396,6 +396,20 @@ def _split_token(token) -> list[tuple[str, int]]:
     return [(text, idx)]
 
 
+@lru_cache(maxsize=1)
+def _post_vocabulary() -> str:
+    """Every post, institution and post-grammar word of the lexicons, joined (a word inside it is
+    a word posts are made of)."""
+    grammar = lexicon.post_grammar()
+    words = [*lexicon.titles(), *lexicon.institutions(), *grammar.modifiers, *grammar.ranks, *grammar.services,
+             *lexicon.title_modifiers(), *lexicon.meeting_kinds()]
+    return "\n".join(words)
+
+
+def _word_of_posts(text: str) -> bool:
+    return text in _post_vocabulary()
+
+
 def _lookup(text: str) -> tuple[str, str]:
     """Lexicon type and value of a piece string, or ("", "")."""
     if text in lexicon.forums():
@@ -892,6 +906,17 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 # post (a word of the post itself is tagged Position_Vocation: 歴代防衛大臣)
                 candidate.kind = "NAME"
                 break
+            if (
+                candidate.kind == "OTHER" and len(candidate.text) == 1 and _KANJI.match(candidate.text)
+                and doc[candidate.token].tag_.startswith("接尾辞") and region_start - 2 >= 0
+                and pieces[region_start - 2].kind == "NAME" and pieces[region_start - 2].end == candidate.start
+                and region_start < len(pieces) and pieces[region_start].kind in ("INST", "COUNTRY")
+                and candidate.text not in lexicon.non_person_words()
+            ):
+                # 「佐藤量博外務省北米局長」: a one-kanji suffix the tagger read after the name's
+                # pieces, before the institution that opens the post, ends the given name
+                candidate.kind = "NAME"
+                break
             if pieces[region_start - 1].kind == "JOIN" and (
                 region_start - 2 < 0 or pieces[region_start - 2].kind == "NAME"
                 or (pieces[region_start - 2].kind == "PAREN" and _is_reading(pieces[region_start - 2].value))
@@ -950,6 +975,18 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
             ):
                 name_start, paren_start, region_start = region_start, region_start + 1, region_start + 1
                 short = True
+                given = pieces[region_start] if region_start < k else None
+                if (
+                    given is not None and given.kind == "OTHER" and len(given.text) == 2 and _KANJI.match(given.text)
+                    and given.start == first.end and region_start + 1 < k
+                    and doc[given.token].tag_ in ("名詞-普通名詞-一般", "名詞-固有名詞-人名-名")
+                    and not _word_of_posts(given.text) and given.text not in lexicon.non_person_words()
+                ):
+                    # 「西正典防衛事務次官」: a one-kanji family name, then two kanji that are no word
+                    # of any post or institution the lexicons know, then the post: a full name
+                    given.kind = "NAME"
+                    paren_start = region_start = region_start + 1
+                    short = False
             elif _kanji_name_before_reading(pieces, paren_start, name_end) is not None:
                 # 「孔亦然（コン・イーラン）外交部副部長」: kanji the tagger cut into words, then
                 # their reading in katakana with 「・」 between surname and given name

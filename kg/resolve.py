@@ -398,8 +398,18 @@ def _country_prefix(text: str) -> tuple[list[str], str]:
         run.append(singles[ch])
     if len(run) >= 2:
         return run, text[len(run):]
+    if run and not _is_kanji(text[1]):
+        # 「日インドネシア防衛相会談」, 「日ASEAN首脳会議」: a one-character form before a full name
+        # written in kana or Latin letters (a kanji after it may begin a word: 中東)
+        codes, length = _longest_country_names(text[1:])
+        if codes and run[0] not in codes:
+            return [run[0], *codes], text[1 + length:]
     codes, length = _longest_country_names(text)
     return list(codes), text[length:]
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "々〆"
 
 
 @lru_cache(maxsize=1 << 14)

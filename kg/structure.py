@@ -117,6 +117,9 @@ def is_roster_line(text: str) -> bool:
 def _opens_with_list_word(normal: str) -> bool:
     """「(出席者)…」「【参加者】…」: a bracketed list word opening a line that goes on."""
     opened = re.match(r"^[(【\[〔<〈《]([^)】\]〕>〉》]{1,6})[)】\]〕>〉》]\s*\S", normal)
+    if opened is None:
+        # 「陪席:A局長、B大佐」: the list word before a colon opens the line as well
+        opened = re.match(r"^([^\s:、。]{1,6}):\s*\S", normal)
     return opened is not None and opened.group(1) in lexicon.cues("list_label")
 
 
@@ -156,6 +159,8 @@ def _side_label_only() -> re.Pattern:
 def is_side_label_line(text: str) -> bool:
     """「【日本側】」 alone on its line: the side of the table rows under it."""
     normal = unicodedata.normalize("NFKC", text).strip()
+    # 「(1)日本側」「(2)ベトナム側」: a readout numbers its side labels as the items of the list
+    normal = _NUMBER_2.sub("", normal, count=1)
     return len(normal) <= LIST_HEADING_MAX_CHARS and _side_label_only().fullmatch(normal) is not None
 
 

@@ -26,6 +26,12 @@ CASES = [
     ("ソフィー・ルノー外務大臣とピエール・ガルニエ国防大臣は本日、パリにおいて、原田光外務大臣と杉本翼防衛大臣を招いて、"
      "第2回日仏外務・防衛閣僚会合を開催しました。",
      {("ソフィー・ルノー", "FR"), ("ピエール・ガルニエ", "FR"), ("原田光", "JP"), ("杉本翼", "JP")}),
+    # the partner is no person but a party named by its country or institution (「…の高官と」):
+    # the subject's conjuncts are still one side (a post that says no country follows its mate)
+    ("米国務省のトム・グレイ国務次官補とジョン・ベル国防次官補は、4日、東京で日本の外務省及び防衛省の高官と日米安保協議を行った。",
+     {("トム・グレイ", "US"), ("ジョン・ベル", "US")}),
+    ("豪外務省のアン・リー局長とマーク・ホワイト国防省次官補は、8日、キャンベラで日本政府の代表団と日豪次官級協議を行った。",
+     {("アン・リー", "AU"), ("マーク・ホワイト", "AU")}),
     # a subject pair of two countries without a partner group keeps each its own side
     ("5日,ワシントンにて,山田一郎首相とジョン・ドウ米大統領は日米首脳会談を行った。",
      {("山田一郎", "JP"), ("ジョン・ドウ", "US")}),

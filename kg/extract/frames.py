@@ -23,6 +23,7 @@ from kg.extract.predicates import (
     lexical,
     predicate_of,
     serves_as_chair,
+    chair_as_topic,
     serves_as_head,
     through_since_clause,
     takes_part,
@@ -533,13 +534,33 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
         and span.end < len(doc) and (doc[span.end].text == "と" or guest_of_inviting(span))
         for r in refs if r.sentence is sentence
     )
-    if not faced:
+    if not faced and not _party_partner_after(sentence, doc[last.end].i):
         return None
     mates = [r.person for r in group if r.person is not person]
     for fact in ex.representations.values():
         if fact.meeting == meeting.key and any(fact.person == p.key for p in mates):
             return fact.side
     return next((p.country for p in mates if p.country and p.country_source not in WEAK_SOURCES), None)
+
+
+def _party_partner_after(sentence: Sentence, marker: int) -> bool:
+    """「AとBは、…日本の外務省の高官と協議を行った」: after the subject's は/が, a と-phrase that
+    is no person but names a country, an institution or a side (its words hold such a mention)
+    and hangs on the predicate or on its object: the subject faces that party."""
+    doc = sentence.doc
+    parties = [(m.start, m.end) for m in sentence.mentions if m.label in ("COUNTRY", "INSTITUTION", "SIDE")]
+    for token in doc[marker + 1 :]:
+        if token.text != "と" or token.dep_ != "case" or token.tag_ != "助詞-格助詞":
+            continue
+        noun = token.head
+        if noun.i <= marker or noun.dep_ not in ("obl", "nmod") or noun.head.pos_ not in ("VERB", "NOUN"):
+            continue
+        if noun.head.pos_ == "NOUN" and noun.head.dep_ not in ("obj", "nsubj", "ROOT"):
+            continue
+        start, end = noun.left_edge.idx, noun.idx + len(noun.text)
+        if noun.pos_ not in ("NUM",) and any(start <= s and e <= end for s, e in parties):
+            return True
+    return False
 
 
 def guest_of_inviting(span) -> bool:
@@ -728,7 +749,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
         direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
         candidates = direct + [c for p in direct for c in coordinated_heads(p)]
-        participations = [p for p in candidates if takes_part(p) or in_role(doc, span, p)]
+        participations = [p for p in candidates if takes_part(p) or in_role(doc, span, p) or chair_as_topic(p)]
         speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct) and not reported_subject(sentence, span, linear)
         if participations and not speech and held_clause(participations[0]):
             for k, participation in enumerate(participations):
@@ -819,7 +840,7 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
         meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
     attends = (
         participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation) or in_role(doc, span, participation)
-        or serves_as_chair(participation) or says_gathered(participation)
+        or serves_as_chair(participation) or chair_as_topic(participation) or says_gathered(participation)
     )
     if meeting is None and any(key[0] == sentence.index for key in ex.hearings):
         return  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here
