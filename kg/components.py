@@ -913,7 +913,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                 and region_start < len(pieces) and pieces[region_start].kind in ("INST", "COUNTRY")
                 and candidate.text not in lexicon.non_person_words()
             ):
-                # 「佐藤量博外務省北米局長」: a one-kanji suffix the tagger read after the name's
+                # 「佐藤質博外務省北米局長」: a one-kanji suffix the tagger read after the name's
                 # pieces, before the institution that opens the post, ends the given name
                 candidate.kind = "NAME"
                 break
@@ -982,7 +982,7 @@ def _person_mentions(doc: Doc, pieces: list[_Piece]) -> list[DomainMention]:
                     and doc[given.token].tag_ in ("名詞-普通名詞-一般", "名詞-固有名詞-人名-名")
                     and not _word_of_posts(given.text) and given.text not in lexicon.non_person_words()
                 ):
-                    # 「西正典防衛事務次官」: a one-kanji family name, then two kanji that are no word
+                    # 「東法典防衛事務次官」: a one-kanji family name, then two kanji that are no word
                     # of any post or institution the lexicons know, then the post: a full name
                     given.kind = "NAME"
                     paren_start = region_start = region_start + 1

@@ -399,7 +399,7 @@ def _country_prefix(text: str) -> tuple[list[str], str]:
     if len(run) >= 2:
         return run, text[len(run):]
     if run and not _is_kanji(text[1]):
-        # 「日インドネシア防衛相会談」, 「日ASEAN首脳会議」: a one-character form before a full name
+        # 「日カンボジア防衛相会談」, 「日ASEAN首脳会議」: a one-character form before a full name
         # written in kana or Latin letters (a kanji after it may begin a word: 中東)
         codes, length = _longest_country_names(text[1:])
         if codes and run[0] not in codes:

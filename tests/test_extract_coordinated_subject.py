@@ -28,7 +28,7 @@ CASES = [
      {("ソフィー・ルノー", "FR"), ("ピエール・ガルニエ", "FR"), ("原田光", "JP"), ("杉本翼", "JP")}),
     # the partner is no person but a party named by its country or institution (「…の高官と」):
     # the subject's conjuncts are still one side (a post that says no country follows its mate)
-    ("米国務省のトム・グレイ国務次官補とジョン・ベル国防次官補は、4日、東京で日本の外務省及び防衛省の高官と日米安保協議を行った。",
+    ("米国務省のトム・グレイ国務次官補とジョン・ベル国防次官補は、4日、ワシントンで日本の防衛省の代表団と日米防衛当局協議を開いた。",
      {("トム・グレイ", "US"), ("ジョン・ベル", "US")}),
     ("豪外務省のアン・リー局長とマーク・ホワイト国防省次官補は、8日、キャンベラで日本政府の代表団と日豪次官級協議を行った。",
      {("アン・リー", "AU"), ("マーク・ホワイト", "AU")}),

@@ -1,5 +1,5 @@
 """A forum name's country prefix: a one-character country form (日, 米) before a full country
-name written in kana or Latin letters (「日インドネシア防衛相会談」) names both countries; a kanji
+name written in kana or Latin letters (「日カンボジア防衛相会談」) names both countries; a kanji
 after the lone character may begin an ordinary word, so it stays no prefix (中東)."""
 
 import pytest
@@ -10,7 +10,7 @@ from kg.resolve import forum_key
 @pytest.mark.parametrize(
     "text, countries",
     [
-        ("日インドネシア防衛相会談", {"JP", "ID"}),
+        ("日カンボジア防衛相会談", {"JP", "KH"}),
         ("日・マレーシア外相会談", {"JP", "MY"}),
         ("日ベトナム次官級協議", {"JP", "VN"}),
         ("米インド戦略対話", {"US", "IN"}),
@@ -27,4 +27,4 @@ def test_resolve_forum_key_abbreviation_before_full_name(text, countries):
 
 def test_resolve_forum_key_abbreviation_before_full_name_same_series():
     # the spelled-out pair and the abbreviated one name the same series
-    assert forum_key("日インドネシア防衛相会談") == forum_key("日本・インドネシア防衛相会談")
+    assert forum_key("日カンボジア防衛相会談") == forum_key("日本・カンボジア防衛相会談")

@@ -544,7 +544,7 @@ def subject_mate_side(ex: Extraction, meeting: Meeting, sentence: Sentence, pers
 
 
 def _party_partner_after(sentence: Sentence, marker: int) -> bool:
-    """「AとBは、…日本の外務省の高官と協議を行った」: after the subject's は/が, a と-phrase that
+    """「AとBは、…相手国の国防省の代表団と協議を行った」: after the subject's は/が, a と-phrase that
     is no person but names a country, an institution or a side (its words hold such a mention)
     and hangs on the predicate or on its object: the subject faces that party."""
     doc = sentence.doc
