@@ -24,7 +24,7 @@ PACKAGE = Path(kg.__file__).resolve().parent
 SOURCES = [PACKAGE / "components.py"] + sorted((PACKAGE / "extract").glob("*.py"))
 
 TAG_PARTS = {"名詞", "普通名詞", "一般", "固有名詞", "人名", "姓", "名", "地名", "組織名", "助動詞", "助詞",
-             "形状詞", "接尾辞", "接頭辞", "動詞", "副詞", "副詞可能"}
+             "形状詞", "接尾辞", "接頭辞", "動詞", "副詞", "副詞可能", "格助詞", "係助詞", "副助詞", "接続助詞"}
 FUNCTION_WORDS = {"の", "は", "が", "も", "と", "で", "を", "から", "とも", "する", "た", "第", "元", "氏"}
 _LETTER = re.compile(r"[\u3041-\u3096\u30A1-\u30FA\u3400-\u9FFF]")
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")

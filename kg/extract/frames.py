@@ -23,7 +23,6 @@ from kg.extract.predicates import (
     lexical,
     predicate_of,
     serves_as_chair,
-    chair_as_topic,
     serves_as_head,
     through_since_clause,
     takes_part,
@@ -749,7 +748,7 @@ def sentence_representations(ex: Extraction, sentence: Sentence, refs: list[Pers
         # a relative clause (「ブリュッセルで開かれた会合」) is not what the person does
         direct = [p for p in (pred, linear) if p is not None and p.dep_ != "acl"]
         candidates = direct + [c for p in direct for c in coordinated_heads(p)]
-        participations = [p for p in candidates if takes_part(p) or in_role(doc, span, p) or chair_as_topic(p)]
+        participations = [p for p in candidates if takes_part(p) or in_role(doc, span, p)]
         speech = any(lexical(p).lemma_ in lexicon.cues("speech") for p in direct) and not reported_subject(sentence, span, linear)
         if participations and not speech and held_clause(participations[0]):
             for k, participation in enumerate(participations):
@@ -840,7 +839,7 @@ def clause_participation(ex: Extraction, sentence: Sentence, ref: PersonRef, spa
         meeting = held_here[-1]  # 「…協議に出席し、BとCと議論した」
     attends = (
         participation.lemma_ in lexicon.cues("attend") or serves_as_head(participation) or in_role(doc, span, participation)
-        or serves_as_chair(participation) or chair_as_topic(participation) or says_gathered(participation)
+        or serves_as_chair(participation) or says_gathered(participation)
     )
     if meeting is None and any(key[0] == sentence.index for key in ex.hearings):
         return  # 「国会…委員会の全体会議に出席し」: no diplomatic meeting here

@@ -49,15 +49,6 @@ def serves_as_chair(pred) -> bool:
     return any(before.endswith(word) for word in lexicon.cues("chair"))
 
 
-def chair_as_topic(pred) -> bool:
-    """「議長はAが務めた」「(同会議の)議長は、AとBが共同で務めた」: the chair is the topic of a
-    serving verb (``serve_verb``), its holder the subject: he takes part in the meeting."""
-    return pred.lemma_ in lexicon.construction_words("serve_verb") and any(
-        child.i < pred.i and child.text in lexicon.cues("chair") and any(g.text == "は" for g in child.children)
-        for child in pred.children
-    )
-
-
 def says_gathered(pred) -> bool:
     """「顔をそろえた」「顔を合わせた」: people met (not 「顔を見せた」 at a reception)."""
     return token_pattern("gathered").matches(pred)
