@@ -142,3 +142,34 @@ def test_extract_sections_meal_named_in_its_section_is_its_own_meeting(facts_of_
     assert expected <= {(n, s) for n, s, f in got if f == meal}
     others = {f for n, s, f in got if (n, s) in expected and f != meal}
     assert not others if meal_only else others <= {"バルト海対話"}
+
+
+
+NUMBERED_MEAL_PAGE = (
+    "ペルー\n日・ペルー首脳会談\n令和9年4月2日\n\n"
+    "1 4月2日、山田一郎内閣総理大臣は、来日中のカルロス・ルイス・ペルー大統領と首脳会談を行いました。概要は以下のとおりです。\n"
+    "2 両首脳は、海洋安全保障での協力を深めることで一致しました。\n"
+)
+
+
+def _pairs(facts) -> set[tuple[str, str]]:
+    people = {p.key: p.name for p in facts.people}
+    meetings = {m.key: m.forum for m in facts.meetings}
+    return {(people[r.person], meetings[r.meeting]) for r in facts.representations}
+
+
+def test_extract_numbered_paragraph_meal_with_attendees_is_its_own_meeting(facts_of_page):
+    """「3 夕刻には、…主催のワーキング・ディナーが開かれ、A、Bも出席しました。」: a numbered
+    paragraph whose meal is held and writes its own attendees is a meeting of its own."""
+    page = NUMBERED_MEAL_PAGE + (
+        "3 夕刻には、山田総理主催のワーキング・ディナーが開かれ、川村二郎外務大臣、ペドロ・ソト・ペルー外務大臣も出席しました。\n")
+    at = _pairs(facts_of_page(page, published="2027-04-02"))
+    assert {("川村二郎", "ワーキングディナー"), ("ペドロ・ソト", "ワーキングディナー")} <= at
+    assert ("川村二郎", "日本・ペルー首脳会談") not in at  # the meal's guests are not the talks' participants
+    assert ("カルロス・ルイス", "日本・ペルー首脳会談") in at
+
+
+def test_extract_numbered_paragraph_meal_without_attendees_stays_the_meetings(facts_of_page):
+    page = NUMBERED_MEAL_PAGE + "3 会談後、ワーキング・ディナーが開かれ、地域情勢についても意見を交わしました。\n"
+    facts = facts_of_page(page, published="2027-04-02")
+    assert not [m for m in facts.meetings if "ディナー" in m.forum]

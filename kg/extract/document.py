@@ -56,7 +56,7 @@ from kg.extract.meetings import (
 )
 from kg.extract.frames import collect_representations, represent
 from kg.extract.labels import bind_side_labels, bracketed_attendees, labelled_delegations
-from kg.extract.sections import discussion_speakers, meal_of_the_headline, meeting_of_the_field_page, name_aliases, roster_countries, rosters, rosters_above, split_sections
+from kg.extract.sections import discussion_speakers, meal_of_the_headline, meeting_of_the_field_page, name_aliases, numbered_meals, roster_countries, rosters, rosters_above, split_sections
 from kg.extract.talks import (
     anonymous_talks, people_of_meeting, post_partner_meeting, quote_speaker, quoted_talks, reported_as_held, talks, talks_in, visited_before,
     visited_country,
@@ -103,6 +103,7 @@ class DocumentExtraction(Extraction):
         labelled_delegations(self, refs)
         bracketed_attendees(self, refs)
         split_sections(self, refs)
+        numbered_meals(self, refs)
         meal_of_the_headline(self)
         meeting_of_the_field_page(self)
         rosters(self, refs)

@@ -213,19 +213,58 @@ def split_sections(ex: "Extraction", refs: list["PersonRef"]) -> None:
                           countries_from_text=main.countries_from_text)
         ex.meetings.append(meeting)
         ex.section_meetings[index] = meeting
-        for key, rep in facts:
-            own = tuple(ev for ev in rep.evidence if _sentence_at(ex, ev.start) in inside)
-            meeting.evidence.extend(ev for ev in own if ev not in meeting.evidence)
-            ex.representations[(rep.person, meeting.key, rep.side)] = rep.__class__(
-                **{**rep.__dict__, "meeting": meeting.key, "evidence": own}
-            )
-            rest = tuple(ev for ev in rep.evidence if ev not in own)
-            moves = what == "meal" or rep.meeting != main.key  # (a meeting in focus is not the section's)
-            if moves and not rest:
-                del ex.representations[key]
-            elif moves:
-                ex.representations[key] = rep.__class__(**{**rep.__dict__, "evidence": rest})
+        _move_facts(ex, main, meeting, facts, inside, what)
         _hosts_of_section(ex, refs, main, meeting, inside)
+
+
+def numbered_meals(ex: "Extraction", refs: list["PersonRef"]) -> None:
+    """「4 夕刻には、A総理主催のワーキング・ディナーが開かれ、3首脳のほか、B、Cも出席しました。」: a
+    numbered paragraph of a readout whose first sentence has a meal or session word (cues
+    ``sub_session``, ``session``) as the subject (が) of a verb of holding and writes who attended
+    it (cues ``attend``) is a meeting of its own, as under a heading 「4 夕食会」: the facts read in
+    that sentence go to it (a meal's leave the main meeting; a session's stay with it too)."""
+    main = main_meeting(ex)
+    if main is None:
+        return
+    numbered = lexicon.construction_pattern("numbered_paragraph")
+    held = lexicon.construction_pattern("held_as_subject")
+    for sentence in ex.sentences:
+        if sentence.kind != "body" or not numbered.match(unicodedata.normalize("NFKC", sentence.text)):
+            continue
+        text = sentence.text.replace("・", "")
+        word = next((w for w in sorted(lexicon.cues("sub_session") | lexicon.cues("session"), key=len, reverse=True)
+                     if any(held.match(text, m.end()) for m in re.finditer(re.escape(w), text))), None)
+        if word is None or not any(cue in text[text.index(word):] for cue in lexicon.cues("attend")):
+            continue
+        what = _meal_or_session(word)
+        inside = {sentence.index}
+        facts = [(key, rep) for key, rep in ex.representations.items()
+                 if rep.meeting == main.key and any(_sentence_at(ex, ev.start) in inside for ev in rep.evidence)]
+        if not facts:
+            continue
+        meeting = Meeting(key=f"m{len(ex.meetings) + 1}", forum=word, identity=f"section:{word}:{sentence.index}",
+                          kind=main.kind, date=main.date, place=main.place, countries=list(main.countries),
+                          status="held", countries_from_text=main.countries_from_text)
+        ex.meetings.append(meeting)
+        _move_facts(ex, main, meeting, facts, inside, what)
+        _hosts_of_section(ex, refs, main, meeting, inside)
+
+
+def _move_facts(ex: "Extraction", main: Meeting, meeting: Meeting, facts: list, inside: set[int], what: str) -> None:
+    """The facts read in the sentences ``inside`` go to ``meeting``: a meal's leave the main
+    meeting (or the meeting in focus); a session's stay with the main meeting too."""
+    for key, rep in facts:
+        own = tuple(ev for ev in rep.evidence if _sentence_at(ex, ev.start) in inside)
+        meeting.evidence.extend(ev for ev in own if ev not in meeting.evidence)
+        ex.representations[(rep.person, meeting.key, rep.side)] = rep.__class__(
+            **{**rep.__dict__, "meeting": meeting.key, "evidence": own}
+        )
+        rest = tuple(ev for ev in rep.evidence if ev not in own)
+        moves = what == "meal" or rep.meeting != main.key  # (a meeting in focus is not the section's)
+        if moves and not rest:
+            del ex.representations[key]
+        elif moves:
+            ex.representations[key] = rep.__class__(**{**rep.__dict__, "evidence": rest})
 
 
 def _attended_by_name(ex: "Extraction", facts: list, heading: str) -> bool:
