@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg import lexicon
 from kg.components import DomainMention, doc_text
-from kg.dates import CAPTION_DATELINE, date_line, explicit_year, find_dates, resolve
+from kg.dates import CAPTION_DATELINE, explicit_year, find_dates, resolve
 from kg.records import MeetingMention
 from kg.extract.sentences import Sentence, facts_bracket, heading_words, in_parentheses, norm
 from kg.extract.predicates import in_relative_clause, is_past, lexical, meeting_predicate, past_marker, predicate_of, predicate_chain, reaches
@@ -882,16 +882,14 @@ def date_from_item_line(ex: Extraction) -> None:
     """A listing page of dated items (two or more date lines, 「2026年11月28日」, over the items'
     texts): a held meeting its sentences leave undated took place on the day of the date line of
     the item it is reported in (not on the page's day)."""
-    blocks = ex.article.blocks
-    lines = [(b.start, date_line(ex.article.text[b.start : b.end])) for b in blocks if b.kind == "dateline"]
-    lines = [(start, day) for start, day in lines if day]
+    lines = [(end, day) for end, day in ex.date_lines if day]
     if len(lines) < 2:
         return
     for meeting in ex.meetings:
         if meeting.status != "held" or meeting.date is not None or meeting.other_session or not meeting.evidence:
             continue
         first = min(ev.start for ev in meeting.evidence)
-        above = [day for start, day in lines if start < first]
+        above = [day for end, day in lines if end <= first]
         if above and not (ex.published and above[-1] > ex.published[:10]):
             meeting.date = above[-1]
 

@@ -103,10 +103,8 @@ class Extraction:
         """The date relative days of ``sentence`` count from: the dateline the sentence stands
         under (a listing page: 「2030.05.04」 above each item; a release reproduced on a page of
         a later day, under its own date line), else the publication date."""
-        # (a listing's date line kept as the head of its item, 「2030年5月4日(月)」, is one too)
-        above = [b for b in self.article.blocks if b.end <= sentence.start and (
-            b.kind == "dateline" or (b.end - b.start <= 20 and date_line(self.article.text[b.start : b.end])))]
-        written = date_line(self.article.text[above[-1].start : above[-1].end]) if above else None
+        above = [day for end, day in self.date_lines if end <= sentence.start]
+        written = above[-1] if above else None
         if self.published and (not written or len(written) < 10 or written > self.published):
             return self.published  # (a date line after the page's own day is no writing date)
         return written or self.published
@@ -124,6 +122,16 @@ class Extraction:
             for m in sentence.mentions
             if m.label == "MEETING" and (sentence.index, m.start) in self.meeting_at
         ]
+
+    @cached_property
+    def date_lines(self) -> list[tuple[int, Optional[str]]]:
+        """(end, day) of the page's date lines, in order: its dateline blocks, and a listing's date
+        line kept as the head of its item (「2030年5月4日(月)」, a short block that is only a date)."""
+        text, found = self.article.text, []
+        for b in self.article.blocks:
+            if b.kind == "dateline" or (b.end - b.start <= 20 and date_line(text[b.start : b.end])):
+                found.append((b.end, date_line(text[b.start : b.end])))
+        return found
 
     @cached_property
     def country_words(self) -> set[str]:
