@@ -722,11 +722,11 @@ def group_meeting(sentence: Sentence, mention: DomainMention) -> Optional[dict]:
         match = re.search(r"(?:\(([A-Z][A-Z0-9+]{1,7})\)|(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7}))$", before)
         if match is None and before.endswith("の"):
             # 「G7の外相会合」: a known group's acronym, then の, then a meeting word other than its summit
-            match = re.search(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7})の$", before)
+            # (an empty first group: the acronym is bare, group 2, as below)
+            match = re.search(r"()(?<![A-Za-z0-9])([A-Z][A-Z0-9+]{1,7})の$", before)
             entry = lexicon.meeting_kinds().get(phrase)
-            if match is None or match.group(1) not in _forum_acronyms() or entry is None or entry.kind == "summit":
+            if match is None or match.group(2) not in _forum_acronyms() or entry is None or entry.kind == "summit":
                 return None
-            match = re.search(r"(?<![A-Za-z0-9])()([A-Z][A-Z0-9+]{1,7})の$", before)
         if match is None:
             return None
         acronym = match.group(1) or match.group(2)
